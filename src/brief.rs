@@ -1,0 +1,315 @@
+//! Stage 3, briefs: the curated Markdown articles in `content/briefs/`.
+//!
+//! A brief is YAML front matter plus a Markdown body. Ingest writes them;
+//! people edit them; everything after this stage (analysis, rendering) reads
+//! only [`Brief`] values, never the files.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::front_matter;
+use crate::slug;
+use crate::source::{SOURCES_DIR, SourceText, list_files};
+use crate::topic::{Topic, front_matter_error, yaml_diagnostic};
+use crate::yaml;
+
+/// Folder of briefs, relative to the site root.
+pub const BRIEFS_DIR: &str = "content/briefs";
+
+/// Largest brief file we read; a brief is a curated article, not a data dump.
+pub const MAX_BRIEF_BYTES: u64 = 16 * 1024 * 1024;
+
+/// One curated article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Brief {
+    /// From the file name: `briefs/<slug>.html`.
+    pub slug: String,
+    /// Path relative to the site root, for messages.
+    pub file: String,
+    /// Headline.
+    pub title: String,
+    /// The raw article it was made from, relative to `content/sources/`.
+    pub source: Option<String>,
+    /// Publisher.
+    pub outlet: Option<String>,
+    /// The article's own publication date.
+    pub published: Option<NaiveDate>,
+    /// Topic slugs, in the order given.
+    pub topics: Vec<String>,
+    /// Markdown body.
+    pub body: String,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+    /// 1-based line of each topic slug in the file, parallel to `topics`.
+    #[serde(skip)]
+    pub topic_lines: Vec<usize>,
+    /// 1-based line of the `source` field, if present.
+    #[serde(skip)]
+    pub source_line: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BriefFront {
+    title: String,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    outlet: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    #[serde(default)]
+    topics: Vec<String>,
+}
+
+impl Brief {
+    /// Parse a brief's text. `shown` is the path used in messages.
+    pub fn parse(slug: &str, shown: &Path, text: &str) -> Result<Brief, Vec<Diagnostic>> {
+        let split = front_matter::split(text).map_err(|e| vec![front_matter_error(shown, e)])?;
+        let front: BriefFront = yaml::from_str(split.yaml)
+            .map_err(|e| vec![yaml_diagnostic(shown, split.yaml_line, e)])?;
+        let line_of = |key: &str| key_line(split.yaml, key).map(|l| l + split.yaml_line - 1);
+        let mut problems = Vec::new();
+        let title = clean_inline(&front.title);
+        if title.is_empty() {
+            problems.push(
+                Diagnostic::new(shown, "`title` must not be empty")
+                    .at(line_of("title").unwrap_or(1), None),
+            );
+        }
+        let published = match front.published.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    problems.push(
+                        Diagnostic::new(shown, format!("`published` is not a date: {s:?}"))
+                            .at(line_of("published").unwrap_or(1), None)
+                            .hint("write the date as YYYY-MM-DD, e.g. 2024-09-10"),
+                    );
+                    None
+                }
+            },
+        };
+        let source_line = line_of("source");
+        if let Some(src) = &front.source
+            && !is_safe_relative_path(src)
+        {
+            problems.push(
+                Diagnostic::new(
+                    shown,
+                    format!("`source` must be a path inside {SOURCES_DIR}/, got {src:?}"),
+                )
+                .at(source_line.unwrap_or(1), None),
+            );
+        }
+        let topics_line = line_of("topics");
+        let mut topic_lines = Vec::new();
+        for t in &front.topics {
+            topic_lines.push(
+                topics_line
+                    .and_then(|from| {
+                        value_line(split.yaml, t, from + 1 - split.yaml_line)
+                            .map(|l| l + split.yaml_line - 1)
+                    })
+                    .or(topics_line)
+                    .unwrap_or(1),
+            );
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(Brief {
+            slug: slug.to_string(),
+            file: shown.to_string_lossy().replace('\\', "/"),
+            title,
+            source: front.source.filter(|s| !s.trim().is_empty()),
+            outlet: front
+                .outlet
+                .map(|o| clean_inline(&o))
+                .filter(|o| !o.is_empty()),
+            published,
+            topics: front.topics,
+            body: split.body.to_string(),
+            body_line: split.body_line,
+            topic_lines,
+            source_line,
+        })
+    }
+}
+
+/// Collapse whitespace (titles and outlets are one line of text).
+fn clean_inline(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A relative path that stays inside its folder: no `..`, no root, no NUL.
+pub fn is_safe_relative_path(p: &str) -> bool {
+    !p.is_empty()
+        && !p.contains('\0')
+        && !p.starts_with('/')
+        && !p.starts_with('\\')
+        && !p.contains(':')
+        && p.split(['/', '\\'])
+            .all(|c| !c.is_empty() && c != "." && c != "..")
+}
+
+/// 1-based line (within the YAML) of the top-level key `key`.
+fn key_line(yaml: &str, key: &str) -> Option<usize> {
+    yaml.lines()
+        .position(|l| {
+            l.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+/// 1-based line (within the YAML), at or after `from`, that mentions `value`.
+fn value_line(yaml: &str, value: &str, from: usize) -> Option<usize> {
+    yaml.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find(|(_, l)| l.contains(value))
+        .map(|(i, _)| i + 1)
+}
+
+/// Every brief of the site, sorted by slug, plus the problems met.
+pub fn load_briefs(root: &Path) -> (Vec<Brief>, Diagnostics) {
+    let dir = root.join(BRIEFS_DIR);
+    let mut errors = Diagnostics::new();
+    let files = list_files(&dir, &["md"], &mut errors);
+    let parsed: Vec<Result<Brief, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|(rel, path)| {
+            let shown = Path::new(BRIEFS_DIR).join(rel);
+            let stem = rel.trim_end_matches(".md");
+            let Some(slug) = slug::slugify(stem) else {
+                return Err(vec![Diagnostic::new(
+                    &shown,
+                    "the file name has no letters or digits to make a page name from",
+                )]);
+            };
+            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            if size > MAX_BRIEF_BYTES {
+                return Err(vec![Diagnostic::new(
+                    &shown,
+                    format!("{size} bytes is over the {MAX_BRIEF_BYTES} byte limit for a brief"),
+                )]);
+            }
+            let bytes = std::fs::read(path)
+                .map_err(|e| vec![Diagnostic::new(&shown, format!("cannot read: {e}"))])?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                vec![
+                    Diagnostic::new(
+                        &shown,
+                        format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                    )
+                    .hint("save the brief as UTF-8"),
+                ]
+            })?;
+            Brief::parse(&slug, &shown, &text)
+        })
+        .collect();
+    let mut briefs = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        match p {
+            Ok(b) => briefs.push(b),
+            Err(ds) => ds.into_iter().for_each(|d| errors.push(d)),
+        }
+    }
+    briefs.sort_by(|a, b| a.slug.cmp(&b.slug).then_with(|| a.file.cmp(&b.file)));
+    for pair in briefs.windows(2) {
+        if pair[0].slug == pair[1].slug {
+            errors.push(
+                Diagnostic::new(
+                    &pair[1].file,
+                    format!(
+                        "publishes as briefs/{}.html, like {}",
+                        pair[1].slug, pair[0].file
+                    ),
+                )
+                .hint("rename one of the two files"),
+            );
+        }
+    }
+    (briefs, errors)
+}
+
+/// Check what briefs refer to: topic slugs must exist, `source` files must exist.
+pub fn check_references(briefs: &[Brief], topics: &[Topic], sources: &[SourceText]) -> Diagnostics {
+    let topic_slugs: BTreeSet<&str> = topics.iter().map(|t| t.slug.as_str()).collect();
+    let source_paths: BTreeSet<&str> = sources.iter().map(|s| s.rel_path.as_str()).collect();
+    let mut out = Diagnostics::new();
+    for b in briefs {
+        for (t, line) in b.topics.iter().zip(&b.topic_lines) {
+            if !topic_slugs.contains(t.as_str()) {
+                let known: Vec<&str> = topic_slugs.iter().copied().collect();
+                out.push(
+                    Diagnostic::new(&b.file, format!("unknown topic {t:?}"))
+                        .at(*line, None)
+                        .hint(format!(
+                            "known topics: {}; or add content/topics/{t}.md",
+                            known.join(", ")
+                        )),
+                );
+            }
+        }
+        if let Some(src) = &b.source
+            && !source_paths.contains(src.as_str())
+        {
+            out.push(
+                Diagnostic::new(&b.file, format!("source {src:?} not found in {SOURCES_DIR}/"))
+                    .at(b.source_line.unwrap_or(1), None)
+                    .hint("the path is relative to content/sources/; remove the field if the brief has no source"),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = "---\ntitle: \"Deal  reached\"\nsource: 001.txt\noutlet: Reuters\npublished: 2024-09-08\ntopics:\n  - advisory-mission\n  - pmf\n---\n\nBody **text**.\n";
+
+    #[test]
+    fn parses_a_brief() {
+        let b = Brief::parse("x", Path::new("content/briefs/x.md"), GOOD).unwrap();
+        assert_eq!(b.title, "Deal reached");
+        assert_eq!(b.published, NaiveDate::from_ymd_opt(2024, 9, 8));
+        assert_eq!(b.topics, vec!["advisory-mission", "pmf"]);
+        assert_eq!(b.topic_lines, vec![7, 8]);
+        assert_eq!(b.source_line, Some(3));
+        assert_eq!(b.body_line, 10);
+    }
+
+    #[test]
+    fn reports_bad_fields_with_lines() {
+        let bad_date = GOOD.replace("2024-09-08", "2024-13-45");
+        let e = Brief::parse("x", Path::new("x.md"), &bad_date).unwrap_err();
+        assert_eq!(e[0].line, Some(5));
+        let wrong_type = GOOD.replace("title: \"Deal  reached\"", "title: [1, 2]");
+        let e = Brief::parse("x", Path::new("x.md"), &wrong_type).unwrap_err();
+        assert_eq!(e[0].line, Some(2), "{}", e[0]);
+        let missing = GOOD.replace("title: \"Deal  reached\"\n", "");
+        let e = Brief::parse("x", Path::new("x.md"), &missing).unwrap_err();
+        assert!(e[0].message.contains("title"), "{}", e[0]);
+        let escape = GOOD.replace("001.txt", "../../etc/passwd");
+        assert!(Brief::parse("x", Path::new("x.md"), &escape).is_err());
+    }
+
+    #[test]
+    fn safe_paths() {
+        assert!(is_safe_relative_path("a/b.txt"));
+        assert!(!is_safe_relative_path("../b.txt"));
+        assert!(!is_safe_relative_path("/etc/passwd"));
+        assert!(!is_safe_relative_path("C:\\x"));
+        assert!(!is_safe_relative_path("a//b"));
+    }
+}

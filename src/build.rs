@@ -1,0 +1,124 @@
+//! The whole pipeline, in order: load, check, analyse, render, write.
+//!
+//! Problems from every input file are gathered before anything is written;
+//! if there is any, the build fails with the full list and the previous
+//! output stays as it was.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::analyse::{self, Analysis};
+use crate::brief::{self, Brief};
+use crate::config::SiteConfig;
+use crate::diagnostics::{BuildFailed, Diagnostic, Diagnostics};
+use crate::output;
+use crate::render::{self, RenderInput, Theme};
+use crate::source::{self, SourceText};
+use crate::topic::{self, Topic};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (holds site.toml).
+    pub root: PathBuf,
+    /// Output folder; defaults to `output_dir` of site.toml, under the root.
+    pub output: Option<PathBuf>,
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Where the site was written.
+    pub output: PathBuf,
+    /// Number of HTML pages written.
+    pub pages: usize,
+    /// Number of static files copied.
+    pub static_files: usize,
+    /// Non-fatal problems (skipped files and the like).
+    pub warnings: Vec<Diagnostic>,
+    /// Wall time of the build.
+    pub elapsed: std::time::Duration,
+}
+
+/// Everything loaded from a site folder and checked, ready to analyse.
+pub struct LoadedSite {
+    /// site.toml.
+    pub config: SiteConfig,
+    /// Raw articles.
+    pub sources: Vec<SourceText>,
+    /// Curated briefs.
+    pub briefs: Vec<Brief>,
+    /// Topics in menu order.
+    pub topics: Vec<Topic>,
+    /// The compiled theme.
+    pub theme: Theme,
+    /// Non-fatal problems.
+    pub warnings: Diagnostics,
+}
+
+/// Load and check every input of the site at `root`. All errors are returned together.
+pub fn load(root: &Path) -> Result<LoadedSite, BuildFailed> {
+    let config = SiteConfig::load(root).map_err(BuildFailed)?;
+    let ((src, topics), (briefs, theme)) = rayon::join(
+        || rayon::join(|| source::load_sources(root), || topic::load_topics(root)),
+        || {
+            rayon::join(
+                || brief::load_briefs(root),
+                || Theme::load(root, &config.theme),
+            )
+        },
+    );
+    let (sources, warnings, mut errors) = src;
+    let (topics, topic_errors) = topics;
+    let (briefs, brief_errors) = briefs;
+    errors.extend(topic_errors);
+    errors.extend(brief_errors);
+    let theme = match theme {
+        Ok(t) => Some(t),
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    };
+    errors.extend(brief::check_references(&briefs, &topics, &sources));
+    match theme {
+        Some(theme) if errors.is_empty() => Ok(LoadedSite {
+            config,
+            sources,
+            briefs,
+            topics,
+            theme,
+            warnings,
+        }),
+        _ => Err(BuildFailed(errors.into_sorted())),
+    }
+}
+
+/// Build the site described by `opts`.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
+    let start = Instant::now();
+    let site = load(&opts.root)?;
+    let analysis: Analysis = analyse::analyse(&site.briefs, &site.topics, &site.sources);
+    let input = RenderInput {
+        config: &site.config,
+        sources: &site.sources,
+        briefs: &site.briefs,
+        topics: &site.topics,
+        analysis: &analysis,
+    };
+    let pages =
+        render::render_site(&input, &site.theme).map_err(|e| BuildFailed(e.into_sorted()))?;
+    let out_dir = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join(&site.config.output_dir));
+    output::write_site(&out_dir, &pages, &site.theme.static_files)
+        .map_err(|e| BuildFailed(vec![Diagnostic::new(&out_dir, e.to_string())]))?;
+    Ok(BuildReport {
+        output: out_dir,
+        pages: pages.len(),
+        static_files: site.theme.static_files.len(),
+        warnings: site.warnings.into_sorted(),
+        elapsed: start.elapsed(),
+    })
+}

@@ -1,0 +1,61 @@
+//! The command line: parse arguments with clap and run the pipeline.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::build::{self, BuildOptions};
+
+/// dossier turns a folder of news articles into a cross-linked briefing website
+/// that works on GitHub Pages and opened straight from disk.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site: read site.toml, content/ and the theme, write the static site.
+    ///
+    /// Every problem in the content or templates is listed (file, line, what is
+    /// wrong) and the build stops with a non-zero exit before anything is
+    /// written: the previous site stays as it was.
+    Build {
+        /// The site folder, holding site.toml, content/ and themes/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site (default: output_dir of site.toml, inside the site folder).
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Run the command line; returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Build { root, output } => match build::build(&BuildOptions { root, output }) {
+            Ok(report) => {
+                for w in &report.warnings {
+                    eprintln!("warning: {w}");
+                }
+                eprintln!(
+                    "built {} pages and {} static files into {} in {:.2?}",
+                    report.pages,
+                    report.static_files,
+                    report.output.display(),
+                    report.elapsed
+                );
+                ExitCode::SUCCESS
+            }
+            Err(failed) => {
+                eprintln!("{failed}");
+                ExitCode::FAILURE
+            }
+        },
+    }
+}

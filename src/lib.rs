@@ -1,0 +1,25 @@
+//! dossier: a static site generator for briefings.
+//!
+//! The pipeline, one module per stage, plain data between them:
+//!
+//! ```text
+//! sources (SourceText) -> briefs (Brief) + topics (Topic) -> analyse (Analysis)
+//!                      -> render (Page) -> output (files on disk)
+//! ```
+//!
+//! See `ARCHITECTURE.md` for the map and the invariants.
+
+pub mod analyse;
+pub mod brief;
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod diagnostics;
+pub mod front_matter;
+pub mod output;
+pub mod render;
+pub mod sentences;
+pub mod slug;
+pub mod source;
+pub mod topic;
+pub mod yaml;

@@ -1,0 +1,177 @@
+//! Relative URLs between pages.
+//!
+//! Every link the site writes is relative and names a file (never a folder),
+//! so the site works from disk (file://), at a domain root and under a
+//! GitHub Pages project subpath alike. Page paths are written from the output
+//! root without a leading slash (`briefs/x.html`); a page at depth d reaches
+//! the root through d `../`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The prefix that leads from `page_path` back to the output root.
+pub fn root_prefix(page_path: &str) -> String {
+    "../".repeat(page_path.matches('/').count())
+}
+
+/// Output path of the front page.
+pub const INDEX: &str = "index.html";
+/// Output path of the topic list.
+pub const TOPICS: &str = "topics/index.html";
+/// Output path of the brief list.
+pub const BRIEFS: &str = "briefs/index.html";
+/// Output path of the source list.
+pub const SOURCES: &str = "sources/index.html";
+/// Output path of the not-found page.
+pub const NOT_FOUND: &str = "404.html";
+
+/// Output path of a topic page.
+pub fn topic(slug: &str) -> String {
+    format!("topics/{slug}.html")
+}
+/// Output path of a brief page.
+pub fn brief(slug: &str) -> String {
+    format!("briefs/{slug}.html")
+}
+/// Output path of a source page.
+pub fn source(slug: &str) -> String {
+    format!("sources/{slug}.html")
+}
+
+/// Knows every page, to rewrite links written in Markdown (`other.md`,
+/// `../topics/pmf.md`, `../sources/001.txt`, `../some-brief/`) into links
+/// to the pages they mean.
+pub struct ContentLinks {
+    briefs: BTreeSet<String>,
+    topics: BTreeSet<String>,
+    /// Source path relative to content/sources -> slug.
+    sources: BTreeMap<String, String>,
+}
+
+impl ContentLinks {
+    /// Build from the slugs of briefs and topics and the sources' (path, slug).
+    pub fn new(
+        briefs: impl IntoIterator<Item = String>,
+        topics: impl IntoIterator<Item = String>,
+        sources: impl IntoIterator<Item = (String, String)>,
+    ) -> Self {
+        ContentLinks {
+            briefs: briefs.into_iter().collect(),
+            topics: topics.into_iter().collect(),
+            sources: sources.into_iter().collect(),
+        }
+    }
+
+    /// Rewrite `url`, written in a file of content folder `from` ("briefs" or
+    /// "topics"), for a page at `page_path`. `None` keeps the URL unchanged.
+    pub fn resolve(&self, url: &str, from: &str, page_path: &str) -> Option<String> {
+        if url.is_empty() || url.starts_with('#') || has_scheme(url) || url.starts_with("//") {
+            return None;
+        }
+        let (path, fragment) = match url.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (url, None),
+        };
+        // Resolve against the content folder: content/<from>/<path>.
+        let mut parts: Vec<&str> = vec![from];
+        for seg in path.split('/') {
+            match seg {
+                "" | "." => {}
+                ".." => {
+                    parts.pop()?;
+                }
+                s => parts.push(s),
+            }
+        }
+        let target = match parts.as_slice() {
+            ["briefs", file] => self.page_for("briefs", file),
+            ["topics", file] => self.page_for("topics", file),
+            ["sources", rest @ ..] if !rest.is_empty() => {
+                self.sources.get(&rest.join("/")).map(|slug| source(slug))
+            }
+            // "../<brief-slug>/" as written by site generators with pretty URLs.
+            [file] => self.page_for(from, file),
+            _ => None,
+        }?;
+        let mut out = format!("{}{}", root_prefix(page_path), target);
+        if let Some(f) = fragment {
+            out.push('#');
+            out.push_str(f);
+        }
+        Some(out)
+    }
+
+    fn page_for(&self, folder: &str, file: &str) -> Option<String> {
+        let stem = file
+            .strip_suffix(".md")
+            .or_else(|| file.strip_suffix(".html"))
+            .unwrap_or(file);
+        match folder {
+            "briefs" if self.briefs.contains(stem) => Some(brief(stem)),
+            "topics" if self.topics.contains(stem) => Some(topic(stem)),
+            _ => None,
+        }
+    }
+}
+
+fn has_scheme(url: &str) -> bool {
+    match url.find(':') {
+        Some(i) => {
+            let scheme = &url[..i];
+            !scheme.is_empty()
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && !url[..i].contains('/')
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn links() -> ContentLinks {
+        ContentLinks::new(
+            ["deal".to_string(), "talks".to_string()],
+            ["pmf".to_string()],
+            [("001.txt".to_string(), "001".to_string())],
+        )
+    }
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(root_prefix("briefs/x.html"), "../");
+    }
+
+    #[test]
+    fn rewrites_content_links() {
+        let l = links();
+        let p = "briefs/deal.html";
+        assert_eq!(
+            l.resolve("talks.md", "briefs", p).as_deref(),
+            Some("../briefs/talks.html")
+        );
+        assert_eq!(
+            l.resolve("./talks.md#x", "briefs", p).as_deref(),
+            Some("../briefs/talks.html#x")
+        );
+        assert_eq!(
+            l.resolve("../talks/", "briefs", p).as_deref(),
+            Some("../briefs/talks.html")
+        );
+        assert_eq!(
+            l.resolve("../topics/pmf.md", "briefs", p).as_deref(),
+            Some("../topics/pmf.html")
+        );
+        assert_eq!(
+            l.resolve("../sources/001.txt#L3", "briefs", p).as_deref(),
+            Some("../sources/001.html#L3")
+        );
+        assert_eq!(l.resolve("https://example.org/a.md", "briefs", p), None);
+        assert_eq!(l.resolve("mailto:x@y", "briefs", p), None);
+        assert_eq!(l.resolve("missing.md", "briefs", p), None);
+        assert_eq!(l.resolve("../../../etc/passwd", "briefs", p), None);
+    }
+}

@@ -1,0 +1,438 @@
+//! Stage 5, render: turn briefs, topics, sources and their analysis into
+//! HTML pages with the theme's Tera templates.
+//!
+//! Rendering is a pure function from plain data to [`Page`]s (path + bytes);
+//! writing them is the output stage's job. Pages render in parallel, and
+//! Markdown is rendered once per brief or topic, not once per page using it.
+
+pub mod highlight;
+pub mod links;
+pub mod markdown;
+pub mod theme;
+pub mod views;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::analyse::Analysis;
+use crate::brief::Brief;
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::source::SourceText;
+use crate::topic::Topic;
+use links::ContentLinks;
+pub use theme::Theme;
+use views::*;
+
+/// How many briefs the front page lists.
+pub const FRONT_PAGE_BRIEFS: usize = 10;
+
+/// One output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// Path from the output root, with `/` separators (`briefs/x.html`).
+    pub path: String,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Everything the renderer reads.
+pub struct RenderInput<'a> {
+    /// Site settings.
+    pub config: &'a SiteConfig,
+    /// Raw sources.
+    pub sources: &'a [SourceText],
+    /// Briefs.
+    pub briefs: &'a [Brief],
+    /// Topics, in menu order.
+    pub topics: &'a [Topic],
+    /// The cross-links.
+    pub analysis: &'a Analysis,
+}
+
+/// What one page is, before it is rendered.
+enum Job {
+    Index,
+    Topics,
+    Topic(usize),
+    Briefs,
+    Brief(usize),
+    Sources,
+    Source(usize),
+    NotFound,
+}
+
+/// Views shared by many pages, computed once.
+struct Shared {
+    site: SiteView,
+    cards: Vec<BriefCard>,
+    topic_cards: Vec<TopicCard>,
+    topic_summaries: Vec<String>,
+}
+
+/// Render every page of the site. Errors (template failures) are all
+/// collected; identical messages from many pages are reported once.
+pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<Vec<Page>, Diagnostics> {
+    let shared = shared_views(input);
+    let mut jobs = vec![
+        Job::Index,
+        Job::Topics,
+        Job::Briefs,
+        Job::Sources,
+        Job::NotFound,
+    ];
+    jobs.extend((0..input.topics.len()).map(Job::Topic));
+    jobs.extend((0..input.briefs.len()).map(Job::Brief));
+    jobs.extend((0..input.sources.len()).map(Job::Source));
+
+    let results: Vec<Result<Page, Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| render_job(job, input, &shared, theme))
+        .collect();
+    let mut pages = Vec::with_capacity(results.len());
+    let mut errors = Diagnostics::new();
+    for r in results {
+        match r {
+            Ok(p) => pages.push(p),
+            Err(d) => errors.push(d),
+        }
+    }
+    if errors.is_empty() {
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(pages)
+    } else {
+        Err(errors)
+    }
+}
+
+fn content_links(input: &RenderInput<'_>) -> ContentLinks {
+    ContentLinks::new(
+        input.briefs.iter().map(|b| b.slug.clone()),
+        input.topics.iter().map(|t| t.slug.clone()),
+        input
+            .sources
+            .iter()
+            .map(|s| (s.rel_path.clone(), s.slug.clone())),
+    )
+}
+
+fn shared_views(input: &RenderInput<'_>) -> Shared {
+    let topic_links: Vec<TopicLink> = input
+        .topics
+        .iter()
+        .map(|t| topic_link(&t.slug, &t.title))
+        .collect();
+    let topic_by_slug: std::collections::BTreeMap<&str, &TopicLink> =
+        topic_links.iter().map(|t| (t.slug.as_str(), t)).collect();
+    let cards: Vec<BriefCard> = input
+        .briefs
+        .iter()
+        .zip(&input.analysis.briefs)
+        .map(|(b, a)| {
+            let source = a.source.map(|s| &input.sources[s]);
+            BriefCard {
+                slug: b.slug.clone(),
+                title: b.title.clone(),
+                url: links::brief(&b.slug),
+                outlet: b.outlet.clone(),
+                published: b.published.map(DateView::new),
+                topics: b
+                    .topics
+                    .iter()
+                    .filter_map(|t| topic_by_slug.get(t.as_str()).map(|l| (*l).clone()))
+                    .collect(),
+                source_url: source.map(|s| links::source(&s.slug)),
+                source_file: source.map(|s| s.rel_path.clone()),
+            }
+        })
+        .collect();
+    let content_links = content_links(input);
+    let topic_summaries: Vec<String> = input
+        .topics
+        .par_iter()
+        .map(|t| {
+            let page = links::topic(&t.slug);
+            markdown::render(&t.summary, &|u| content_links.resolve(u, "topics", &page))
+        })
+        .collect();
+    let topic_cards = input
+        .topics
+        .iter()
+        .zip(&input.analysis.topics)
+        .zip(&topic_summaries)
+        .map(|((t, a), summary)| TopicCard {
+            slug: t.slug.clone(),
+            title: t.title.clone(),
+            url: links::topic(&t.slug),
+            lede_html: first_paragraph(summary),
+            count: a.briefs.len(),
+            newest: a.newest.map(DateView::new),
+        })
+        .collect();
+    Shared {
+        site: SiteView {
+            title: input.config.title.clone(),
+            description: input.config.description.clone(),
+            language: input.config.language.clone(),
+            base_url: input.config.base_url_slash(),
+            topics: topic_links,
+        },
+        cards,
+        topic_cards,
+        topic_summaries,
+    }
+}
+
+/// The first `<p>…</p>` of an HTML fragment (the summary's lede).
+fn first_paragraph(html: &str) -> String {
+    match (html.find("<p>"), html.find("</p>")) {
+        (Some(s), Some(e)) if s < e => html[s..e + 4].to_string(),
+        _ => String::new(),
+    }
+}
+
+#[derive(Serialize)]
+struct PageMeta<'a> {
+    kind: &'a str,
+    title: String,
+    path: String,
+    description: String,
+}
+
+fn render_job(
+    job: &Job,
+    input: &RenderInput<'_>,
+    shared: &Shared,
+    theme: &Theme,
+) -> Result<Page, Diagnostic> {
+    let a = input.analysis;
+    let mut ctx = Context::new();
+    let (template, path, kind, title, description) = match *job {
+        Job::Index => {
+            let newest: Vec<&BriefCard> = a
+                .newest_first
+                .iter()
+                .take(FRONT_PAGE_BRIEFS)
+                .map(|&b| &shared.cards[b])
+                .collect();
+            ctx.insert("topics", &shared.topic_cards);
+            ctx.insert("newest", &newest);
+            ctx.insert("brief_count", &input.briefs.len());
+            ctx.insert("source_count", &input.sources.len());
+            (
+                "index.html",
+                links::INDEX.to_string(),
+                "index",
+                shared.site.title.clone(),
+                shared.site.description.clone(),
+            )
+        }
+        Job::Topics => {
+            ctx.insert("topics", &shared.topic_cards);
+            (
+                "topics.html",
+                links::TOPICS.to_string(),
+                "topics",
+                "Topics".to_string(),
+                format!("The topics of {}", shared.site.title),
+            )
+        }
+        Job::Topic(t) => {
+            let topic = &input.topics[t];
+            let ta = &a.topics[t];
+            let entries: Vec<TopicEntry> = ta
+                .briefs
+                .iter()
+                .map(|tb| TopicEntry {
+                    brief: shared.cards[tb.brief].clone(),
+                    passage_html: tb.passage.as_ref().map(|p| mark_phrases(&p.text, &p.found)),
+                })
+                .collect();
+            let co: Vec<CoTopic> = ta
+                .co_topics
+                .iter()
+                .map(|&(o, count)| CoTopic {
+                    topic: topic_link(&input.topics[o].slug, &input.topics[o].title),
+                    count,
+                })
+                .collect();
+            ctx.insert("topic", &shared.topic_cards[t]);
+            ctx.insert("summary_html", &shared.topic_summaries[t]);
+            ctx.insert("entries", &entries);
+            ctx.insert("co_topics", &co);
+            let desc = plain_excerpt(&shared.topic_cards[t].lede_html);
+            (
+                "topic.html",
+                links::topic(&topic.slug),
+                "topic",
+                topic.title.clone(),
+                desc,
+            )
+        }
+        Job::Briefs => {
+            let all: Vec<&BriefCard> = a.newest_first.iter().map(|&b| &shared.cards[b]).collect();
+            ctx.insert("briefs", &all);
+            (
+                "briefs.html",
+                links::BRIEFS.to_string(),
+                "briefs",
+                "All briefs".to_string(),
+                format!("Every brief of {}, newest first", shared.site.title),
+            )
+        }
+        Job::Brief(b) => {
+            let brief = &input.briefs[b];
+            let page = links::brief(&brief.slug);
+            let cl = content_links(input);
+            let body_html = markdown::render(&brief.body, &|u| cl.resolve(u, "briefs", &page));
+            let related: Vec<RelatedView> = a.briefs[b]
+                .related
+                .iter()
+                .map(|r| RelatedView {
+                    brief: shared.cards[r.brief].clone(),
+                    reason: r.reason.clone(),
+                })
+                .collect();
+            ctx.insert("brief", &shared.cards[b]);
+            ctx.insert("body_html", &body_html);
+            ctx.insert("related", &related);
+            let desc = first_sentence(&crate::analyse::plain_text(&brief.body));
+            ("brief.html", page, "brief", brief.title.clone(), desc)
+        }
+        Job::Sources => {
+            let rows: Vec<SourceRow> = input
+                .sources
+                .iter()
+                .zip(&a.sources)
+                .map(|(s, sa)| SourceRow {
+                    file: s.rel_path.clone(),
+                    url: links::source(&s.slug),
+                    brief: sa.briefs.first().map(|&b| shared.cards[b].clone()),
+                })
+                .collect();
+            let mut rows = rows;
+            // Newest first, like every other list; sources without a dated brief last.
+            rows.sort_by(|x, y| {
+                let dx = x
+                    .brief
+                    .as_ref()
+                    .and_then(|b| b.published.as_ref().map(|d| d.iso.clone()));
+                let dy = y
+                    .brief
+                    .as_ref()
+                    .and_then(|b| b.published.as_ref().map(|d| d.iso.clone()));
+                dy.cmp(&dx).then_with(|| x.file.cmp(&y.file))
+            });
+            ctx.insert("rows", &rows);
+            (
+                "sources.html",
+                links::SOURCES.to_string(),
+                "sources",
+                "Sources".to_string(),
+                format!("The raw articles behind {}", shared.site.title),
+            )
+        }
+        Job::Source(s) => {
+            let source = &input.sources[s];
+            let view = SourceView {
+                file: source.rel_path.clone(),
+                url: links::source(&source.slug),
+                lines: source.lines().map(str::to_string).collect(),
+            };
+            let citing: Vec<&BriefCard> = a.sources[s]
+                .briefs
+                .iter()
+                .map(|&b| &shared.cards[b])
+                .collect();
+            ctx.insert("source", &view);
+            ctx.insert("briefs", &citing);
+            let title = citing.first().map_or_else(
+                || source.rel_path.clone(),
+                |b| format!("Source: {}", b.title),
+            );
+            (
+                "source.html",
+                links::source(&source.slug),
+                "source",
+                title,
+                format!("Raw text of {}", source.rel_path),
+            )
+        }
+        Job::NotFound => (
+            "404.html",
+            links::NOT_FOUND.to_string(),
+            "404",
+            "Page not found".to_string(),
+            String::new(),
+        ),
+    };
+    ctx.insert("site", &shared.site);
+    ctx.insert("root", &links::root_prefix(&path));
+    ctx.insert(
+        "page",
+        &PageMeta {
+            kind,
+            title,
+            path: path.clone(),
+            description,
+        },
+    );
+    let mut bytes = Vec::with_capacity(16 * 1024);
+    theme
+        .tera
+        .render_to(template, &ctx, &mut bytes)
+        .map_err(|e| theme::template_error(&theme.template_files, &e))?;
+    Ok(Page { path, bytes })
+}
+
+/// Plain text of an HTML fragment, for meta descriptions.
+fn plain_excerpt(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let text = out
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    first_sentence(&text)
+}
+
+/// The first sentence of plain text, at most about 300 characters.
+fn first_sentence(text: &str) -> String {
+    let first = crate::sentences::sentences(text)
+        .into_iter()
+        .next()
+        .unwrap_or("");
+    if first.chars().count() > 300 {
+        let cut: String = first.chars().take(297).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        first.to_string()
+    }
+}
+
+/// Escape text for HTML element content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

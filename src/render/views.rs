@@ -1,0 +1,218 @@
+//! What templates see: small serialisable views built from the analysis.
+//!
+//! URLs in views are written from the output root (`briefs/x.html`);
+//! templates prefix them with `{{ root }}`, which leads from the page being
+//! rendered back to the root, so every link stays relative.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::links;
+
+/// Site-wide settings, as `site` in every template.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Title from site.toml.
+    pub title: String,
+    /// Description from site.toml.
+    pub description: String,
+    /// Language tag.
+    pub language: String,
+    /// Absolute base URL with a trailing slash, or empty.
+    pub base_url: String,
+    /// Topics in menu order, for navigation.
+    pub topics: Vec<TopicLink>,
+}
+
+/// A link to a topic page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicLink {
+    /// Topic slug.
+    pub slug: String,
+    /// Display title.
+    pub title: String,
+    /// Page URL from the output root.
+    pub url: String,
+}
+
+/// A date in the two forms pages need.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    /// `2024-09-10`, for `<time datetime>`.
+    pub iso: String,
+    /// `10 September 2024`, for people.
+    pub human: String,
+}
+
+impl DateView {
+    /// Both forms of `d`.
+    pub fn new(d: NaiveDate) -> DateView {
+        DateView {
+            iso: d.format("%Y-%m-%d").to_string(),
+            human: d.format("%-d %B %Y").to_string(),
+        }
+    }
+}
+
+/// A brief as listed anywhere: title, link, outlet, date, topics.
+#[derive(Debug, Clone, Serialize)]
+pub struct BriefCard {
+    /// Brief slug.
+    pub slug: String,
+    /// Headline.
+    pub title: String,
+    /// Page URL from the output root.
+    pub url: String,
+    /// Publisher, if known.
+    pub outlet: Option<String>,
+    /// Publication date, if known.
+    pub published: Option<DateView>,
+    /// Its topics.
+    pub topics: Vec<TopicLink>,
+    /// The raw source's page, if the brief has a source.
+    pub source_url: Option<String>,
+    /// The raw source's file name.
+    pub source_file: Option<String>,
+}
+
+/// A topic as shown in lists: with its lede, size and freshness.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicCard {
+    /// Topic slug.
+    pub slug: String,
+    /// Display title.
+    pub title: String,
+    /// Page URL from the output root.
+    pub url: String,
+    /// First paragraph of the summary, as sanitised HTML.
+    pub lede_html: String,
+    /// Number of briefs tagged with it.
+    pub count: usize,
+    /// Newest publication date among them.
+    pub newest: Option<DateView>,
+}
+
+/// A brief under a topic, with the passage that justifies the tag.
+#[derive(Debug, Clone, Serialize)]
+pub struct TopicEntry {
+    /// The brief.
+    pub brief: BriefCard,
+    /// The passage, HTML-escaped, matched phrases in `<mark>`.
+    pub passage_html: Option<String>,
+}
+
+/// A topic that shares briefs with another.
+#[derive(Debug, Clone, Serialize)]
+pub struct CoTopic {
+    /// The other topic.
+    pub topic: TopicLink,
+    /// How many briefs carry both.
+    pub count: usize,
+}
+
+/// A related brief and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedView {
+    /// The related brief.
+    pub brief: BriefCard,
+    /// Why it is related.
+    pub reason: String,
+}
+
+/// One raw source as shown on its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    /// File name relative to content/sources.
+    pub file: String,
+    /// Page URL from the output root.
+    pub url: String,
+    /// The lines, as text (templates escape them).
+    pub lines: Vec<String>,
+}
+
+/// A row of the source index.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRow {
+    /// File name relative to content/sources.
+    pub file: String,
+    /// Source page URL from the output root.
+    pub url: String,
+    /// The brief made from it, if any.
+    pub brief: Option<BriefCard>,
+}
+
+/// Escape `text` for HTML and wrap each occurrence of `phrases` in `<mark>`.
+pub fn mark_phrases(text: &str, phrases: &[String]) -> String {
+    let lower = text.to_lowercase();
+    // Lower-casing can change byte lengths for some scripts; only mark when it does not.
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    if lower.len() == text.len() {
+        for p in phrases {
+            let needle = p.to_lowercase();
+            if needle.is_empty() {
+                continue;
+            }
+            for (i, _) in lower.match_indices(needle.as_str()) {
+                let end = i + needle.len();
+                let before_ok = !lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+                let after_ok = !lower[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                if before_ok && after_ok && text.is_char_boundary(i) && text.is_char_boundary(end) {
+                    ranges.push((i, end));
+                }
+            }
+        }
+    }
+    ranges.sort_unstable();
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut at = 0;
+    for (s, e) in ranges {
+        if s < at {
+            continue; // overlaps a longer earlier match
+        }
+        out.push_str(&super::escape_html(&text[at..s]));
+        out.push_str("<mark>");
+        out.push_str(&super::escape_html(&text[s..e]));
+        out.push_str("</mark>");
+        at = e;
+    }
+    out.push_str(&super::escape_html(&text[at..]));
+    out
+}
+
+/// Convenience: a topic link from slug and title.
+pub fn topic_link(slug: &str, title: &str) -> TopicLink {
+    TopicLink {
+        slug: slug.to_string(),
+        title: title.to_string(),
+        url: links::topic(slug),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_and_escapes() {
+        let h = mark_phrases("The PMF <b> & the pmf-led PMFX", &["PMF".to_string()]);
+        assert_eq!(
+            h,
+            "The <mark>PMF</mark> &lt;b&gt; &amp; the <mark>pmf</mark>-led PMFX"
+        );
+    }
+
+    #[test]
+    fn dates() {
+        let d = DateView::new(NaiveDate::from_ymd_opt(2024, 9, 8).unwrap());
+        assert_eq!(
+            (d.iso.as_str(), d.human.as_str()),
+            ("2024-09-08", "8 September 2024")
+        );
+    }
+}

@@ -1,0 +1,260 @@
+//! Stage 1, sources: the raw articles in `content/sources/`, read as delivered.
+//!
+//! dossier never writes to this folder. A [`SourceText`] is the decoded text
+//! of one file plus the slug its page is published under; line numbers in it
+//! are what every claim in the site links back to (`sources/<slug>.html#L12`).
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::slug;
+
+/// Folder of raw articles, relative to the site root.
+pub const SOURCES_DIR: &str = "content/sources";
+
+/// Files larger than this are skipped: no news article is this big, and we
+/// must stay within bounded memory on hostile input.
+pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The kinds of file accepted as sources.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+
+/// How the bytes of a source were turned into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// Valid UTF-8 (a leading BOM is removed).
+    Utf8,
+    /// Not UTF-8; decoded as Windows-1252 (a superset of Latin-1).
+    Windows1252,
+}
+
+/// One raw article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    /// URL-safe name derived from the file name: `sources/<slug>.html`.
+    pub slug: String,
+    /// Path relative to `content/sources/`, with `/` separators. Briefs refer
+    /// to their source by this.
+    pub rel_path: String,
+    /// The decoded text, line endings normalised to `\n`.
+    pub text: String,
+    /// How the file was decoded.
+    pub encoding: Encoding,
+}
+
+impl SourceText {
+    /// The lines of the text, numbered from 1 by the caller.
+    pub fn lines(&self) -> impl Iterator<Item = &str> {
+        self.text.lines()
+    }
+
+    /// Build a source from bytes already read.
+    pub fn from_bytes(rel_path: &str, bytes: &[u8]) -> Result<SourceText, String> {
+        let slug = slug_for(rel_path).ok_or_else(|| {
+            "the file name has no letters or digits to make a page name from".to_string()
+        })?;
+        let (text, encoding) = decode(bytes)?;
+        Ok(SourceText {
+            slug,
+            rel_path: rel_path.to_string(),
+            text,
+            encoding,
+        })
+    }
+}
+
+/// The page slug of a source file: its path without extension, slugified
+/// (`gulf/2024-09-08 report.txt` -> `gulf-2024-09-08-report`).
+pub fn slug_for(rel_path: &str) -> Option<String> {
+    let stem = match rel_path.rsplit_once('.') {
+        Some((stem, ext)) if !ext.contains('/') => stem,
+        _ => rel_path,
+    };
+    slug::slugify(stem)
+}
+
+/// Decode bytes: UTF-8 when valid, else Windows-1252. NUL bytes mean binary.
+pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err("the file looks binary (it contains NUL bytes)".to_string());
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (text, encoding) = match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), Encoding::Utf8),
+        Err(_) => {
+            let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            (cow.into_owned(), Encoding::Windows1252)
+        }
+    };
+    Ok((normalise_newlines(text), encoding))
+}
+
+fn normalise_newlines(text: String) -> String {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// Every source file of the site, sorted by path, plus the problems met.
+///
+/// Unreadable, binary, empty or oversized files are skipped with a warning;
+/// two files that would publish under the same slug are an error.
+pub fn load_sources(root: &Path) -> (Vec<SourceText>, Diagnostics, Diagnostics) {
+    let dir = root.join(SOURCES_DIR);
+    let mut warnings = Diagnostics::new();
+    let mut errors = Diagnostics::new();
+    let files = list_files(&dir, EXTENSIONS, &mut warnings);
+    let loaded: Vec<Result<SourceText, Diagnostic>> = files
+        .par_iter()
+        .map(|(rel, path)| {
+            let shown = Path::new(SOURCES_DIR).join(rel);
+            let meta = std::fs::metadata(path)
+                .map_err(|e| Diagnostic::new(&shown, format!("cannot read: {e}")))?;
+            if meta.len() > MAX_SOURCE_BYTES {
+                return Err(Diagnostic::new(
+                    &shown,
+                    format!(
+                        "skipped: {} bytes is over the {} byte limit for a source",
+                        meta.len(),
+                        MAX_SOURCE_BYTES
+                    ),
+                ));
+            }
+            if meta.len() == 0 {
+                return Err(Diagnostic::new(&shown, "skipped: the file is empty"));
+            }
+            let bytes = std::fs::read(path)
+                .map_err(|e| Diagnostic::new(&shown, format!("cannot read: {e}")))?;
+            let source = SourceText::from_bytes(rel, &bytes)
+                .map_err(|m| Diagnostic::new(&shown, format!("skipped: {m}")))?;
+            if source.text.trim().is_empty() {
+                return Err(Diagnostic::new(&shown, "skipped: the file has no text"));
+            }
+            Ok(source)
+        })
+        .collect();
+    let mut sources = Vec::with_capacity(loaded.len());
+    for item in loaded {
+        match item {
+            Ok(s) => {
+                if s.encoding == Encoding::Windows1252 {
+                    warnings.push(Diagnostic::new(
+                        Path::new(SOURCES_DIR).join(&s.rel_path),
+                        "not valid UTF-8; decoded as Windows-1252",
+                    ));
+                }
+                sources.push(s);
+            }
+            Err(d) => warnings.push(d),
+        }
+    }
+    // Two files with one slug would overwrite each other's page.
+    let mut by_slug: Vec<(&str, &str)> = sources
+        .iter()
+        .map(|s| (s.slug.as_str(), s.rel_path.as_str()))
+        .collect();
+    by_slug.sort();
+    for pair in by_slug.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            errors.push(
+                Diagnostic::new(
+                    Path::new(SOURCES_DIR).join(pair[1].1),
+                    format!(
+                        "publishes as sources/{}.html, like {}",
+                        pair[0].0, pair[0].1
+                    ),
+                )
+                .hint("rename one of the two files"),
+            );
+        }
+    }
+    (sources, warnings, errors)
+}
+
+/// Regular files with one of `extensions` under `dir`, as (relative path with
+/// `/`, full path), sorted. Symlinks are not followed: a link could lead out
+/// of the site. Hidden files and folders (`.git`, editor swap files) are skipped.
+pub fn list_files(
+    dir: &Path,
+    extensions: &[&str],
+    warnings: &mut Diagnostics,
+) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    let walker = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let p = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| dir.to_path_buf());
+                warnings.push(Diagnostic::new(p, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let ext_ok = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
+        if !ext_ok {
+            continue;
+        }
+        let Ok(rel) = path.strip_prefix(dir) else {
+            continue;
+        };
+        let Some(rel) = rel.to_str() else {
+            warnings.push(Diagnostic::new(
+                path,
+                "skipped: the file name is not valid Unicode",
+            ));
+            continue;
+        };
+        out.push((rel.replace('\\', "/"), path.to_path_buf()));
+    }
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_latin1_and_crlf() {
+        let (t, e) = decode(b"caf\xe9\r\nline").unwrap();
+        assert_eq!(t, "café\nline");
+        assert_eq!(e, Encoding::Windows1252);
+        let (t, e) = decode("\u{feff}ok".as_bytes()).unwrap();
+        assert_eq!((t.as_str(), e), ("ok", Encoding::Utf8));
+        assert!(decode(b"\x00\x01binary").is_err());
+    }
+
+    #[test]
+    fn slugs_from_paths() {
+        assert_eq!(
+            slug_for("000_ac499432f2e612ce.txt").as_deref(),
+            Some("000_ac499432f2e612ce")
+        );
+        assert_eq!(
+            slug_for("gulf/2024 Report.HTML").as_deref(),
+            Some("gulf-2024-report")
+        );
+        assert_eq!(slug_for("noext").as_deref(), Some("noext"));
+    }
+}

@@ -1,0 +1,332 @@
+//! Topics: the subjects a briefing is organised by, one file each in
+//! `content/topics/<slug>.md`.
+//!
+//! A topic file holds its title, its place in menus, the rules that decide
+//! which articles are about it, and (as Markdown) its editorial summary.
+//! Keeping the rules in the file lets a user tune or add a topic without
+//! touching code:
+//!
+//! ```yaml
+//! ---
+//! title: Popular Mobilization Forces
+//! order: 3
+//! rules:
+//!   threshold: 4        # total weight an article needs to be tagged
+//!   min_sentences: 2    # and in at least this many distinct sentences
+//!   phrases:
+//!     - text: Popular Mobilization Forces
+//!       aliases: [PMF, Hashd al-Shaabi]
+//!       weight: 3
+//!     - Faleh al-Fayyadh   # a bare string has weight 1
+//! ---
+//! ```
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::front_matter;
+use crate::slug;
+use crate::source::list_files;
+use crate::yaml;
+
+/// Folder of topic files, relative to the site root.
+pub const TOPICS_DIR: &str = "content/topics";
+
+/// One topic.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Topic {
+    /// From the file name: `topics/<slug>.html`.
+    pub slug: String,
+    /// Display title.
+    pub title: String,
+    /// Sort key in menus and on the front page (then title).
+    pub order: i64,
+    /// How articles are matched to this topic.
+    pub rules: TopicRules,
+    /// The editorial summary, Markdown.
+    pub summary: String,
+    /// 1-based line of the topic file where the summary starts.
+    pub summary_line: usize,
+}
+
+/// The tagging rules of a topic.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicRules {
+    /// Total weight of matches an article needs to be tagged.
+    #[serde(default = "default_threshold")]
+    pub threshold: f64,
+    /// Distinct sentences that must match: one passing mention is not enough.
+    #[serde(default = "default_min_sentences")]
+    pub min_sentences: usize,
+    /// What to look for.
+    #[serde(default)]
+    pub phrases: Vec<Phrase>,
+}
+
+impl Default for TopicRules {
+    fn default() -> Self {
+        TopicRules {
+            threshold: default_threshold(),
+            min_sentences: default_min_sentences(),
+            phrases: Vec::new(),
+        }
+    }
+}
+
+fn default_threshold() -> f64 {
+    3.0
+}
+fn default_min_sentences() -> usize {
+    2
+}
+fn default_weight() -> f64 {
+    1.0
+}
+
+/// A phrase and its aliases, all worth `weight` when found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Phrase {
+    /// The main form.
+    pub text: String,
+    /// Other spellings and names of the same thing.
+    pub aliases: Vec<String>,
+    /// How much one matching sentence counts.
+    pub weight: f64,
+}
+
+impl<'de> Deserialize<'de> for Phrase {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            text: String,
+            #[serde(default)]
+            aliases: Vec<String>,
+            #[serde(default = "default_weight")]
+            weight: f64,
+        }
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Form {
+            Bare(String),
+            Full(Full),
+        }
+        Ok(match Form::deserialize(d)? {
+            Form::Bare(text) => Phrase {
+                text,
+                aliases: Vec::new(),
+                weight: 1.0,
+            },
+            Form::Full(f) => Phrase {
+                text: f.text,
+                aliases: f.aliases,
+                weight: f.weight,
+            },
+        })
+    }
+}
+
+impl Phrase {
+    /// The main form and the aliases.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.text.as_str()).chain(self.aliases.iter().map(String::as_str))
+    }
+}
+
+/// How a topic's rules matched one piece of text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SentenceMatch {
+    /// Sum of the weights of the distinct phrases found.
+    pub score: f64,
+    /// The forms found, in phrase order.
+    pub found: Vec<String>,
+}
+
+impl TopicRules {
+    /// Match one sentence: each phrase counts once, whichever form matched.
+    pub fn match_sentence(&self, sentence: &str) -> Option<SentenceMatch> {
+        let lower = sentence.to_lowercase();
+        let mut score = 0.0;
+        let mut found = Vec::new();
+        for phrase in &self.phrases {
+            if let Some(form) = phrase
+                .forms()
+                .find(|f| contains_phrase(sentence, &lower, f))
+            {
+                score += phrase.weight;
+                found.push(form.to_string());
+            }
+        }
+        (score > 0.0).then_some(SentenceMatch { score, found })
+    }
+}
+
+/// Word-boundary search. A form written in capitals (an acronym such as
+/// "PMF") must match case and all; other forms match case-insensitively.
+/// "PMF" does not match inside "PMFX", "war" does not match "warning".
+pub fn contains_phrase(text: &str, lower: &str, form: &str) -> bool {
+    if form.trim().is_empty() {
+        return false;
+    }
+    let is_acronym = form.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && form.chars().all(|c| !c.is_lowercase());
+    let (hay, needle) = if is_acronym {
+        (text, form.to_string())
+    } else {
+        (lower, form.to_lowercase())
+    };
+    hay.match_indices(needle.as_str()).any(|(i, m)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + m.len()..].chars().next();
+        !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
+    })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicFront {
+    title: String,
+    #[serde(default)]
+    order: i64,
+    #[serde(default)]
+    rules: TopicRules,
+}
+
+impl Topic {
+    /// Parse a topic file's text. `shown` is the path used in messages.
+    pub fn parse(slug: &str, shown: &Path, text: &str) -> Result<Topic, Diagnostic> {
+        let split = front_matter::split(text).map_err(|e| front_matter_error(shown, e))?;
+        let front: TopicFront =
+            yaml::from_str(split.yaml).map_err(|e| yaml_diagnostic(shown, split.yaml_line, e))?;
+        if front.title.trim().is_empty() {
+            return Err(
+                Diagnostic::new(shown, "`title` must not be empty").at(split.yaml_line, None)
+            );
+        }
+        for p in &front.rules.phrases {
+            if !(p.weight.is_finite() && p.weight > 0.0) {
+                return Err(Diagnostic::new(
+                    shown,
+                    format!("phrase {:?}: weight must be a positive number", p.text),
+                ));
+            }
+        }
+        Ok(Topic {
+            slug: slug.to_string(),
+            title: front.title.trim().to_string(),
+            order: front.order,
+            rules: front.rules,
+            summary: split.body.to_string(),
+            summary_line: split.body_line,
+        })
+    }
+}
+
+/// A front matter splitting problem as a diagnostic.
+pub fn front_matter_error(shown: &Path, e: front_matter::SplitError) -> Diagnostic {
+    match e {
+        front_matter::SplitError::NoOpeningFence => Diagnostic::new(shown, "missing front matter")
+            .at(1, Some(1))
+            .hint("start the file with a line `---`, the YAML fields, then another `---`"),
+        front_matter::SplitError::Unclosed => {
+            Diagnostic::new(shown, "the front matter is never closed")
+                .at(1, Some(1))
+                .hint("add a line `---` after the last YAML field")
+        }
+    }
+}
+
+/// A YAML error inside front matter, with its line in the whole file.
+pub fn yaml_diagnostic(shown: &Path, yaml_line: usize, e: yaml::YamlError) -> Diagnostic {
+    let mut d = Diagnostic::new(shown, format!("front matter: {}", e.message));
+    if let Some(line) = e.line {
+        d = d.at(yaml_line + line - 1, e.column);
+    }
+    if e.message.contains("unknown field") {
+        d = d.hint("check the spelling of the field name");
+    } else if e.message.contains("missing field") {
+        d = d.hint("add the field to the front matter");
+    }
+    d
+}
+
+/// Every topic of the site, sorted by order then title, plus the problems met.
+pub fn load_topics(root: &Path) -> (Vec<Topic>, Diagnostics) {
+    let dir = root.join(TOPICS_DIR);
+    let mut errors = Diagnostics::new();
+    let mut topics = Vec::new();
+    for (rel, path) in list_files(&dir, &["md"], &mut errors) {
+        let shown = Path::new(TOPICS_DIR).join(&rel);
+        let stem = rel.trim_end_matches(".md");
+        if !slug::is_slug(stem) {
+            errors.push(
+                Diagnostic::new(&shown, format!("{stem:?} is not a valid topic slug"))
+                    .hint("use lower-case letters, digits and dashes, e.g. gaza-spillover.md"),
+            );
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(text) => match Topic::parse(stem, &shown, &text) {
+                Ok(t) => topics.push(t),
+                Err(d) => errors.push(d),
+            },
+            Err(e) => errors.push(Diagnostic::new(&shown, format!("cannot read: {e}"))),
+        }
+    }
+    topics.sort_by(|a, b| {
+        a.order
+            .cmp(&b.order)
+            .then_with(|| a.title.cmp(&b.title))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+    (topics, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_boundaries_and_acronyms() {
+        let t = "The PMF and the PMFX. Warning signs of war.";
+        let l = t.to_lowercase();
+        assert!(contains_phrase(t, &l, "PMF"));
+        assert!(!contains_phrase("PMFX only", "pmfx only", "PMF"));
+        assert!(!contains_phrase("pmf lower", "pmf lower", "PMF"));
+        assert!(contains_phrase(t, &l, "war"));
+        assert!(!contains_phrase("warning", "warning", "war"));
+        assert!(contains_phrase(
+            "Hashd al-Shaabi.",
+            "hashd al-shaabi.",
+            "Hashd al-Shaabi"
+        ));
+    }
+
+    #[test]
+    fn parses_rules_in_both_forms() {
+        let text = "---\ntitle: PMF\norder: 3\nrules:\n  threshold: 4\n  phrases:\n    - text: Popular Mobilization Forces\n      aliases: [PMF]\n      weight: 3\n    - Hashd\n---\nSummary.\n";
+        let t = Topic::parse("pmf", Path::new("pmf.md"), text).unwrap();
+        assert_eq!(t.rules.phrases.len(), 2);
+        assert_eq!(t.rules.phrases[1].weight, 1.0);
+        assert_eq!(t.rules.min_sentences, 2);
+        assert_eq!(t.summary_line, 12);
+        let m = t.rules.match_sentence("The PMF, or Hashd, grew.").unwrap();
+        assert_eq!(m.score, 4.0);
+        assert_eq!(m.found, vec!["PMF", "Hashd"]);
+    }
+
+    #[test]
+    fn bad_rules_point_at_the_line() {
+        let text = "---\ntitle: X\nrules:\n  treshold: 4\n---\n";
+        let d = Topic::parse("x", Path::new("x.md"), text).unwrap_err();
+        assert!(d.message.contains("treshold"), "{d}");
+        assert_eq!(d.line, Some(4));
+    }
+}

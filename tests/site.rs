@@ -1,0 +1,361 @@
+//! The briefing site: every page, relative links, escaping, determinism and
+//! safe failure, on the seed sources with hand-written briefs.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+#[test]
+fn writes_every_page() {
+    let site = fixture_site();
+    let report = build(site.path()).unwrap();
+    let out = site.path().join("public");
+    let expected = [
+        "index.html",
+        "404.html",
+        "topics/index.html",
+        "topics/advisory-mission.html",
+        "topics/militia-attacks.html",
+        "topics/pmf.html",
+        "topics/gaza-spillover.html",
+        "briefs/index.html",
+        "briefs/analyst-note-withdrawal-dates.html",
+        "briefs/baghdad-washington-agree-gradual-withdrawal.html",
+        "sources/index.html",
+        "sources/000_ac499432f2e612ce.html",
+        "sources/004_919dc5539e8e69e9.html",
+        "assets/style.css",
+        "assets/highlight.css",
+    ];
+    for p in expected {
+        assert!(out.join(p).is_file(), "missing {p}");
+    }
+    // 5 lists/404 + 4 topics + 6 briefs + 5 sources.
+    assert_eq!(report.pages, 20);
+    let html_files = snapshot(&out)
+        .keys()
+        .filter(|k| k.ends_with(".html"))
+        .count();
+    assert_eq!(html_files, 20);
+}
+
+/// Every href/src in every page is relative, points at an existing file (not
+/// a folder) inside the site, and every #fragment exists on its target page.
+#[test]
+fn links_are_relative_files_and_anchors_exist() {
+    let site = fixture_site();
+    build(site.path()).unwrap();
+    let out = site.path().join("public");
+    let files = snapshot(&out);
+    let mut checked = 0;
+    for (rel, bytes) in &files {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let doc = scraper::Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        for el in select(&doc, "[href], [src]") {
+            let attr = if el.value().attr("href").is_some() {
+                "href"
+            } else {
+                "src"
+            };
+            let url = el.value().attr(attr).unwrap();
+            assert!(
+                !url.starts_with('/'),
+                "{rel}: root-relative or protocol-relative {url}"
+            );
+            if url.starts_with("http://")
+                || url.starts_with("https://")
+                || url.starts_with("mailto:")
+            {
+                assert!(el.value().name() == "a", "{rel}: external request {url}");
+                continue;
+            }
+            let (path, frag) = url.split_once('#').unwrap_or((url, ""));
+            let target = if path.is_empty() {
+                rel.clone()
+            } else {
+                let base = Path::new(rel).parent().unwrap();
+                normalise(&base.join(path))
+            };
+            assert!(
+                files.contains_key(&target),
+                "{rel}: {url} -> {target} does not exist"
+            );
+            assert!(!out.join(&target).is_dir(), "{rel}: {url} is a folder");
+            if !frag.is_empty() {
+                let page = std::str::from_utf8(&files[&target]).unwrap();
+                assert!(
+                    page.contains(&format!("id=\"{frag}\"")),
+                    "{rel}: {url}: no id {frag:?} in {target}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 300, "only {checked} links checked");
+}
+
+fn normalise(p: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                assert!(
+                    parts.pop().is_some(),
+                    "{} climbs out of the site",
+                    p.display()
+                );
+            }
+            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn front_page_shows_topics_and_newest_briefs() {
+    let site = fixture_site();
+    build(site.path()).unwrap();
+    let doc = html(&site.path().join("public/index.html"));
+    let h1 = text(&select(&doc, "h1")[0]);
+    assert_eq!(h1, "Iraq and the US-led coalition, 2024");
+    let cards = select(&doc, ".topic-card");
+    assert_eq!(cards.len(), 4);
+    // Topics in `order`: advisory mission first, tagged by all six briefs.
+    let first = text(&cards[0]);
+    assert!(
+        first.starts_with("Coalition drawdown and advisory mission"),
+        "{first}"
+    );
+    assert!(first.contains("6 sources"), "{first}");
+    assert!(first.contains("newest 12 September 2024"), "{first}");
+    // Newest brief first; undated ones last.
+    let titles: Vec<String> = select(&doc, ".brief-list .brief-title")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(titles.len(), 6);
+    assert!(titles[0].starts_with("Analyst note"), "{titles:?}");
+    assert_eq!(
+        titles[1],
+        "Baghdad, Washington Agree on Gradual Withdrawal of US-Led Coalition Forces from Iraq"
+    );
+    assert!(
+        titles[5].starts_with("US-Led Coalition to Withdraw"),
+        "{titles:?}"
+    );
+    for section in [
+        "topics/index.html",
+        "briefs/index.html",
+        "sources/index.html",
+    ] {
+        assert!(
+            !select(&doc, &format!("a[href=\"{section}\"]")).is_empty(),
+            "no link to {section}"
+        );
+    }
+}
+
+#[test]
+fn topic_page_lists_briefs_newest_first_with_justifying_passage() {
+    let site = fixture_site();
+    build(site.path()).unwrap();
+    let doc = html(&site.path().join("public/topics/militia-attacks.html"));
+    let entries = select(&doc, ".entry");
+    assert_eq!(entries.len(), 2);
+    let first = text(&entries[0]);
+    assert!(first.starts_with("Baghdad, Washington Agree"), "{first}");
+    // The passage is a real sentence of the brief, with the matched phrases marked.
+    let passage = select(&doc, ".entry .passage");
+    assert_eq!(passage.len(), 2);
+    let p = text(&passage[0]);
+    assert!(p.contains("attacks on US bases"), "{p}");
+    let marks: Vec<String> = select(&doc, ".entry .passage mark")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(marks.iter().any(|m| m == "attacks"), "{marks:?}");
+    // Co-occurring topics link to the other topic pages.
+    let co: Vec<String> = select(&doc, ".co-topics a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert!(
+        co.contains(&"../topics/advisory-mission.html".to_string()),
+        "{co:?}"
+    );
+    assert!(
+        co.contains(&"../topics/gaza-spillover.html".to_string()),
+        "{co:?}"
+    );
+}
+
+#[test]
+fn brief_page_has_metadata_body_source_and_related() {
+    let site = fixture_site();
+    build(site.path()).unwrap();
+    let doc = html(
+        &site
+            .path()
+            .join("public/briefs/sources-reveal-details-of-agreement.html"),
+    );
+    let facts: Vec<String> = select(&doc, ".facts dt, .facts dd")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        facts[0..4],
+        [
+            "Outlet",
+            "not stated in the source",
+            "Published",
+            "8 September 2024"
+        ]
+    );
+    let source_link = select(&doc, ".facts a[href^=\"../sources/\"]");
+    assert_eq!(
+        source_link[0].value().attr("href"),
+        Some("../sources/001_ba03ed52a382fcbb.html")
+    );
+    assert!(text(&select(&doc, ".prose")[0]).contains("900 in neighboring Syria"));
+    let related = select(&doc, ".related li");
+    assert!(!related.is_empty() && related.len() <= 5);
+    assert!(text(&related[0]).contains("both about Coalition drawdown and advisory mission"));
+}
+
+#[test]
+fn source_page_has_an_anchor_per_line_and_escapes_text() {
+    let site = fixture_site();
+    build(site.path()).unwrap();
+    let raw = read(&site.path().join("content/sources/000_ac499432f2e612ce.txt"));
+    let doc = html(&site.path().join("public/sources/000_ac499432f2e612ce.html"));
+    let lines = select(&doc, ".source-text .line");
+    assert_eq!(lines.len(), raw.lines().count());
+    assert_eq!(lines[11].value().attr("id"), Some("L12"));
+    let l1 = select(&doc, "#L1 .lc");
+    assert_eq!(text(&l1[0]), raw.lines().next().unwrap());
+    // The brief made from it is linked.
+    let back = select(&doc, ".source-header a[href^=\"../briefs/\"]");
+    assert_eq!(
+        back[0].value().attr("href"),
+        Some("../briefs/baghdad-washington-agree-gradual-withdrawal.html")
+    );
+}
+
+#[test]
+fn sources_index_is_a_table_of_date_outlet_title_topics() {
+    let site = fixture_site();
+    build(site.path()).unwrap();
+    let doc = html(&site.path().join("public/sources/index.html"));
+    let rows = select(&doc, "table.sources tbody tr");
+    assert_eq!(rows.len(), 5);
+    let first = text(&rows[0]);
+    assert!(first.starts_with("2024-09-10"), "{first}");
+    assert!(
+        first.contains("advisory mission, Militia attacks"),
+        "{first}"
+    );
+    let last = text(&rows[4]);
+    assert!(last.contains("undated"), "{last}");
+}
+
+#[test]
+fn markdown_features_and_content_links() {
+    let site = fixture_site();
+    build(site.path()).unwrap();
+    let page = read(
+        &site
+            .path()
+            .join("public/briefs/analyst-note-withdrawal-dates.html"),
+    );
+    let doc = scraper::Html::parse_document(&page);
+    assert_eq!(select(&doc, ".prose table tbody tr").len(), 2);
+    assert_eq!(select(&doc, ".prose del").len(), 1);
+    assert_eq!(select(&doc, ".prose .footnote-definition").len(), 1);
+    assert!(!select(&doc, ".prose pre code.language-json span[class^=\"hl-\"]").is_empty());
+    let hrefs: Vec<&str> = select(&doc, ".prose a")
+        .iter()
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(
+        hrefs.contains(&"../briefs/coalition-to-withdraw-in-two-phases.html"),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.contains(&"../sources/001_ba03ed52a382fcbb.html#L2"),
+        "{hrefs:?}"
+    );
+    assert!(hrefs.contains(&"../topics/pmf.html"), "{hrefs:?}");
+}
+
+#[test]
+fn hostile_content_is_inert_everywhere() {
+    let site = fixture_site();
+    build(site.path()).unwrap();
+    for (rel, bytes) in snapshot(&site.path().join("public")) {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let doc = scraper::Html::parse_document(std::str::from_utf8(&bytes).unwrap());
+        assert!(select(&doc, "script").is_empty(), "{rel}: script element");
+        for el in select(&doc, "*") {
+            for (name, value) in el.value().attrs() {
+                assert!(!name.starts_with("on"), "{rel}: event handler {name}");
+                assert!(
+                    !value.trim_start().to_lowercase().starts_with("javascript:"),
+                    "{rel}: {value}"
+                );
+            }
+        }
+        assert!(
+            select(&doc, "b").iter().all(|b| !text(b).contains("notes")),
+            "{rel}: outlet markup rendered"
+        );
+    }
+    let doc = html(
+        &site
+            .path()
+            .join("public/briefs/analyst-note-withdrawal-dates.html"),
+    );
+    assert_eq!(
+        text(&select(&doc, "h1")[0]),
+        "Analyst note: the <withdrawal> dates & who gives them"
+    );
+    assert!(text(&select(&doc, "title")[0]).starts_with("Analyst note: the <withdrawal>"));
+}
+
+#[test]
+fn output_is_byte_identical_between_builds() {
+    let a = fixture_site();
+    let b = fixture_site();
+    build(a.path()).unwrap();
+    build(b.path()).unwrap();
+    build(b.path()).unwrap();
+    let sa = snapshot(&a.path().join("public"));
+    let sb = snapshot(&b.path().join("public"));
+    assert_eq!(sa.keys().collect::<Vec<_>>(), sb.keys().collect::<Vec<_>>());
+    for (k, v) in &sa {
+        assert!(v == &sb[k], "{k} differs");
+    }
+}
+
+#[test]
+fn site_templates_override_theme_templates() {
+    let site = fixture_site();
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/404.html"),
+        "{% extends \"base.html\" %}{% block content %}<h1>Lost in {{ site.title }}</h1>{% endblock content %}",
+    )
+    .unwrap();
+    build(site.path()).unwrap();
+    let doc = html(&site.path().join("public/404.html"));
+    assert_eq!(
+        text(&select(&doc, "h1")[0]),
+        "Lost in Iraq and the US-led coalition, 2024"
+    );
+}
