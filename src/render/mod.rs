@@ -66,6 +66,7 @@ enum Job {
 /// Views shared by many pages, computed once.
 struct Shared {
     site: SiteView,
+    links: ContentLinks,
     cards: Vec<BriefCard>,
     topic_cards: Vec<TopicCard>,
     topic_summaries: Vec<String>,
@@ -171,6 +172,7 @@ fn shared_views(input: &RenderInput<'_>) -> Shared {
         })
         .collect();
     Shared {
+        links: content_links,
         site: SiteView {
             title: input.config.title.clone(),
             description: input.config.description.clone(),
@@ -284,8 +286,7 @@ fn render_job(
         Job::Brief(b) => {
             let brief = &input.briefs[b];
             let page = links::brief(&brief.slug);
-            let cl = content_links(input);
-            let body_html = markdown::render(&brief.body, &|u| cl.resolve(u, "briefs", &page));
+            let body_html = markdown::render(&brief.body, &|u| shared.links.resolve(u, "briefs", &page));
             let related: Vec<RelatedView> = a.briefs[b]
                 .related
                 .iter()
