@@ -4,7 +4,7 @@
 //! people edit them; everything after this stage (analysis, rendering) reads
 //! only [`Brief`] values, never the files.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -41,6 +41,8 @@ pub struct Brief {
     pub published: Option<NaiveDate>,
     /// Topic slugs, in the order given.
     pub topics: Vec<String>,
+    /// What ingest extracted (empty for hand-written briefs).
+    pub facts: BriefFacts,
     /// Markdown body.
     pub body: String,
     /// 1-based line of the file where the body starts.
@@ -51,6 +53,181 @@ pub struct Brief {
     /// 1-based line of the `source` field, if present.
     #[serde(skip)]
     pub source_line: Option<usize>,
+}
+
+/// The facts ingest pulls out of an article, each traceable to its source
+/// line. All optional: a hand-written brief may have none of them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct BriefFacts {
+    /// SHA-256 of the source file's bytes when the brief was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_sha256: Option<String>,
+    /// Agencies and outlets the text cites ("Reuters", "Al-Hadath").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attribution: Vec<String>,
+    /// People named, aliases merged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
+    /// Organisations named, aliases merged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organisations: Vec<Organisation>,
+    /// Numbers with what they count.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
+    /// Event dates and deadlines mentioned.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dates: Vec<DateMention>,
+    /// The 3 to 5 sentences that carry the article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_points: Vec<KeyPoint>,
+    /// Per topic slug: the sentences that justify the tag.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<String, Vec<Evidence>>,
+    /// Bookkeeping of the ingest run that wrote the brief.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ingest: Option<IngestStamp>,
+}
+
+/// A person named in an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// The fullest form of the name in the article.
+    pub name: String,
+    /// Other forms used for the same person (surname alone, other spellings).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Roles as the text states them ("Iraqi Defense Minister").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<String>,
+    /// Source lines that name the person.
+    #[serde(default)]
+    pub lines: Vec<usize>,
+}
+
+/// An organisation named in an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Canonical name.
+    pub name: String,
+    /// Forms used in the text other than the canonical name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Source lines that name it.
+    #[serde(default)]
+    pub lines: Vec<usize>,
+}
+
+/// A number the article states, with what it counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// The words of the text ("about 2,500 troops in Iraq").
+    pub text: String,
+    /// The number, when the text gives one ("hundreds" has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// What is counted, normalised ("troops", "years", "bases").
+    pub counts: String,
+    /// Where, when the text says ("Iraq", "Syria").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// "about", "more than", "hundreds", ... when the number is not exact.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// Source line.
+    pub line: usize,
+    /// The sentence it comes from.
+    pub context: String,
+}
+
+/// How precisely a mentioned date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Precision {
+    /// A day ("September 8, 2024").
+    Day,
+    /// A month ("September 2025").
+    Month,
+    /// Early in a year ("early 2024", "early this year").
+    EarlyYear,
+    /// The middle of a year.
+    MidYear,
+    /// Late in a year.
+    LateYear,
+    /// The end of a year ("end of 2026").
+    EndOfYear,
+    /// A whole year ("2014").
+    Year,
+}
+
+/// A date or deadline an article mentions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateMention {
+    /// The words of the text ("the end of 2026").
+    pub text: String,
+    /// Year, when stated or derivable from a relative phrase and the publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Month 1-12.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub month: Option<u32>,
+    /// Day of month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u32>,
+    /// How precise the mention is.
+    pub precision: Precision,
+    /// What the text cannot tell (a year not stated, a relative date resolved).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// Source line.
+    pub line: usize,
+    /// The sentence it comes from.
+    pub context: String,
+}
+
+/// A sentence that carries the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyPoint {
+    /// The sentence.
+    pub text: String,
+    /// Source line.
+    pub line: usize,
+}
+
+/// A sentence that matched a topic's rules.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// The sentence.
+    pub text: String,
+    /// Source line.
+    pub line: usize,
+    /// The topic phrases it contains.
+    pub found: Vec<String>,
+}
+
+/// What ingest records about its own run, to regenerate safely.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IngestStamp {
+    /// Hash of everything the brief was generated from (source, topic rules, ingest version).
+    pub inputs: String,
+    /// Source line of the title, when the text has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_line: Option<usize>,
+    /// Source line of the publication date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_line: Option<usize>,
+    /// What ingest could not decide for certain.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    /// Hash of the brief file as ingest wrote it: if the file no longer
+    /// matches, a person has edited it and ingest leaves it alone.
+    pub hash: String,
 }
 
 #[derive(Deserialize)]
@@ -65,6 +242,60 @@ struct BriefFront {
     published: Option<String>,
     #[serde(default)]
     topics: Vec<String>,
+    // The fields of `BriefFacts`, listed here rather than flattened: serde's
+    // flatten loses the line numbers of errors inside them.
+    #[serde(default)]
+    source_sha256: Option<String>,
+    #[serde(default)]
+    attribution: Vec<String>,
+    #[serde(default)]
+    people: Vec<Person>,
+    #[serde(default)]
+    organisations: Vec<Organisation>,
+    #[serde(default)]
+    figures: Vec<Figure>,
+    #[serde(default)]
+    dates: Vec<DateMention>,
+    #[serde(default)]
+    key_points: Vec<KeyPoint>,
+    #[serde(default)]
+    evidence: BTreeMap<String, Vec<Evidence>>,
+    #[serde(default)]
+    ingest: Option<IngestStamp>,
+}
+
+impl BriefFront {
+    fn take_facts(&mut self) -> BriefFacts {
+        BriefFacts {
+            source_sha256: self.source_sha256.take(),
+            attribution: std::mem::take(&mut self.attribution),
+            people: std::mem::take(&mut self.people),
+            organisations: std::mem::take(&mut self.organisations),
+            figures: std::mem::take(&mut self.figures),
+            dates: std::mem::take(&mut self.dates),
+            key_points: std::mem::take(&mut self.key_points),
+            evidence: std::mem::take(&mut self.evidence),
+            ingest: self.ingest.take(),
+        }
+    }
+}
+
+/// The front matter as written to a brief file: the basic fields, then the facts.
+#[derive(Debug, Serialize)]
+pub struct BriefFile<'a> {
+    /// Headline.
+    pub title: &'a str,
+    /// Source path relative to content/sources.
+    pub source: Option<&'a str>,
+    /// Publisher (written as null when unknown, so curators see the field).
+    pub outlet: Option<&'a str>,
+    /// YYYY-MM-DD.
+    pub published: Option<String>,
+    /// Topic slugs.
+    pub topics: &'a [String],
+    /// Everything else.
+    #[serde(flatten)]
+    pub facts: &'a BriefFacts,
 }
 
 impl Brief {
@@ -135,6 +366,7 @@ impl Brief {
                 .filter(|o| !o.is_empty()),
             published,
             topics: front.topics,
+            facts,
             body: split.body.to_string(),
             body_line: split.body_line,
             topic_lines,
@@ -302,6 +534,20 @@ mod tests {
         assert!(e[0].message.contains("title"), "{}", e[0]);
         let escape = GOOD.replace("001.txt", "../../etc/passwd");
         assert!(Brief::parse("x", Path::new("x.md"), &escape).is_err());
+    }
+
+    #[test]
+    fn unknown_and_mistyped_fields_are_errors_with_lines() {
+        let typo = GOOD.replace("topics:", "topcis:");
+        let e = Brief::parse("x", Path::new("x.md"), &typo).unwrap_err();
+        assert!(e[0].message.contains("topcis"), "{}", e[0]);
+        let bad_fact = GOOD.replace("topics:", "people: 7\ntopics:");
+        let e = Brief::parse("x", Path::new("x.md"), &bad_fact).unwrap_err();
+        assert_eq!(e[0].line, Some(6), "{}", e[0]);
+        let bad_person = GOOD.replace("topics:", "people:\n  - nme: X\ntopics:");
+        let e = Brief::parse("x", Path::new("x.md"), &bad_person).unwrap_err();
+        assert!(e[0].message.contains("nme"), "{}", e[0]);
+        assert_eq!(e[0].line, Some(7), "{}", e[0]);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod front_matter;
+pub mod ingest;
 pub mod output;
 pub mod render;
 pub mod sentences;

@@ -1,0 +1,273 @@
+//! Repairing words a scraper glued together: "monthsof" -> "months of",
+//! "MinisterSabit" -> "Minister Sabit", "inSeptember" -> "in September",
+//! "Reuters,citing" -> "Reuters, citing".
+//!
+//! A token is only split when it is not a word (not in the lexicon, not a
+//! real compound, not used as a whole elsewhere in the corpus) and every part
+//! is a word. Names the lexicon does not know ("Alaaldin", "al-Sudani")
+//! survive because a capitalised token may only lose a trailing function
+//! word ("Iraqin" -> "Iraq in") or a leading capitalised function word
+//! ("Thewithdrawal" -> "The withdrawal").
+
+use std::collections::HashMap;
+
+use super::lexicon::{Lexicon, is_function_word, lexicon};
+
+/// Tokens (exact spelling) and how often they occur across all sources.
+/// A token the corpus uses more than once is taken as a real word.
+#[derive(Debug, Default, Clone)]
+pub struct CorpusWords(HashMap<String, usize>);
+
+impl CorpusWords {
+    /// Count the letter tokens of `texts`.
+    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut map: HashMap<String, usize> = HashMap::new();
+        for text in texts {
+            for tok in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|t| t.len() >= 4) {
+                *map.entry(tok.to_string()).or_default() += 1;
+            }
+        }
+        CorpusWords(map)
+    }
+
+    fn count(&self, token: &str) -> usize {
+        self.0.get(token).copied().unwrap_or(0)
+    }
+}
+
+/// Camel-case words that are not glue.
+const CAMEL_WORDS: &[&str] = &[
+    "YouTube", "LinkedIn", "WhatsApp", "TikTok", "PayPal", "JavaScript", "PowerPoint", "iPhone", "iPad",
+    "eBay", "McDonald", "McConnell", "MacBook", "DeSantis", "LeBron", "DiCaprio", "FedEx", "PlayStation",
+    "BlackRock", "GitHub", "OpenAI", "SpaceX", "WikiLeaks", "BuzzFeed", "HuffPost", "NordVPN",
+];
+
+/// Surname prefixes written with an inner capital (McCarthy, DeLuca, MacArthur, O'Neill).
+const NAME_PREFIXES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St"];
+
+/// Words that scrapers glue after a name ("Iraqin", "Baghdadand").
+const NAME_TAILS: &[&str] = &["in", "of", "and", "to", "on", "at", "for", "from", "by", "with", "as", "the", "or"];
+
+/// Repair one line. Returns the repaired text and the (from, to) repairs made.
+pub fn repair_line(line: &str, corpus: &CorpusWords) -> (String, Vec<(String, String)>) {
+    let lex = lexicon();
+    let mut repairs = Vec::new();
+    let mut out = String::with_capacity(line.len() + 8);
+    for (i, word) in line.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if looks_like_address(word) {
+            out.push_str(word);
+            continue;
+        }
+        let word = fix_punctuation(word, &mut repairs);
+        // Letter runs inside the whitespace word, with what lies between them.
+        let mut rest = word.as_str();
+        while !rest.is_empty() {
+            let start = rest.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(rest.len());
+            out.push_str(&rest[..start]);
+            rest = &rest[start..];
+            let end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+            let token = &rest[..end];
+            // Letters attached to non-ASCII letters (Zürich) are not a token of their own.
+            let glued_to_letter = rest[end..].chars().next().is_some_and(|c| c.is_alphabetic())
+                || out.chars().next_back().is_some_and(|c| c.is_alphabetic());
+            match (!glued_to_letter).then(|| split_token(token, lex, corpus)).flatten() {
+                Some(parts) => {
+                    let fixed = parts.join(" ");
+                    repairs.push((token.to_string(), fixed.clone()));
+                    out.push_str(&fixed);
+                }
+                None => out.push_str(token),
+            }
+            rest = &rest[end..];
+        }
+    }
+    (out, repairs)
+}
+
+fn looks_like_address(word: &str) -> bool {
+    word.contains("://") || word.contains('@') || word.starts_with("www.") || word.contains(".com") || word.contains(".org")
+}
+
+/// "Reuters,citing" -> "Reuters, citing"; "forces.The" -> "forces. The".
+/// Digits ("2,500"), initials ("U.S.") and decimals are left alone.
+fn fix_punctuation(word: &str, repairs: &mut Vec<(String, String)>) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len() + 2);
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        if i == 0 || i + 1 >= chars.len() {
+            continue;
+        }
+        let (prev, next) = (chars[i - 1], chars[i + 1]);
+        let glued = match c {
+            ',' | ';' => prev.is_alphabetic() && next.is_alphabetic(),
+            '.' | '?' | '!' => {
+                // Two lower-case letters before, an upper-case word after.
+                i >= 2 && prev.is_lowercase() && chars[i - 2].is_lowercase() && next.is_uppercase()
+                    && chars.get(i + 2).is_some_and(|c| c.is_lowercase())
+            }
+            _ => false,
+        };
+        if glued {
+            out.push(' ');
+        }
+    }
+    if out.len() != word.len() {
+        repairs.push((word.to_string(), out.clone()));
+    }
+    out
+}
+
+fn is_word(lex: &Lexicon, s: &str, min_zipf10: u8) -> bool {
+    lex.get(s).is_some_and(|e| !e.compound && e.zipf10 >= min_zipf10)
+}
+
+/// How to split `token`, or `None` to keep it.
+fn split_token(token: &str, lex: &Lexicon, corpus: &CorpusWords) -> Option<Vec<String>> {
+    if token.len() < 4 || lex.contains(token) || corpus.count(token) > 1 || CAMEL_WORDS.contains(&token) {
+        return None;
+    }
+    if let Some(parts) = split_camel(token, lex, corpus) {
+        return Some(parts);
+    }
+    let first_upper = token.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    let rest_lower = token.chars().skip(1).all(|c| c.is_ascii_lowercase());
+    if !rest_lower {
+        return None; // acronyms and mixed case we cannot judge
+    }
+    let lower = token.to_ascii_lowercase();
+    best_split(&lower, lex, first_upper).map(|parts| {
+        let mut at = 0;
+        parts
+            .into_iter()
+            .map(|p| {
+                let piece = token[at..at + p.len()].to_string();
+                at += p.len();
+                piece
+            })
+            .collect()
+    })
+}
+
+/// Split at a lower-to-upper boundary: "inSeptember", "MinisterSabit", "theUS".
+fn split_camel(token: &str, lex: &Lexicon, corpus: &CorpusWords) -> Option<Vec<String>> {
+    let bytes = token.as_bytes();
+    let i = (1..bytes.len()).find(|&i| bytes[i - 1].is_ascii_lowercase() && bytes[i].is_ascii_uppercase())?;
+    let (left, right) = token.split_at(i);
+    if left.len() < 2 || NAME_PREFIXES.contains(&left) {
+        return None;
+    }
+    let left_ok = is_word(lex, left, 20) || is_function_word(left);
+    let right_is_acronym = right.len() >= 2 && right.bytes().all(|b| b.is_ascii_uppercase());
+    let right_ok = right_is_acronym
+        || right.len() >= 3 && (lex.contains(right) || corpus.count(right) > 0 || right[1..].bytes().all(|b| b.is_ascii_lowercase()));
+    if !(left_ok && right_ok) {
+        return None;
+    }
+    // The right part may itself be glued ("inSeptemberand"); the left is a word.
+    let mut parts = vec![left.to_string()];
+    match split_token(right, lex, corpus) {
+        Some(more) => parts.extend(more),
+        None => parts.push(right.to_string()),
+    }
+    Some(parts)
+}
+
+/// The best split of a lower-cased token into 2 or 3 words, by frequency.
+fn best_split(lower: &str, lex: &Lexicon, capitalised: bool) -> Option<Vec<String>> {
+    let n = lower.len();
+    let mut best: Option<(i32, Vec<String>)> = None;
+    let mut consider = |parts: Vec<&str>| {
+        if !acceptable(&parts, lex, capitalised, n) {
+            return;
+        }
+        // Log-probability of the parts as independent words (zipf - 9 = log10 p):
+        // fewer, more frequent parts win.
+        let score: i32 = parts.iter().map(|p| lex.get(p).map_or(0, |e| e.zipf10 as i32) - 90).sum();
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, parts.iter().map(|p| p.to_string()).collect()));
+        }
+    };
+    for i in 2..n.saturating_sub(1) {
+        let (a, rest) = lower.split_at(i);
+        consider(vec![a, rest]);
+        for j in 2..rest.len().saturating_sub(1) {
+            let (b, c) = rest.split_at(j);
+            consider(vec![a, b, c]);
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+fn acceptable(parts: &[&str], lex: &Lexicon, capitalised: bool, token_len: usize) -> bool {
+    if parts.iter().any(|p| p.len() < 2 || !is_word(lex, p, 20)) {
+        return false;
+    }
+    let function: Vec<bool> = parts.iter().map(|p| is_function_word(p)).collect();
+    if capitalised {
+        let first = lex.get(parts[0]);
+        if first.is_some_and(|e| e.proper && e.zipf10 >= 30) && parts[0].len() >= 4 {
+            // "Iraqin" -> "Iraq in": a well-known name may only lose a trailing
+            // preposition or conjunction (never "Sabit" -> "Sab it").
+            return parts[1..].iter().all(|p| NAME_TAILS.contains(p));
+        }
+        if function[0] {
+            // "Thewithdrawal" -> "The withdrawal".
+            return parts[1..].iter().all(|p| is_word(lex, p, 30));
+        }
+        return false;
+    }
+    if function.iter().any(|&f| f) {
+        // "monthsof", "assistin": content words must be common ones.
+        return parts.iter().zip(&function).all(|(p, &f)| f || (p.len() >= 3 && is_word(lex, p, 30)));
+    }
+    // Two content words ("initiallyproposed"): only long, common ones.
+    parts.len() == 2 && token_len >= 10 && parts.iter().all(|p| p.len() >= 4 && is_word(lex, p, 35))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(s: &str) -> String {
+        repair_line(s, &CorpusWords::default()).0
+    }
+
+    #[test]
+    fn splits_glued_words() {
+        assert_eq!(fix("After monthsof negotiations"), "After months of negotiations");
+        assert_eq!(fix("Defense MinisterSabit al-Abassi"), "Defense Minister Sabit al-Abassi");
+        assert_eq!(fix("Final Departure inSeptember 2026"), "Final Departure in September 2026");
+        assert_eq!(fix("Thewithdrawal of the coalition"), "The withdrawal of the coalition");
+        assert_eq!(fix("deployed in Iraqin 2014"), "deployed in Iraq in 2014");
+        assert_eq!(fix("to assistin counter-terrorism"), "to assist in counter-terrorism");
+        assert_eq!(fix("the establishmentof a new"), "the establishment of a new");
+        assert_eq!(fix("Austin had initiallyproposed a"), "Austin had initially proposed a");
+        assert_eq!(fix("central government-controlledareas by"), "central government-controlled areas by");
+        assert_eq!(fix("resolution to theUS military"), "resolution to the US military");
+        assert_eq!(fix("with SaudiArabia’s Al-Hadath"), "with Saudi Arabia’s Al-Hadath");
+        assert_eq!(fix("Reuters,citing multiple sources"), "Reuters, citing multiple sources");
+    }
+
+    #[test]
+    fn never_splits_real_words_or_names() {
+        for s in [
+            "within", "another", "Baghdad", "Alaaldin", "al-Sudani", "Al-Sudani", "airstrikes", "counterterrorism",
+            "Haniyeh", "Baghouz", "YouTube", "McDonald", "iPhone", "Daesh", "ISIL", "Kataib", "Hezbollah",
+            "2,500", "U.S.", "e.g.", "reevaluation", "Reevaluation", "Fayyadh", "Nujaba", "Shiite",
+            "www.example.com/newsof", "Thabit", "Abbasi", "Zürich", "Mohammed", "Mohammad", "nonetheless",
+        ] {
+            assert_eq!(fix(s), s, "{s} was changed");
+        }
+        assert_eq!(fix("It cost $2,500,000.Then"), "It cost $2,500,000.Then");
+    }
+
+    #[test]
+    fn corpus_words_are_kept() {
+        let corpus = CorpusWords::from_texts(["the Kurdishregion said", "Kurdishregion again"]);
+        assert_eq!(repair_line("in Kurdishregion", &corpus).0, "in Kurdishregion");
+    }
+}
