@@ -302,8 +302,9 @@ impl Brief {
     /// Parse a brief's text. `shown` is the path used in messages.
     pub fn parse(slug: &str, shown: &Path, text: &str) -> Result<Brief, Vec<Diagnostic>> {
         let split = front_matter::split(text).map_err(|e| vec![front_matter_error(shown, e)])?;
-        let front: BriefFront = yaml::from_str(split.yaml)
+        let mut front: BriefFront = yaml::from_str(split.yaml)
             .map_err(|e| vec![yaml_diagnostic(shown, split.yaml_line, e)])?;
+        let facts = front.take_facts();
         let line_of = |key: &str| key_line(split.yaml, key).map(|l| l + split.yaml_line - 1);
         let mut problems = Vec::new();
         let title = clean_inline(&front.title);
