@@ -11,6 +11,7 @@ use crate::analyse::{self, Analysis};
 use crate::brief::{self, Brief};
 use crate::config::SiteConfig;
 use crate::diagnostics::{BuildFailed, Diagnostic, Diagnostics};
+use crate::ingest::IngestReport;
 use crate::output;
 use crate::render::{self, RenderInput, Theme};
 use crate::source::{self, SourceText};
@@ -23,6 +24,19 @@ pub struct BuildOptions {
     pub root: PathBuf,
     /// Output folder; defaults to `output_dir` of site.toml, under the root.
     pub output: Option<PathBuf>,
+    /// Show progress bars on long runs.
+    pub progress: bool,
+}
+
+impl BuildOptions {
+    /// Build the site at `root` into its configured output folder.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            progress: false,
+        }
+    }
 }
 
 /// What a successful build did.
@@ -34,6 +48,8 @@ pub struct BuildReport {
     pub pages: usize,
     /// Number of static files copied.
     pub static_files: usize,
+    /// Briefs ingest wrote before the build.
+    pub briefs_written: Vec<String>,
     /// Non-fatal problems (skipped files and the like).
     pub warnings: Vec<Diagnostic>,
     /// Wall time of the build.
@@ -94,9 +110,26 @@ pub fn load(root: &Path) -> Result<LoadedSite, BuildFailed> {
     }
 }
 
-/// Build the site described by `opts`.
+/// Run ingest for the site at `root`: new and changed sources get briefs.
+/// A site whose configuration or topics are broken is not ingested; the
+/// build's loading step then reports those problems.
+pub fn ingest(root: &Path, progress: bool) -> Result<Option<IngestReport>, BuildFailed> {
+    let Ok(config) = SiteConfig::load(root) else {
+        return Ok(None);
+    };
+    let (topics, topic_errors) = topic::load_topics(root);
+    if !topic_errors.is_empty() {
+        return Ok(None);
+    }
+    crate::ingest::ingest(root, &config, &topics, progress)
+        .map(Some)
+        .map_err(|e| BuildFailed(e.into_sorted()))
+}
+
+/// Build the site described by `opts`: ingest first, then the pipeline.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     let start = Instant::now();
+    let ingested = ingest(&opts.root, opts.progress)?;
     let site = load(&opts.root)?;
     let analysis: Analysis = analyse::analyse(&site.briefs, &site.topics, &site.sources);
     let input = RenderInput {
@@ -114,11 +147,19 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         .unwrap_or_else(|| opts.root.join(&site.config.output_dir));
     output::write_site(&out_dir, &pages, &site.theme.static_files)
         .map_err(|e| BuildFailed(vec![Diagnostic::new(&out_dir, e.to_string())]))?;
+    let (briefs_written, mut warnings) = match ingested {
+        Some(r) => (r.written, r.warnings),
+        None => (Vec::new(), Vec::new()),
+    };
+    warnings.extend(site.warnings.into_sorted());
+    warnings.sort();
+    warnings.dedup();
     Ok(BuildReport {
         output: out_dir,
         pages: pages.len(),
         static_files: site.theme.static_files.len(),
-        warnings: site.warnings.into_sorted(),
+        briefs_written,
+        warnings,
         elapsed: start.elapsed(),
     })
 }

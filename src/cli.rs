@@ -33,15 +33,61 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+    /// Turn new or changed raw articles in content/sources/ into briefs in content/briefs/.
+    ///
+    /// Each source without an up-to-date brief is cleaned (page chrome removed,
+    /// glued words repaired) and its title, outlet, date, topics, people,
+    /// organisations, figures, dates and key points are written as a brief, each
+    /// with the source lines it came from. A brief someone has edited is never
+    /// overwritten. `dossier build` runs this first.
+    Ingest {
+        /// The site folder, holding site.toml and content/.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 /// Run the command line; returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Build { root, output } => match build::build(&BuildOptions { root, output }) {
+        Command::Ingest { root } => match build::ingest(&root, true) {
+            Ok(Some(report)) => {
+                for w in &report.warnings {
+                    eprintln!("warning: {w}");
+                }
+                for w in &report.written {
+                    eprintln!("wrote {w}");
+                }
+                eprintln!(
+                    "{} brief(s) written, {} up to date",
+                    report.written.len(),
+                    report.up_to_date
+                );
+                ExitCode::SUCCESS
+            }
+            Ok(None) => match crate::build::load(&root) {
+                Err(failed) => {
+                    eprintln!("{failed}");
+                    ExitCode::FAILURE
+                }
+                Ok(_) => ExitCode::SUCCESS,
+            },
+            Err(failed) => {
+                eprintln!("{failed}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Build { root, output } => match build::build(&BuildOptions {
+            root,
+            output,
+            progress: true,
+        }) {
             Ok(report) => {
                 for w in &report.warnings {
                     eprintln!("warning: {w}");
+                }
+                for w in &report.briefs_written {
+                    eprintln!("ingest wrote {w}");
                 }
                 eprintln!(
                     "built {} pages and {} static files into {} in {:.2?}",

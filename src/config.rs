@@ -34,6 +34,37 @@ pub struct SiteConfig {
     /// Where the site is written, relative to the site root.
     #[serde(default = "default_output_dir")]
     pub output_dir: PathBuf,
+    /// Settings of the ingest stage.
+    #[serde(default)]
+    pub ingest: IngestSettings,
+}
+
+/// `[ingest]` in site.toml.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct IngestSettings {
+    /// Extra boilerplate patterns (regular expressions, matched case-insensitively
+    /// against whole trimmed lines), added to the built-in ones.
+    #[serde(default)]
+    pub boilerplate: Vec<String>,
+}
+
+impl IngestSettings {
+    /// The extra boilerplate patterns, compiled (validated at load time).
+    pub fn boilerplate_patterns(&self) -> Vec<regex::Regex> {
+        self.boilerplate
+            .iter()
+            .filter_map(|p| compile_line_pattern(p).ok())
+            .collect()
+    }
+}
+
+/// Compile a user's boilerplate pattern: case-insensitive, whole line.
+pub fn compile_line_pattern(p: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(&format!("^(?:{p})$"))
+        .case_insensitive(true)
+        .size_limit(1 << 20)
+        .build()
 }
 
 fn default_language() -> String {
@@ -147,6 +178,24 @@ impl SiteConfig {
                 ),
             ));
         }
+        for p in &self.ingest.boilerplate {
+            if let Err(e) = compile_line_pattern(p) {
+                let mut d = Diagnostic::new(
+                    CONFIG_FILE,
+                    format!(
+                        "[ingest] boilerplate pattern {p:?} is not a valid regular expression: {e}"
+                    ),
+                );
+                if let Some(pos) = text
+                    .find(&p.replace('\\', "\\\\"))
+                    .or_else(|| text.find(p.as_str()))
+                {
+                    let (line, col) = line_col(text, pos);
+                    d = d.at(line, Some(col));
+                }
+                out.push(d);
+            }
+        }
         if self.language.trim().is_empty()
             || !self
                 .language
@@ -237,6 +286,18 @@ mod tests {
         assert_eq!(e.len(), 2);
         assert_eq!(e[0].line, Some(2));
         assert_eq!(e[1].line, Some(3));
+    }
+
+    #[test]
+    fn ingest_patterns_are_checked() {
+        let c = SiteConfig::parse(
+            "title = \"T\"\n[ingest]\nboilerplate = [\"Brought to you by .*\"]\n",
+        )
+        .unwrap();
+        assert!(c.ingest.boilerplate_patterns()[0].is_match("BROUGHT TO YOU BY ACME"));
+        let e = SiteConfig::parse("title = \"T\"\n[ingest]\nboilerplate = [\"(unclosed\"]\n")
+            .unwrap_err();
+        assert_eq!(e[0].line, Some(3), "{}", e[0]);
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod config;
 pub mod diagnostics;
 pub mod front_matter;
 pub mod ingest;
+pub mod names;
 pub mod output;
 pub mod render;
 pub mod sentences;

@@ -141,11 +141,11 @@ fn refuses_to_replace_a_folder_it_did_not_write() {
     let site = fixture_site();
     let other = tempfile::tempdir().unwrap();
     std::fs::write(other.path().join("thesis.docx"), "precious").unwrap();
-    let failed = dossier::build::build(&dossier::build::BuildOptions {
-        root: site.path().to_path_buf(),
+    let opts = dossier::build::BuildOptions {
         output: Some(other.path().to_path_buf()),
-    })
-    .unwrap_err();
+        ..dossier::build::BuildOptions::new(site.path())
+    };
+    let failed = dossier::build::build(&opts).unwrap_err();
     assert!(
         failed.0[0].message.contains("was not written by dossier"),
         "{}",

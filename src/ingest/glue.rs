@@ -23,7 +23,10 @@ impl CorpusWords {
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
         let mut map: HashMap<String, usize> = HashMap::new();
         for text in texts {
-            for tok in text.split(|c: char| !c.is_ascii_alphabetic()).filter(|t| t.len() >= 4) {
+            for tok in text
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|t| t.len() >= 4)
+            {
                 *map.entry(tok.to_string()).or_default() += 1;
             }
         }
@@ -37,16 +40,43 @@ impl CorpusWords {
 
 /// Camel-case words that are not glue.
 const CAMEL_WORDS: &[&str] = &[
-    "YouTube", "LinkedIn", "WhatsApp", "TikTok", "PayPal", "JavaScript", "PowerPoint", "iPhone", "iPad",
-    "eBay", "McDonald", "McConnell", "MacBook", "DeSantis", "LeBron", "DiCaprio", "FedEx", "PlayStation",
-    "BlackRock", "GitHub", "OpenAI", "SpaceX", "WikiLeaks", "BuzzFeed", "HuffPost", "NordVPN",
+    "YouTube",
+    "LinkedIn",
+    "WhatsApp",
+    "TikTok",
+    "PayPal",
+    "JavaScript",
+    "PowerPoint",
+    "iPhone",
+    "iPad",
+    "eBay",
+    "McDonald",
+    "McConnell",
+    "MacBook",
+    "DeSantis",
+    "LeBron",
+    "DiCaprio",
+    "FedEx",
+    "PlayStation",
+    "BlackRock",
+    "GitHub",
+    "OpenAI",
+    "SpaceX",
+    "WikiLeaks",
+    "BuzzFeed",
+    "HuffPost",
+    "NordVPN",
 ];
 
 /// Surname prefixes written with an inner capital (McCarthy, DeLuca, MacArthur, O'Neill).
-const NAME_PREFIXES: &[&str] = &["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St"];
+const NAME_PREFIXES: &[&str] = &[
+    "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St",
+];
 
 /// Words that scrapers glue after a name ("Iraqin", "Baghdadand").
-const NAME_TAILS: &[&str] = &["in", "of", "and", "to", "on", "at", "for", "from", "by", "with", "as", "the", "or"];
+const NAME_TAILS: &[&str] = &[
+    "in", "of", "and", "to", "on", "at", "for", "from", "by", "with", "as", "the", "or",
+];
 
 /// Repair one line. Returns the repaired text and the (from, to) repairs made.
 pub fn repair_line(line: &str, corpus: &CorpusWords) -> (String, Vec<(String, String)>) {
@@ -65,15 +95,25 @@ pub fn repair_line(line: &str, corpus: &CorpusWords) -> (String, Vec<(String, St
         // Letter runs inside the whitespace word, with what lies between them.
         let mut rest = word.as_str();
         while !rest.is_empty() {
-            let start = rest.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(rest.len());
+            let start = rest
+                .find(|c: char| c.is_ascii_alphabetic())
+                .unwrap_or(rest.len());
             out.push_str(&rest[..start]);
             rest = &rest[start..];
-            let end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+            let end = rest
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(rest.len());
             let token = &rest[..end];
             // Letters attached to non-ASCII letters (Zürich) are not a token of their own.
-            let glued_to_letter = rest[end..].chars().next().is_some_and(|c| c.is_alphabetic())
+            let glued_to_letter = rest[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic())
                 || out.chars().next_back().is_some_and(|c| c.is_alphabetic());
-            match (!glued_to_letter).then(|| split_token(token, lex, corpus)).flatten() {
+            match (!glued_to_letter)
+                .then(|| split_token(token, lex, corpus))
+                .flatten()
+            {
                 Some(parts) => {
                     let fixed = parts.join(" ");
                     repairs.push((token.to_string(), fixed.clone()));
@@ -88,7 +128,11 @@ pub fn repair_line(line: &str, corpus: &CorpusWords) -> (String, Vec<(String, St
 }
 
 fn looks_like_address(word: &str) -> bool {
-    word.contains("://") || word.contains('@') || word.starts_with("www.") || word.contains(".com") || word.contains(".org")
+    word.contains("://")
+        || word.contains('@')
+        || word.starts_with("www.")
+        || word.contains(".com")
+        || word.contains(".org")
 }
 
 /// "Reuters,citing" -> "Reuters, citing"; "forces.The" -> "forces. The".
@@ -106,7 +150,10 @@ fn fix_punctuation(word: &str, repairs: &mut Vec<(String, String)>) -> String {
             ',' | ';' => prev.is_alphabetic() && next.is_alphabetic(),
             '.' | '?' | '!' => {
                 // Two lower-case letters before, an upper-case word after.
-                i >= 2 && prev.is_lowercase() && chars[i - 2].is_lowercase() && next.is_uppercase()
+                i >= 2
+                    && prev.is_lowercase()
+                    && chars[i - 2].is_lowercase()
+                    && next.is_uppercase()
                     && chars.get(i + 2).is_some_and(|c| c.is_lowercase())
             }
             _ => false,
@@ -122,12 +169,17 @@ fn fix_punctuation(word: &str, repairs: &mut Vec<(String, String)>) -> String {
 }
 
 fn is_word(lex: &Lexicon, s: &str, min_zipf10: u8) -> bool {
-    lex.get(s).is_some_and(|e| !e.compound && e.zipf10 >= min_zipf10)
+    lex.get(s)
+        .is_some_and(|e| !e.compound && e.zipf10 >= min_zipf10)
 }
 
 /// How to split `token`, or `None` to keep it.
 fn split_token(token: &str, lex: &Lexicon, corpus: &CorpusWords) -> Option<Vec<String>> {
-    if token.len() < 4 || lex.contains(token) || corpus.count(token) > 1 || CAMEL_WORDS.contains(&token) {
+    if token.len() < 4
+        || lex.contains(token)
+        || corpus.count(token) > 1
+        || CAMEL_WORDS.contains(&token)
+    {
         return None;
     }
     if let Some(parts) = split_camel(token, lex, corpus) {
@@ -155,7 +207,8 @@ fn split_token(token: &str, lex: &Lexicon, corpus: &CorpusWords) -> Option<Vec<S
 /// Split at a lower-to-upper boundary: "inSeptember", "MinisterSabit", "theUS".
 fn split_camel(token: &str, lex: &Lexicon, corpus: &CorpusWords) -> Option<Vec<String>> {
     let bytes = token.as_bytes();
-    let i = (1..bytes.len()).find(|&i| bytes[i - 1].is_ascii_lowercase() && bytes[i].is_ascii_uppercase())?;
+    let i = (1..bytes.len())
+        .find(|&i| bytes[i - 1].is_ascii_lowercase() && bytes[i].is_ascii_uppercase())?;
     let (left, right) = token.split_at(i);
     if left.len() < 2 || NAME_PREFIXES.contains(&left) {
         return None;
@@ -163,7 +216,10 @@ fn split_camel(token: &str, lex: &Lexicon, corpus: &CorpusWords) -> Option<Vec<S
     let left_ok = is_word(lex, left, 20) || is_function_word(left);
     let right_is_acronym = right.len() >= 2 && right.bytes().all(|b| b.is_ascii_uppercase());
     let right_ok = right_is_acronym
-        || right.len() >= 3 && (lex.contains(right) || corpus.count(right) > 0 || right[1..].bytes().all(|b| b.is_ascii_lowercase()));
+        || right.len() >= 3
+            && (lex.contains(right)
+                || corpus.count(right) > 0
+                || right[1..].bytes().all(|b| b.is_ascii_lowercase()));
     if !(left_ok && right_ok) {
         return None;
     }
@@ -186,7 +242,10 @@ fn best_split(lower: &str, lex: &Lexicon, capitalised: bool) -> Option<Vec<Strin
         }
         // Log-probability of the parts as independent words (zipf - 9 = log10 p):
         // fewer, more frequent parts win.
-        let score: i32 = parts.iter().map(|p| lex.get(p).map_or(0, |e| e.zipf10 as i32) - 90).sum();
+        let score: i32 = parts
+            .iter()
+            .map(|p| lex.get(p).map_or(0, |e| e.zipf10 as i32) - 90)
+            .sum();
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
             best = Some((score, parts.iter().map(|p| p.to_string()).collect()));
         }
@@ -222,7 +281,10 @@ fn acceptable(parts: &[&str], lex: &Lexicon, capitalised: bool, token_len: usize
     }
     if function.iter().any(|&f| f) {
         // "monthsof", "assistin": content words must be common ones.
-        return parts.iter().zip(&function).all(|(p, &f)| f || (p.len() >= 3 && is_word(lex, p, 30)));
+        return parts
+            .iter()
+            .zip(&function)
+            .all(|(p, &f)| f || (p.len() >= 3 && is_word(lex, p, 30)));
     }
     // Two content words ("initiallyproposed"): only long, common ones.
     parts.len() == 2 && token_len >= 10 && parts.iter().all(|p| p.len() >= 4 && is_word(lex, p, 35))
@@ -238,27 +300,88 @@ mod tests {
 
     #[test]
     fn splits_glued_words() {
-        assert_eq!(fix("After monthsof negotiations"), "After months of negotiations");
-        assert_eq!(fix("Defense MinisterSabit al-Abassi"), "Defense Minister Sabit al-Abassi");
-        assert_eq!(fix("Final Departure inSeptember 2026"), "Final Departure in September 2026");
-        assert_eq!(fix("Thewithdrawal of the coalition"), "The withdrawal of the coalition");
+        assert_eq!(
+            fix("After monthsof negotiations"),
+            "After months of negotiations"
+        );
+        assert_eq!(
+            fix("Defense MinisterSabit al-Abassi"),
+            "Defense Minister Sabit al-Abassi"
+        );
+        assert_eq!(
+            fix("Final Departure inSeptember 2026"),
+            "Final Departure in September 2026"
+        );
+        assert_eq!(
+            fix("Thewithdrawal of the coalition"),
+            "The withdrawal of the coalition"
+        );
         assert_eq!(fix("deployed in Iraqin 2014"), "deployed in Iraq in 2014");
-        assert_eq!(fix("to assistin counter-terrorism"), "to assist in counter-terrorism");
-        assert_eq!(fix("the establishmentof a new"), "the establishment of a new");
-        assert_eq!(fix("Austin had initiallyproposed a"), "Austin had initially proposed a");
-        assert_eq!(fix("central government-controlledareas by"), "central government-controlled areas by");
-        assert_eq!(fix("resolution to theUS military"), "resolution to the US military");
-        assert_eq!(fix("with SaudiArabia’s Al-Hadath"), "with Saudi Arabia’s Al-Hadath");
-        assert_eq!(fix("Reuters,citing multiple sources"), "Reuters, citing multiple sources");
+        assert_eq!(
+            fix("to assistin counter-terrorism"),
+            "to assist in counter-terrorism"
+        );
+        assert_eq!(
+            fix("the establishmentof a new"),
+            "the establishment of a new"
+        );
+        assert_eq!(
+            fix("Austin had initiallyproposed a"),
+            "Austin had initially proposed a"
+        );
+        assert_eq!(
+            fix("central government-controlledareas by"),
+            "central government-controlled areas by"
+        );
+        assert_eq!(
+            fix("resolution to theUS military"),
+            "resolution to the US military"
+        );
+        assert_eq!(
+            fix("with SaudiArabia’s Al-Hadath"),
+            "with Saudi Arabia’s Al-Hadath"
+        );
+        assert_eq!(
+            fix("Reuters,citing multiple sources"),
+            "Reuters, citing multiple sources"
+        );
     }
 
     #[test]
     fn never_splits_real_words_or_names() {
         for s in [
-            "within", "another", "Baghdad", "Alaaldin", "al-Sudani", "Al-Sudani", "airstrikes", "counterterrorism",
-            "Haniyeh", "Baghouz", "YouTube", "McDonald", "iPhone", "Daesh", "ISIL", "Kataib", "Hezbollah",
-            "2,500", "U.S.", "e.g.", "reevaluation", "Reevaluation", "Fayyadh", "Nujaba", "Shiite",
-            "www.example.com/newsof", "Thabit", "Abbasi", "Zürich", "Mohammed", "Mohammad", "nonetheless",
+            "within",
+            "another",
+            "Baghdad",
+            "Alaaldin",
+            "al-Sudani",
+            "Al-Sudani",
+            "airstrikes",
+            "counterterrorism",
+            "Haniyeh",
+            "Baghouz",
+            "YouTube",
+            "McDonald",
+            "iPhone",
+            "Daesh",
+            "ISIL",
+            "Kataib",
+            "Hezbollah",
+            "2,500",
+            "U.S.",
+            "e.g.",
+            "reevaluation",
+            "Reevaluation",
+            "Fayyadh",
+            "Nujaba",
+            "Shiite",
+            "www.example.com/newsof",
+            "Thabit",
+            "Abbasi",
+            "Zürich",
+            "Mohammed",
+            "Mohammad",
+            "nonetheless",
         ] {
             assert_eq!(fix(s), s, "{s} was changed");
         }
@@ -268,6 +391,9 @@ mod tests {
     #[test]
     fn corpus_words_are_kept() {
         let corpus = CorpusWords::from_texts(["the Kurdishregion said", "Kurdishregion again"]);
-        assert_eq!(repair_line("in Kurdishregion", &corpus).0, "in Kurdishregion");
+        assert_eq!(
+            repair_line("in Kurdishregion", &corpus).0,
+            "in Kurdishregion"
+        );
     }
 }

@@ -26,11 +26,42 @@ static DATA: &[u8] = include_bytes!("data/words.tsv.gz");
 
 /// English function words: the words a scraper most often glues to a neighbour.
 pub const FUNCTION_WORDS: &[&str] = &[
-    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "into", "onto", "over",
-    "under", "about", "after", "before", "during", "since", "until", "upon", "within", "without", "between",
-    "through", "against", "among", "and", "or", "but", "nor", "so", "yet", "if", "than", "that", "this",
-    "these", "those", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
-    "could", "may", "not", "it", "its", "he", "she", "they", "we", "his", "her", "their", "who", "which",
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "into",
+    "onto", "over", "under", "about", "after", "before", "during", "since", "until", "upon",
+    "within", "without", "between", "through", "against", "among", "and", "or", "but", "nor", "so",
+    "yet", "if", "than", "that", "this", "these", "those", "is", "are", "was", "were", "be",
+    "been", "has", "have", "had", "will", "would", "can", "could", "may", "not", "it", "its", "he",
+    "she", "they", "we", "his", "her", "their", "who", "which",
+];
+
+/// Nationality and bloc adjectives ("Iraqi", "US", "NATO"), lower case: they
+/// qualify roles ("Iraqi Defense Minister") and counted nouns ("2,500 American soldiers").
+pub const NATIONALITY_WORDS: &[&str] = &[
+    "us",
+    "u.s.",
+    "american",
+    "iraqi",
+    "iranian",
+    "israeli",
+    "kurdish",
+    "syrian",
+    "turkish",
+    "saudi",
+    "british",
+    "french",
+    "russian",
+    "chinese",
+    "lebanese",
+    "palestinian",
+    "jordanian",
+    "egyptian",
+    "qatari",
+    "emirati",
+    "yemeni",
+    "german",
+    "european",
+    "nato",
+    "un",
 ];
 
 /// The shared lexicon.
@@ -44,11 +75,17 @@ pub fn lexicon() -> &'static Lexicon {
         let mut map = HashMap::with_capacity(180_000);
         for line in text.lines() {
             let mut parts = line.split('\t');
-            let (Some(word), Some(z)) = (parts.next(), parts.next()) else { continue };
+            let (Some(word), Some(z)) = (parts.next(), parts.next()) else {
+                continue;
+            };
             let flag = parts.next().unwrap_or("");
             map.insert(
                 word.into(),
-                Entry { zipf10: z.parse().unwrap_or(0), proper: flag == "P", compound: flag == "C" },
+                Entry {
+                    zipf10: z.parse().unwrap_or(0),
+                    proper: flag == "P",
+                    compound: flag == "C",
+                },
             );
         }
         Lexicon(map)

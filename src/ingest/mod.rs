@@ -1,4 +1,370 @@
 //! Stage 2, ingest: raw articles in, curated briefs out.
+//!
+//! For every source without an up-to-date brief, ingest cleans the text,
+//! repairs glued words, reads title, outlet and dates, tags topics with
+//! evidence, pulls out people, organisations, figures, dates and key points
+//! (each with its source line), and writes `content/briefs/<slug>.md`.
+//!
+//! Curation is safe: a brief carries a hash of its own text as ingest wrote
+//! it. A brief whose text no longer matches was edited by a person and is
+//! never overwritten; if its source changed, the regenerated brief is written
+//! beside it as `<slug>.md.new` and a warning says so. Running ingest twice
+//! changes nothing.
 
+pub mod article;
+pub mod clean;
+pub mod dates;
+pub mod entities;
+pub mod figures;
 pub mod glue;
 pub mod lexicon;
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::brief::{BRIEFS_DIR, Brief};
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::slug;
+use crate::source::{self, SOURCES_DIR, SourceText};
+use crate::topic::Topic;
+use article::{Context, Draft};
+
+/// Bump when extraction changes so that untouched briefs are regenerated.
+pub const INGEST_VERSION: u32 = 1;
+
+/// Show a progress bar from this many sources to process.
+const PROGRESS_FROM: usize = 50;
+
+/// What an ingest run did.
+#[derive(Debug, Default)]
+pub struct IngestReport {
+    /// Briefs written (new or regenerated), as paths from the site root.
+    pub written: Vec<String>,
+    /// Sources whose brief was already up to date.
+    pub up_to_date: usize,
+    /// Problems that did not stop ingest (skipped files, duplicates, kept edits).
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// How a source stands against the briefs on disk.
+enum Plan {
+    UpToDate,
+    Generate { slug: Option<String> },
+    Beside { slug: String, file: String },
+    Keep,
+}
+
+/// What is known of a brief file on disk.
+struct OnDisk {
+    slug: String,
+    file: String,
+    source_sha256: Option<String>,
+    /// `None` for a brief ingest did not write (no stamp).
+    inputs: Option<String>,
+    untouched: bool,
+}
+
+/// Ingest every source of the site at `root` that has no up-to-date brief.
+pub fn ingest(
+    root: &Path,
+    config: &SiteConfig,
+    topics: &[Topic],
+    show_progress: bool,
+) -> Result<IngestReport, Diagnostics> {
+    let (sources, source_warnings, source_errors) = source::load_sources(root);
+    if !source_errors.is_empty() {
+        return Err(source_errors);
+    }
+    let mut report = IngestReport {
+        warnings: source_warnings.into_sorted(),
+        ..Default::default()
+    };
+    let on_disk = briefs_on_disk(root);
+    let inputs = inputs_hash(config, topics);
+
+    // Decide for each source, in path order.
+    let mut plans: Vec<Plan> = Vec::with_capacity(sources.len());
+    for s in &sources {
+        let plan = match on_disk.get(&s.rel_path) {
+            None => Plan::Generate { slug: None },
+            // Written by a person: theirs, never regenerated.
+            Some(b) if b.inputs.is_none() => Plan::Keep,
+            Some(b) => {
+                let source_same = b.source_sha256.as_deref() == Some(s.sha256.as_str());
+                let inputs_same = b.inputs.as_deref() == Some(inputs_for(&inputs, s).as_str());
+                match (b.untouched, source_same, inputs_same) {
+                    (true, true, true) => Plan::UpToDate,
+                    (true, _, _) => Plan::Generate {
+                        slug: Some(b.slug.clone()),
+                    },
+                    (false, false, _) => Plan::Beside {
+                        slug: b.slug.clone(),
+                        file: b.file.clone(),
+                    },
+                    (false, true, _) => Plan::Keep,
+                }
+            }
+        };
+        plans.push(plan);
+    }
+
+    // One article saved under two names: the first (by path) keeps its brief.
+    let mut first_by_content: HashMap<String, usize> = HashMap::new();
+    let mut duplicate_of: Vec<Option<usize>> = vec![None; sources.len()];
+    for (i, s) in sources.iter().enumerate() {
+        let key = content_key(&s.text);
+        match first_by_content.get(&key) {
+            Some(&j) => duplicate_of[i] = Some(j),
+            None => {
+                first_by_content.insert(key, i);
+            }
+        }
+    }
+
+    let todo: Vec<usize> = (0..sources.len())
+        .filter(|&i| {
+            matches!(plans[i], Plan::Generate { .. } | Plan::Beside { .. })
+                && duplicate_of[i].is_none()
+        })
+        .collect();
+    let corpus = glue::CorpusWords::from_texts(sources.iter().map(|s| s.text.as_str()));
+    let boilerplate = clean::Boilerplate::new(&config.ingest.boilerplate_patterns());
+    let ctx = Context {
+        topics,
+        boilerplate: &boilerplate,
+        corpus: &corpus,
+    };
+    let bar = (show_progress && todo.len() >= PROGRESS_FROM && std::io::stderr().is_terminal())
+        .then(|| {
+            let b = indicatif::ProgressBar::new(todo.len() as u64);
+            b.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "ingest {bar:40} {pos}/{len} sources ({eta} left)",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            b
+        });
+    let drafts: Vec<(usize, Draft)> = todo
+        .par_iter()
+        .map(|&i| {
+            let d = article::extract(&sources[i], &ctx);
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            (i, d)
+        })
+        .collect();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let mut drafts: BTreeMap<usize, Draft> = drafts.into_iter().collect();
+
+    // Slugs are assigned in path order, so the result does not depend on timing.
+    let mut taken: std::collections::BTreeSet<String> =
+        on_disk.values().map(|b| b.slug.clone()).collect();
+    taken.extend(existing_slugs(root));
+    let mut errors = Diagnostics::new();
+    for (i, s) in sources.iter().enumerate() {
+        let shown = format!("{SOURCES_DIR}/{}", s.rel_path);
+        if let Some(j) = duplicate_of[i] {
+            if !on_disk.contains_key(&s.rel_path) {
+                report.warnings.push(
+                    Diagnostic::new(
+                        &shown,
+                        format!(
+                            "same article as {SOURCES_DIR}/{}; no second brief written",
+                            sources[j].rel_path
+                        ),
+                    )
+                    .hint("delete one of the two files"),
+                );
+            }
+            continue;
+        }
+        match &plans[i] {
+            Plan::UpToDate => report.up_to_date += 1,
+            Plan::Keep => report.up_to_date += 1,
+            Plan::Generate { slug } => {
+                let Some(draft) = drafts.remove(&i) else {
+                    continue;
+                };
+                let slug = slug
+                    .clone()
+                    .unwrap_or_else(|| unique_slug(&draft.title, &s.slug, &mut taken));
+                let path = format!("{BRIEFS_DIR}/{slug}.md");
+                let text = article::render_brief(&draft, &s.rel_path, &inputs_for(&inputs, s));
+                match write_atomic(&root.join(&path), &text) {
+                    Ok(()) => report.written.push(path),
+                    Err(e) => errors.push(Diagnostic::new(
+                        &path,
+                        format!("cannot write the brief: {e}"),
+                    )),
+                }
+            }
+            Plan::Beside { slug, file } => {
+                let Some(draft) = drafts.remove(&i) else {
+                    continue;
+                };
+                let path = format!("{file}.new");
+                let text = article::render_brief(&draft, &s.rel_path, &inputs_for(&inputs, s));
+                match write_atomic(&root.join(&path), &text) {
+                    Ok(()) => report.warnings.push(
+                        Diagnostic::new(file, format!("edited by hand, and its source {shown} has changed: the regenerated brief for {slug} is in {path}"))
+                            .hint("merge the two by hand, then delete the .new file"),
+                    ),
+                    Err(e) => errors.push(Diagnostic::new(&path, format!("cannot write the brief: {e}"))),
+                }
+            }
+        }
+    }
+    if errors.is_empty() {
+        Ok(report)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Hash of what every brief is generated from besides its source: the
+/// ingest version, the topics' rules and the boilerplate patterns.
+fn inputs_hash(config: &SiteConfig, topics: &[Topic]) -> String {
+    let mut h = Sha256::new();
+    h.update(format!("dossier-ingest-{INGEST_VERSION}\n"));
+    for t in topics {
+        h.update(format!("{}\n", t.slug));
+        h.update(crate::yaml::to_string(&t.rules).unwrap_or_default());
+    }
+    for p in &config.ingest.boilerplate {
+        h.update(format!("{p}\n"));
+    }
+    article::hex(&h.finalize())
+}
+
+fn inputs_for(inputs: &str, s: &SourceText) -> String {
+    article::hex(&Sha256::digest(format!("{inputs}{}", s.sha256).as_bytes()))[..32].to_string()
+}
+
+/// Letters and digits only, lower-cased: the same article saved with other
+/// line endings, encoding or spacing has the same key.
+fn content_key(text: &str) -> String {
+    let norm: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    article::hex(&Sha256::digest(norm.as_bytes()))
+}
+
+/// Briefs on disk, by the source they were made from.
+fn briefs_on_disk(root: &Path) -> HashMap<String, OnDisk> {
+    static SOURCE_LINE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = SOURCE_LINE
+        .get_or_init(|| regex::Regex::new(r#"(?m)^source:\s*['"]?([^'"\n]+?)['"]?\s*$"#).unwrap());
+    let mut ignored = Diagnostics::new();
+    let mut out = HashMap::new();
+    for (rel, path) in source::list_files(&root.join(BRIEFS_DIR), &["md"], &mut ignored) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let stem = rel.trim_end_matches(".md");
+        let Some(slug) = slug::slugify(stem) else {
+            continue;
+        };
+        let file = format!("{BRIEFS_DIR}/{rel}");
+        let entry = match Brief::parse(&slug, Path::new(&file), &text) {
+            Ok(b) => {
+                let stamp = b.facts.ingest.as_ref();
+                b.source.clone().map(|src| {
+                    (
+                        src,
+                        OnDisk {
+                            slug: slug.clone(),
+                            file: file.clone(),
+                            source_sha256: b.facts.source_sha256.clone(),
+                            inputs: stamp.map(|s| s.inputs.clone()),
+                            untouched: stamp.is_some_and(|s| article::is_untouched(&text, &s.hash)),
+                        },
+                    )
+                })
+            }
+            // A brief that does not parse is someone's work in progress: never touch it.
+            Err(_) => re.captures(&text).map(|c| {
+                (
+                    c[1].trim().to_string(),
+                    OnDisk {
+                        slug: slug.clone(),
+                        file: file.clone(),
+                        source_sha256: None,
+                        inputs: None,
+                        untouched: false,
+                    },
+                )
+            }),
+        };
+        if let Some((src, d)) = entry {
+            // Two briefs for one source: the first by path is the one ingest tracks.
+            out.entry(src).or_insert(d);
+        }
+    }
+    out
+}
+
+/// Slugs of every file in the briefs folder, parsed or not.
+fn existing_slugs(root: &Path) -> Vec<String> {
+    let mut ignored = Diagnostics::new();
+    source::list_files(&root.join(BRIEFS_DIR), &["md", "new"], &mut ignored)
+        .into_iter()
+        .filter_map(|(rel, _)| slug::slugify(rel.trim_end_matches(".new").trim_end_matches(".md")))
+        .collect()
+}
+
+/// A slug from the title's first words, unique among `taken`.
+fn unique_slug(
+    title: &str,
+    fallback: &str,
+    taken: &mut std::collections::BTreeSet<String>,
+) -> String {
+    let base = slug::slugify(
+        &title
+            .split_whitespace()
+            .take(8)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+    .map(|s| {
+        s.chars()
+            .take(60)
+            .collect::<String>()
+            .trim_end_matches('-')
+            .to_string()
+    })
+    .unwrap_or_else(|| fallback.to_string());
+    let mut candidate = base.clone();
+    let mut n = 1;
+    while taken.contains(&candidate) {
+        n += 1;
+        candidate = format!("{base}-{n}");
+    }
+    taken.insert(candidate.clone());
+    candidate
+}
+
+/// Write `text` to `path` through a temporary file in the same folder, so a
+/// crash never leaves half a brief.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    std::fs::create_dir_all(&dir)?;
+    let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

@@ -286,7 +286,8 @@ fn render_job(
         Job::Brief(b) => {
             let brief = &input.briefs[b];
             let page = links::brief(&brief.slug);
-            let body_html = markdown::render(&brief.body, &|u| shared.links.resolve(u, "briefs", &page));
+            let body_html =
+                markdown::render(&brief.body, &|u| shared.links.resolve(u, "briefs", &page));
             let related: Vec<RelatedView> = a.briefs[b]
                 .related
                 .iter()

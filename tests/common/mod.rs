@@ -44,10 +44,7 @@ pub fn fixture_site() -> tempfile::TempDir {
 pub fn build(
     root: &Path,
 ) -> Result<dossier::build::BuildReport, dossier::diagnostics::BuildFailed> {
-    dossier::build::build(&dossier::build::BuildOptions {
-        root: root.to_path_buf(),
-        output: None,
-    })
+    dossier::build::build(&dossier::build::BuildOptions::new(root))
 }
 
 /// Every file under `dir`: relative path -> bytes.

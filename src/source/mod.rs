@@ -3,10 +3,16 @@
 //! dossier never writes to this folder. A [`SourceText`] is the decoded text
 //! of one file plus the slug its page is published under; line numbers in it
 //! are what every claim in the site links back to (`sources/<slug>.html#L12`).
+//! A saved HTML page is turned into its readable text first (see [`html`]),
+//! so that those lines are lines a reader can read.
+
+pub mod html;
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use rayon::prelude::*;
+use sha2::{Digest, Sha256};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::slug;
@@ -42,6 +48,21 @@ pub struct SourceText {
     pub text: String,
     /// How the file was decoded.
     pub encoding: Encoding,
+    /// SHA-256 of the file's bytes, lower-case hex.
+    pub sha256: String,
+    /// What the document says about itself (HTML metadata); empty for text.
+    pub meta: SourceMeta,
+}
+
+/// Metadata a document carries apart from its text (HTML `<meta>`, JSON-LD).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMeta {
+    /// Headline.
+    pub title: Option<String>,
+    /// Publisher / site name.
+    pub outlet: Option<String>,
+    /// Publication date.
+    pub published: Option<NaiveDate>,
 }
 
 impl SourceText {
@@ -56,11 +77,26 @@ impl SourceText {
             "the file name has no letters or digits to make a page name from".to_string()
         })?;
         let (text, encoding) = decode(bytes)?;
+        let is_html = rel_path
+            .rsplit('.')
+            .next()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        let (text, meta) = if is_html {
+            html::to_text(&text)
+        } else {
+            (text, SourceMeta::default())
+        };
+        let sha256 = Sha256::digest(bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         Ok(SourceText {
             slug,
             rel_path: rel_path.to_string(),
             text,
             encoding,
+            sha256,
+            meta,
         })
     }
 }

@@ -1,0 +1,464 @@
+//! One raw article in, one brief draft out: the extraction steps in order.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
+
+use super::clean::{Boilerplate, CleanArticle, clean};
+use super::dates;
+use super::entities::{self, Sentence};
+use super::figures;
+use super::glue::CorpusWords;
+use crate::brief::{BriefFacts, BriefFile, DateMention, Evidence, Figure, IngestStamp, KeyPoint};
+use crate::sentences;
+use crate::source::SourceText;
+use crate::topic::Topic;
+
+/// Everything ingest learned from one source, before it is written.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Headline (from the text, or derived from the first sentence).
+    pub title: String,
+    /// Publisher, when the source names it.
+    pub outlet: Option<String>,
+    /// The article's own date.
+    pub published: Option<NaiveDate>,
+    /// Topic slugs, in topic order.
+    pub topics: Vec<String>,
+    /// The extracted facts.
+    pub facts: BriefFacts,
+    /// The cleaned article as Markdown.
+    pub body: String,
+    /// A hash of the cleaned text, to spot one article saved twice.
+    pub body_key: String,
+}
+
+/// What extraction needs besides the source itself.
+pub struct Context<'a> {
+    /// The site's topics, in order.
+    pub topics: &'a [Topic],
+    /// Boilerplate patterns.
+    pub boilerplate: &'a Boilerplate,
+    /// Words of the whole corpus (for glue repair).
+    pub corpus: &'a CorpusWords,
+}
+
+/// Extract a draft brief from `source`.
+pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
+    let art: CleanArticle = clean(&source.text, ctx.boilerplate, ctx.corpus);
+    let mut notes: Vec<String> = Vec::new();
+
+    // Sentences of the body, each with its source line.
+    let mut body_sentences: Vec<Sentence> = Vec::new();
+    let mut block_of_sentence: Vec<usize> = Vec::new();
+    for (bi, b) in art.blocks.iter().enumerate() {
+        if b.heading {
+            continue;
+        }
+        for s in sentences::sentences(&b.text) {
+            body_sentences.push(Sentence {
+                text: s.to_string(),
+                line: b.line,
+            });
+            block_of_sentence.push(bi);
+        }
+    }
+
+    let (title, title_line) = match (&art.title, &source.meta.title) {
+        (_, Some(t)) if !t.trim().is_empty() => {
+            (t.trim().to_string(), art.title.as_ref().map(|(_, l)| *l))
+        }
+        (Some((t, l)), _) => (t.clone(), Some(*l)),
+        (None, _) => {
+            notes.push(
+                "the text has no headline; the title is taken from the first sentence".to_string(),
+            );
+            (
+                derived_title(body_sentences.first().map_or("", |s| s.text.as_str())),
+                None,
+            )
+        }
+    };
+
+    let published = match (source.meta.published, &art.published) {
+        (Some(d), _) => Some((d, None)),
+        (None, Some((p, line))) => {
+            if let Some(n) = &p.note {
+                notes.push(format!("publication date: {n}"));
+            }
+            Some((p.date, Some(*line)))
+        }
+        (None, None) => None,
+    };
+    let published_date = published.map(|(d, _)| d);
+
+    let mut sentences_with_title = body_sentences.clone();
+    if let Some(l) = title_line {
+        sentences_with_title.insert(
+            0,
+            Sentence {
+                text: title.clone(),
+                line: l,
+            },
+        );
+    }
+    let (topics, evidence) = tag(&sentences_with_title, ctx.topics);
+
+    let ents = entities::extract(&sentences_with_title);
+    let mut attribution: Vec<String> = Vec::new();
+    for name in art
+        .attribution
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .chain(ents.attribution.iter().map(String::as_str))
+    {
+        let name = entities::canonical_outlet(name).unwrap_or_else(|| name.to_string());
+        if !attribution.contains(&name) {
+            attribution.push(name);
+        }
+    }
+    let outlet = source
+        .meta
+        .outlet
+        .clone()
+        .or_else(|| art.outlet.as_ref().map(|(o, _)| o.clone()));
+    attribution.retain(|a| Some(a) != outlet.as_ref());
+
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut dates_found: Vec<DateMention> = Vec::new();
+    for s in &body_sentences {
+        figures.extend(figures::figures(&s.text, s.line));
+        dates_found.extend(dates::mentions(&s.text, s.line, published_date));
+    }
+
+    let key_points = key_points(
+        &body_sentences,
+        &block_of_sentence,
+        &figures,
+        &dates_found,
+        &evidence,
+    );
+
+    if !art.repairs.is_empty() {
+        let mut reps: Vec<String> = art
+            .repairs
+            .iter()
+            .map(|(a, b)| format!("{a} -> {b}"))
+            .collect();
+        reps.dedup();
+        notes.push(format!("repaired glued words: {}", reps.join(", ")));
+    }
+
+    let body = markdown_body(&art);
+    let body_key = {
+        let norm: String = art
+            .blocks
+            .iter()
+            .flat_map(|b| b.text.chars())
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        hex(&Sha256::digest(norm.as_bytes()))
+    };
+    Draft {
+        title,
+        outlet,
+        published: published_date,
+        topics,
+        facts: BriefFacts {
+            source_sha256: Some(source.sha256.clone()),
+            attribution,
+            people: ents.people,
+            organisations: ents.organisations,
+            figures,
+            dates: dates_found,
+            key_points,
+            evidence,
+            ingest: Some(IngestStamp {
+                inputs: String::new(),
+                title_line,
+                published_line: published.and_then(|(_, l)| l),
+                notes,
+                hash: String::new(),
+            }),
+        },
+        body,
+        body_key,
+    }
+}
+
+/// A title from the first sentence: dateline dropped, cut at the first
+/// attribution clause, no final full stop.
+pub fn derived_title(first: &str) -> String {
+    let mut t = first.trim();
+    // "Iraq – ", "BAGHDAD (Reuters) - ", "Baghdad, Iraq – "
+    for dash in [" – ", " — ", " - "] {
+        if let Some((head, rest)) = t.split_once(dash)
+            && head.split_whitespace().count() <= 4
+            && head.chars().next().is_some_and(char::is_uppercase)
+        {
+            t = rest;
+            break;
+        }
+    }
+    for cut in [
+        ", according to",
+        ", sources said",
+        ", officials said",
+        ", sources say",
+        ", reports said",
+        " according to",
+    ] {
+        if let Some(i) = t.find(cut) {
+            t = &t[..i];
+        }
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut title = if words.len() > 20 {
+        // Cut at the first comma after the eighth word, else after 20 words.
+        let upto = words
+            .iter()
+            .enumerate()
+            .skip(8)
+            .find(|(_, w)| w.ends_with(','))
+            .map_or(20, |(i, _)| i + 1);
+        words[..upto.min(20)].join(" ")
+    } else {
+        words.join(" ")
+    };
+    title = title.trim_end_matches([',', '.', ';', ':']).to_string();
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
+        None => "Untitled article".to_string(),
+    }
+}
+
+/// Tag topics by their rules; keep up to three justifying sentences each.
+fn tag(sentences: &[Sentence], topics: &[Topic]) -> (Vec<String>, BTreeMap<String, Vec<Evidence>>) {
+    let mut tagged = Vec::new();
+    let mut evidence = BTreeMap::new();
+    for t in topics {
+        let mut matches: Vec<(f64, usize, &Sentence, Vec<String>)> = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            if let Some(m) = t.rules.match_sentence(&s.text) {
+                matches.push((m.score, i, s, m.found));
+            }
+        }
+        let total: f64 = matches.iter().map(|m| m.0).sum();
+        if matches.len() >= t.rules.min_sentences.max(1) && total >= t.rules.threshold {
+            matches.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            matches.truncate(3);
+            matches.sort_by_key(|m| m.1);
+            tagged.push(t.slug.clone());
+            evidence.insert(
+                t.slug.clone(),
+                matches
+                    .into_iter()
+                    .map(|(_, _, s, found)| Evidence {
+                        text: s.text.clone(),
+                        line: s.line,
+                        found,
+                    })
+                    .collect(),
+            );
+        }
+    }
+    (tagged, evidence)
+}
+
+/// The 3 to 5 sentences that carry the article: early, factual, on-topic,
+/// not near-duplicates of each other; in reading order.
+fn key_points(
+    sentences: &[Sentence],
+    block_of: &[usize],
+    figures: &[Figure],
+    dates: &[DateMention],
+    evidence: &BTreeMap<String, Vec<Evidence>>,
+) -> Vec<KeyPoint> {
+    if sentences.is_empty() {
+        return Vec::new();
+    }
+    let want = (sentences.len() / 4).clamp(3, 5).min(sentences.len());
+    let evidence_texts: Vec<&str> = evidence
+        .values()
+        .flatten()
+        .map(|e| e.text.as_str())
+        .collect();
+    let mut scored: Vec<(f64, usize)> = sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let words = s.text.split_whitespace().count();
+            let mut score = 3.0 / (1.0 + block_of[i] as f64);
+            if i == 0 {
+                score += 2.0;
+            }
+            if figures.iter().any(|f| f.context == s.text) {
+                score += 1.5;
+            }
+            if dates.iter().any(|d| d.context == s.text) {
+                score += 1.0;
+            }
+            if evidence_texts.contains(&s.text.as_str()) {
+                score += 1.0;
+            }
+            if words < 8 {
+                score -= 2.0;
+            }
+            if words > 50 {
+                score -= 1.0;
+            }
+            if s.text.ends_with('?') {
+                score -= 1.0;
+            }
+            let lower = s.text.to_lowercase();
+            if lower.starts_with("in conclusion") || lower.starts_with("in summary") {
+                score -= 2.0;
+            }
+            (score, i)
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut chosen: Vec<usize> = Vec::new();
+    for (_, i) in scored {
+        if chosen.len() == want {
+            break;
+        }
+        if chosen
+            .iter()
+            .all(|&c| similarity(&sentences[c].text, &sentences[i].text) < 0.5)
+        {
+            chosen.push(i);
+        }
+    }
+    chosen.sort_unstable();
+    chosen
+        .into_iter()
+        .map(|i| KeyPoint {
+            text: sentences[i].text.clone(),
+            line: sentences[i].line,
+        })
+        .collect()
+}
+
+/// Share of words two sentences have in common (Jaccard).
+fn similarity(a: &str, b: &str) -> f64 {
+    let wa: std::collections::BTreeSet<String> =
+        a.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let wb: std::collections::BTreeSet<String> =
+        b.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let inter = wa.intersection(&wb).count() as f64;
+    let union = wa.union(&wb).count().max(1) as f64;
+    inter / union
+}
+
+/// The body as Markdown: paragraphs and `##` subheadings, text escaped so
+/// that scraped characters are shown, not interpreted.
+fn markdown_body(art: &CleanArticle) -> String {
+    let mut out = String::new();
+    for b in &art.blocks {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        if b.heading {
+            out.push_str("## ");
+        }
+        out.push_str(&escape_markdown(&b.text));
+        out.push('\n');
+    }
+    out
+}
+
+/// Backslash-escape what Markdown would read as markup.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.chars().enumerate() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|')
+            || (i == 0 && matches!(c, '#' | '+' | '-' | '='))
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    // "1. " at the start would become a list.
+    if let Some(dot) = out.find(". ")
+        && dot > 0
+        && out[..dot].chars().all(|c| c.is_ascii_digit())
+    {
+        out.insert(dot, '\\');
+    }
+    out
+}
+
+/// Lower-case hexadecimal of bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The brief file for `draft`, stamped with its inputs hash and its own hash.
+pub fn render_brief(draft: &Draft, source_path: &str, inputs: &str) -> String {
+    let mut facts = draft.facts.clone();
+    if let Some(stamp) = facts.ingest.as_mut() {
+        stamp.inputs = inputs.to_string();
+        stamp.hash = String::new();
+    }
+    let unstamped = brief_text(draft, source_path, &facts);
+    let hash = hex(&Sha256::digest(unstamped.as_bytes()));
+    if let Some(stamp) = facts.ingest.as_mut() {
+        stamp.hash = hash;
+    }
+    brief_text(draft, source_path, &facts)
+}
+
+fn brief_text(draft: &Draft, source_path: &str, facts: &BriefFacts) -> String {
+    let file = BriefFile {
+        title: &draft.title,
+        source: Some(source_path),
+        outlet: draft.outlet.as_deref(),
+        published: draft.published.map(|d| d.format("%Y-%m-%d").to_string()),
+        topics: &draft.topics,
+        facts,
+    };
+    let yaml = crate::yaml::to_string(&file).unwrap_or_default();
+    format!("---\n{yaml}---\n\n{}", draft.body)
+}
+
+/// Was this brief text written by ingest and left untouched since?
+pub fn is_untouched(text: &str, stamped_hash: &str) -> bool {
+    if stamped_hash.is_empty() {
+        return false;
+    }
+    let unstamped = text.replacen(&format!("hash: {stamped_hash}"), "hash: ''", 1);
+    hex(&Sha256::digest(unstamped.as_bytes())) == stamped_hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_from_first_sentences() {
+        assert_eq!(
+            derived_title(
+                "Iraq – Baghdad and Washington have reached an agreement on the withdrawal of international coalition forces from Iraq, according to a plan to be implemented in stages over the next two years."
+            ),
+            "Baghdad and Washington have reached an agreement on the withdrawal of international coalition forces from Iraq"
+        );
+        assert_eq!(
+            derived_title("BAGHDAD (Reuters) - Talks ended."),
+            "Talks ended"
+        );
+    }
+
+    #[test]
+    fn markdown_is_escaped() {
+        assert_eq!(
+            escape_markdown("# not a heading <b>*x*</b>"),
+            "\\# not a heading \\<b\\>\\*x\\*\\</b\\>"
+        );
+        assert_eq!(escape_markdown("2024. A year"), "2024\\. A year");
+        assert_eq!(escape_markdown("US-led, al-Sudani"), "US-led, al-Sudani");
+    }
+}

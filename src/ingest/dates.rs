@@ -1,0 +1,470 @@
+//! Dates: the article's own publication date, and the dates it mentions.
+//!
+//! The publication date only ever comes from a line that is a date and
+//! little else (a dateline, a timestamp, a "Published:" label), never from a
+//! date inside a sentence: "set to begin in September 2025" is an event, not
+//! when the article was written. Numeric dates whose day and month could be
+//! swapped are resolved from the separator's convention or the article's own
+//! way of writing dates, and the reason is recorded, never guessed silently.
+
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate};
+use regex::Regex;
+
+use crate::brief::{DateMention, Precision};
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+const WEEKDAY: &str =
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?";
+const LABEL: &str = r"(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified|date|dated|release\s+date|issued)(?:\s+(?:on|at))?\s*[:\-–]?|on)";
+
+/// A publication date and how it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublishedDate {
+    /// The date.
+    pub date: NaiveDate,
+    /// The words it was read from.
+    pub text: String,
+    /// How an ambiguous day/month order was resolved, if it was ambiguous.
+    pub note: Option<String>,
+}
+
+/// How the article writes dates in its prose, to resolve 03/04/2024.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateStyle {
+    /// Mentions like "8 September".
+    pub day_first: usize,
+    /// Mentions like "September 8".
+    pub month_first: usize,
+}
+
+impl DateStyle {
+    /// Count both ways of writing a day and month in `text`.
+    pub fn of(text: &str) -> DateStyle {
+        static DM: OnceLock<Regex> = OnceLock::new();
+        static MD: OnceLock<Regex> = OnceLock::new();
+        let dm = DM.get_or_init(|| {
+            Regex::new(&format!(
+                r"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b"
+            ))
+            .unwrap()
+        });
+        let md = MD.get_or_init(|| {
+            Regex::new(&format!(
+                r"(?i)\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+            ))
+            .unwrap()
+        });
+        DateStyle {
+            day_first: dm.find_iter(text).count(),
+            month_first: md.find_iter(text).count(),
+        }
+    }
+}
+
+fn date_line_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        let time = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|[a-z]{2,5}|[+\-]\d{2}:?\d{2}))?)";
+        Regex::new(&format!(
+            r"(?ix)^\s*(?:{LABEL}\s*)?(?:{WEEKDAY}\s*)?
+            (?:
+              (?P<iy>\d{{4}})(?P<is1>[-/.])(?P<im>\d{{1,2}})(?P<is2>[-/.])(?P<id>\d{{1,2}})(?:T[\d:.]+(?:Z|[+\-]\d{{2}}:?\d{{2}})?)?
+            | (?P<na>\d{{1,2}})(?P<ns1>[-/.])(?P<nb>\d{{1,2}})(?P<ns2>[-/.])(?P<ny>\d{{4}})
+            | (?P<mm>{MONTH})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})
+            | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{MONTH}),?\s+(?P<dy>\d{{4}})
+            )
+            (?:\s*(?:,|at|\||-|–)?\s*{time})?
+            (?P<rest>.*)$"
+        ))
+        .unwrap()
+    })
+}
+
+/// Month number of an English month name or abbreviation.
+pub fn month_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches('.').to_ascii_lowercase();
+    let m = match n.get(..3)? {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+/// Read a line that is a date and little else. Up to `max_rest_words`
+/// words may follow (a section label such as "North America").
+pub fn parse_date_line(
+    line: &str,
+    style: DateStyle,
+    max_rest_words: usize,
+) -> Option<PublishedDate> {
+    let caps = date_line_regex().captures(line.trim())?;
+    let rest = caps.name("rest").map_or("", |m| m.as_str()).trim();
+    let rest_words = rest.split_whitespace().count();
+    if rest_words > max_rest_words || rest.ends_with('.') && rest_words > 0 {
+        return None;
+    }
+    let num = |k: &str| caps.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+    let text = line.trim()[..line.trim().len() - rest.len()]
+        .trim()
+        .to_string();
+    if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
+        if caps.name("is1").map(|m| m.as_str()) != caps.name("is2").map(|m| m.as_str()) {
+            return None;
+        }
+        let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
+        return Some(PublishedDate {
+            date,
+            text,
+            note: None,
+        });
+    }
+    if let (Some(a), Some(b), Some(y)) = (num("na"), num("nb"), num("ny")) {
+        let sep = caps.name("ns1").map_or("", |m| m.as_str());
+        if Some(sep) != caps.name("ns2").map(|m| m.as_str()) {
+            return None;
+        }
+        let day_first = NaiveDate::from_ymd_opt(y as i32, b, a);
+        let month_first = NaiveDate::from_ymd_opt(y as i32, a, b);
+        let (date, note) = match (day_first, month_first) {
+            (Some(d), None) => (d, None),
+            (None, Some(d)) => (d, None),
+            (None, None) => return None,
+            (Some(df), Some(mf)) if df == mf => (df, None),
+            (Some(df), Some(mf)) => {
+                let (pick, why) = if sep == "." {
+                    (df, "dotted dates are written day-first")
+                } else if style.day_first > style.month_first {
+                    (df, "the article writes dates day-first (\"8 September\")")
+                } else if style.month_first > style.day_first {
+                    (mf, "the article writes dates month-first (\"September 8\")")
+                } else {
+                    (
+                        mf,
+                        "nothing in the text tells; month-first is the US convention",
+                    )
+                };
+                let other = if pick == df { mf } else { df };
+                (
+                    pick,
+                    Some(format!(
+                        "{text:?} could be {} or {}; read as {} because {why}",
+                        pick, other, pick
+                    )),
+                )
+            }
+        };
+        return Some(PublishedDate { date, text, note });
+    }
+    let (month, day, year) = if let Some(m) = caps.name("mm") {
+        (month_number(m.as_str())?, num("md")?, num("my")?)
+    } else {
+        (
+            month_number(caps.name("dm")?.as_str())?,
+            num("dd")?,
+            num("dy")?,
+        )
+    };
+    let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
+    Some(PublishedDate {
+        date,
+        text,
+        note: None,
+    })
+}
+
+/// Dates and deadlines mentioned in one sentence of prose.
+///
+/// `published` resolves relative phrases ("early this year"); a day or month
+/// without a year keeps `year: None` with a note, rather than a guess.
+pub fn mentions(sentence: &str, line: usize, published: Option<NaiveDate>) -> Vec<DateMention> {
+    struct Pat {
+        re: Regex,
+        kind: Kind,
+    }
+    #[derive(Clone, Copy)]
+    enum Kind {
+        FullMd,
+        FullDm,
+        DayNoYear,
+        Qualified,
+        RelativeYear,
+        MonthYear,
+        MonthAlone,
+        Year,
+    }
+    static PATS: OnceLock<Vec<Pat>> = OnceLock::new();
+    // Month names must be capitalised in prose ("may" is a verb).
+    let mon = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
+    let pats = PATS.get_or_init(|| {
+        let p = |re: String, kind| Pat { re: Regex::new(&re).unwrap(), kind };
+        vec![
+            p(format!(r"\b(?P<m>{mon})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,\s*(?P<y>(?:19|20)\d{{2}})\b"), Kind::FullMd),
+            p(format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{mon}),?\s+(?P<y>(?:19|20)\d{{2}})\b"), Kind::FullDm),
+            p(format!(r"\b(?P<m>{mon})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"), Kind::DayNoYear),
+            p(format!(r"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{mon})\b"), Kind::DayNoYear),
+            p(r"(?i)\b(?:the\s+)?(?P<q>end|close|beginning|start|middle|first\s+half|second\s+half|early|mid|late)(?:\s+of|-|\s+)\s*(?P<y>(?:19|20)\d{2})\b".to_string(), Kind::Qualified),
+            p(r"(?i)\b(?:(?P<q>early|earlier|late|later|end\s+of|the\s+end\s+of|beginning\s+of|start\s+of)\s+)?(?P<rel>this|last|next)\s+year\b".to_string(), Kind::RelativeYear),
+            p(format!(r"\b(?P<m>{mon})(?:\s+of)?,?\s+(?P<y>(?:19|20)\d{{2}})\b"), Kind::MonthYear),
+            p(format!(r"\b(?:in|by|since|until|till|from|starting|before|after|during|early|late|mid|last|next|this)\s+(?P<m>{mon})\b"), Kind::MonthAlone),
+            p(r"(?:^|[^\d,.$£€])\b(?P<y>(?:19|20)\d{2})\b(?:[^\d,%]|$)".to_string(), Kind::Year),
+        ]
+    });
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut out: Vec<(usize, DateMention)> = Vec::new();
+    for pat in pats {
+        for caps in pat.re.captures_iter(sentence) {
+            let whole = caps.get(0).unwrap();
+            // For the bare-year pattern the match includes a neighbour character.
+            let span = match pat.kind {
+                Kind::Year => caps.name("y").map(|m| (m.start(), m.end())).unwrap(),
+                _ => (whole.start(), whole.end()),
+            };
+            if taken.iter().any(|&(s, e)| span.0 < e && s < span.1) {
+                continue;
+            }
+            let num = |k: &str| caps.name(k).and_then(|m| m.as_str().parse::<i64>().ok());
+            let month = caps.name("m").and_then(|m| month_number(m.as_str()));
+            let text = sentence[span.0..span.1].trim().to_string();
+            let mut m = DateMention {
+                text,
+                year: num("y").map(|y| y as i32),
+                month,
+                day: num("d").map(|d| d as u32),
+                precision: Precision::Year,
+                note: None,
+                line,
+                context: sentence.trim().to_string(),
+            };
+            match pat.kind {
+                Kind::FullMd | Kind::FullDm => {
+                    if NaiveDate::from_ymd_opt(
+                        m.year.unwrap_or(0),
+                        m.month.unwrap_or(0),
+                        m.day.unwrap_or(0),
+                    )
+                    .is_none()
+                    {
+                        continue;
+                    }
+                    m.precision = Precision::Day;
+                }
+                Kind::DayNoYear => {
+                    if !(1..=31).contains(&m.day.unwrap_or(0)) {
+                        continue;
+                    }
+                    m.precision = Precision::Day;
+                    m.note = Some("the text does not state the year".to_string());
+                }
+                Kind::Qualified => {
+                    let q = caps
+                        .name("q")
+                        .map_or("", |q| q.as_str())
+                        .to_ascii_lowercase();
+                    m.precision = qualifier_precision(&q);
+                }
+                Kind::RelativeYear => {
+                    let rel = caps
+                        .name("rel")
+                        .map_or("", |r| r.as_str())
+                        .to_ascii_lowercase();
+                    let q = caps
+                        .name("q")
+                        .map_or("", |q| q.as_str())
+                        .to_ascii_lowercase();
+                    m.precision = if q.is_empty() {
+                        Precision::Year
+                    } else {
+                        qualifier_precision(&q)
+                    };
+                    let offset = match rel.as_str() {
+                        "last" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                    match published {
+                        Some(p) => {
+                            m.year = Some(p.year() + offset);
+                            m.note = Some(format!("relative to the publication date ({p})"));
+                        }
+                        None => m.note = Some("relative, and the article is undated".to_string()),
+                    }
+                }
+                Kind::MonthYear => m.precision = Precision::Month,
+                Kind::MonthAlone => {
+                    m.precision = Precision::Month;
+                    m.note = Some("the text does not state the year".to_string());
+                }
+                Kind::Year => {}
+            }
+            taken.push(span);
+            out.push((span.0, m));
+        }
+    }
+    out.sort_by_key(|(start, _)| *start);
+    out.into_iter().map(|(_, m)| m).collect()
+}
+
+fn qualifier_precision(q: &str) -> Precision {
+    match q {
+        "end" | "close" | "end of" | "the end of" => Precision::EndOfYear,
+        "beginning" | "start" | "early" | "earlier" | "first half" | "beginning of"
+        | "start of" => Precision::EarlyYear,
+        "middle" | "mid" => Precision::MidYear,
+        "late" | "later" | "second half" => Precision::LateYear,
+        _ => Precision::Year,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn line(s: &str) -> Option<NaiveDate> {
+        parse_date_line(s, DateStyle::default(), 3).map(|p| p.date)
+    }
+
+    #[test]
+    fn publication_date_lines() {
+        assert_eq!(line("10.09.2024 North America"), Some(d(2024, 9, 10)));
+        assert_eq!(line("2024-09-08 08:21:10"), Some(d(2024, 9, 8)));
+        assert_eq!(line("Tuesday, July 23, 2024"), Some(d(2024, 7, 23)));
+        assert_eq!(line("23 July 2024"), Some(d(2024, 7, 23)));
+        assert_eq!(line("Sept. 8, 2024"), Some(d(2024, 9, 8)));
+        assert_eq!(
+            line("Published: 8 Sep 2024, 10:15 GMT"),
+            Some(d(2024, 9, 8))
+        );
+        assert_eq!(
+            line("Posted on September 8th, 2024 at 9:30 am"),
+            Some(d(2024, 9, 8))
+        );
+        assert_eq!(line("2024-09-08T08:21:10Z"), Some(d(2024, 9, 8)));
+        assert_eq!(line("2024/09/08"), Some(d(2024, 9, 8)));
+        assert_eq!(line("13/09/2024"), Some(d(2024, 9, 13)));
+        assert_eq!(line("09/13/2024"), Some(d(2024, 9, 13)));
+    }
+
+    #[test]
+    fn sentences_and_impossible_dates_are_not_date_lines() {
+        assert_eq!(
+            line("Set to begin in September 2025 and end by 2026."),
+            None
+        );
+        assert_eq!(line("September 2025"), None);
+        assert_eq!(line("2024-13-45"), None);
+        assert_eq!(line("10.09/2024"), None);
+        assert_eq!(line("Date:"), None);
+        assert_eq!(
+            parse_date_line(
+                "8 September 2024 the agreement was reached by both sides.",
+                DateStyle::default(),
+                3
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn ambiguous_numeric_dates_say_why() {
+        let p = parse_date_line("10.09.2024", DateStyle::default(), 0).unwrap();
+        assert_eq!(p.date, d(2024, 9, 10));
+        assert!(
+            p.note
+                .unwrap()
+                .contains("dotted dates are written day-first")
+        );
+        let us = DateStyle::of("on September 8, officials said");
+        let p = parse_date_line("09/10/2024", us, 0).unwrap();
+        assert_eq!(p.date, d(2024, 9, 10));
+        let uk = DateStyle::of("on 8 September officials said");
+        let p = parse_date_line("09/10/2024", uk, 0).unwrap();
+        assert_eq!(p.date, d(2024, 10, 9));
+        assert!(p.note.unwrap().contains("day-first"));
+        assert!(parse_date_line("13/09/2024", uk, 0).unwrap().note.is_none());
+    }
+
+    fn summary(s: &str, published: Option<NaiveDate>) -> Vec<String> {
+        mentions(s, 1, published)
+            .into_iter()
+            .map(|m| {
+                format!(
+                    "{}={:?}/{:?}/{:?}/{:?}",
+                    m.text, m.year, m.month, m.day, m.precision
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mentioned_dates_with_precision() {
+        assert_eq!(
+            summary(
+                "set to begin in September 2025 and to be completed by the end of 2026.",
+                None
+            ),
+            vec![
+                "September 2025=Some(2025)/Some(9)/None/Month",
+                "the end of 2026=Some(2026)/None/None/EndOfYear"
+            ]
+        );
+        assert_eq!(
+            summary(
+                "Attacks have increased since October 7, 2023, after the 2003 invasion.",
+                None
+            ),
+            vec![
+                "October 7, 2023=Some(2023)/Some(10)/Some(7)/Day",
+                "2003=Some(2003)/None/None/Year"
+            ]
+        );
+        let m = mentions(
+            "He spoke to the channel on September 8, stating that",
+            1,
+            None,
+        );
+        assert_eq!((m[0].year, m[0].month, m[0].day), (None, Some(9), Some(8)));
+        assert!(
+            m[0].note
+                .as_deref()
+                .unwrap()
+                .contains("does not state the year")
+        );
+        let m = mentions(
+            "Several factions halted their attacks early this year.",
+            1,
+            Some(d(2024, 9, 10)),
+        );
+        assert_eq!(
+            (m[0].year, m[0].precision),
+            (Some(2024), Precision::EarlyYear)
+        );
+    }
+
+    #[test]
+    fn numbers_are_not_years() {
+        assert!(
+            mentions("about 2,500 troops and 2025 figures", 1, None)
+                .iter()
+                .all(|m| m.text == "2025")
+        );
+        assert!(mentions("It costs $2024 or 2024% more", 1, None).is_empty());
+        assert!(mentions("They may leave soon.", 1, None).is_empty());
+    }
+}

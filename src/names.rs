@@ -1,0 +1,143 @@
+//! Name keys: telling when two spellings are one name.
+//!
+//! Arabic names reach English in many transliterations: Mohammed /
+//! Mohammad / Muhammad, Sabit / Thabit, al-Abassi / al-Abbasi. A name key
+//! reduces a name to a consonant skeleton that such variants share: particles
+//! (al-, el-, bin, ibn, abu) dropped, letter pairs that stand for one Arabic
+//! sound folded (th -> s, dh -> d, kh -> h, q -> k, ...), vowels after the
+//! first letter dropped, doubled letters collapsed. Used by ingest (merging
+//! forms within an article) and by analysis (across articles).
+
+/// Particles that are not part of a name's identity.
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "abu", "bint", "the", "de", "van", "von", "da",
+];
+
+/// The skeleton of one name token: "Thabit" -> "sbt", "al-Abbasi" -> "abs".
+pub fn token_key(token: &str) -> String {
+    let lower: String = token
+        .to_lowercase()
+        .chars()
+        .map(fold_accent)
+        .filter(|c| c.is_ascii_alphabetic())
+        .collect();
+    let lower = PARTICLES
+        .iter()
+        .find_map(|p| {
+            token
+                .to_lowercase()
+                .strip_prefix(&format!("{p}-"))
+                .map(|_| lower[p.len()..].to_string())
+        })
+        .unwrap_or(lower);
+    let mut s = lower;
+    for (from, to) in [
+        ("th", "s"),
+        ("dh", "d"),
+        ("kh", "h"),
+        ("gh", "g"),
+        ("ph", "f"),
+        ("sh", "s"),
+        ("ch", "s"),
+        ("q", "k"),
+        ("ck", "k"),
+        ("w", "u"),
+        ("y", "i"),
+        ("z", "s"),
+    ] {
+        s = s.replace(from, to);
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+        if i > 0 && vowel {
+            continue;
+        }
+        if out.ends_with(c) {
+            continue;
+        }
+        out.push(c);
+    }
+    // A leading vowel is kept but folded, so Abbasi / Ebbasi / Abassi agree.
+    if let Some(first) = out.chars().next()
+        && matches!(first, 'a' | 'e' | 'i' | 'o' | 'u')
+    {
+        out.replace_range(..1, "a");
+    }
+    out
+}
+
+/// The tokens of a name that carry identity (particles dropped).
+pub fn name_tokens(name: &str) -> Vec<&str> {
+    name.split_whitespace()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|t| !t.is_empty() && !PARTICLES.contains(&t.to_lowercase().as_str()))
+        .collect()
+}
+
+/// Key of a whole name: the keys of its tokens joined by spaces.
+pub fn name_key(name: &str) -> String {
+    name_tokens(name)
+        .iter()
+        .map(|t| token_key(t))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Key of the last name (the family name, or the only name).
+pub fn surname_key(name: &str) -> String {
+    name_tokens(name)
+        .last()
+        .map(|t| token_key(t))
+        .unwrap_or_default()
+}
+
+/// Could `a` and `b` name the same person? Same surname key, and the given
+/// names (when both have one) agree too.
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (ta, tb) = (name_tokens(a), name_tokens(b));
+    if ta.is_empty() || tb.is_empty() || surname_key(a) != surname_key(b) {
+        return false;
+    }
+    match (ta.len() > 1, tb.len() > 1) {
+        (true, true) => token_key(ta[0]) == token_key(tb[0]),
+        _ => true,
+    }
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ā' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'ē' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'ō' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'ū' => 'u',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_agree() {
+        assert_eq!(name_key("Sabit al-Abassi"), name_key("Thabit al-Abbasi"));
+        assert_eq!(
+            name_key("Mohammed Shia al-Sudani"),
+            name_key("Mohammad Shia Al-Sudani")
+        );
+        assert_eq!(token_key("Muhammad"), token_key("Mohammed"));
+        assert!(same_person("al-Sudani", "Mohammed Shia al-Sudani"));
+        assert!(same_person("Sudani", "Mohammad Shia al-Sudani"));
+        assert!(same_person("Austin", "Lloyd Austin"));
+    }
+
+    #[test]
+    fn different_people_differ() {
+        assert!(!same_person("Joe Biden", "Hunter Biden"));
+        assert!(!same_person("Lloyd Austin", "Lloyd Alaaldin"));
+        assert_ne!(name_key("Haider al-Abadi"), name_key("Sabit al-Abassi"));
+        assert_ne!(name_key("Saddam Hussein"), name_key("Ismail Haniyeh"));
+    }
+}

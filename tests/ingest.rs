@@ -1,0 +1,423 @@
+//! Ingest on the real seed articles, measured against the hand labels in
+//! tests/fixtures/gold_seeds.yaml (a copy of ../shared/seeds/gold_seeds.yaml),
+//! plus the safety rules: idempotent, curated briefs kept, duplicates caught,
+//! odd inputs handled.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::*;
+use dossier::brief::{Brief, load_briefs};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+struct Gold {
+    articles: Vec<GoldArticle>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldArticle {
+    file: String,
+    title: String,
+    title_source: String,
+    outlet: Option<String>,
+    published: Option<String>,
+    topics: Vec<String>,
+    #[serde(default)]
+    topics_acceptable: Vec<String>,
+    #[serde(default)]
+    people: Vec<String>,
+    #[serde(default)]
+    boilerplate: Vec<String>,
+    #[serde(default)]
+    boilerplate_inline: Vec<String>,
+}
+
+fn gold() -> Gold {
+    dossier::yaml::from_str(&read(&repo().join("tests/fixtures/gold_seeds.yaml"))).unwrap()
+}
+
+/// A site with the repo's config, topics and the seed sources, no briefs.
+fn seed_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
+    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
+    copy_dir(
+        &repo().join("content/topics"),
+        &dir.path().join("content/topics"),
+    );
+    copy_dir(
+        &repo().join("content/sources"),
+        &dir.path().join("content/sources"),
+    );
+    std::fs::create_dir_all(dir.path().join("content/briefs")).unwrap();
+    dir
+}
+
+fn ingest(root: &Path) -> dossier::ingest::IngestReport {
+    dossier::build::ingest(root, false)
+        .unwrap()
+        .expect("site loads")
+}
+
+fn briefs_by_source(root: &Path) -> BTreeMap<String, Brief> {
+    let (briefs, errors) = load_briefs(root);
+    assert!(errors.is_empty(), "{:?}", errors.into_sorted());
+    briefs
+        .into_iter()
+        .map(|b| (b.source.clone().unwrap(), b))
+        .collect()
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn words(s: &str) -> std::collections::BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+#[test]
+fn seeds_match_the_hand_labels() {
+    let site = seed_site();
+    let report = ingest(site.path());
+    assert_eq!(report.written.len(), 5, "{report:?}");
+    let briefs = briefs_by_source(site.path());
+    let mut score: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let mut tally = |what: &'static str, ok: bool| {
+        let e = score.entry(what).or_default();
+        e.0 += ok as usize;
+        e.1 += 1;
+    };
+    for g in gold().articles {
+        let b = &briefs[&g.file];
+        let ctx = format!("{}: {:?}", g.file, b.title);
+        // Title: the headline where the text has one (spacing aside: the gold
+        // keeps the scraper's "inSeptember", we repair it); otherwise a
+        // sensible title made of the article's own words.
+        if g.title_source == "text" {
+            assert_eq!(squash(&b.title), squash(&g.title), "{ctx}");
+        } else {
+            let shared = words(&b.title).intersection(&words(&g.title)).count();
+            assert!(
+                shared * 2 >= words(&g.title).len(),
+                "{ctx}: too far from {:?}",
+                g.title
+            );
+            assert!(b.title.split_whitespace().count() <= 25, "{ctx}");
+        }
+        tally("title", true);
+        assert_eq!(b.outlet, g.outlet, "{ctx}: outlet");
+        tally("outlet", true);
+        assert_eq!(
+            b.published.map(|d| d.to_string()),
+            g.published,
+            "{ctx}: published"
+        );
+        tally("published", true);
+        for t in &g.topics {
+            assert!(
+                b.topics.contains(t),
+                "{ctx}: topic {t} missing from {:?}",
+                b.topics
+            );
+        }
+        for t in &b.topics {
+            assert!(
+                g.topics.contains(t) || g.topics_acceptable.contains(t),
+                "{ctx}: topic {t} is not about this article"
+            );
+        }
+        tally("topics", true);
+        for p in &g.people {
+            let found = b.facts.people.iter().any(|x| {
+                dossier::names::same_person(&x.name, p)
+                    || x.aliases.iter().any(|a| dossier::names::same_person(a, p))
+            });
+            tally("people", found);
+            assert!(found, "{ctx}: person {p} not found in {:?}", b.facts.people);
+        }
+        let body = b.body.replace('\\', "");
+        for line in &g.boilerplate {
+            assert!(
+                !body.lines().any(|l| l.trim() == line.trim()),
+                "{ctx}: boilerplate line {line:?} survived"
+            );
+            tally("boilerplate removed", true);
+        }
+        for inline in &g.boilerplate_inline {
+            assert!(
+                !body.contains(inline.as_str()),
+                "{ctx}: inline boilerplate {inline:?} survived"
+            );
+            tally("boilerplate removed", true);
+        }
+        // Every source line the brief cites exists in the source.
+        let src_lines = read(&site.path().join("content/sources").join(&g.file))
+            .lines()
+            .count();
+        let cited = b
+            .facts
+            .key_points
+            .iter()
+            .map(|k| k.line)
+            .chain(b.facts.figures.iter().map(|f| f.line))
+            .chain(b.facts.dates.iter().map(|d| d.line))
+            .chain(b.facts.people.iter().flat_map(|p| p.lines.clone()))
+            .chain(b.facts.evidence.values().flatten().map(|e| e.line));
+        for l in cited {
+            assert!(
+                l >= 1 && l <= src_lines,
+                "{ctx}: cites line {l} of {src_lines}"
+            );
+        }
+        assert!(
+            (3..=5).contains(&b.facts.key_points.len()),
+            "{ctx}: {} key points",
+            b.facts.key_points.len()
+        );
+    }
+    println!("ingest accuracy on the seeds: {score:?}");
+}
+
+#[test]
+fn seed_briefs_snapshot() {
+    let site = seed_site();
+    ingest(site.path());
+    for (rel, text) in snapshot(&site.path().join("content/briefs")) {
+        let name = rel.trim_end_matches(".md").to_string();
+        insta::assert_snapshot!(name, String::from_utf8(text).unwrap());
+    }
+}
+
+#[test]
+fn shipped_briefs_are_the_ingest_output() {
+    let site = seed_site();
+    ingest(site.path());
+    let made = snapshot(&site.path().join("content/briefs"));
+    let shipped = snapshot(&repo().join("content/briefs"));
+    assert_eq!(
+        made.keys().collect::<Vec<_>>(),
+        shipped.keys().collect::<Vec<_>>()
+    );
+    for (k, v) in &made {
+        assert!(
+            v == &shipped[k],
+            "content/briefs/{k} differs from what ingest writes: run `cargo run -- ingest`"
+        );
+    }
+}
+
+#[test]
+fn ingest_twice_changes_nothing() {
+    let site = seed_site();
+    ingest(site.path());
+    let first = snapshot(&site.path().join("content"));
+    let again = ingest(site.path());
+    assert!(again.written.is_empty(), "{:?}", again.written);
+    assert_eq!(again.up_to_date, 5);
+    assert_eq!(first, snapshot(&site.path().join("content")));
+}
+
+#[test]
+fn edited_briefs_are_never_overwritten() {
+    let site = seed_site();
+    ingest(site.path());
+    let briefs = site.path().join("content/briefs");
+    let path = briefs.join("us-led-coalition-to-withdraw-from-iraq-in-two.md");
+    let edited = read(&path).replace(
+        "Final Departure in September 2026",
+        "Final Departure in September 2026 (curated)",
+    );
+    std::fs::write(&path, &edited).unwrap();
+    // Nothing changed in the source: the edit stays, nothing else is written.
+    assert!(ingest(site.path()).written.is_empty());
+    assert_eq!(read(&path), edited);
+    // The source changes: the edit still stays; the new version is written beside it.
+    let src = site.path().join("content/sources/003_1d47ece03ed7ec69.txt");
+    std::fs::write(
+        &src,
+        format!(
+            "{}\nThe defense ministry confirmed the timetable on Monday.\n",
+            read(&src)
+        ),
+    )
+    .unwrap();
+    let report = ingest(site.path());
+    assert_eq!(read(&path), edited);
+    assert!(path.with_extension("md.new").is_file());
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("edited by hand") && w.message.contains(".md.new")),
+        "{:?}",
+        report.warnings
+    );
+    // The build still works (the .new file is not a brief) and says so too.
+    let built = build(site.path()).unwrap();
+    assert!(
+        built
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("edited by hand"))
+    );
+}
+
+#[test]
+fn untouched_briefs_follow_their_source() {
+    let site = seed_site();
+    ingest(site.path());
+    let path = site
+        .path()
+        .join("content/briefs/iraq-plans-to-reduce-us-led-forces-starting-september.md");
+    let src = site.path().join("content/sources/002_e23fcb93c0a21488.txt");
+    std::fs::write(
+        &src,
+        read(&src).replace("three main bases", "four main bases"),
+    )
+    .unwrap();
+    let report = ingest(site.path());
+    assert_eq!(
+        report.written,
+        vec!["content/briefs/iraq-plans-to-reduce-us-led-forces-starting-september.md"]
+    );
+    assert!(read(&path).contains("four main bases"));
+}
+
+#[test]
+fn hand_written_briefs_are_left_alone() {
+    let site = fixture_site();
+    let before = snapshot(&site.path().join("content/briefs"));
+    let report = ingest(site.path());
+    assert!(report.written.is_empty(), "{:?}", report.written);
+    assert_eq!(before, snapshot(&site.path().join("content/briefs")));
+}
+
+#[test]
+fn one_article_under_two_names_gives_one_brief() {
+    let site = seed_site();
+    let sources = site.path().join("content/sources");
+    let text = read(&sources.join("001_ba03ed52a382fcbb.txt")).replace('\n', "\r\n");
+    std::fs::write(sources.join("zz-copy-of-001.txt"), text).unwrap();
+    let report = ingest(site.path());
+    assert_eq!(report.written.len(), 5);
+    let w = report
+        .warnings
+        .iter()
+        .find(|w| w.file.to_string_lossy().contains("zz-copy-of-001.txt"))
+        .expect("duplicate warning");
+    assert!(w.message.contains("001_ba03ed52a382fcbb.txt"), "{w}");
+}
+
+#[test]
+fn odd_inputs_are_handled() {
+    let site = seed_site();
+    let sources = site.path().join("content/sources");
+    // Windows-1252 text with a curly quote and an e acute.
+    let mut latin = b"Caf\xe9 Talks Reach Agreement In Baghdad\n\nOfficials said the caf\xe9 talks between Baghdad and Washington reached an agreement on the withdrawal of coalition forces.\n\nThe \x93advisory\x94 mission of the US-led coalition will continue, officials said.\n".to_vec();
+    latin.extend_from_slice(
+        b"The coalition withdrawal begins in September 2025, according to officials.\n",
+    );
+    std::fs::write(sources.join("latin1.txt"), &latin).unwrap();
+    std::fs::write(sources.join("empty.txt"), "").unwrap();
+    std::fs::write(sources.join("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    std::fs::write(
+        sources.join("saved-page.html"),
+        r#"<html><head><title>Talks end | Gulf Ledger</title><meta property="og:site_name" content="Gulf Ledger">
+<meta property="article:published_time" content="2024-09-09T08:00:00Z"></head><body><nav>Home World</nav>
+<article><h1>Talks end</h1><p>The US-led coalition withdrawal was agreed, officials said on Monday.</p>
+<p>US advisers will remain in an advisory capacity after the coalition mission ends.</p>
+<div class="social-share">Share on Facebook</div></article><footer>© 2024 Gulf Ledger</footer></body></html>"#,
+    )
+    .unwrap();
+    let report = ingest(site.path());
+    let warned = |name: &str, what: &str| {
+        report
+            .warnings
+            .iter()
+            .any(|w| w.file.to_string_lossy().ends_with(name) && w.message.contains(what))
+    };
+    assert!(
+        warned("latin1.txt", "Windows-1252"),
+        "{:?}",
+        report.warnings
+    );
+    assert!(warned("empty.txt", "empty"), "{:?}", report.warnings);
+    assert!(warned("binary.txt", "binary"), "{:?}", report.warnings);
+    let briefs = briefs_by_source(site.path());
+    let latin = &briefs["latin1.txt"];
+    assert_eq!(latin.title, "Café Talks Reach Agreement In Baghdad");
+    assert!(latin.body.contains("“advisory”"));
+    let page = &briefs["saved-page.html"];
+    assert_eq!(page.title, "Talks end");
+    assert_eq!(page.outlet.as_deref(), Some("Gulf Ledger"));
+    assert_eq!(
+        page.published.map(|d| d.to_string()).as_deref(),
+        Some("2024-09-09")
+    );
+    assert!(!page.body.contains("Share on Facebook") && !page.body.contains("Home World"));
+    assert!(
+        page.topics.contains(&"advisory-mission".to_string()),
+        "{:?}",
+        page.topics
+    );
+}
+
+#[test]
+fn site_toml_patterns_extend_boilerplate() {
+    let site = seed_site();
+    let cfg = read(&site.path().join("site.toml"));
+    std::fs::write(
+        site.path().join("site.toml"),
+        format!(
+            "{cfg}\n[ingest]\nboilerplate = [\"the agreement is expected to ease tensions.*\"]\n"
+        ),
+    )
+    .unwrap();
+    ingest(site.path());
+    let b = &briefs_by_source(site.path())["000_ac499432f2e612ce.txt"];
+    assert!(!b.body.contains("expected to ease tensions"));
+    assert!(b.body.contains("safeguard its strategic interests"));
+}
+
+#[test]
+fn a_new_source_appears_on_every_page_it_touches_after_build() {
+    let site = seed_site();
+    build(site.path()).unwrap();
+    let out = site.path().join("public");
+    std::fs::write(
+        site.path().join("content/sources/new-report.txt"),
+        "Coalition Advisers To Stay After Withdrawal\n\n2024-09-20\n\nThe US-led coalition will keep several hundred advisers in Iraq after the withdrawal, officials said.\n\nThe advisory mission will be part of a bilateral security partnership, the Pentagon said.\n\nShare on Facebook\n",
+    )
+    .unwrap();
+    let report = build(site.path()).unwrap();
+    assert_eq!(
+        report.briefs_written,
+        vec!["content/briefs/coalition-advisers-to-stay-after-withdrawal.md"]
+    );
+    assert!(
+        out.join("briefs/coalition-advisers-to-stay-after-withdrawal.html")
+            .is_file()
+    );
+    assert!(out.join("sources/new-report.html").is_file());
+    for page in [
+        "index.html",
+        "topics/advisory-mission.html",
+        "sources/index.html",
+        "briefs/index.html",
+    ] {
+        assert!(
+            read(&out.join(page)).contains("Coalition Advisers To Stay After Withdrawal"),
+            "{page}"
+        );
+    }
+}
