@@ -61,6 +61,13 @@ pub fn write_site(
         .tempdir_in(&parent)
         .map_err(io_err(&parent))?;
     let stage = staging.path();
+    // tempfile makes the folder 0700; a published site must be readable.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(stage, std::fs::Permissions::from_mode(0o755))
+            .map_err(io_err(stage))?;
+    }
 
     // Folders first (serially, few), then files in parallel.
     let mut dirs: Vec<PathBuf> = pages

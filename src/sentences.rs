@@ -64,6 +64,34 @@ pub fn sentences(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// At most `max` bytes of `text` around byte `at` (on char boundaries),
+/// with "…" where it was cut. Keeps excerpts of run-on "sentences" (a
+/// scrape without full stops) from copying the whole text into every fact.
+pub fn clip_around(text: &str, at: usize, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut start = at
+        .saturating_sub(max / 2)
+        .min(text.len().saturating_sub(max));
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + max).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = String::with_capacity(max + 8);
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(text[start..end].trim());
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start().len();
@@ -120,6 +148,18 @@ mod tests {
                 "Yes."
             ]
         );
+    }
+
+    #[test]
+    fn clipping() {
+        assert_eq!(clip_around("short", 0, 10), "short");
+        let long = "a ".repeat(100) + "TARGET" + &" b".repeat(100);
+        let c = clip_around(&long, 200, 20);
+        assert!(
+            c.contains("TARGET") && c.starts_with('…') && c.ends_with('…'),
+            "{c}"
+        );
+        assert!(clip_around("ééééé", 3, 4).len() <= 4 + 6);
     }
 
     #[test]

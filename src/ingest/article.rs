@@ -139,6 +139,21 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         &dates_found,
         &evidence,
     );
+    let mut people = ents.people;
+    let mut organisations = ents.organisations;
+    for (what, len) in [
+        ("figures", cap(&mut figures)),
+        ("dates", cap(&mut dates_found)),
+        ("people", cap(&mut people)),
+        ("organisations", cap(&mut organisations)),
+    ] {
+        if len > super::MAX_FACTS {
+            notes.push(format!(
+                "{what}: only the first {} of {len} are listed",
+                super::MAX_FACTS
+            ));
+        }
+    }
 
     if !art.repairs.is_empty() {
         let mut reps: Vec<String> = art
@@ -169,8 +184,8 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         facts: BriefFacts {
             source_sha256: Some(source.sha256.clone()),
             attribution,
-            people: ents.people,
-            organisations: ents.organisations,
+            people,
+            organisations,
             figures,
             dates: dates_found,
             key_points,
@@ -186,6 +201,13 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         body,
         body_key,
     }
+}
+
+/// Keep at most `MAX_FACTS` items; returns the count before.
+fn cap<T>(v: &mut Vec<T>) -> usize {
+    let len = v.len();
+    v.truncate(super::MAX_FACTS);
+    len
 }
 
 /// A title from the first sentence: dateline dropped, cut at the first

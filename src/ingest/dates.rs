@@ -246,7 +246,7 @@ pub fn mentions(sentence: &str, line: usize, published: Option<NaiveDate>) -> Ve
                 precision: Precision::Year,
                 note: None,
                 line,
-                context: sentence.trim().to_string(),
+                context: crate::sentences::clip_around(sentence.trim(), span.0, super::MAX_EXCERPT),
             };
             match pat.kind {
                 Kind::FullMd | Kind::FullDm => {

@@ -215,7 +215,11 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
             place: place.map(|(p, _)| p),
             qualifier,
             line,
-            context: sentence.trim().to_string(),
+            context: crate::sentences::clip_around(
+                sentence.trim(),
+                whole.start(),
+                super::MAX_EXCERPT,
+            ),
         });
     }
     out

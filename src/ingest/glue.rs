@@ -173,9 +173,14 @@ fn is_word(lex: &Lexicon, s: &str, min_zipf10: u8) -> bool {
         .is_some_and(|e| !e.compound && e.zipf10 >= min_zipf10)
 }
 
+/// Longest token considered for splitting: glued pairs of real words are
+/// short, and the split search is quadratic in the token's length.
+const MAX_TOKEN: usize = 32;
+
 /// How to split `token`, or `None` to keep it.
 fn split_token(token: &str, lex: &Lexicon, corpus: &CorpusWords) -> Option<Vec<String>> {
     if token.len() < 4
+        || token.len() > MAX_TOKEN
         || lex.contains(token)
         || corpus.count(token) > 1
         || CAMEL_WORDS.contains(&token)
@@ -386,6 +391,14 @@ mod tests {
             assert_eq!(fix(s), s, "{s} was changed");
         }
         assert_eq!(fix("It cost $2,500,000.Then"), "It cost $2,500,000.Then");
+    }
+
+    #[test]
+    fn huge_tokens_are_left_alone_quickly() {
+        let line = "ab".repeat(2_000_000);
+        let (out, reps) = repair_line(&line, &CorpusWords::default());
+        assert_eq!(out.len(), line.len());
+        assert!(reps.is_empty());
     }
 
     #[test]

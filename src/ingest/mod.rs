@@ -37,6 +37,12 @@ use article::{Context, Draft};
 /// Bump when extraction changes so that untouched briefs are regenerated.
 pub const INGEST_VERSION: u32 = 1;
 
+/// Longest excerpt of a sentence kept with a fact (figure, date, key point, evidence).
+pub const MAX_EXCERPT: usize = 600;
+
+/// Most facts of one kind kept per brief; a run-on scrape can hold thousands.
+pub const MAX_FACTS: usize = 200;
+
 /// Show a progress bar from this many sources to process.
 const PROGRESS_FROM: usize = 50;
 
@@ -199,6 +205,17 @@ pub fn ingest(
                     .unwrap_or_else(|| unique_slug(&draft.title, &s.slug, &mut taken));
                 let path = format!("{BRIEFS_DIR}/{slug}.md");
                 let text = article::render_brief(&draft, &s.rel_path, &inputs_for(&inputs, s));
+                if text.len() as u64 > crate::brief::MAX_BRIEF_BYTES {
+                    report.warnings.push(Diagnostic::new(
+                        &shown,
+                        format!(
+                            "skipped: its brief would be {} bytes, over the {} byte limit",
+                            text.len(),
+                            crate::brief::MAX_BRIEF_BYTES
+                        ),
+                    ));
+                    continue;
+                }
                 match write_atomic(&root.join(&path), &text) {
                     Ok(()) => report.written.push(path),
                     Err(e) => errors.push(Diagnostic::new(
@@ -363,6 +380,13 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
         .unwrap_or_else(|| PathBuf::from("."));
     std::fs::create_dir_all(&dir)?;
     let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+    // tempfile creates 0600 files; a brief is an ordinary document.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
     tmp.write_all(text.as_bytes())?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
