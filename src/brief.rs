@@ -80,7 +80,7 @@ pub struct BriefFacts {
     /// The 3 to 5 sentences that carry the article.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_points: Vec<KeyPoint>,
-    /// Per topic slug: the sentences that justify the tag.
+    /// Per topic slug: the sentences that justify the tag, strongest first.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub evidence: BTreeMap<String, Vec<Evidence>>,
     /// Bookkeeping of the ingest run that wrote the brief.

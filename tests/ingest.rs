@@ -421,3 +421,25 @@ fn a_new_source_appears_on_every_page_it_touches_after_build() {
         );
     }
 }
+
+#[test]
+fn provenance_links_reach_their_source_lines() {
+    let site = seed_site();
+    build(site.path()).unwrap();
+    let out = site.path().join("public");
+    assert_links_resolve(&out);
+    let doc = html(&out.join("briefs/us-led-coalition-to-withdraw-from-iraq-in-two.html"));
+    let refs: Vec<String> = select(&doc, ".key-points a.line-ref")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert!((3..=5).contains(&refs.len()), "{refs:?}");
+    assert!(
+        refs.iter()
+            .all(|r| r.starts_with("../sources/003_1d47ece03ed7ec69.html#L")),
+        "{refs:?}"
+    );
+    let topic = html(&out.join("topics/advisory-mission.html"));
+    let passages = select(&topic, ".passage a.line-ref");
+    assert_eq!(passages.len(), 5, "every seed's passage links to its line");
+}

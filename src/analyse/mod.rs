@@ -60,6 +60,8 @@ pub struct Passage {
     pub text: String,
     /// The topic phrases it contains.
     pub found: Vec<String>,
+    /// Its line in the raw source, when ingest recorded it.
+    pub line: Option<usize>,
 }
 
 /// Cross-links of one brief.
@@ -190,7 +192,9 @@ fn newest_first(briefs: &[Brief]) -> Vec<usize> {
     order
 }
 
-/// For every (brief, topic) tag, the best-matching sentence of the brief's text.
+/// For every (brief, topic) tag, the sentence that justifies it: the
+/// evidence ingest recorded (with its source line) when there is some, else
+/// the best-matching sentence of the brief's text.
 fn find_passages(
     briefs: &[Brief],
     topics: &[Topic],
@@ -203,6 +207,25 @@ fn find_passages(
         .map(|(b, brief)| {
             if brief_topics[b].is_empty() {
                 return Vec::new();
+            }
+            let recorded: Vec<((usize, usize), Passage)> = brief_topics[b]
+                .iter()
+                .filter_map(|&t| {
+                    let ev = brief.facts.evidence.get(&topics[t].slug)?;
+                    // Ingest records the strongest evidence first.
+                    let best = ev.first()?;
+                    Some((
+                        (b, t),
+                        Passage {
+                            text: best.text.clone(),
+                            found: best.found.clone(),
+                            line: Some(best.line),
+                        },
+                    ))
+                })
+                .collect();
+            if recorded.len() == brief_topics[b].len() {
+                return recorded;
             }
             let text = plain_text(&brief.body);
             let sents = sentences::sentences(&text);
@@ -217,12 +240,16 @@ fn find_passages(
                             best = Some((m.score, s, m.found));
                         }
                     }
+                    if let Some((k, p)) = recorded.iter().find(|(k, _)| *k == (b, t)) {
+                        return Some((*k, p.clone()));
+                    }
                     best.map(|(_, s, found)| {
                         (
                             (b, t),
                             Passage {
                                 text: s.to_string(),
                                 found,
+                                line: None,
                             },
                         )
                     })

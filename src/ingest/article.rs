@@ -103,7 +103,7 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
             },
         );
     }
-    let (topics, evidence) = tag(&sentences_with_title, ctx.topics);
+    let (topics, evidence) = tag(&sentences_with_title, title_line.is_some(), ctx.topics);
 
     let ents = entities::extract(&sentences_with_title);
     let mut attribution: Vec<String> = Vec::new();
@@ -257,8 +257,13 @@ pub fn derived_title(first: &str) -> String {
     }
 }
 
-/// Tag topics by their rules; keep up to three justifying sentences each.
-fn tag(sentences: &[Sentence], topics: &[Topic]) -> (Vec<String>, BTreeMap<String, Vec<Evidence>>) {
+/// Tag topics by their rules; keep up to three justifying sentences each,
+/// the strongest first. `sentences[0]` is the headline when `has_title`.
+fn tag(
+    sentences: &[Sentence],
+    has_title: bool,
+    topics: &[Topic],
+) -> (Vec<String>, BTreeMap<String, Vec<Evidence>>) {
     let mut tagged = Vec::new();
     let mut evidence = BTreeMap::new();
     for t in topics {
@@ -270,16 +275,22 @@ fn tag(sentences: &[Sentence], topics: &[Topic]) -> (Vec<String>, BTreeMap<Strin
         }
         let total: f64 = matches.iter().map(|m| m.0).sum();
         if matches.len() >= t.rules.min_sentences.max(1) && total >= t.rules.threshold {
-            matches.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            // Best first: body sentences before the headline, then by score, then by position.
+            let is_title = |i: usize| has_title && i == 0;
+            matches.sort_by(|a, b| {
+                is_title(a.1)
+                    .cmp(&is_title(b.1))
+                    .then(b.0.total_cmp(&a.0))
+                    .then(a.1.cmp(&b.1))
+            });
             matches.truncate(3);
-            matches.sort_by_key(|m| m.1);
             tagged.push(t.slug.clone());
             evidence.insert(
                 t.slug.clone(),
                 matches
                     .into_iter()
                     .map(|(_, _, s, found)| Evidence {
-                        text: s.text.clone(),
+                        text: crate::sentences::clip_around(&s.text, 0, super::MAX_EXCERPT),
                         line: s.line,
                         found,
                     })

@@ -246,9 +246,16 @@ fn render_job(
             let entries: Vec<TopicEntry> = ta
                 .briefs
                 .iter()
-                .map(|tb| TopicEntry {
-                    brief: shared.cards[tb.brief].clone(),
-                    passage_html: tb.passage.as_ref().map(|p| mark_phrases(&p.text, &p.found)),
+                .map(|tb| {
+                    let card = &shared.cards[tb.brief];
+                    let line = tb.passage.as_ref().and_then(|p| p.line);
+                    TopicEntry {
+                        brief: card.clone(),
+                        passage_html: tb.passage.as_ref().map(|p| mark_phrases(&p.text, &p.found)),
+                        passage_url: line
+                            .and_then(|l| card.source_url.as_ref().map(|u| format!("{u}#L{l}"))),
+                        passage_line: line,
+                    }
                 })
                 .collect();
             let co: Vec<CoTopic> = ta
@@ -296,7 +303,19 @@ fn render_job(
                     reason: r.reason.clone(),
                 })
                 .collect();
+            let source_url = shared.cards[b].source_url.as_deref();
+            let key_points: Vec<SourcedText> = brief
+                .facts
+                .key_points
+                .iter()
+                .map(|k| SourcedText {
+                    text: k.text.clone(),
+                    line: k.line,
+                    url: source_url.map(|u| format!("{u}#L{}", k.line)),
+                })
+                .collect();
             ctx.insert("brief", &shared.cards[b]);
+            ctx.insert("key_points", &key_points);
             ctx.insert("body_html", &body_html);
             ctx.insert("related", &related);
             let desc = first_sentence(&crate::analyse::plain_text(&brief.body));

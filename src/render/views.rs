@@ -99,6 +99,21 @@ pub struct TopicEntry {
     pub brief: BriefCard,
     /// The passage, HTML-escaped, matched phrases in `<mark>`.
     pub passage_html: Option<String>,
+    /// The passage's line in the raw source page, from the output root.
+    pub passage_url: Option<String>,
+    /// That line's number.
+    pub passage_line: Option<usize>,
+}
+
+/// A statement with a link to the source line it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourcedText {
+    /// The statement.
+    pub text: String,
+    /// Source line number.
+    pub line: usize,
+    /// `sources/<slug>.html#L<line>` from the output root, when the brief has a source.
+    pub url: Option<String>,
 }
 
 /// A topic that shares briefs with another.

@@ -85,3 +85,74 @@ pub fn text(el: &scraper::ElementRef<'_>) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// Check every href/src of every page under `out`: relative, pointing at an
+/// existing file (not a folder) inside the site, #fragments present on the
+/// target page. Returns how many references were checked.
+pub fn assert_links_resolve(out: &Path) -> usize {
+    let files = snapshot(out);
+    let mut checked = 0;
+    for (rel, bytes) in &files {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let doc = scraper::Html::parse_document(std::str::from_utf8(bytes).unwrap());
+        for el in select(&doc, "[href], [src]") {
+            let attr = if el.value().attr("href").is_some() {
+                "href"
+            } else {
+                "src"
+            };
+            let url = el.value().attr(attr).unwrap();
+            assert!(
+                !url.starts_with('/'),
+                "{rel}: root-relative or protocol-relative {url}"
+            );
+            if url.starts_with("http://")
+                || url.starts_with("https://")
+                || url.starts_with("mailto:")
+            {
+                assert!(el.value().name() == "a", "{rel}: external request {url}");
+                continue;
+            }
+            let (path, frag) = url.split_once('#').unwrap_or((url, ""));
+            let target = if path.is_empty() {
+                rel.clone()
+            } else {
+                normalise(&Path::new(rel).parent().unwrap().join(path))
+            };
+            assert!(
+                files.contains_key(&target),
+                "{rel}: {url} -> {target} does not exist"
+            );
+            assert!(!out.join(&target).is_dir(), "{rel}: {url} is a folder");
+            if !frag.is_empty() {
+                let page = std::str::from_utf8(&files[&target]).unwrap();
+                assert!(
+                    page.contains(&format!("id=\"{frag}\"")),
+                    "{rel}: {url}: no id {frag:?} in {target}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    checked
+}
+
+fn normalise(p: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                assert!(
+                    parts.pop().is_some(),
+                    "{} climbs out of the site",
+                    p.display()
+                );
+            }
+            std::path::Component::Normal(s) => parts.push(s.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
