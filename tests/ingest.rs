@@ -443,3 +443,106 @@ fn provenance_links_reach_their_source_lines() {
     let passages = select(&topic, ".passage a.line-ref");
     assert_eq!(passages.len(), 5, "every seed's passage links to its line");
 }
+
+/// Two articles in styles the seeds do not have (a wire story, a blog post),
+/// written for this test: the rules must generalise beyond the seeds.
+#[test]
+fn other_page_styles() {
+    let site = seed_site();
+    for f in ["wire-story.txt", "blog-post.txt"] {
+        std::fs::copy(
+            repo().join("tests/fixtures/extra_sources").join(f),
+            site.path().join("content/sources").join(f),
+        )
+        .unwrap();
+    }
+    ingest(site.path());
+    let briefs = briefs_by_source(site.path());
+    let wire = &briefs["wire-story.txt"];
+    assert_eq!(
+        wire.title,
+        "Exclusive: US and Iraq reach understanding on coalition exit, sources say"
+    );
+    assert_eq!(
+        wire.published.map(|d| d.to_string()).as_deref(),
+        Some("2024-09-06")
+    );
+    assert_eq!(wire.outlet, None);
+    assert_eq!(wire.facts.attribution, vec!["Reuters"]);
+    assert_eq!(wire.topics, vec!["advisory-mission"]);
+    for chrome in [
+        "By Jane Holloway",
+        "Our Standards",
+        "Reporting by",
+        "Advertisement",
+        "Read Next",
+        "Kurdish oil exports",
+        "Linkedin",
+    ] {
+        assert!(!wire.body.contains(chrome), "wire: {chrome:?} survived");
+    }
+    assert!(
+        wire.body
+            .trim_start()
+            .starts_with("BAGHDAD/WASHINGTON, Sept 6 (Reuters)"),
+        "{}",
+        wire.body
+    );
+    let troops: Vec<(Option<f64>, Option<&str>)> = wire
+        .facts
+        .figures
+        .iter()
+        .filter(|f| f.counts == "troops")
+        .map(|f| (f.value, f.place.as_deref()))
+        .collect();
+    assert_eq!(
+        troops,
+        vec![
+            (None, None),
+            (Some(2500.0), Some("Iraq")),
+            (Some(900.0), Some("Syria"))
+        ]
+    );
+    assert!(
+        wire.facts
+            .organisations
+            .iter()
+            .any(|o| o.name == "US-led coalition")
+    );
+
+    let blog = &briefs["blog-post.txt"];
+    assert_eq!(
+        blog.title,
+        "PMF chief rejects calls to dissolve paramilitary forces after coalition deal"
+    );
+    assert_eq!(
+        blog.published.map(|d| d.to_string()).as_deref(),
+        Some("2024-08-13")
+    );
+    assert_eq!(blog.outlet.as_deref(), Some("Tigris Monitor"));
+    assert!(
+        blog.topics.contains(&"pmf".to_string()),
+        "{:?}",
+        blog.topics
+    );
+    let fayyadh = &blog.facts.people[0];
+    assert_eq!(fayyadh.name, "Faleh al-Fayyadh");
+    assert_eq!(
+        fayyadh.roles,
+        vec!["head of the Popular Mobilization Forces"]
+    );
+    assert_eq!(fayyadh.aliases, vec!["Fayyadh", "al-Fayyadh"]);
+    assert!(blog.body.contains("## What the PMF wants"));
+    for chrome in [
+        "Home »",
+        "Posted on",
+        "3 Comments",
+        "Tags:",
+        "Related Posts",
+        "Leave a Reply",
+        "Your email address",
+        "©",
+    ] {
+        assert!(!blog.body.contains(chrome), "blog: {chrome:?} survived");
+    }
+}

@@ -71,6 +71,22 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         r"^(?:\(?reporting|writing|editing|additional reporting|compiled) by .{0,200}$",
     ),
     (
+        "byline",
+        r"^(?:by|written by|words by|story by)\s+\p{Lu}[\w.'’-]*(?:\s+(?:and|&|\p{Lu}[\w.'’-]*|,)){0,10}\s*(?:[|,·•-]\s*.{0,40})?$",
+    ),
+    (
+        "breadcrumb",
+        r"^(?:[^»›>|]{1,30}\s*[»›>]\s*){1,6}[^»›>|]{1,40}$",
+    ),
+    (
+        "site policy",
+        r"^(?:our standards|editorial standards|editorial policy|terms of (?:use|service)|privacy policy|cookie policy|contact us|about us|your email address will not be published)\b.{0,120}$",
+    ),
+    (
+        "advertisement",
+        r"^(?:advertisement|sponsored|ad)\s*[·•|:-].{0,40}$",
+    ),
+    (
         "cookie notice",
         r"^(?:we use cookies|this (?:web)?site uses cookies|please enable javascript|javascript is (?:disabled|required)).{0,200}$",
     ),
@@ -524,6 +540,23 @@ mod tests {
             "A Title For It\nThe story is told in one sentence here.\n© 2024 Gulf Ledger. All rights reserved.\n",
         );
         assert_eq!(a.outlet.unwrap().0, "Gulf Ledger");
+    }
+
+    #[test]
+    fn wire_and_blog_chrome() {
+        let a = run(
+            "Home » Politics » Iraq\nPMF Chief Rejects Calls To Dissolve Forces\nBy Jane Holloway and Omar Rashid\nThe chief said on Tuesday the forces would stay.\nOur Standards: The Thomson Reuters Trust Principles.\nAdvertisement · Scroll to continue\n",
+        );
+        assert_eq!(
+            a.title.unwrap().0,
+            "PMF Chief Rejects Calls To Dissolve Forces"
+        );
+        assert_eq!(a.blocks.len(), 1);
+        let reasons: Vec<&str> = a.dropped.iter().map(|d| d.reason.as_str()).collect();
+        assert_eq!(
+            reasons,
+            vec!["breadcrumb", "byline", "site policy", "advertisement"]
+        );
     }
 
     #[test]

@@ -66,7 +66,7 @@ impl DateStyle {
 fn date_line_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        let time = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|[a-z]{2,5}|[+\-]\d{2}:?\d{2}))?)";
+        let time = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|[a-z]{2,5})?\s*(?:[+\-]\d{1,2}(?::?\d{2})?)?)?)";
         Regex::new(&format!(
             r"(?ix)^\s*(?:{LABEL}\s*)?(?:{WEEKDAY}\s*)?
             (?:
@@ -111,7 +111,15 @@ pub fn parse_date_line(
     max_rest_words: usize,
 ) -> Option<PublishedDate> {
     let caps = date_line_regex().captures(line.trim())?;
-    let rest = caps.name("rest").map_or("", |m| m.as_str()).trim();
+    let mut rest = caps.name("rest").map_or("", |m| m.as_str()).trim();
+    // "... Updated 3 days ago" / "| Last updated 10:15": an update note, not text.
+    if let Some(i) = rest.to_lowercase().find("updated")
+        && rest[..i]
+            .trim_matches(|c: char| c.is_whitespace() || "|·•-–,(".contains(c))
+            .is_empty()
+    {
+        rest = "";
+    }
     let rest_words = rest.split_whitespace().count();
     if rest_words > max_rest_words || rest.ends_with('.') && rest_words > 0 {
         return None;
@@ -359,6 +367,11 @@ mod tests {
         assert_eq!(line("2024/09/08"), Some(d(2024, 9, 8)));
         assert_eq!(line("13/09/2024"), Some(d(2024, 9, 13)));
         assert_eq!(line("09/13/2024"), Some(d(2024, 9, 13)));
+        assert_eq!(
+            line("September 6, 2024 5:21 PM GMT+3 Updated 3 days ago"),
+            Some(d(2024, 9, 6))
+        );
+        assert_eq!(line("Posted on 2024-08-13 by admin"), Some(d(2024, 8, 13)));
     }
 
     #[test]

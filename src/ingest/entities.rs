@@ -467,12 +467,21 @@ fn add_person(people: &mut Vec<Person>, name: &str, roles: Vec<String>, line: us
 }
 
 /// "Farhad Alaaldin, the Iraqi prime minister's foreign affairs adviser, said"
+/// / "Faleh al-Fayyadh, head of the Popular Mobilization Forces, said"
 fn appositive_role_after(tokens: &[&str], end: usize) -> Option<String> {
-    if !tokens.get(end - 1)?.ends_with(',') || !tokens.get(end)?.eq_ignore_ascii_case("the") {
+    let next = tokens.get(end)?;
+    if !tokens.get(end - 1)?.ends_with(',')
+        || !(next.eq_ignore_ascii_case("the") || is_role_word(next))
+    {
         return None;
     }
+    let from = if next.eq_ignore_ascii_case("the") {
+        end + 1
+    } else {
+        end
+    };
     let mut role = Vec::new();
-    for t in &tokens[end + 1..] {
+    for t in &tokens[from..] {
         role.push(*t);
         if t.ends_with(',') || role.len() > 8 {
             break;
@@ -522,6 +531,13 @@ fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
     };
     let g = gazetteer();
     for s in sentences {
+        // "U.S.-led coalition" is written like "US-led coalition" in the gazetteer.
+        let text = s
+            .text
+            .replace("U.S.", "US")
+            .replace("U.K.", "UK")
+            .replace("U.N.", "UN");
+        let s = &Sentence { text, line: s.line };
         let lower = s.text.to_lowercase();
         let mut covered: Vec<String> = Vec::new();
         for known in &g.organisations {
