@@ -68,6 +68,8 @@ pub struct LoadedSite {
     pub topics: Vec<Topic>,
     /// The compiled theme.
     pub theme: Theme,
+    /// The user's corrections to entity merging.
+    pub aliases: analyse::Aliases,
     /// Non-fatal problems.
     pub warnings: Diagnostics,
 }
@@ -97,6 +99,10 @@ pub fn load(root: &Path) -> Result<LoadedSite, BuildFailed> {
         }
     };
     errors.extend(brief::check_references(&briefs, &topics, &sources));
+    let aliases = analyse::Aliases::load(root).unwrap_or_else(|d| {
+        errors.push(d);
+        analyse::Aliases::default()
+    });
     match theme {
         Some(theme) if errors.is_empty() => Ok(LoadedSite {
             config,
@@ -104,6 +110,7 @@ pub fn load(root: &Path) -> Result<LoadedSite, BuildFailed> {
             briefs,
             topics,
             theme,
+            aliases,
             warnings,
         }),
         _ => Err(BuildFailed(errors.into_sorted())),
@@ -131,7 +138,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     let start = Instant::now();
     let ingested = ingest(&opts.root, opts.progress)?;
     let site = load(&opts.root)?;
-    let analysis: Analysis = analyse::analyse(&site.briefs, &site.topics, &site.sources);
+    let analysis: Analysis =
+        analyse::analyse(&site.briefs, &site.topics, &site.sources, &site.aliases);
     let input = RenderInput {
         config: &site.config,
         sources: &site.sources,

@@ -5,7 +5,10 @@
 //! displays. Everything here is deterministic (sorted, no hash-map order
 //! leaks into the result) and avoids comparing every pair of briefs.
 
+pub mod entities;
+pub mod figures;
 mod related;
+pub mod timeline;
 
 use std::collections::BTreeMap;
 
@@ -17,7 +20,10 @@ use crate::sentences;
 use crate::source::SourceText;
 use crate::topic::Topic;
 
+pub use entities::{Aliases, Entity, EntityKind};
+pub use figures::FigureGroup;
 pub use related::{MAX_RELATED, Related};
+pub use timeline::Timeline;
 
 /// Everything the analysis found. Indices refer to the slices given to [`analyse`].
 #[derive(Debug, Clone, Serialize)]
@@ -30,6 +36,12 @@ pub struct Analysis {
     pub briefs: Vec<BriefAnalysis>,
     /// One entry per source, parallel to the sources slice.
     pub sources: Vec<SourceAnalysis>,
+    /// People and organisations across briefs, aliases merged.
+    pub entities: Vec<Entity>,
+    /// Figures grouped by quantity, with disagreements.
+    pub figures: Vec<FigureGroup>,
+    /// Dated events and every dated mention.
+    pub timeline: Timeline,
 }
 
 /// What the briefing says about one topic.
@@ -81,7 +93,12 @@ pub struct SourceAnalysis {
 }
 
 /// Analyse the briefing. Briefs must refer only to known topics (checked earlier).
-pub fn analyse(briefs: &[Brief], topics: &[Topic], sources: &[SourceText]) -> Analysis {
+pub fn analyse(
+    briefs: &[Brief],
+    topics: &[Topic],
+    sources: &[SourceText],
+    aliases: &Aliases,
+) -> Analysis {
     let topic_index: BTreeMap<&str, usize> = topics
         .iter()
         .enumerate()
@@ -168,7 +185,15 @@ pub fn analyse(briefs: &[Brief], topics: &[Topic], sources: &[SourceText]) -> An
         })
         .collect();
 
+    let mut rank = vec![0usize; briefs.len()];
+    for (r, &b) in newest_first.iter().enumerate() {
+        rank[b] = r;
+    }
+    let entities = entities::entities(briefs, aliases, &rank);
     Analysis {
+        entities,
+        figures: figures::figure_groups(briefs),
+        timeline: timeline::timeline(briefs),
         newest_first,
         topics: topic_analyses,
         briefs: brief_analyses,
@@ -177,6 +202,33 @@ pub fn analyse(briefs: &[Brief], topics: &[Topic], sources: &[SourceText]) -> An
             .map(|briefs| SourceAnalysis { briefs })
             .collect(),
     }
+}
+
+/// The analysis as `analysis.json`: the index tables (brief slugs, topic
+/// slugs, source paths) that the analysis's indices point into, then the
+/// analysis itself. Deterministic: the same briefs give the same bytes.
+pub fn to_json(
+    analysis: &Analysis,
+    briefs: &[Brief],
+    topics: &[Topic],
+    sources: &[SourceText],
+) -> String {
+    #[derive(Serialize)]
+    struct Export<'a> {
+        generator: &'static str,
+        briefs: Vec<&'a str>,
+        topics: Vec<&'a str>,
+        sources: Vec<&'a str>,
+        analysis: &'a Analysis,
+    }
+    let export = Export {
+        generator: "dossier",
+        briefs: briefs.iter().map(|b| b.slug.as_str()).collect(),
+        topics: topics.iter().map(|t| t.slug.as_str()).collect(),
+        sources: sources.iter().map(|s| s.rel_path.as_str()).collect(),
+        analysis,
+    };
+    serde_json::to_string_pretty(&export).unwrap_or_default()
 }
 
 /// Brief indices sorted newest first; undated last; ties by title then slug.

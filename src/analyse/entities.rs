@@ -1,0 +1,275 @@
+//! People and organisations across briefs: one entity per real-world name.
+//!
+//! People are merged when their names are transliteration variants of each
+//! other (`names::same_person`: Sabit / Thabit al-Abassi / al-Abbasi,
+//! Mohammed / Mohammad Shia al-Sudani). Candidates are bucketed by surname
+//! key, so merging never compares every pair. `content/aliases.yaml` lets a
+//! user force a merge (list a form under a name) or forbid one (`distinct`).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::brief::Brief;
+use crate::diagnostics::Diagnostic;
+use crate::names;
+use crate::slug;
+
+/// File (relative to the site root) where a user corrects entity merging.
+pub const ALIASES_FILE: &str = "content/aliases.yaml";
+
+/// The user's corrections to automatic merging.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Aliases {
+    /// People: every form listed under a name is that person.
+    #[serde(default)]
+    pub people: Vec<AliasGroup>,
+    /// Organisations: likewise.
+    #[serde(default)]
+    pub organisations: Vec<AliasGroup>,
+    /// Pairs (or groups) of names that must never be merged.
+    #[serde(default)]
+    pub distinct: Vec<Vec<String>>,
+}
+
+/// A canonical name and the forms that mean it.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AliasGroup {
+    /// The name shown.
+    pub name: String,
+    /// Other forms.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+impl Aliases {
+    /// Read `content/aliases.yaml` if it exists.
+    pub fn load(root: &Path) -> Result<Aliases, Diagnostic> {
+        let path = root.join(ALIASES_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => crate::yaml::from_str(&text).map_err(|e| {
+                let mut d = Diagnostic::new(ALIASES_FILE, e.message);
+                if let Some(l) = e.line {
+                    d = d.at(l, e.column);
+                }
+                d
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Aliases::default()),
+            Err(e) => Err(Diagnostic::new(ALIASES_FILE, format!("cannot read: {e}"))),
+        }
+    }
+
+    fn forced(groups: &[AliasGroup], form: &str) -> Option<String> {
+        groups
+            .iter()
+            .find(|g| {
+                g.name.eq_ignore_ascii_case(form)
+                    || g.aliases.iter().any(|a| a.eq_ignore_ascii_case(form))
+            })
+            .map(|g| g.name.clone())
+    }
+
+    fn kept_apart(&self, a: &str, b: &str) -> bool {
+        self.distinct.iter().any(|group| {
+            let has = |x: &str| group.iter().any(|g| g.eq_ignore_ascii_case(x));
+            has(a) && has(b) && !a.eq_ignore_ascii_case(b)
+        })
+    }
+}
+
+/// Whether an entity is a person or an organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// An organisation.
+    Organisation,
+}
+
+/// One person or organisation across the briefing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity {
+    /// Page slug: `entities/<slug>.html`.
+    pub slug: String,
+    /// Person or organisation.
+    pub kind: EntityKind,
+    /// The name shown: the form the most briefs use.
+    pub name: String,
+    /// Every other form used, sorted.
+    pub aliases: Vec<String>,
+    /// Roles as the sources state them, with how many briefs state each.
+    pub roles: Vec<(String, usize)>,
+    /// Briefs that name it, with the source lines, newest brief first.
+    pub mentions: Vec<Mention>,
+}
+
+/// An entity named in one brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mention {
+    /// Brief index.
+    pub brief: usize,
+    /// Source lines that name the entity.
+    pub lines: Vec<usize>,
+    /// The form this brief uses.
+    pub form: String,
+}
+
+/// One name occurrence before merging.
+struct Occurrence {
+    brief: usize,
+    name: String,
+    forms: Vec<String>,
+    roles: Vec<String>,
+    lines: Vec<usize>,
+}
+
+/// Merge the people and organisations of all briefs into entities.
+/// `rank` gives each brief's newest-first position (to order mentions).
+pub fn entities(briefs: &[Brief], aliases: &Aliases, rank: &[usize]) -> Vec<Entity> {
+    let mut people = Vec::new();
+    let mut orgs = Vec::new();
+    for (i, b) in briefs.iter().enumerate() {
+        for p in &b.facts.people {
+            let forced = Aliases::forced(&aliases.people, &p.name);
+            people.push(Occurrence {
+                brief: i,
+                name: forced.unwrap_or_else(|| p.name.clone()),
+                forms: std::iter::once(p.name.clone())
+                    .chain(p.aliases.iter().cloned())
+                    .collect(),
+                roles: p.roles.clone(),
+                lines: p.lines.clone(),
+            });
+        }
+        for o in &b.facts.organisations {
+            let forced = Aliases::forced(&aliases.organisations, &o.name);
+            orgs.push(Occurrence {
+                brief: i,
+                name: forced.unwrap_or_else(|| o.name.clone()),
+                forms: std::iter::once(o.name.clone())
+                    .chain(o.aliases.iter().cloned())
+                    .collect(),
+                roles: Vec::new(),
+                lines: o.lines.clone(),
+            });
+        }
+    }
+    let mut out = merge(people, EntityKind::Person, aliases, rank);
+    out.extend(merge(orgs, EntityKind::Organisation, aliases, rank));
+    // Unique slugs, in a stable order.
+    out.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    let mut taken = std::collections::BTreeSet::new();
+    for e in &mut out {
+        let base = slug::slugify(&e.name).unwrap_or_else(|| "entity".to_string());
+        let mut s = base.clone();
+        let mut n = 1;
+        while !taken.insert(s.clone()) {
+            n += 1;
+            s = format!("{base}-{n}");
+        }
+        e.slug = s;
+    }
+    out
+}
+
+fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usize]) -> Vec<Entity> {
+    // Bucket by key (surname skeleton for people, lower-cased name for
+    // organisations); within a bucket, merge names that agree.
+    let mut buckets: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
+    for o in occ {
+        let key = match kind {
+            EntityKind::Person => names::surname_key(&o.name),
+            EntityKind::Organisation => o.name.to_lowercase(),
+        };
+        buckets.entry(key).or_default().push(o);
+    }
+    let mut out = Vec::new();
+    for (_, bucket) in buckets {
+        // Groups of occurrences that are one entity.
+        let mut groups: Vec<Vec<Occurrence>> = Vec::new();
+        for o in bucket {
+            let same = |g: &Vec<Occurrence>| {
+                g.iter().any(|x| {
+                    let agree = match kind {
+                        EntityKind::Person => names::same_person(&x.name, &o.name),
+                        EntityKind::Organisation => x.name.eq_ignore_ascii_case(&o.name),
+                    };
+                    agree && !aliases.kept_apart(&x.name, &o.name)
+                })
+            };
+            match groups.iter_mut().find(|g| same(g)) {
+                Some(g) => g.push(o),
+                None => groups.push(vec![o]),
+            }
+        }
+        for g in groups {
+            out.push(entity_of(g, kind, rank));
+        }
+    }
+    out
+}
+
+fn entity_of(group: Vec<Occurrence>, kind: EntityKind, rank: &[usize]) -> Entity {
+    // The name most briefs use; the fullest, then alphabetical, on a tie.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for o in &group {
+        *counts.entry(o.name.as_str()).or_default() += 1;
+    }
+    let name = counts
+        .iter()
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then(a.0.len().cmp(&b.0.len()))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(n, _)| n.to_string())
+        .unwrap_or_default();
+    let mut aliases: Vec<String> = group
+        .iter()
+        .flat_map(|o| o.forms.iter().cloned())
+        .filter(|f| *f != name)
+        .collect();
+    aliases.sort();
+    aliases.dedup();
+    let mut roles: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for o in &group {
+        for r in &o.roles {
+            let e = roles
+                .entry(r.to_lowercase())
+                .or_insert_with(|| (r.clone(), 0));
+            e.1 += 1;
+        }
+    }
+    let mut roles: Vec<(String, usize)> = roles.into_values().collect();
+    roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut by_brief: BTreeMap<usize, Mention> = BTreeMap::new();
+    for o in group {
+        let m = by_brief.entry(o.brief).or_insert_with(|| Mention {
+            brief: o.brief,
+            lines: Vec::new(),
+            form: o.forms[0].clone(),
+        });
+        m.lines.extend(o.lines);
+        m.lines.sort_unstable();
+        m.lines.dedup();
+    }
+    let mut mentions: Vec<Mention> = by_brief.into_values().collect();
+    mentions.sort_by_key(|m| rank[m.brief]);
+    Entity {
+        slug: String::new(),
+        kind,
+        name,
+        aliases,
+        roles,
+        mentions,
+    }
+}

@@ -1,0 +1,300 @@
+//! The timeline: dates the sources mention, grouped into events, and where
+//! sources give different dates for the same event.
+//!
+//! An event is recognised from the words just before a date in its sentence
+//! ("set to begin in September 2025", "completed by the end of 2026",
+//! "hundreds ... by September 2025", "the second phase ... by September
+//! 2026"), for sentences about a withdrawal, drawdown or exit. Other dates
+//! are listed in order with what the sentence says about them. Publication
+//! dates give a second axis: who said what, and when.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::brief::{Brief, DateMention, Precision};
+
+/// A point in time as precisely as the text gives it, sortable.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct When {
+    /// Year, when known.
+    pub year: Option<i32>,
+    /// Month, when known.
+    pub month: Option<u32>,
+    /// Day, when known.
+    pub day: Option<u32>,
+    /// How precise.
+    pub precision: Precision,
+    /// "September 2025", "end of 2026", "September 8 (year not stated)".
+    pub display: String,
+}
+
+/// A date statement by one brief.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateStatement {
+    /// Brief index.
+    pub brief: usize,
+    /// Source line.
+    pub line: usize,
+    /// The words of the text.
+    pub text: String,
+    /// The sentence.
+    pub context: String,
+    /// What the text cannot tell.
+    pub note: Option<String>,
+}
+
+/// One version of an event's date and who states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventVersion {
+    /// The date.
+    pub when: When,
+    /// Who states it.
+    pub statements: Vec<DateStatement>,
+}
+
+/// An event the sources date.
+#[derive(Debug, Clone, Serialize)]
+pub struct Event {
+    /// Stable key ("withdrawal-start").
+    pub key: String,
+    /// "Withdrawal begins".
+    pub label: String,
+    /// The dates given, earliest first.
+    pub versions: Vec<EventVersion>,
+    /// Sources give different dates.
+    pub disagreement: bool,
+}
+
+/// A mentioned date in the chronological list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Dated {
+    /// When.
+    pub when: When,
+    /// Who says so, and in which words.
+    pub statement: DateStatement,
+    /// The event it belongs to, if recognised.
+    pub event: Option<String>,
+}
+
+/// The timeline of the briefing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Timeline {
+    /// Recognised events, in a fixed order.
+    pub events: Vec<Event>,
+    /// Every dated mention, chronological; undated-year ones last.
+    pub dated: Vec<Dated>,
+}
+
+const EVENTS: &[(&str, &str)] = &[
+    ("withdrawal-start", "Withdrawal begins"),
+    ("first-phase", "First phase ends (hundreds of troops leave)"),
+    ("withdrawal-end", "Withdrawal completed / mission ends"),
+];
+
+/// Which withdrawal event a date in `context` refers to, from the words before it.
+fn classify(m: &DateMention) -> Option<&'static str> {
+    let ctx = m.context.to_lowercase();
+    let about_exit = [
+        "withdraw",
+        "drawdown",
+        "draw down",
+        "leave",
+        "leaving",
+        "depart",
+        "exit",
+        "pull out",
+        "mission",
+        "coalition's work",
+        "presence",
+    ]
+    .iter()
+    .any(|w| ctx.contains(w));
+    if !about_exit || m.year.is_none() || m.precision == Precision::Year && m.year < Some(2020) {
+        return None;
+    }
+    let at = ctx.find(&m.text.to_lowercase())?;
+    // The clause before the date: at most 140 bytes back, and never past
+    // the previous year in the sentence ("begin in September 2025 and to be
+    // completed by the end of 2026": the second date's clause starts after 2025).
+    let mut from = at.saturating_sub(140);
+    while !ctx.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = &ctx[from..at];
+    let after_previous_year = before
+        .char_indices()
+        .filter(|(i, _)| {
+            let b = before.as_bytes();
+            b.len() >= i + 4
+                && b[*i..i + 4].iter().all(u8::is_ascii_digit)
+                && (b[*i] == b'1' || b[*i] == b'2')
+        })
+        .map(|(i, _)| i + 4)
+        .next_back()
+        .unwrap_or(0);
+    let window = &before[after_previous_year..];
+    const FIRST_PHASE: &[&str] = &[
+        "first phase",
+        "hundreds",
+        "initial",
+        "first stage",
+        "phase one",
+    ];
+    if FIRST_PHASE.iter().any(|w| window.contains(w)) {
+        return Some("first-phase");
+    }
+    const KINDS: &[(&str, &[&str])] = &[
+        (
+            "withdrawal-start",
+            &["begin", "began", "start", "commenc", "initiat", "kick off"],
+        ),
+        (
+            "withdrawal-end",
+            &[
+                "complet",
+                "conclud",
+                "end of",
+                "formally end",
+                "ends",
+                "finish",
+                "final",
+                "the rest",
+                "remaining",
+                "second phase",
+                "depart",
+                "leave by",
+                "withdrawal by",
+                "withdraw by",
+                "target date",
+            ],
+        ),
+    ];
+    // Otherwise the nearest event word decides.
+    KINDS
+        .iter()
+        .filter_map(|(kind, words)| {
+            words
+                .iter()
+                .filter_map(|w| window.rfind(w))
+                .max()
+                .map(|pos| (pos, *kind))
+        })
+        .max()
+        .map(|(_, kind)| kind)
+}
+
+fn when(m: &DateMention) -> When {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = m
+        .month
+        .and_then(|mo| MONTHS.get(mo.wrapping_sub(1) as usize))
+        .copied();
+    let year = m.year.map(|y| y.to_string());
+    let display = match (m.precision, month, year.as_deref(), m.day) {
+        (Precision::Day, Some(mo), Some(y), Some(d)) => format!("{d} {mo} {y}"),
+        (Precision::Day, Some(mo), None, Some(d)) => format!("{d} {mo} (year not stated)"),
+        (Precision::Month, Some(mo), Some(y), _) => format!("{mo} {y}"),
+        (Precision::Month, Some(mo), None, _) => format!("{mo} (year not stated)"),
+        (Precision::EndOfYear, _, Some(y), _) => format!("end of {y}"),
+        (Precision::EarlyYear, _, Some(y), _) => format!("early {y}"),
+        (Precision::MidYear, _, Some(y), _) => format!("mid-{y}"),
+        (Precision::LateYear, _, Some(y), _) => format!("late {y}"),
+        (_, _, Some(y), _) => y.to_string(),
+        _ => m.text.clone(),
+    };
+    // End of year sorts after the year's months, early before them.
+    let sort_month = match m.precision {
+        Precision::EndOfYear => Some(13),
+        Precision::LateYear => Some(10),
+        Precision::MidYear => Some(6),
+        Precision::EarlyYear => Some(1),
+        _ => m.month,
+    };
+    When {
+        year: m.year,
+        month: sort_month,
+        day: m.day,
+        precision: m.precision,
+        display,
+    }
+}
+
+/// Build the timeline from all briefs' date mentions.
+pub fn timeline(briefs: &[Brief]) -> Timeline {
+    let mut dated = Vec::new();
+    let mut events: BTreeMap<&str, BTreeMap<When, Vec<DateStatement>>> = BTreeMap::new();
+    for (i, b) in briefs.iter().enumerate() {
+        for m in &b.facts.dates {
+            let statement = DateStatement {
+                brief: i,
+                line: m.line,
+                text: m.text.clone(),
+                context: m.context.clone(),
+                note: m.note.clone(),
+            };
+            let w = when(m);
+            let event = classify(m);
+            if let Some(e) = event {
+                events
+                    .entry(e)
+                    .or_default()
+                    .entry(w.clone())
+                    .or_default()
+                    .push(statement.clone());
+            }
+            dated.push(Dated {
+                when: w,
+                statement,
+                event: event.map(str::to_string),
+            });
+        }
+    }
+    dated.sort_by(|a, b| {
+        a.when
+            .year
+            .is_none()
+            .cmp(&b.when.year.is_none())
+            .then_with(|| a.when.cmp(&b.when))
+            .then(a.statement.brief.cmp(&b.statement.brief))
+            .then(a.statement.line.cmp(&b.statement.line))
+    });
+    let events = EVENTS
+        .iter()
+        .filter_map(|(key, label)| {
+            let versions: Vec<EventVersion> = events
+                .remove(key)?
+                .into_iter()
+                .map(|(when, mut statements)| {
+                    statements.sort_by_key(|s| (s.brief, s.line));
+                    statements.dedup_by_key(|s| (s.brief, s.line));
+                    EventVersion { when, statements }
+                })
+                .collect();
+            let briefs: std::collections::BTreeSet<usize> = versions
+                .iter()
+                .flat_map(|v| v.statements.iter().map(|s| s.brief))
+                .collect();
+            Some(Event {
+                key: key.to_string(),
+                label: label.to_string(),
+                disagreement: versions.len() > 1 && briefs.len() > 1,
+                versions,
+            })
+        })
+        .collect();
+    Timeline { events, dated }
+}

@@ -1,0 +1,168 @@
+//! Cross-linking on the seeds: entities merged, figures grouped, the
+//! withdrawal-timing disagreement flagged, provenance resolvable.
+
+mod common;
+
+use common::*;
+use dossier::analyse::{self, EntityKind};
+
+fn analysed() -> (
+    tempfile::TempDir,
+    dossier::build::LoadedSite,
+    analyse::Analysis,
+) {
+    let site = tempfile::tempdir().unwrap();
+    std::fs::copy(repo().join("site.toml"), site.path().join("site.toml")).unwrap();
+    for d in ["themes", "content"] {
+        copy_dir(&repo().join(d), &site.path().join(d));
+    }
+    let loaded = dossier::build::load(site.path()).unwrap();
+    let a = analyse::analyse(
+        &loaded.briefs,
+        &loaded.topics,
+        &loaded.sources,
+        &loaded.aliases,
+    );
+    (site, loaded, a)
+}
+
+#[test]
+fn transliterations_and_aliases_are_one_entity() {
+    let (_site, loaded, a) = analysed();
+    let abassi: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| {
+            e.kind == EntityKind::Person
+                && e.aliases
+                    .iter()
+                    .chain([&e.name])
+                    .any(|n| n.contains("Abassi") || n.contains("Abbasi"))
+        })
+        .collect();
+    assert_eq!(abassi.len(), 1, "{abassi:#?}");
+    let all: Vec<&String> = abassi[0].aliases.iter().chain([&abassi[0].name]).collect();
+    assert!(
+        all.iter().any(|n| n.starts_with("Sabit")) && all.iter().any(|n| n.starts_with("Thabit")),
+        "{all:?}"
+    );
+    assert_eq!(abassi[0].mentions.len(), 2);
+    let sudani: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.name.contains("Sudani"))
+        .collect();
+    assert_eq!(sudani.len(), 1, "{sudani:#?}");
+    assert_eq!(
+        sudani[0].mentions.len(),
+        4,
+        "every seed but 003 names the prime minister"
+    );
+    assert!(
+        sudani[0].aliases.iter().any(|x| x.starts_with("Mohammad")),
+        "{:?}",
+        sudani[0].aliases
+    );
+    let is: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organisation && e.name == "Islamic State")
+        .collect();
+    assert_eq!(is.len(), 1);
+    for form in ["ISIS", "ISIL", "Daesh"] {
+        assert!(
+            is[0].aliases.iter().any(|x| x == form),
+            "{form} not merged: {:?}",
+            is[0].aliases
+        );
+    }
+    assert!(loaded.briefs.len() == 5);
+}
+
+#[test]
+fn figures_grouped_with_their_sources() {
+    let (_site, _loaded, a) = analysed();
+    let iraq = a
+        .figures
+        .iter()
+        .find(|g| g.label == "troops in Iraq")
+        .expect("troops in Iraq");
+    assert_eq!(iraq.values[0].display, "2,500");
+    assert_eq!(
+        iraq.values[0].brief_count, 3,
+        "000, 001 and 002 state it: {iraq:#?}"
+    );
+    assert!(!iraq.disagreement);
+    let syria = a
+        .figures
+        .iter()
+        .find(|g| g.label == "troops in Syria")
+        .expect("troops in Syria");
+    assert_eq!(syria.values[0].display, "900");
+    assert_eq!(syria.values[0].brief_count, 1);
+}
+
+#[test]
+fn withdrawal_timing_disagreement_is_flagged() {
+    let (_site, loaded, a) = analysed();
+    let show = |key: &str| -> Vec<(String, Vec<String>)> {
+        let e = a
+            .timeline
+            .events
+            .iter()
+            .find(|e| e.key == key)
+            .unwrap_or_else(|| panic!("no event {key}: {:#?}", a.timeline.events));
+        e.versions
+            .iter()
+            .map(|v| {
+                (
+                    v.when.display.clone(),
+                    v.statements
+                        .iter()
+                        .map(|s| loaded.briefs[s.brief].source.clone().unwrap())
+                        .collect(),
+                )
+            })
+            .collect()
+    };
+    let start = show("withdrawal-start");
+    println!(
+        "start: {start:?}\nend: {:?}\nfirst: {:?}",
+        show("withdrawal-end"),
+        show("first-phase")
+    );
+    assert!(
+        a.timeline
+            .events
+            .iter()
+            .find(|e| e.key == "withdrawal-start")
+            .unwrap()
+            .disagreement
+    );
+    assert!(
+        start
+            .iter()
+            .any(|(d, s)| d == "September 2024"
+                && s.contains(&"004_919dc5539e8e69e9.txt".to_string())),
+        "{start:?}"
+    );
+    assert!(
+        start
+            .iter()
+            .any(|(d, s)| d == "September 2025"
+                && s.contains(&"000_ac499432f2e612ce.txt".to_string())),
+        "{start:?}"
+    );
+    let end = show("withdrawal-end");
+    assert!(
+        a.timeline
+            .events
+            .iter()
+            .find(|e| e.key == "withdrawal-end")
+            .unwrap()
+            .disagreement
+    );
+    for d in ["September 2025", "September 2026", "end of 2026"] {
+        assert!(end.iter().any(|(x, _)| x == d), "{d} missing from {end:?}");
+    }
+}
