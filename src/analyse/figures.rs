@@ -59,10 +59,12 @@ pub struct FigureStatement {
     pub qualifier: Option<String>,
 }
 
+/// Statements keyed by what they count and where.
+type ByQuantity = BTreeMap<(String, Option<String>), Vec<(Option<f64>, FigureStatement)>>;
+
 /// Group the figures of all briefs.
 pub fn figure_groups(briefs: &[Brief]) -> Vec<FigureGroup> {
-    let mut groups: BTreeMap<(String, Option<String>), Vec<(Option<f64>, FigureStatement)>> =
-        BTreeMap::new();
+    let mut groups: ByQuantity = BTreeMap::new();
     for (i, b) in briefs.iter().enumerate() {
         for f in &b.facts.figures {
             groups
