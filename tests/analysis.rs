@@ -166,3 +166,78 @@ fn withdrawal_timing_disagreement_is_flagged() {
         assert!(end.iter().any(|(x, _)| x == d), "{d} missing from {end:?}");
     }
 }
+
+#[test]
+fn pages_show_the_analysis_with_working_provenance() {
+    let (site, _loaded, _a) = analysed();
+    build(site.path()).unwrap();
+    let out = site.path().join("public");
+    assert_links_resolve(&out);
+    let timeline = html(&out.join("timeline.html"));
+    let flagged: Vec<String> = select(&timeline, "section.disagree h2")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(
+        flagged.iter().any(|h| h.starts_with("Withdrawal begins")),
+        "{flagged:?}"
+    );
+    assert!(
+        flagged
+            .iter()
+            .any(|h| h.starts_with("Withdrawal completed")),
+        "{flagged:?}"
+    );
+    let figures = html(&out.join("figures.html"));
+    assert_eq!(select(&figures, "#fig-troops-in-iraq").len(), 1);
+    let entity = html(&out.join("entities/thabit-al-abbasi.html"));
+    let facts = text(&select(&entity, ".facts")[0]);
+    assert!(facts.contains("Sabit al-Abassi"), "{facts}");
+    assert_eq!(select(&entity, ".entry").len(), 2);
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("analysis.json")).unwrap()).unwrap();
+    assert!(
+        json["analysis"]["timeline"]["events"]
+            .as_array()
+            .unwrap()
+            .len()
+            >= 2
+    );
+}
+
+#[test]
+fn aliases_file_forces_and_forbids_merges() {
+    let (site, _l, _a) = analysed();
+    std::fs::write(
+        site.path().join("content/aliases.yaml"),
+        "people:\n  - name: Lloyd J. Austin\n    aliases: [Lloyd Austin]\ndistinct:\n  - [Sabit al-Abassi, Thabit al-Abbasi]\n",
+    )
+    .unwrap();
+    let loaded = dossier::build::load(site.path()).unwrap();
+    let a = analyse::analyse(
+        &loaded.briefs,
+        &loaded.topics,
+        &loaded.sources,
+        &loaded.aliases,
+    );
+    assert!(
+        a.entities
+            .iter()
+            .any(|e| e.name == "Lloyd J. Austin" && e.mentions.len() == 2)
+    );
+    let abassi = a
+        .entities
+        .iter()
+        .filter(|e| e.name.contains("Abassi") || e.name.contains("Abbasi"))
+        .count();
+    assert_eq!(abassi, 2);
+    std::fs::write(site.path().join("content/aliases.yaml"), "people: [\n").unwrap();
+    let err = dossier::build::load(site.path())
+        .err()
+        .expect("broken aliases file is an error");
+    assert!(
+        err.0[0].file.ends_with("content/aliases.yaml"),
+        "{}",
+        err.0[0]
+    );
+}

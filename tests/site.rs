@@ -26,17 +26,25 @@ fn writes_every_page() {
         "sources/004_919dc5539e8e69e9.html",
         "assets/style.css",
         "assets/highlight.css",
+        "entities/index.html",
+        "figures.html",
+        "timeline.html",
+        "analysis.json",
     ];
     for p in expected {
         assert!(out.join(p).is_file(), "missing {p}");
     }
-    // 5 lists/404 + 4 topics + 6 briefs + 5 sources.
-    assert_eq!(report.pages, 20);
+    // 5 lists/404 + entities, figures, timeline + 4 topics + 6 briefs + 5 sources,
+    // and analysis.json (hand-written briefs name no entities: no entity pages).
+    assert_eq!(report.pages, 24);
     let html_files = snapshot(&out)
         .keys()
         .filter(|k| k.ends_with(".html"))
         .count();
-    assert_eq!(html_files, 20);
+    assert_eq!(html_files, 23);
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("analysis.json")).unwrap()).unwrap();
+    assert_eq!(json["briefs"].as_array().unwrap().len(), 6);
 }
 
 /// Every href/src in every page is relative, points at an existing file (not

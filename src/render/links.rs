@@ -21,6 +21,20 @@ pub const TOPICS: &str = "topics/index.html";
 pub const BRIEFS: &str = "briefs/index.html";
 /// Output path of the source list.
 pub const SOURCES: &str = "sources/index.html";
+/// Output path of the people and organisations index.
+pub const ENTITIES: &str = "entities/index.html";
+/// Output path of the figures table.
+pub const FIGURES: &str = "figures.html";
+/// Output path of the timeline.
+pub const TIMELINE: &str = "timeline.html";
+/// Output path of the machine-readable analysis.
+pub const ANALYSIS_JSON: &str = "analysis.json";
+
+/// Output path of an entity page.
+pub fn entity(slug: &str) -> String {
+    format!("entities/{slug}.html")
+}
+
 /// Output path of the not-found page.
 pub const NOT_FOUND: &str = "404.html";
 

@@ -60,6 +60,10 @@ enum Job {
     Brief(usize),
     Sources,
     Source(usize),
+    Entities,
+    Entity(usize),
+    Figures,
+    Timeline,
     NotFound,
 }
 
@@ -70,6 +74,28 @@ struct Shared {
     cards: Vec<BriefCard>,
     topic_cards: Vec<TopicCard>,
     topic_summaries: Vec<String>,
+    entity_cards: Vec<EntityCard>,
+}
+
+impl Shared {
+    fn line_ref(&self, brief: usize, line: usize) -> LineRef {
+        LineRef {
+            line,
+            url: self.cards[brief]
+                .source_url
+                .as_ref()
+                .map(|u| format!("{u}#L{line}")),
+        }
+    }
+
+    fn statement(&self, brief: usize, line: usize, text: &str, note: Option<String>) -> Statement {
+        Statement {
+            brief: self.cards[brief].clone(),
+            text: text.to_string(),
+            at: self.line_ref(brief, line),
+            note,
+        }
+    }
 }
 
 /// Render every page of the site. Errors (template failures) are all
@@ -81,8 +107,12 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<Vec<Page>, 
         Job::Topics,
         Job::Briefs,
         Job::Sources,
+        Job::Entities,
+        Job::Figures,
+        Job::Timeline,
         Job::NotFound,
     ];
+    jobs.extend((0..input.analysis.entities.len()).map(Job::Entity));
     jobs.extend((0..input.topics.len()).map(Job::Topic));
     jobs.extend((0..input.briefs.len()).map(Job::Brief));
     jobs.extend((0..input.sources.len()).map(Job::Source));
@@ -100,6 +130,16 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<Vec<Page>, 
         }
     }
     if errors.is_empty() {
+        pages.push(Page {
+            path: links::ANALYSIS_JSON.to_string(),
+            bytes: crate::analyse::to_json(
+                input.analysis,
+                input.briefs,
+                input.topics,
+                input.sources,
+            )
+            .into_bytes(),
+        });
         pages.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(pages)
     } else {
@@ -171,7 +211,25 @@ fn shared_views(input: &RenderInput<'_>) -> Shared {
             newest: a.newest.map(DateView::new),
         })
         .collect();
+    let entity_cards = input
+        .analysis
+        .entities
+        .iter()
+        .map(|e| EntityCard {
+            slug: e.slug.clone(),
+            url: links::entity(&e.slug),
+            name: e.name.clone(),
+            kind: match e.kind {
+                crate::analyse::EntityKind::Person => "person".to_string(),
+                crate::analyse::EntityKind::Organisation => "organisation".to_string(),
+            },
+            aliases: e.aliases.clone(),
+            roles: e.roles.iter().map(|(r, _)| r.clone()).collect(),
+            brief_count: e.mentions.len(),
+        })
+        .collect();
     Shared {
+        entity_cards,
         links: content_links,
         site: SiteView {
             title: input.config.title.clone(),
@@ -378,6 +436,154 @@ fn render_job(
                 "source",
                 title,
                 format!("Raw text of {}", source.rel_path),
+            )
+        }
+        Job::Entities => {
+            let (mut people, mut orgs): (Vec<&EntityCard>, Vec<&EntityCard>) =
+                shared.entity_cards.iter().partition(|e| e.kind == "person");
+            for v in [&mut people, &mut orgs] {
+                v.sort_by(|a, b| b.brief_count.cmp(&a.brief_count).then(a.name.cmp(&b.name)));
+            }
+            ctx.insert("people", &people);
+            ctx.insert("organisations", &orgs);
+            (
+                "entities.html",
+                links::ENTITIES.to_string(),
+                "entities",
+                "People and organisations".to_string(),
+                format!(
+                    "Everyone and every organisation named in {}",
+                    shared.site.title
+                ),
+            )
+        }
+        Job::Entity(e) => {
+            let entity = &a.entities[e];
+            let mentions: Vec<EntityMention> = entity
+                .mentions
+                .iter()
+                .map(|m| EntityMention {
+                    brief: shared.cards[m.brief].clone(),
+                    form: m.form.clone(),
+                    lines: m
+                        .lines
+                        .iter()
+                        .map(|&l| shared.line_ref(m.brief, l))
+                        .collect(),
+                })
+                .collect();
+            let card = &shared.entity_cards[e];
+            ctx.insert("entity", card);
+            ctx.insert("roles", &entity.roles);
+            ctx.insert("mentions", &mentions);
+            let desc = format!(
+                "{} in {}: named by {} source{}",
+                card.name,
+                shared.site.title,
+                card.brief_count,
+                if card.brief_count == 1 { "" } else { "s" }
+            );
+            (
+                "entity.html",
+                links::entity(&entity.slug),
+                "entity",
+                card.name.clone(),
+                desc,
+            )
+        }
+        Job::Figures => {
+            let stmt = |s: &crate::analyse::figures::FigureStatement| {
+                shared.statement(s.brief, s.line, &s.text, s.qualifier.clone())
+            };
+            let groups: Vec<FigureGroupView> = a
+                .figures
+                .iter()
+                .map(|g| FigureGroupView {
+                    label: g.label.clone(),
+                    id: crate::slug::slugify(&g.label).unwrap_or_else(|| "figure".to_string()),
+                    disagreement: g.disagreement,
+                    values: g
+                        .values
+                        .iter()
+                        .map(|v| FigureValueView {
+                            display: v.display.clone(),
+                            brief_count: v.brief_count,
+                            statements: v.statements.iter().map(stmt).collect(),
+                        })
+                        .collect(),
+                    unquantified: g.unquantified.iter().map(stmt).collect(),
+                })
+                .collect();
+            ctx.insert("groups", &groups);
+            (
+                "figures.html",
+                links::FIGURES.to_string(),
+                "figures",
+                "Figures".to_string(),
+                format!(
+                    "The numbers the sources of {} state, side by side",
+                    shared.site.title
+                ),
+            )
+        }
+        Job::Timeline => {
+            let events: Vec<EventView> = a
+                .timeline
+                .events
+                .iter()
+                .map(|ev| EventView {
+                    label: ev.label.clone(),
+                    id: ev.key.clone(),
+                    disagreement: ev.disagreement,
+                    versions: ev
+                        .versions
+                        .iter()
+                        .map(|v| EventVersionView {
+                            when: v.when.display.clone(),
+                            statements: v
+                                .statements
+                                .iter()
+                                .map(|s| {
+                                    shared.statement(s.brief, s.line, &s.context, s.note.clone())
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect();
+            let label_of = |key: &str| {
+                a.timeline
+                    .events
+                    .iter()
+                    .find(|e| e.key == key)
+                    .map(|e| e.label.clone())
+            };
+            let dated: Vec<DatedView> = a
+                .timeline
+                .dated
+                .iter()
+                .map(|d| DatedView {
+                    when: d.when.display.clone(),
+                    event: d.event.as_deref().and_then(label_of),
+                    statement: shared.statement(
+                        d.statement.brief,
+                        d.statement.line,
+                        &d.statement.context,
+                        d.statement.note.clone(),
+                    ),
+                })
+                .collect();
+            ctx.insert("events", &events);
+            ctx.insert("dated", &dated);
+            (
+                "timeline.html",
+                links::TIMELINE.to_string(),
+                "timeline",
+                "Timeline".to_string(),
+                format!(
+                    "The dates and deadlines the sources of {} give, and where they differ",
+                    shared.site.title
+                ),
             )
         }
         Job::NotFound => (

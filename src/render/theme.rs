@@ -22,6 +22,10 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "brief.html",
     "sources.html",
     "source.html",
+    "entities.html",
+    "entity.html",
+    "figures.html",
+    "timeline.html",
     "404.html",
 ];
 

@@ -231,3 +231,114 @@ mod tests {
         );
     }
 }
+
+/// A link to one line of a raw source.
+#[derive(Debug, Clone, Serialize)]
+pub struct LineRef {
+    /// Line number.
+    pub line: usize,
+    /// `sources/<slug>.html#L<line>` from the output root, when the brief has a source.
+    pub url: Option<String>,
+}
+
+/// A statement by one brief, with its source line.
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement {
+    /// The brief that makes it.
+    pub brief: BriefCard,
+    /// The words.
+    pub text: String,
+    /// Where in the source.
+    pub at: LineRef,
+    /// A qualifier or note ("about", "the text does not state the year").
+    pub note: Option<String>,
+}
+
+/// An entity as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityCard {
+    /// Slug.
+    pub slug: String,
+    /// Page URL from the output root.
+    pub url: String,
+    /// Name shown.
+    pub name: String,
+    /// "person" or "organisation".
+    pub kind: String,
+    /// Other forms.
+    pub aliases: Vec<String>,
+    /// Roles as stated, most-stated first.
+    pub roles: Vec<String>,
+    /// Briefs naming it.
+    pub brief_count: usize,
+}
+
+/// One brief's mention of an entity.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityMention {
+    /// The brief.
+    pub brief: BriefCard,
+    /// The form it uses.
+    pub form: String,
+    /// Lines that name the entity.
+    pub lines: Vec<LineRef>,
+}
+
+/// One value of a figure and who states it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureValueView {
+    /// "2,500".
+    pub display: String,
+    /// How many briefs state it.
+    pub brief_count: usize,
+    /// Who states it.
+    pub statements: Vec<Statement>,
+}
+
+/// A quantity and its values.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureGroupView {
+    /// "troops in Iraq".
+    pub label: String,
+    /// Anchor id on the figures page.
+    pub id: String,
+    /// Sources state different values.
+    pub disagreement: bool,
+    /// Values, most-stated first.
+    pub values: Vec<FigureValueView>,
+    /// Statements without a number.
+    pub unquantified: Vec<Statement>,
+}
+
+/// One version of an event's date.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventVersionView {
+    /// "September 2025".
+    pub when: String,
+    /// Who states it (with their publication dates: what was known when).
+    pub statements: Vec<Statement>,
+}
+
+/// An event and the dates sources give it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    /// "Withdrawal begins".
+    pub label: String,
+    /// Anchor id.
+    pub id: String,
+    /// Sources disagree.
+    pub disagreement: bool,
+    /// The versions, earliest first.
+    pub versions: Vec<EventVersionView>,
+}
+
+/// A row of the chronological list.
+#[derive(Debug, Clone, Serialize)]
+pub struct DatedView {
+    /// "September 2025".
+    pub when: String,
+    /// The event, if recognised.
+    pub event: Option<String>,
+    /// The statement (text = the sentence).
+    pub statement: Statement,
+}
