@@ -241,3 +241,29 @@ fn aliases_file_forces_and_forbids_merges() {
         err.0[0]
     );
 }
+
+#[test]
+fn topic_pages_list_agreements_and_disagreements() {
+    let (site, _loaded, _a) = analysed();
+    build(site.path()).unwrap();
+    let page = html(&site.path().join("public/topics/advisory-mission.html"));
+    let agreed: Vec<String> = select(&page, ".agree li strong").iter().map(text).collect();
+    assert!(
+        agreed.contains(&"2,500 troops in Iraq".to_string()),
+        "{agreed:?}"
+    );
+    assert!(
+        agreed
+            .iter()
+            .all(|a| !a.starts_with("Withdrawal completed")),
+        "a disputed date is not an agreement: {agreed:?}"
+    );
+    let flags = select(&page, ".facts-list .flag").len();
+    assert_eq!(flags, 2, "withdrawal start and completion are disputed");
+    let source = html(&site.path().join("public/sources/003_1d47ece03ed7ec69.html"));
+    let names: Vec<String> = select(&source, ".source-header a[href^=\"../entities/\"]")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(names.contains(&"Lloyd Austin".to_string()), "{names:?}");
+}

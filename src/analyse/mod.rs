@@ -54,6 +54,23 @@ pub struct TopicAnalysis {
     /// Other topics that share briefs with this one: (topic index, shared briefs),
     /// most shared first.
     pub co_topics: Vec<(usize, usize)>,
+    /// Entities named in its briefs: (entity index, briefs), most named first.
+    pub entities: Vec<(usize, usize)>,
+    /// Figure groups its briefs contribute to (indices into `Analysis::figures`).
+    pub figures: Vec<usize>,
+    /// Timeline events its briefs date (indices into `Timeline::events`).
+    pub events: Vec<usize>,
+    /// What two or more of its sources state alike.
+    pub agreements: Vec<Agreement>,
+}
+
+/// A statement two or more sources make alike.
+#[derive(Debug, Clone, Serialize)]
+pub struct Agreement {
+    /// "2,500 troops in Iraq", "Withdrawal completed: end of 2026".
+    pub text: String,
+    /// The briefs that state it.
+    pub briefs: Vec<usize>,
 }
 
 /// A brief under a topic, with the passage that justifies the tag.
@@ -90,6 +107,10 @@ pub struct BriefAnalysis {
 pub struct SourceAnalysis {
     /// Briefs made from this source, by index.
     pub briefs: Vec<usize>,
+    /// Topics those briefs are tagged with.
+    pub topics: Vec<usize>,
+    /// Entities those briefs name.
+    pub entities: Vec<usize>,
 }
 
 /// Analyse the briefing. Briefs must refer only to known topics (checked earlier).
@@ -153,6 +174,10 @@ pub fn analyse(
             let mut co_topics: Vec<(usize, usize)> = co[t].iter().map(|(&k, &v)| (k, v)).collect();
             co_topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             TopicAnalysis {
+                entities: Vec::new(),
+                figures: Vec::new(),
+                events: Vec::new(),
+                agreements: Vec::new(),
                 newest: list.iter().filter_map(|&b| briefs[b].published).max(),
                 briefs: list
                     .iter()
@@ -190,17 +215,127 @@ pub fn analyse(
         rank[b] = r;
     }
     let entities = entities::entities(briefs, aliases, &rank);
+    let figures = figures::figure_groups(briefs);
+    let timeline = timeline::timeline(briefs);
+    let mut topic_analyses: Vec<TopicAnalysis> = topic_analyses;
+    cross_link_topics(
+        &mut topic_analyses,
+        &brief_topics,
+        &entities,
+        &figures,
+        &timeline,
+    );
+    // Entities by brief, for source pages.
+    let mut brief_entities: Vec<Vec<usize>> = vec![Vec::new(); briefs.len()];
+    for (e, ent) in entities.iter().enumerate() {
+        for m in &ent.mentions {
+            brief_entities[m.brief].push(e);
+        }
+    }
+    let sources = source_briefs
+        .into_iter()
+        .map(|bs| {
+            let mut topics: Vec<usize> = bs
+                .iter()
+                .flat_map(|&b| brief_topics[b].iter().copied())
+                .collect();
+            topics.sort_unstable();
+            topics.dedup();
+            let mut ents: Vec<usize> = bs
+                .iter()
+                .flat_map(|&b| brief_entities[b].iter().copied())
+                .collect();
+            ents.sort_unstable();
+            ents.dedup();
+            SourceAnalysis {
+                briefs: bs,
+                topics,
+                entities: ents,
+            }
+        })
+        .collect();
     Analysis {
         entities,
-        figures: figures::figure_groups(briefs),
-        timeline: timeline::timeline(briefs),
+        figures,
+        timeline,
         newest_first,
         topics: topic_analyses,
         briefs: brief_analyses,
-        sources: source_briefs
-            .into_iter()
-            .map(|briefs| SourceAnalysis { briefs })
-            .collect(),
+        sources,
+    }
+}
+
+/// Per topic: its entities, figures, events, and what two or more of its
+/// sources state alike. Linear in the facts: every group is visited once per topic.
+fn cross_link_topics(
+    topics: &mut [TopicAnalysis],
+    brief_topics: &[Vec<usize>],
+    entities: &[Entity],
+    figures: &[FigureGroup],
+    timeline: &Timeline,
+) {
+    let in_topic = |t: usize, b: usize| brief_topics[b].contains(&t);
+    for (t, ta) in topics.iter_mut().enumerate() {
+        let mut ents: Vec<(usize, usize)> = entities
+            .iter()
+            .enumerate()
+            .filter_map(|(e, ent)| {
+                let n = ent.mentions.iter().filter(|m| in_topic(t, m.brief)).count();
+                (n > 0).then_some((e, n))
+            })
+            .collect();
+        ents.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ta.entities = ents;
+        let mut agreements = Vec::new();
+        let mut agree = |text: String, briefs: &mut dyn Iterator<Item = usize>| {
+            let mut bs: Vec<usize> = briefs.filter(|&b| in_topic(t, b)).collect();
+            bs.sort_unstable();
+            bs.dedup();
+            if bs.len() >= 2 {
+                agreements.push(Agreement { text, briefs: bs });
+            }
+        };
+        for (g, group) in figures.iter().enumerate() {
+            let touches = group
+                .values
+                .iter()
+                .flat_map(|v| &v.statements)
+                .chain(&group.unquantified)
+                .any(|s| in_topic(t, s.brief));
+            if touches {
+                ta.figures.push(g);
+                // One side of a disagreement is not an agreement.
+                for v in group.values.iter().filter(|_| !group.disagreement) {
+                    agree(
+                        format!("{} {}", v.display, group.label),
+                        &mut v.statements.iter().map(|s| s.brief),
+                    );
+                }
+            }
+        }
+        for (e, event) in timeline.events.iter().enumerate() {
+            let touches = event
+                .versions
+                .iter()
+                .flat_map(|v| &v.statements)
+                .any(|s| in_topic(t, s.brief));
+            if touches {
+                ta.events.push(e);
+                for v in event.versions.iter().filter(|_| !event.disagreement) {
+                    agree(
+                        format!("{}: {}", event.label, v.when.display),
+                        &mut v.statements.iter().map(|s| s.brief),
+                    );
+                }
+            }
+        }
+        agreements.sort_by(|a, b| {
+            b.briefs
+                .len()
+                .cmp(&a.briefs.len())
+                .then(a.text.cmp(&b.text))
+        });
+        ta.agreements = agreements;
     }
 }
 

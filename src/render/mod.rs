@@ -324,6 +324,76 @@ fn render_job(
                     count,
                 })
                 .collect();
+            let entities: Vec<(&EntityCard, usize)> = ta
+                .entities
+                .iter()
+                .take(16)
+                .map(|&(e, n)| (&shared.entity_cards[e], n))
+                .collect();
+            let figures: Vec<AnchorLink> = ta
+                .figures
+                .iter()
+                .map(|&g| {
+                    let group = &a.figures[g];
+                    let summary = group
+                        .values
+                        .iter()
+                        .map(|v| {
+                            format!(
+                                "{} ({} source{})",
+                                v.display,
+                                v.brief_count,
+                                if v.brief_count == 1 { "" } else { "s" }
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    AnchorLink {
+                        label: group.label.clone(),
+                        url: format!(
+                            "{}#fig-{}",
+                            links::FIGURES,
+                            crate::slug::slugify(&group.label).unwrap_or_default()
+                        ),
+                        disagreement: group.disagreement,
+                        summary: if summary.is_empty() {
+                            "no number stated".to_string()
+                        } else {
+                            summary
+                        },
+                    }
+                })
+                .collect();
+            let events: Vec<AnchorLink> = ta
+                .events
+                .iter()
+                .map(|&e| {
+                    let ev = &a.timeline.events[e];
+                    AnchorLink {
+                        label: ev.label.clone(),
+                        url: format!("{}#ev-{}", links::TIMELINE, ev.key),
+                        disagreement: ev.disagreement,
+                        summary: ev
+                            .versions
+                            .iter()
+                            .map(|v| v.when.display.clone())
+                            .collect::<Vec<_>>()
+                            .join(" / "),
+                    }
+                })
+                .collect();
+            let agreements: Vec<AgreementView> = ta
+                .agreements
+                .iter()
+                .map(|ag| AgreementView {
+                    text: ag.text.clone(),
+                    briefs: ag.briefs.iter().map(|&b| shared.cards[b].clone()).collect(),
+                })
+                .collect();
+            ctx.insert("entities", &entities);
+            ctx.insert("figures", &figures);
+            ctx.insert("events", &events);
+            ctx.insert("agreements", &agreements);
             ctx.insert("topic", &shared.topic_cards[t]);
             ctx.insert("summary_html", &shared.topic_summaries[t]);
             ctx.insert("entries", &entries);
@@ -424,6 +494,18 @@ fn render_job(
                 .iter()
                 .map(|&b| &shared.cards[b])
                 .collect();
+            let topic_links: Vec<&TopicLink> = a.sources[s]
+                .topics
+                .iter()
+                .map(|&t| &shared.site.topics[t])
+                .collect();
+            let entity_links: Vec<&EntityCard> = a.sources[s]
+                .entities
+                .iter()
+                .map(|&e| &shared.entity_cards[e])
+                .collect();
+            ctx.insert("topics", &topic_links);
+            ctx.insert("entities", &entity_links);
             ctx.insert("source", &view);
             ctx.insert("briefs", &citing);
             let title = citing.first().map_or_else(

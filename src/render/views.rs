@@ -342,3 +342,25 @@ pub struct DatedView {
     /// The statement (text = the sentence).
     pub statement: Statement,
 }
+
+/// A link to a section of the figures or timeline page, with its flag.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnchorLink {
+    /// What it is.
+    pub label: String,
+    /// URL from the output root, with the anchor.
+    pub url: String,
+    /// Sources disagree there.
+    pub disagreement: bool,
+    /// A one-line summary ("2,500 (3 sources)", "September 2024 / September 2025").
+    pub summary: String,
+}
+
+/// Something two or more sources state alike.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementView {
+    /// The statement.
+    pub text: String,
+    /// The briefs that state it.
+    pub briefs: Vec<BriefCard>,
+}
