@@ -191,8 +191,52 @@ pub fn analyse(
         })
         .collect();
 
-    let related = related::related_briefs(briefs, topics, &brief_topics, &members, &newest_first);
-
+    let mut rank = vec![0usize; briefs.len()];
+    for (r, &b) in newest_first.iter().enumerate() {
+        rank[b] = r;
+    }
+    let entities = entities::entities(briefs, aliases, &rank);
+    let figures = figures::figure_groups(briefs);
+    let timeline = timeline::timeline(briefs);
+    // Entities by brief, for related briefs and source pages.
+    let mut brief_entities: Vec<Vec<usize>> = vec![Vec::new(); briefs.len()];
+    for (e, ent) in entities.iter().enumerate() {
+        for m in &ent.mentions {
+            brief_entities[m.brief].push(e);
+        }
+    }
+    let features = related::Features {
+        topics: brief_topics.clone(),
+        entities: brief_entities.clone(),
+        entity_names: entities.iter().map(|e| e.name.clone()).collect(),
+        figures: briefs
+            .iter()
+            .map(|b| {
+                let mut fs: Vec<(String, String)> = b
+                    .facts
+                    .figures
+                    .iter()
+                    .filter_map(|f| {
+                        let v = f.value?;
+                        let label = match &f.place {
+                            Some(p) => {
+                                format!("{} {} in {p}", figures::display_number(v), f.counts)
+                            }
+                            None => format!("{} {}", figures::display_number(v), f.counts),
+                        };
+                        Some((
+                            format!("{}|{}|{}", f.counts, f.place.as_deref().unwrap_or(""), v),
+                            label,
+                        ))
+                    })
+                    .collect();
+                fs.sort();
+                fs.dedup();
+                fs
+            })
+            .collect(),
+    };
+    let related = related::related_briefs(briefs, topics, &features, &members, &newest_first);
     let mut source_briefs: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
     let brief_analyses = briefs
         .iter()
@@ -210,13 +254,6 @@ pub fn analyse(
         })
         .collect();
 
-    let mut rank = vec![0usize; briefs.len()];
-    for (r, &b) in newest_first.iter().enumerate() {
-        rank[b] = r;
-    }
-    let entities = entities::entities(briefs, aliases, &rank);
-    let figures = figures::figure_groups(briefs);
-    let timeline = timeline::timeline(briefs);
     let mut topic_analyses: Vec<TopicAnalysis> = topic_analyses;
     cross_link_topics(
         &mut topic_analyses,
@@ -225,13 +262,6 @@ pub fn analyse(
         &figures,
         &timeline,
     );
-    // Entities by brief, for source pages.
-    let mut brief_entities: Vec<Vec<usize>> = vec![Vec::new(); briefs.len()];
-    for (e, ent) in entities.iter().enumerate() {
-        for m in &ent.mentions {
-            brief_entities[m.brief].push(e);
-        }
-    }
     let sources = source_briefs
         .into_iter()
         .map(|bs| {
