@@ -74,14 +74,14 @@ pub(super) fn related_briefs(
     let mut by_entity: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut by_figure: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut by_outlet: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    for b in 0..briefs.len() {
+    for (b, brief) in briefs.iter().enumerate() {
         for &e in &f.entities[b] {
             by_entity.entry(e).or_default().push(b);
         }
         for (k, _) in &f.figures[b] {
             by_figure.entry(k.as_str()).or_default().push(b);
         }
-        for a in &briefs[b].facts.attribution {
+        for a in &brief.facts.attribution {
             by_outlet.entry(a.as_str()).or_default().push(b);
         }
     }
