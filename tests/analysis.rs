@@ -267,3 +267,33 @@ fn topic_pages_list_agreements_and_disagreements() {
         .collect();
     assert!(names.contains(&"Lloyd Austin".to_string()), "{names:?}");
 }
+
+#[test]
+fn analysed_site_is_byte_identical_between_builds() {
+    let (a, _, _) = analysed();
+    let (b, _, _) = analysed();
+    build(a.path()).unwrap();
+    build(b.path()).unwrap();
+    let (sa, sb) = (
+        snapshot(&a.path().join("public")),
+        snapshot(&b.path().join("public")),
+    );
+    assert_eq!(sa.len(), sb.len());
+    for (k, v) in &sa {
+        assert!(v == &sb[k], "{k} differs between builds");
+    }
+    let page = html(&a.path().join("public/timeline.html"));
+    assert_eq!(select(&page, ".known-when tbody tr").len(), 5);
+    let brief = html(
+        &a.path()
+            .join("public/briefs/baghdad-and-washington-have-reached-an-agreement-on.html"),
+    );
+    let people: Vec<String> = select(&brief, ".in-source a[href^=\"../entities/\"]")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(
+        people.contains(&"Farhad Alaaldin".to_string()),
+        "{people:?}"
+    );
+}

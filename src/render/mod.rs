@@ -442,6 +442,54 @@ fn render_job(
                     url: source_url.map(|u| format!("{u}#L{}", k.line)),
                 })
                 .collect();
+            let people: Vec<FactView> = a
+                .entities
+                .iter()
+                .enumerate()
+                .filter_map(|(e, ent)| {
+                    let m = ent.mentions.iter().find(|m| m.brief == b)?;
+                    let line = *m.lines.first()?;
+                    Some(FactView {
+                        text: ent.name.clone(),
+                        at: shared.line_ref(b, line),
+                        url: Some(shared.entity_cards[e].url.clone()),
+                        note: (m.form != ent.name).then(|| format!("as “{}”", m.form)),
+                    })
+                })
+                .collect();
+            let figure_facts: Vec<FactView> = brief
+                .facts
+                .figures
+                .iter()
+                .map(|f| FactView {
+                    text: f.text.clone(),
+                    at: shared.line_ref(b, f.line),
+                    url: Some(format!(
+                        "{}#fig-{}",
+                        links::FIGURES,
+                        crate::slug::slugify(&match &f.place {
+                            Some(p) => format!("{} in {p}", f.counts),
+                            None => f.counts.clone(),
+                        })
+                        .unwrap_or_default()
+                    )),
+                    note: None,
+                })
+                .collect();
+            let date_facts: Vec<FactView> = brief
+                .facts
+                .dates
+                .iter()
+                .map(|d| FactView {
+                    text: d.text.clone(),
+                    at: shared.line_ref(b, d.line),
+                    url: None,
+                    note: d.note.clone(),
+                })
+                .collect();
+            ctx.insert("people", &people);
+            ctx.insert("figure_facts", &figure_facts);
+            ctx.insert("date_facts", &date_facts);
             ctx.insert("brief", &shared.cards[b]);
             ctx.insert("key_points", &key_points);
             ctx.insert("body_html", &body_html);
@@ -655,6 +703,36 @@ fn render_job(
                     ),
                 })
                 .collect();
+            // What was known when: briefs by publication date, the date each gives per event.
+            let mut rows: Vec<KnownWhenRow> = a
+                .newest_first
+                .iter()
+                .rev()
+                .filter_map(|&b| {
+                    let cells: Vec<String> = a
+                        .timeline
+                        .events
+                        .iter()
+                        .map(|ev| {
+                            let mut ds: Vec<&str> = ev
+                                .versions
+                                .iter()
+                                .filter(|v| v.statements.iter().any(|st| st.brief == b))
+                                .map(|v| v.when.display.as_str())
+                                .collect();
+                            ds.dedup();
+                            ds.join(", ")
+                        })
+                        .collect();
+                    cells.iter().any(|c| !c.is_empty()).then(|| KnownWhenRow {
+                        brief: shared.cards[b].clone(),
+                        cells,
+                    })
+                })
+                .collect();
+            // Dated briefs in publication order, undated ones after them.
+            rows.sort_by_key(|r| r.brief.published.is_none());
+            ctx.insert("known_when", &rows);
             ctx.insert("events", &events);
             ctx.insert("dated", &dated);
             (

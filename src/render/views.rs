@@ -364,3 +364,26 @@ pub struct AgreementView {
     /// The briefs that state it.
     pub briefs: Vec<BriefCard>,
 }
+
+/// A row of the "what was known when" table: one brief, by publication date,
+/// and the date it gives for each event.
+#[derive(Debug, Clone, Serialize)]
+pub struct KnownWhenRow {
+    /// The brief.
+    pub brief: BriefCard,
+    /// Per event (in `events` order): the dates this brief gives, joined.
+    pub cells: Vec<String>,
+}
+
+/// A fact of a brief with its source line: "2,500 American soldiers in Iraq", line 18.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactView {
+    /// The words.
+    pub text: String,
+    /// Where.
+    pub at: LineRef,
+    /// A link to the entity page, figure group or timeline event it belongs to.
+    pub url: Option<String>,
+    /// A note ("the text does not state the year").
+    pub note: Option<String>,
+}
