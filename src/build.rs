@@ -24,6 +24,8 @@ pub struct BuildOptions {
     pub root: PathBuf,
     /// Output folder; defaults to `output_dir` of site.toml, under the root.
     pub output: Option<PathBuf>,
+    /// Overrides `base_url` of site.toml for this build.
+    pub base_url: Option<String>,
     /// Show progress bars on long runs.
     pub progress: bool,
 }
@@ -34,6 +36,7 @@ impl BuildOptions {
         BuildOptions {
             root: root.into(),
             output: None,
+            base_url: None,
             progress: false,
         }
     }
@@ -137,7 +140,16 @@ pub fn ingest(root: &Path, progress: bool) -> Result<Option<IngestReport>, Build
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     let start = Instant::now();
     let ingested = ingest(&opts.root, opts.progress)?;
-    let site = load(&opts.root)?;
+    let mut site = load(&opts.root)?;
+    if let Some(url) = &opts.base_url {
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(BuildFailed(vec![Diagnostic::new(
+                "--base-url",
+                format!("must be an absolute http(s) URL, got {url:?}"),
+            )]));
+        }
+        site.config.base_url = url.clone();
+    }
     let analysis: Analysis =
         analyse::analyse(&site.briefs, &site.topics, &site.sources, &site.aliases);
     let input = RenderInput {

@@ -32,6 +32,10 @@ pub enum Command {
         /// Where to write the site (default: output_dir of site.toml, inside the site folder).
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
+        /// Publish under this absolute URL for this build (overrides base_url of site.toml;
+        /// used for the feed, sitemap and canonical links only: pages link relatively).
+        #[arg(long, value_name = "URL")]
+        base_url: Option<String>,
     },
     /// Turn new or changed raw articles in content/sources/ into briefs in content/briefs/.
     ///
@@ -77,9 +81,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Build { root, output } => match build::build(&BuildOptions {
+        Command::Build {
             root,
             output,
+            base_url,
+        } => match build::build(&BuildOptions {
+            root,
+            output,
+            base_url,
             progress: true,
         }) {
             Ok(report) => {

@@ -34,6 +34,9 @@ pub struct SiteConfig {
     /// Where the site is written, relative to the site root.
     #[serde(default = "default_output_dir")]
     pub output_dir: PathBuf,
+    /// Custom domain for GitHub Pages: written to `CNAME` in the output.
+    #[serde(default)]
+    pub cname: Option<String>,
     /// Settings of the ingest stage.
     #[serde(default)]
     pub ingest: IngestSettings,
@@ -175,6 +178,18 @@ impl SiteConfig {
                 format!(
                     "`output_dir` {:?} would overwrite the site's own files",
                     out_dir.display().to_string()
+                ),
+            ));
+        }
+        if let Some(c) = &self.cname
+            && !(c.contains('.')
+                && c.chars()
+                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '.' || ch == '-'))
+        {
+            out.push(at_key(
+                "cname",
+                format!(
+                    "`cname` must be a domain name such as \"briefing.example.org\", got {c:?}"
                 ),
             ));
         }

@@ -36,12 +36,13 @@ fn writes_every_page() {
     }
     // 5 lists/404 + entities, figures, timeline + 4 topics + 6 briefs + 5 sources,
     // and analysis.json (hand-written briefs name no entities: no entity pages).
-    assert_eq!(report.pages, 24);
+    // + search page; + feed.xml, 4 topic feeds, sitemap.xml, search index, .nojekyll.
+    assert_eq!(report.pages, 33);
     let html_files = snapshot(&out)
         .keys()
         .filter(|k| k.ends_with(".html"))
         .count();
-    assert_eq!(html_files, 23);
+    assert_eq!(html_files, 24);
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("analysis.json")).unwrap()).unwrap();
     assert_eq!(json["briefs"].as_array().unwrap().len(), 6);
@@ -242,7 +243,12 @@ fn hostile_content_is_inert_everywhere() {
             continue;
         }
         let doc = scraper::Html::parse_document(std::str::from_utf8(&bytes).unwrap());
-        assert!(select(&doc, "script").is_empty(), "{rel}: script element");
+        // Only the theme's own search scripts, by reference, never inline content.
+        for script in select(&doc, "script") {
+            let src = script.value().attr("src").unwrap_or("");
+            assert!(src.ends_with("assets/search.js") || src.ends_with("assets/search-index.js"), "{rel}: script {src:?}");
+            assert!(text(&script).is_empty(), "{rel}: inline script");
+        }
         for el in select(&doc, "*") {
             for (name, value) in el.value().attrs() {
                 assert!(!name.starts_with("on"), "{rel}: event handler {name}");
@@ -299,4 +305,102 @@ fn site_templates_override_theme_templates() {
         text(&select(&doc, "h1")[0]),
         "Lost in Iraq and the US-led coalition, 2024"
     );
+}
+
+#[test]
+fn feeds_sitemap_and_search_index() {
+    let site = fixture_site();
+    build(site.path()).unwrap();
+    let out = site.path().join("public");
+    // Valid Atom with absolute URLs, newest first, dated by the newest brief.
+    let feed = read(&out.join("feed.xml"));
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let atom = "http://www.w3.org/2005/Atom";
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().namespace(), Some(atom));
+    let child = |n: roxmltree::Node<'_, '_>, name: &str| {
+        n.children()
+            .find(|c| c.has_tag_name((atom, name)))
+            .map(|c| c.text().unwrap_or("").to_string())
+    };
+    assert_eq!(
+        child(root, "updated").as_deref(),
+        Some("2024-09-12T00:00:00Z")
+    );
+    let entries: Vec<_> = root
+        .children()
+        .filter(|c| c.has_tag_name((atom, "entry")))
+        .collect();
+    assert_eq!(entries.len(), 6);
+    assert_eq!(
+        child(entries[0], "title").as_deref(),
+        Some("Analyst note: the <withdrawal> dates & who gives them")
+    );
+    assert!(
+        child(entries[0], "id")
+            .unwrap()
+            .starts_with("https://dossier.github.io/dossier/briefs/")
+    );
+    for e in &entries {
+        assert!(child(*e, "updated").is_some() && child(*e, "id").is_some());
+    }
+    roxmltree::Document::parse(&read(&out.join("topics/pmf.xml"))).unwrap();
+    let sitemap = read(&out.join("sitemap.xml"));
+    let sm = roxmltree::Document::parse(&sitemap).unwrap();
+    let locs = sm.descendants().filter(|n| n.has_tag_name("loc")).count();
+    assert_eq!(locs, 23, "every page but 404");
+    assert!(out.join(".nojekyll").is_file());
+    // The search index: a script that assigns JSON.
+    let js = read(&out.join("assets/search-index.js"));
+    let json = js
+        .split_once("window.DOSSIER_SEARCH = ")
+        .unwrap()
+        .1
+        .trim_end()
+        .trim_end_matches(';');
+    let docs: serde_json::Value = serde_json::from_str(json).unwrap();
+    let docs = docs.as_array().unwrap();
+    assert_eq!(
+        docs.len(),
+        6 + 4,
+        "briefs and topics (fixture briefs name no entities)"
+    );
+    assert!(
+        docs.iter()
+            .any(|d| d["t"] == "Analyst note: the <withdrawal> dates & who gives them")
+    );
+    // Every page has the search box pointing at the search page.
+    let page = html(&out.join("briefs/analyst-note-withdrawal-dates.html"));
+    assert_eq!(
+        select(&page, "form[role=search]")[0].value().attr("action"),
+        Some("../search.html")
+    );
+}
+
+#[test]
+fn base_url_override_and_cname() {
+    let site = fixture_site();
+    let cfg = read(&site.path().join("site.toml"));
+    std::fs::write(
+        site.path().join("site.toml"),
+        format!("{cfg}cname = \"briefing.example.org\"\n"),
+    )
+    .unwrap();
+    let opts = dossier::build::BuildOptions {
+        base_url: Some("https://example.org/b/".into()),
+        ..dossier::build::BuildOptions::new(site.path())
+    };
+    dossier::build::build(&opts).unwrap();
+    let out = site.path().join("public");
+    assert_eq!(read(&out.join("CNAME")), "briefing.example.org\n");
+    let page = html(&out.join("topics/pmf.html"));
+    assert_eq!(
+        select(&page, "link[rel=canonical]")[0].value().attr("href"),
+        Some("https://example.org/b/topics/pmf.html")
+    );
+    let bad = dossier::build::BuildOptions {
+        base_url: Some("/b/".into()),
+        ..dossier::build::BuildOptions::new(site.path())
+    };
+    assert!(dossier::build::build(&bad).is_err());
 }

@@ -27,6 +27,8 @@ pub const ENTITIES: &str = "entities/index.html";
 pub const FIGURES: &str = "figures.html";
 /// Output path of the timeline.
 pub const TIMELINE: &str = "timeline.html";
+/// Output path of the search page.
+pub const SEARCH: &str = "search.html";
 /// Output path of the machine-readable analysis.
 pub const ANALYSIS_JSON: &str = "analysis.json";
 

@@ -8,6 +8,7 @@
 pub mod highlight;
 pub mod links;
 pub mod markdown;
+pub mod publish;
 pub mod theme;
 pub mod views;
 
@@ -64,6 +65,7 @@ enum Job {
     Entity(usize),
     Figures,
     Timeline,
+    Search,
     NotFound,
 }
 
@@ -110,6 +112,7 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<Vec<Page>, 
         Job::Entities,
         Job::Figures,
         Job::Timeline,
+        Job::Search,
         Job::NotFound,
     ];
     jobs.extend((0..input.analysis.entities.len()).map(Job::Entity));
@@ -130,6 +133,20 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<Vec<Page>, 
         }
     }
     if errors.is_empty() {
+        let html_paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
+        pages.extend(publish::feeds_and_sitemap(input, &html_paths));
+        pages.push(publish::search_index(input));
+        // GitHub Pages: serve files as they are (no Jekyll), on a custom domain if asked.
+        pages.push(Page {
+            path: ".nojekyll".to_string(),
+            bytes: Vec::new(),
+        });
+        if let Some(cname) = input.config.cname.as_deref().filter(|c| !c.is_empty()) {
+            pages.push(Page {
+                path: "CNAME".to_string(),
+                bytes: format!("{cname}\n").into_bytes(),
+            });
+        }
         pages.push(Page {
             path: links::ANALYSIS_JSON.to_string(),
             bytes: crate::analyse::to_json(
@@ -746,6 +763,13 @@ fn render_job(
                 ),
             )
         }
+        Job::Search => (
+            "search.html",
+            links::SEARCH.to_string(),
+            "search",
+            "Search".to_string(),
+            format!("Search {}", shared.site.title),
+        ),
         Job::NotFound => (
             "404.html",
             links::NOT_FOUND.to_string(),

@@ -26,6 +26,7 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "entity.html",
     "figures.html",
     "timeline.html",
+    "search.html",
     "404.html",
 ];
 

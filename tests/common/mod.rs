@@ -112,7 +112,10 @@ pub fn assert_links_resolve(out: &Path) -> usize {
                 || url.starts_with("https://")
                 || url.starts_with("mailto:")
             {
-                assert!(el.value().name() == "a", "{rel}: external request {url}");
+                let is_link = el.value().name() == "a"
+                    || (el.value().name() == "link"
+                        && matches!(el.value().attr("rel"), Some("canonical" | "alternate")));
+                assert!(is_link, "{rel}: external request {url}");
                 continue;
             }
             let (path, frag) = url.split_once('#').unwrap_or((url, ""));
