@@ -12,6 +12,9 @@ use crate::build::{self, BuildOptions};
 #[derive(Debug, Parser)]
 #[command(name = "dossier", version, about, long_about = None)]
 pub struct Cli {
+    /// Print only errors: no progress, warnings or summary (for scripts).
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -37,6 +40,20 @@ pub enum Command {
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
     },
+    /// Check the site without writing it: configuration, front matter, topic
+    /// rules, templates, and every internal link and anchor of the pages a
+    /// build would write. Lists every problem; exits non-zero if there is one.
+    Check {
+        /// The site folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
+    /// Create a starter site in DIR (site.toml, one topic, one sample source,
+    /// the default theme) that builds at once: `dossier build --root DIR`.
+    New {
+        /// The folder to create; it must not exist or be empty.
+        dir: PathBuf,
+    },
     /// Turn new or changed raw articles in content/sources/ into briefs in content/briefs/.
     ///
     /// Each source without an up-to-date brief is cleaned (page chrome removed,
@@ -53,20 +70,58 @@ pub enum Command {
 
 /// Run the command line; returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    let quiet = cli.quiet;
     match cli.command {
-        Command::Ingest { root } => match build::ingest(&root, true) {
+        Command::Check { root } => match crate::check::check(&root) {
+            Ok(report) => {
+                if !quiet {
+                    for w in &report.warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    eprintln!(
+                        "ok: {} pages and {} internal links checked, nothing written",
+                        report.pages, report.links
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(failed) => {
+                eprintln!("{failed}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::New { dir } => match crate::starter::create(&dir) {
+            Ok(files) => {
+                if !quiet {
+                    eprintln!(
+                        "created {} files in {}; build it with: dossier build --root {}",
+                        files.len(),
+                        dir.display(),
+                        dir.display()
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                eprintln!("error: {d}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Ingest { root } => match build::ingest(&root, !quiet) {
             Ok(Some(report)) => {
-                for w in &report.warnings {
-                    eprintln!("warning: {w}");
+                if !quiet {
+                    for w in &report.warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    for w in &report.written {
+                        eprintln!("wrote {w}");
+                    }
+                    eprintln!(
+                        "{} brief(s) written, {} up to date",
+                        report.written.len(),
+                        report.up_to_date
+                    );
                 }
-                for w in &report.written {
-                    eprintln!("wrote {w}");
-                }
-                eprintln!(
-                    "{} brief(s) written, {} up to date",
-                    report.written.len(),
-                    report.up_to_date
-                );
                 ExitCode::SUCCESS
             }
             Ok(None) => match crate::build::load(&root) {
@@ -89,22 +144,24 @@ pub fn run(cli: Cli) -> ExitCode {
             root,
             output,
             base_url,
-            progress: true,
+            progress: !quiet,
         }) {
             Ok(report) => {
-                for w in &report.warnings {
-                    eprintln!("warning: {w}");
+                if !quiet {
+                    for w in &report.warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    for w in &report.briefs_written {
+                        eprintln!("ingest wrote {w}");
+                    }
+                    eprintln!(
+                        "built {} pages and {} static files into {} in {:.2?}",
+                        report.pages,
+                        report.static_files,
+                        report.output.display(),
+                        report.elapsed
+                    );
                 }
-                for w in &report.briefs_written {
-                    eprintln!("ingest wrote {w}");
-                }
-                eprintln!(
-                    "built {} pages and {} static files into {} in {:.2?}",
-                    report.pages,
-                    report.static_files,
-                    report.output.display(),
-                    report.elapsed
-                );
                 ExitCode::SUCCESS
             }
             Err(failed) => {

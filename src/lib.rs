@@ -12,6 +12,7 @@
 pub mod analyse;
 pub mod brief;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
@@ -23,5 +24,6 @@ pub mod render;
 pub mod sentences;
 pub mod slug;
 pub mod source;
+pub mod starter;
 pub mod topic;
 pub mod yaml;

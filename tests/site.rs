@@ -246,7 +246,10 @@ fn hostile_content_is_inert_everywhere() {
         // Only the theme's own search scripts, by reference, never inline content.
         for script in select(&doc, "script") {
             let src = script.value().attr("src").unwrap_or("");
-            assert!(src.ends_with("assets/search.js") || src.ends_with("assets/search-index.js"), "{rel}: script {src:?}");
+            assert!(
+                src.ends_with("assets/search.js") || src.ends_with("assets/search-index.js"),
+                "{rel}: script {src:?}"
+            );
             assert!(text(&script).is_empty(), "{rel}: inline script");
         }
         for el in select(&doc, "*") {

@@ -1,0 +1,163 @@
+//! `dossier new DIR`: a starter site that builds at once.
+//!
+//! The default theme is compiled into the binary (a test keeps this copy
+//! identical to `themes/default/`), so a new site needs nothing but dossier.
+
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+
+/// The files of the default theme, relative to `themes/default/`.
+pub const DEFAULT_THEME: &[(&str, &str)] = &[
+    (
+        "static/assets/favicon.svg",
+        include_str!("../themes/default/static/assets/favicon.svg"),
+    ),
+    (
+        "static/assets/highlight.css",
+        include_str!("../themes/default/static/assets/highlight.css"),
+    ),
+    (
+        "static/assets/search.js",
+        include_str!("../themes/default/static/assets/search.js"),
+    ),
+    (
+        "static/assets/style.css",
+        include_str!("../themes/default/static/assets/style.css"),
+    ),
+    (
+        "templates/404.html",
+        include_str!("../themes/default/templates/404.html"),
+    ),
+    (
+        "templates/base.html",
+        include_str!("../themes/default/templates/base.html"),
+    ),
+    (
+        "templates/brief.html",
+        include_str!("../themes/default/templates/brief.html"),
+    ),
+    (
+        "templates/briefs.html",
+        include_str!("../themes/default/templates/briefs.html"),
+    ),
+    (
+        "templates/entities.html",
+        include_str!("../themes/default/templates/entities.html"),
+    ),
+    (
+        "templates/entity.html",
+        include_str!("../themes/default/templates/entity.html"),
+    ),
+    (
+        "templates/figures.html",
+        include_str!("../themes/default/templates/figures.html"),
+    ),
+    (
+        "templates/index.html",
+        include_str!("../themes/default/templates/index.html"),
+    ),
+    (
+        "templates/partials/brief_item.html",
+        include_str!("../themes/default/templates/partials/brief_item.html"),
+    ),
+    (
+        "templates/partials/brief_meta.html",
+        include_str!("../themes/default/templates/partials/brief_meta.html"),
+    ),
+    (
+        "templates/partials/statement.html",
+        include_str!("../themes/default/templates/partials/statement.html"),
+    ),
+    (
+        "templates/search.html",
+        include_str!("../themes/default/templates/search.html"),
+    ),
+    (
+        "templates/source.html",
+        include_str!("../themes/default/templates/source.html"),
+    ),
+    (
+        "templates/sources.html",
+        include_str!("../themes/default/templates/sources.html"),
+    ),
+    (
+        "templates/timeline.html",
+        include_str!("../themes/default/templates/timeline.html"),
+    ),
+    (
+        "templates/topic.html",
+        include_str!("../themes/default/templates/topic.html"),
+    ),
+    (
+        "templates/topics.html",
+        include_str!("../themes/default/templates/topics.html"),
+    ),
+];
+
+const SITE_TOML: &str = r#"# The briefing's settings. See README.md of dossier for every key.
+title = "My briefing"
+description = "What this briefing follows, in one or two sentences."
+# Where the site will be published; used only for the feed, sitemap and canonical links.
+base_url = "https://example.org/briefing/"
+language = "en"
+theme = "default"
+output_dir = "public"
+
+[ingest]
+# Lines of page chrome your sources carry that dossier does not know yet (regular expressions).
+boilerplate = []
+"#;
+
+const TOPIC: &str = r#"---
+title: Example topic
+order: 1
+rules:
+  threshold: 3
+  min_sentences: 2
+  phrases:
+    - text: ceasefire
+      aliases: [truce, cessation of hostilities]
+      weight: 2
+    - negotiations
+    - talks
+---
+A topic gathers the sources about one subject. Edit the phrases above so that
+articles about it are tagged, and write its summary here.
+"#;
+
+const SOURCE: &str = "Ceasefire Talks Resume in the Capital\n\nPublished: 3 March 2025\n\nShare on Facebook\nShare on X\n\nNegotiators met again on Monday to discuss a ceasefire, officials said.\n\nThe talks are expected to last three days, according to two diplomats.\n\nBoth sides said a truce could be announced by the end of March 2025.\n\nRelated articles\n";
+
+/// Create a starter site in `dir`, which must not exist or be empty.
+pub fn create(dir: &Path) -> Result<Vec<String>, Diagnostic> {
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(Diagnostic::new(dir, "already exists and is not empty")
+            .hint("choose a new folder name"));
+    }
+    let mut files: Vec<(String, &str)> = vec![
+        ("site.toml".to_string(), SITE_TOML),
+        ("content/topics/example-topic.md".to_string(), TOPIC),
+        ("content/sources/ceasefire-talks.txt".to_string(), SOURCE),
+    ];
+    files.extend(
+        DEFAULT_THEME
+            .iter()
+            .map(|(p, text)| (format!("themes/default/{p}"), *text)),
+    );
+    for (rel, text) in &files {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Diagnostic::new(parent, format!("cannot create: {e}")))?;
+        }
+        std::fs::write(&path, text)
+            .map_err(|e| Diagnostic::new(&path, format!("cannot write: {e}")))?;
+    }
+    std::fs::create_dir_all(dir.join("content/briefs"))
+        .map_err(|e| Diagnostic::new(dir, format!("cannot create content/briefs: {e}")))?;
+    Ok(files.into_iter().map(|(p, _)| p).collect())
+}
