@@ -152,15 +152,29 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     }
     let analysis: Analysis =
         analyse::analyse(&site.briefs, &site.topics, &site.sources, &site.aliases);
+    // A progress bar for long builds, on a terminal only.
+    use std::io::IsTerminal;
+    let bar = (opts.progress && site.briefs.len() >= 1000 && std::io::stderr().is_terminal()).then(
+        || {
+            indicatif::ProgressBar::new(0).with_style(
+                indicatif::ProgressStyle::with_template("render {bar:40} {pos}/{len} pages")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            )
+        },
+    );
     let input = RenderInput {
         config: &site.config,
         sources: &site.sources,
         briefs: &site.briefs,
         topics: &site.topics,
         analysis: &analysis,
+        progress: bar.as_ref(),
     };
     let pages =
         render::render_site(&input, &site.theme).map_err(|e| BuildFailed(e.into_sorted()))?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
     let out_dir = opts
         .output
         .clone()

@@ -49,6 +49,7 @@ pub fn check(root: &Path) -> Result<CheckReport, BuildFailed> {
         briefs: &site.briefs,
         topics: &site.topics,
         analysis: &analysis,
+        progress: None,
     };
     let pages =
         render::render_site(&input, &site.theme).map_err(|e| BuildFailed(e.into_sorted()))?;

@@ -48,6 +48,19 @@ pub enum Command {
         #[arg(long, value_name = "DIR", default_value = ".")]
         root: PathBuf,
     },
+    /// Serve the site on 127.0.0.1 and rebuild it when its files change.
+    ///
+    /// Sources, briefs, topics, templates, static files and site.toml are
+    /// watched; a new article dropped into content/sources/ is ingested and its
+    /// pages appear without a restart; open pages reload by themselves.
+    Serve {
+        /// The site folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
     /// Create a starter site in DIR (site.toml, one topic, one sample source,
     /// the default theme) that builds at once: `dossier build --root DIR`.
     New {
@@ -90,6 +103,20 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Serve { root, port } => {
+            let result = crate::serve::serve(&root, port, quiet, |url| {
+                println!("serving {} on {url} (Ctrl-C to stop)", root.display());
+                use std::io::Write;
+                let _ = std::io::stdout().flush();
+            });
+            match result {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(failed) => {
+                    eprintln!("{failed}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::New { dir } => match crate::starter::create(&dir) {
             Ok(files) => {
                 if !quiet {

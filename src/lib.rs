@@ -22,6 +22,7 @@ pub mod names;
 pub mod output;
 pub mod render;
 pub mod sentences;
+pub mod serve;
 pub mod slug;
 pub mod source;
 pub mod starter;

@@ -50,6 +50,8 @@ pub struct RenderInput<'a> {
     pub topics: &'a [Topic],
     /// The cross-links.
     pub analysis: &'a Analysis,
+    /// Ticked once per rendered page, for long builds.
+    pub progress: Option<&'a indicatif::ProgressBar>,
 }
 
 /// What one page is, before it is rendered.
@@ -120,8 +122,16 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<Vec<Page>, 
     jobs.extend((0..input.briefs.len()).map(Job::Brief));
     jobs.extend((0..input.sources.len()).map(Job::Source));
 
+    if let Some(bar) = input.progress {
+        bar.set_length(jobs.len() as u64);
+    }
     let results: Vec<Result<Page, Diagnostic>> = jobs
         .par_iter()
+        .inspect(|_| {
+            if let Some(bar) = input.progress {
+                bar.inc(1);
+            }
+        })
         .map(|job| render_job(job, input, &shared, theme))
         .collect();
     let mut pages = Vec::with_capacity(results.len());
