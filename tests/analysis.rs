@@ -69,7 +69,7 @@ fn transliterations_and_aliases_are_one_entity() {
         .filter(|e| e.kind == EntityKind::Organisation && e.name == "Islamic State")
         .collect();
     assert_eq!(is.len(), 1);
-    for form in ["ISIS", "ISIL", "Daesh"] {
+    for form in ["ISIS", "ISIL", "Daesh", "IS"] {
         assert!(
             is[0].aliases.iter().any(|x| x == form),
             "{form} not merged: {:?}",
