@@ -120,6 +120,25 @@ pub fn load(root: &Path) -> Result<LoadedSite, BuildFailed> {
     }
 }
 
+/// Analyse a loaded site and render every page in memory (build, check and
+/// serve all go through here).
+pub fn render_pages(
+    site: &LoadedSite,
+    progress: Option<&indicatif::ProgressBar>,
+) -> Result<Vec<render::Page>, BuildFailed> {
+    let analysis: Analysis =
+        analyse::analyse(&site.briefs, &site.topics, &site.sources, &site.aliases);
+    let input = RenderInput {
+        config: &site.config,
+        sources: &site.sources,
+        briefs: &site.briefs,
+        topics: &site.topics,
+        analysis: &analysis,
+        progress,
+    };
+    render::render_site(&input, &site.theme).map_err(|e| BuildFailed(e.into_sorted()))
+}
+
 /// Run ingest for the site at `root`: new and changed sources get briefs.
 /// A site whose configuration or topics are broken is not ingested; the
 /// build's loading step then reports those problems.
@@ -150,8 +169,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         }
         site.config.base_url = url.clone();
     }
-    let analysis: Analysis =
-        analyse::analyse(&site.briefs, &site.topics, &site.sources, &site.aliases);
     // A progress bar for long builds, on a terminal only.
     use std::io::IsTerminal;
     let bar = (opts.progress && site.briefs.len() >= 1000 && std::io::stderr().is_terminal()).then(
@@ -162,16 +179,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             )
         },
     );
-    let input = RenderInput {
-        config: &site.config,
-        sources: &site.sources,
-        briefs: &site.briefs,
-        topics: &site.topics,
-        analysis: &analysis,
-        progress: bar.as_ref(),
-    };
-    let pages =
-        render::render_site(&input, &site.theme).map_err(|e| BuildFailed(e.into_sorted()))?;
+    let pages = render_pages(&site, bar.as_ref())?;
     if let Some(b) = &bar {
         b.finish_and_clear();
     }

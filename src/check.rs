@@ -6,10 +6,8 @@ use std::path::Path;
 
 use scraper::{Html, Selector};
 
-use crate::analyse;
 use crate::build;
 use crate::diagnostics::{BuildFailed, Diagnostic};
-use crate::render::{self, RenderInput};
 
 /// What a clean check looked at.
 #[derive(Debug)]
@@ -42,17 +40,7 @@ pub fn check(root: &Path) -> Result<CheckReport, BuildFailed> {
             );
         }
     }
-    let analysis = analyse::analyse(&site.briefs, &site.topics, &site.sources, &site.aliases);
-    let input = RenderInput {
-        config: &site.config,
-        sources: &site.sources,
-        briefs: &site.briefs,
-        topics: &site.topics,
-        analysis: &analysis,
-        progress: None,
-    };
-    let pages =
-        render::render_site(&input, &site.theme).map_err(|e| BuildFailed(e.into_sorted()))?;
+    let pages = build::render_pages(&site, None)?;
     let mut files: BTreeSet<String> = pages.iter().map(|p| p.path.clone()).collect();
     files.extend(site.theme.static_files.keys().cloned());
     // Ids of every page, for anchors.

@@ -13,10 +13,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime};
 
-use crate::analyse;
 use crate::build;
 use crate::diagnostics::BuildFailed;
-use crate::render::{self, RenderInput};
 
 /// Path the reload script polls.
 const VERSION_PATH: &str = "/__dossier/version";
@@ -35,17 +33,7 @@ struct Served {
 fn build_in_memory(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, BuildFailed> {
     build::ingest(root, false)?;
     let site = build::load(root)?;
-    let analysis = analyse::analyse(&site.briefs, &site.topics, &site.sources, &site.aliases);
-    let input = RenderInput {
-        config: &site.config,
-        sources: &site.sources,
-        briefs: &site.briefs,
-        topics: &site.topics,
-        analysis: &analysis,
-        progress: None,
-    };
-    let pages =
-        render::render_site(&input, &site.theme).map_err(|e| BuildFailed(e.into_sorted()))?;
+    let pages = build::render_pages(&site, None)?;
     let mut files = BTreeMap::new();
     for (rel, path) in &site.theme.static_files {
         if let Ok(bytes) = std::fs::read(path) {

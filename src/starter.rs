@@ -70,6 +70,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/partials/statement.html"),
     ),
     (
+        "templates/partials/topic_card.html",
+        include_str!("../themes/default/templates/partials/topic_card.html"),
+    ),
+    (
         "templates/search.html",
         include_str!("../themes/default/templates/search.html"),
     ),
