@@ -144,8 +144,9 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<Vec<Page>, 
     }
     if errors.is_empty() {
         let html_paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
-        pages.extend(publish::feeds_and_sitemap(input, &html_paths));
-        pages.push(publish::search_index(input));
+        let plain = publish::plain_texts(input);
+        pages.extend(publish::feeds_and_sitemap(input, &html_paths, &plain));
+        pages.push(publish::search_index(input, &plain));
         // GitHub Pages: serve files as they are (no Jekyll), on a custom domain if asked.
         pages.push(Page {
             path: ".nojekyll".to_string(),

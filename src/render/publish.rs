@@ -7,11 +7,30 @@
 //! need absolute URLs and are written only when `base_url` is set; their
 //! dates come from the briefs, never from the clock.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::links;
 use super::{Page, RenderInput, escape_html};
 use crate::analyse::plain_text;
+
+/// Entries per feed: the newest; feed readers want news, not the archive.
+pub const FEED_ENTRIES: usize = 100;
+
+/// The plain text of every brief, computed once (in parallel) and shared by
+/// the search index and the feeds.
+pub fn plain_texts(input: &RenderInput<'_>) -> Vec<String> {
+    input
+        .briefs
+        .par_iter()
+        .map(|b| {
+            plain_text(&b.body)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
 
 /// Characters of a brief's text kept in the search index (the rest is
 /// reachable from the brief page; the index must stay small enough to load).
@@ -34,7 +53,7 @@ struct SearchDoc {
 }
 
 /// `assets/search-index.js`: every brief, topic and entity.
-pub fn search_index(input: &RenderInput<'_>) -> Page {
+pub fn search_index(input: &RenderInput<'_>, plain: &[String]) -> Page {
     let a = input.analysis;
     let mut brief_entities: Vec<Vec<&str>> = vec![Vec::new(); input.briefs.len()];
     for e in &a.entities {
@@ -57,10 +76,7 @@ pub fn search_index(input: &RenderInput<'_>) -> Page {
             .chain(brief_entities[b].iter().copied())
             .chain(brief.outlet.as_deref())
             .collect();
-        let text = plain_text(&brief.body)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = &plain[b];
         docs.push(SearchDoc {
             u: links::brief(&brief.slug),
             t: brief.title.clone(),
@@ -111,7 +127,11 @@ pub fn search_index(input: &RenderInput<'_>) -> Page {
 }
 
 /// Atom feeds (all briefs, and one per topic) and the sitemap, when `base_url` is set.
-pub fn feeds_and_sitemap(input: &RenderInput<'_>, html_paths: &[String]) -> Vec<Page> {
+pub fn feeds_and_sitemap(
+    input: &RenderInput<'_>,
+    html_paths: &[String],
+    plain: &[String],
+) -> Vec<Page> {
     let base = input.config.base_url_slash();
     if base.is_empty() {
         return Vec::new();
@@ -124,18 +144,21 @@ pub fn feeds_and_sitemap(input: &RenderInput<'_>, html_paths: &[String]) -> Vec<
         &input.config.title,
         links::INDEX,
         &a.newest_first,
+        plain,
     )];
-    for (t, topic) in input.topics.iter().enumerate() {
+    pages.par_extend(input.topics.par_iter().enumerate().map(|(t, topic)| {
         let briefs: Vec<usize> = a.topics[t].briefs.iter().map(|tb| tb.brief).collect();
-        pages.push(atom(
+        let title = format!("{}: {}", input.config.title, topic.title);
+        atom(
             input,
             &base,
             &format!("topics/{}.xml", topic.slug),
-            &format!("{}: {}", input.config.title, topic.title),
+            &title,
             &links::topic(&topic.slug),
             &briefs,
-        ));
-    }
+            plain,
+        )
+    }));
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -165,7 +188,10 @@ fn atom(
     title: &str,
     html_page: &str,
     briefs: &[usize],
+    plain: &[String],
 ) -> Page {
+    // `briefs` is newest first; the feed carries the newest only.
+    let briefs = &briefs[..briefs.len().min(FEED_ENTRIES)];
     // The newest brief's date, not the clock: rebuilding changes nothing.
     let updated = briefs
         .iter()
@@ -210,7 +236,7 @@ fn atom(
             .first()
             .map(|k| k.text.clone())
             .unwrap_or_else(|| {
-                crate::sentences::sentences(&plain_text(&brief.body))
+                crate::sentences::sentences(&plain[b])
                     .first()
                     .map(|s| s.to_string())
                     .unwrap_or_default()
