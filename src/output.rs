@@ -83,14 +83,22 @@ pub fn write_site(
         let full = stage.join(d);
         std::fs::create_dir_all(&full).map_err(io_err(&full))?;
     }
+    // The previous site, when there is one: unchanged files are linked from it.
+    let previous = out_dir.is_dir().then_some(out_dir);
     static_files.par_iter().try_for_each(|(rel, src)| {
         let dest = stage.join(rel);
-        std::fs::copy(src, &dest).map(|_| ()).map_err(io_err(&dest))
+        let bytes = std::fs::read(src).map_err(io_err(src))?;
+        place(&dest, previous.map(|p| p.join(rel)).as_deref(), &bytes).map_err(io_err(&dest))
     })?;
     // Pages come after static files: a generated page wins over a static file of the same name.
     pages.par_iter().try_for_each(|p| {
         let dest = stage.join(&p.path);
-        std::fs::write(&dest, &p.bytes).map_err(io_err(&dest))
+        place(
+            &dest,
+            previous.map(|o| o.join(&p.path)).as_deref(),
+            &p.bytes,
+        )
+        .map_err(io_err(&dest))
     })?;
     let marker = stage.join(MARKER);
     std::fs::write(
@@ -103,6 +111,25 @@ pub fn write_site(
     // The staging folder has been renamed away; nothing left to clean.
     let _ = staging.keep();
     Ok(())
+}
+
+/// Put `bytes` at `dest` in the staging folder. When the previous site has
+/// the same bytes at the same path, hard-link that file instead of writing:
+/// an unchanged file is not rewritten and keeps its modification time. A
+/// linked file is never written through (that would change the previous
+/// site): anything already at `dest` is unlinked first.
+fn place(dest: &Path, previous: Option<&Path>, bytes: &[u8]) -> io::Result<()> {
+    if dest.exists() {
+        std::fs::remove_file(dest)?;
+    }
+    if let Some(old) = previous
+        && std::fs::metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(old).is_ok_and(|b| b == bytes)
+        && std::fs::hard_link(old, dest).is_ok()
+    {
+        return Ok(());
+    }
+    std::fs::write(dest, bytes)
 }
 
 fn check_replaceable(out_dir: &Path) -> Result<(), OutputError> {

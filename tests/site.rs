@@ -407,3 +407,43 @@ fn base_url_override_and_cname() {
     };
     assert!(dossier::build::build(&bad).is_err());
 }
+
+#[test]
+fn unchanged_files_are_not_rewritten() {
+    let site = fixture_site();
+    build(site.path()).unwrap();
+    let out = site.path().join("public");
+    let mtime = |p: &str| std::fs::metadata(out.join(p)).unwrap().modified().unwrap();
+    let (source_page, brief_page, css) = (
+        "sources/000_ac499432f2e612ce.html",
+        "briefs/iraq-plans-to-reduce-us-led-forces.html",
+        "assets/style.css",
+    );
+    let before = (mtime(source_page), mtime(brief_page), mtime(css));
+    build(site.path()).unwrap();
+    assert_eq!(
+        before,
+        (mtime(source_page), mtime(brief_page), mtime(css)),
+        "a rebuild with nothing changed rewrote files"
+    );
+    let brief = site
+        .path()
+        .join("content/briefs/iraq-plans-to-reduce-us-led-forces.md");
+    std::fs::write(
+        &brief,
+        read(&brief).replace("three main bases", "four main bases"),
+    )
+    .unwrap();
+    build(site.path()).unwrap();
+    assert_eq!(
+        mtime(source_page),
+        before.0,
+        "an untouched page was rewritten"
+    );
+    assert_ne!(
+        mtime(brief_page),
+        before.1,
+        "the edited brief's page was not rewritten"
+    );
+    assert!(read(&out.join(brief_page)).contains("four main bases"));
+}
