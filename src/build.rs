@@ -155,9 +155,44 @@ pub fn ingest(root: &Path, progress: bool) -> Result<Option<IngestReport>, Build
         .map_err(|e| BuildFailed(e.into_sorted()))
 }
 
+/// File in the site folder that one running build holds locked.
+pub const LOCK_FILE: &str = ".dossier-lock";
+
+/// Hold the site's build lock, or say who holds it. Two builds at once on one
+/// site would race on content/briefs and on the output folder.
+pub fn lock_site(root: &Path) -> Result<std::fs::File, BuildFailed> {
+    let path = root.join(LOCK_FILE);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| {
+            BuildFailed(vec![Diagnostic::new(
+                &path,
+                format!("cannot create the build lock: {e}"),
+            )])
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(BuildFailed(vec![
+            Diagnostic::new(
+                LOCK_FILE,
+                "another dossier build or ingest is running on this site",
+            )
+            .hint("wait for it to finish; the lock is released when that process exits"),
+        ])),
+        Err(std::fs::TryLockError::Error(e)) => Err(BuildFailed(vec![Diagnostic::new(
+            &path,
+            format!("cannot lock: {e}"),
+        )])),
+    }
+}
+
 /// Build the site described by `opts`: ingest first, then the pipeline.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     let start = Instant::now();
+    let _lock = lock_site(&opts.root)?;
     let ingested = ingest(&opts.root, opts.progress)?;
     let mut site = load(&opts.root)?;
     if let Some(url) = &opts.base_url {

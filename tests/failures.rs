@@ -167,3 +167,19 @@ fn help_explains_the_commands() {
     );
     assert!(help.contains("previous site stays"), "{help}");
 }
+
+#[test]
+fn two_builds_at_once_do_not_race() {
+    let site = fixture_site();
+    // Another build holds the lock.
+    let held = dossier::build::lock_site(site.path()).unwrap();
+    let failed = build(site.path()).unwrap_err();
+    assert!(
+        failed.0[0].message.contains("another dossier build"),
+        "{}",
+        failed.0[0]
+    );
+    assert!(!site.path().join("public").exists());
+    drop(held);
+    build(site.path()).unwrap();
+}
