@@ -134,7 +134,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Ingest { root } => match build::ingest(&root, !quiet) {
+        Command::Ingest { root } => match build::lock_site(&root).and_then(|_lock| build::ingest(&root, !quiet)) {
             Ok(Some(report)) => {
                 if !quiet {
                     for w in &report.warnings {
