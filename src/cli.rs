@@ -134,35 +134,37 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        Command::Ingest { root } => match build::lock_site(&root).and_then(|_lock| build::ingest(&root, !quiet)) {
-            Ok(Some(report)) => {
-                if !quiet {
-                    for w in &report.warnings {
-                        eprintln!("warning: {w}");
+        Command::Ingest { root } => {
+            match build::lock_site(&root).and_then(|_lock| build::ingest(&root, !quiet)) {
+                Ok(Some(report)) => {
+                    if !quiet {
+                        for w in &report.warnings {
+                            eprintln!("warning: {w}");
+                        }
+                        for w in &report.written {
+                            eprintln!("wrote {w}");
+                        }
+                        eprintln!(
+                            "{} brief(s) written, {} up to date",
+                            report.written.len(),
+                            report.up_to_date
+                        );
                     }
-                    for w in &report.written {
-                        eprintln!("wrote {w}");
-                    }
-                    eprintln!(
-                        "{} brief(s) written, {} up to date",
-                        report.written.len(),
-                        report.up_to_date
-                    );
+                    ExitCode::SUCCESS
                 }
-                ExitCode::SUCCESS
-            }
-            Ok(None) => match crate::build::load(&root) {
+                Ok(None) => match crate::build::load(&root) {
+                    Err(failed) => {
+                        eprintln!("{failed}");
+                        ExitCode::FAILURE
+                    }
+                    Ok(_) => ExitCode::SUCCESS,
+                },
                 Err(failed) => {
                     eprintln!("{failed}");
                     ExitCode::FAILURE
                 }
-                Ok(_) => ExitCode::SUCCESS,
-            },
-            Err(failed) => {
-                eprintln!("{failed}");
-                ExitCode::FAILURE
             }
-        },
+        }
         Command::Build {
             root,
             output,

@@ -6,6 +6,18 @@ mod common;
 use common::*;
 use dossier::analyse::{self, EntityKind};
 
+/// Load the site at `root` and analyse it.
+fn analyse_at(root: &std::path::Path) -> (dossier::build::LoadedSite, analyse::Analysis) {
+    let loaded = dossier::build::load(root).unwrap();
+    let a = analyse::analyse(
+        &loaded.briefs,
+        &loaded.topics,
+        &loaded.sources,
+        &loaded.aliases,
+    );
+    (loaded, a)
+}
+
 fn analysed() -> (
     tempfile::TempDir,
     dossier::build::LoadedSite,
@@ -16,13 +28,7 @@ fn analysed() -> (
     for d in ["themes", "content"] {
         copy_dir(&repo().join(d), &site.path().join(d));
     }
-    let loaded = dossier::build::load(site.path()).unwrap();
-    let a = analyse::analyse(
-        &loaded.briefs,
-        &loaded.topics,
-        &loaded.sources,
-        &loaded.aliases,
-    );
+    let (loaded, a) = analyse_at(site.path());
     (site, loaded, a)
 }
 
@@ -213,13 +219,7 @@ fn aliases_file_forces_and_forbids_merges() {
         "people:\n  - name: Lloyd J. Austin\n    aliases: [Lloyd Austin]\ndistinct:\n  - [Sabit al-Abassi, Thabit al-Abbasi]\n",
     )
     .unwrap();
-    let loaded = dossier::build::load(site.path()).unwrap();
-    let a = analyse::analyse(
-        &loaded.briefs,
-        &loaded.topics,
-        &loaded.sources,
-        &loaded.aliases,
-    );
+    let (_loaded, a) = analyse_at(site.path());
     assert!(
         a.entities
             .iter()
