@@ -121,10 +121,7 @@ pub fn figure_groups(briefs: &[Brief]) -> Vec<FigureGroup> {
             let disagreement = !DURATIONS.contains(&counts.as_str())
                 && values.len() > 1
                 && briefs_with_values.len() > 1;
-            let label = match &place {
-                Some(p) => format!("{counts} in {p}"),
-                None => counts.clone(),
-            };
+            let label = quantity_label(&counts, place.as_deref());
             FigureGroup {
                 label,
                 counts,
@@ -143,6 +140,14 @@ pub fn figure_groups(briefs: &[Brief]) -> Vec<FigureGroup> {
             .then(a.label.cmp(&b.label))
     });
     out
+}
+
+/// The name of a quantity: "troops in Iraq", or "years" when no place is given.
+pub fn quantity_label(counts: &str, place: Option<&str>) -> String {
+    match place {
+        Some(p) => format!("{counts} in {p}"),
+        None => counts.to_string(),
+    }
 }
 
 /// 2500 -> "2,500"; 4.5 -> "4.5".

@@ -206,9 +206,9 @@ pub fn analyse(
         }
     }
     let features = related::Features {
-        topics: brief_topics.clone(),
-        entities: brief_entities.clone(),
-        entity_names: entities.iter().map(|e| e.name.clone()).collect(),
+        topics: &brief_topics,
+        entities: &brief_entities,
+        entity_list: &entities,
         figures: briefs
             .iter()
             .map(|b| {
@@ -218,15 +218,10 @@ pub fn analyse(
                     .iter()
                     .filter_map(|f| {
                         let v = f.value?;
-                        let label = match &f.place {
-                            Some(p) => {
-                                format!("{} {} in {p}", figures::display_number(v), f.counts)
-                            }
-                            None => format!("{} {}", figures::display_number(v), f.counts),
-                        };
+                        let label = figures::quantity_label(&f.counts, f.place.as_deref());
                         Some((
-                            format!("{}|{}|{}", f.counts, f.place.as_deref().unwrap_or(""), v),
-                            label,
+                            format!("{label}|{v}"),
+                            format!("{} {label}", figures::display_number(v)),
                         ))
                     })
                     .collect();
@@ -422,43 +417,33 @@ fn find_passages(
         .par_iter()
         .enumerate()
         .map(|(b, brief)| {
-            if brief_topics[b].is_empty() {
-                return Vec::new();
-            }
-            let recorded: Vec<((usize, usize), Passage)> = brief_topics[b]
-                .iter()
-                .filter_map(|&t| {
-                    let ev = brief.facts.evidence.get(&topics[t].slug)?;
-                    // Ingest records the strongest evidence first.
-                    let best = ev.first()?;
-                    Some((
-                        (b, t),
-                        Passage {
-                            text: best.text.clone(),
-                            found: best.found.clone(),
-                            line: Some(best.line),
-                        },
-                    ))
-                })
-                .collect();
-            if recorded.len() == brief_topics[b].len() {
-                return recorded;
-            }
-            let text = plain_text(&brief.body);
-            let sents = sentences::sentences(&text);
+            // The brief's plain text, only if some tag has no recorded evidence.
+            let mut text: Option<String> = None;
             brief_topics[b]
                 .iter()
                 .filter_map(|&t| {
+                    // Ingest records the strongest evidence first.
+                    if let Some(best) = brief
+                        .facts
+                        .evidence
+                        .get(&topics[t].slug)
+                        .and_then(|ev| ev.first())
+                    {
+                        let p = Passage {
+                            text: best.text.clone(),
+                            found: best.found.clone(),
+                            line: Some(best.line),
+                        };
+                        return Some(((b, t), p));
+                    }
+                    let text = text.get_or_insert_with(|| plain_text(&brief.body));
                     let mut best: Option<(f64, &str, Vec<String>)> = None;
-                    for s in &sents {
+                    for s in sentences::sentences(text) {
                         if let Some(m) = topics[t].rules.match_sentence(s)
                             && best.as_ref().is_none_or(|(score, _, _)| m.score > *score)
                         {
                             best = Some((m.score, s, m.found));
                         }
-                    }
-                    if let Some((k, p)) = recorded.iter().find(|(k, _)| *k == (b, t)) {
-                        return Some((*k, p.clone()));
                     }
                     best.map(|(_, s, found)| {
                         (

@@ -35,13 +35,13 @@ pub struct Related {
 }
 
 /// What each brief has that others may share.
-pub(super) struct Features {
+pub(super) struct Features<'a> {
     /// Topic indices per brief.
-    pub topics: Vec<Vec<usize>>,
-    /// Entity indices per brief, with the entity names.
-    pub entities: Vec<Vec<usize>>,
-    /// Entity names by index.
-    pub entity_names: Vec<String>,
+    pub topics: &'a [Vec<usize>],
+    /// Entity indices per brief.
+    pub entities: &'a [Vec<usize>],
+    /// The entities those indices refer to.
+    pub entity_list: &'a [super::Entity],
     /// Figure facts per brief: (key, label) like ("troops|Iraq|2500", "2,500 troops in Iraq").
     pub figures: Vec<Vec<(String, String)>>,
 }
@@ -49,7 +49,7 @@ pub(super) struct Features {
 pub(super) fn related_briefs(
     briefs: &[Brief],
     topics: &[Topic],
-    f: &Features,
+    f: &Features<'_>,
     members: &[Vec<usize>],
     newest_first: &[usize],
 ) -> Vec<Vec<Related>> {
@@ -140,7 +140,7 @@ fn score(
     c: usize,
     briefs: &[Brief],
     topics: &[Topic],
-    f: &Features,
+    f: &Features<'_>,
     idf: &[f64],
 ) -> Related {
     let shared_topics: Vec<usize> = f.topics[b]
@@ -188,7 +188,7 @@ fn score(
         let names: Vec<&str> = shared_entities
             .iter()
             .take(2)
-            .map(|&e| f.entity_names[e].as_str())
+            .map(|&e| f.entity_list[e].name.as_str())
             .collect();
         reasons.push(format!("both name {}", names.join(" and ")));
     }

@@ -459,15 +459,15 @@ fn render_job(
                     reason: r.reason.clone(),
                 })
                 .collect();
-            let source_url = shared.cards[b].source_url.as_deref();
-            let key_points: Vec<SourcedText> = brief
+            let key_points: Vec<FactView> = brief
                 .facts
                 .key_points
                 .iter()
-                .map(|k| SourcedText {
+                .map(|k| FactView {
                     text: k.text.clone(),
-                    line: k.line,
-                    url: source_url.map(|u| format!("{u}#L{}", k.line)),
+                    at: shared.line_ref(b, k.line),
+                    url: None,
+                    note: None,
                 })
                 .collect();
             let people: Vec<FactView> = a
@@ -495,10 +495,10 @@ fn render_job(
                     url: Some(format!(
                         "{}#fig-{}",
                         links::FIGURES,
-                        crate::slug::slugify(&match &f.place {
-                            Some(p) => format!("{} in {p}", f.counts),
-                            None => f.counts.clone(),
-                        })
+                        crate::slug::slugify(&crate::analyse::figures::quantity_label(
+                            &f.counts,
+                            f.place.as_deref()
+                        ))
                         .unwrap_or_default()
                     )),
                     note: None,

@@ -105,17 +105,6 @@ pub struct TopicEntry {
     pub passage_line: Option<usize>,
 }
 
-/// A statement with a link to the source line it comes from.
-#[derive(Debug, Clone, Serialize)]
-pub struct SourcedText {
-    /// The statement.
-    pub text: String,
-    /// Source line number.
-    pub line: usize,
-    /// `sources/<slug>.html#L<line>` from the output root, when the brief has a source.
-    pub url: Option<String>,
-}
-
 /// A topic that shares briefs with another.
 #[derive(Debug, Clone, Serialize)]
 pub struct CoTopic {
