@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::cache::{FileMemo, FileStamp};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::front_matter;
 use crate::slug;
@@ -25,7 +26,7 @@ pub const BRIEFS_DIR: &str = "content/briefs";
 pub const MAX_BRIEF_BYTES: u64 = 16 * 1024 * 1024;
 
 /// One curated article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Brief {
     /// From the file name: `briefs/<slug>.html`.
     pub slug: String,
@@ -48,10 +49,8 @@ pub struct Brief {
     /// 1-based line of the file where the body starts.
     pub body_line: usize,
     /// 1-based line of each topic slug in the file, parallel to `topics`.
-    #[serde(skip)]
     pub topic_lines: Vec<usize>,
     /// 1-based line of the `source` field, if present.
-    #[serde(skip)]
     pub source_line: Option<usize>,
 }
 
@@ -412,7 +411,8 @@ fn value_line(yaml: &str, value: &str, from: usize) -> Option<usize> {
 }
 
 /// Every brief of the site, sorted by slug, plus the problems met.
-pub fn load_briefs(root: &Path) -> (Vec<Brief>, Diagnostics) {
+/// Files whose stamp is in `memo` are not read again.
+pub fn load_briefs(root: &Path, memo: &FileMemo<Brief>) -> (Vec<Brief>, Diagnostics) {
     let dir = root.join(BRIEFS_DIR);
     let mut errors = Diagnostics::new();
     let files = list_files(&dir, &["md"], &mut errors);
@@ -427,25 +427,30 @@ pub fn load_briefs(root: &Path) -> (Vec<Brief>, Diagnostics) {
                     "the file name has no letters or digits to make a page name from",
                 )]);
             };
-            let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-            if size > MAX_BRIEF_BYTES {
-                return Err(vec![Diagnostic::new(
-                    &shown,
-                    format!("{size} bytes is over the {MAX_BRIEF_BYTES} byte limit for a brief"),
-                )]);
-            }
-            let bytes = std::fs::read(path)
-                .map_err(|e| vec![Diagnostic::new(&shown, format!("cannot read: {e}"))])?;
-            let text = String::from_utf8(bytes).map_err(|e| {
-                vec![
-                    Diagnostic::new(
+            let key = format!("{BRIEFS_DIR}/{rel}");
+            memo.get_or(&key, FileStamp::read(path), || {
+                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                if size > MAX_BRIEF_BYTES {
+                    return Err(vec![Diagnostic::new(
                         &shown,
-                        format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
-                    )
-                    .hint("save the brief as UTF-8"),
-                ]
-            })?;
-            Brief::parse(&slug, &shown, &text)
+                        format!(
+                            "{size} bytes is over the {MAX_BRIEF_BYTES} byte limit for a brief"
+                        ),
+                    )]);
+                }
+                let bytes = std::fs::read(path)
+                    .map_err(|e| vec![Diagnostic::new(&shown, format!("cannot read: {e}"))])?;
+                let text = String::from_utf8(bytes).map_err(|e| {
+                    vec![
+                        Diagnostic::new(
+                            &shown,
+                            format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+                        )
+                        .hint("save the brief as UTF-8"),
+                    ]
+                })?;
+                Brief::parse(&slug, &shown, &text)
+            })
         })
         .collect();
     let mut briefs = Vec::with_capacity(parsed.len());

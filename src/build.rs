@@ -9,6 +9,7 @@ use std::time::Instant;
 
 use crate::analyse::{self, Analysis};
 use crate::brief::{self, Brief};
+use crate::cache::{self, BuildCache, BuildState, InputSnapshot, Memo};
 use crate::config::SiteConfig;
 use crate::diagnostics::{BuildFailed, Diagnostic, Diagnostics};
 use crate::ingest::IngestReport;
@@ -47,8 +48,12 @@ impl BuildOptions {
 pub struct BuildReport {
     /// Where the site was written.
     pub output: PathBuf,
-    /// Number of HTML pages written.
+    /// Number of files the site has (pages, feeds, index files).
     pub pages: usize,
+    /// Pages rendered by this build (the others were unchanged).
+    pub rendered: usize,
+    /// True when nothing changed since the previous build: nothing was done.
+    pub up_to_date: bool,
     /// Number of static files copied.
     pub static_files: usize,
     /// Briefs ingest wrote before the build.
@@ -79,12 +84,22 @@ pub struct LoadedSite {
 
 /// Load and check every input of the site at `root`. All errors are returned together.
 pub fn load(root: &Path) -> Result<LoadedSite, BuildFailed> {
+    load_with(root, &Memo::default())
+}
+
+/// [`load`], not reading again the files `memo` has from an earlier build.
+pub fn load_with(root: &Path, memo: &Memo) -> Result<LoadedSite, BuildFailed> {
     let config = SiteConfig::load(root).map_err(BuildFailed)?;
     let ((src, topics), (briefs, theme)) = rayon::join(
-        || rayon::join(|| source::load_sources(root), || topic::load_topics(root)),
         || {
             rayon::join(
-                || brief::load_briefs(root),
+                || source::load_sources(root, &memo.sources),
+                || topic::load_topics(root),
+            )
+        },
+        || {
+            rayon::join(
+                || brief::load_briefs(root, &memo.briefs),
                 || Theme::load(root, &config.theme),
             )
         },
@@ -126,8 +141,27 @@ pub fn render_pages(
     site: &LoadedSite,
     progress: Option<&indicatif::ProgressBar>,
 ) -> Result<Vec<render::Page>, BuildFailed> {
-    let analysis: Analysis =
-        analyse::analyse(&site.briefs, &site.topics, &site.sources, &site.aliases);
+    Ok(render_pages_with(site, progress, &Memo::default(), false)?.pages)
+}
+
+/// [`render_pages`] with an earlier build's memos: passages of unchanged
+/// briefs are reused and, when `skip_unchanged` (the earlier build's pages
+/// are at hand), pages whose inputs are unchanged are not rendered.
+pub fn render_pages_with(
+    site: &LoadedSite,
+    progress: Option<&indicatif::ProgressBar>,
+    memo: &Memo,
+    skip_unchanged: bool,
+) -> Result<render::RenderedSite, BuildFailed> {
+    let mut phases = Phases::new();
+    let analysis: Analysis = analyse::analyse_with(
+        &site.briefs,
+        &site.topics,
+        &site.sources,
+        &site.aliases,
+        &memo.passages,
+    );
+    phases.done("  analyse");
     let input = RenderInput {
         config: &site.config,
         sources: &site.sources,
@@ -135,6 +169,8 @@ pub fn render_pages(
         topics: &site.topics,
         analysis: &analysis,
         progress,
+        memo: Some(&memo.render),
+        skip_unchanged,
     };
     render::render_site(&input, &site.theme).map_err(|e| BuildFailed(e.into_sorted()))
 }
@@ -143,6 +179,15 @@ pub fn render_pages(
 /// A site whose configuration or topics are broken is not ingested; the
 /// build's loading step then reports those problems.
 pub fn ingest(root: &Path, progress: bool) -> Result<Option<IngestReport>, BuildFailed> {
+    ingest_with(root, progress, &Memo::default())
+}
+
+/// [`ingest`], not reading again the files `memo` has from an earlier build.
+pub fn ingest_with(
+    root: &Path,
+    progress: bool,
+    memo: &Memo,
+) -> Result<Option<IngestReport>, BuildFailed> {
     let Ok(config) = SiteConfig::load(root) else {
         return Ok(None);
     };
@@ -150,7 +195,7 @@ pub fn ingest(root: &Path, progress: bool) -> Result<Option<IngestReport>, Build
     if !topic_errors.is_empty() {
         return Ok(None);
     }
-    crate::ingest::ingest(root, &config, &topics, progress)
+    crate::ingest::ingest(root, &config, &topics, progress, memo)
         .map(Some)
         .map_err(|e| BuildFailed(e.into_sorted()))
 }
@@ -190,18 +235,68 @@ pub fn lock_site(root: &Path) -> Result<std::fs::File, BuildFailed> {
 }
 
 /// Build the site described by `opts`: ingest first, then the pipeline.
+///
+/// With the build cache of an earlier build (`.dossier-cache/`), only what
+/// changed is redone: a build whose inputs are all as the cache saw them and
+/// whose output is on disk as written does nothing; otherwise unchanged files
+/// are not parsed again, unchanged pages not rendered, unchanged output files
+/// not rewritten.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     let start = Instant::now();
     let _lock = lock_site(&opts.root)?;
-    let ingested = ingest(&opts.root, opts.progress)?;
-    let mut site = load(&opts.root)?;
+    if let Some(url) = &opts.base_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        return Err(BuildFailed(vec![Diagnostic::new(
+            "--base-url",
+            format!("must be an absolute http(s) URL, got {url:?}"),
+        )]));
+    }
+    let root = opts.root.as_path();
+    let cache = BuildCache::new(root);
+    let state = cache.state();
+    // The theme and output folder come from site.toml; if it is broken, the
+    // loading step below reports it.
+    let config = SiteConfig::load(root).ok();
+    let out_dir = opts.output.clone().unwrap_or_else(|| {
+        root.join(
+            config
+                .as_ref()
+                .map_or_else(|| PathBuf::from("public"), |c| c.output_dir.clone()),
+        )
+    });
+    let key = build_key(opts, &out_dir);
+    let snapshot_ns = cache::now_ns();
+    let inputs = config
+        .as_ref()
+        .map(|c| InputSnapshot::take(root, &c.theme))
+        .unwrap_or_default();
+    if config.is_some() && state.up_to_date(key, &inputs, &out_dir) {
+        return Ok(BuildReport {
+            output: out_dir,
+            pages: state.outputs.len(),
+            rendered: 0,
+            up_to_date: true,
+            static_files: 0,
+            briefs_written: Vec::new(),
+            warnings: Vec::new(),
+            elapsed: start.elapsed(),
+        });
+    }
+    let mut phases = Phases::new();
+    let memo = cache.memo();
+    phases.done("read cache");
+    // The previous site can stand in for unchanged pages only if it is on
+    // disk exactly as the cache describes it.
+    let previous =
+        (state.key == key && state.output_dir == out_dir && state.output_intact(&out_dir))
+            .then_some(&state.outputs);
+
+    let ingested = ingest_with(root, opts.progress, &memo)?;
+    phases.done("ingest");
+    let mut site = load_with(root, &memo)?;
+    phases.done("load");
     if let Some(url) = &opts.base_url {
-        if !(url.starts_with("https://") || url.starts_with("http://")) {
-            return Err(BuildFailed(vec![Diagnostic::new(
-                "--base-url",
-                format!("must be an absolute http(s) URL, got {url:?}"),
-            )]));
-        }
         site.config.base_url = url.clone();
     }
     // A progress bar for long builds, on a terminal only.
@@ -214,29 +309,84 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             )
         },
     );
-    let pages = render_pages(&site, bar.as_ref())?;
+    let rendered = render_pages_with(&site, bar.as_ref(), &memo, previous.is_some())?;
+    phases.done("  render");
     if let Some(b) = &bar {
         b.finish_and_clear();
     }
-    let out_dir = opts
-        .output
-        .clone()
-        .unwrap_or_else(|| opts.root.join(&site.config.output_dir));
-    output::write_site(&out_dir, &pages, &site.theme.static_files)
+    // The cache must never describe a site that is not on disk.
+    cache.clear();
+    let manifest = output::write_site(&out_dir, &rendered, &site.theme.static_files, previous)
         .map_err(|e| BuildFailed(vec![Diagnostic::new(&out_dir, e.to_string())]))?;
+    phases.done("write");
     let (briefs_written, mut warnings) = match ingested {
         Some(r) => (r.written, r.warnings),
         None => (Vec::new(), Vec::new()),
     };
+    // Files ingest wrote are recorded with a stamp that will not match, so
+    // the next build reads them (and their sources) once more.
+    let inputs = InputSnapshot {
+        files: inputs
+            .files
+            .into_iter()
+            .filter(|(p, _)| !briefs_written.contains(p))
+            .collect(),
+    };
+    cache.store(
+        &BuildState {
+            key,
+            inputs,
+            snapshot_ns,
+            output_dir: out_dir.clone(),
+            outputs: manifest,
+        },
+        &memo.next(snapshot_ns),
+    );
+    phases.done("store cache");
     warnings.extend(site.warnings.into_sorted());
     warnings.sort();
     warnings.dedup();
     Ok(BuildReport {
         output: out_dir,
-        pages: pages.len(),
+        pages: rendered.pages.len() + rendered.unchanged.len(),
+        rendered: rendered.pages.len(),
+        up_to_date: false,
         static_files: site.theme.static_files.len(),
         briefs_written,
         warnings,
         elapsed: start.elapsed(),
     })
+}
+
+/// What decides the output besides the input files: the output folder and
+/// the command-line overrides (the binary is part of the cache's own check).
+fn build_key(opts: &BuildOptions, out_dir: &Path) -> u128 {
+    let mut h = cache::Hasher::new();
+    h.value(&out_dir.to_string_lossy()).value(&opts.base_url);
+    h.finish()
+}
+
+/// Phase timings on stderr when `DOSSIER_TIMINGS` is set (for BENCHMARKS.md).
+struct Phases {
+    on: bool,
+    last: Instant,
+}
+
+impl Phases {
+    fn new() -> Self {
+        Phases {
+            on: std::env::var_os("DOSSIER_TIMINGS").is_some(),
+            last: Instant::now(),
+        }
+    }
+
+    fn done(&mut self, phase: &str) {
+        if self.on {
+            eprintln!(
+                "timing: {phase:<18} {:>8.1} ms",
+                self.last.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        self.last = Instant::now();
+    }
 }

@@ -183,13 +183,23 @@ pub fn run(cli: Cli) -> ExitCode {
                     for w in &report.briefs_written {
                         eprintln!("ingest wrote {w}");
                     }
-                    eprintln!(
-                        "built {} pages and {} static files into {} in {:.2?}",
-                        report.pages,
-                        report.static_files,
-                        report.output.display(),
-                        report.elapsed
-                    );
+                    if report.up_to_date {
+                        eprintln!(
+                            "up to date: nothing changed since the last build of {} ({} files), checked in {:.2?}",
+                            report.output.display(),
+                            report.pages,
+                            report.elapsed
+                        );
+                    } else {
+                        eprintln!(
+                            "built {} pages ({} rendered, the rest unchanged) and {} static files into {} in {:.2?}",
+                            report.pages,
+                            report.rendered,
+                            report.static_files,
+                            report.output.display(),
+                            report.elapsed
+                        );
+                    }
                 }
                 ExitCode::SUCCESS
             }

@@ -6,12 +6,14 @@
 //! the previous site is untouched. A marker file tells dossier that a folder
 //! is its own output, so it never replaces a folder it did not write.
 
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::render::Page;
+use crate::cache::{FileStamp, hash_bytes};
+use crate::render::RenderedSite;
 
 /// Marks a folder as dossier's output (safe to replace on the next build).
 pub const MARKER: &str = ".dossier-output";
@@ -39,13 +41,42 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> OutputError + '_ {
     }
 }
 
-/// Write `pages` and copy `static_files` (output path -> source file) into
-/// `out_dir`, replacing its previous content only once everything is written.
+/// An output file as a build left it: what the next build compares with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct OutputFile {
+    /// Its stamp right after the build.
+    pub stamp: FileStamp,
+    /// Hash of its bytes.
+    pub hash: u128,
+}
+
+/// Every file of a written site, by path from the output root.
+pub type Manifest = BTreeMap<String, OutputFile>;
+
+/// A file of the new site: path, and its bytes and their hash (`None`:
+/// unchanged, the previous site's file stands).
+type NewFile<'a> = (&'a str, Option<(&'a [u8], u128)>);
+
+/// Up to this share of the site changed, files are replaced in place (each
+/// by an atomic rename) instead of the whole folder being swapped.
+const IN_PLACE_MAX_SHARE: usize = 4;
+
+/// Write `site` and copy `static_files` (output path -> source file) into
+/// `out_dir`, and return what is there now.
+///
+/// `previous` is the manifest of the site in `out_dir`, given only when the
+/// caller has checked that every file in it is on disk as written; pages the
+/// renderer reported unchanged are then taken from there. When few files
+/// changed, they are staged next to the site and renamed into place; else
+/// the whole new site is staged (unchanged files hard-linked from the
+/// previous one, never rewritten) and swapped in. Until that last step the
+/// previous site is untouched.
 pub fn write_site(
     out_dir: &Path,
-    pages: &[Page],
-    static_files: &std::collections::BTreeMap<String, PathBuf>,
-) -> Result<(), OutputError> {
+    site: &RenderedSite,
+    static_files: &BTreeMap<String, PathBuf>,
+    previous: Option<&Manifest>,
+) -> Result<Manifest, OutputError> {
     check_replaceable(out_dir)?;
     let parent = match out_dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -56,61 +87,207 @@ pub fn write_site(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into());
+    remove_leftovers(&parent, &name);
+
+    // Every file of the new site with its bytes (None: unchanged, on disk).
+    let statics: Vec<(String, Vec<u8>)> = static_files
+        .par_iter()
+        .map(|(rel, src)| {
+            std::fs::read(src)
+                .map(|b| (rel.clone(), b))
+                .map_err(io_err(src))
+        })
+        .collect::<Result<_, _>>()?;
+    let mut files: BTreeMap<&str, Option<&[u8]>> = BTreeMap::new();
+    for (rel, bytes) in &statics {
+        files.insert(rel, Some(bytes));
+    }
+    // Pages come after static files: a generated page wins over a static file of the same name.
+    for p in &site.pages {
+        files.insert(&p.path, Some(&p.bytes));
+    }
+    for path in &site.unchanged {
+        if previous.is_none_or(|m| !m.contains_key(path)) {
+            return Err(OutputError::Io {
+                path: out_dir.join(path),
+                source: io::Error::other("a page reported unchanged is not in the previous site"),
+            });
+        }
+        files.insert(path, None);
+    }
+    files.insert(MARKER, Some(MARKER_TEXT.as_bytes()));
+    let hashed: Vec<NewFile<'_>> = files
+        .par_iter()
+        .map(|(&p, b)| (p, b.map(|b| (b, hash_bytes(b)))))
+        .collect();
+
+    if let Some(prev) = previous {
+        let changed: Vec<(&str, &[u8], u128)> = hashed
+            .iter()
+            .filter_map(|&(p, b)| {
+                let (bytes, hash) = b?;
+                (prev.get(p).map(|f| f.hash) != Some(hash)).then_some((p, bytes, hash))
+            })
+            .collect();
+        let removed: Vec<&str> = prev
+            .keys()
+            .map(String::as_str)
+            .filter(|p| !files.contains_key(p))
+            .collect();
+        if (changed.len() + removed.len()) * IN_PLACE_MAX_SHARE <= files.len() {
+            return replace_in_place(out_dir, &parent, &name, prev, &hashed, &changed, &removed);
+        }
+    }
+
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.new-"))
         .tempdir_in(&parent)
         .map_err(io_err(&parent))?;
     let stage = staging.path();
     // tempfile makes the folder 0700; a published site must be readable.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(stage, std::fs::Permissions::from_mode(0o755))
-            .map_err(io_err(stage))?;
-    }
+    set_readable(stage)?;
+    make_dirs(stage, hashed.iter().map(|(p, _)| *p))?;
+    // The previous site, when there is one: unchanged files are linked from it.
+    let old_site = out_dir.is_dir().then_some(out_dir);
+    let manifest: Manifest = hashed
+        .par_iter()
+        .map(|&(rel, b)| {
+            let dest = stage.join(rel);
+            let old = old_site.map(|o| o.join(rel));
+            let hash = match b {
+                Some((bytes, hash)) => {
+                    let known_same = previous
+                        .and_then(|m| m.get(rel))
+                        .is_some_and(|f| f.hash == hash);
+                    place(&dest, old.as_deref(), bytes, known_same).map_err(io_err(&dest))?;
+                    hash
+                }
+                None => {
+                    let old = old.unwrap_or_default();
+                    std::fs::hard_link(&old, &dest).map_err(io_err(&dest))?;
+                    previous.and_then(|m| m.get(rel)).map_or(0, |f| f.hash)
+                }
+            };
+            let stamp = FileStamp::read(&dest)
+                .ok_or_else(|| io_err(&dest)(io::Error::other("not written")))?;
+            Ok((rel.to_string(), OutputFile { stamp, hash }))
+        })
+        .collect::<Result<_, OutputError>>()?;
+    swap_in(stage, out_dir, &parent, &name)?;
+    // The staging folder has been renamed away; nothing left to clean.
+    let _ = staging.keep();
+    Ok(manifest)
+}
 
-    // Folders first (serially, few), then files in parallel.
-    let mut dirs: Vec<PathBuf> = pages
+const MARKER_TEXT: &str = "This folder is generated by dossier and replaced on every build.\n";
+
+/// Write the changed files beside the site, then rename each into place and
+/// delete the files the site no longer has. A build stopped before the
+/// renames leaves the previous site as it was; one stopped during them
+/// leaves whole files, old and new, which the next build (finding files
+/// that differ from its manifest) rewrites in full.
+fn replace_in_place(
+    out_dir: &Path,
+    parent: &Path,
+    name: &str,
+    previous: &Manifest,
+    all: &[NewFile<'_>],
+    changed: &[(&str, &[u8], u128)],
+    removed: &[&str],
+) -> Result<Manifest, OutputError> {
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(".{name}.new-"))
+        .tempdir_in(parent)
+        .map_err(io_err(parent))?;
+    let stage = staging.path();
+    make_dirs(stage, changed.iter().map(|c| c.0))?;
+    let staged: Vec<(String, OutputFile)> = changed
+        .par_iter()
+        .map(|&(rel, bytes, hash)| {
+            let dest = stage.join(rel);
+            write_file(&dest, bytes).map_err(io_err(&dest))?;
+            let stamp = FileStamp::read(&dest)
+                .ok_or_else(|| io_err(&dest)(io::Error::other("not written")))?;
+            Ok((rel.to_string(), OutputFile { stamp, hash }))
+        })
+        .collect::<Result<_, OutputError>>()?;
+    // Everything is staged: now the quick part that changes the site.
+    make_dirs(out_dir, changed.iter().map(|c| c.0))?;
+    for (rel, _) in &staged {
+        let (from, to) = (stage.join(rel), out_dir.join(rel));
+        std::fs::rename(&from, &to).map_err(io_err(&to))?;
+    }
+    for rel in removed {
+        let path = out_dir.join(rel);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(io_err(&path)(e)),
+        }
+        remove_empty_parents(out_dir, &path);
+    }
+    let mut manifest: Manifest = all
         .iter()
-        .map(|p| p.path.as_str())
-        .chain(static_files.keys().map(String::as_str))
-        .filter_map(|p| Path::new(p).parent().map(Path::to_path_buf))
+        .filter_map(|(p, _)| previous.get(*p).map(|f| (p.to_string(), *f)))
+        .collect();
+    manifest.extend(staged);
+    Ok(manifest)
+}
+
+/// Folders of a deleted page that are now empty go too.
+fn remove_empty_parents(root: &Path, file: &Path) {
+    let mut dir = file.parent();
+    while let Some(d) = dir {
+        if d == root || !d.starts_with(root) || std::fs::remove_dir(d).is_err() {
+            break;
+        }
+        dir = d.parent();
+    }
+}
+
+fn make_dirs<'a>(base: &Path, files: impl Iterator<Item = &'a str>) -> Result<(), OutputError> {
+    let mut dirs: Vec<&Path> = files
+        .filter_map(|p| Path::new(p).parent())
         .filter(|d| !d.as_os_str().is_empty())
         .collect();
     dirs.sort();
     dirs.dedup();
-    for d in &dirs {
-        let full = stage.join(d);
+    for d in dirs {
+        let full = base.join(d);
         std::fs::create_dir_all(&full).map_err(io_err(&full))?;
     }
-    // The previous site, when there is one: unchanged files are linked from it.
-    let previous = out_dir.is_dir().then_some(out_dir);
-    static_files.par_iter().try_for_each(|(rel, src)| {
-        let dest = stage.join(rel);
-        let bytes = std::fs::read(src).map_err(io_err(src))?;
-        place(&dest, previous.map(|p| p.join(rel)).as_deref(), &bytes).map_err(io_err(&dest))
-    })?;
-    // Pages come after static files: a generated page wins over a static file of the same name.
-    pages.par_iter().try_for_each(|p| {
-        let dest = stage.join(&p.path);
-        place(
-            &dest,
-            previous.map(|o| o.join(&p.path)).as_deref(),
-            &p.bytes,
-        )
-        .map_err(io_err(&dest))
-    })?;
-    let marker = stage.join(MARKER);
-    std::fs::write(
-        &marker,
-        "This folder is generated by dossier and replaced on every build.\n",
-    )
-    .map_err(io_err(&marker))?;
-
-    swap_in(stage, out_dir, &parent, &name)?;
-    // The staging folder has been renamed away; nothing left to clean.
-    let _ = staging.keep();
     Ok(())
+}
+
+fn set_readable(dir: &Path) -> Result<(), OutputError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755))
+            .map_err(io_err(dir))?;
+    }
+    let _ = dir;
+    Ok(())
+}
+
+/// Staging and set-aside folders of builds that were killed: nobody else
+/// uses these names, and the caller holds the site's build lock.
+fn remove_leftovers(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let (new, old) = (format!(".{name}.new-"), format!(".{name}.old-"));
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if (n.starts_with(&new) || n.starts_with(&old)) && e.path().is_dir() {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+/// A file written through a fresh inode, readable by all (0644 by umask).
+fn write_file(dest: &Path, bytes: &[u8]) -> io::Result<()> {
+    std::fs::write(dest, bytes)
 }
 
 /// Put `bytes` at `dest` in the staging folder. When the previous site has
@@ -118,18 +295,21 @@ pub fn write_site(
 /// an unchanged file is not rewritten and keeps its modification time. A
 /// linked file is never written through (that would change the previous
 /// site): anything already at `dest` is unlinked first.
-fn place(dest: &Path, previous: Option<&Path>, bytes: &[u8]) -> io::Result<()> {
+/// `known_same`: the previous build's manifest already says the bytes are
+/// equal, so the old file is not read to compare.
+fn place(dest: &Path, previous: Option<&Path>, bytes: &[u8], known_same: bool) -> io::Result<()> {
     if dest.exists() {
         std::fs::remove_file(dest)?;
     }
     if let Some(old) = previous
-        && std::fs::metadata(old).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && std::fs::read(old).is_ok_and(|b| b == bytes)
+        && std::fs::symlink_metadata(old)
+            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && (known_same || std::fs::read(old).is_ok_and(|b| b == bytes))
         && std::fs::hard_link(old, dest).is_ok()
     {
         return Ok(());
     }
-    std::fs::write(dest, bytes)
+    write_file(dest, bytes)
 }
 
 fn check_replaceable(out_dir: &Path) -> Result<(), OutputError> {

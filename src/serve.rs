@@ -14,6 +14,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, SystemTime};
 
 use crate::build;
+use crate::cache::Memo;
 use crate::diagnostics::BuildFailed;
 
 /// Path the reload script polls.
@@ -25,25 +26,49 @@ const RELOAD_SCRIPT: &str = "<script>(function(){var v=null;function poll(){fetc
 /// The site as served: output path -> bytes, and a version bumped on every change.
 #[derive(Default)]
 struct Served {
-    files: BTreeMap<String, Vec<u8>>,
+    files: BTreeMap<String, Arc<Vec<u8>>>,
     version: u64,
 }
 
-/// Build the whole site in memory: pages and static files by output path.
-fn build_in_memory(root: &Path) -> Result<BTreeMap<String, Vec<u8>>, BuildFailed> {
-    build::ingest(root, false)?;
-    let site = build::load(root)?;
-    let pages = build::render_pages(&site, None)?;
-    let mut files = BTreeMap::new();
-    for (rel, path) in &site.theme.static_files {
-        if let Ok(bytes) = std::fs::read(path) {
-            files.insert(rel.clone(), bytes);
+/// The served files by output path, shared with the server thread.
+type Files = BTreeMap<String, Arc<Vec<u8>>>;
+
+/// Build the site in memory: pages and static files by output path. With
+/// the memo and files of the previous build, unchanged files are not read
+/// again and unchanged pages not rendered (their bytes are taken from
+/// `previous`). Returns the memo for the next build, also on failure.
+fn build_in_memory(
+    root: &Path,
+    memo: Memo,
+    previous: &Files,
+) -> (Result<(Files, usize), BuildFailed>, Memo) {
+    let started = crate::cache::now_ns();
+    let result = (|| {
+        build::ingest_with(root, false, &memo)?;
+        let site = build::load_with(root, &memo)?;
+        let rendered = build::render_pages_with(&site, None, &memo, !previous.is_empty())?;
+        let mut files = BTreeMap::new();
+        for (rel, path) in &site.theme.static_files {
+            if let Ok(bytes) = std::fs::read(path) {
+                files.insert(rel.clone(), Arc::new(bytes));
+            }
         }
+        for path in &rendered.unchanged {
+            if let Some(bytes) = previous.get(path) {
+                files.insert(path.clone(), Arc::clone(bytes));
+            }
+        }
+        let count = rendered.pages.len();
+        for p in rendered.pages {
+            files.insert(p.path, Arc::new(p.bytes));
+        }
+        Ok((files, count))
+    })();
+    match result {
+        Ok(done) => (Ok(done), memo.next(started)),
+        // A failed build may have recorded half of its keys: start afresh.
+        Err(e) => (Err(e), Memo::default()),
     }
-    for p in pages {
-        files.insert(p.path, p.bytes);
-    }
-    Ok(files)
 }
 
 /// Sizes and modification times of every input file: a change of any is a rebuild.
@@ -82,7 +107,8 @@ pub fn serve(
     quiet: bool,
     ready: impl FnOnce(&str),
 ) -> Result<(), BuildFailed> {
-    let files = build_in_memory(root)?;
+    let (first, mut memo) = build_in_memory(root, Memo::default(), &BTreeMap::new());
+    let (files, _) = first?;
     let state = Arc::new(RwLock::new(Served { files, version: 1 }));
     let server = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| {
         BuildFailed(vec![crate::diagnostics::Diagnostic::new(
@@ -112,8 +138,13 @@ pub fn serve(
         // Let a burst of writes settle before rebuilding.
         std::thread::sleep(Duration::from_millis(150));
         last = fingerprint(root);
-        match build_in_memory(root) {
-            Ok(new_files) => {
+        // Unchanged pages are shared with the served site, not copied.
+        let previous = state.read().map(|s| s.files.clone()).unwrap_or_default();
+        let (result, next) = build_in_memory(root, memo, &previous);
+        drop(previous);
+        memo = next;
+        match result {
+            Ok((new_files, rendered)) => {
                 let mut s = state.write().unwrap_or_else(|e| e.into_inner());
                 let changed: Vec<String> = new_files
                     .iter()
@@ -127,14 +158,14 @@ pub fn serve(
                     .count();
                 if !changed.is_empty() || removed > 0 {
                     for k in &changed {
-                        s.files.insert(k.clone(), new_files[k].clone());
+                        s.files.insert(k.clone(), Arc::clone(&new_files[k]));
                     }
                     s.files.retain(|k, _| new_files.contains_key(k));
                     s.version += 1;
                 }
                 if !quiet {
                     eprintln!(
-                        "rebuilt: {} file(s) changed, {removed} removed",
+                        "rebuilt: {rendered} page(s) rendered, {} file(s) changed, {removed} removed",
                         changed.len()
                     );
                 }
@@ -175,7 +206,7 @@ fn respond(request: tiny_http::Request, state: &RwLock<Served>) {
             request.respond(tiny_http::Response::from_string("not found").with_status_code(404));
         return;
     };
-    let mut body = bytes.clone();
+    let mut body = bytes.to_vec();
     if path.ends_with(".html") {
         let text = String::from_utf8_lossy(&body);
         if let Some(i) = text.rfind("</body>") {
@@ -214,8 +245,10 @@ fn percent_decode(s: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+            && let Some(hex) = bytes.get(i + 1..i + 3)
+            && let Some(b) = std::str::from_utf8(hex)
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
         {
             out.push(b);
             i += 3;

@@ -144,7 +144,10 @@ pub fn create(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     }
     let mut files: Vec<(String, &str)> = vec![
         ("site.toml".to_string(), SITE_TOML),
-        (".gitignore".to_string(), "/public\n.dossier-lock\n"),
+        (
+            ".gitignore".to_string(),
+            "/public\n.dossier-lock\n.dossier-cache/\n",
+        ),
         ("content/topics/example-topic.md".to_string(), TOPIC),
         ("content/sources/ceasefire-talks.txt".to_string(), SOURCE),
     ];

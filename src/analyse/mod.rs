@@ -83,7 +83,7 @@ pub struct TaggedBrief {
 }
 
 /// A sentence that justifies a topic tag.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Passage {
     /// The sentence, as plain text.
     pub text: String,
@@ -120,6 +120,22 @@ pub fn analyse(
     sources: &[SourceText],
     aliases: &Aliases,
 ) -> Analysis {
+    analyse_with(briefs, topics, sources, aliases, &PassageMemo::default())
+}
+
+/// Passages found for a brief by an earlier build, keyed by a hash of what
+/// decides them (the brief's text and evidence, its topics' rules).
+pub type PassageMemo = crate::cache::KeyMemo<u128, Vec<(String, Passage)>>;
+
+/// [`analyse`], reusing the passages an earlier build found for briefs whose
+/// text and topic rules are unchanged (finding them is most of the work).
+pub fn analyse_with(
+    briefs: &[Brief],
+    topics: &[Topic],
+    sources: &[SourceText],
+    aliases: &Aliases,
+    memo: &PassageMemo,
+) -> Analysis {
     let topic_index: BTreeMap<&str, usize> = topics
         .iter()
         .enumerate()
@@ -154,7 +170,7 @@ pub fn analyse(
         }
     }
 
-    let passages = find_passages(briefs, topics, &brief_topics);
+    let passages = find_passages(briefs, topics, &brief_topics, memo);
 
     let mut co: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); topics.len()];
     for ts in &brief_topics {
@@ -411,15 +427,48 @@ fn find_passages(
     briefs: &[Brief],
     topics: &[Topic],
     brief_topics: &[Vec<usize>],
+    memo: &PassageMemo,
 ) -> BTreeMap<(usize, usize), Passage> {
     use rayon::prelude::*;
     let found: Vec<Vec<((usize, usize), Passage)>> = briefs
         .par_iter()
         .enumerate()
         .map(|(b, brief)| {
+            let mut key = crate::cache::Hasher::new();
+            key.bytes(brief.body.as_bytes())
+                .value(&brief.facts.evidence);
+            for &t in &brief_topics[b] {
+                key.bytes(topics[t].slug.as_bytes()).value(&topics[t].rules);
+            }
+            let slug_index = |s: &str| {
+                brief_topics[b]
+                    .iter()
+                    .copied()
+                    .find(|&t| topics[t].slug == s)
+            };
+            memo.get_or(&key.finish(), || {
+                brief_passages(b, brief, topics, &brief_topics[b])
+            })
+            .into_iter()
+            .filter_map(|(slug, p)| Some(((b, slug_index(&slug)?), p)))
+            .collect()
+        })
+        .collect();
+    found.into_iter().flatten().collect()
+}
+
+/// The passages of one brief, by topic slug.
+fn brief_passages(
+    b: usize,
+    brief: &Brief,
+    topics: &[Topic],
+    brief_topics: &[usize],
+) -> Vec<(String, Passage)> {
+    {
+        {
             // The brief's plain text, only if some tag has no recorded evidence.
             let mut text: Option<String> = None;
-            brief_topics[b]
+            brief_topics
                 .iter()
                 .filter_map(|&t| {
                     // Ingest records the strongest evidence first.
@@ -456,10 +505,10 @@ fn find_passages(
                         )
                     })
                 })
+                .map(|((_, t), p)| (topics[t].slug.clone(), p))
                 .collect()
-        })
-        .collect();
-    found.into_iter().flatten().collect()
+        }
+    }
 }
 
 /// The readable text of a Markdown body, one block per line, without markup.

@@ -27,6 +27,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::brief::{BRIEFS_DIR, Brief};
+use crate::cache::{FileMemo, FileStamp, Memo};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::slug;
@@ -65,8 +66,11 @@ enum Plan {
     Keep,
 }
 
-/// What is known of a brief file on disk.
-struct OnDisk {
+/// What ingest needs to know of a brief file on disk: the source it was
+/// made from and whether a person has edited it.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct BriefOnDisk {
+    source: String,
     slug: String,
     file: String,
     source_sha256: Option<String>,
@@ -81,8 +85,9 @@ pub fn ingest(
     config: &SiteConfig,
     topics: &[Topic],
     show_progress: bool,
+    memo: &Memo,
 ) -> Result<IngestReport, Diagnostics> {
-    let (sources, source_warnings, source_errors) = source::load_sources(root);
+    let (sources, source_warnings, source_errors) = source::load_sources(root, &memo.sources);
     if !source_errors.is_empty() {
         return Err(source_errors);
     }
@@ -90,7 +95,7 @@ pub fn ingest(
         warnings: source_warnings.into_sorted(),
         ..Default::default()
     };
-    let on_disk = briefs_on_disk(root);
+    let on_disk = briefs_on_disk(root, &memo.ingest);
     let inputs = inputs_hash(config, topics);
 
     // Decide for each source, in path order.
@@ -123,7 +128,7 @@ pub fn ingest(
     let mut first_by_content: HashMap<String, usize> = HashMap::new();
     let mut duplicate_of: Vec<Option<usize>> = vec![None; sources.len()];
     for (i, s) in sources.iter().enumerate() {
-        let key = content_key(&s.text);
+        let key = s.letters_sha256.clone();
         match first_by_content.get(&key) {
             Some(&j) => duplicate_of[i] = Some(j),
             None => {
@@ -138,7 +143,13 @@ pub fn ingest(
                 && duplicate_of[i].is_none()
         })
         .collect();
-    let corpus = glue::CorpusWords::from_texts(sources.iter().map(|s| s.text.as_str()));
+    // Corpus statistics only when there is something to extract.
+    let corpus = glue::CorpusWords::from_texts(
+        sources
+            .iter()
+            .filter(|_| !todo.is_empty())
+            .map(|s| s.text.as_str()),
+    );
     let boilerplate = clean::Boilerplate::new(&config.ingest.boilerplate_patterns());
     let ctx = Context {
         topics,
@@ -266,69 +277,63 @@ fn inputs_for(inputs: &str, s: &SourceText) -> String {
     article::hex(&Sha256::digest(format!("{inputs}{}", s.sha256).as_bytes()))[..32].to_string()
 }
 
-/// Letters and digits only, lower-cased: the same article saved with other
-/// line endings, encoding or spacing has the same key.
-fn content_key(text: &str) -> String {
-    let norm: String = text
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
+/// Briefs on disk, by the source they were made from. Files whose stamp
+/// is in `memo` are not read again.
+fn briefs_on_disk(
+    root: &Path,
+    memo: &FileMemo<Option<BriefOnDisk>>,
+) -> HashMap<String, BriefOnDisk> {
+    let mut ignored = Diagnostics::new();
+    let files = source::list_files(&root.join(BRIEFS_DIR), &["md"], &mut ignored);
+    let found: Vec<Option<BriefOnDisk>> = files
+        .par_iter()
+        .map(|(rel, path)| {
+            let file = format!("{BRIEFS_DIR}/{rel}");
+            memo.get_or(&file, FileStamp::read(path), || {
+                read_brief_on_disk(rel, path).ok_or(())
+            })
+            .unwrap_or(None)
+        })
         .collect();
-    article::hex(&Sha256::digest(norm.as_bytes()))
+    let mut out = HashMap::new();
+    for d in found.into_iter().flatten() {
+        // Two briefs for one source: the first by path is the one ingest tracks.
+        out.entry(d.source.clone()).or_insert(d);
+    }
+    out
 }
 
-/// Briefs on disk, by the source they were made from.
-fn briefs_on_disk(root: &Path) -> HashMap<String, OnDisk> {
+/// `None` (outer) when the file cannot be read; `Some(None)` when it names no source.
+fn read_brief_on_disk(rel: &str, path: &Path) -> Option<Option<BriefOnDisk>> {
     static SOURCE_LINE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = SOURCE_LINE
         .get_or_init(|| regex::Regex::new(r#"(?m)^source:\s*['"]?([^'"\n]+?)['"]?\s*$"#).unwrap());
-    let mut ignored = Diagnostics::new();
-    let mut out = HashMap::new();
-    for (rel, path) in source::list_files(&root.join(BRIEFS_DIR), &["md"], &mut ignored) {
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
-        let stem = rel.trim_end_matches(".md");
-        let Some(slug) = slug::slugify(stem) else {
-            continue;
-        };
-        let file = format!("{BRIEFS_DIR}/{rel}");
-        let entry = match Brief::parse(&slug, Path::new(&file), &text) {
-            Ok(b) => {
-                let stamp = b.facts.ingest.as_ref();
-                b.source.clone().map(|src| {
-                    (
-                        src,
-                        OnDisk {
-                            slug: slug.clone(),
-                            file: file.clone(),
-                            source_sha256: b.facts.source_sha256.clone(),
-                            inputs: stamp.map(|s| s.inputs.clone()),
-                            untouched: stamp.is_some_and(|s| article::is_untouched(&text, &s.hash)),
-                        },
-                    )
-                })
-            }
-            // A brief that does not parse is someone's work in progress: never touch it.
-            Err(_) => re.captures(&text).map(|c| {
-                (
-                    c[1].trim().to_string(),
-                    OnDisk {
-                        slug: slug.clone(),
-                        file: file.clone(),
-                        source_sha256: None,
-                        inputs: None,
-                        untouched: false,
-                    },
-                )
-            }),
-        };
-        if let Some((src, d)) = entry {
-            // Two briefs for one source: the first by path is the one ingest tracks.
-            out.entry(src).or_insert(d);
+    let text = std::fs::read_to_string(path).ok()?;
+    let stem = rel.trim_end_matches(".md");
+    let slug = slug::slugify(stem)?;
+    let file = format!("{BRIEFS_DIR}/{rel}");
+    Some(match Brief::parse(&slug, Path::new(&file), &text) {
+        Ok(b) => {
+            let stamp = b.facts.ingest.as_ref();
+            b.source.clone().map(|source| BriefOnDisk {
+                source,
+                slug: slug.clone(),
+                file: file.clone(),
+                source_sha256: b.facts.source_sha256.clone(),
+                inputs: stamp.map(|s| s.inputs.clone()),
+                untouched: stamp.is_some_and(|s| article::is_untouched(&text, &s.hash)),
+            })
         }
-    }
-    out
+        // A brief that does not parse is someone's work in progress: never touch it.
+        Err(_) => re.captures(&text).map(|c| BriefOnDisk {
+            source: c[1].trim().to_string(),
+            slug: slug.clone(),
+            file: file.clone(),
+            source_sha256: None,
+            inputs: None,
+            untouched: false,
+        }),
+    })
 }
 
 /// Slugs of every file in the briefs folder, parsed or not.

@@ -18,6 +18,7 @@ use tera::Context;
 
 use crate::analyse::Analysis;
 use crate::brief::Brief;
+use crate::cache::{Hasher, KeyMemo};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::source::SourceText;
@@ -52,6 +53,85 @@ pub struct RenderInput<'a> {
     pub analysis: &'a Analysis,
     /// Ticked once per rendered page, for long builds.
     pub progress: Option<&'a indicatif::ProgressBar>,
+    /// Where page keys are remembered for the next build, and read from
+    /// the previous one.
+    pub memo: Option<&'a RenderMemo>,
+    /// Pages whose key equals the previous build's are not rendered (the
+    /// caller has that build's files).
+    pub skip_unchanged: bool,
+}
+
+/// The keys of the previous build's pages, and the links each brief body
+/// looked up (by a hash of the body), so that a page's key can be computed
+/// without rendering its Markdown.
+#[derive(Default, Serialize, serde::Deserialize)]
+pub struct RenderMemo {
+    /// Output path -> key of the page's inputs (template set and context).
+    pub pages: KeyMemo<String, u128>,
+    /// Hash of a brief's Markdown -> the link targets it asked to resolve.
+    pub body_links: KeyMemo<u128, Vec<String>>,
+    /// Hash of a brief's Markdown -> the start of its plain text (search
+    /// index and feed summaries).
+    pub leads: KeyMemo<u128, String>,
+}
+
+/// The rendered site: pages rendered now, and pages whose inputs did not
+/// change since the build that `RenderInput::memo` came from.
+#[derive(Debug, Default)]
+pub struct RenderedSite {
+    /// Rendered files (pages, feeds, index files), sorted by path.
+    pub pages: Vec<Page>,
+    /// Paths of pages not rendered because their inputs are unchanged: the
+    /// previous build's file is still right.
+    pub unchanged: Vec<String>,
+}
+
+/// A page job's result.
+enum Rendered {
+    Page(Page),
+    Unchanged(String),
+}
+
+/// A page's template values, hashed as they are added: the page's key. They
+/// become a Tera context only if the page is rendered.
+struct PageContext<'a> {
+    values: Vec<(&'static str, Box<dyn ContextValue + 'a>)>,
+    key: Hasher,
+}
+
+/// A value that can be put into a Tera context (object-safe `Serialize`).
+trait ContextValue {
+    fn insert_into(&self, name: &'static str, ctx: &mut Context);
+}
+
+impl<T: Serialize> ContextValue for T {
+    fn insert_into(&self, name: &'static str, ctx: &mut Context) {
+        ctx.insert(name, self);
+    }
+}
+
+impl<'a> PageContext<'a> {
+    fn new(theme_key: u128) -> Self {
+        let mut key = Hasher::new();
+        key.value(&theme_key);
+        PageContext {
+            values: Vec::new(),
+            key,
+        }
+    }
+
+    fn insert<T: Serialize + 'a>(&mut self, name: &'static str, value: T) {
+        self.key.bytes(name.as_bytes()).value(&value);
+        self.values.push((name, Box::new(value)));
+    }
+
+    fn into_context(self) -> Context {
+        let mut ctx = Context::new();
+        for (name, value) in &self.values {
+            value.insert_into(name, &mut ctx);
+        }
+        ctx
+    }
 }
 
 /// What one page is, before it is rendered.
@@ -104,7 +184,7 @@ impl Shared {
 
 /// Render every page of the site. Errors (template failures) are all
 /// collected; identical messages from many pages are reported once.
-pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<Vec<Page>, Diagnostics> {
+pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSite, Diagnostics> {
     let shared = shared_views(input);
     let mut jobs = vec![
         Job::Index,
@@ -125,7 +205,7 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<Vec<Page>, 
     if let Some(bar) = input.progress {
         bar.set_length(jobs.len() as u64);
     }
-    let results: Vec<Result<Page, Diagnostic>> = jobs
+    let results: Vec<Result<Rendered, Diagnostic>> = jobs
         .par_iter()
         .inspect(|_| {
             if let Some(bar) = input.progress {
@@ -135,15 +215,24 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<Vec<Page>, 
         .map(|job| render_job(job, input, &shared, theme))
         .collect();
     let mut pages = Vec::with_capacity(results.len());
+    let mut unchanged = Vec::new();
+    let mut html_paths = Vec::with_capacity(results.len());
     let mut errors = Diagnostics::new();
     for r in results {
         match r {
-            Ok(p) => pages.push(p),
+            Ok(Rendered::Page(p)) => {
+                html_paths.push(p.path.clone());
+                pages.push(p);
+            }
+            Ok(Rendered::Unchanged(path)) => {
+                html_paths.push(path.clone());
+                unchanged.push(path);
+            }
             Err(d) => errors.push(d),
         }
     }
     if errors.is_empty() {
-        let html_paths: Vec<String> = pages.iter().map(|p| p.path.clone()).collect();
+        html_paths.sort();
         let plain = publish::plain_texts(input);
         pages.extend(publish::feeds_and_sitemap(input, &html_paths, &plain));
         pages.push(publish::search_index(input, &plain));
@@ -169,7 +258,8 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<Vec<Page>, 
             .into_bytes(),
         });
         pages.sort_by(|a, b| a.path.cmp(&b.path));
-        Ok(pages)
+        unchanged.sort();
+        Ok(RenderedSite { pages, unchanged })
     } else {
         Err(errors)
     }
@@ -293,9 +383,11 @@ fn render_job(
     input: &RenderInput<'_>,
     shared: &Shared,
     theme: &Theme,
-) -> Result<Page, Diagnostic> {
+) -> Result<Rendered, Diagnostic> {
     let a = input.analysis;
-    let mut ctx = Context::new();
+    let mut ctx = PageContext::new(theme.key);
+    // A brief page's body: rendered after the key check when possible.
+    let mut body: Option<BriefBody> = None;
     let (template, path, kind, title, description) = match *job {
         Job::Index => {
             let newest: Vec<&BriefCard> = a
@@ -305,9 +397,9 @@ fn render_job(
                 .map(|&b| &shared.cards[b])
                 .collect();
             ctx.insert("topics", &shared.topic_cards);
-            ctx.insert("newest", &newest);
-            ctx.insert("brief_count", &input.briefs.len());
-            ctx.insert("source_count", &input.sources.len());
+            ctx.insert("newest", newest);
+            ctx.insert("brief_count", input.briefs.len());
+            ctx.insert("source_count", input.sources.len());
             (
                 "index.html",
                 links::INDEX.to_string(),
@@ -418,14 +510,14 @@ fn render_job(
                     briefs: ag.briefs.iter().map(|&b| shared.cards[b].clone()).collect(),
                 })
                 .collect();
-            ctx.insert("entities", &entities);
-            ctx.insert("figures", &figures);
-            ctx.insert("events", &events);
-            ctx.insert("agreements", &agreements);
+            ctx.insert("entities", entities);
+            ctx.insert("figures", figures);
+            ctx.insert("events", events);
+            ctx.insert("agreements", agreements);
             ctx.insert("topic", &shared.topic_cards[t]);
             ctx.insert("summary_html", &shared.topic_summaries[t]);
-            ctx.insert("entries", &entries);
-            ctx.insert("co_topics", &co);
+            ctx.insert("entries", entries);
+            ctx.insert("co_topics", co);
             let desc = plain_excerpt(&shared.topic_cards[t].lede_html);
             (
                 "topic.html",
@@ -437,7 +529,7 @@ fn render_job(
         }
         Job::Briefs => {
             let all: Vec<&BriefCard> = a.newest_first.iter().map(|&b| &shared.cards[b]).collect();
-            ctx.insert("briefs", &all);
+            ctx.insert("briefs", all);
             (
                 "briefs.html",
                 links::BRIEFS.to_string(),
@@ -449,8 +541,9 @@ fn render_job(
         Job::Brief(b) => {
             let brief = &input.briefs[b];
             let page = links::brief(&brief.slug);
-            let body_html =
-                markdown::render(&brief.body, &|u| shared.links.resolve(u, "briefs", &page));
+            let bb = BriefBody::new(brief, &shared.links, &page, input.memo);
+            ctx.key.value(&bb.key);
+            body = Some(bb);
             let related: Vec<RelatedView> = a.briefs[b]
                 .related
                 .iter()
@@ -515,15 +608,20 @@ fn render_job(
                     note: d.note.clone(),
                 })
                 .collect();
-            ctx.insert("people", &people);
-            ctx.insert("figure_facts", &figure_facts);
-            ctx.insert("date_facts", &date_facts);
+            ctx.insert("people", people);
+            ctx.insert("figure_facts", figure_facts);
+            ctx.insert("date_facts", date_facts);
             ctx.insert("brief", &shared.cards[b]);
-            ctx.insert("key_points", &key_points);
-            ctx.insert("body_html", &body_html);
-            ctx.insert("related", &related);
-            let desc = first_sentence(&crate::analyse::plain_text(&brief.body));
-            ("brief.html", page, "brief", brief.title.clone(), desc)
+            ctx.insert("key_points", key_points);
+            ctx.insert("related", related);
+            // The description comes from the body, which the key covers.
+            (
+                "brief.html",
+                page,
+                "brief",
+                brief.title.clone(),
+                String::new(),
+            )
         }
         Job::Sources => {
             let rows: Vec<SourceRow> = input
@@ -549,7 +647,7 @@ fn render_job(
                     .and_then(|b| b.published.as_ref().map(|d| d.iso.clone()));
                 dy.cmp(&dx).then_with(|| x.file.cmp(&y.file))
             });
-            ctx.insert("rows", &rows);
+            ctx.insert("rows", rows);
             (
                 "sources.html",
                 links::SOURCES.to_string(),
@@ -580,14 +678,14 @@ fn render_job(
                 .iter()
                 .map(|&e| &shared.entity_cards[e])
                 .collect();
-            ctx.insert("topics", &topic_links);
-            ctx.insert("entities", &entity_links);
-            ctx.insert("source", &view);
-            ctx.insert("briefs", &citing);
+            ctx.insert("topics", topic_links);
+            ctx.insert("entities", entity_links);
+            ctx.insert("source", view);
             let title = citing.first().map_or_else(
                 || source.rel_path.clone(),
                 |b| format!("Source: {}", b.title),
             );
+            ctx.insert("briefs", citing);
             (
                 "source.html",
                 links::source(&source.slug),
@@ -602,8 +700,8 @@ fn render_job(
             for v in [&mut people, &mut orgs] {
                 v.sort_by(|a, b| b.brief_count.cmp(&a.brief_count).then(a.name.cmp(&b.name)));
             }
-            ctx.insert("people", &people);
-            ctx.insert("organisations", &orgs);
+            ctx.insert("people", people);
+            ctx.insert("organisations", orgs);
             (
                 "entities.html",
                 links::ENTITIES.to_string(),
@@ -633,7 +731,7 @@ fn render_job(
             let card = &shared.entity_cards[e];
             ctx.insert("entity", card);
             ctx.insert("roles", &entity.roles);
-            ctx.insert("mentions", &mentions);
+            ctx.insert("mentions", mentions);
             let desc = format!(
                 "{} in {}: named by {} source{}",
                 card.name,
@@ -672,7 +770,7 @@ fn render_job(
                     unquantified: g.unquantified.iter().map(stmt).collect(),
                 })
                 .collect();
-            ctx.insert("groups", &groups);
+            ctx.insert("groups", groups);
             (
                 "figures.html",
                 links::FIGURES.to_string(),
@@ -760,9 +858,9 @@ fn render_job(
                 .collect();
             // Dated briefs in publication order, undated ones after them.
             rows.sort_by_key(|r| r.brief.published.is_none());
-            ctx.insert("known_when", &rows);
-            ctx.insert("events", &events);
-            ctx.insert("dated", &dated);
+            ctx.insert("known_when", rows);
+            ctx.insert("events", events);
+            ctx.insert("dated", dated);
             (
                 "timeline.html",
                 links::TIMELINE.to_string(),
@@ -790,22 +888,109 @@ fn render_job(
         ),
     };
     ctx.insert("site", &shared.site);
-    ctx.insert("root", &links::root_prefix(&path));
-    ctx.insert(
-        "page",
-        &PageMeta {
-            kind,
-            title,
-            path: path.clone(),
-            description,
-        },
-    );
+    ctx.insert("root", links::root_prefix(&path));
+    let mut meta = PageMeta {
+        kind,
+        title,
+        path: path.clone(),
+        description,
+    };
+    ctx.key.bytes(template.as_bytes()).value(&meta);
+    let key = ctx.key.finish();
+    if let Some(memo) = input.memo {
+        let same = input.skip_unchanged && memo.pages.previous(&path) == Some(&key);
+        memo.pages.put(path.clone(), key);
+        if same {
+            return Ok(Rendered::Unchanged(path));
+        }
+    }
+    let mut ctx = ctx.into_context();
+    if let Some(body) = body {
+        let brief = &body.brief;
+        meta.description = first_sentence(&crate::analyse::plain_text(&brief.body));
+        let html = match body.html {
+            Some(html) => html,
+            None => body.render(&shared.links, input.memo).0,
+        };
+        ctx.insert("body_html", &html);
+    }
+    ctx.insert("page", &meta);
     let mut bytes = Vec::with_capacity(16 * 1024);
     theme
         .tera
         .render_to(template, &ctx, &mut bytes)
         .map_err(|e| theme::template_error(&theme.template_files, &e))?;
-    Ok(Page { path, bytes })
+    Ok(Rendered::Page(Page { path, bytes }))
+}
+
+/// A brief's Markdown body on its page: its key (the Markdown, and where
+/// each link it contains resolves to now) and, when it had to be rendered to
+/// learn its links, its HTML.
+struct BriefBody<'a> {
+    brief: &'a Brief,
+    page: String,
+    key: u128,
+    html: Option<String>,
+}
+
+impl<'a> BriefBody<'a> {
+    fn new(
+        brief: &'a Brief,
+        links: &ContentLinks,
+        page: &str,
+        memo: Option<&RenderMemo>,
+    ) -> BriefBody<'a> {
+        let mut body = BriefBody {
+            brief,
+            page: page.to_string(),
+            key: 0,
+            html: None,
+        };
+        let hash = crate::cache::hash_bytes(brief.body.as_bytes());
+        let targets = match memo.and_then(|m| m.body_links.previous(&hash)) {
+            Some(targets) => {
+                let targets = targets.clone();
+                if let Some(m) = memo {
+                    m.body_links.put(hash, targets.clone());
+                }
+                targets
+            }
+            None => {
+                let (html, targets) = body.render(links, memo);
+                body.html = Some(html);
+                targets
+            }
+        };
+        let mut key = Hasher::new();
+        key.value(&hash);
+        for t in &targets {
+            key.bytes(t.as_bytes())
+                .value(&links.resolve(t, "briefs", page));
+        }
+        body.key = key.finish();
+        body
+    }
+
+    /// The HTML, and the link targets the Markdown asked to resolve (remembered in `memo`).
+    fn render(&self, links: &ContentLinks, memo: Option<&RenderMemo>) -> (String, Vec<String>) {
+        let asked = std::sync::Mutex::new(Vec::new());
+        let html = markdown::render(&self.brief.body, &|u| {
+            if let Ok(mut a) = asked.lock() {
+                a.push(u.to_string());
+            }
+            links.resolve(u, "briefs", &self.page)
+        });
+        let mut targets = asked.into_inner().unwrap_or_default();
+        targets.sort();
+        targets.dedup();
+        if let Some(m) = memo {
+            m.body_links.put(
+                crate::cache::hash_bytes(self.brief.body.as_bytes()),
+                targets.clone(),
+            );
+        }
+        (html, targets)
+    }
 }
 
 /// Plain text of an HTML fragment, for meta descriptions.

@@ -17,17 +17,38 @@ use crate::analyse::plain_text;
 /// Entries per feed: the newest; feed readers want news, not the archive.
 pub const FEED_ENTRIES: usize = 100;
 
-/// The plain text of every brief, computed once (in parallel) and shared by
-/// the search index and the feeds.
+/// Characters of a brief's plain text kept for the search index and feed
+/// summaries (a first sentence is rarely longer).
+pub const LEAD_CHARS: usize = 2000;
+
+/// The start of every brief's plain text, whitespace collapsed, computed
+/// once (in parallel, or taken from the memo) and shared by the search
+/// index and the feeds.
 pub fn plain_texts(input: &RenderInput<'_>) -> Vec<String> {
+    let lead = |body: &str| {
+        let text = plain_text(body);
+        let mut out = String::with_capacity(text.len().min(LEAD_CHARS + 8));
+        for (n, word) in text.split_whitespace().enumerate() {
+            if out.len() >= LEAD_CHARS {
+                break;
+            }
+            if n > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
+    };
     input
         .briefs
         .par_iter()
-        .map(|b| {
-            plain_text(&b.body)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
+        .map(|b| match input.memo {
+            Some(memo) => memo
+                .leads
+                .get_or(&crate::cache::hash_bytes(b.body.as_bytes()), || {
+                    lead(&b.body)
+                }),
+            None => lead(&b.body),
         })
         .collect()
 }

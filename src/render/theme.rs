@@ -38,6 +38,8 @@ pub struct Theme {
     pub static_files: BTreeMap<String, PathBuf>,
     /// Template name -> file it came from (for error messages).
     pub template_files: BTreeMap<String, PathBuf>,
+    /// Hash of every template's name and text: part of every page's key.
+    pub key: u128,
 }
 
 impl Theme {
@@ -90,6 +92,11 @@ impl Theme {
                 ));
             }
         }
+        let mut hasher = crate::cache::Hasher::new();
+        for (name, (_, text)) in &sources {
+            hasher.bytes(name.as_bytes()).bytes(text.as_bytes());
+        }
+        let key = hasher.finish();
         let template_files: BTreeMap<String, PathBuf> = sources
             .iter()
             .map(|(k, (p, _))| (k.clone(), p.clone()))
@@ -138,6 +145,7 @@ impl Theme {
             tera,
             static_files,
             template_files,
+            key,
         })
     }
 }

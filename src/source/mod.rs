@@ -12,8 +12,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::cache::{FileMemo, FileStamp};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::slug;
 
@@ -28,7 +30,7 @@ pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
 pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 
 /// How the bytes of a source were turned into text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Encoding {
     /// Valid UTF-8 (a leading BOM is removed).
     Utf8,
@@ -37,7 +39,7 @@ pub enum Encoding {
 }
 
 /// One raw article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceText {
     /// URL-safe name derived from the file name: `sources/<slug>.html`.
     pub slug: String,
@@ -50,12 +52,16 @@ pub struct SourceText {
     pub encoding: Encoding,
     /// SHA-256 of the file's bytes, lower-case hex.
     pub sha256: String,
+    /// SHA-256 of the text's letters and digits, lower-cased: the same
+    /// article saved with other line endings, encoding or spacing has the
+    /// same key (lower-case hex).
+    pub letters_sha256: String,
     /// What the document says about itself (HTML metadata); empty for text.
     pub meta: SourceMeta,
 }
 
 /// Metadata a document carries apart from its text (HTML `<meta>`, JSON-LD).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceMeta {
     /// Headline.
     pub title: Option<String>,
@@ -90,9 +96,19 @@ impl SourceText {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect();
+        let letters: String = text
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let letters_sha256 = Sha256::digest(letters.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         Ok(SourceText {
             slug,
             rel_path: rel_path.to_string(),
+            letters_sha256,
             text,
             encoding,
             sha256,
@@ -139,10 +155,14 @@ fn normalise_newlines(text: String) -> String {
 ///
 /// Unreadable, binary, empty or oversized files are skipped with a warning;
 /// two files that would publish under the same slug are an error.
-pub fn load_sources(root: &Path) -> (Vec<SourceText>, Diagnostics, Diagnostics) {
+/// Files whose stamp is in `memo` are not read again.
+pub fn load_sources(
+    root: &Path,
+    memo: &FileMemo<SourceText>,
+) -> (Vec<SourceText>, Diagnostics, Diagnostics) {
     let dir = root.join(SOURCES_DIR);
     let mut warnings = Diagnostics::new();
-    let mut errors = Diagnostics::new();
+    let errors = Diagnostics::new();
     let files = list_files(&dir, EXTENSIONS, &mut warnings);
     let loaded: Vec<Result<SourceText, Diagnostic>> = files
         .par_iter()
@@ -150,29 +170,45 @@ pub fn load_sources(root: &Path) -> (Vec<SourceText>, Diagnostics, Diagnostics) 
             let shown = Path::new(SOURCES_DIR).join(rel);
             let meta = std::fs::metadata(path)
                 .map_err(|e| Diagnostic::new(&shown, format!("cannot read: {e}")))?;
-            if meta.len() > MAX_SOURCE_BYTES {
-                return Err(Diagnostic::new(
-                    &shown,
-                    format!(
-                        "skipped: {} bytes is over the {} byte limit for a source",
-                        meta.len(),
-                        MAX_SOURCE_BYTES
-                    ),
-                ));
-            }
-            if meta.len() == 0 {
-                return Err(Diagnostic::new(&shown, "skipped: the file is empty"));
-            }
-            let bytes = std::fs::read(path)
-                .map_err(|e| Diagnostic::new(&shown, format!("cannot read: {e}")))?;
-            let source = SourceText::from_bytes(rel, &bytes)
-                .map_err(|m| Diagnostic::new(&shown, format!("skipped: {m}")))?;
-            if source.text.trim().is_empty() {
-                return Err(Diagnostic::new(&shown, "skipped: the file has no text"));
-            }
-            Ok(source)
+            let key = format!("{SOURCES_DIR}/{rel}");
+            memo.get_or(&key, FileStamp::of(&meta), || read_source(rel, path, &meta))
         })
         .collect();
+    finish_loading(loaded, warnings, errors)
+}
+
+fn read_source(rel: &str, path: &Path, meta: &std::fs::Metadata) -> Result<SourceText, Diagnostic> {
+    let shown = Path::new(SOURCES_DIR).join(rel);
+    {
+        if meta.len() > MAX_SOURCE_BYTES {
+            return Err(Diagnostic::new(
+                &shown,
+                format!(
+                    "skipped: {} bytes is over the {} byte limit for a source",
+                    meta.len(),
+                    MAX_SOURCE_BYTES
+                ),
+            ));
+        }
+        if meta.len() == 0 {
+            return Err(Diagnostic::new(&shown, "skipped: the file is empty"));
+        }
+        let bytes = std::fs::read(path)
+            .map_err(|e| Diagnostic::new(&shown, format!("cannot read: {e}")))?;
+        let source = SourceText::from_bytes(rel, &bytes)
+            .map_err(|m| Diagnostic::new(&shown, format!("skipped: {m}")))?;
+        if source.text.trim().is_empty() {
+            return Err(Diagnostic::new(&shown, "skipped: the file has no text"));
+        }
+        Ok(source)
+    }
+}
+
+fn finish_loading(
+    loaded: Vec<Result<SourceText, Diagnostic>>,
+    mut warnings: Diagnostics,
+    mut errors: Diagnostics,
+) -> (Vec<SourceText>, Diagnostics, Diagnostics) {
     let mut sources = Vec::with_capacity(loaded.len());
     for item in loaded {
         match item {

@@ -1,0 +1,258 @@
+//! Incremental builds: the build cache must make rebuilds do less, and never
+//! make them wrong. Every test compares against a full build from scratch.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, SystemTime};
+
+use common::*;
+
+/// Move every input file's modification time an hour back, as for a site
+/// whose files were written long before the build (stamps close to a build
+/// are not trusted, like Git's racily-clean index entries).
+fn age_inputs(root: &Path) {
+    let old = SystemTime::now() - Duration::from_secs(3600);
+    for dir in ["content", "themes", "site.toml"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
+            if entry.file_type().is_file() {
+                let f = std::fs::File::options()
+                    .write(true)
+                    .open(entry.path())
+                    .unwrap();
+                f.set_modified(old).unwrap();
+            }
+        }
+    }
+}
+
+/// The site built from scratch (no cache, no previous output) into `out`.
+fn full_build(root: &Path, out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let copy = tempfile::tempdir().unwrap();
+    copy_dir(root, copy.path());
+    let _ = std::fs::remove_dir_all(copy.path().join(".dossier-cache"));
+    let _ = std::fs::remove_dir_all(copy.path().join("public"));
+    dossier::build::build(&dossier::build::BuildOptions {
+        output: Some(out.to_path_buf()),
+        ..dossier::build::BuildOptions::new(copy.path())
+    })
+    .unwrap();
+    snapshot(out)
+}
+
+fn mtimes(out: &Path) -> std::collections::BTreeMap<String, SystemTime> {
+    snapshot(out)
+        .into_keys()
+        .map(|p| {
+            let m = std::fs::metadata(out.join(&p)).unwrap().modified().unwrap();
+            (p, m)
+        })
+        .collect()
+}
+
+#[test]
+fn a_rebuild_with_nothing_changed_does_nothing() {
+    let site = fixture_site();
+    let root = site.path();
+    age_inputs(root);
+    let first = build(root).unwrap();
+    assert!(!first.up_to_date);
+    ingest_is_settled(root);
+    let out = root.join("public");
+    let before = mtimes(&out);
+    let again = build(root).unwrap();
+    assert!(again.up_to_date, "nothing changed, yet the build ran");
+    assert_eq!(again.rendered, 0);
+    assert_eq!(
+        again.pages,
+        before.len(),
+        "the report counts the site's files"
+    );
+    assert_eq!(before, mtimes(&out), "an up-to-date build touched files");
+}
+
+/// Ingest writes briefs during the first build; the build after it reads
+/// them once, and from then on the site is settled.
+fn ingest_is_settled(root: &Path) {
+    age_inputs(root);
+    build(root).unwrap();
+}
+
+#[test]
+fn editing_one_brief_renders_only_its_pages_and_matches_a_full_build() {
+    let site = fixture_site();
+    let root = site.path();
+    age_inputs(root);
+    let first = build(root).unwrap();
+    ingest_is_settled(root);
+    let out = root.join("public");
+    let before = mtimes(&out);
+
+    let brief = root.join("content/briefs/iraq-plans-to-reduce-us-led-forces.md");
+    std::fs::write(
+        &brief,
+        read(&brief).replace("three main bases", "four main bases"),
+    )
+    .unwrap();
+    let report = build(root).unwrap();
+    assert!(!report.up_to_date);
+    assert!(
+        report.rendered * 3 < first.rendered,
+        "{} of {} files rendered after editing one brief's body",
+        report.rendered,
+        first.rendered
+    );
+
+    let full_out = tempfile::tempdir().unwrap();
+    let full = full_build(root, &full_out.path().join("site"));
+    let incremental = snapshot(&out);
+    assert_eq!(
+        full.keys().collect::<Vec<_>>(),
+        incremental.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &full {
+        assert!(
+            incremental[path] == *bytes,
+            "{path} differs between the incremental and the full build"
+        );
+    }
+
+    // Files whose bytes did not change kept their modification time.
+    let after = mtimes(&out);
+    let mut rewritten = Vec::new();
+    for (path, t) in &after {
+        if before.get(path) != Some(t) {
+            rewritten.push(path.as_str());
+        }
+    }
+    assert!(rewritten.contains(&"briefs/iraq-plans-to-reduce-us-led-forces.html"));
+    assert!(
+        rewritten.len() * 5 < after.len(),
+        "{} of {} files rewritten: {rewritten:?}",
+        rewritten.len(),
+        after.len()
+    );
+    assert!(!rewritten.contains(&"sources/index.html"));
+    assert!(!rewritten.contains(&"assets/style.css"));
+}
+
+#[test]
+fn a_new_source_appears_and_the_site_equals_a_full_build() {
+    let site = fixture_site();
+    let root = site.path();
+    age_inputs(root);
+    build(root).unwrap();
+    ingest_is_settled(root);
+    std::fs::copy(
+        repo().join("tests/fixtures/extra_sources/wire-story.txt"),
+        root.join("content/sources/wire-story.txt"),
+    )
+    .unwrap();
+    let report = build(root).unwrap();
+    assert_eq!(
+        report.briefs_written.len(),
+        1,
+        "{:?}",
+        report.briefs_written
+    );
+    let out = root.join("public");
+    assert!(out.join("sources/wire-story.html").is_file());
+    let slug = Path::new(&report.briefs_written[0])
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(out.join(format!("briefs/{slug}.html")).is_file());
+    assert!(read(&out.join("briefs/index.html")).contains(&format!("{slug}.html")));
+
+    let full_out = tempfile::tempdir().unwrap();
+    let full = full_build(root, &full_out.path().join("site"));
+    assert_eq!(full, snapshot(&out), "incremental and full builds differ");
+}
+
+#[test]
+fn editing_a_template_rerenders_every_page_using_it() {
+    let site = fixture_site();
+    let root = site.path();
+    age_inputs(root);
+    build(root).unwrap();
+    ingest_is_settled(root);
+    let tpl = root.join("themes/default/templates/brief.html");
+    std::fs::write(
+        &tpl,
+        read(&tpl).replacen("</article>", "<p class=\"marker\">edited</p></article>", 1),
+    )
+    .unwrap();
+    build(root).unwrap();
+    let out = root.join("public");
+    let briefs: Vec<_> = std::fs::read_dir(out.join("briefs"))
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name() != "index.html")
+        .collect();
+    assert!(!briefs.is_empty());
+    for b in briefs {
+        assert!(
+            read(&b.path()).contains("class=\"marker\""),
+            "{:?} not re-rendered",
+            b.path()
+        );
+    }
+}
+
+#[test]
+fn a_damaged_output_or_cache_means_a_full_build_not_a_wrong_one() {
+    let site = fixture_site();
+    let root = site.path();
+    age_inputs(root);
+    build(root).unwrap();
+    ingest_is_settled(root);
+    let out = root.join("public");
+    let good = snapshot(&out);
+
+    // Someone deletes and edits files in the output.
+    std::fs::remove_file(out.join("topics/pmf.html")).unwrap();
+    std::fs::write(out.join("index.html"), "tampered").unwrap();
+    let report = build(root).unwrap();
+    assert!(!report.up_to_date);
+    assert_eq!(good, snapshot(&out), "the output was not restored");
+
+    // A garbled cache is ignored.
+    for f in ["state.bin", "memo.bin"] {
+        std::fs::write(root.join(".dossier-cache").join(f), b"\x00garbage").unwrap();
+    }
+    build(root).unwrap();
+    assert_eq!(good, snapshot(&out));
+
+    // No cache at all.
+    std::fs::remove_dir_all(root.join(".dossier-cache")).unwrap();
+    build(root).unwrap();
+    assert_eq!(good, snapshot(&out));
+}
+
+#[test]
+fn a_deleted_brief_disappears_from_the_site() {
+    let site = fixture_site();
+    let root = site.path();
+    age_inputs(root);
+    build(root).unwrap();
+    ingest_is_settled(root);
+    let out = root.join("public");
+    let victim = std::fs::read_dir(root.join("content/briefs"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| read(p).lines().all(|l| !l.starts_with("source:")))
+        .expect("a hand-written fixture brief");
+    let slug = victim.file_stem().unwrap().to_string_lossy().into_owned();
+    assert!(out.join(format!("briefs/{slug}.html")).is_file());
+    std::fs::remove_file(&victim).unwrap();
+    build(root).unwrap();
+    assert!(!out.join(format!("briefs/{slug}.html")).exists());
+    assert!(!read(&out.join("briefs/index.html")).contains(&format!("{slug}.html")));
+    let full_out = tempfile::tempdir().unwrap();
+    assert_eq!(
+        full_build(root, &full_out.path().join("site")),
+        snapshot(&out)
+    );
+}
