@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""dossier vs Hugo on the same synthetic corpus, same machine, same run.
+
+Usage: bench/run.py [--sizes 1000 10000] [--runs 5] [--work /dev/shm/dossier-bench]
+                    [--gen ../shared/bench/gen_corpus.py] [--md results.md]
+
+For each size N it generates the corpus (gen_corpus.py writes it as a dossier
+site and as a Hugo site), converts what differs (topic `keywords:` become
+dossier `rules: phrases:`; base_url "/" becomes an absolute URL, which
+dossier's feeds need), generates N raw "scraped" sources from the briefs,
+and times, with /usr/bin/time (wall, user+sys CPU, peak RSS):
+
+  full      clean build (no output, no cache), paired with a Hugo clean
+            build run right after it; the ratio is taken pair by pair
+  nochange  rebuild with nothing changed
+  edit      rebuild after appending a sentence to one brief
+  add       rebuild after adding one raw source (ingest + every page it touches)
+  template  rebuild after editing one template (every brief page changes)
+  ingest    `dossier ingest` of N raw sources into an empty briefs folder
+
+Everything runs on tmpfs: disk timings on shared machines vary twofold
+between runs, ratios on tmpfs do not. Results go to stdout as a Markdown
+table (and to --md).
+"""
+import argparse
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def timed(cmd, cwd=None):
+    """Run cmd under /usr/bin/time; return (wall s, cpu s, max rss MB)."""
+    fmt = "%U %S %M"
+    t0 = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-f", fmt, *cmd], cwd=cwd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t0  # /usr/bin/time's %e has 10 ms steps
+    if p.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{p.stderr}")
+    last = p.stderr.strip().splitlines()[-1].split()
+    user, sys_, rss = float(last[0]), float(last[1]), int(last[2])
+    return wall, user + sys_, rss / 1024
+
+
+def tree_size(path):
+    files = total = 0
+    for dirpath, _, names in os.walk(path):
+        for n in names:
+            files += 1
+            total += os.path.getsize(os.path.join(dirpath, n))
+    return files, total
+
+
+def convert_ours(ours):
+    """gen_corpus writes topic `keywords:`; dossier's topic files say `rules: phrases:`."""
+    tdir = os.path.join(ours, "content", "topics")
+    for name in os.listdir(tdir):
+        p = os.path.join(tdir, name)
+        text = open(p, encoding="utf-8").read()
+        text = re.sub(r"^keywords: (\[.*\])$", r"rules:\n  phrases: \1", text, count=1, flags=re.M)
+        open(p, "w", encoding="utf-8").write(text)
+    site = os.path.join(ours, "site.toml")
+    text = open(site, encoding="utf-8").read()
+    text = text.replace('base_url = "/"', 'base_url = "https://bench.example.org/"')
+    open(site, "w", encoding="utf-8").write(text)
+    themes = os.path.join(ours, "themes")
+    shutil.rmtree(themes, ignore_errors=True)
+    shutil.copytree(os.path.join(REPO, "themes"), themes)
+
+
+JUNK_TOP = ["Skip to main content", "Menu", "Home", "World", "Middle East", "Politics",
+            "Subscribe", "Sign in", "Advertisement"]
+JUNK_BOTTOM = ["Share this article", "Facebook", "Twitter", "WhatsApp", "Advertisement",
+               "Related stories", "Most read", "Cookie settings", "We use cookies to improve your experience.",
+               "© 2025 {outlet}. All rights reserved.", "Terms of use", "Privacy policy", "Contact us"]
+
+
+def raw_source(brief_text):
+    """A scraped-looking page from a generated brief: menus, byline, body, share bar, footer."""
+    fm, body = brief_text.split("\n---\n", 1)
+    title = re.search(r'^title: "?(.*?)"?$', fm, re.M).group(1)
+    outlet = (re.search(r'^outlet: "?(.*?)"?$', fm, re.M) or re.search(r'outlet: "?(.*?)"?$', fm, re.M))
+    outlet = outlet.group(1) if outlet else "Wire"
+    date = re.search(r"^published: (\S+)$", fm, re.M) or re.search(r"^date: (\S+)$", fm, re.M)
+    date = date.group(1) if date else "2024-01-01"
+    lines = list(JUNK_TOP) + [title, f"By staff reporter | {outlet}", f"Published {date}", ""]
+    for para in body.strip().split("\n\n"):
+        para = re.sub(r"^#+ ", "", para)
+        para = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", para)
+        para = para.replace("**", "").replace("*", "")
+        if para.startswith("```"):
+            continue
+        lines += [para, ""]
+    lines += [j.format(outlet=outlet) for j in JUNK_BOTTOM]
+    return "\n".join(lines) + "\n"
+
+
+def make_raw_site(ours, raw):
+    """A site with the same config, topics and theme, N raw sources and no briefs."""
+    shutil.rmtree(raw, ignore_errors=True)
+    os.makedirs(os.path.join(raw, "content", "sources"))
+    shutil.copy(os.path.join(ours, "site.toml"), raw)
+    shutil.copytree(os.path.join(ours, "content", "topics"), os.path.join(raw, "content", "topics"))
+    shutil.copytree(os.path.join(ours, "themes"), os.path.join(raw, "themes"))
+    bdir = os.path.join(ours, "content", "briefs")
+    for name in sorted(os.listdir(bdir)):
+        text = open(os.path.join(bdir, name), encoding="utf-8").read()
+        out = os.path.join(raw, "content", "sources", name[:-3] + ".txt")
+        open(out, "w", encoding="utf-8").write(raw_source(text))
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def fmt_row(name, runs, full_wall=None, hugo=None):
+    walls = [r[0] for r in runs]
+    cpus = [r[1] for r in runs]
+    rss = max(r[2] for r in runs)
+    cells = [name, f"{median(walls)*1000:.0f} ms", f"{median(cpus)*1000:.0f} ms", f"{rss:.0f} MB"]
+    cells.append(f"{median(walls)/full_wall*100:.1f} %" if full_wall else "")
+    cells.append(hugo or "")
+    return "| " + " | ".join(cells) + " |"
+
+
+def bench_size(n, args, out):
+    work = os.path.join(args.work, str(n))
+    ours, hugo, raw = (os.path.join(work, d) for d in ("ours", "hugo", "raw"))
+    if not os.path.isdir(ours) or args.regenerate:
+        shutil.rmtree(work, ignore_errors=True)
+        sh([sys.executable, args.gen, str(n), work], stderr=subprocess.DEVNULL)
+        convert_ours(ours)
+    make_raw_site(ours, raw)
+    # Stamps closer than 2 s to a build are not trusted (racy-clean rule): let the corpus age.
+    time.sleep(2.5)
+    dossier = os.path.abspath(args.dossier)
+
+    def build(site):
+        return timed([dossier, "-q", "build", "--root", site])
+
+    def clean(site):
+        for d in ("public", ".dossier-cache", "resources"):
+            shutil.rmtree(os.path.join(site, d), ignore_errors=True)
+
+    full, hugo_runs, ratios = [], [], []
+    for _ in range(args.runs):
+        clean(ours)
+        d = build(ours)
+        clean(hugo)
+        h = timed(["hugo", "--quiet", "-s", hugo, "-d", os.path.join(hugo, "public")])
+        full.append(d)
+        hugo_runs.append(h)
+        ratios.append(d[0] / h[0])
+    ours_files, ours_bytes = tree_size(os.path.join(ours, "public"))
+    hugo_files, hugo_bytes = tree_size(os.path.join(hugo, "public"))
+    index = os.path.join(ours, "public", "assets", "search-index.js")
+    index_bytes = os.path.getsize(index)
+    index_gz = len(gzip.compress(open(index, "rb").read(), 6))
+    full_wall = median([r[0] for r in full])
+
+    build(ours)  # settle: the cache of a complete build
+    time.sleep(2.5)
+    nochange = [build(ours) for _ in range(args.runs)]
+
+    briefs = sorted(os.listdir(os.path.join(ours, "content", "briefs")))
+    edit = []
+    for i in range(args.runs):
+        p = os.path.join(ours, "content", "briefs", briefs[(i * 7919) % len(briefs)])
+        with open(p, "a", encoding="utf-8") as f:
+            f.write(f"\nAn added sentence for benchmark run {i}.\n")
+        edit.append(build(ours))
+
+    add = []
+    raw_sources = sorted(os.listdir(os.path.join(raw, "content", "sources")))
+    for i in range(args.runs):
+        src = os.path.join(raw, "content", "sources", raw_sources[(i * 104729) % len(raw_sources)])
+        dst = os.path.join(ours, "content", "sources", f"bench-new-{i}.txt")
+        os.makedirs(os.path.dirname(dst), exist_ok=True)
+        text = open(src, encoding="utf-8").read().replace("Published", f"Updated run {i} — Published")
+        open(dst, "w", encoding="utf-8").write(text)
+        add.append(build(ours))
+
+    template = []
+    tpl = os.path.join(ours, "themes", "default", "templates", "brief.html")
+    original = open(tpl, encoding="utf-8").read()
+    for i in range(args.runs):
+        open(tpl, "w", encoding="utf-8").write(original.replace("</article>", f"</article><!-- edit {i} -->", 1))
+        template.append(build(ours))
+    open(tpl, "w", encoding="utf-8").write(original)
+
+    ingest = []
+    for _ in range(max(1, args.runs // 2)):
+        shutil.rmtree(os.path.join(raw, "content", "briefs"), ignore_errors=True)
+        clean(raw)
+        ingest.append(timed([dossier, "-q", "ingest", "--root", raw]))
+
+    hugo_wall = median([r[0] for r in hugo_runs])
+    lines = [
+        f"### N = {n}",
+        "",
+        "| scenario | wall (median) | CPU | peak RSS | of full build | vs Hugo |",
+        "| --- | --- | --- | --- | --- | --- |",
+        fmt_row("full clean build", full, None, f"ratio {median(ratios):.2f} (pairs: {', '.join(f'{r:.2f}' for r in ratios)})"),
+        fmt_row("Hugo clean build", hugo_runs, None, ""),
+        fmt_row("no-change rebuild", nochange, full_wall, f"{median([r[0] for r in nochange])/hugo_wall:.3f} × Hugo full"),
+        fmt_row("edit one brief", edit, full_wall, f"{median([r[0] for r in edit])/hugo_wall:.3f} × Hugo full"),
+        fmt_row("add one source", add, full_wall, f"{median([r[0] for r in add])/hugo_wall:.3f} × Hugo full"),
+        fmt_row("edit one template", template, full_wall, f"{median([r[0] for r in template])/hugo_wall:.3f} × Hugo full"),
+        fmt_row(f"ingest {n} raw sources", ingest, None, ""),
+        "",
+        f"Output: dossier {ours_files} files, {ours_bytes/1e6:.1f} MB; Hugo {hugo_files} files, "
+        f"{hugo_bytes/1e6:.1f} MB. Search index: {index_bytes} bytes ({index_gz} gzipped). "
+        f"Peak RSS full build: dossier {max(r[2] for r in full):.0f} MB, Hugo {max(r[2] for r in hugo_runs):.0f} MB.",
+        "",
+    ]
+    text = "\n".join(lines)
+    print(text, flush=True)
+    out.append(text)
+    return full_wall
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--work", default="/dev/shm/dossier-bench")
+    ap.add_argument("--gen", default=os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"))
+    ap.add_argument("--dossier", default=os.path.join(REPO, "target", "release", "dossier"))
+    ap.add_argument("--regenerate", action="store_true")
+    ap.add_argument("--md", default=None)
+    args = ap.parse_args()
+    sh(["cargo", "build", "--release", "--quiet"], cwd=REPO)
+    if not shutil.which("hugo"):
+        sys.exit("hugo not found: apt-get install hugo")
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    hugo_v = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    out = [f"dossier {head}, Hugo {hugo_v}, {os.cpu_count()} cores, runs per scenario: {args.runs}, work dir {args.work}", ""]
+    print(out[0], flush=True)
+    walls = {}
+    for n in args.sizes:
+        walls[n] = bench_size(n, args, out)
+    if len(walls) >= 2:
+        lo, hi = sorted(walls)[0], sorted(walls)[-1]
+        line = f"Scaling: full build at N={hi} costs {walls[hi]/walls[lo]:.1f} × N={lo} (N ratio {hi/lo:.0f})."
+        print(line)
+        out.append(line)
+    if args.md:
+        open(args.md, "w", encoding="utf-8").write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    main()
