@@ -427,6 +427,15 @@ pub fn load_briefs(root: &Path, memo: &FileMemo<Brief>) -> (Vec<Brief>, Diagnost
                     "the file name has no letters or digits to make a page name from",
                 )]);
             };
+            if slug == slug::LIST_PAGE {
+                return Err(vec![
+                    Diagnostic::new(
+                        &shown,
+                        "would publish as briefs/index.html, the list of all briefs",
+                    )
+                    .hint("rename the file"),
+                ]);
+            }
             let key = format!("{BRIEFS_DIR}/{rel}");
             memo.get_or(&key, FileStamp::read(path), || {
                 let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);

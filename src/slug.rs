@@ -27,8 +27,35 @@ pub fn slugify(text: &str) -> Option<String> {
             break;
         }
     }
-    let out = out.trim_end_matches('-').to_string();
+    let mut out = out.trim_end_matches('-').to_string();
+    // `con.html` cannot be created on Windows (nor can `con.anything`).
+    if is_windows_device(&out) {
+        out.push('_');
+    }
     (!out.is_empty()).then_some(out)
+}
+
+/// Slug of the list page of each output folder: no content item may take it.
+pub const LIST_PAGE: &str = "index";
+
+/// Windows device names, reserved whatever the extension: CON, PRN, AUX,
+/// NUL, COM1-9, LPT1-9.
+pub fn is_windows_device(slug: &str) -> bool {
+    let s = slug.as_bytes();
+    matches!(slug, "con" | "prn" | "aux" | "nul")
+        || (s.len() == 4
+            && (slug.starts_with("com") || slug.starts_with("lpt"))
+            && (b'1'..=b'9').contains(&s[3]))
+}
+
+/// `slug`, or `slug_` when it is the list page's name (for names derived
+/// from content, like sources and entities, which cannot be asked to rename).
+pub fn not_list_page(slug: String) -> String {
+    if slug == LIST_PAGE {
+        format!("{slug}_")
+    } else {
+        slug
+    }
 }
 
 /// True when `s` is already a valid slug.
@@ -71,6 +98,11 @@ mod tests {
         assert_eq!(slugify("!!!"), None);
         assert_eq!(slugify("العراق"), None);
         assert!(slugify(&"a".repeat(500)).unwrap().len() <= MAX_LEN);
+        assert_eq!(slugify("CON").as_deref(), Some("con_"));
+        assert_eq!(slugify("lpt9").as_deref(), Some("lpt9_"));
+        assert_eq!(slugify("com10").as_deref(), Some("com10"));
+        assert_eq!(slugify("a\0b").as_deref(), Some("a-b"));
+        assert_eq!(slugify("zero\u{200b}width").as_deref(), Some("zero-width"));
     }
 
     #[test]

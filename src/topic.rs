@@ -265,10 +265,10 @@ pub fn load_topics(root: &Path) -> (Vec<Topic>, Diagnostics) {
     for (rel, path) in list_files(&dir, &["md"], &mut errors) {
         let shown = Path::new(TOPICS_DIR).join(&rel);
         let stem = rel.trim_end_matches(".md");
-        if !slug::is_slug(stem) {
+        if !slug::is_slug(stem) || stem == slug::LIST_PAGE || slug::is_windows_device(stem) {
             errors.push(
                 Diagnostic::new(&shown, format!("{stem:?} is not a valid topic slug"))
-                    .hint("use lower-case letters, digits and dashes, e.g. gaza-spillover.md"),
+                    .hint("use lower-case letters, digits and dashes, e.g. gaza-spillover.md; not index or a Windows device name"),
             );
             continue;
         }

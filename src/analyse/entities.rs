@@ -169,7 +169,9 @@ pub fn entities(briefs: &[Brief], aliases: &Aliases, rank: &[usize]) -> Vec<Enti
     });
     let mut taken = std::collections::BTreeSet::new();
     for e in &mut out {
-        let base = slug::slugify(&e.name).unwrap_or_else(|| "entity".to_string());
+        let base = slug::slugify(&e.name)
+            .map(slug::not_list_page)
+            .unwrap_or_else(|| "entity".to_string());
         let mut s = base.clone();
         let mut n = 1;
         while !taken.insert(s.clone()) {

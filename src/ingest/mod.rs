@@ -95,6 +95,10 @@ pub fn ingest(
         warnings: source_warnings.into_sorted(),
         ..Default::default()
     };
+    if sources.is_empty() {
+        // Nothing to plan: the briefs need not be read.
+        return Ok(report);
+    }
     let on_disk = briefs_on_disk(root, &memo.ingest);
     let inputs = inputs_hash(config, topics);
 

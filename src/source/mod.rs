@@ -124,7 +124,7 @@ pub fn slug_for(rel_path: &str) -> Option<String> {
         Some((stem, ext)) if !ext.contains('/') => stem,
         _ => rel_path,
     };
-    slug::slugify(stem)
+    slug::slugify(stem).map(slug::not_list_page)
 }
 
 /// Decode bytes: UTF-8 when valid, else Windows-1252. NUL bytes mean binary.
