@@ -218,16 +218,6 @@ impl<K: Eq + Hash + Clone, V: Clone> KeyMemo<K, V> {
         value
     }
 
-    /// How many values the previous build remembered.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// True when the previous build remembered nothing.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The value remembered for `key` by the previous build, if any.
     pub fn previous(&self, key: &K) -> Option<&V> {
         self.entries.get(key)

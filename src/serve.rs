@@ -9,12 +9,12 @@
 //! changes. A failed rebuild keeps the previous site and prints the problems.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, RwLock};
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use crate::build;
-use crate::cache::Memo;
+use crate::cache::{InputSnapshot, Memo};
 use crate::diagnostics::BuildFailed;
 
 /// Path the reload script polls.
@@ -71,32 +71,13 @@ fn build_in_memory(
     }
 }
 
-/// Sizes and modification times of every input file: a change of any is a rebuild.
-fn fingerprint(root: &Path) -> BTreeMap<PathBuf, (u64, Option<SystemTime>)> {
-    let mut out = BTreeMap::new();
-    for dir in ["content", "themes", "templates", "static"] {
-        for entry in walkdir::WalkDir::new(root.join(dir))
-            .follow_links(false)
-            .into_iter()
-            .flatten()
-        {
-            if entry.file_type().is_file()
-                && let Ok(meta) = entry.metadata()
-            {
-                out.insert(
-                    entry.path().to_path_buf(),
-                    (meta.len(), meta.modified().ok()),
-                );
-            }
-        }
-    }
-    if let Ok(meta) = std::fs::metadata(root.join(crate::config::CONFIG_FILE)) {
-        out.insert(
-            root.join(crate::config::CONFIG_FILE),
-            (meta.len(), meta.modified().ok()),
-        );
-    }
-    out
+/// Stamps of every input file (the build cache's own snapshot): a change of
+/// any is a rebuild. A change of theme in site.toml is a change of site.toml.
+fn fingerprint(root: &Path) -> InputSnapshot {
+    let theme = crate::config::SiteConfig::load(root)
+        .map(|c| c.theme)
+        .unwrap_or_else(|_| "default".to_string());
+    InputSnapshot::take(root, &theme)
 }
 
 /// Serve the site at `root` on 127.0.0.1:`port` (0 picks a free port) until killed.

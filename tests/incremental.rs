@@ -52,12 +52,9 @@ fn mtimes(out: &Path) -> std::collections::BTreeMap<String, SystemTime> {
 
 #[test]
 fn a_rebuild_with_nothing_changed_does_nothing() {
-    let site = fixture_site();
+    let (site, first) = settled_site();
     let root = site.path();
-    age_inputs(root);
-    let first = build(root).unwrap();
     assert!(!first.up_to_date);
-    ingest_is_settled(root);
     let out = root.join("public");
     let before = mtimes(&out);
     let again = build(root).unwrap();
@@ -71,20 +68,22 @@ fn a_rebuild_with_nothing_changed_does_nothing() {
     assert_eq!(before, mtimes(&out), "an up-to-date build touched files");
 }
 
-/// Ingest writes briefs during the first build; the build after it reads
-/// them once, and from then on the site is settled.
-fn ingest_is_settled(root: &Path) {
-    age_inputs(root);
-    build(root).unwrap();
+/// The fixture site, built with old stamps, and the report of its first build.
+/// Ingest writes briefs during that build; the build after it reads them
+/// once, and from then on the site is settled.
+fn settled_site() -> (tempfile::TempDir, dossier::build::BuildReport) {
+    let site = fixture_site();
+    age_inputs(site.path());
+    let first = build(site.path()).unwrap();
+    age_inputs(site.path());
+    build(site.path()).unwrap();
+    (site, first)
 }
 
 #[test]
 fn editing_one_brief_renders_only_its_pages_and_matches_a_full_build() {
-    let site = fixture_site();
+    let (site, first) = settled_site();
     let root = site.path();
-    age_inputs(root);
-    let first = build(root).unwrap();
-    ingest_is_settled(root);
     let out = root.join("public");
     let before = mtimes(&out);
 
@@ -138,11 +137,8 @@ fn editing_one_brief_renders_only_its_pages_and_matches_a_full_build() {
 
 #[test]
 fn a_new_source_appears_and_the_site_equals_a_full_build() {
-    let site = fixture_site();
+    let (site, _) = settled_site();
     let root = site.path();
-    age_inputs(root);
-    build(root).unwrap();
-    ingest_is_settled(root);
     std::fs::copy(
         repo().join("tests/fixtures/extra_sources/wire-story.txt"),
         root.join("content/sources/wire-story.txt"),
@@ -172,11 +168,8 @@ fn a_new_source_appears_and_the_site_equals_a_full_build() {
 
 #[test]
 fn editing_a_template_rerenders_every_page_using_it() {
-    let site = fixture_site();
+    let (site, _) = settled_site();
     let root = site.path();
-    age_inputs(root);
-    build(root).unwrap();
-    ingest_is_settled(root);
     let tpl = root.join("themes/default/templates/brief.html");
     std::fs::write(
         &tpl,
@@ -202,11 +195,8 @@ fn editing_a_template_rerenders_every_page_using_it() {
 
 #[test]
 fn a_damaged_output_or_cache_means_a_full_build_not_a_wrong_one() {
-    let site = fixture_site();
+    let (site, _) = settled_site();
     let root = site.path();
-    age_inputs(root);
-    build(root).unwrap();
-    ingest_is_settled(root);
     let out = root.join("public");
     let good = snapshot(&out);
 
@@ -232,11 +222,8 @@ fn a_damaged_output_or_cache_means_a_full_build_not_a_wrong_one() {
 
 #[test]
 fn a_deleted_brief_disappears_from_the_site() {
-    let site = fixture_site();
+    let (site, _) = settled_site();
     let root = site.path();
-    age_inputs(root);
-    build(root).unwrap();
-    ingest_is_settled(root);
     let out = root.join("public");
     let victim = std::fs::read_dir(root.join("content/briefs"))
         .unwrap()

@@ -929,6 +929,8 @@ fn render_job(
 struct BriefBody<'a> {
     brief: &'a Brief,
     page: String,
+    /// Hash of the Markdown.
+    hash: u128,
     key: u128,
     html: Option<String>,
 }
@@ -940,13 +942,14 @@ impl<'a> BriefBody<'a> {
         page: &str,
         memo: Option<&RenderMemo>,
     ) -> BriefBody<'a> {
+        let hash = crate::cache::hash_bytes(brief.body.as_bytes());
         let mut body = BriefBody {
             brief,
             page: page.to_string(),
+            hash,
             key: 0,
             html: None,
         };
-        let hash = crate::cache::hash_bytes(brief.body.as_bytes());
         let targets = match memo.and_then(|m| m.body_links.previous(&hash)) {
             Some(targets) => {
                 let targets = targets.clone();
@@ -984,10 +987,7 @@ impl<'a> BriefBody<'a> {
         targets.sort();
         targets.dedup();
         if let Some(m) = memo {
-            m.body_links.put(
-                crate::cache::hash_bytes(self.brief.body.as_bytes()),
-                targets.clone(),
-            );
+            m.body_links.put(self.hash, targets.clone());
         }
         (html, targets)
     }
