@@ -137,10 +137,15 @@ def fmt_row(name, runs, full_wall=None, hugo=None):
 def bench_size(n, args, out):
     work = os.path.join(args.work, str(n))
     ours, hugo, raw = (os.path.join(work, d) for d in ("ours", "hugo", "raw"))
-    if not os.path.isdir(ours) or args.regenerate:
+    pristine = os.path.join(work, "pristine")
+    if not os.path.isdir(pristine) or args.regenerate:
         shutil.rmtree(work, ignore_errors=True)
         sh([sys.executable, args.gen, str(n), work], stderr=subprocess.DEVNULL)
         convert_ours(ours)
+        shutil.copytree(ours, pristine)
+    # Every run starts from the generated corpus: earlier runs added sources and edited briefs.
+    shutil.rmtree(ours, ignore_errors=True)
+    shutil.copytree(pristine, ours)
     make_raw_site(ours, raw)
     # Stamps closer than 2 s to a build are not trusted (racy-clean rule): let the corpus age.
     time.sleep(2.5)

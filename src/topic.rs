@@ -23,6 +23,7 @@
 
 use std::path::Path;
 
+use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -147,21 +148,129 @@ pub struct SentenceMatch {
 
 impl TopicRules {
     /// Match one sentence: each phrase counts once, whichever form matched.
+    /// To match many sentences, compile a [`TopicMatcher`] once instead.
     pub fn match_sentence(&self, sentence: &str) -> Option<SentenceMatch> {
+        let matcher = TopicMatcher::new(std::slice::from_ref(self));
         let lower = sentence.to_lowercase();
-        let mut score = 0.0;
-        let mut found = Vec::new();
-        for phrase in &self.phrases {
-            if let Some(form) = phrase
-                .forms()
-                .find(|f| contains_phrase(sentence, &lower, f))
-            {
-                score += phrase.weight;
-                found.push(form.to_string());
+        matcher
+            .match_sentence(sentence, &lower)
+            .into_iter()
+            .next()
+            .map(|(_, m)| m)
+    }
+}
+
+/// The phrases of several topics compiled into two automata (acronyms by
+/// case, other forms case-folded), so a sentence is scanned twice in all
+/// instead of once per form and topic. Matches exactly as
+/// [`contains_phrase`] would, form by form.
+pub struct TopicMatcher {
+    exact: Option<(AhoCorasick, Vec<FormId>)>,
+    folded: Option<(AhoCorasick, Vec<FormId>)>,
+    /// Per topic, per phrase: weight and forms.
+    phrases: Vec<Vec<(f64, Vec<String>)>>,
+}
+
+/// Which form of which phrase of which topic a pattern is.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct FormId {
+    topic: usize,
+    phrase: usize,
+    form: usize,
+}
+
+impl TopicMatcher {
+    /// Compile the rules of `rules` (topic `i` of the results is `rules[i]`).
+    pub fn new<'a>(rules: impl IntoIterator<Item = &'a TopicRules>) -> Self {
+        let (mut exact, mut folded) = (Vec::new(), Vec::new());
+        let mut phrases = Vec::new();
+        for (topic, r) in rules.into_iter().enumerate() {
+            let mut list = Vec::new();
+            for (phrase, p) in r.phrases.iter().enumerate() {
+                for (form, f) in p.forms().enumerate() {
+                    if f.trim().is_empty() {
+                        continue;
+                    }
+                    let id = FormId {
+                        topic,
+                        phrase,
+                        form,
+                    };
+                    if is_acronym(f) {
+                        exact.push((f.to_string(), id));
+                    } else {
+                        folded.push((f.to_lowercase(), id));
+                    }
+                }
+                list.push((p.weight, p.forms().map(str::to_string).collect()));
+            }
+            phrases.push(list);
+        }
+        let compile = |forms: Vec<(String, FormId)>| {
+            if forms.is_empty() {
+                return None;
+            }
+            let (patterns, ids): (Vec<String>, Vec<FormId>) = forms.into_iter().unzip();
+            // Standard semantics report every occurrence of every pattern,
+            // overlapping ones included: a form whose first occurrence fails
+            // the word-boundary test may match further on.
+            AhoCorasick::new(&patterns).ok().map(|ac| (ac, ids))
+        };
+        TopicMatcher {
+            exact: compile(exact),
+            folded: compile(folded),
+            phrases,
+        }
+    }
+
+    /// The topics `sentence` matches (with `lower` = `sentence.to_lowercase()`),
+    /// in topic order, each phrase counted once by its first matching form.
+    pub fn match_sentence(&self, sentence: &str, lower: &str) -> Vec<(usize, SentenceMatch)> {
+        let mut hits: Vec<FormId> = Vec::new();
+        for (automaton, hay) in [(&self.exact, sentence), (&self.folded, lower)] {
+            let Some((ac, ids)) = automaton else { continue };
+            for m in ac.find_overlapping_iter(hay) {
+                if on_word_boundaries(hay, m.start(), m.end()) {
+                    hits.push(ids[m.pattern().as_usize()]);
+                }
             }
         }
-        (score > 0.0).then_some(SentenceMatch { score, found })
+        hits.sort_unstable();
+        // First form of each phrase: after sorting, the first hit per (topic, phrase).
+        hits.dedup_by_key(|h| (h.topic, h.phrase));
+        let mut out: Vec<(usize, SentenceMatch)> = Vec::new();
+        for h in hits {
+            let (weight, forms) = &self.phrases[h.topic][h.phrase];
+            if out.last().is_none_or(|(t, _)| *t != h.topic) {
+                out.push((
+                    h.topic,
+                    SentenceMatch {
+                        score: 0.0,
+                        found: Vec::new(),
+                    },
+                ));
+            }
+            if let Some((_, m)) = out.last_mut() {
+                m.score += weight;
+                m.found.push(forms[h.form].clone());
+            }
+        }
+        out.retain(|(_, m)| m.score > 0.0);
+        out
     }
+}
+
+/// A form written in capitals ("PMF") must match case and all.
+fn is_acronym(form: &str) -> bool {
+    form.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && form.chars().all(|c| !c.is_lowercase())
+}
+
+/// True when `hay[start..end]` is not inside a longer word.
+fn on_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
+    let before = hay[..start].chars().next_back();
+    let after = hay[end..].chars().next();
+    !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
 }
 
 /// Word-boundary search. A form written in capitals (an acronym such as
@@ -171,18 +280,13 @@ pub fn contains_phrase(text: &str, lower: &str, form: &str) -> bool {
     if form.trim().is_empty() {
         return false;
     }
-    let is_acronym = form.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && form.chars().all(|c| !c.is_lowercase());
-    let (hay, needle) = if is_acronym {
+    let (hay, needle) = if is_acronym(form) {
         (text, form.to_string())
     } else {
         (lower, form.to_lowercase())
     };
-    hay.match_indices(needle.as_str()).any(|(i, m)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + m.len()..].chars().next();
-        !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
-    })
+    hay.match_indices(needle.as_str())
+        .any(|(i, m)| on_word_boundaries(hay, i, i + m.len()))
 }
 
 fn is_word_char(c: char) -> bool {
@@ -307,6 +411,82 @@ mod tests {
             "hashd al-shaabi.",
             "Hashd al-Shaabi"
         ));
+    }
+
+    /// The matcher must agree with searching form by form ([`contains_phrase`]).
+    fn match_form_by_form(rules: &TopicRules, sentence: &str) -> Option<SentenceMatch> {
+        let lower = sentence.to_lowercase();
+        let mut score = 0.0;
+        let mut found = Vec::new();
+        for phrase in &rules.phrases {
+            if let Some(form) = phrase
+                .forms()
+                .find(|f| contains_phrase(sentence, &lower, f))
+            {
+                score += phrase.weight;
+                found.push(form.to_string());
+            }
+        }
+        (score > 0.0).then_some(SentenceMatch { score, found })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn matcher_agrees_with_form_by_form_search(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "PMF", "pmf", "PMFX", "Pmf", "war", "warning", "War", "al-Shaabi", "Hashd",
+                    "hashd", "US", "us", "U.S.", "İstanbul", "istanbul", "ß", "SS", "the", "of",
+                    ",", ".", "-", "_", "(", "Ünal", "ünal", "e2e", "",
+                ]),
+                0..12,
+            ),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", "", "-", "\u{a0}"]), 12),
+            topics in proptest::collection::vec(
+                proptest::collection::vec(
+                    (
+                        proptest::collection::vec(
+                            proptest::sample::select(vec![
+                                "PMF", "war", "War", "Hashd al-Shaabi", "Hashd", "US", "U.S.",
+                                "istanbul", "İstanbul", "SS", "ß", "pmf", " ", "e2e", "al-Shaabi",
+                            ]),
+                            1..3,
+                        ),
+                        proptest::sample::select(vec![1.0, 2.5, 0.0, -1.0]),
+                    ),
+                    0..4,
+                ),
+                1..4,
+            ),
+        ) {
+            let mut sentence = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                sentence.push_str(w);
+                sentence.push_str(sep);
+            }
+            let rules: Vec<TopicRules> = topics
+                .iter()
+                .map(|phrases| TopicRules {
+                    phrases: phrases
+                        .iter()
+                        .map(|(forms, weight)| Phrase {
+                            text: forms[0].to_string(),
+                            aliases: forms[1..].iter().map(|f| f.to_string()).collect(),
+                            weight: *weight,
+                        })
+                        .collect(),
+                    ..TopicRules::default()
+                })
+                .collect();
+            let matcher = TopicMatcher::new(&rules);
+            let got = matcher.match_sentence(&sentence, &sentence.to_lowercase());
+            let want: Vec<(usize, SentenceMatch)> = rules
+                .iter()
+                .enumerate()
+                .filter_map(|(i, r)| match_form_by_form(r, &sentence).map(|m| (i, m)))
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     #[test]

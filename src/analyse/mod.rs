@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::brief::Brief;
 use crate::sentences;
 use crate::source::SourceText;
-use crate::topic::Topic;
+use crate::topic::{Topic, TopicMatcher};
 
 pub use entities::{Aliases, Entity, EntityKind};
 pub use figures::FigureGroup;
@@ -430,6 +430,7 @@ fn find_passages(
     memo: &PassageMemo,
 ) -> BTreeMap<(usize, usize), Passage> {
     use rayon::prelude::*;
+    let matcher = TopicMatcher::new(topics.iter().map(|t| &t.rules));
     let found: Vec<Vec<((usize, usize), Passage)>> = briefs
         .par_iter()
         .enumerate()
@@ -447,7 +448,7 @@ fn find_passages(
                     .find(|&t| topics[t].slug == s)
             };
             memo.get_or(&key.finish(), || {
-                brief_passages(b, brief, topics, &brief_topics[b])
+                brief_passages(brief, topics, &matcher, &brief_topics[b])
             })
             .into_iter()
             .filter_map(|(slug, p)| Some(((b, slug_index(&slug)?), p)))
@@ -459,56 +460,65 @@ fn find_passages(
 
 /// The passages of one brief, by topic slug.
 fn brief_passages(
-    b: usize,
     brief: &Brief,
     topics: &[Topic],
+    matcher: &TopicMatcher,
     brief_topics: &[usize],
 ) -> Vec<(String, Passage)> {
-    {
+    // Ingest records the strongest evidence first; tags without any are
+    // justified by the best-matching sentence of the brief's text.
+    let mut out = Vec::new();
+    let mut unproven = Vec::new();
+    for &t in brief_topics {
+        match brief
+            .facts
+            .evidence
+            .get(&topics[t].slug)
+            .and_then(|ev| ev.first())
         {
-            // The brief's plain text, only if some tag has no recorded evidence.
-            let mut text: Option<String> = None;
-            brief_topics
-                .iter()
-                .filter_map(|&t| {
-                    // Ingest records the strongest evidence first.
-                    if let Some(best) = brief
-                        .facts
-                        .evidence
-                        .get(&topics[t].slug)
-                        .and_then(|ev| ev.first())
-                    {
-                        let p = Passage {
-                            text: best.text.clone(),
-                            found: best.found.clone(),
-                            line: Some(best.line),
-                        };
-                        return Some(((b, t), p));
-                    }
-                    let text = text.get_or_insert_with(|| plain_text(&brief.body));
-                    let mut best: Option<(f64, &str, Vec<String>)> = None;
-                    for s in sentences::sentences(text) {
-                        if let Some(m) = topics[t].rules.match_sentence(s)
-                            && best.as_ref().is_none_or(|(score, _, _)| m.score > *score)
-                        {
-                            best = Some((m.score, s, m.found));
-                        }
-                    }
-                    best.map(|(_, s, found)| {
-                        (
-                            (b, t),
-                            Passage {
-                                text: s.to_string(),
-                                found,
-                                line: None,
-                            },
-                        )
-                    })
-                })
-                .map(|((_, t), p)| (topics[t].slug.clone(), p))
-                .collect()
+            Some(best) => out.push((
+                t,
+                Passage {
+                    text: best.text.clone(),
+                    found: best.found.clone(),
+                    line: Some(best.line),
+                },
+            )),
+            None => unproven.push(t),
         }
     }
+    if !unproven.is_empty() {
+        let text = plain_text(&brief.body);
+        let mut best: Vec<Option<(f64, &str, Vec<String>)>> = vec![None; unproven.len()];
+        for s in sentences::sentences(&text) {
+            for (t, m) in matcher.match_sentence(s, &s.to_lowercase()) {
+                let Some(i) = unproven.iter().position(|&u| u == t) else {
+                    continue;
+                };
+                if best[i]
+                    .as_ref()
+                    .is_none_or(|(score, _, _)| m.score > *score)
+                {
+                    best[i] = Some((m.score, s, m.found));
+                }
+            }
+        }
+        for (&t, b) in unproven.iter().zip(best) {
+            if let Some((_, s, found)) = b {
+                let p = Passage {
+                    text: s.to_string(),
+                    found,
+                    line: None,
+                };
+                out.push((t, p));
+            }
+        }
+    }
+    // In the brief's topic order, as before.
+    out.sort_by_key(|(t, _)| brief_topics.iter().position(|x| x == t));
+    out.into_iter()
+        .map(|(t, p)| (topics[t].slug.clone(), p))
+        .collect()
 }
 
 /// The readable text of a Markdown body, one block per line, without markup.

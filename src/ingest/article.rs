@@ -13,7 +13,7 @@ use super::glue::CorpusWords;
 use crate::brief::{BriefFacts, BriefFile, DateMention, Evidence, Figure, IngestStamp, KeyPoint};
 use crate::sentences;
 use crate::source::SourceText;
-use crate::topic::Topic;
+use crate::topic::{Topic, TopicMatcher};
 
 /// Everything ingest learned from one source, before it is written.
 #[derive(Debug, Clone)]
@@ -38,6 +38,8 @@ pub struct Draft {
 pub struct Context<'a> {
     /// The site's topics, in order.
     pub topics: &'a [Topic],
+    /// Their rules, compiled.
+    pub matcher: &'a TopicMatcher,
     /// Boilerplate patterns.
     pub boilerplate: &'a Boilerplate,
     /// Words of the whole corpus (for glue repair).
@@ -103,7 +105,12 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
             },
         );
     }
-    let (topics, evidence) = tag(&sentences_with_title, title_line.is_some(), ctx.topics);
+    let (topics, evidence) = tag(
+        &sentences_with_title,
+        title_line.is_some(),
+        ctx.topics,
+        ctx.matcher,
+    );
 
     let ents = entities::extract(&sentences_with_title);
     let mut attribution: Vec<String> = Vec::new();
@@ -263,16 +270,19 @@ fn tag(
     sentences: &[Sentence],
     has_title: bool,
     topics: &[Topic],
+    matcher: &TopicMatcher,
 ) -> (Vec<String>, BTreeMap<String, Vec<Evidence>>) {
     let mut tagged = Vec::new();
     let mut evidence = BTreeMap::new();
-    for t in topics {
-        let mut matches: Vec<(f64, usize, &Sentence, Vec<String>)> = Vec::new();
-        for (i, s) in sentences.iter().enumerate() {
-            if let Some(m) = t.rules.match_sentence(&s.text) {
-                matches.push((m.score, i, s, m.found));
-            }
+    // Per topic: (score, sentence index, sentence, forms found).
+    type Found<'s> = Vec<(f64, usize, &'s Sentence, Vec<String>)>;
+    let mut by_topic: Vec<Found<'_>> = vec![Vec::new(); topics.len()];
+    for (i, s) in sentences.iter().enumerate() {
+        for (t, m) in matcher.match_sentence(&s.text, &s.text.to_lowercase()) {
+            by_topic[t].push((m.score, i, s, m.found));
         }
+    }
+    for (t, mut matches) in topics.iter().zip(by_topic) {
         let total: f64 = matches.iter().map(|m| m.0).sum();
         if matches.len() >= t.rules.min_sentences.max(1) && total >= t.rules.threshold {
             // Best first: body sentences before the headline, then by score, then by position.

@@ -32,7 +32,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::slug;
 use crate::source::{self, SOURCES_DIR, SourceText};
-use crate::topic::Topic;
+use crate::topic::{Topic, TopicMatcher};
 use article::{Context, Draft};
 
 /// Bump when extraction changes so that untouched briefs are regenerated.
@@ -155,8 +155,10 @@ pub fn ingest(
             .map(|s| s.text.as_str()),
     );
     let boilerplate = clean::Boilerplate::new(&config.ingest.boilerplate_patterns());
+    let matcher = TopicMatcher::new(topics.iter().map(|t| &t.rules));
     let ctx = Context {
         topics,
+        matcher: &matcher,
         boilerplate: &boilerplate,
         corpus: &corpus,
     };
