@@ -437,8 +437,9 @@ pub fn load_briefs(root: &Path, memo: &FileMemo<Brief>) -> (Vec<Brief>, Diagnost
                 ]);
             }
             let key = format!("{BRIEFS_DIR}/{rel}");
-            memo.get_or(&key, FileStamp::read(path), || {
-                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+            let stamp = FileStamp::read(path);
+            memo.get_or(&key, stamp, || {
+                let size = stamp.map_or(0, |s| s.len);
                 if size > MAX_BRIEF_BYTES {
                     return Err(vec![Diagnostic::new(
                         &shown,

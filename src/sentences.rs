@@ -15,6 +15,16 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
 pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
+    spans(text, usize::MAX)
+}
+
+/// The first sentence of `text` (empty if it has none), without splitting the rest.
+pub fn first_sentence(text: &str) -> &str {
+    spans(text, 1).first().map_or("", |&(s, e)| &text[s..e])
+}
+
+/// At most `max` sentence spans of `text`.
+fn spans(text: &str, max: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -45,6 +55,9 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
             };
             if is_break {
                 push_trimmed(text, start, end, &mut out);
+                if out.len() >= max {
+                    return out;
+                }
                 start = end;
             }
             i = end;
@@ -133,6 +146,23 @@ fn is_abbreviation(before: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_sentence_is_the_first_of_all() {
+        for t in [
+            "The U.S. has troops. Gen. Smith said so.",
+            "  . . Odd start! Then more.",
+            "",
+            "No full stop at all",
+            "\n\nAfter blank lines. Second.",
+        ] {
+            assert_eq!(
+                first_sentence(t),
+                sentences(t).first().copied().unwrap_or(""),
+                "{t:?}"
+            );
+        }
+    }
 
     #[test]
     fn splits_news_prose() {

@@ -100,6 +100,48 @@ pub struct BriefAnalysis {
     pub source: Option<usize>,
     /// The closest other briefs, best first.
     pub related: Vec<Related>,
+    /// How the brief's text begins (for search and feeds; not exported:
+    /// the text is in the brief).
+    #[serde(skip)]
+    pub lead: Lead,
+}
+
+/// How a brief's text begins, as plain text: what the search index and the
+/// feeds show of it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+pub struct Lead {
+    /// The first [`LEAD_INDEX_CHARS`] characters, whitespace collapsed.
+    pub index_text: String,
+    /// The first sentence (of the first [`LEAD_CHARS`] characters).
+    pub summary: String,
+}
+
+/// Characters of a brief's text kept for its search entry (the rest is
+/// reachable from the brief page; the index must stay small enough to load).
+pub const LEAD_INDEX_CHARS: usize = 280;
+
+/// Characters of plain text a summary sentence is looked for in (a first
+/// sentence is rarely longer).
+pub const LEAD_CHARS: usize = 2000;
+
+impl Lead {
+    /// The lead of a plain text.
+    pub fn of(plain: &str) -> Lead {
+        let mut out = String::with_capacity(plain.len().min(LEAD_CHARS + 8));
+        for (n, word) in plain.split_whitespace().enumerate() {
+            if out.len() >= LEAD_CHARS {
+                break;
+            }
+            if n > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        Lead {
+            index_text: out.chars().take(LEAD_INDEX_CHARS).collect(),
+            summary: sentences::first_sentence(&out).to_string(),
+        }
+    }
 }
 
 /// Cross-links of one source.
@@ -123,12 +165,13 @@ pub fn analyse(
     analyse_with(briefs, topics, sources, aliases, &PassageMemo::default())
 }
 
-/// Passages found for a brief by an earlier build, keyed by a hash of what
-/// decides them (the brief's text and evidence, its topics' rules).
-pub type PassageMemo = crate::cache::KeyMemo<u128, Vec<(String, Passage)>>;
+/// What an earlier build read in each brief's text (passages by topic slug,
+/// and the lead), keyed by a hash of what decides it (the brief's text and
+/// evidence, its topics' rules).
+pub type PassageMemo = crate::cache::KeyMemo<u128, (Vec<(String, Passage)>, Lead)>;
 
-/// [`analyse`], reusing the passages an earlier build found for briefs whose
-/// text and topic rules are unchanged (finding them is most of the work).
+/// [`analyse`], reusing what an earlier build read in briefs whose text and
+/// topic rules are unchanged (reading the text is most of the work).
 pub fn analyse_with(
     briefs: &[Brief],
     topics: &[Topic],
@@ -170,7 +213,7 @@ pub fn analyse_with(
         }
     }
 
-    let passages = find_passages(briefs, topics, &brief_topics, memo);
+    let (passages, mut leads) = read_texts(briefs, topics, &brief_topics, memo);
 
     let mut co: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); topics.len()];
     for ts in &brief_topics {
@@ -261,7 +304,11 @@ pub fn analyse_with(
             if let Some(s) = source {
                 source_briefs[s].push(i);
             }
-            BriefAnalysis { source, related }
+            BriefAnalysis {
+                source,
+                related,
+                lead: std::mem::take(&mut leads[i]),
+            }
         })
         .collect();
 
@@ -383,6 +430,8 @@ fn cross_link_topics(
 /// The analysis as `analysis.json`: the index tables (brief slugs, topic
 /// slugs, source paths) that the analysis's indices point into, then the
 /// analysis itself. Deterministic: the same briefs give the same bytes.
+/// Compact, one line: at thousands of briefs the indented form doubles the
+/// file, and whoever reads it uses a JSON tool anyway.
 pub fn to_json(
     analysis: &Analysis,
     briefs: &[Brief],
@@ -404,7 +453,9 @@ pub fn to_json(
         sources: sources.iter().map(|s| s.rel_path.as_str()).collect(),
         analysis,
     };
-    serde_json::to_string_pretty(&export).unwrap_or_default()
+    let mut json = serde_json::to_string(&export).unwrap_or_default();
+    json.push('\n');
+    json
 }
 
 /// Brief indices sorted newest first; undated last; ties by title then slug.
@@ -422,16 +473,27 @@ fn newest_first(briefs: &[Brief]) -> Vec<usize> {
 
 /// For every (brief, topic) tag, the sentence that justifies it: the
 /// evidence ingest recorded (with its source line) when there is some, else
-/// the best-matching sentence of the brief's text.
-fn find_passages(
+/// the best-matching sentence of the brief's text. And every brief's lead.
+/// The text of each brief is made plain once for both.
+fn read_texts(
     briefs: &[Brief],
     topics: &[Topic],
     brief_topics: &[Vec<usize>],
     memo: &PassageMemo,
-) -> BTreeMap<(usize, usize), Passage> {
+) -> (BTreeMap<(usize, usize), Passage>, Vec<Lead>) {
     use rayon::prelude::*;
     let matcher = TopicMatcher::new(topics.iter().map(|t| &t.rules));
-    let found: Vec<Vec<((usize, usize), Passage)>> = briefs
+    let topic_keys: Vec<u128> = topics
+        .iter()
+        .map(|t| {
+            let mut h = crate::cache::Hasher::new();
+            h.bytes(t.slug.as_bytes()).value(&t.rules);
+            h.finish()
+        })
+        .collect();
+    // Per brief: its ((brief, topic), passage) pairs and its lead.
+    type Read = (Vec<((usize, usize), Passage)>, Lead);
+    let read: Vec<Read> = briefs
         .par_iter()
         .enumerate()
         .map(|(b, brief)| {
@@ -439,7 +501,7 @@ fn find_passages(
             key.bytes(brief.body.as_bytes())
                 .value(&brief.facts.evidence);
             for &t in &brief_topics[b] {
-                key.bytes(topics[t].slug.as_bytes()).value(&topics[t].rules);
+                key.value(&topic_keys[t]);
             }
             let slug_index = |s: &str| {
                 brief_topics[b]
@@ -447,24 +509,32 @@ fn find_passages(
                     .copied()
                     .find(|&t| topics[t].slug == s)
             };
-            memo.get_or(&key.finish(), || {
-                brief_passages(brief, topics, &matcher, &brief_topics[b])
-            })
-            .into_iter()
-            .filter_map(|(slug, p)| Some(((b, slug_index(&slug)?), p)))
-            .collect()
+            let (passages, lead) = memo.get_or(&key.finish(), || {
+                read_text(brief, topics, &matcher, &brief_topics[b])
+            });
+            let passages = passages
+                .into_iter()
+                .filter_map(|(slug, p)| Some(((b, slug_index(&slug)?), p)))
+                .collect();
+            (passages, lead)
         })
         .collect();
-    found.into_iter().flatten().collect()
+    let mut passages = BTreeMap::new();
+    let mut leads = Vec::with_capacity(read.len());
+    for (p, lead) in read {
+        passages.extend(p);
+        leads.push(lead);
+    }
+    (passages, leads)
 }
 
-/// The passages of one brief, by topic slug.
-fn brief_passages(
+/// The passages of one brief, by topic slug, and its lead.
+fn read_text(
     brief: &Brief,
     topics: &[Topic],
     matcher: &TopicMatcher,
     brief_topics: &[usize],
-) -> Vec<(String, Passage)> {
+) -> (Vec<(String, Passage)>, Lead) {
     // Ingest records the strongest evidence first; tags without any are
     // justified by the best-matching sentence of the brief's text.
     let mut out = Vec::new();
@@ -487,8 +557,8 @@ fn brief_passages(
             None => unproven.push(t),
         }
     }
+    let text = plain_text(&brief.body);
     if !unproven.is_empty() {
-        let text = plain_text(&brief.body);
         let mut best: Vec<Option<(f64, &str, Vec<String>)>> = vec![None; unproven.len()];
         for s in sentences::sentences(&text) {
             for (t, m) in matcher.match_sentence(s, &s.to_lowercase()) {
@@ -516,9 +586,11 @@ fn brief_passages(
     }
     // In the brief's topic order, as before.
     out.sort_by_key(|(t, _)| brief_topics.iter().position(|x| x == t));
-    out.into_iter()
+    let passages = out
+        .into_iter()
         .map(|(t, p)| (topics[t].slug.clone(), p))
-        .collect()
+        .collect();
+    (passages, Lead::of(&text))
 }
 
 /// The readable text of a Markdown body, one block per line, without markup.

@@ -120,29 +120,62 @@ pub(super) fn related_briefs(
             cands.retain(|&c| c != b);
             cands.sort_unstable();
             cands.dedup();
-            let mut scored: Vec<Related> = cands
+            let mut scored: Vec<(f64, usize)> = cands
                 .into_iter()
-                .map(|c| score(b, c, briefs, topics, f, &idf))
+                .map(|c| (closeness(b, c, briefs, f, &idf), c))
                 .collect();
-            scored.sort_by(|x, y| {
-                y.score
-                    .total_cmp(&x.score)
-                    .then_with(|| rank[x.brief].cmp(&rank[y.brief]))
-            });
+            scored.sort_by(|x, y| y.0.total_cmp(&x.0).then_with(|| rank[x.1].cmp(&rank[y.1])));
             scored.truncate(MAX_RELATED);
+            // Reasons are words: written for the few kept only.
             scored
+                .into_iter()
+                .map(|(score, c)| Related {
+                    brief: c,
+                    reason: reason(b, c, briefs, topics, f),
+                    score,
+                })
+                .collect()
         })
         .collect()
 }
 
-fn score(
-    b: usize,
-    c: usize,
-    briefs: &[Brief],
-    topics: &[Topic],
-    f: &Features<'_>,
-    idf: &[f64],
-) -> Related {
+/// How close brief `c` is to brief `b`; higher is closer.
+fn closeness(b: usize, c: usize, briefs: &[Brief], f: &Features<'_>, idf: &[f64]) -> f64 {
+    let shared_topics: f64 = f.topics[b]
+        .iter()
+        .filter(|t| f.topics[c].contains(t))
+        .map(|&t| idf[t])
+        .sum();
+    let shared_entities = f.entities[b]
+        .iter()
+        .filter(|e| f.entities[c].contains(e))
+        .count();
+    let shared_figures = f.figures[b]
+        .iter()
+        .filter(|(k, _)| f.figures[c].iter().any(|(k2, _)| k2 == k))
+        .count();
+    let shared_outlets = briefs[b]
+        .facts
+        .attribution
+        .iter()
+        .filter(|a| briefs[c].facts.attribution.contains(a))
+        .count();
+    let mut score = shared_topics;
+    score +=
+        2.0 * shared_figures as f64 + 1.2 * shared_entities as f64 + 1.0 * shared_outlets as f64;
+    if let (Some(x), Some(y)) = (briefs[b].published, briefs[c].published) {
+        let days = (x - y).num_days().unsigned_abs() as f64;
+        score += 1.0 / (1.0 + days / 30.0);
+    }
+    if briefs[b].source.is_some() && briefs[b].source == briefs[c].source {
+        score += 10.0;
+    }
+    score
+}
+
+/// Why brief `c` is related to brief `b`: the two most telling reasons,
+/// most specific first.
+fn reason(b: usize, c: usize, briefs: &[Brief], topics: &[Topic], f: &Features<'_>) -> String {
     let shared_topics: Vec<usize> = f.topics[b]
         .iter()
         .copied()
@@ -165,18 +198,6 @@ fn score(
         .filter(|a| briefs[c].facts.attribution.contains(a))
         .map(String::as_str)
         .collect();
-    let mut score: f64 = shared_topics.iter().map(|&t| idf[t]).sum();
-    score += 2.0 * shared_figures.len() as f64
-        + 1.2 * shared_entities.len() as f64
-        + 1.0 * shared_outlets.len() as f64;
-    if let (Some(x), Some(y)) = (briefs[b].published, briefs[c].published) {
-        let days = (x - y).num_days().unsigned_abs() as f64;
-        score += 1.0 / (1.0 + days / 30.0);
-    }
-    if briefs[b].source.is_some() && briefs[b].source == briefs[c].source {
-        score += 10.0;
-    }
-    // The two most telling reasons, most specific first.
     let mut reasons: Vec<String> = Vec::new();
     match (shared_outlets.first(), shared_figures.first()) {
         (Some(o), Some(fig)) => reasons.push(format!("both cite {o} on {fig}")),
@@ -200,15 +221,10 @@ fn score(
         reasons.push(about(&names));
     }
     reasons.truncate(2);
-    let reason = if reasons.is_empty() {
+    if reasons.is_empty() {
         "published around the same time".to_string()
     } else {
         reasons.join("; ")
-    };
-    Related {
-        brief: c,
-        reason,
-        score,
     }
 }
 

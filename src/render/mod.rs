@@ -12,6 +12,8 @@ pub mod publish;
 pub mod theme;
 pub mod views;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -70,9 +72,6 @@ pub struct RenderMemo {
     pub pages: KeyMemo<String, u128>,
     /// Hash of a brief's Markdown -> the link targets it asked to resolve.
     pub body_links: KeyMemo<u128, Vec<String>>,
-    /// Hash of a brief's Markdown -> the start of its plain text (search
-    /// index and feed summaries).
-    pub leads: KeyMemo<u128, String>,
 }
 
 /// The rendered site: pages rendered now, and pages whose inputs did not
@@ -155,7 +154,7 @@ enum Job {
 struct Shared {
     site: SiteView,
     links: ContentLinks,
-    cards: Vec<BriefCard>,
+    cards: Vec<Arc<BriefCard>>,
     topic_cards: Vec<TopicCard>,
     topic_summaries: Vec<String>,
     entity_cards: Vec<EntityCard>,
@@ -233,9 +232,8 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
     }
     if errors.is_empty() {
         html_paths.sort();
-        let plain = publish::plain_texts(input);
-        pages.extend(publish::feeds_and_sitemap(input, &html_paths, &plain));
-        pages.push(publish::search_index(input, &plain));
+        pages.extend(publish::feeds_and_sitemap(input, &html_paths));
+        pages.push(publish::search_index(input));
         // GitHub Pages: serve files as they are (no Jekyll), on a custom domain if asked.
         pages.push(Page {
             path: ".nojekyll".to_string(),
@@ -284,13 +282,13 @@ fn shared_views(input: &RenderInput<'_>) -> Shared {
         .collect();
     let topic_by_slug: std::collections::BTreeMap<&str, &TopicLink> =
         topic_links.iter().map(|t| (t.slug.as_str(), t)).collect();
-    let cards: Vec<BriefCard> = input
+    let cards: Vec<Arc<BriefCard>> = input
         .briefs
         .iter()
         .zip(&input.analysis.briefs)
         .map(|(b, a)| {
             let source = a.source.map(|s| &input.sources[s]);
-            BriefCard {
+            Arc::new(BriefCard {
                 slug: b.slug.clone(),
                 title: b.title.clone(),
                 url: links::brief(&b.slug),
@@ -303,7 +301,7 @@ fn shared_views(input: &RenderInput<'_>) -> Shared {
                     .collect(),
                 source_url: source.map(|s| links::source(&s.slug)),
                 source_file: source.map(|s| s.rel_path.clone()),
-            }
+            })
         })
         .collect();
     let content_links = content_links(input);
@@ -390,7 +388,7 @@ fn render_job(
     let mut body: Option<BriefBody> = None;
     let (template, path, kind, title, description) = match *job {
         Job::Index => {
-            let newest: Vec<&BriefCard> = a
+            let newest: Vec<&Arc<BriefCard>> = a
                 .newest_first
                 .iter()
                 .take(FRONT_PAGE_BRIEFS)
@@ -528,7 +526,8 @@ fn render_job(
             )
         }
         Job::Briefs => {
-            let all: Vec<&BriefCard> = a.newest_first.iter().map(|&b| &shared.cards[b]).collect();
+            let all: Vec<&Arc<BriefCard>> =
+                a.newest_first.iter().map(|&b| &shared.cards[b]).collect();
             ctx.insert("briefs", all);
             (
                 "briefs.html",
@@ -663,7 +662,7 @@ fn render_job(
                 url: links::source(&source.slug),
                 lines: source.lines().map(str::to_string).collect(),
             };
-            let citing: Vec<&BriefCard> = a.sources[s]
+            let citing: Vec<&Arc<BriefCard>> = a.sources[s]
                 .briefs
                 .iter()
                 .map(|&b| &shared.cards[b])

@@ -12,50 +12,10 @@ use serde::Serialize;
 
 use super::links;
 use super::{Page, RenderInput, escape_html};
-use crate::analyse::plain_text;
+use crate::analyse::{LEAD_INDEX_CHARS, plain_text};
 
 /// Entries per feed: the newest; feed readers want news, not the archive.
 pub const FEED_ENTRIES: usize = 100;
-
-/// Characters of a brief's plain text kept for the search index and feed
-/// summaries (a first sentence is rarely longer).
-pub const LEAD_CHARS: usize = 2000;
-
-/// The start of every brief's plain text, whitespace collapsed, computed
-/// once (in parallel, or taken from the memo) and shared by the search
-/// index and the feeds.
-pub fn plain_texts(input: &RenderInput<'_>) -> Vec<String> {
-    let lead = |body: &str| {
-        let text = plain_text(body);
-        let mut out = String::with_capacity(text.len().min(LEAD_CHARS + 8));
-        for (n, word) in text.split_whitespace().enumerate() {
-            if out.len() >= LEAD_CHARS {
-                break;
-            }
-            if n > 0 {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
-        out
-    };
-    input
-        .briefs
-        .par_iter()
-        .map(|b| match input.memo {
-            Some(memo) => memo
-                .leads
-                .get_or(&crate::cache::hash_bytes(b.body.as_bytes()), || {
-                    lead(&b.body)
-                }),
-            None => lead(&b.body),
-        })
-        .collect()
-}
-
-/// Characters of a brief's text kept in the search index (the rest is
-/// reachable from the brief page; the index must stay small enough to load).
-pub const INDEX_TEXT_CHARS: usize = 280;
 
 #[derive(Serialize)]
 struct SearchDoc {
@@ -74,7 +34,7 @@ struct SearchDoc {
 }
 
 /// `assets/search-index.js`: every brief, topic and entity.
-pub fn search_index(input: &RenderInput<'_>, plain: &[String]) -> Page {
+pub fn search_index(input: &RenderInput<'_>) -> Page {
     let a = input.analysis;
     let mut brief_entities: Vec<Vec<&str>> = vec![Vec::new(); input.briefs.len()];
     for e in &a.entities {
@@ -97,14 +57,13 @@ pub fn search_index(input: &RenderInput<'_>, plain: &[String]) -> Page {
             .chain(brief_entities[b].iter().copied())
             .chain(brief.outlet.as_deref())
             .collect();
-        let text = &plain[b];
         docs.push(SearchDoc {
             u: links::brief(&brief.slug),
             t: brief.title.clone(),
             k: "brief",
             d: brief.published.map(|d| d.to_string()).unwrap_or_default(),
             g: tags.join(" · "),
-            x: text.chars().take(INDEX_TEXT_CHARS).collect(),
+            x: a.briefs[b].lead.index_text.clone(),
         });
     }
     for t in input.topics {
@@ -119,7 +78,7 @@ pub fn search_index(input: &RenderInput<'_>, plain: &[String]) -> Page {
                 .collect::<Vec<_>>()
                 .join(" ")
                 .chars()
-                .take(INDEX_TEXT_CHARS)
+                .take(LEAD_INDEX_CHARS)
                 .collect(),
         });
     }
@@ -152,11 +111,7 @@ pub fn search_index(input: &RenderInput<'_>, plain: &[String]) -> Page {
 }
 
 /// Atom feeds (all briefs, and one per topic) and the sitemap, when `base_url` is set.
-pub fn feeds_and_sitemap(
-    input: &RenderInput<'_>,
-    html_paths: &[String],
-    plain: &[String],
-) -> Vec<Page> {
+pub fn feeds_and_sitemap(input: &RenderInput<'_>, html_paths: &[String]) -> Vec<Page> {
     let base = input.config.base_url_slash();
     if base.is_empty() {
         return Vec::new();
@@ -169,7 +124,6 @@ pub fn feeds_and_sitemap(
         &input.config.title,
         links::INDEX,
         &a.newest_first,
-        plain,
     )];
     pages.par_extend(input.topics.par_iter().enumerate().map(|(t, topic)| {
         let briefs: Vec<usize> = a.topics[t].briefs.iter().map(|tb| tb.brief).collect();
@@ -181,7 +135,6 @@ pub fn feeds_and_sitemap(
             &title,
             &links::topic(&topic.slug),
             &briefs,
-            plain,
         )
     }));
     let mut sitemap = String::from(
@@ -213,7 +166,6 @@ fn atom(
     title: &str,
     html_page: &str,
     briefs: &[usize],
-    plain: &[String],
 ) -> Page {
     // `briefs` is newest first; the feed carries the newest only.
     let briefs = &briefs[..briefs.len().min(FEED_ENTRIES)];
@@ -260,12 +212,7 @@ fn atom(
             .key_points
             .first()
             .map(|k| k.text.clone())
-            .unwrap_or_else(|| {
-                crate::sentences::sentences(&plain[b])
-                    .first()
-                    .map(|s| s.to_string())
-                    .unwrap_or_default()
-            });
+            .unwrap_or_else(|| input.analysis.briefs[b].lead.summary.clone());
         x.push_str("  <entry>\n");
         x.push_str(&format!(
             "    <title>{}</title>\n",

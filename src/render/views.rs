@@ -4,6 +4,8 @@
 //! templates prefix them with `{{ root }}`, which leads from the page being
 //! rendered back to the root, so every link stays relative.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -96,7 +98,7 @@ pub struct TopicCard {
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicEntry {
     /// The brief.
-    pub brief: BriefCard,
+    pub brief: Arc<BriefCard>,
     /// The passage, HTML-escaped, matched phrases in `<mark>`.
     pub passage_html: Option<String>,
     /// The passage's line in the raw source page, from the output root.
@@ -118,7 +120,7 @@ pub struct CoTopic {
 #[derive(Debug, Clone, Serialize)]
 pub struct RelatedView {
     /// The related brief.
-    pub brief: BriefCard,
+    pub brief: Arc<BriefCard>,
     /// Why it is related.
     pub reason: String,
 }
@@ -142,7 +144,7 @@ pub struct SourceRow {
     /// Source page URL from the output root.
     pub url: String,
     /// The brief made from it, if any.
-    pub brief: Option<BriefCard>,
+    pub brief: Option<Arc<BriefCard>>,
 }
 
 /// Escape `text` for HTML and wrap each occurrence of `phrases` in `<mark>`.
@@ -234,7 +236,7 @@ pub struct LineRef {
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
     /// The brief that makes it.
-    pub brief: BriefCard,
+    pub brief: Arc<BriefCard>,
     /// The words.
     pub text: String,
     /// Where in the source.
@@ -266,7 +268,7 @@ pub struct EntityCard {
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityMention {
     /// The brief.
-    pub brief: BriefCard,
+    pub brief: Arc<BriefCard>,
     /// The form it uses.
     pub form: String,
     /// Lines that name the entity.
@@ -351,7 +353,7 @@ pub struct AgreementView {
     /// The statement.
     pub text: String,
     /// The briefs that state it.
-    pub briefs: Vec<BriefCard>,
+    pub briefs: Vec<Arc<BriefCard>>,
 }
 
 /// A row of the "what was known when" table: one brief, by publication date,
@@ -359,7 +361,7 @@ pub struct AgreementView {
 #[derive(Debug, Clone, Serialize)]
 pub struct KnownWhenRow {
     /// The brief.
-    pub brief: BriefCard,
+    pub brief: Arc<BriefCard>,
     /// Per event (in `events` order): the dates this brief gives, joined.
     pub cells: Vec<String>,
 }

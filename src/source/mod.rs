@@ -261,7 +261,6 @@ pub fn list_files(
     }
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
@@ -299,6 +298,7 @@ pub fn list_files(
         };
         out.push((rel.replace('\\', "/"), path.to_path_buf()));
     }
+    // Sorted once here rather than per folder while walking.
     out.sort();
     out
 }
