@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
 use super::highlight;
 use crate::slug;
@@ -29,34 +29,135 @@ pub type LinkResolver<'a> = &'a (dyn Fn(&str) -> Option<String> + Sync);
 
 /// Render Markdown to sanitised HTML.
 pub fn render(markdown: &str, resolve: LinkResolver<'_>) -> String {
+    render_checked(markdown, resolve, false)
+}
+
+/// [`render`]; `always_sanitize` sends even plain Markdown through ammonia
+/// (tests compare both ways).
+fn render_checked(markdown: &str, resolve: LinkResolver<'_>, always_sanitize: bool) -> String {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_FOOTNOTES);
     opts.insert(Options::ENABLE_STRIKETHROUGH);
     opts.insert(Options::ENABLE_HEADING_ATTRIBUTES);
     let events: Vec<Event> = Parser::new_ext(markdown, opts).collect();
+    let mut plain = !always_sanitize && events.iter().all(is_plain);
     let events = add_heading_ids(events);
     let events = highlight_code(events);
-    let events = events.into_iter().map(|ev| match ev {
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let dest_url = resolve(&dest_url).map(CowStr::from).unwrap_or(dest_url);
+    let events: Vec<Event> = events
+        .into_iter()
+        .map(|ev| match ev {
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            })
-        }
-        other => other,
-    });
+            }) => {
+                let dest_url = resolve(&dest_url).map(CowStr::from).unwrap_or(dest_url);
+                plain &= link_type == LinkType::Email || is_plainly_safe_url(&dest_url);
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
+            }
+            other => other,
+        })
+        .collect();
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, events);
-    sanitize(&out)
+    html::push_html(&mut out, events.into_iter());
+    if plain {
+        // Nothing ammonia would remove: only write what it would add.
+        as_sanitized(&out)
+    } else {
+        sanitize(&out)
+    }
+}
+
+/// Events whose HTML is safe as pulldown-cmark writes it (text escaped,
+/// fixed tags): no raw HTML, and none of the constructs whose output
+/// ammonia would change (images, tables with inline alignment styles,
+/// footnotes, heading attributes). Link targets are checked separately.
+fn is_plain(ev: &Event<'_>) -> bool {
+    match ev {
+        Event::Html(_) | Event::InlineHtml(_) => false,
+        Event::FootnoteReference(_) | Event::TaskListMarker(_) => false,
+        Event::InlineMath(_) | Event::DisplayMath(_) => false,
+        Event::Start(tag) => match tag {
+            Tag::Image { .. }
+            | Tag::Table(_)
+            | Tag::FootnoteDefinition(_)
+            | Tag::HtmlBlock
+            | Tag::MetadataBlock(_) => false,
+            Tag::Heading { classes, attrs, .. } => classes.is_empty() && attrs.is_empty(),
+            _ => true,
+        },
+        _ => true,
+    }
+}
+
+/// A link target ammonia passes through unchanged: http(s), mailto, or a
+/// relative reference (no scheme), with no control characters or spaces
+/// that browsers strip before reading a scheme ("java\tscript:").
+fn is_plainly_safe_url(url: &str) -> bool {
+    if url.bytes().any(|b| b.is_ascii_control() || b == b' ') {
+        return false;
+    }
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+    {
+        return true;
+    }
+    let head = url.split(['/', '?', '#']).next().unwrap_or("");
+    !head.contains(':')
+}
+
+/// pulldown-cmark's HTML of plain Markdown, written as ammonia (html5ever)
+/// writes it: `rel` on links, `<br>` and `<hr>` without the XHTML slash,
+/// text with quotes as characters and no-break spaces as `&nbsp;`.
+fn as_sanitized(html: &str) -> String {
+    const REL: &str = " rel=\"noopener noreferrer\"";
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while !rest.is_empty() {
+        let text_end = rest.find('<').unwrap_or(rest.len());
+        push_text(&mut out, &rest[..text_end]);
+        rest = &rest[text_end..];
+        if rest.is_empty() {
+            break;
+        }
+        // Attribute values are escaped: the first '>' ends the tag.
+        let tag_end = rest.find('>').map_or(rest.len(), |i| i + 1);
+        let tag = &rest[..tag_end];
+        match tag {
+            "<br />" => out.push_str("<br>"),
+            "<hr />" => out.push_str("<hr>"),
+            _ if tag.starts_with("<a ") && tag.ends_with('>') => {
+                out.push_str(&tag[..tag.len() - 1]);
+                out.push_str(REL);
+                out.push('>');
+            }
+            _ => out.push_str(tag),
+        }
+        rest = &rest[tag_end..];
+    }
+    out
+}
+
+/// Text between tags as html5ever serialises it.
+fn push_text(out: &mut String, text: &str) {
+    if !text.contains(['&', '\u{a0}']) {
+        out.push_str(text);
+        return;
+    }
+    out.push_str(
+        &text
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&#x27;", "'")
+            .replace('\u{a0}', "&nbsp;"),
+    );
 }
 
 /// Give every heading an id (from its text, unique within the page) so
@@ -209,6 +310,55 @@ mod tests {
         assert!(!h.contains("javascript:"), "{h}");
         assert!(!h.contains("data:"), "{h}");
         assert!(!h.contains("<!--"), "{h}");
+    }
+
+    /// Plain Markdown skips ammonia; what it writes must be what ammonia
+    /// would have written, byte for byte.
+    #[test]
+    fn plain_markdown_renders_as_ammonia_would() {
+        let resolve = |u: &str| (u == "other.md").then(|| "../other/".to_string());
+        let mut texts: Vec<String> = std::fs::read_dir("content/briefs")
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        texts.push(
+            "# Head \"q\" & 'a'\n\nText \"quotes\" & 'apos' [link](x.html \"T\") <https://e.org/a?b=1&c=2> \
+             <me@x.org> [o](other.md) [h](#sec) [q](?a=b).\\\nbreak\n\n---\n\n- a\n- b\n\n3. x\n\n\
+             > q `c\"<>` ~~d~~ **b** *i*\n\n```json\n{\"a\": \"<b>\"}\n```\n\n    indented <x>\n\n## Main {#main}\n"
+                .to_string(),
+        );
+        let mut fast = 0;
+        for md in &texts {
+            let quick = render_checked(md, &resolve, false);
+            let full = render_checked(md, &resolve, true);
+            assert_eq!(quick, full, "{md}");
+            fast += usize::from(!md.contains('<') || md.contains("<https"));
+        }
+        assert!(fast >= 2, "the comparison must cover plain Markdown");
+    }
+
+    proptest::proptest! {
+        /// Whatever mix of Markdown and HTML a brief holds, the output is
+        /// what ammonia makes of it: nothing it would remove gets through.
+        #[test]
+        fn any_markdown_is_as_safe_as_ammonia_makes_it(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "text ", "\"q\" ", "& ", "'", "<b>x</b>", "<script>alert(1)</script>",
+                "[a](x.html)", "[a](javascript:alert(1))", "[a](java\tscript:x)", "[a](JaVaScRiPt:x)",
+                "[a](data:text/html,x)", "[a](//evil.org)", "[a](https://e.org \"t\")", "<me@x.org>",
+                "<https://e.org>", "![i](x.png)", "# h {onclick=alert(1)}\n", "# h {.c}\n", "## h\n",
+                "| a | b |\n|:--|--:|\n| 1 | 2 |\n", "[^1]\n\n[^1]: n\n", "\n\n", "\\\n", "---\n",
+                "`c<>`", "```\n<x>\n```\n", "<!-- c -->", "&quot;", "&#106;avascript:", "\u{2028}",
+                "[r](other.md)", "<img src=x onerror=alert(1)>", "> ", "- ", "1. ", "~~s~~", "**b**",
+            ]), 0..14),
+        ) {
+            let md: String = parts.concat();
+            let resolve = |u: &str| (u == "other.md").then(|| "../other/".to_string());
+            let quick = render_checked(&md, &resolve, false);
+            // Already as ammonia leaves it: nothing to remove, nothing to add.
+            proptest::prop_assert_eq!(&sanitize(&quick), &quick);
+            proptest::prop_assert_eq!(quick, render_checked(&md, &resolve, true));
+        }
     }
 
     #[test]
