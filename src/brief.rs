@@ -300,6 +300,27 @@ pub struct BriefFile<'a> {
 impl Brief {
     /// Parse a brief's text. `shown` is the path used in messages.
     pub fn parse(slug: &str, shown: &Path, text: &str) -> Result<Brief, Vec<Diagnostic>> {
+        let (mut brief, body_start) = Brief::parse_front(slug, shown, text)?;
+        brief.body = text[body_start..].to_string();
+        Ok(brief)
+    }
+
+    /// [`Brief::parse`] of a file's text read into `text`, whose buffer
+    /// becomes the body (a corpus of briefs is not copied a second time).
+    pub fn parse_owned(slug: &str, shown: &Path, text: String) -> Result<Brief, Vec<Diagnostic>> {
+        let (mut brief, body_start) = Brief::parse_front(slug, shown, &text)?;
+        let mut body = text;
+        body.drain(..body_start);
+        brief.body = body;
+        Ok(brief)
+    }
+
+    /// Everything but the body, and the byte where the body starts in `text`.
+    fn parse_front(
+        slug: &str,
+        shown: &Path,
+        text: &str,
+    ) -> Result<(Brief, usize), Vec<Diagnostic>> {
         let split = front_matter::split(text).map_err(|e| vec![front_matter_error(shown, e)])?;
         let mut front: BriefFront = yaml::from_str(split.yaml)
             .map_err(|e| vec![yaml_diagnostic(shown, split.yaml_line, e)])?;
@@ -355,7 +376,8 @@ impl Brief {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(Brief {
+        let body_start = text.len() - split.body.len();
+        let brief = Brief {
             slug: slug.to_string(),
             file: shown.to_string_lossy().replace('\\', "/"),
             title,
@@ -367,11 +389,12 @@ impl Brief {
             published,
             topics: front.topics,
             facts,
-            body: split.body.to_string(),
+            body: String::new(),
             body_line: split.body_line,
             topic_lines,
             source_line,
-        })
+        };
+        Ok((brief, body_start))
     }
 }
 
@@ -459,7 +482,7 @@ pub fn load_briefs(root: &Path, memo: &FileMemo<Brief>) -> (Vec<Brief>, Diagnost
                         .hint("save the brief as UTF-8"),
                     ]
                 })?;
-                Brief::parse(&slug, &shown, &text)
+                Brief::parse_owned(&slug, &shown, text)
             })
         })
         .collect();

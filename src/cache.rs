@@ -80,7 +80,15 @@ pub fn hash_bytes(bytes: &[u8]) -> u128 {
 
 /// Streaming 128-bit hash of anything serialisable: the key of a page's inputs.
 #[derive(Default)]
-pub struct Hasher(xxhash_rust::xxh3::Xxh3);
+pub struct Hasher {
+    state: xxhash_rust::xxh3::Xxh3,
+    /// Small writes gathered before they reach the hash: serialising a
+    /// value writes a few bytes at a time, and each update has a cost.
+    pending: Vec<u8>,
+}
+
+/// Pending bytes beyond which they are hashed.
+const HASHER_BUFFER: usize = 16 * 1024;
 
 impl Hasher {
     /// A fresh hasher.
@@ -90,32 +98,46 @@ impl Hasher {
 
     /// Feed raw bytes.
     pub fn bytes(&mut self, bytes: &[u8]) -> &mut Self {
-        self.0.update(&(bytes.len() as u64).to_le_bytes());
-        self.0.update(bytes);
+        self.pending
+            .extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        if bytes.len() >= HASHER_BUFFER {
+            self.flush_pending();
+            self.state.update(bytes);
+        } else {
+            self.pending.extend_from_slice(bytes);
+            self.flush_if_full();
+        }
         self
     }
 
-    /// Feed a value by its serialised form.
+    /// Feed a value by its serialised form (postcard: compact, deterministic).
     pub fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> &mut Self {
-        // postcard writes a compact, deterministic encoding straight into the hash.
-        let _ = postcard::to_io(value, &mut *self);
+        if postcard::to_io(value, &mut self.pending).is_err() {
+            // Not reachable with the types we hash (tests run with debug
+            // assertions); never let a value go unhashed silently.
+            debug_assert!(false, "a page value could not be serialised for its key");
+            self.pending.extend_from_slice(b"\xffunserialisable");
+        }
+        self.flush_if_full();
         self
     }
 
     /// The hash of everything fed.
     pub fn finish(&self) -> u128 {
-        self.0.digest128()
-    }
-}
-
-impl Write for Hasher {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
+        let mut state = self.state.clone();
+        state.update(&self.pending);
+        state.digest128()
     }
 
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+    fn flush_if_full(&mut self) {
+        if self.pending.len() >= HASHER_BUFFER {
+            self.flush_pending();
+        }
+    }
+
+    fn flush_pending(&mut self) {
+        self.state.update(&self.pending);
+        self.pending.clear();
     }
 }
 
