@@ -146,20 +146,6 @@ pub struct SentenceMatch {
     pub found: Vec<String>,
 }
 
-impl TopicRules {
-    /// Match one sentence: each phrase counts once, whichever form matched.
-    /// To match many sentences, compile a [`TopicMatcher`] once instead.
-    pub fn match_sentence(&self, sentence: &str) -> Option<SentenceMatch> {
-        let matcher = TopicMatcher::new(std::slice::from_ref(self));
-        let lower = sentence.to_lowercase();
-        matcher
-            .match_sentence(sentence, &lower)
-            .into_iter()
-            .next()
-            .map(|(_, m)| m)
-    }
-}
-
 /// The phrases of several topics compiled into two automata (acronyms by
 /// case, other forms case-folded), so a sentence is scanned twice in all
 /// instead of once per form and topic. Matches exactly as
@@ -223,11 +209,15 @@ impl TopicMatcher {
         }
     }
 
-    /// The topics `sentence` matches (with `lower` = `sentence.to_lowercase()`),
-    /// in topic order, each phrase counted once by its first matching form.
-    pub fn match_sentence(&self, sentence: &str, lower: &str) -> Vec<(usize, SentenceMatch)> {
+    /// The topics `sentence` matches, in topic order, each phrase counted
+    /// once by its first matching form.
+    pub fn match_sentence(&self, sentence: &str) -> Vec<(usize, SentenceMatch)> {
+        let lower = match self.folded {
+            Some(_) => sentence.to_lowercase(),
+            None => String::new(),
+        };
         let mut hits: Vec<FormId> = Vec::new();
-        for (automaton, hay) in [(&self.exact, sentence), (&self.folded, lower)] {
+        for (automaton, hay) in [(&self.exact, sentence), (&self.folded, lower.as_str())] {
             let Some((ac, ids)) = automaton else { continue };
             for m in ac.find_overlapping_iter(hay) {
                 if on_word_boundaries(hay, m.start(), m.end()) {
@@ -479,7 +469,7 @@ mod tests {
                 })
                 .collect();
             let matcher = TopicMatcher::new(&rules);
-            let got = matcher.match_sentence(&sentence, &sentence.to_lowercase());
+            let got = matcher.match_sentence(&sentence);
             let want: Vec<(usize, SentenceMatch)> = rules
                 .iter()
                 .enumerate()
@@ -497,7 +487,8 @@ mod tests {
         assert_eq!(t.rules.phrases[1].weight, 1.0);
         assert_eq!(t.rules.min_sentences, 2);
         assert_eq!(t.summary_line, 12);
-        let m = t.rules.match_sentence("The PMF, or Hashd, grew.").unwrap();
+        let matches = TopicMatcher::new([&t.rules]).match_sentence("The PMF, or Hashd, grew.");
+        let (_, m) = matches.first().unwrap();
         assert_eq!(m.score, 4.0);
         assert_eq!(m.found, vec!["PMF", "Hashd"]);
     }

@@ -561,7 +561,7 @@ fn read_text(
     if !unproven.is_empty() {
         let mut best: Vec<Option<(f64, &str, Vec<String>)>> = vec![None; unproven.len()];
         for s in sentences::sentences(&text) {
-            for (t, m) in matcher.match_sentence(s, &s.to_lowercase()) {
+            for (t, m) in matcher.match_sentence(s) {
                 let Some(i) = unproven.iter().position(|&u| u == t) else {
                     continue;
                 };

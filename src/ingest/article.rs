@@ -278,7 +278,7 @@ fn tag(
     type Found<'s> = Vec<(f64, usize, &'s Sentence, Vec<String>)>;
     let mut by_topic: Vec<Found<'_>> = vec![Vec::new(); topics.len()];
     for (i, s) in sentences.iter().enumerate() {
-        for (t, m) in matcher.match_sentence(&s.text, &s.text.to_lowercase()) {
+        for (t, m) in matcher.match_sentence(&s.text) {
             by_topic[t].push((m.score, i, s, m.found));
         }
     }

@@ -1015,10 +1015,7 @@ fn plain_excerpt(html: &str) -> String {
 
 /// The first sentence of plain text, at most about 300 characters.
 fn first_sentence(text: &str) -> String {
-    let first = crate::sentences::sentences(text)
-        .into_iter()
-        .next()
-        .unwrap_or("");
+    let first = crate::sentences::first_sentence(text);
     if first.chars().count() > 300 {
         let cut: String = first.chars().take(297).collect();
         format!("{}…", cut.trim_end())
