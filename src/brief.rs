@@ -5,7 +5,8 @@
 //! only [`Brief`] values, never the files.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -45,13 +46,92 @@ pub struct Brief {
     /// What ingest extracted (empty for hand-written briefs).
     pub facts: BriefFacts,
     /// Markdown body.
-    pub body: String,
+    pub body: Body,
     /// 1-based line of the file where the body starts.
     pub body_line: usize,
     /// 1-based line of each topic slug in the file, parallel to `topics`.
     pub topic_lines: Vec<usize>,
     /// 1-based line of the `source` field, if present.
     pub source_line: Option<usize>,
+}
+
+/// A brief's Markdown body.
+///
+/// A brief parsed in this build holds its text. A brief taken from the build
+/// cache holds only the text's hash and where it starts in the file, and
+/// reads it the first time a stage asks (an incremental build renders a few
+/// pages, so most bodies are never read). A body that cannot be read then,
+/// or no longer hashes the same (the file changed during the build), reads
+/// as empty and keeps the reason: the build checks [`Body::error`] of every
+/// brief before it writes anything.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Body {
+    /// [`crate::cache::hash_bytes`] of the text.
+    hash: u128,
+    /// Byte of the file where the body starts.
+    offset: usize,
+    /// The file to read the text from, when it is not loaded.
+    #[serde(skip)]
+    path: PathBuf,
+    /// The text, or why it could not be read. Shared by clones.
+    #[serde(skip)]
+    text: Arc<OnceLock<Result<String, String>>>,
+}
+
+impl Body {
+    /// A body whose text is at hand; `offset` is where it starts in its file.
+    pub fn new(text: String, offset: usize) -> Body {
+        Body {
+            hash: crate::cache::hash_bytes(text.as_bytes()),
+            offset,
+            path: PathBuf::new(),
+            text: Arc::new(OnceLock::from(Ok(text))),
+        }
+    }
+
+    /// Hash of the text: stands for the text in every cache key.
+    pub fn hash(&self) -> u128 {
+        self.hash
+    }
+
+    /// The Markdown; read from the file on first use if it is not loaded
+    /// (empty if that fails: see [`Body::error`]).
+    pub fn text(&self) -> &str {
+        match self.text.get_or_init(|| self.read()) {
+            Ok(t) => t,
+            Err(_) => "",
+        }
+    }
+
+    /// Is the text in memory (false for a cached brief not asked for yet)?
+    pub fn is_loaded(&self) -> bool {
+        self.text.get().is_some()
+    }
+
+    /// Why the text could not be read, if a read was tried and failed.
+    pub fn error(&self) -> Option<&str> {
+        match self.text.get() {
+            Some(Err(e)) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn read(&self) -> Result<String, String> {
+        let bytes = std::fs::read(&self.path).map_err(|e| format!("cannot read: {e}"))?;
+        let text = bytes
+            .get(self.offset..)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .filter(|t| crate::cache::hash_bytes(t.as_bytes()) == self.hash)
+            .ok_or("changed while the site was being built")?;
+        Ok(text.to_string())
+    }
+}
+
+/// Bodies are equal when their texts are.
+impl PartialEq for Body {
+    fn eq(&self, other: &Body) -> bool {
+        self.hash == other.hash
+    }
 }
 
 /// The facts ingest pulls out of an article, each traceable to its source
@@ -301,7 +381,7 @@ impl Brief {
     /// Parse a brief's text. `shown` is the path used in messages.
     pub fn parse(slug: &str, shown: &Path, text: &str) -> Result<Brief, Vec<Diagnostic>> {
         let (mut brief, body_start) = Brief::parse_front(slug, shown, text)?;
-        brief.body = text[body_start..].to_string();
+        brief.body = Body::new(text[body_start..].to_string(), body_start);
         Ok(brief)
     }
 
@@ -311,7 +391,7 @@ impl Brief {
         let (mut brief, body_start) = Brief::parse_front(slug, shown, &text)?;
         let mut body = text;
         body.drain(..body_start);
-        brief.body = body;
+        brief.body = Body::new(body, body_start);
         Ok(brief)
     }
 
@@ -389,7 +469,7 @@ impl Brief {
             published,
             topics: front.topics,
             facts,
-            body: String::new(),
+            body: Body::new(String::new(), body_start),
             body_line: split.body_line,
             topic_lines,
             source_line,
@@ -434,8 +514,12 @@ fn value_line(yaml: &str, value: &str, from: usize) -> Option<usize> {
 }
 
 /// Every brief of the site, sorted by slug, plus the problems met.
-/// Files whose stamp is in `memo` are not read again.
-pub fn load_briefs(root: &Path, memo: &FileMemo<Brief>) -> (Vec<Brief>, Diagnostics) {
+///
+/// Files whose stamp is in `memo` are not read again: the memo keeps each
+/// brief without its body, as JSON (the shape of the front matter leaves
+/// empty fields out, which a compact binary encoding could not read back);
+/// such a brief's body is read from its file only if a stage asks for it.
+pub fn load_briefs(root: &Path, memo: &FileMemo<String>) -> (Vec<Brief>, Diagnostics) {
     let dir = root.join(BRIEFS_DIR);
     let mut errors = Diagnostics::new();
     let files = list_files(&dir, &["md"], &mut errors);
@@ -461,7 +545,13 @@ pub fn load_briefs(root: &Path, memo: &FileMemo<Brief>) -> (Vec<Brief>, Diagnost
             }
             let key = format!("{BRIEFS_DIR}/{rel}");
             let stamp = FileStamp::read(path);
-            memo.get_or(&key, stamp, || {
+            if let Some(json) = memo.hit(&key, stamp)
+                && let Ok(mut brief) = serde_json::from_str::<Brief>(&json)
+            {
+                brief.body.path = path.clone();
+                return Ok(brief);
+            }
+            let brief = (|| {
                 let size = stamp.map_or(0, |s| s.len);
                 if size > MAX_BRIEF_BYTES {
                     return Err(vec![Diagnostic::new(
@@ -483,7 +573,13 @@ pub fn load_briefs(root: &Path, memo: &FileMemo<Brief>) -> (Vec<Brief>, Diagnost
                     ]
                 })?;
                 Brief::parse_owned(&slug, &shown, text)
-            })
+            })()?;
+            if let Some(stamp) = stamp
+                && let Ok(json) = serde_json::to_string(&brief)
+            {
+                memo.remember(&key, stamp, json);
+            }
+            Ok(brief)
         })
         .collect();
     let mut briefs = Vec::with_capacity(parsed.len());
@@ -548,6 +644,41 @@ mod tests {
     use super::*;
 
     const GOOD: &str = "---\ntitle: \"Deal  reached\"\nsource: 001.txt\noutlet: Reuters\npublished: 2024-09-08\ntopics:\n  - advisory-mission\n  - pmf\n---\n\nBody **text**.\n";
+
+    /// The shipped briefs (with all their facts) come back from the build
+    /// cache equal to a fresh parse, bodies read only when asked for.
+    #[test]
+    fn briefs_come_back_from_the_cache_without_their_bodies() {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = tempfile::tempdir().unwrap();
+        let dir = site.path().join(BRIEFS_DIR);
+        std::fs::create_dir_all(&dir).unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for e in std::fs::read_dir(repo.join(BRIEFS_DIR)).unwrap().flatten() {
+            let to = dir.join(e.file_name());
+            std::fs::copy(e.path(), &to).unwrap();
+            let f = std::fs::File::options().write(true).open(&to).unwrap();
+            f.set_modified(old).unwrap();
+        }
+        let memo = crate::cache::Memo::default();
+        let (fresh, errors) = load_briefs(site.path(), &memo.briefs);
+        assert!(errors.is_empty() && fresh.len() >= 5, "{errors:?}");
+        assert!(fresh.iter().any(|b| !b.facts.people.is_empty()));
+        // Through the bytes of the cache file, as the next build sees it.
+        let bytes = postcard::to_stdvec(&memo.next(crate::cache::now_ns())).unwrap();
+        let memo: crate::cache::Memo = postcard::from_bytes(&bytes).unwrap();
+        let (cached, errors) = load_briefs(site.path(), &memo.briefs);
+        assert!(errors.is_empty());
+        assert_eq!(fresh, cached);
+        assert!(
+            cached.iter().all(|b| !b.body.is_loaded()),
+            "bodies were read"
+        );
+        for (f, c) in fresh.iter().zip(&cached) {
+            assert_eq!(f.body.text(), c.body.text());
+            assert!(c.body.is_loaded() && c.body.error().is_none());
+        }
+    }
 
     #[test]
     fn parses_a_brief() {

@@ -311,6 +311,18 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     );
     let rendered = render_pages_with(&site, bar.as_ref(), &memo, previous.is_some())?;
     phases.done("  render");
+    // Bodies of cached briefs are read on demand; one that could not be
+    // read fails the build here, before anything is written.
+    let unread: Vec<Diagnostic> = site
+        .briefs
+        .iter()
+        .filter_map(|b| b.body.error().map(|e| Diagnostic::new(&b.file, e)))
+        .collect();
+    if !unread.is_empty() {
+        // The cache described those files wrongly: the next build starts afresh.
+        cache.forget();
+        return Err(BuildFailed(unread));
+    }
     if let Some(b) = &bar {
         b.finish_and_clear();
     }

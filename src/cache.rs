@@ -27,7 +27,6 @@ use std::sync::Mutex;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::brief::Brief;
 use crate::source::SourceText;
 
 /// Folder of the cache, relative to the site root.
@@ -172,20 +171,8 @@ impl<T: Clone> FileMemo<T> {
         stamp: Option<FileStamp>,
         parse: impl FnOnce() -> Result<T, E>,
     ) -> Result<T, E> {
-        if let Some(stamp) = stamp
-            && stamp.mtime_ns < self.trusted_before_ns
-        {
-            // Taken out, not cloned: each file is asked for once per build.
-            let hit = self
-                .entries
-                .lock()
-                .ok()
-                .and_then(|mut e| e.remove(key))
-                .filter(|(old, _)| *old == stamp);
-            if let Some((_, value)) = hit {
-                self.remember(key, stamp, value.clone());
-                return Ok(value);
-            }
+        if let Some(value) = self.hit(key, stamp) {
+            return Ok(value);
         }
         let value = parse()?;
         if let Some(stamp) = stamp {
@@ -194,7 +181,24 @@ impl<T: Clone> FileMemo<T> {
         Ok(value)
     }
 
-    fn remember(&self, key: &str, stamp: FileStamp, value: T) {
+    /// The value for `key` if its file still has `stamp` (kept for the next
+    /// build too); `None` means the caller reads the file and
+    /// [`FileMemo::remember`]s the result.
+    pub fn hit(&self, key: &str, stamp: Option<FileStamp>) -> Option<T> {
+        let stamp = stamp.filter(|s| s.mtime_ns < self.trusted_before_ns)?;
+        // Taken out, not cloned: each file is asked for once per build.
+        let (_, value) = self
+            .entries
+            .lock()
+            .ok()
+            .and_then(|mut e| e.remove(key))
+            .filter(|(old, _)| *old == stamp)?;
+        self.remember(key, stamp, value.clone());
+        Some(value)
+    }
+
+    /// Keep `value` for the file `key` with `stamp`, for the next build.
+    pub fn remember(&self, key: &str, stamp: FileStamp, value: T) {
         if let Ok(mut fresh) = self.fresh.lock() {
             fresh.insert(key.to_string(), (stamp, value));
         }
@@ -372,12 +376,9 @@ impl BuildState {
 pub struct Memo {
     /// Sources by path (`content/sources/...`).
     pub sources: FileMemo<SourceText>,
-    /// Briefs by path (`content/briefs/...`). Kept in memory only (by
-    /// `serve`): the YAML shape of a brief's facts leaves empty fields out,
-    /// which a compact binary encoding cannot read back, and parsing the
-    /// files again costs about what decoding them would.
-    #[serde(skip)]
-    pub briefs: FileMemo<Brief>,
+    /// Briefs by path (`content/briefs/...`), without their bodies, as JSON
+    /// (see [`crate::brief::load_briefs`]).
+    pub briefs: FileMemo<String>,
     /// Ingest's reading of each brief file (which source, edited or not).
     pub ingest: FileMemo<Option<crate::ingest::BriefOnDisk>>,
     /// Analysis: the passage that justifies each tag, by brief and rules.
@@ -435,6 +436,12 @@ impl BuildCache {
     /// Forget everything (before a build whose outcome the cache must not describe).
     pub fn clear(&self) {
         let _ = std::fs::remove_file(self.dir.join("state.bin"));
+    }
+
+    /// Forget the memos too: the next build is a full one.
+    pub fn forget(&self) {
+        self.clear();
+        let _ = std::fs::remove_file(self.dir.join("memo.bin"));
     }
 
     /// Store the state and memos of a finished build. Failing to store is

@@ -191,6 +191,44 @@ fn editing_a_template_rerenders_every_page_using_it() {
             b.path()
         );
     }
+    // The bodies of the cached briefs were read from their files for this.
+    let full_out = tempfile::tempdir().unwrap();
+    let full = full_build(root, &full_out.path().join("site"));
+    assert_eq!(full, snapshot(&out), "incremental and full builds differ");
+}
+
+#[test]
+fn a_brief_changed_behind_the_caches_back_fails_the_build_and_loses_nothing() {
+    let (site, _) = settled_site();
+    let root = site.path();
+    let out = root.join("public");
+    let good = snapshot(&out);
+    // Same size and modification time, other bytes: the cache takes the
+    // brief as unchanged and keeps only its body's hash.
+    let brief = root.join("content/briefs/iraq-plans-to-reduce-us-led-forces.md");
+    let meta = std::fs::metadata(&brief).unwrap();
+    let text = read(&brief);
+    assert!(text.contains("three main bases"));
+    std::fs::write(&brief, text.replace("three main bases", "three main BASES")).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&brief)
+        .unwrap()
+        .set_modified(meta.modified().unwrap())
+        .unwrap();
+    // Every brief page must be rendered again, so the body is read.
+    let tpl = root.join("themes/default/templates/brief.html");
+    std::fs::write(&tpl, read(&tpl).replacen("</article>", "<hr></article>", 1)).unwrap();
+    let err = build(root).unwrap_err().to_string();
+    assert!(
+        err.contains("content/briefs/iraq-plans-to-reduce-us-led-forces.md")
+            && err.contains("changed while the site was being built"),
+        "{err}"
+    );
+    assert_eq!(good, snapshot(&out), "a failed build changed the output");
+    // Built again, it reads the brief afresh.
+    build(root).unwrap();
+    assert!(read(&out.join("briefs/iraq-plans-to-reduce-us-led-forces.html")).contains("BASES"));
 }
 
 #[test]

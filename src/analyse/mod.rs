@@ -498,8 +498,7 @@ fn read_texts(
         .enumerate()
         .map(|(b, brief)| {
             let mut key = crate::cache::Hasher::new();
-            key.bytes(brief.body.as_bytes())
-                .value(&brief.facts.evidence);
+            key.value(&brief.body.hash()).value(&brief.facts.evidence);
             for &t in &brief_topics[b] {
                 key.value(&topic_keys[t]);
             }
@@ -557,7 +556,7 @@ fn read_text(
             None => unproven.push(t),
         }
     }
-    let text = plain_text(&brief.body);
+    let text = plain_text(brief.body.text());
     if !unproven.is_empty() {
         let mut best: Vec<Option<(f64, &str, Vec<String>)>> = vec![None; unproven.len()];
         for s in sentences::sentences(&text) {

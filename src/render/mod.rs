@@ -906,7 +906,7 @@ fn render_job(
     let mut ctx = ctx.into_context();
     if let Some(body) = body {
         let brief = &body.brief;
-        meta.description = first_sentence(&crate::analyse::plain_text(&brief.body));
+        meta.description = first_sentence(&crate::analyse::plain_text(brief.body.text()));
         let html = match body.html {
             Some(html) => html,
             None => body.render(&shared.links, input.memo).0,
@@ -941,7 +941,7 @@ impl<'a> BriefBody<'a> {
         page: &str,
         memo: Option<&RenderMemo>,
     ) -> BriefBody<'a> {
-        let hash = crate::cache::hash_bytes(brief.body.as_bytes());
+        let hash = brief.body.hash();
         let mut body = BriefBody {
             brief,
             page: page.to_string(),
@@ -976,7 +976,7 @@ impl<'a> BriefBody<'a> {
     /// The HTML, and the link targets the Markdown asked to resolve (remembered in `memo`).
     fn render(&self, links: &ContentLinks, memo: Option<&RenderMemo>) -> (String, Vec<String>) {
         let asked = std::sync::Mutex::new(Vec::new());
-        let html = markdown::render(&self.brief.body, &|u| {
+        let html = markdown::render(self.brief.body.text(), &|u| {
             if let Ok(mut a) = asked.lock() {
                 a.push(u.to_string());
             }
