@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::cache::{FileMemo, FileStamp};
+use crate::cache::{FileMemo, Stamps};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::front_matter;
 use crate::slug;
@@ -519,7 +519,11 @@ fn value_line(yaml: &str, value: &str, from: usize) -> Option<usize> {
 /// brief without its body, as JSON (the shape of the front matter leaves
 /// empty fields out, which a compact binary encoding could not read back);
 /// such a brief's body is read from its file only if a stage asks for it.
-pub fn load_briefs(root: &Path, memo: &FileMemo<String>) -> (Vec<Brief>, Diagnostics) {
+pub fn load_briefs(
+    root: &Path,
+    memo: &FileMemo<String>,
+    stamps: &Stamps,
+) -> (Vec<Brief>, Diagnostics) {
     let dir = root.join(BRIEFS_DIR);
     let mut errors = Diagnostics::new();
     let files = list_files(&dir, &["md"], &mut errors);
@@ -544,7 +548,7 @@ pub fn load_briefs(root: &Path, memo: &FileMemo<String>) -> (Vec<Brief>, Diagnos
                 ]);
             }
             let key = format!("{BRIEFS_DIR}/{rel}");
-            let stamp = FileStamp::read(path);
+            let stamp = stamps.get(&key, path);
             if let Some(json) = memo.hit(&key, stamp)
                 && let Ok(mut brief) = serde_json::from_str::<Brief>(&json)
             {
@@ -661,13 +665,13 @@ mod tests {
             f.set_modified(old).unwrap();
         }
         let memo = crate::cache::Memo::default();
-        let (fresh, errors) = load_briefs(site.path(), &memo.briefs);
+        let (fresh, errors) = load_briefs(site.path(), &memo.briefs, &memo.stamps);
         assert!(errors.is_empty() && fresh.len() >= 5, "{errors:?}");
         assert!(fresh.iter().any(|b| !b.facts.people.is_empty()));
         // Through the bytes of the cache file, as the next build sees it.
         let bytes = postcard::to_stdvec(&memo.next(crate::cache::now_ns())).unwrap();
         let memo: crate::cache::Memo = postcard::from_bytes(&bytes).unwrap();
-        let (cached, errors) = load_briefs(site.path(), &memo.briefs);
+        let (cached, errors) = load_briefs(site.path(), &memo.briefs, &memo.stamps);
         assert!(errors.is_empty());
         assert_eq!(fresh, cached);
         assert!(

@@ -99,7 +99,7 @@ pub fn load_with(root: &Path, memo: &Memo) -> Result<LoadedSite, BuildFailed> {
         },
         || {
             rayon::join(
-                || brief::load_briefs(root, &memo.briefs),
+                || brief::load_briefs(root, &memo.briefs, &memo.stamps),
                 || Theme::load(root, &config.theme),
             )
         },
@@ -284,7 +284,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         });
     }
     let mut phases = Phases::new();
-    let memo = cache.memo();
+    let mut memo = cache.memo();
+    memo.stamps = cache::Stamps::from_snapshot(&inputs);
     phases.done("read cache");
     // The previous site can stand in for unchanged pages only if it is on
     // disk exactly as the cache describes it.
@@ -293,6 +294,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             .then_some(&state.outputs);
 
     let ingested = ingest_with(root, opts.progress, &memo)?;
+    if let Some(r) = &ingested {
+        memo.stamps.forget(&r.written);
+    }
     phases.done("ingest");
     let mut site = load_with(root, &memo)?;
     phases.done("load");
@@ -395,10 +399,20 @@ impl Phases {
     fn done(&mut self, phase: &str) {
         if self.on {
             eprintln!(
-                "timing: {phase:<18} {:>8.1} ms",
-                self.last.elapsed().as_secs_f64() * 1e3
+                "timing: {phase:<18} {:>8.1} ms  rss {:>5} MB",
+                self.last.elapsed().as_secs_f64() * 1e3,
+                resident_mb()
             );
         }
         self.last = Instant::now();
     }
+}
+
+/// Resident memory of this process in MB (Linux; 0 elsewhere): in a VM,
+/// touching fresh memory is a large part of a build's cost.
+fn resident_mb() -> u64 {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<u64>().ok())
+        .map_or(0, |pages| pages * 4096 / 1_000_000)
 }

@@ -20,7 +20,6 @@
 
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -332,6 +331,45 @@ impl InputSnapshot {
     }
 }
 
+/// Where loaders get a file's stamp: from this build's [`InputSnapshot`]
+/// when there is one (a second stat of every input costs as much as the
+/// first), else from the file.
+#[derive(Debug, Default)]
+pub struct Stamps {
+    /// Path from the site root -> stamp, sorted; `None`: stat each file.
+    snapshot: Option<Vec<(String, FileStamp)>>,
+}
+
+impl Stamps {
+    /// The stamps of `snapshot`.
+    pub fn from_snapshot(snapshot: &InputSnapshot) -> Stamps {
+        Stamps {
+            snapshot: Some(snapshot.files.clone()),
+        }
+    }
+
+    /// Forget the stamps of files written since the snapshot (they are
+    /// stat'ed again when asked for).
+    pub fn forget(&mut self, written: &[String]) {
+        if let Some(files) = &mut self.snapshot {
+            files.retain(|(p, _)| !written.contains(p));
+        }
+    }
+
+    /// The stamp of the file at `rel` (from the site root, with `/`), found
+    /// at `path`; `None` when it is not a regular file.
+    pub fn get(&self, rel: &str, path: &Path) -> Option<FileStamp> {
+        let Some(files) = &self.snapshot else {
+            return FileStamp::read(path);
+        };
+        match files.binary_search_by(|(p, _)| p.as_str().cmp(rel)) {
+            // Symlinks are in the snapshot with a zero stamp: not memoised.
+            Ok(i) => Some(files[i].1).filter(|s| s.len != 0 || s.mtime_ns != 0),
+            Err(_) => FileStamp::read(path),
+        }
+    }
+}
+
 /// What the previous build read and wrote.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct BuildState {
@@ -385,6 +423,9 @@ pub struct Memo {
     pub passages: crate::analyse::PassageMemo,
     /// Render: page keys and the links brief bodies looked up.
     pub render: crate::render::RenderMemo,
+    /// This build's stamps of the input files (not stored).
+    #[serde(skip)]
+    pub stamps: Stamps,
 }
 
 impl Memo {
@@ -399,6 +440,7 @@ impl Memo {
                 pages: self.render.pages.next(),
                 body_links: self.render.body_links.next(),
             },
+            stamps: Stamps::default(),
         }
     }
 }
@@ -465,9 +507,11 @@ impl BuildCache {
             version: binary_version(),
             value,
         };
-        let bytes = postcard::to_stdvec(&stored).map_err(std::io::Error::other)?;
-        let mut tmp = tempfile::NamedTempFile::new_in(&self.dir)?;
-        tmp.write_all(&bytes)?;
+        let tmp = tempfile::NamedTempFile::new_in(&self.dir)?;
+        // Streamed: the memo of a large site is megabytes, not worth a copy.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
+        postcard::to_io(&stored, &mut out).map_err(std::io::Error::other)?;
+        let tmp = out.into_inner().map_err(|e| e.into_error())?;
         tmp.persist(self.dir.join(name)).map_err(|e| e.error)?;
         Ok(())
     }

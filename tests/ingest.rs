@@ -63,7 +63,7 @@ fn ingest(root: &Path) -> dossier::ingest::IngestReport {
 }
 
 fn briefs_by_source(root: &Path) -> BTreeMap<String, Brief> {
-    let (briefs, errors) = load_briefs(root, &Default::default());
+    let (briefs, errors) = load_briefs(root, &Default::default(), &Default::default());
     assert!(errors.is_empty(), "{:?}", errors.into_sorted());
     briefs
         .into_iter()

@@ -11,6 +11,7 @@ mod related;
 pub mod timeline;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -103,7 +104,7 @@ pub struct BriefAnalysis {
     /// How the brief's text begins (for search and feeds; not exported:
     /// the text is in the brief).
     #[serde(skip)]
-    pub lead: Lead,
+    pub lead: Arc<Lead>,
 }
 
 /// How a brief's text begins, as plain text: what the search index and the
@@ -168,7 +169,10 @@ pub fn analyse(
 /// What an earlier build read in each brief's text (passages by topic slug,
 /// and the lead), keyed by a hash of what decides it (the brief's text and
 /// evidence, its topics' rules).
-pub type PassageMemo = crate::cache::KeyMemo<u128, (Vec<(String, Passage)>, Lead)>;
+///
+/// The lead is shared (`Arc`) between the memo and the analysis: a corpus's
+/// leads are megabytes, and fresh memory is a large part of a build's cost.
+pub type PassageMemo = crate::cache::KeyMemo<u128, (Vec<(String, Passage)>, Arc<Lead>)>;
 
 /// [`analyse`], reusing what an earlier build read in briefs whose text and
 /// topic rules are unchanged (reading the text is most of the work).
@@ -471,6 +475,9 @@ fn newest_first(briefs: &[Brief]) -> Vec<usize> {
     order
 }
 
+/// The passage of each (brief, topic) tag.
+type TagPassages = BTreeMap<(usize, usize), Passage>;
+
 /// For every (brief, topic) tag, the sentence that justifies it: the
 /// evidence ingest recorded (with its source line) when there is some, else
 /// the best-matching sentence of the brief's text. And every brief's lead.
@@ -480,7 +487,7 @@ fn read_texts(
     topics: &[Topic],
     brief_topics: &[Vec<usize>],
     memo: &PassageMemo,
-) -> (BTreeMap<(usize, usize), Passage>, Vec<Lead>) {
+) -> (TagPassages, Vec<Arc<Lead>>) {
     use rayon::prelude::*;
     let matcher = TopicMatcher::new(topics.iter().map(|t| &t.rules));
     let topic_keys: Vec<u128> = topics
@@ -492,7 +499,7 @@ fn read_texts(
         })
         .collect();
     // Per brief: its ((brief, topic), passage) pairs and its lead.
-    type Read = (Vec<((usize, usize), Passage)>, Lead);
+    type Read = (Vec<((usize, usize), Passage)>, Arc<Lead>);
     let read: Vec<Read> = briefs
         .par_iter()
         .enumerate()
@@ -533,7 +540,7 @@ fn read_text(
     topics: &[Topic],
     matcher: &TopicMatcher,
     brief_topics: &[usize],
-) -> (Vec<(String, Passage)>, Lead) {
+) -> (Vec<(String, Passage)>, Arc<Lead>) {
     // Ingest records the strongest evidence first; tags without any are
     // justified by the best-matching sentence of the brief's text.
     let mut out = Vec::new();
@@ -589,7 +596,7 @@ fn read_text(
         .into_iter()
         .map(|(t, p)| (topics[t].slug.clone(), p))
         .collect();
-    (passages, Lead::of(&text))
+    (passages, Arc::new(Lead::of(&text)))
 }
 
 /// The readable text of a Markdown body, one block per line, without markup.

@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::brief::{BRIEFS_DIR, Brief};
-use crate::cache::{FileMemo, FileStamp, Memo};
+use crate::cache::{FileMemo, Memo};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::slug;
@@ -99,7 +99,7 @@ pub fn ingest(
         // Nothing to plan: the briefs need not be read.
         return Ok(report);
     }
-    let on_disk = briefs_on_disk(root, &memo.ingest);
+    let on_disk = briefs_on_disk(root, &memo.ingest, &memo.stamps);
     let inputs = inputs_hash(config, topics);
 
     // Decide for each source, in path order.
@@ -288,6 +288,7 @@ fn inputs_for(inputs: &str, s: &SourceText) -> String {
 fn briefs_on_disk(
     root: &Path,
     memo: &FileMemo<Option<BriefOnDisk>>,
+    stamps: &crate::cache::Stamps,
 ) -> HashMap<String, BriefOnDisk> {
     let mut ignored = Diagnostics::new();
     let files = source::list_files(&root.join(BRIEFS_DIR), &["md"], &mut ignored);
@@ -295,7 +296,7 @@ fn briefs_on_disk(
         .par_iter()
         .map(|(rel, path)| {
             let file = format!("{BRIEFS_DIR}/{rel}");
-            memo.get_or(&file, FileStamp::read(path), || {
+            memo.get_or(&file, stamps.get(&file, path), || {
                 read_brief_on_disk(rel, path).ok_or(())
             })
             .unwrap_or(None)
