@@ -243,6 +243,7 @@ pub fn lock_site(root: &Path) -> Result<std::fs::File, BuildFailed> {
 /// not rewritten.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     let start = Instant::now();
+    let mut phases = Phases::new();
     let _lock = lock_site(&opts.root)?;
     if let Some(url) = &opts.base_url
         && !(url.starts_with("https://") || url.starts_with("http://"))
@@ -255,6 +256,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     let root = opts.root.as_path();
     let cache = BuildCache::new(root);
     let state = cache.state();
+    phases.done("read state");
     // The theme and output folder come from site.toml; if it is broken, the
     // loading step below reports it.
     let config = SiteConfig::load(root).ok();
@@ -271,6 +273,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         .as_ref()
         .map(|c| InputSnapshot::take(root, &c.theme))
         .unwrap_or_default();
+    phases.done("stat inputs");
     if config.is_some() && state.up_to_date(key, &inputs, &out_dir) {
         return Ok(BuildReport {
             output: out_dir,
@@ -283,7 +286,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             elapsed: start.elapsed(),
         });
     }
-    let mut phases = Phases::new();
     let mut memo = cache.memo();
     memo.stamps = cache::Stamps::from_snapshot(&inputs);
     phases.done("read cache");
@@ -292,6 +294,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     let previous =
         (state.key == key && state.output_dir == out_dir && state.output_intact(&out_dir))
             .then_some(&state.outputs);
+    phases.done("check output");
 
     let ingested = ingest_with(root, opts.progress, &memo)?;
     if let Some(r) = &ingested {

@@ -124,6 +124,14 @@ impl<'a> PageContext<'a> {
         self.values.push((name, Box::new(value)));
     }
 
+    /// [`PageContext::insert`] with `key` standing for `value` in the page
+    /// key: for values shared by many pages (brief cards, the site view),
+    /// hashed once per build rather than once per page.
+    fn insert_keyed<T: Serialize + 'a>(&mut self, name: &'static str, value: T, key: u128) {
+        self.key.bytes(name.as_bytes()).value(&key);
+        self.values.push((name, Box::new(value)));
+    }
+
     fn into_context(self) -> Context {
         let mut ctx = Context::new();
         for (name, value) in &self.values {
@@ -153,14 +161,27 @@ enum Job {
 /// Views shared by many pages, computed once.
 struct Shared {
     site: SiteView,
+    /// Hash of `site`.
+    site_key: u128,
     links: ContentLinks,
     cards: Vec<Arc<BriefCard>>,
+    /// Hash of each card, parallel to `cards`.
+    card_keys: Vec<u128>,
     topic_cards: Vec<TopicCard>,
     topic_summaries: Vec<String>,
     entity_cards: Vec<EntityCard>,
 }
 
 impl Shared {
+    /// The page-key part of a list of briefs: their cards' hashes.
+    fn cards_key(&self, briefs: impl IntoIterator<Item = usize>) -> u128 {
+        let mut h = Hasher::new();
+        for b in briefs {
+            h.value(&self.card_keys[b]);
+        }
+        h.finish()
+    }
+
     fn line_ref(&self, brief: usize, line: usize) -> LineRef {
         LineRef {
             line,
@@ -344,17 +365,24 @@ fn shared_views(input: &RenderInput<'_>) -> Shared {
             brief_count: e.mentions.len(),
         })
         .collect();
+    let site = SiteView {
+        title: input.config.title.clone(),
+        description: input.config.description.clone(),
+        language: input.config.language.clone(),
+        base_url: input.config.base_url_slash(),
+        topics: topic_links,
+    };
+    let card_keys = cards
+        .par_iter()
+        .map(|c| Hasher::new().value(c).finish())
+        .collect();
     Shared {
         entity_cards,
         links: content_links,
-        site: SiteView {
-            title: input.config.title.clone(),
-            description: input.config.description.clone(),
-            language: input.config.language.clone(),
-            base_url: input.config.base_url_slash(),
-            topics: topic_links,
-        },
+        site_key: Hasher::new().value(&site).finish(),
+        site,
         cards,
+        card_keys,
         topic_cards,
         topic_summaries,
     }
@@ -388,14 +416,11 @@ fn render_job(
     let mut body: Option<BriefBody> = None;
     let (template, path, kind, title, description) = match *job {
         Job::Index => {
-            let newest: Vec<&Arc<BriefCard>> = a
-                .newest_first
-                .iter()
-                .take(FRONT_PAGE_BRIEFS)
-                .map(|&b| &shared.cards[b])
-                .collect();
+            let newest = a.newest_first.iter().take(FRONT_PAGE_BRIEFS);
+            let key = shared.cards_key(newest.clone().copied());
+            let newest: Vec<&Arc<BriefCard>> = newest.map(|&b| &shared.cards[b]).collect();
             ctx.insert("topics", &shared.topic_cards);
-            ctx.insert("newest", newest);
+            ctx.insert_keyed("newest", newest, key);
             ctx.insert("brief_count", input.briefs.len());
             ctx.insert("source_count", input.sources.len());
             (
@@ -514,7 +539,14 @@ fn render_job(
             ctx.insert("agreements", agreements);
             ctx.insert("topic", &shared.topic_cards[t]);
             ctx.insert("summary_html", &shared.topic_summaries[t]);
-            ctx.insert("entries", entries);
+            let mut key = Hasher::new();
+            for (tb, e) in ta.briefs.iter().zip(&entries) {
+                key.value(&shared.card_keys[tb.brief])
+                    .value(&e.passage_html)
+                    .value(&e.passage_url)
+                    .value(&e.passage_line);
+            }
+            ctx.insert_keyed("entries", entries, key.finish());
             ctx.insert("co_topics", co);
             let desc = plain_excerpt(&shared.topic_cards[t].lede_html);
             (
@@ -528,7 +560,8 @@ fn render_job(
         Job::Briefs => {
             let all: Vec<&Arc<BriefCard>> =
                 a.newest_first.iter().map(|&b| &shared.cards[b]).collect();
-            ctx.insert("briefs", all);
+            let key = shared.cards_key(a.newest_first.iter().copied());
+            ctx.insert_keyed("briefs", all, key);
             (
                 "briefs.html",
                 links::BRIEFS.to_string(),
@@ -610,9 +643,13 @@ fn render_job(
             ctx.insert("people", people);
             ctx.insert("figure_facts", figure_facts);
             ctx.insert("date_facts", date_facts);
-            ctx.insert("brief", &shared.cards[b]);
+            ctx.insert_keyed("brief", &shared.cards[b], shared.card_keys[b]);
             ctx.insert("key_points", key_points);
-            ctx.insert("related", related);
+            let mut key = Hasher::new();
+            for r in &a.briefs[b].related {
+                key.value(&shared.card_keys[r.brief]).value(&r.reason);
+            }
+            ctx.insert_keyed("related", related, key.finish());
             // The description comes from the body, which the key covers.
             (
                 "brief.html",
@@ -886,7 +923,7 @@ fn render_job(
             String::new(),
         ),
     };
-    ctx.insert("site", &shared.site);
+    ctx.insert_keyed("site", &shared.site, shared.site_key);
     ctx.insert("root", links::root_prefix(&path));
     let mut meta = PageMeta {
         kind,
