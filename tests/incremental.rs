@@ -136,6 +136,59 @@ fn editing_one_brief_renders_only_its_pages_and_matches_a_full_build() {
 }
 
 #[test]
+fn a_new_title_reaches_every_page_that_lists_the_brief() {
+    let (site, _) = settled_site();
+    let root = site.path();
+    let out = root.join("public");
+    let brief = root.join("content/briefs/baghdad-washington-agree-gradual-withdrawal.md");
+    let old = "title: Baghdad, Washington Agree on Gradual Withdrawal";
+    let text = read(&brief);
+    assert!(text.contains(old));
+    std::fs::write(
+        &brief,
+        text.replace(
+            old,
+            "title: Baghdad and Washington Agree on a Slow Withdrawal",
+        ),
+    )
+    .unwrap();
+    build(root).unwrap();
+    // The card shows on the lists, topic pages and other briefs' related lists.
+    let showing: Vec<String> = snapshot(&out)
+        .into_iter()
+        .filter(|(p, b)| {
+            p.ends_with(".html")
+                && String::from_utf8_lossy(b)
+                    .contains("Baghdad and Washington Agree on a Slow Withdrawal")
+        })
+        .map(|(p, _)| p)
+        .collect();
+    for page in [
+        "index.html",
+        "briefs/index.html",
+        "briefs/baghdad-washington-agree-gradual-withdrawal.html",
+    ] {
+        assert!(
+            showing.iter().any(|p| p == page),
+            "{page} lacks the new title: {showing:?}"
+        );
+    }
+    assert!(
+        showing.iter().any(|p| p.starts_with("topics/")),
+        "{showing:?}"
+    );
+    assert!(
+        showing.iter().any(|p| p.starts_with("briefs/")
+            && !p.contains("gradual-withdrawal")
+            && p != "briefs/index.html"),
+        "no other brief's related list: {showing:?}"
+    );
+    let full_out = tempfile::tempdir().unwrap();
+    let full = full_build(root, &full_out.path().join("site"));
+    assert_eq!(full, snapshot(&out), "incremental and full builds differ");
+}
+
+#[test]
 fn a_new_source_appears_and_the_site_equals_a_full_build() {
     let (site, _) = settled_site();
     let root = site.path();

@@ -107,7 +107,10 @@ pub fn search_index(input: &RenderInput<'_>) -> Page {
         });
     }
     // Written once into a buffer of about the right size.
-    let size: usize = docs.iter().map(|d| d.u.len() + d.t.len() + d.g.len() + d.x.len() + 48).sum();
+    let size: usize = docs
+        .iter()
+        .map(|d| d.u.len() + d.t.len() + d.g.len() + d.x.len() + 48)
+        .sum();
     let mut bytes = Vec::with_capacity(SEARCH_INDEX_HEAD.len() + size + 8);
     bytes.extend_from_slice(SEARCH_INDEX_HEAD.as_bytes());
     if serde_json::to_writer(&mut bytes, &docs).is_err() {
