@@ -668,9 +668,11 @@ mod tests {
         let (fresh, errors) = load_briefs(site.path(), &memo.briefs, &memo.stamps);
         assert!(errors.is_empty() && fresh.len() >= 5, "{errors:?}");
         assert!(fresh.iter().any(|b| !b.facts.people.is_empty()));
-        // Through the bytes of the cache file, as the next build sees it.
-        let bytes = postcard::to_stdvec(&memo.next(crate::cache::now_ns())).unwrap();
-        let memo: crate::cache::Memo = postcard::from_bytes(&bytes).unwrap();
+        // Through the cache's files, as the next build sees it.
+        let cache = crate::cache::BuildCache::new(site.path());
+        let state = crate::cache::BuildState::default();
+        cache.store(&state, &memo.next(crate::cache::now_ns()));
+        let memo = cache.memo();
         let (cached, errors) = load_briefs(site.path(), &memo.briefs, &memo.stamps);
         assert!(errors.is_empty());
         assert_eq!(fresh, cached);

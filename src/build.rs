@@ -351,6 +351,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             .filter(|(p, _)| !briefs_written.contains(p))
             .collect(),
     };
+    let next = memo.next(snapshot_ns);
     cache.store(
         &BuildState {
             key,
@@ -359,13 +360,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             output_dir: out_dir.clone(),
             outputs: manifest,
         },
-        &memo.next(snapshot_ns),
+        &next,
     );
     phases.done("store cache");
-    warnings.extend(site.warnings.into_sorted());
+    warnings.extend(std::mem::take(&mut site.warnings).into_sorted());
     warnings.sort();
     warnings.dedup();
-    Ok(BuildReport {
+    let report = BuildReport {
         output: out_dir,
         pages: rendered.pages.len() + rendered.unchanged.len(),
         rendered: rendered.pages.len(),
@@ -374,7 +375,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         briefs_written,
         warnings,
         elapsed: start.elapsed(),
-    })
+    };
+    cache::discard((next, site, rendered, state));
+    Ok(report)
 }
 
 /// What decides the output besides the input files: the output folder and

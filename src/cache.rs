@@ -36,7 +36,7 @@ pub const CACHE_DIR: &str = ".dossier-cache";
 const TRUST_MARGIN_NS: i128 = 2_000_000_000;
 
 /// Bump when the layout of anything stored changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// A file's size and modification time: how a build tells, without reading
 /// it, that a file is the one it saw last time.
@@ -139,16 +139,43 @@ impl Hasher {
     }
 }
 
+/// Memos are stored in this many shard files each, so that a build that
+/// changed a few entries rewrites a few shards, not the whole memo.
+const SHARDS: usize = 16;
+
+/// The shard a key is stored in (stable for a given binary, which is all a
+/// cache needs).
+fn shard_of<K: Hash + ?Sized>(key: &K) -> usize {
+    use std::hash::Hasher as _;
+    let mut h = std::hash::DefaultHasher::new();
+    key.hash(&mut h);
+    (h.finish() % SHARDS as u64) as usize
+}
+
+/// Which shards of a memo differ from their files: set when an entry is
+/// added, changed or dropped, or a shard file could not be read.
+#[derive(Default)]
+struct Dirty(std::sync::atomic::AtomicU32);
+
+impl Dirty {
+    fn mark(&self, shard: usize) {
+        self.0
+            .fetch_or(1 << shard, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn get(&self, shard: usize) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed) & (1 << shard) != 0
+    }
+}
+
 /// Results of reading files, by path and stamp: a file whose stamp did not
 /// change is not read or parsed again. Safe to share between threads.
-#[derive(Serialize, Deserialize)]
-#[serde(bound = "T: Serialize + DeserializeOwned")]
 pub struct FileMemo<T> {
     entries: Mutex<HashMap<String, (FileStamp, T)>>,
     /// Stamps with a modification time from this moment on are not trusted.
     trusted_before_ns: i128,
-    #[serde(skip)]
     fresh: Mutex<HashMap<String, (FileStamp, T)>>,
+    dirty: Dirty,
 }
 
 impl<T> Default for FileMemo<T> {
@@ -157,11 +184,12 @@ impl<T> Default for FileMemo<T> {
             entries: Mutex::new(HashMap::new()),
             trusted_before_ns: i128::MIN,
             fresh: Mutex::new(HashMap::new()),
+            dirty: Dirty::default(),
         }
     }
 }
 
-impl<T: Clone> FileMemo<T> {
+impl<T: Clone + Send + 'static> FileMemo<T> {
     /// The value for `key` if its file still has `stamp`, else `parse()` it
     /// (and remember the result when it is `Ok`).
     pub fn get_or<E>(
@@ -192,12 +220,17 @@ impl<T: Clone> FileMemo<T> {
             .ok()
             .and_then(|mut e| e.remove(key))
             .filter(|(old, _)| *old == stamp)?;
-        self.remember(key, stamp, value.clone());
+        self.keep(key, stamp, value.clone());
         Some(value)
     }
 
-    /// Keep `value` for the file `key` with `stamp`, for the next build.
+    /// Keep `value`, just read from the file `key` with `stamp`, for the next build.
     pub fn remember(&self, key: &str, stamp: FileStamp, value: T) {
+        self.dirty.mark(shard_of(key));
+        self.keep(key, stamp, value);
+    }
+
+    fn keep(&self, key: &str, stamp: FileStamp, value: T) {
         if let Ok(mut fresh) = self.fresh.lock() {
             fresh.insert(key.to_string(), (stamp, value));
         }
@@ -205,23 +238,46 @@ impl<T: Clone> FileMemo<T> {
 
     /// The memo for the next build: what this build used, trusted up to `now_ns`.
     fn next(self, now_ns: i128) -> FileMemo<T> {
+        // Entries not asked for: files gone (or read afresh).
+        let gone = self.entries.into_inner().unwrap_or_default();
+        for key in gone.keys() {
+            self.dirty.mark(shard_of(key.as_str()));
+        }
+        discard(gone);
         FileMemo {
             entries: Mutex::new(self.fresh.into_inner().unwrap_or_default()),
             // A file changed within a clock tick of the snapshot keeps its stamp.
             trusted_before_ns: now_ns - TRUST_MARGIN_NS,
             fresh: Mutex::new(HashMap::new()),
+            dirty: self.dirty,
+        }
+    }
+}
+
+impl<T: Serialize + DeserializeOwned + Send + Sync> FileMemo<T> {
+    fn load(files: &ShardFiles, trusted_before_ns: i128) -> FileMemo<T> {
+        let (entries, dirty) = files.load();
+        FileMemo {
+            entries: Mutex::new(entries),
+            trusted_before_ns,
+            fresh: Mutex::new(HashMap::new()),
+            dirty,
+        }
+    }
+
+    fn store(&self, files: &ShardFiles) {
+        if let Ok(entries) = self.entries.lock() {
+            files.store(&entries, &self.dirty);
         }
     }
 }
 
 /// Small memos of the stages that are not about one file: keyed by a hash of
 /// the inputs that decide the result.
-#[derive(Serialize, Deserialize)]
-#[serde(bound = "K: Serialize + DeserializeOwned + Eq + Hash, V: Serialize + DeserializeOwned")]
 pub struct KeyMemo<K, V> {
     entries: HashMap<K, V>,
-    #[serde(skip)]
     fresh: Mutex<HashMap<K, V>>,
+    dirty: Dirty,
 }
 
 impl<K, V> Default for KeyMemo<K, V> {
@@ -229,14 +285,21 @@ impl<K, V> Default for KeyMemo<K, V> {
         KeyMemo {
             entries: HashMap::new(),
             fresh: Mutex::new(HashMap::new()),
+            dirty: Dirty::default(),
         }
     }
 }
 
-impl<K: Eq + Hash + Clone, V: Clone> KeyMemo<K, V> {
+impl<K: Eq + Hash + Clone + Send + 'static, V: Clone + Send + 'static> KeyMemo<K, V> {
     /// The remembered value for `key`, or `make()` (remembered for next time).
     pub fn get_or(&self, key: &K, make: impl FnOnce() -> V) -> V {
-        let value = self.entries.get(key).cloned().unwrap_or_else(make);
+        let value = match self.entries.get(key) {
+            Some(v) => v.clone(),
+            None => {
+                self.dirty.mark(shard_of(key));
+                make()
+            }
+        };
         if let Ok(mut fresh) = self.fresh.lock() {
             fresh.insert(key.clone(), value.clone());
         }
@@ -249,17 +312,112 @@ impl<K: Eq + Hash + Clone, V: Clone> KeyMemo<K, V> {
     }
 
     /// Remember `value` for the next build.
-    pub fn put(&self, key: K, value: V) {
+    pub fn put(&self, key: K, value: V)
+    where
+        V: PartialEq,
+    {
+        if self.entries.get(&key) != Some(&value) {
+            self.dirty.mark(shard_of(&key));
+        }
         if let Ok(mut fresh) = self.fresh.lock() {
             fresh.insert(key, value);
         }
     }
 
     fn next(self) -> KeyMemo<K, V> {
-        KeyMemo {
-            entries: self.fresh.into_inner().unwrap_or_default(),
-            fresh: Mutex::new(HashMap::new()),
+        let fresh = self.fresh.into_inner().unwrap_or_default();
+        // Entries not used by this build are dropped.
+        for key in self.entries.keys().filter(|k| !fresh.contains_key(k)) {
+            self.dirty.mark(shard_of(key));
         }
+        discard(self.entries);
+        KeyMemo {
+            entries: fresh,
+            fresh: Mutex::new(HashMap::new()),
+            dirty: self.dirty,
+        }
+    }
+}
+
+impl<K, V> KeyMemo<K, V>
+where
+    K: Serialize + DeserializeOwned + Eq + Hash + Ord + Send + Sync,
+    V: Serialize + DeserializeOwned + Send + Sync,
+{
+    fn load(files: &ShardFiles) -> KeyMemo<K, V> {
+        let (entries, dirty) = files.load();
+        KeyMemo {
+            entries,
+            fresh: Mutex::new(HashMap::new()),
+            dirty,
+        }
+    }
+
+    fn store(&self, files: &ShardFiles) {
+        files.store(&self.entries, &self.dirty);
+    }
+}
+
+/// The shard files of one memo: `memo/<name>-<shard>.bin` in the cache.
+struct ShardFiles<'a> {
+    cache: &'a BuildCache,
+    name: &'static str,
+}
+
+impl ShardFiles<'_> {
+    fn path(&self, shard: usize) -> String {
+        format!("{MEMO_DIR}/{}-{shard:02}.bin", self.name)
+    }
+
+    /// Every shard's entries; a shard that cannot be read is empty and dirty
+    /// (rewritten at the end of the build).
+    fn load<K, V>(&self) -> (HashMap<K, V>, Dirty)
+    where
+        K: DeserializeOwned + Eq + Hash + Send,
+        V: DeserializeOwned + Send,
+    {
+        use rayon::prelude::*;
+        let shards: Vec<Option<Vec<(K, V)>>> = (0..SHARDS)
+            .into_par_iter()
+            .map(|s| self.cache.read(&self.path(s)))
+            .collect();
+        let dirty = Dirty::default();
+        let mut entries = HashMap::with_capacity(shards.iter().flatten().map(Vec::len).sum());
+        for (s, shard) in shards.into_iter().enumerate() {
+            match shard {
+                Some(list) => entries.extend(list),
+                None => dirty.mark(s),
+            }
+        }
+        (entries, dirty)
+    }
+
+    /// Write the dirty shards of `entries` (sorted by key: the same entries
+    /// give the same bytes); an empty shard's file is removed.
+    fn store<K, V>(&self, entries: &HashMap<K, V>, dirty: &Dirty)
+    where
+        K: Serialize + Hash + Ord + Sync,
+        V: Serialize + Sync,
+    {
+        use rayon::prelude::*;
+        let mut shards: Vec<Vec<(&K, &V)>> = vec![Vec::new(); SHARDS];
+        for (k, v) in entries {
+            let s = shard_of(k);
+            if dirty.get(s) {
+                shards[s].push((k, v));
+            }
+        }
+        shards.par_iter_mut().enumerate().for_each(|(s, list)| {
+            if !dirty.get(s) {
+                return;
+            }
+            if list.is_empty() {
+                let _ = std::fs::remove_file(self.cache.dir.join(self.path(s)));
+            } else {
+                list.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                let _ = self.cache.write(&self.path(s), list);
+            }
+        });
     }
 }
 
@@ -410,7 +568,7 @@ impl BuildState {
 }
 
 /// Parsed files and stage memos from the previous build.
-#[derive(Default, Serialize, Deserialize)]
+#[derive(Default)]
 pub struct Memo {
     /// Sources by path (`content/sources/...`).
     pub sources: FileMemo<SourceText>,
@@ -424,7 +582,6 @@ pub struct Memo {
     /// Render: page keys and the links brief bodies looked up.
     pub render: crate::render::RenderMemo,
     /// This build's stamps of the input files (not stored).
-    #[serde(skip)]
     pub stamps: Stamps,
 }
 
@@ -444,6 +601,12 @@ impl Memo {
         }
     }
 }
+
+/// Folder of the memo's shard files, in the cache folder.
+const MEMO_DIR: &str = "memo";
+
+/// When the memo's file stamps were last vouched for (written by every build).
+const TRUST_FILE: &str = "memo/trust.bin";
 
 /// The cache of one site.
 pub struct BuildCache {
@@ -470,9 +633,43 @@ impl BuildCache {
         self.read("state.bin").unwrap_or_default()
     }
 
-    /// The previous build's memos; empty when there are none or they are unreadable.
+    /// The previous build's memos; empty where they are missing or unreadable.
     pub fn memo(&self) -> Memo {
-        self.read("memo.bin").unwrap_or_default()
+        let files = |name| ShardFiles { cache: self, name };
+        // Without a trust stamp no file stamp is trusted (all are read again).
+        let trusted: i128 = self.read(TRUST_FILE).unwrap_or(i128::MIN);
+        let ((sources, briefs), (ingest, (passages, (pages, body_links)))) = rayon::join(
+            || {
+                rayon::join(
+                    || FileMemo::load(&files("sources"), trusted),
+                    || FileMemo::load(&files("briefs"), trusted),
+                )
+            },
+            || {
+                rayon::join(
+                    || FileMemo::load(&files("ingest"), trusted),
+                    || {
+                        rayon::join(
+                            || KeyMemo::load(&files("passages")),
+                            || {
+                                rayon::join(
+                                    || KeyMemo::load(&files("pages")),
+                                    || KeyMemo::load(&files("body-links")),
+                                )
+                            },
+                        )
+                    },
+                )
+            },
+        );
+        Memo {
+            sources,
+            briefs,
+            ingest,
+            passages,
+            render: crate::render::RenderMemo { pages, body_links },
+            stamps: Stamps::default(),
+        }
     }
 
     /// Forget everything (before a build whose outcome the cache must not describe).
@@ -483,14 +680,29 @@ impl BuildCache {
     /// Forget the memos too: the next build is a full one.
     pub fn forget(&self) {
         self.clear();
-        let _ = std::fs::remove_file(self.dir.join("memo.bin"));
+        let _ = std::fs::remove_dir_all(self.dir.join(MEMO_DIR));
     }
 
     /// Store the state and memos of a finished build. Failing to store is
     /// not an error of the build: the next one is simply a full one.
+    ///
+    /// Only the memo shards whose entries changed are written.
     pub fn store(&self, state: &BuildState, memo: &Memo) {
-        // The memo first: a state without its memo only costs a full build.
-        let _ = self.write("memo.bin", memo);
+        if std::fs::create_dir_all(self.dir.join(MEMO_DIR)).is_err() {
+            return;
+        }
+        let files = |name| ShardFiles { cache: self, name };
+        // Shards first, then the trust stamp: a stamp is never newer than
+        // the shards it vouches for.
+        memo.sources.store(&files("sources"));
+        memo.briefs.store(&files("briefs"));
+        memo.ingest.store(&files("ingest"));
+        memo.passages.store(&files("passages"));
+        memo.render.pages.store(&files("pages"));
+        memo.render.body_links.store(&files("body-links"));
+        let _ = self.write(TRUST_FILE, &memo.briefs.trusted_before_ns);
+        // The single memo file of earlier versions.
+        let _ = std::fs::remove_file(self.dir.join("memo.bin"));
         let _ = self.write("state.bin", state);
     }
 
@@ -500,19 +712,21 @@ impl BuildCache {
         (stored.format == FORMAT && stored.version == binary_version()).then_some(stored.value)
     }
 
-    fn write<T: Serialize>(&self, name: &str, value: &T) -> std::io::Result<()> {
-        std::fs::create_dir_all(&self.dir)?;
+    fn write<T: Serialize + ?Sized>(&self, name: &str, value: &T) -> std::io::Result<()> {
+        let path = self.dir.join(name);
+        let dir = path.parent().unwrap_or(&self.dir);
+        std::fs::create_dir_all(dir)?;
         let stored = Stored {
             format: FORMAT,
             version: binary_version(),
             value,
         };
-        let tmp = tempfile::NamedTempFile::new_in(&self.dir)?;
+        let tmp = tempfile::NamedTempFile::new_in(dir)?;
         // Streamed: the memo of a large site is megabytes, not worth a copy.
         let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
         postcard::to_io(&stored, &mut out).map_err(std::io::Error::other)?;
         let tmp = out.into_inner().map_err(|e| e.into_error())?;
-        tmp.persist(self.dir.join(name)).map_err(|e| e.error)?;
+        tmp.persist(path).map_err(|e| e.error)?;
         Ok(())
     }
 }
@@ -532,10 +746,130 @@ fn binary_version() -> String {
         .clone()
 }
 
+/// Free `value` on another thread. A build ends holding hundreds of
+/// thousands of small allocations (memos, parsed briefs, views) whose
+/// freeing would otherwise be the last thing the user waits for; when the
+/// process exits first, the system takes the memory back at once.
+pub fn discard<T: Send + 'static>(value: T) {
+    // If no thread can be spawned, the closure and the value in it are
+    // dropped right here.
+    let _ = std::thread::Builder::new()
+        .name("discard".to_string())
+        .spawn(move || drop(value));
+}
+
 /// Now, in nanoseconds since the Unix epoch.
 pub fn now_ns() -> i128 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos() as i128)
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bytes of every memo shard file of `cache`.
+    fn shard_bytes(cache: &BuildCache) -> std::collections::BTreeMap<String, Vec<u8>> {
+        std::fs::read_dir(cache.dir.join(MEMO_DIR))
+            .unwrap()
+            .flatten()
+            .map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read(e.path()).unwrap())
+            })
+            .collect()
+    }
+
+    fn changed(
+        a: &std::collections::BTreeMap<String, Vec<u8>>,
+        b: &std::collections::BTreeMap<String, Vec<u8>>,
+    ) -> Vec<String> {
+        let names: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+        names
+            .into_iter()
+            .filter(|n| a.get(*n) != b.get(*n))
+            .filter(|n| n.as_str() != "trust.bin")
+            .cloned()
+            .collect()
+    }
+
+    const OLD: FileStamp = FileStamp {
+        len: 1,
+        mtime_ns: 0,
+    };
+
+    /// A build that changes one memo entry rewrites one shard file; what it
+    /// stores reads back the same; a garbled shard is read as empty.
+    #[test]
+    fn memo_shards_are_rewritten_only_where_entries_changed() {
+        let site = tempfile::tempdir().unwrap();
+        let cache = BuildCache::new(site.path());
+        let now = now_ns();
+        let first = Memo::default();
+        for i in 0..200u32 {
+            first
+                .render
+                .pages
+                .put(format!("briefs/{i}.html"), u128::from(i));
+            first
+                .briefs
+                .remember(&format!("content/briefs/{i}.md"), OLD, format!("b{i}"));
+        }
+        cache.store(&BuildState::default(), &first.next(now));
+        let before = shard_bytes(&cache);
+        assert_eq!(before.len(), 2 * SHARDS + 1, "{:?}", before.keys());
+
+        // The next build: the same entries, one page key changed.
+        let second = cache.memo();
+        for i in 0..200u32 {
+            let page = format!("briefs/{i}.html");
+            assert_eq!(second.render.pages.previous(&page), Some(&u128::from(i)));
+            let key = if i == 7 { 700 } else { u128::from(i) };
+            second.render.pages.put(page, key);
+            let brief = format!("content/briefs/{i}.md");
+            assert_eq!(second.briefs.hit(&brief, Some(OLD)), Some(format!("b{i}")));
+        }
+        cache.store(&BuildState::default(), &second.next(now));
+        let after = shard_bytes(&cache);
+        let page_shard = format!("pages-{:02}.bin", shard_of("briefs/7.html"));
+        assert_eq!(changed(&before, &after), vec![page_shard.clone()]);
+
+        // One brief file gone: only its shard changes.
+        let third = cache.memo();
+        for i in 0..200u32 {
+            let key = if i == 7 { 700 } else { u128::from(i) };
+            third.render.pages.put(format!("briefs/{i}.html"), key);
+            if i > 0 {
+                let brief = format!("content/briefs/{i}.md");
+                assert!(third.briefs.hit(&brief, Some(OLD)).is_some());
+            }
+        }
+        cache.store(&BuildState::default(), &third.next(now));
+        let gone = format!("briefs-{:02}.bin", shard_of("content/briefs/0.md"));
+        assert_eq!(changed(&after, &shard_bytes(&cache)), vec![gone]);
+
+        // A garbled shard is empty, the others intact, and it is rewritten.
+        let victim = cache.dir.join(MEMO_DIR).join(&page_shard);
+        std::fs::write(&victim, b"\x00garbage").unwrap();
+        let fourth = cache.memo();
+        assert_eq!(
+            fourth.render.pages.previous(&"briefs/7.html".to_string()),
+            None
+        );
+        let other = (0..200u32)
+            .find(|i| shard_of(format!("briefs/{i}.html").as_str()) != shard_of("briefs/7.html"))
+            .unwrap();
+        assert_eq!(
+            fourth
+                .render
+                .pages
+                .previous(&format!("briefs/{other}.html")),
+            Some(&u128::from(other))
+        );
+        fourth.render.pages.put("briefs/7.html".to_string(), 700);
+        cache.store(&BuildState::default(), &fourth.next(now));
+        assert_ne!(std::fs::read(&victim).unwrap(), b"\x00garbage");
+    }
 }

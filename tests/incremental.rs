@@ -299,8 +299,15 @@ fn a_damaged_output_or_cache_means_a_full_build_not_a_wrong_one() {
     assert_eq!(good, snapshot(&out), "the output was not restored");
 
     // A garbled cache is ignored.
-    for f in ["state.bin", "memo.bin"] {
-        std::fs::write(root.join(".dossier-cache").join(f), b"\x00garbage").unwrap();
+    let cache_files = walkdir::WalkDir::new(root.join(".dossier-cache"))
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect::<Vec<_>>();
+    assert!(cache_files.len() > 2, "{cache_files:?}");
+    for f in cache_files {
+        std::fs::write(f, b"\x00garbage").unwrap();
     }
     build(root).unwrap();
     assert_eq!(good, snapshot(&out));

@@ -66,7 +66,7 @@ pub struct RenderInput<'a> {
 /// The keys of the previous build's pages, and the links each brief body
 /// looked up (by a hash of the body), so that a page's key can be computed
 /// without rendering its Markdown.
-#[derive(Default, Serialize, serde::Deserialize)]
+#[derive(Default)]
 pub struct RenderMemo {
     /// Output path -> key of the page's inputs (template set and context).
     pub pages: KeyMemo<String, u128>,
