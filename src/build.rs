@@ -159,7 +159,7 @@ pub fn render_pages_with(
         &site.topics,
         &site.sources,
         &site.aliases,
-        &memo.passages,
+        &memo.analysis,
     );
     phases.done("  analyse");
     let input = RenderInput {

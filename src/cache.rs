@@ -577,8 +577,9 @@ pub struct Memo {
     pub briefs: FileMemo<String>,
     /// Ingest's reading of each brief file (which source, edited or not).
     pub ingest: FileMemo<Option<crate::ingest::BriefOnDisk>>,
-    /// Analysis: the passage that justifies each tag, by brief and rules.
-    pub passages: crate::analyse::PassageMemo,
+    /// Analysis: the passage that justifies each tag, by brief and rules;
+    /// related briefs, by the features they are computed from.
+    pub analysis: crate::analyse::AnalysisMemo,
     /// Render: page keys and the links brief bodies looked up.
     pub render: crate::render::RenderMemo,
     /// This build's stamps of the input files (not stored).
@@ -592,7 +593,10 @@ impl Memo {
             sources: self.sources.next(now_ns),
             briefs: self.briefs.next(now_ns),
             ingest: self.ingest.next(now_ns),
-            passages: self.passages.next(),
+            analysis: crate::analyse::AnalysisMemo {
+                passages: self.analysis.passages.next(),
+                related: self.analysis.related.next(),
+            },
             render: crate::render::RenderMemo {
                 pages: self.render.pages.next(),
                 body_links: self.render.body_links.next(),
@@ -638,11 +642,16 @@ impl BuildCache {
         let files = |name| ShardFiles { cache: self, name };
         // Without a trust stamp no file stamp is trusted (all are read again).
         let trusted: i128 = self.read(TRUST_FILE).unwrap_or(i128::MIN);
-        let ((sources, briefs), (ingest, (passages, (pages, body_links)))) = rayon::join(
+        let (((sources, briefs), related), (ingest, (passages, (pages, body_links)))) = rayon::join(
             || {
                 rayon::join(
-                    || FileMemo::load(&files("sources"), trusted),
-                    || FileMemo::load(&files("briefs"), trusted),
+                    || {
+                        rayon::join(
+                            || FileMemo::load(&files("sources"), trusted),
+                            || FileMemo::load(&files("briefs"), trusted),
+                        )
+                    },
+                    || KeyMemo::load(&files("related")),
                 )
             },
             || {
@@ -666,7 +675,7 @@ impl BuildCache {
             sources,
             briefs,
             ingest,
-            passages,
+            analysis: crate::analyse::AnalysisMemo { passages, related },
             render: crate::render::RenderMemo { pages, body_links },
             stamps: Stamps::default(),
         }
@@ -697,7 +706,8 @@ impl BuildCache {
         memo.sources.store(&files("sources"));
         memo.briefs.store(&files("briefs"));
         memo.ingest.store(&files("ingest"));
-        memo.passages.store(&files("passages"));
+        memo.analysis.passages.store(&files("passages"));
+        memo.analysis.related.store(&files("related"));
         memo.render.pages.store(&files("pages"));
         memo.render.body_links.store(&files("body-links"));
         let _ = self.write(TRUST_FILE, &memo.briefs.trusted_before_ns);

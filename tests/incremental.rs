@@ -188,6 +188,39 @@ fn a_new_title_reaches_every_page_that_lists_the_brief() {
     assert_eq!(full, snapshot(&out), "incremental and full builds differ");
 }
 
+/// Related briefs are kept from the previous build while no brief's
+/// topics, entities, figures, outlets or dates change; these edits change them.
+#[test]
+fn new_topics_and_dates_reach_related_briefs_and_topic_pages() {
+    let (site, _) = settled_site();
+    let root = site.path();
+    let out = root.join("public");
+    let brief = root.join("content/briefs/baghdad-washington-agree-gradual-withdrawal.md");
+    let text = read(&brief);
+    let topics = "topics: [advisory-mission, militia-attacks, gaza-spillover]";
+    assert!(text.contains(topics) && text.contains("published: 2024-09-10"));
+    std::fs::write(&brief, text.replace(topics, "topics: [advisory-mission]")).unwrap();
+    build(root).unwrap();
+    let full_out = tempfile::tempdir().unwrap();
+    assert_eq!(
+        full_build(root, &full_out.path().join("site")),
+        snapshot(&out),
+        "after a topic change"
+    );
+    std::fs::write(
+        &brief,
+        read(&brief).replace("published: 2024-09-10", "published: 2023-01-02"),
+    )
+    .unwrap();
+    build(root).unwrap();
+    let full_out = tempfile::tempdir().unwrap();
+    assert_eq!(
+        full_build(root, &full_out.path().join("site")),
+        snapshot(&out),
+        "after a date change"
+    );
+}
+
 #[test]
 fn a_new_source_appears_and_the_site_equals_a_full_build() {
     let (site, _) = settled_site();

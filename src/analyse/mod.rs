@@ -163,7 +163,7 @@ pub fn analyse(
     sources: &[SourceText],
     aliases: &Aliases,
 ) -> Analysis {
-    analyse_with(briefs, topics, sources, aliases, &PassageMemo::default())
+    analyse_with(briefs, topics, sources, aliases, &AnalysisMemo::default())
 }
 
 /// What an earlier build read in each brief's text (passages by topic slug,
@@ -174,14 +174,30 @@ pub fn analyse(
 /// leads are megabytes, and fresh memory is a large part of a build's cost.
 pub type PassageMemo = crate::cache::KeyMemo<u128, (Vec<(String, Passage)>, Arc<Lead>)>;
 
+/// Related briefs of every brief, keyed by a hash of everything they are
+/// computed from (the briefs' topics, entities, figures, outlets, dates and
+/// sources; topic titles and entity names for the reasons): an edit to a
+/// brief's text leaves them as they were.
+pub type RelatedMemo = crate::cache::KeyMemo<u128, Arc<Vec<Vec<Related>>>>;
+
+/// What analysis keeps from one build to the next.
+#[derive(Default)]
+pub struct AnalysisMemo {
+    /// What was read in each brief's text.
+    pub passages: PassageMemo,
+    /// Related briefs.
+    pub related: RelatedMemo,
+}
+
 /// [`analyse`], reusing what an earlier build read in briefs whose text and
-/// topic rules are unchanged (reading the text is most of the work).
+/// topic rules are unchanged (reading the text is most of the work), and
+/// its related briefs when no brief's features changed.
 pub fn analyse_with(
     briefs: &[Brief],
     topics: &[Topic],
     sources: &[SourceText],
     aliases: &Aliases,
-    memo: &PassageMemo,
+    memo: &AnalysisMemo,
 ) -> Analysis {
     let topic_index: BTreeMap<&str, usize> = topics
         .iter()
@@ -217,7 +233,7 @@ pub fn analyse_with(
         }
     }
 
-    let (passages, mut leads) = read_texts(briefs, topics, &brief_topics, memo);
+    let (passages, mut leads) = read_texts(briefs, topics, &brief_topics, &memo.passages);
 
     let mut co: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); topics.len()];
     for ts in &brief_topics {
@@ -294,11 +310,38 @@ pub fn analyse_with(
             })
             .collect(),
     };
-    let related = related::related_briefs(briefs, topics, &features, &members, &newest_first);
+    let related_key = {
+        let mut h = crate::cache::Hasher::new();
+        h.value(&briefs.len()).value(&members).value(&newest_first);
+        for (b, brief) in briefs.iter().enumerate() {
+            h.value(&brief.published)
+                .value(&brief.source)
+                .value(&brief.facts.attribution)
+                .value(&brief_topics[b])
+                .value(&brief_entities[b])
+                .value(&features.figures[b]);
+        }
+        for t in topics {
+            h.value(&t.title);
+        }
+        for e in &entities {
+            h.value(&e.name);
+        }
+        h.finish()
+    };
+    let related = memo.related.get_or(&related_key, || {
+        Arc::new(related::related_briefs(
+            briefs,
+            topics,
+            &features,
+            &members,
+            &newest_first,
+        ))
+    });
     let mut source_briefs: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
     let brief_analyses = briefs
         .iter()
-        .zip(related)
+        .zip(related.iter().cloned())
         .enumerate()
         .map(|(i, (b, related))| {
             let source = b
@@ -434,32 +477,40 @@ fn cross_link_topics(
 /// The analysis as `analysis.json`: the index tables (brief slugs, topic
 /// slugs, source paths) that the analysis's indices point into, then the
 /// analysis itself. Deterministic: the same briefs give the same bytes.
-/// Compact, one line: at thousands of briefs the indented form doubles the
-/// file, and whoever reads it uses a JSON tool anyway.
-pub fn to_json(
-    analysis: &Analysis,
-    briefs: &[Brief],
-    topics: &[Topic],
-    sources: &[SourceText],
-) -> String {
-    #[derive(Serialize)]
-    struct Export<'a> {
-        generator: &'static str,
-        briefs: Vec<&'a str>,
-        topics: Vec<&'a str>,
-        sources: Vec<&'a str>,
+#[derive(Serialize)]
+pub struct JsonExport<'a> {
+    generator: &'static str,
+    briefs: Vec<&'a str>,
+    topics: Vec<&'a str>,
+    sources: Vec<&'a str>,
+    analysis: &'a Analysis,
+}
+
+impl<'a> JsonExport<'a> {
+    /// The export of `analysis` of these inputs.
+    pub fn new(
         analysis: &'a Analysis,
+        briefs: &'a [Brief],
+        topics: &'a [Topic],
+        sources: &'a [SourceText],
+    ) -> JsonExport<'a> {
+        JsonExport {
+            generator: "dossier",
+            briefs: briefs.iter().map(|b| b.slug.as_str()).collect(),
+            topics: topics.iter().map(|t| t.slug.as_str()).collect(),
+            sources: sources.iter().map(|s| s.rel_path.as_str()).collect(),
+            analysis,
+        }
     }
-    let export = Export {
-        generator: "dossier",
-        briefs: briefs.iter().map(|b| b.slug.as_str()).collect(),
-        topics: topics.iter().map(|t| t.slug.as_str()).collect(),
-        sources: sources.iter().map(|s| s.rel_path.as_str()).collect(),
-        analysis,
-    };
-    let mut json = serde_json::to_string(&export).unwrap_or_default();
-    json.push('\n');
-    json
+
+    /// The file's text. Compact, one line: at thousands of briefs the
+    /// indented form doubles the file, and whoever reads it uses a JSON tool
+    /// anyway.
+    pub fn to_json(&self) -> String {
+        let mut json = serde_json::to_string(self).unwrap_or_default();
+        json.push('\n');
+        json
+    }
 }
 
 /// Brief indices sorted newest first; undated last; ties by title then slug.

@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::brief::Brief;
 use crate::topic::Topic;
@@ -24,7 +24,7 @@ const WINDOW: usize = 16;
 const MAX_POSTING: usize = 64;
 
 /// One related brief and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Related {
     /// Index of the related brief.
     pub brief: usize,

@@ -254,7 +254,28 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
     if errors.is_empty() {
         html_paths.sort();
         pages.extend(publish::feeds_and_sitemap(input, &html_paths));
-        pages.push(publish::search_index(input));
+        // The two largest files are made only when what they show changed.
+        match publish::search_index(input, |key| {
+            unchanged_since(input, publish::SEARCH_INDEX, key)
+        }) {
+            Some(page) => pages.push(page),
+            None => unchanged.push(publish::SEARCH_INDEX.to_string()),
+        }
+        let export = crate::analyse::JsonExport::new(
+            input.analysis,
+            input.briefs,
+            input.topics,
+            input.sources,
+        );
+        let key = Hasher::new().value(&export).finish();
+        if unchanged_since(input, links::ANALYSIS_JSON, key) {
+            unchanged.push(links::ANALYSIS_JSON.to_string());
+        } else {
+            pages.push(Page {
+                path: links::ANALYSIS_JSON.to_string(),
+                bytes: export.to_json().into_bytes(),
+            });
+        }
         // GitHub Pages: serve files as they are (no Jekyll), on a custom domain if asked.
         pages.push(Page {
             path: ".nojekyll".to_string(),
@@ -266,22 +287,23 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
                 bytes: format!("{cname}\n").into_bytes(),
             });
         }
-        pages.push(Page {
-            path: links::ANALYSIS_JSON.to_string(),
-            bytes: crate::analyse::to_json(
-                input.analysis,
-                input.briefs,
-                input.topics,
-                input.sources,
-            )
-            .into_bytes(),
-        });
         pages.sort_by(|a, b| a.path.cmp(&b.path));
         unchanged.sort();
         Ok(RenderedSite { pages, unchanged })
     } else {
         Err(errors)
     }
+}
+
+/// Is the file at `path`, whose inputs hash to `key`, as the previous build
+/// made it (and its file is at hand)? The key is remembered either way.
+fn unchanged_since(input: &RenderInput<'_>, path: &str, key: u128) -> bool {
+    let Some(memo) = input.memo else {
+        return false;
+    };
+    let same = input.skip_unchanged && memo.pages.previous(&path.to_string()) == Some(&key);
+    memo.pages.put(path.to_string(), key);
+    same
 }
 
 fn content_links(input: &RenderInput<'_>) -> ContentLinks {
@@ -933,12 +955,8 @@ fn render_job(
     };
     ctx.key.bytes(template.as_bytes()).value(&meta);
     let key = ctx.key.finish();
-    if let Some(memo) = input.memo {
-        let same = input.skip_unchanged && memo.pages.previous(&path) == Some(&key);
-        memo.pages.put(path.clone(), key);
-        if same {
-            return Ok(Rendered::Unchanged(path));
-        }
+    if unchanged_since(input, &path, key) {
+        return Ok(Rendered::Unchanged(path));
     }
     let mut ctx = ctx.into_context();
     if let Some(body) = body {
