@@ -40,6 +40,24 @@ fn full_build(root: &Path, out: &Path) -> std::collections::BTreeMap<String, Vec
     snapshot(out)
 }
 
+/// The site built incrementally at `root` equals one built from scratch.
+fn assert_as_full_build(root: &Path, after: &str) {
+    let full_out = tempfile::tempdir().unwrap();
+    let full = full_build(root, &full_out.path().join("site"));
+    let incremental = snapshot(&root.join("public"));
+    assert_eq!(
+        full.keys().collect::<Vec<_>>(),
+        incremental.keys().collect::<Vec<_>>(),
+        "{after}: other files than a full build"
+    );
+    for (path, bytes) in &full {
+        assert!(
+            incremental[path] == *bytes,
+            "{after}: {path} differs between the incremental and the full build"
+        );
+    }
+}
+
 fn mtimes(out: &Path) -> std::collections::BTreeMap<String, SystemTime> {
     snapshot(out)
         .into_keys()
@@ -102,19 +120,7 @@ fn editing_one_brief_renders_only_its_pages_and_matches_a_full_build() {
         first.rendered
     );
 
-    let full_out = tempfile::tempdir().unwrap();
-    let full = full_build(root, &full_out.path().join("site"));
-    let incremental = snapshot(&out);
-    assert_eq!(
-        full.keys().collect::<Vec<_>>(),
-        incremental.keys().collect::<Vec<_>>()
-    );
-    for (path, bytes) in &full {
-        assert!(
-            incremental[path] == *bytes,
-            "{path} differs between the incremental and the full build"
-        );
-    }
+    assert_as_full_build(root, "editing one brief");
 
     // Files whose bytes did not change kept their modification time.
     let after = mtimes(&out);
@@ -183,9 +189,7 @@ fn a_new_title_reaches_every_page_that_lists_the_brief() {
             && p != "briefs/index.html"),
         "no other brief's related list: {showing:?}"
     );
-    let full_out = tempfile::tempdir().unwrap();
-    let full = full_build(root, &full_out.path().join("site"));
-    assert_eq!(full, snapshot(&out), "incremental and full builds differ");
+    assert_as_full_build(root, "the change");
 }
 
 /// Related briefs are kept from the previous build while no brief's
@@ -194,31 +198,20 @@ fn a_new_title_reaches_every_page_that_lists_the_brief() {
 fn new_topics_and_dates_reach_related_briefs_and_topic_pages() {
     let (site, _) = settled_site();
     let root = site.path();
-    let out = root.join("public");
     let brief = root.join("content/briefs/baghdad-washington-agree-gradual-withdrawal.md");
     let text = read(&brief);
     let topics = "topics: [advisory-mission, militia-attacks, gaza-spillover]";
     assert!(text.contains(topics) && text.contains("published: 2024-09-10"));
     std::fs::write(&brief, text.replace(topics, "topics: [advisory-mission]")).unwrap();
     build(root).unwrap();
-    let full_out = tempfile::tempdir().unwrap();
-    assert_eq!(
-        full_build(root, &full_out.path().join("site")),
-        snapshot(&out),
-        "after a topic change"
-    );
+    assert_as_full_build(root, "after a topic change");
     std::fs::write(
         &brief,
         read(&brief).replace("published: 2024-09-10", "published: 2023-01-02"),
     )
     .unwrap();
     build(root).unwrap();
-    let full_out = tempfile::tempdir().unwrap();
-    assert_eq!(
-        full_build(root, &full_out.path().join("site")),
-        snapshot(&out),
-        "after a date change"
-    );
+    assert_as_full_build(root, "after a date change");
 }
 
 #[test]
@@ -247,9 +240,7 @@ fn a_new_source_appears_and_the_site_equals_a_full_build() {
     assert!(out.join(format!("briefs/{slug}.html")).is_file());
     assert!(read(&out.join("briefs/index.html")).contains(&format!("{slug}.html")));
 
-    let full_out = tempfile::tempdir().unwrap();
-    let full = full_build(root, &full_out.path().join("site"));
-    assert_eq!(full, snapshot(&out), "incremental and full builds differ");
+    assert_as_full_build(root, "the change");
 }
 
 #[test]
@@ -278,9 +269,7 @@ fn editing_a_template_rerenders_every_page_using_it() {
         );
     }
     // The bodies of the cached briefs were read from their files for this.
-    let full_out = tempfile::tempdir().unwrap();
-    let full = full_build(root, &full_out.path().join("site"));
-    assert_eq!(full, snapshot(&out), "incremental and full builds differ");
+    assert_as_full_build(root, "the change");
 }
 
 #[test]
@@ -368,9 +357,5 @@ fn a_deleted_brief_disappears_from_the_site() {
     build(root).unwrap();
     assert!(!out.join(format!("briefs/{slug}.html")).exists());
     assert!(!read(&out.join("briefs/index.html")).contains(&format!("{slug}.html")));
-    let full_out = tempfile::tempdir().unwrap();
-    assert_eq!(
-        full_build(root, &full_out.path().join("site")),
-        snapshot(&out)
-    );
+    assert_as_full_build(root, "deleting a brief");
 }
