@@ -4,7 +4,7 @@
 //! frequencies, proper nouns flagged, plus frequent real compounds that are
 //! not in SCOWL. Decompressed and parsed once, on first use.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::io::Read;
 use std::sync::OnceLock;
 
@@ -19,8 +19,9 @@ pub struct Entry {
     pub compound: bool,
 }
 
-/// Word (lower case) -> entry.
-pub struct Lexicon(HashMap<Box<str>, Entry>);
+/// Word (lower case) -> entry. The words point into the decompressed data,
+/// kept for the life of the process: one allocation instead of 180,000.
+pub struct Lexicon(FxHashMap<&'static str, Entry>);
 
 static DATA: &[u8] = include_bytes!("data/words.tsv.gz");
 
@@ -68,11 +69,12 @@ pub const NATIONALITY_WORDS: &[&str] = &[
 pub fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| {
-        let mut text = String::new();
+        let mut text = String::with_capacity(4 << 20);
         // The data is compiled in; a failure here is a build defect, and an
         // empty lexicon only means no glue repair, never a crash.
         let _ = flate2::read::GzDecoder::new(DATA).read_to_string(&mut text);
-        let mut map = HashMap::with_capacity(180_000);
+        let text: &'static str = String::leak(text);
+        let mut map = FxHashMap::with_capacity_and_hasher(180_000, Default::default());
         for line in text.lines() {
             let mut parts = line.split('\t');
             let (Some(word), Some(z)) = (parts.next(), parts.next()) else {
@@ -80,7 +82,7 @@ pub fn lexicon() -> &'static Lexicon {
             };
             let flag = parts.next().unwrap_or("");
             map.insert(
-                word.into(),
+                word,
                 Entry {
                     zipf10: z.parse().unwrap_or(0),
                     proper: flag == "P",
