@@ -147,46 +147,7 @@ pub fn ingest(
                 && duplicate_of[i].is_none()
         })
         .collect();
-    // Corpus statistics only when there is something to extract.
-    let corpus = glue::CorpusWords::from_texts(
-        sources
-            .iter()
-            .filter(|_| !todo.is_empty())
-            .map(|s| s.text.as_str()),
-    );
-    let boilerplate = clean::Boilerplate::new(&config.ingest.boilerplate_patterns());
-    let matcher = TopicMatcher::new(topics.iter().map(|t| &t.rules));
-    let ctx = Context {
-        topics,
-        matcher: &matcher,
-        boilerplate: &boilerplate,
-        corpus: &corpus,
-    };
-    let bar = (show_progress && todo.len() >= PROGRESS_FROM && std::io::stderr().is_terminal())
-        .then(|| {
-            let b = indicatif::ProgressBar::new(todo.len() as u64);
-            b.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "ingest {bar:40} {pos}/{len} sources ({eta} left)",
-                )
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            );
-            b
-        });
-    let drafts: Vec<(usize, Draft)> = todo
-        .par_iter()
-        .map(|&i| {
-            let d = article::extract(&sources[i], &ctx);
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
-            (i, d)
-        })
-        .collect();
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    let mut drafts: BTreeMap<usize, Draft> = drafts.into_iter().collect();
+    let mut drafts = extract_all(&sources, &todo, config, topics, show_progress);
 
     // Slugs are assigned in path order, so the result does not depend on timing.
     let mut taken: std::collections::BTreeSet<String> =
@@ -281,6 +242,55 @@ fn inputs_hash(config: &SiteConfig, topics: &[Topic]) -> String {
 
 fn inputs_for(inputs: &str, s: &SourceText) -> String {
     article::hex(&Sha256::digest(format!("{inputs}{}", s.sha256).as_bytes()))[..32].to_string()
+}
+
+/// Drafts of the sources `todo`, in parallel. Nothing is set up (word
+/// statistics, boilerplate patterns, topic phrases) when there is nothing
+/// to extract: most builds of a site ingest nothing.
+fn extract_all(
+    sources: &[SourceText],
+    todo: &[usize],
+    config: &SiteConfig,
+    topics: &[Topic],
+    show_progress: bool,
+) -> BTreeMap<usize, Draft> {
+    if todo.is_empty() {
+        return BTreeMap::new();
+    }
+    let corpus = glue::CorpusWords::from_texts(sources.iter().map(|s| s.text.as_str()));
+    let boilerplate = clean::Boilerplate::new(&config.ingest.boilerplate_patterns());
+    let matcher = TopicMatcher::new(topics.iter().map(|t| &t.rules));
+    let ctx = Context {
+        topics,
+        matcher: &matcher,
+        boilerplate: &boilerplate,
+        corpus: &corpus,
+    };
+    let bar = (show_progress && todo.len() >= PROGRESS_FROM && std::io::stderr().is_terminal())
+        .then(|| {
+            let b = indicatif::ProgressBar::new(todo.len() as u64);
+            b.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "ingest {bar:40} {pos}/{len} sources ({eta} left)",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            b
+        });
+    let drafts: Vec<(usize, Draft)> = todo
+        .par_iter()
+        .map(|&i| {
+            let d = article::extract(&sources[i], &ctx);
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+            (i, d)
+        })
+        .collect();
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    drafts.into_iter().collect()
 }
 
 /// Briefs on disk, by the source they were made from. Files whose stamp
