@@ -6,13 +6,13 @@
 //! wrong with it (another dossier version, a truncated file, a decode error)
 //! also means a full build, never a failed one.
 //!
-//! Two files, so that the common "nothing changed" case reads only the small
-//! one:
+//! The common "nothing changed" case reads only the first of:
 //! - `state.bin` ([`BuildState`]): the stamps (size, modification time) of
-//!   every input file and of every output file, and the key of every page.
-//! - `memo.bin` ([`Memo`]): parsed sources and briefs by file stamp, and the
-//!   stages' own memos (ingest's view of the briefs, analysis passages,
-//!   render keys).
+//!   every input file and of every output file.
+//! - `memo/` ([`Memo`]): parsed sources and briefs by file stamp, and the
+//!   stages' own memos (ingest's view of the briefs, analysis passages and
+//!   related briefs, output keys), each in 16 files by key so that
+//!   a build that changed a few entries rewrites a few files.
 //!
 //! Stamps are trusted the way Git trusts its index: a file whose modification
 //! time is not clearly older than the moment the cache was written could have
