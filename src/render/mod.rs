@@ -167,6 +167,9 @@ struct Shared {
     cards: Vec<Arc<BriefCard>>,
     /// Hash of each card, parallel to `cards`.
     card_keys: Vec<u128>,
+    /// Per brief, the entities it names: (entity, index of the brief's
+    /// mention), in entity order. Built once, not searched for per page.
+    brief_mentions: Vec<Vec<(usize, usize)>>,
     topic_cards: Vec<TopicCard>,
     topic_summaries: Vec<String>,
     entity_cards: Vec<EntityCard>,
@@ -398,7 +401,18 @@ fn shared_views(input: &RenderInput<'_>) -> Shared {
         .par_iter()
         .map(|c| Hasher::new().value(c).finish())
         .collect();
+    let mut brief_mentions: Vec<Vec<(usize, usize)>> = vec![Vec::new(); input.briefs.len()];
+    for (e, ent) in input.analysis.entities.iter().enumerate() {
+        for (i, m) in ent.mentions.iter().enumerate() {
+            let list = &mut brief_mentions[m.brief];
+            // The first mention of a brief counts, as a search would find.
+            if list.last().is_none_or(|&(last, _)| last != e) {
+                list.push((e, i));
+            }
+        }
+    }
     Shared {
+        brief_mentions,
         entity_cards,
         links: content_links,
         site_key: Hasher::new().value(&site).finish(),
@@ -617,12 +631,11 @@ fn render_job(
                     note: None,
                 })
                 .collect();
-            let people: Vec<FactView> = a
-                .entities
+            let people: Vec<FactView> = shared.brief_mentions[b]
                 .iter()
-                .enumerate()
-                .filter_map(|(e, ent)| {
-                    let m = ent.mentions.iter().find(|m| m.brief == b)?;
+                .filter_map(|&(e, i)| {
+                    let ent = &a.entities[e];
+                    let m = &ent.mentions[i];
                     let line = *m.lines.first()?;
                     Some(FactView {
                         text: ent.name.clone(),
