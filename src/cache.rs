@@ -18,7 +18,9 @@
 //! time is not clearly older than the moment the cache was written could have
 //! changed again within the same clock tick, so it is read afresh.
 
-use std::collections::HashMap;
+/// The memos' maps: keys are paths and content hashes of the site's own
+/// files, so a fast hash without flooding protection is the right one.
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 use std::hash::Hash;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -181,9 +183,9 @@ pub struct FileMemo<T> {
 impl<T> Default for FileMemo<T> {
     fn default() -> Self {
         FileMemo {
-            entries: Mutex::new(HashMap::new()),
+            entries: Mutex::new(HashMap::default()),
             trusted_before_ns: i128::MIN,
-            fresh: Mutex::new(HashMap::new()),
+            fresh: Mutex::new(HashMap::default()),
             dirty: Dirty::default(),
         }
     }
@@ -248,7 +250,7 @@ impl<T: Clone + Send + 'static> FileMemo<T> {
             entries: Mutex::new(self.fresh.into_inner().unwrap_or_default()),
             // A file changed within a clock tick of the snapshot keeps its stamp.
             trusted_before_ns: now_ns - TRUST_MARGIN_NS,
-            fresh: Mutex::new(HashMap::new()),
+            fresh: Mutex::new(HashMap::default()),
             dirty: self.dirty,
         }
     }
@@ -260,7 +262,7 @@ impl<T: Serialize + DeserializeOwned + Send + Sync> FileMemo<T> {
         FileMemo {
             entries: Mutex::new(entries),
             trusted_before_ns,
-            fresh: Mutex::new(HashMap::new()),
+            fresh: Mutex::new(HashMap::default()),
             dirty,
         }
     }
@@ -283,8 +285,8 @@ pub struct KeyMemo<K, V> {
 impl<K, V> Default for KeyMemo<K, V> {
     fn default() -> Self {
         KeyMemo {
-            entries: HashMap::new(),
-            fresh: Mutex::new(HashMap::new()),
+            entries: HashMap::default(),
+            fresh: Mutex::new(HashMap::default()),
             dirty: Dirty::default(),
         }
     }
@@ -333,7 +335,7 @@ impl<K: Eq + Hash + Clone + Send + 'static, V: Clone + Send + 'static> KeyMemo<K
         discard(self.entries);
         KeyMemo {
             entries: fresh,
-            fresh: Mutex::new(HashMap::new()),
+            fresh: Mutex::new(HashMap::default()),
             dirty: self.dirty,
         }
     }
@@ -348,7 +350,7 @@ where
         let (entries, dirty) = files.load();
         KeyMemo {
             entries,
-            fresh: Mutex::new(HashMap::new()),
+            fresh: Mutex::new(HashMap::default()),
             dirty,
         }
     }
@@ -382,7 +384,10 @@ impl ShardFiles<'_> {
             .map(|s| self.cache.read(&self.path(s)))
             .collect();
         let dirty = Dirty::default();
-        let mut entries = HashMap::with_capacity(shards.iter().flatten().map(Vec::len).sum());
+        let mut entries = HashMap::with_capacity_and_hasher(
+            shards.iter().flatten().map(Vec::len).sum(),
+            Default::default(),
+        );
         for (s, shard) in shards.into_iter().enumerate() {
             match shard {
                 Some(list) => entries.extend(list),
