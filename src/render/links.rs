@@ -6,7 +6,7 @@
 //! root without a leading slash (`briefs/x.html`); a page at depth d reaches
 //! the root through d `../`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The prefix that leads from `page_path` back to the output root.
 pub fn root_prefix(page_path: &str) -> String {
@@ -56,11 +56,13 @@ pub fn source(slug: &str) -> String {
 /// Knows every page, to rewrite links written in Markdown (`other.md`,
 /// `../topics/pmf.md`, `../sources/001.txt`, `../some-brief/`) into links
 /// to the pages they mean.
+///
+/// Looked up once per link of every brief body on every build: hashed sets.
 pub struct ContentLinks {
-    briefs: BTreeSet<String>,
-    topics: BTreeSet<String>,
+    briefs: FxHashSet<String>,
+    topics: FxHashSet<String>,
     /// Source path relative to content/sources -> slug.
-    sources: BTreeMap<String, String>,
+    sources: FxHashMap<String, String>,
 }
 
 impl ContentLinks {
