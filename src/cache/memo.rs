@@ -1,0 +1,450 @@
+//! The stages' memos ([`FileMemo`], [`KeyMemo`], gathered in [`Memo`]) and
+//! how they are kept on disk: split by key into shard files, of which a
+//! build rewrites only those whose entries changed.
+
+use std::hash::Hash;
+use std::sync::Mutex;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::store::{BuildCache, MEMO_DIR};
+use super::{FileStamp, Stamps, TRUST_MARGIN_NS, discard};
+use crate::source::SourceText;
+
+/// The memos' maps: keys are paths and content hashes of the site's own
+/// files, so a fast hash without flooding protection is the right one.
+type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
+
+/// Memos are stored in this many shard files each, so that a build that
+/// changed a few entries rewrites a few shards, not the whole memo.
+const SHARDS: usize = 16;
+
+/// The shard a key is stored in (stable for a given binary, which is all a
+/// cache needs).
+fn shard_of<K: Hash + ?Sized>(key: &K) -> usize {
+    use std::hash::Hasher as _;
+    let mut h = std::hash::DefaultHasher::new();
+    key.hash(&mut h);
+    (h.finish() % SHARDS as u64) as usize
+}
+
+/// Which shards of a memo differ from their files: set when an entry is
+/// added, changed or dropped, or a shard file could not be read.
+#[derive(Default)]
+struct Dirty(std::sync::atomic::AtomicU32);
+
+impl Dirty {
+    fn mark(&self, shard: usize) {
+        self.0
+            .fetch_or(1 << shard, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn get(&self, shard: usize) -> bool {
+        self.0.load(std::sync::atomic::Ordering::Relaxed) & (1 << shard) != 0
+    }
+}
+
+/// Results of reading files, by path and stamp: a file whose stamp did not
+/// change is not read or parsed again. Safe to share between threads.
+pub struct FileMemo<T> {
+    entries: Mutex<HashMap<String, (FileStamp, T)>>,
+    /// Stamps with a modification time from this moment on are not trusted.
+    pub(super) trusted_before_ns: i128,
+    fresh: Mutex<HashMap<String, (FileStamp, T)>>,
+    dirty: Dirty,
+}
+
+impl<T> Default for FileMemo<T> {
+    fn default() -> Self {
+        FileMemo {
+            entries: Mutex::new(HashMap::default()),
+            trusted_before_ns: i128::MIN,
+            fresh: Mutex::new(HashMap::default()),
+            dirty: Dirty::default(),
+        }
+    }
+}
+
+impl<T: Clone + Send + 'static> FileMemo<T> {
+    /// The value for `key` if its file still has `stamp`, else `parse()` it
+    /// (and remember the result when it is `Ok`).
+    pub fn get_or<E>(
+        &self,
+        key: &str,
+        stamp: Option<FileStamp>,
+        parse: impl FnOnce() -> Result<T, E>,
+    ) -> Result<T, E> {
+        if let Some(value) = self.hit(key, stamp) {
+            return Ok(value);
+        }
+        let value = parse()?;
+        if let Some(stamp) = stamp {
+            self.remember(key, stamp, value.clone());
+        }
+        Ok(value)
+    }
+
+    /// The value for `key` if its file still has `stamp` (kept for the next
+    /// build too); `None` means the caller reads the file and
+    /// [`FileMemo::remember`]s the result.
+    pub fn hit(&self, key: &str, stamp: Option<FileStamp>) -> Option<T> {
+        let stamp = stamp.filter(|s| s.mtime_ns < self.trusted_before_ns)?;
+        // Taken out, not cloned: each file is asked for once per build.
+        let (_, value) = self
+            .entries
+            .lock()
+            .ok()
+            .and_then(|mut e| e.remove(key))
+            .filter(|(old, _)| *old == stamp)?;
+        self.keep(key, stamp, value.clone());
+        Some(value)
+    }
+
+    /// Keep `value`, just read from the file `key` with `stamp`, for the next build.
+    pub fn remember(&self, key: &str, stamp: FileStamp, value: T) {
+        self.dirty.mark(shard_of(key));
+        self.keep(key, stamp, value);
+    }
+
+    fn keep(&self, key: &str, stamp: FileStamp, value: T) {
+        if let Ok(mut fresh) = self.fresh.lock() {
+            fresh.insert(key.to_string(), (stamp, value));
+        }
+    }
+
+    /// The memo for the next build: what this build used, trusted up to `now_ns`.
+    fn next(self, now_ns: i128) -> FileMemo<T> {
+        // Entries not asked for: files gone (or read afresh).
+        let gone = self.entries.into_inner().unwrap_or_default();
+        for key in gone.keys() {
+            self.dirty.mark(shard_of(key.as_str()));
+        }
+        discard(gone);
+        FileMemo {
+            entries: Mutex::new(self.fresh.into_inner().unwrap_or_default()),
+            // A file changed within a clock tick of the snapshot keeps its stamp.
+            trusted_before_ns: now_ns - TRUST_MARGIN_NS,
+            fresh: Mutex::new(HashMap::default()),
+            dirty: self.dirty,
+        }
+    }
+}
+
+impl<T: Serialize + DeserializeOwned + Send + Sync> FileMemo<T> {
+    pub(super) fn load(files: &ShardFiles, trusted_before_ns: i128) -> FileMemo<T> {
+        let (entries, dirty) = files.load();
+        FileMemo {
+            entries: Mutex::new(entries),
+            trusted_before_ns,
+            fresh: Mutex::new(HashMap::default()),
+            dirty,
+        }
+    }
+
+    pub(super) fn store(&self, files: &ShardFiles) {
+        if let Ok(entries) = self.entries.lock() {
+            files.store(&entries, &self.dirty);
+        }
+    }
+}
+
+/// Small memos of the stages that are not about one file: keyed by a hash of
+/// the inputs that decide the result.
+pub struct KeyMemo<K, V> {
+    entries: HashMap<K, V>,
+    fresh: Mutex<HashMap<K, V>>,
+    dirty: Dirty,
+}
+
+impl<K, V> Default for KeyMemo<K, V> {
+    fn default() -> Self {
+        KeyMemo {
+            entries: HashMap::default(),
+            fresh: Mutex::new(HashMap::default()),
+            dirty: Dirty::default(),
+        }
+    }
+}
+
+impl<K: Eq + Hash + Clone + Send + 'static, V: Clone + Send + 'static> KeyMemo<K, V> {
+    /// The remembered value for `key`, or `make()` (remembered for next time).
+    pub fn get_or(&self, key: &K, make: impl FnOnce() -> V) -> V {
+        let value = match self.entries.get(key) {
+            Some(v) => v.clone(),
+            None => {
+                self.dirty.mark(shard_of(key));
+                make()
+            }
+        };
+        if let Ok(mut fresh) = self.fresh.lock() {
+            fresh.insert(key.clone(), value.clone());
+        }
+        value
+    }
+
+    /// The value remembered for `key` by the previous build, if any.
+    pub fn previous(&self, key: &K) -> Option<&V> {
+        self.entries.get(key)
+    }
+
+    /// Remember `value` for the next build.
+    pub fn put(&self, key: K, value: V)
+    where
+        V: PartialEq,
+    {
+        if self.entries.get(&key) != Some(&value) {
+            self.dirty.mark(shard_of(&key));
+        }
+        if let Ok(mut fresh) = self.fresh.lock() {
+            fresh.insert(key, value);
+        }
+    }
+
+    fn next(self) -> KeyMemo<K, V> {
+        let fresh = self.fresh.into_inner().unwrap_or_default();
+        // Entries not used by this build are dropped.
+        for key in self.entries.keys().filter(|k| !fresh.contains_key(k)) {
+            self.dirty.mark(shard_of(key));
+        }
+        discard(self.entries);
+        KeyMemo {
+            entries: fresh,
+            fresh: Mutex::new(HashMap::default()),
+            dirty: self.dirty,
+        }
+    }
+}
+
+impl<K, V> KeyMemo<K, V>
+where
+    K: Serialize + DeserializeOwned + Eq + Hash + Ord + Send + Sync,
+    V: Serialize + DeserializeOwned + Send + Sync,
+{
+    pub(super) fn load(files: &ShardFiles) -> KeyMemo<K, V> {
+        let (entries, dirty) = files.load();
+        KeyMemo {
+            entries,
+            fresh: Mutex::new(HashMap::default()),
+            dirty,
+        }
+    }
+
+    pub(super) fn store(&self, files: &ShardFiles) {
+        files.store(&self.entries, &self.dirty);
+    }
+}
+
+/// The shard files of one memo: `memo/<name>-<shard>.bin` in the cache.
+pub(super) struct ShardFiles<'a> {
+    pub(super) cache: &'a BuildCache,
+    pub(super) name: &'static str,
+}
+
+impl ShardFiles<'_> {
+    fn path(&self, shard: usize) -> String {
+        format!("{MEMO_DIR}/{}-{shard:02}.bin", self.name)
+    }
+
+    /// Every shard's entries; a shard that cannot be read is empty and dirty
+    /// (rewritten at the end of the build).
+    fn load<K, V>(&self) -> (HashMap<K, V>, Dirty)
+    where
+        K: DeserializeOwned + Eq + Hash + Send,
+        V: DeserializeOwned + Send,
+    {
+        use rayon::prelude::*;
+        let shards: Vec<Option<Vec<(K, V)>>> = (0..SHARDS)
+            .into_par_iter()
+            .map(|s| self.cache.read(&self.path(s)))
+            .collect();
+        let dirty = Dirty::default();
+        let mut entries = HashMap::with_capacity_and_hasher(
+            shards.iter().flatten().map(Vec::len).sum(),
+            Default::default(),
+        );
+        for (s, shard) in shards.into_iter().enumerate() {
+            match shard {
+                Some(list) => entries.extend(list),
+                None => dirty.mark(s),
+            }
+        }
+        (entries, dirty)
+    }
+
+    /// Write the dirty shards of `entries` (sorted by key: the same entries
+    /// give the same bytes); an empty shard's file is removed.
+    fn store<K, V>(&self, entries: &HashMap<K, V>, dirty: &Dirty)
+    where
+        K: Serialize + Hash + Ord + Sync,
+        V: Serialize + Sync,
+    {
+        use rayon::prelude::*;
+        let mut shards: Vec<Vec<(&K, &V)>> = vec![Vec::new(); SHARDS];
+        for (k, v) in entries {
+            let s = shard_of(k);
+            if dirty.get(s) {
+                shards[s].push((k, v));
+            }
+        }
+        shards.par_iter_mut().enumerate().for_each(|(s, list)| {
+            if !dirty.get(s) {
+                return;
+            }
+            if list.is_empty() {
+                let _ = std::fs::remove_file(self.cache.dir.join(self.path(s)));
+            } else {
+                list.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                let _ = self.cache.write(&self.path(s), list);
+            }
+        });
+    }
+}
+
+/// Parsed files and stage memos from the previous build.
+#[derive(Default)]
+pub struct Memo {
+    /// Sources by path (`content/sources/...`).
+    pub sources: FileMemo<SourceText>,
+    /// Briefs by path (`content/briefs/...`), without their bodies, as JSON
+    /// (see [`crate::brief::load_briefs`]).
+    pub briefs: FileMemo<String>,
+    /// Ingest's reading of each brief file (which source, edited or not).
+    pub ingest: FileMemo<Option<crate::ingest::BriefOnDisk>>,
+    /// Analysis: the passage that justifies each tag, by brief and rules;
+    /// related briefs, by the features they are computed from.
+    pub analysis: crate::analyse::AnalysisMemo,
+    /// Render: page keys and the links brief bodies looked up.
+    pub render: crate::render::RenderMemo,
+    /// This build's stamps of the input files (not stored).
+    pub stamps: Stamps,
+}
+
+impl Memo {
+    /// The memo for the next build: what this one used.
+    pub fn next(self, now_ns: i128) -> Memo {
+        Memo {
+            sources: self.sources.next(now_ns),
+            briefs: self.briefs.next(now_ns),
+            ingest: self.ingest.next(now_ns),
+            analysis: crate::analyse::AnalysisMemo {
+                passages: self.analysis.passages.next(),
+                related: self.analysis.related.next(),
+            },
+            render: crate::render::RenderMemo {
+                pages: self.render.pages.next(),
+                body_links: self.render.body_links.next(),
+            },
+            stamps: Stamps::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cache::{BuildState, now_ns};
+
+    /// The bytes of every memo shard file of `cache`.
+    fn shard_bytes(cache: &BuildCache) -> std::collections::BTreeMap<String, Vec<u8>> {
+        std::fs::read_dir(cache.dir.join(MEMO_DIR))
+            .unwrap()
+            .flatten()
+            .map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read(e.path()).unwrap())
+            })
+            .collect()
+    }
+
+    fn changed(
+        a: &std::collections::BTreeMap<String, Vec<u8>>,
+        b: &std::collections::BTreeMap<String, Vec<u8>>,
+    ) -> Vec<String> {
+        let names: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+        names
+            .into_iter()
+            .filter(|n| a.get(*n) != b.get(*n))
+            .filter(|n| n.as_str() != "trust.bin")
+            .cloned()
+            .collect()
+    }
+
+    const OLD: FileStamp = FileStamp {
+        len: 1,
+        mtime_ns: 0,
+    };
+
+    /// A build that changes one memo entry rewrites one shard file; what it
+    /// stores reads back the same; a garbled shard is read as empty.
+    #[test]
+    fn memo_shards_are_rewritten_only_where_entries_changed() {
+        let site = tempfile::tempdir().unwrap();
+        let cache = BuildCache::new(site.path());
+        let now = now_ns();
+        let first = Memo::default();
+        for i in 0..200u32 {
+            first
+                .render
+                .pages
+                .put(format!("briefs/{i}.html"), u128::from(i));
+            first
+                .briefs
+                .remember(&format!("content/briefs/{i}.md"), OLD, format!("b{i}"));
+        }
+        cache.store(&BuildState::default(), &first.next(now));
+        let before = shard_bytes(&cache);
+        assert_eq!(before.len(), 2 * SHARDS + 1, "{:?}", before.keys());
+
+        // The next build: the same entries, one page key changed.
+        let second = cache.memo();
+        for i in 0..200u32 {
+            let page = format!("briefs/{i}.html");
+            assert_eq!(second.render.pages.previous(&page), Some(&u128::from(i)));
+            let key = if i == 7 { 700 } else { u128::from(i) };
+            second.render.pages.put(page, key);
+            let brief = format!("content/briefs/{i}.md");
+            assert_eq!(second.briefs.hit(&brief, Some(OLD)), Some(format!("b{i}")));
+        }
+        cache.store(&BuildState::default(), &second.next(now));
+        let after = shard_bytes(&cache);
+        let page_shard = format!("pages-{:02}.bin", shard_of("briefs/7.html"));
+        assert_eq!(changed(&before, &after), vec![page_shard.clone()]);
+
+        // One brief file gone: only its shard changes.
+        let third = cache.memo();
+        for i in 0..200u32 {
+            let key = if i == 7 { 700 } else { u128::from(i) };
+            third.render.pages.put(format!("briefs/{i}.html"), key);
+            if i > 0 {
+                let brief = format!("content/briefs/{i}.md");
+                assert!(third.briefs.hit(&brief, Some(OLD)).is_some());
+            }
+        }
+        cache.store(&BuildState::default(), &third.next(now));
+        let gone = format!("briefs-{:02}.bin", shard_of("content/briefs/0.md"));
+        assert_eq!(changed(&after, &shard_bytes(&cache)), vec![gone]);
+
+        // A garbled shard is empty, the others intact, and it is rewritten.
+        let victim = cache.dir.join(MEMO_DIR).join(&page_shard);
+        std::fs::write(&victim, b"\x00garbage").unwrap();
+        let fourth = cache.memo();
+        assert_eq!(
+            fourth.render.pages.previous(&"briefs/7.html".to_string()),
+            None
+        );
+        let other = (0..200u32)
+            .find(|i| shard_of(format!("briefs/{i}.html").as_str()) != shard_of("briefs/7.html"))
+            .unwrap();
+        assert_eq!(
+            fourth
+                .render
+                .pages
+                .previous(&format!("briefs/{other}.html")),
+            Some(&u128::from(other))
+        );
+        fourth.render.pages.put("briefs/7.html".to_string(), 700);
+        cache.store(&BuildState::default(), &fourth.next(now));
+        assert_ne!(std::fs::read(&victim).unwrap(), b"\x00garbage");
+    }
+}

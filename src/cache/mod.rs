@@ -1,0 +1,245 @@
+//! The build cache: what the previous build read and wrote, so that the next
+//! one redoes only what changed.
+//!
+//! It lives in `.dossier-cache/` at the site root (never inside `content/`)
+//! and is disposable: delete it and the next build is a full one. Anything
+//! wrong with it (another dossier version, a truncated file, a decode error)
+//! also means a full build, never a failed one.
+//!
+//! The common "nothing changed" case reads only the first of:
+//! - `state.bin` ([`BuildState`]): the stamps (size, modification time) of
+//!   every input file and of every output file.
+//! - `memo/` ([`Memo`]): parsed sources and briefs by file stamp, and the
+//!   stages' own memos (ingest's view of the briefs, analysis passages and
+//!   related briefs, output keys), each in 16 files by key so that
+//!   a build that changed a few entries rewrites a few files.
+//!
+//! Stamps are trusted the way Git trusts its index: a file whose modification
+//! time is not clearly older than the moment the cache was written could have
+//! changed again within the same clock tick, so it is read afresh.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+mod hasher;
+mod memo;
+mod store;
+
+pub use hasher::Hasher;
+pub use memo::{FileMemo, KeyMemo, Memo};
+pub use store::BuildCache;
+
+/// Folder of the cache, relative to the site root.
+pub const CACHE_DIR: &str = ".dossier-cache";
+
+/// Modification times this close to a snapshot are not trusted (coarse
+/// file system clocks tick in up to two seconds).
+const TRUST_MARGIN_NS: i128 = 2_000_000_000;
+
+/// Bump when the layout of anything stored changes.
+const FORMAT: u32 = 2;
+
+/// A file's size and modification time: how a build tells, without reading
+/// it, that a file is the one it saw last time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct FileStamp {
+    /// Size in bytes.
+    pub len: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub mtime_ns: i128,
+}
+
+impl FileStamp {
+    /// The stamp of a file's metadata; `None` for something that is not a file.
+    pub fn of(meta: &std::fs::Metadata) -> Option<FileStamp> {
+        if !meta.is_file() {
+            return None;
+        }
+        let mtime = meta.modified().ok()?;
+        let mtime_ns = match mtime.duration_since(std::time::UNIX_EPOCH) {
+            Ok(d) => d.as_nanos() as i128,
+            Err(e) => -(e.duration().as_nanos() as i128),
+        };
+        Some(FileStamp {
+            len: meta.len(),
+            mtime_ns,
+        })
+    }
+
+    /// The stamp of the file at `path` (symlinks not followed).
+    pub fn read(path: &Path) -> Option<FileStamp> {
+        FileStamp::of(&std::fs::symlink_metadata(path).ok()?)
+    }
+}
+
+/// 128-bit content hash (xxh3): fast, for change detection only.
+pub fn hash_bytes(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
+}
+
+/// Every input file of a site with its stamp, in path order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InputSnapshot {
+    /// Path from the site root -> stamp.
+    pub files: Vec<(String, FileStamp)>,
+}
+
+impl InputSnapshot {
+    /// Stat every file a build reads: site.toml, content/, the theme, the
+    /// site's templates/ and static/ folders. Hidden files are skipped, as the
+    /// loaders skip them; symlinks are recorded by their own stamp.
+    pub fn take(root: &Path, theme: &str) -> InputSnapshot {
+        use rayon::prelude::*;
+        let mut paths = vec![root.join(crate::config::CONFIG_FILE)];
+        let dirs = [
+            PathBuf::from("content"),
+            PathBuf::from("themes").join(theme),
+            PathBuf::from("templates"),
+            PathBuf::from("static"),
+        ];
+        // Walk (directory listings give file types without a stat), then
+        // stat the files in parallel: at thousands of briefs the stats are
+        // most of a no-change build.
+        for dir in dirs {
+            let walker = walkdir::WalkDir::new(root.join(&dir))
+                .follow_links(false)
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                });
+            paths.extend(
+                walker
+                    .flatten()
+                    .filter(|e| !e.file_type().is_dir())
+                    .map(walkdir::DirEntry::into_path),
+            );
+        }
+        let mut files: Vec<(String, FileStamp)> = paths
+            .par_iter()
+            .filter_map(|path| {
+                let meta = std::fs::symlink_metadata(path).ok()?;
+                let stamp = match FileStamp::of(&meta) {
+                    Some(s) => s,
+                    // A symlink: its own stamp (the loaders do not follow it).
+                    None if meta.file_type().is_symlink() => FileStamp {
+                        len: 0,
+                        mtime_ns: 0,
+                    },
+                    None => return None,
+                };
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap_or(path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                Some((rel, stamp))
+            })
+            .collect();
+        files.sort();
+        InputSnapshot { files }
+    }
+
+    /// Is every stamp older than `ns` (so that equal stamps mean equal files)?
+    fn all_before(&self, ns: i128) -> bool {
+        self.files.iter().all(|(_, s)| s.mtime_ns < ns)
+    }
+}
+
+/// Where loaders get a file's stamp: from this build's [`InputSnapshot`]
+/// when there is one (a second stat of every input costs as much as the
+/// first), else from the file.
+#[derive(Debug, Default)]
+pub struct Stamps {
+    /// Path from the site root -> stamp, sorted; `None`: stat each file.
+    snapshot: Option<Vec<(String, FileStamp)>>,
+}
+
+impl Stamps {
+    /// The stamps of `snapshot`.
+    pub fn from_snapshot(snapshot: &InputSnapshot) -> Stamps {
+        Stamps {
+            snapshot: Some(snapshot.files.clone()),
+        }
+    }
+
+    /// Forget the stamps of files written since the snapshot (they are
+    /// stat'ed again when asked for).
+    pub fn forget(&mut self, written: &[String]) {
+        if let Some(files) = &mut self.snapshot {
+            files.retain(|(p, _)| !written.contains(p));
+        }
+    }
+
+    /// The stamp of the file at `rel` (from the site root, with `/`), found
+    /// at `path`; `None` when it is not a regular file.
+    pub fn get(&self, rel: &str, path: &Path) -> Option<FileStamp> {
+        let Some(files) = &self.snapshot else {
+            return FileStamp::read(path);
+        };
+        match files.binary_search_by(|(p, _)| p.as_str().cmp(rel)) {
+            // Symlinks are in the snapshot with a zero stamp: not memoised.
+            Ok(i) => Some(files[i].1).filter(|s| s.len != 0 || s.mtime_ns != 0),
+            Err(_) => FileStamp::read(path),
+        }
+    }
+}
+
+/// What the previous build read and wrote.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct BuildState {
+    /// Hash of everything besides the input files that decides the output:
+    /// the dossier binary, the output folder, command-line overrides.
+    pub key: u128,
+    /// The inputs the previous build read.
+    pub inputs: InputSnapshot,
+    /// When the previous build took its snapshot.
+    pub snapshot_ns: i128,
+    /// The output folder it wrote.
+    pub output_dir: PathBuf,
+    /// Every file it wrote, by path from the output root.
+    pub outputs: crate::output::Manifest,
+}
+
+impl BuildState {
+    /// True when the previous build had these very inputs and its output is
+    /// still on disk exactly as written: the build has nothing to do.
+    pub fn up_to_date(&self, key: u128, inputs: &InputSnapshot, out_dir: &Path) -> bool {
+        self.key == key
+            && !self.outputs.is_empty()
+            && self.output_dir == out_dir
+            && self.inputs == *inputs
+            && inputs.all_before(self.snapshot_ns - TRUST_MARGIN_NS)
+            && self.output_intact(out_dir)
+    }
+
+    /// Is every file the previous build wrote still there, unmodified?
+    pub fn output_intact(&self, out_dir: &Path) -> bool {
+        use rayon::prelude::*;
+        out_dir.join(crate::output::MARKER).is_file()
+            && self
+                .outputs
+                .par_iter()
+                .all(|(rel, f)| FileStamp::read(&out_dir.join(rel)) == Some(f.stamp))
+    }
+}
+
+/// Free `value` on another thread. A build ends holding hundreds of
+/// thousands of small allocations (memos, parsed briefs, views) whose
+/// freeing would otherwise be the last thing the user waits for; when the
+/// process exits first, the system takes the memory back at once.
+pub fn discard<T: Send + 'static>(value: T) {
+    // If no thread can be spawned, the closure and the value in it are
+    // dropped right here.
+    let _ = std::thread::Builder::new()
+        .name("discard".to_string())
+        .spawn(move || drop(value));
+}
+
+/// Now, in nanoseconds since the Unix epoch.
+pub fn now_ns() -> i128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as i128)
+        .unwrap_or(0)
+}
