@@ -175,6 +175,22 @@ pub fn render_pages_with(
     render::render_site(&input, &site.theme).map_err(|e| BuildFailed(e.into_sorted()))
 }
 
+/// Bodies of cached briefs are read when a stage asks for them; one that
+/// could not be read (or changed since its stamp was taken) fails the build
+/// here, after rendering and before anything is written or served.
+pub fn check_bodies(site: &LoadedSite) -> Result<(), BuildFailed> {
+    let unread: Vec<Diagnostic> = site
+        .briefs
+        .iter()
+        .filter_map(|b| b.body.error().map(|e| Diagnostic::new(&b.file, e)))
+        .collect();
+    if unread.is_empty() {
+        Ok(())
+    } else {
+        Err(BuildFailed(unread))
+    }
+}
+
 /// Run ingest for the site at `root`: new and changed sources get briefs.
 /// A site whose configuration or topics are broken is not ingested; the
 /// build's loading step then reports those problems.
@@ -318,17 +334,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     );
     let rendered = render_pages_with(&site, bar.as_ref(), &memo, previous.is_some())?;
     phases.done("  render");
-    // Bodies of cached briefs are read on demand; one that could not be
-    // read fails the build here, before anything is written.
-    let unread: Vec<Diagnostic> = site
-        .briefs
-        .iter()
-        .filter_map(|b| b.body.error().map(|e| Diagnostic::new(&b.file, e)))
-        .collect();
-    if !unread.is_empty() {
+    if let Err(e) = check_bodies(&site) {
         // The cache described those files wrongly: the next build starts afresh.
         cache.forget();
-        return Err(BuildFailed(unread));
+        return Err(e);
     }
     if let Some(b) = &bar {
         b.finish_and_clear();

@@ -47,6 +47,7 @@ fn build_in_memory(
         build::ingest_with(root, false, &memo)?;
         let site = build::load_with(root, &memo)?;
         let rendered = build::render_pages_with(&site, None, &memo, !previous.is_empty())?;
+        build::check_bodies(&site)?;
         let mut files = BTreeMap::new();
         for (rel, path) in &site.theme.static_files {
             if let Ok(bytes) = std::fs::read(path) {
