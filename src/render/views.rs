@@ -95,6 +95,9 @@ pub struct TopicCard {
 }
 
 /// A brief under a topic, with the passage that justifies the tag.
+///
+/// The topic page's key hashes the brief's card key and every other field
+/// (see `render_job`): a field added here must be added to that key.
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicEntry {
     /// The brief.
@@ -117,6 +120,9 @@ pub struct CoTopic {
 }
 
 /// A related brief and why.
+///
+/// The brief page's key hashes the card key and the reason (see
+/// `render_job`): a field added here must be added to that key.
 #[derive(Debug, Clone, Serialize)]
 pub struct RelatedView {
     /// The related brief.
