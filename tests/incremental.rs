@@ -214,6 +214,37 @@ fn new_topics_and_dates_reach_related_briefs_and_topic_pages() {
     assert_as_full_build(root, "after a date change");
 }
 
+/// Topic pages show each brief's justifying passage; their key hashes the
+/// passages, so a passage reworded in a brief's text reaches them.
+#[test]
+fn a_reworded_passage_reaches_the_topic_pages() {
+    let (site, _) = settled_site();
+    let root = site.path();
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&root.join("public/analysis.json"))).unwrap();
+    let slugs = json["briefs"].as_array().unwrap();
+    // A passage found in a brief's own text (a hand-written brief: no line).
+    let (slug, passage) = json["analysis"]["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|t| t["briefs"].as_array().unwrap())
+        .find_map(|tb| {
+            let p = &tb["passage"];
+            let slug = slugs[tb["brief"].as_u64()? as usize].as_str()?;
+            let text = read(&root.join(format!("content/briefs/{slug}.md")));
+            let passage = p["text"].as_str()?;
+            (p["line"].is_null() && text.contains(passage))
+                .then(|| (slug.to_string(), passage.to_string()))
+        })
+        .expect("a passage taken from a brief's text");
+    let brief = root.join(format!("content/briefs/{slug}.md"));
+    let reworded = passage.replacen(' ', " indeed ", 1);
+    std::fs::write(&brief, read(&brief).replace(&passage, &reworded)).unwrap();
+    build(root).unwrap();
+    assert_as_full_build(root, "rewording a passage");
+}
+
 #[test]
 fn a_new_source_appears_and_the_site_equals_a_full_build() {
     let (site, _) = settled_site();

@@ -480,21 +480,6 @@ fn render_job(
         Job::Topic(t) => {
             let topic = &input.topics[t];
             let ta = &a.topics[t];
-            let entries: Vec<TopicEntry> = ta
-                .briefs
-                .iter()
-                .map(|tb| {
-                    let card = &shared.cards[tb.brief];
-                    let line = tb.passage.as_ref().and_then(|p| p.line);
-                    TopicEntry {
-                        brief: card.clone(),
-                        passage_html: tb.passage.as_ref().map(|p| mark_phrases(&p.text, &p.found)),
-                        passage_url: line
-                            .and_then(|l| card.source_url.as_ref().map(|u| format!("{u}#L{l}"))),
-                        passage_line: line,
-                    }
-                })
-                .collect();
             let co: Vec<CoTopic> = ta
                 .co_topics
                 .iter()
@@ -575,14 +560,13 @@ fn render_job(
             ctx.insert("agreements", agreements);
             ctx.insert("topic", &shared.topic_cards[t]);
             ctx.insert("summary_html", &shared.topic_summaries[t]);
+            // An entry is made from the brief's card and its passage: the key
+            // hashes those, and the entries are made only if the page renders.
             let mut key = Hasher::new();
-            for (tb, e) in ta.briefs.iter().zip(&entries) {
-                key.value(&shared.card_keys[tb.brief])
-                    .value(&e.passage_html)
-                    .value(&e.passage_url)
-                    .value(&e.passage_line);
+            for tb in &ta.briefs {
+                key.value(&shared.card_keys[tb.brief]).value(&tb.passage);
             }
-            ctx.insert_keyed("entries", entries, key.finish());
+            ctx.insert_keyed("entries", TopicEntries { ta, shared }, key.finish());
             ctx.insert("co_topics", co);
             let desc = plain_excerpt(&shared.topic_cards[t].lede_html);
             (
@@ -1057,6 +1041,29 @@ impl<'a> BriefBody<'a> {
             m.body_links.put(self.hash, targets.clone());
         }
         (html, targets)
+    }
+}
+
+/// The briefs of a topic page as the template lists them; made while the
+/// page's context is filled, so only for pages that are rendered.
+struct TopicEntries<'a> {
+    ta: &'a crate::analyse::TopicAnalysis,
+    shared: &'a Shared,
+}
+
+impl Serialize for TopicEntries<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.ta.briefs.iter().map(|tb| {
+            let card = &self.shared.cards[tb.brief];
+            let line = tb.passage.as_ref().and_then(|p| p.line);
+            TopicEntry {
+                brief: card.clone(),
+                passage_html: tb.passage.as_ref().map(|p| mark_phrases(&p.text, &p.found)),
+                passage_url: line
+                    .and_then(|l| card.source_url.as_ref().map(|u| format!("{u}#L{l}"))),
+                passage_line: line,
+            }
+        }))
     }
 }
 

@@ -96,8 +96,9 @@ pub struct TopicCard {
 
 /// A brief under a topic, with the passage that justifies the tag.
 ///
-/// The topic page's key hashes the brief's card key and every other field
-/// (see `render_job`): a field added here must be added to that key.
+/// Made from the brief's card and its passage (`TopicEntries` in
+/// `render`), which is what the topic page's key hashes: an entry made from
+/// anything more must add it to that key.
 #[derive(Debug, Clone, Serialize)]
 pub struct TopicEntry {
     /// The brief.
