@@ -596,14 +596,6 @@ fn render_job(
             let bb = BriefBody::new(brief, &shared.links, &page, input.memo);
             ctx.key.value(&bb.key);
             body = Some(bb);
-            let related: Vec<RelatedView> = a.briefs[b]
-                .related
-                .iter()
-                .map(|r| RelatedView {
-                    brief: shared.cards[r.brief].clone(),
-                    reason: r.reason.clone(),
-                })
-                .collect();
             let key_points: Vec<FactView> = brief
                 .facts
                 .key_points
@@ -668,6 +660,10 @@ fn render_job(
             for r in &a.briefs[b].related {
                 key.value(&shared.card_keys[r.brief]).value(&r.reason);
             }
+            let related = RelatedViews {
+                related: &a.briefs[b].related,
+                shared,
+            };
             ctx.insert_keyed("related", related, key.finish());
             // The description comes from the body, which the key covers.
             (
@@ -1063,6 +1059,22 @@ impl Serialize for TopicEntries<'_> {
                     .and_then(|l| card.source_url.as_ref().map(|u| format!("{u}#L{l}"))),
                 passage_line: line,
             }
+        }))
+    }
+}
+
+/// A brief's related briefs as its page lists them; made only if the page
+/// renders (the key hashes their card keys and reasons).
+struct RelatedViews<'a> {
+    related: &'a [crate::analyse::Related],
+    shared: &'a Shared,
+}
+
+impl Serialize for RelatedViews<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.related.iter().map(|r| RelatedView {
+            brief: self.shared.cards[r.brief].clone(),
+            reason: r.reason.clone(),
         }))
     }
 }

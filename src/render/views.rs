@@ -122,8 +122,9 @@ pub struct CoTopic {
 
 /// A related brief and why.
 ///
-/// The brief page's key hashes the card key and the reason (see
-/// `render_job`): a field added here must be added to that key.
+/// Made from the related brief's card and the reason (`RelatedViews` in
+/// `render`), which is what the brief page's key hashes: a view made from
+/// anything more must add it to that key.
 #[derive(Debug, Clone, Serialize)]
 pub struct RelatedView {
     /// The related brief.
