@@ -90,15 +90,24 @@ impl<T: Clone + Send + 'static> FileMemo<T> {
     /// [`FileMemo::remember`]s the result.
     pub fn hit(&self, key: &str, stamp: Option<FileStamp>) -> Option<T> {
         let stamp = stamp.filter(|s| s.mtime_ns < self.trusted_before_ns)?;
-        // Taken out, not cloned: each file is asked for once per build.
-        let (_, value) = self
-            .entries
-            .lock()
-            .ok()
-            .and_then(|mut e| e.remove(key))
-            .filter(|(old, _)| *old == stamp)?;
-        self.keep(key, stamp, value.clone());
-        Some(value)
+        // Taken out of the previous build's entries into this build's.
+        let taken = self.entries.lock().ok()?.remove(key);
+        match taken {
+            Some((old, value)) if old == stamp => {
+                self.keep(key, stamp, value.clone());
+                Some(value)
+            }
+            Some(_) => None,
+            // Asked for earlier in this build (ingest and the build both
+            // load the sources): this build's value.
+            None => self
+                .fresh
+                .lock()
+                .ok()?
+                .get(key)
+                .filter(|(s, _)| *s == stamp)
+                .map(|(_, v)| v.clone()),
+        }
     }
 
     /// Keep `value`, just read from the file `key` with `stamp`, for the next build.
@@ -374,6 +383,30 @@ mod tests {
         len: 1,
         mtime_ns: 0,
     };
+
+    /// Ingest and the build both load the sources: the second ask in a
+    /// build gets the value too, not a miss (which would parse every
+    /// source twice); another stamp is still a miss.
+    #[test]
+    fn a_file_asked_for_twice_in_a_build_is_read_once() {
+        let first = Memo::default();
+        let text = SourceText::from_bytes("a.txt", b"Line one.\n").unwrap();
+        first.sources.remember("content/sources/a.txt", OLD, text);
+        let memo = first.next(now_ns());
+        let a = memo.sources.hit("content/sources/a.txt", Some(OLD));
+        let again = memo.sources.hit("content/sources/a.txt", Some(OLD));
+        assert!(a.is_some());
+        assert_eq!(a.map(|s| s.text), again.map(|s| s.text));
+        let other = FileStamp {
+            len: 2,
+            mtime_ns: 0,
+        };
+        assert!(
+            memo.sources
+                .hit("content/sources/a.txt", Some(other))
+                .is_none()
+        );
+    }
 
     /// A build that changes one memo entry rewrites one shard file; what it
     /// stores reads back the same; a garbled shard is read as empty.
