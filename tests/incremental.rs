@@ -303,6 +303,26 @@ fn editing_a_template_rerenders_every_page_using_it() {
     assert_as_full_build(root, "the change");
 }
 
+/// A cached brief's body is read from its file at the byte where it
+/// starts: a byte-order mark and Windows line ends must not shift it.
+#[test]
+fn cached_bodies_of_bom_and_crlf_briefs_read_right() {
+    let site = fixture_site();
+    let root = site.path();
+    let brief = root.join("content/briefs/iraq-plans-to-reduce-us-led-forces.md");
+    let text = read(&brief);
+    std::fs::write(&brief, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+    age_inputs(root);
+    build(root).unwrap();
+    age_inputs(root);
+    build(root).unwrap();
+    // Every brief page renders again, from bodies read out of the files.
+    let tpl = root.join("themes/default/templates/brief.html");
+    std::fs::write(&tpl, read(&tpl).replacen("</article>", "<hr></article>", 1)).unwrap();
+    build(root).unwrap();
+    assert_as_full_build(root, "a template edit over BOM and CRLF briefs");
+}
+
 #[test]
 fn a_brief_changed_behind_the_caches_back_fails_the_build_and_loses_nothing() {
     let (site, _) = settled_site();
