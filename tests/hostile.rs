@@ -131,14 +131,7 @@ fn dangerous_url(value: &str) -> bool {
 
 fn check_html(rel: &str, text: &str) {
     let doc = scraper::Html::parse_document(text);
-    for script in select(&doc, "script") {
-        let src = script.value().attr("src").unwrap_or("");
-        assert!(
-            src.ends_with("assets/search.js") || src.ends_with("assets/search-index.js"),
-            "{rel}: script element {src:?}"
-        );
-        assert!(text_of(&script).is_empty(), "{rel}: inline script");
-    }
+    assert_only_theme_scripts(rel, &doc);
     for tag in [
         "iframe", "object", "embed", "style", "base", "svg", "math", "textarea",
     ] {

@@ -40,6 +40,13 @@ fn full_build(root: &Path, out: &Path) -> std::collections::BTreeMap<String, Vec
     snapshot(out)
 }
 
+/// Replace the first `from` in the file at `path` by `to`; `from` must be there.
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = read(path);
+    assert!(text.contains(from), "{from:?} not in {path:?}");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
 /// The site built incrementally at `root` equals one built from scratch.
 fn assert_as_full_build(root: &Path, after: &str) {
     let full_out = tempfile::tempdir().unwrap();
@@ -106,11 +113,7 @@ fn editing_one_brief_renders_only_its_pages_and_matches_a_full_build() {
     let before = mtimes(&out);
 
     let brief = root.join("content/briefs/iraq-plans-to-reduce-us-led-forces.md");
-    std::fs::write(
-        &brief,
-        read(&brief).replace("three main bases", "four main bases"),
-    )
-    .unwrap();
+    replace_in(&brief, "three main bases", "four main bases");
     let report = build(root).unwrap();
     assert!(!report.up_to_date);
     assert!(
@@ -147,17 +150,11 @@ fn a_new_title_reaches_every_page_that_lists_the_brief() {
     let root = site.path();
     let out = root.join("public");
     let brief = root.join("content/briefs/baghdad-washington-agree-gradual-withdrawal.md");
-    let old = "title: Baghdad, Washington Agree on Gradual Withdrawal";
-    let text = read(&brief);
-    assert!(text.contains(old));
-    std::fs::write(
+    replace_in(
         &brief,
-        text.replace(
-            old,
-            "title: Baghdad and Washington Agree on a Slow Withdrawal",
-        ),
-    )
-    .unwrap();
+        "title: Baghdad, Washington Agree on Gradual Withdrawal",
+        "title: Baghdad and Washington Agree on a Slow Withdrawal",
+    );
     build(root).unwrap();
     // The card shows on the lists, topic pages and other briefs' related lists.
     let showing: Vec<String> = snapshot(&out)
@@ -199,17 +196,14 @@ fn new_topics_and_dates_reach_related_briefs_and_topic_pages() {
     let (site, _) = settled_site();
     let root = site.path();
     let brief = root.join("content/briefs/baghdad-washington-agree-gradual-withdrawal.md");
-    let text = read(&brief);
-    let topics = "topics: [advisory-mission, militia-attacks, gaza-spillover]";
-    assert!(text.contains(topics) && text.contains("published: 2024-09-10"));
-    std::fs::write(&brief, text.replace(topics, "topics: [advisory-mission]")).unwrap();
+    replace_in(
+        &brief,
+        "topics: [advisory-mission, militia-attacks, gaza-spillover]",
+        "topics: [advisory-mission]",
+    );
     build(root).unwrap();
     assert_as_full_build(root, "after a topic change");
-    std::fs::write(
-        &brief,
-        read(&brief).replace("published: 2024-09-10", "published: 2023-01-02"),
-    )
-    .unwrap();
+    replace_in(&brief, "published: 2024-09-10", "published: 2023-01-02");
     build(root).unwrap();
     assert_as_full_build(root, "after a date change");
 }
@@ -240,7 +234,7 @@ fn a_reworded_passage_reaches_the_topic_pages() {
         .expect("a passage taken from a brief's text");
     let brief = root.join(format!("content/briefs/{slug}.md"));
     let reworded = passage.replacen(' ', " indeed ", 1);
-    std::fs::write(&brief, read(&brief).replace(&passage, &reworded)).unwrap();
+    replace_in(&brief, &passage, &reworded);
     build(root).unwrap();
     assert_as_full_build(root, "rewording a passage");
 }
@@ -279,11 +273,11 @@ fn editing_a_template_rerenders_every_page_using_it() {
     let (site, _) = settled_site();
     let root = site.path();
     let tpl = root.join("themes/default/templates/brief.html");
-    std::fs::write(
+    replace_in(
         &tpl,
-        read(&tpl).replacen("</article>", "<p class=\"marker\">edited</p></article>", 1),
-    )
-    .unwrap();
+        "</article>",
+        "<p class=\"marker\">edited</p></article>",
+    );
     build(root).unwrap();
     let out = root.join("public");
     let briefs: Vec<_> = std::fs::read_dir(out.join("briefs"))
@@ -318,7 +312,7 @@ fn cached_bodies_of_bom_and_crlf_briefs_read_right() {
     build(root).unwrap();
     // Every brief page renders again, from bodies read out of the files.
     let tpl = root.join("themes/default/templates/brief.html");
-    std::fs::write(&tpl, read(&tpl).replacen("</article>", "<hr></article>", 1)).unwrap();
+    replace_in(&tpl, "</article>", "<hr></article>");
     build(root).unwrap();
     assert_as_full_build(root, "a template edit over BOM and CRLF briefs");
 }
@@ -333,9 +327,7 @@ fn a_brief_changed_behind_the_caches_back_fails_the_build_and_loses_nothing() {
     // brief as unchanged and keeps only its body's hash.
     let brief = root.join("content/briefs/iraq-plans-to-reduce-us-led-forces.md");
     let meta = std::fs::metadata(&brief).unwrap();
-    let text = read(&brief);
-    assert!(text.contains("three main bases"));
-    std::fs::write(&brief, text.replace("three main bases", "three main BASES")).unwrap();
+    replace_in(&brief, "three main bases", "three main BASES");
     std::fs::File::options()
         .write(true)
         .open(&brief)
@@ -344,7 +336,7 @@ fn a_brief_changed_behind_the_caches_back_fails_the_build_and_loses_nothing() {
         .unwrap();
     // Every brief page must be rendered again, so the body is read.
     let tpl = root.join("themes/default/templates/brief.html");
-    std::fs::write(&tpl, read(&tpl).replacen("</article>", "<hr></article>", 1)).unwrap();
+    replace_in(&tpl, "</article>", "<hr></article>");
     let err = build(root).unwrap_err().to_string();
     assert!(
         err.contains("content/briefs/iraq-plans-to-reduce-us-led-forces.md")

@@ -243,15 +243,7 @@ fn hostile_content_is_inert_everywhere() {
             continue;
         }
         let doc = scraper::Html::parse_document(std::str::from_utf8(&bytes).unwrap());
-        // Only the theme's own search scripts, by reference, never inline content.
-        for script in select(&doc, "script") {
-            let src = script.value().attr("src").unwrap_or("");
-            assert!(
-                src.ends_with("assets/search.js") || src.ends_with("assets/search-index.js"),
-                "{rel}: script {src:?}"
-            );
-            assert!(text(&script).is_empty(), "{rel}: inline script");
-        }
+        assert_only_theme_scripts(&rel, &doc);
         for el in select(&doc, "*") {
             for (name, value) in el.value().attrs() {
                 assert!(!name.starts_with("on"), "{rel}: event handler {name}");

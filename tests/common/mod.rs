@@ -86,6 +86,19 @@ pub fn text(el: &scraper::ElementRef<'_>) -> String {
         .join(" ")
 }
 
+/// The page `rel` runs only the theme's own search scripts, by reference,
+/// never inline content.
+pub fn assert_only_theme_scripts(rel: &str, doc: &scraper::Html) {
+    for script in select(doc, "script") {
+        let src = script.value().attr("src").unwrap_or("");
+        assert!(
+            src.ends_with("assets/search.js") || src.ends_with("assets/search-index.js"),
+            "{rel}: script element {src:?}"
+        );
+        assert!(text(&script).is_empty(), "{rel}: inline script");
+    }
+}
+
 /// Check every href/src of every page under `out`: relative, pointing at an
 /// existing file (not a folder) inside the site, #fragments present on the
 /// target page. Returns how many references were checked.
