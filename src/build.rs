@@ -52,6 +52,8 @@ pub struct BuildReport {
     pub pages: usize,
     /// Pages rendered by this build (the others were unchanged).
     pub rendered: usize,
+    /// Paths (from the output root) of the files this build rendered, sorted.
+    pub rendered_paths: Vec<String>,
     /// True when nothing changed since the previous build: nothing was done.
     pub up_to_date: bool,
     /// Number of static files copied.
@@ -295,6 +297,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             output: out_dir,
             pages: state.outputs.len(),
             rendered: 0,
+            rendered_paths: Vec::new(),
             up_to_date: true,
             static_files: 0,
             briefs_written: Vec::new(),
@@ -379,6 +382,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         output: out_dir,
         pages: rendered.pages.len() + rendered.unchanged.len(),
         rendered: rendered.pages.len(),
+        rendered_paths: rendered.pages.iter().map(|p| p.path.clone()).collect(),
         up_to_date: false,
         static_files: site.theme.static_files.len(),
         briefs_written,

@@ -264,6 +264,14 @@ fn a_new_source_appears_and_the_site_equals_a_full_build() {
         .into_owned();
     assert!(out.join(format!("briefs/{slug}.html")).is_file());
     assert!(read(&out.join("briefs/index.html")).contains(&format!("{slug}.html")));
+    // The other sources' pages name the same people, whose counts grew: they
+    // are not rendered again for that.
+    let sources: Vec<&String> = report
+        .rendered_paths
+        .iter()
+        .filter(|p| p.starts_with("sources/") && *p != "sources/index.html")
+        .collect();
+    assert_eq!(sources, ["sources/wire-story.html"]);
 
     assert_as_full_build(root, "the change");
 }

@@ -724,10 +724,11 @@ fn render_job(
                 .iter()
                 .map(|&t| &shared.site.topics[t])
                 .collect();
-            let entity_links: Vec<&EntityCard> = a.sources[s]
+            // Links, not cards: a card's counts change with every brief added.
+            let entity_links: Vec<EntityLink> = a.sources[s]
                 .entities
                 .iter()
-                .map(|&e| &shared.entity_cards[e])
+                .map(|&e| EntityLink::from(&shared.entity_cards[e]))
                 .collect();
             ctx.insert("topics", topic_links);
             ctx.insert("entities", entity_links);

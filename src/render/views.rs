@@ -272,6 +272,31 @@ pub struct EntityCard {
     pub brief_count: usize,
 }
 
+/// A link to an entity's page, without what changes as briefs are added
+/// (counts, roles): pages that only name an entity do not change with them.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityLink {
+    /// Slug.
+    pub slug: String,
+    /// Page URL from the output root.
+    pub url: String,
+    /// Name shown.
+    pub name: String,
+    /// "person" or "organisation".
+    pub kind: String,
+}
+
+impl From<&EntityCard> for EntityLink {
+    fn from(card: &EntityCard) -> Self {
+        EntityLink {
+            slug: card.slug.clone(),
+            url: card.url.clone(),
+            name: card.name.clone(),
+            kind: card.kind.clone(),
+        }
+    }
+}
+
 /// One brief's mention of an entity.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntityMention {
