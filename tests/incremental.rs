@@ -264,16 +264,40 @@ fn a_new_source_appears_and_the_site_equals_a_full_build() {
         .into_owned();
     assert!(out.join(format!("briefs/{slug}.html")).is_file());
     assert!(read(&out.join("briefs/index.html")).contains(&format!("{slug}.html")));
-    // The other sources' pages name the same people, whose counts grew: they
-    // are not rendered again for that.
+
+    assert_as_full_build(root, "the change");
+}
+
+#[test]
+fn a_new_source_does_not_rerender_the_other_source_pages() {
+    // The shipped site: its briefs cite their sources, whose pages name people.
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
+    copy_dir(&repo().join("themes"), &root.join("themes"));
+    copy_dir(&repo().join("content"), &root.join("content"));
+    age_inputs(root);
+    build(root).unwrap();
+    let names = "entities/mohammed-shia-al-sudani.html";
+    let before = read(&root.join("public/sources/001_ba03ed52a382fcbb.html"));
+    assert!(before.contains(names), "the page names al-Sudani");
+
+    std::fs::copy(
+        repo().join("tests/fixtures/extra_sources/wire-story.txt"),
+        root.join("content/sources/wire-story.txt"),
+    )
+    .unwrap();
+    let report = build(root).unwrap();
+    // The wire story names him too: his entity page changes, the pages that
+    // only link to it do not.
+    assert!(report.rendered_paths.iter().any(|p| p == names));
     let sources: Vec<&String> = report
         .rendered_paths
         .iter()
         .filter(|p| p.starts_with("sources/") && *p != "sources/index.html")
         .collect();
     assert_eq!(sources, ["sources/wire-story.html"]);
-
-    assert_as_full_build(root, "the change");
+    assert_as_full_build(root, "a new source");
 }
 
 #[test]
