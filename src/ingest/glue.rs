@@ -9,25 +9,35 @@
 //! word ("Iraqin" -> "Iraq in") or a leading capitalised function word
 //! ("Thewithdrawal" -> "The withdrawal").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::{Lexicon, is_function_word, lexicon};
 
 /// Tokens (exact spelling) and how often they occur across all sources.
 /// A token the corpus uses more than once is taken as a real word.
 #[derive(Debug, Default, Clone)]
-pub struct CorpusWords(HashMap<String, usize>);
+pub struct CorpusWords(FxHashMap<String, usize>);
 
 impl CorpusWords {
-    /// Count the letter tokens of `texts`.
+    /// Count the letter tokens of `texts` that could be asked about: the
+    /// splitter asks only for tokens of at most [`MAX_TOKEN`] letters that the
+    /// lexicon does not know. Leaving out the rest makes the count one lexicon
+    /// lookup per token and a map of a few thousand entries, not a copy of
+    /// every word of every source.
     pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut map: HashMap<String, usize> = HashMap::new();
+        let lex = lexicon();
+        let mut map: FxHashMap<String, usize> = FxHashMap::default();
         for text in texts {
             for tok in text
                 .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|t| t.len() >= 4)
+                .filter(|t| (4..=MAX_TOKEN).contains(&t.len()) && !lex.contains(t))
             {
-                *map.entry(tok.to_string()).or_default() += 1;
+                match map.get_mut(tok) {
+                    Some(n) => *n += 1,
+                    None => {
+                        map.insert(tok.to_string(), 1);
+                    }
+                }
             }
         }
         CorpusWords(map)

@@ -2,11 +2,12 @@
 //!
 //! `data/words.tsv.gz` (see `data/README.md`): SCOWL words with web
 //! frequencies, proper nouns flagged, plus frequent real compounds that are
-//! not in SCOWL. Decompressed and parsed once, on first use.
+//! not in SCOWL. `build.rs` compiles it into a hash table the binary carries
+//! (layout in `lexicon_hash.rs`): looking a word up needs no set-up, where
+//! decompressing and indexing the list took ~25 ms of every build that
+//! ingested an article.
 
-use rustc_hash::FxHashMap;
-use std::io::Read;
-use std::sync::OnceLock;
+use super::lexicon_hash::{SLOTS, word_hash};
 
 /// What the lexicon knows about a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,11 +20,14 @@ pub struct Entry {
     pub compound: bool,
 }
 
-/// Word (lower case) -> entry. The words point into the decompressed data,
-/// kept for the life of the process: one allocation instead of 180,000.
-pub struct Lexicon(FxHashMap<&'static str, Entry>);
+/// Word (lower case) -> entry, over the compiled-in table.
+pub struct Lexicon {
+    records: &'static [u8],
+    table: &'static [u8],
+}
 
-static DATA: &[u8] = include_bytes!("data/words.tsv.gz");
+static RECORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_records.bin"));
+static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon_table.bin"));
 
 /// English function words: the words a scraper most often glues to a neighbour.
 pub const FUNCTION_WORDS: &[&str] = &[
@@ -67,41 +71,57 @@ pub const NATIONALITY_WORDS: &[&str] = &[
 
 /// The shared lexicon.
 pub fn lexicon() -> &'static Lexicon {
-    static L: OnceLock<Lexicon> = OnceLock::new();
-    L.get_or_init(|| {
-        let mut text = String::with_capacity(4 << 20);
-        // The data is compiled in; a failure here is a build defect, and an
-        // empty lexicon only means no glue repair, never a crash.
-        let _ = flate2::read::GzDecoder::new(DATA).read_to_string(&mut text);
-        let text: &'static str = String::leak(text);
-        let mut map = FxHashMap::with_capacity_and_hasher(180_000, Default::default());
-        for line in text.lines() {
-            let mut parts = line.split('\t');
-            let (Some(word), Some(z)) = (parts.next(), parts.next()) else {
-                continue;
-            };
-            let flag = parts.next().unwrap_or("");
-            map.insert(
-                word,
-                Entry {
-                    zipf10: z.parse().unwrap_or(0),
-                    proper: flag == "P",
-                    compound: flag == "C",
-                },
-            );
-        }
-        Lexicon(map)
-    })
+    static L: Lexicon = Lexicon {
+        records: RECORDS,
+        table: TABLE,
+    };
+    &L
 }
 
 impl Lexicon {
     /// The entry of `word` (any case).
     pub fn get(&self, word: &str) -> Option<Entry> {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.0.get(word.to_ascii_lowercase().as_str()).copied()
-        } else {
-            self.0.get(word).copied()
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.lookup(word.as_bytes());
         }
+        // Lower-case short words on the stack: this runs for every
+        // capitalised token of every source.
+        let mut buf = [0u8; 64];
+        match buf.get_mut(..word.len()) {
+            Some(lower) => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                self.lookup(lower)
+            }
+            None => self.lookup(word.to_ascii_lowercase().as_bytes()),
+        }
+    }
+
+    /// Linear probing from the word's slot to it or to an empty slot.
+    fn lookup(&self, word: &[u8]) -> Option<Entry> {
+        let mask = SLOTS - 1;
+        let mut i = (word_hash(word) as usize) & mask;
+        // Bounded, though the table is never full: no input can loop forever.
+        for _ in 0..SLOTS {
+            let at = 4 + 4 * i;
+            let slot = u32::from_le_bytes(self.table.get(at..at + 4)?.try_into().ok()?);
+            if slot == 0 {
+                return None;
+            }
+            let at = (slot - 1) as usize;
+            let &[len, zipf10, flag] = self.records.get(at..at + 3)? else {
+                return None;
+            };
+            if self.records.get(at + 3..at + 3 + len as usize)? == word {
+                return Some(Entry {
+                    zipf10,
+                    proper: flag == b'P',
+                    compound: flag == b'C',
+                });
+            }
+            i = (i + 1) & mask;
+        }
+        None
     }
 
     /// Is `word` a known word (including real compounds)?
@@ -111,12 +131,15 @@ impl Lexicon {
 
     /// Number of entries (for tests and diagnostics).
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.table
+            .get(..4)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, |b| u32::from_le_bytes(b) as usize)
     }
 
-    /// True when the lexicon failed to load.
+    /// True when the lexicon has no words.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.len() == 0
     }
 }
 
@@ -138,5 +161,37 @@ mod tests {
         assert!(l.get("Baghdad").unwrap().proper);
         assert!(!l.contains("monthsof"));
         assert!(l.get("counterterrorism").unwrap().compound);
+    }
+
+    /// The compiled table holds every word of the data, with its entry.
+    #[test]
+    fn table_equals_the_data() {
+        use std::io::Read;
+        let mut text = String::new();
+        flate2::read::GzDecoder::new(&include_bytes!("data/words.tsv.gz")[..])
+            .read_to_string(&mut text)
+            .unwrap();
+        let mut expected = std::collections::HashMap::new();
+        for line in text.lines() {
+            let mut parts = line.split('\t');
+            let (Some(word), Some(z)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            let flag = parts.next().unwrap_or("");
+            let entry = Entry {
+                zipf10: z.parse().unwrap_or(0),
+                proper: flag == "P",
+                compound: flag == "C",
+            };
+            expected.insert(word, entry);
+        }
+        let l = lexicon();
+        assert_eq!(l.len(), expected.len());
+        for (word, entry) in &expected {
+            assert_eq!(l.get(word), Some(*entry), "{word}");
+        }
+        for absent in ["monthsof", "inseptember", "", "zzzzzzzzzz"] {
+            assert_eq!(l.get(absent), None, "{absent}");
+        }
     }
 }

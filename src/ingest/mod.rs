@@ -18,6 +18,7 @@ pub mod entities;
 pub mod figures;
 pub mod glue;
 pub mod lexicon;
+mod lexicon_hash;
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
