@@ -172,7 +172,7 @@ pub fn analyse(
 ///
 /// The lead is shared (`Arc`) between the memo and the analysis: a corpus's
 /// leads are megabytes, and fresh memory is a large part of a build's cost.
-pub type PassageMemo = crate::cache::KeyMemo<u128, (Vec<(String, Passage)>, Arc<Lead>)>;
+pub type PassageMemo = crate::cache::KeyMemo<u128, Arc<(Vec<(String, Passage)>, Arc<Lead>)>>;
 
 /// Related briefs of every brief, keyed by a hash of everything they are
 /// computed from (the briefs' topics, entities, figures, outlets, dates and
@@ -233,7 +233,7 @@ pub fn analyse_with(
         }
     }
 
-    let (passages, mut leads) = read_texts(briefs, topics, &brief_topics, &memo.passages);
+    let (mut passages, mut leads) = read_texts(briefs, topics, &brief_topics, &memo.passages);
 
     let mut co: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); topics.len()];
     for ts in &brief_topics {
@@ -262,7 +262,8 @@ pub fn analyse_with(
                     .iter()
                     .map(|&b| TaggedBrief {
                         brief: b,
-                        passage: passages.get(&(b, t)).cloned(),
+                        // Each (brief, topic) pair is listed once.
+                        passage: passages.remove(&(b, t)),
                     })
                     .collect(),
                 co_topics,
@@ -566,14 +567,16 @@ fn read_texts(
                     .copied()
                     .find(|&t| topics[t].slug == s)
             };
-            let (passages, lead) = memo.get_or(&key.finish(), || {
-                read_text(brief, topics, &matcher, &brief_topics[b])
+            // Shared with the memo: a passage is copied once, into the analysis.
+            let read = memo.get_or(&key.finish(), || {
+                Arc::new(read_text(brief, topics, &matcher, &brief_topics[b]))
             });
-            let passages = passages
-                .into_iter()
-                .filter_map(|(slug, p)| Some(((b, slug_index(&slug)?), p)))
+            let passages = read
+                .0
+                .iter()
+                .filter_map(|(slug, p)| Some(((b, slug_index(slug)?), p.clone())))
                 .collect();
-            (passages, lead)
+            (passages, read.1.clone())
         })
         .collect();
     let mut passages = BTreeMap::new();
