@@ -203,14 +203,24 @@ pub struct BuildState {
 
 impl BuildState {
     /// True when the previous build had these very inputs and its output is
-    /// still on disk exactly as written: the build has nothing to do.
-    pub fn up_to_date(&self, key: u128, inputs: &InputSnapshot, out_dir: &Path) -> bool {
-        self.key == key
+    /// still on disk exactly as written (`output` from [`BuildState::output`]):
+    /// the build has nothing to do.
+    pub fn up_to_date(&self, inputs: &InputSnapshot, output: OutputCheck) -> bool {
+        output == OutputCheck::Intact
             && !self.outputs.is_empty()
-            && self.output_dir == out_dir
             && self.inputs == *inputs
             && inputs.all_before(self.snapshot_ns - TRUST_MARGIN_NS)
-            && self.output_intact(out_dir)
+    }
+
+    /// Can the previous build's output stand in for this build's unchanged
+    /// files: made with the same `key`, into `out_dir`, and still on disk as
+    /// written?
+    pub fn output(&self, key: u128, out_dir: &Path) -> OutputCheck {
+        if self.key == key && self.output_dir == out_dir && self.output_intact(out_dir) {
+            OutputCheck::Intact
+        } else {
+            OutputCheck::Unusable
+        }
     }
 
     /// Is every file the previous build wrote still there, unmodified?
@@ -222,6 +232,15 @@ impl BuildState {
                 .par_iter()
                 .all(|(rel, f)| FileStamp::read(&out_dir.join(rel)) == Some(f.stamp))
     }
+}
+
+/// What [`BuildState::output`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputCheck {
+    /// The previous output is there as written, by a build with the same key.
+    Intact,
+    /// Missing, changed, or made for other options: every file is rendered.
+    Unusable,
 }
 
 /// Free `value` on another thread. A build ends holding hundreds of
