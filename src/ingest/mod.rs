@@ -151,9 +151,9 @@ pub fn ingest(
     let mut drafts = extract_all(&sources, &todo, config, topics, show_progress);
 
     // Slugs are assigned in path order, so the result does not depend on timing.
-    let mut taken: std::collections::BTreeSet<String> =
-        on_disk.values().map(|b| b.slug.clone()).collect();
-    taken.extend(existing_slugs(root));
+    // The slugs in use are listed only when a new brief needs one (most
+    // builds write no brief, and listing them walks every brief).
+    let mut taken: Option<std::collections::BTreeSet<String>> = None;
     let mut errors = Diagnostics::new();
     for (i, s) in sources.iter().enumerate() {
         let shown = format!("{SOURCES_DIR}/{}", s.rel_path);
@@ -179,9 +179,15 @@ pub fn ingest(
                 let Some(draft) = drafts.remove(&i) else {
                     continue;
                 };
-                let slug = slug
-                    .clone()
-                    .unwrap_or_else(|| unique_slug(&draft.title, &s.slug, &mut taken));
+                let slug = slug.clone().unwrap_or_else(|| {
+                    let taken = taken.get_or_insert_with(|| {
+                        let mut t: std::collections::BTreeSet<String> =
+                            on_disk.values().map(|b| b.slug.clone()).collect();
+                        t.extend(existing_slugs(root));
+                        t
+                    });
+                    unique_slug(&draft.title, &s.slug, taken)
+                });
                 let path = format!("{BRIEFS_DIR}/{slug}.md");
                 let text = article::render_brief(&draft, &s.rel_path, &inputs_for(&inputs, s));
                 if text.len() as u64 > crate::brief::MAX_BRIEF_BYTES {
