@@ -271,13 +271,8 @@ fn a_new_source_appears_and_the_site_equals_a_full_build() {
 #[test]
 fn a_new_source_does_not_rerender_the_other_source_pages() {
     // The shipped site: its briefs cite their sources, whose pages name people.
-    let site = tempfile::tempdir().unwrap();
+    let site = shipped_site();
     let root = site.path();
-    std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
-    copy_dir(&repo().join("themes"), &root.join("themes"));
-    copy_dir(&repo().join("content"), &root.join("content"));
-    age_inputs(root);
-    build(root).unwrap();
     let names = "entities/mohammed-shia-al-sudani.html";
     let before = read(&root.join("public/sources/001_ba03ed52a382fcbb.html"));
     assert!(before.contains(names), "the page names al-Sudani");
@@ -298,6 +293,48 @@ fn a_new_source_does_not_rerender_the_other_source_pages() {
         .collect();
     assert_eq!(sources, ["sources/wire-story.html"]);
     assert_as_full_build(root, "a new source");
+}
+
+/// The shipped site (briefs with people, figures and dates, citing their
+/// sources), built twice with old stamps so that the second build is settled.
+fn shipped_site() -> tempfile::TempDir {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
+    copy_dir(&repo().join("themes"), &root.join("themes"));
+    copy_dir(&repo().join("content"), &root.join("content"));
+    age_inputs(root);
+    build(root).unwrap();
+    site
+}
+
+#[test]
+fn a_new_title_reaches_the_entity_figure_and_timeline_pages() {
+    // Those pages are keyed by the cards of the briefs they quote, not by
+    // the views (made only when the page renders): a stale card would stay.
+    let site = shipped_site();
+    let root = site.path();
+    replace_in(
+        &root.join("content/briefs/iraq-plans-to-reduce-us-led-forces-starting-september.md"),
+        "title: Iraq plans to reduce US-led forces starting September, sources say",
+        "title: Iraq to cut US-led forces from September, sources say",
+    );
+    let report = build(root).unwrap();
+    for page in [
+        "entities/mohammed-shia-al-sudani.html",
+        "figures.html",
+        "timeline.html",
+    ] {
+        assert!(
+            report.rendered_paths.iter().any(|p| p == page),
+            "{page} not rendered"
+        );
+        assert!(
+            read(&root.join("public").join(page)).contains("Iraq to cut US-led forces"),
+            "{page} lacks the new title"
+        );
+    }
+    assert_as_full_build(root, "a new title");
 }
 
 #[test]

@@ -767,23 +767,32 @@ fn render_job(
         }
         Job::Entity(e) => {
             let entity = &a.entities[e];
-            let mentions: Vec<EntityMention> = entity
-                .mentions
-                .iter()
-                .map(|m| EntityMention {
-                    brief: shared.cards[m.brief].clone(),
-                    form: m.form.clone(),
-                    lines: m
-                        .lines
-                        .iter()
-                        .map(|&l| shared.line_ref(m.brief, l))
-                        .collect(),
-                })
-                .collect();
+            // Made only if the page renders; the key hashes the entity (its
+            // mentions by brief index, form and line) and the cards of those briefs.
+            let mentions = Lazy(move || {
+                entity
+                    .mentions
+                    .iter()
+                    .map(|m| EntityMention {
+                        brief: shared.cards[m.brief].clone(),
+                        form: m.form.clone(),
+                        lines: m
+                            .lines
+                            .iter()
+                            .map(|&l| shared.line_ref(m.brief, l))
+                            .collect(),
+                    })
+                    .collect::<Vec<_>>()
+            });
+            let mut key = Hasher::new();
+            key.value(entity);
+            for m in &entity.mentions {
+                key.value(&shared.card_keys[m.brief]);
+            }
             let card = &shared.entity_cards[e];
             ctx.insert("entity", card);
             ctx.insert("roles", &entity.roles);
-            ctx.insert("mentions", mentions);
+            ctx.insert_keyed("mentions", mentions, key.finish());
             let desc = format!(
                 "{} in {}: named by {} source{}",
                 card.name,
@@ -803,26 +812,40 @@ fn render_job(
             let stmt = |s: &crate::analyse::figures::FigureStatement| {
                 shared.statement(s.brief, s.line, &s.text, s.qualifier.clone())
             };
-            let groups: Vec<FigureGroupView> = a
-                .figures
-                .iter()
-                .map(|g| FigureGroupView {
-                    label: g.label.clone(),
-                    id: crate::slug::slugify(&g.label).unwrap_or_else(|| "figure".to_string()),
-                    disagreement: g.disagreement,
-                    values: g
-                        .values
-                        .iter()
-                        .map(|v| FigureValueView {
-                            display: v.display.clone(),
-                            brief_count: v.brief_count,
-                            statements: v.statements.iter().map(stmt).collect(),
-                        })
-                        .collect(),
-                    unquantified: g.unquantified.iter().map(stmt).collect(),
-                })
-                .collect();
-            ctx.insert("groups", groups);
+            let groups = Lazy(move || {
+                a.figures
+                    .iter()
+                    .map(|g| FigureGroupView {
+                        label: g.label.clone(),
+                        id: crate::slug::slugify(&g.label).unwrap_or_else(|| "figure".to_string()),
+                        disagreement: g.disagreement,
+                        values: g
+                            .values
+                            .iter()
+                            .map(|v| FigureValueView {
+                                display: v.display.clone(),
+                                brief_count: v.brief_count,
+                                statements: v.statements.iter().map(stmt).collect(),
+                            })
+                            .collect(),
+                        unquantified: g.unquantified.iter().map(stmt).collect(),
+                    })
+                    .collect::<Vec<_>>()
+            });
+            // The figures (statements by brief index) and the cards they show.
+            let mut key = Hasher::new();
+            key.value(&a.figures);
+            for g in &a.figures {
+                for s in g
+                    .values
+                    .iter()
+                    .flat_map(|v| &v.statements)
+                    .chain(&g.unquantified)
+                {
+                    key.value(&shared.card_keys[s.brief]);
+                }
+            }
+            ctx.insert_keyed("groups", groups, key.finish());
             (
                 "figures.html",
                 links::FIGURES.to_string(),
@@ -835,30 +858,52 @@ fn render_job(
             )
         }
         Job::Timeline => {
-            let events: Vec<EventView> = a
+            // Made only if the page renders. The key hashes the timeline
+            // (statements by brief index), the order of the briefs and the
+            // cards of every brief a statement names (the rows of "known when"
+            // are those briefs).
+            let mut key = Hasher::new();
+            key.value(&a.timeline).value(&a.newest_first);
+            let statements = a
                 .timeline
                 .events
                 .iter()
-                .map(|ev| EventView {
-                    label: ev.label.clone(),
-                    id: ev.key.clone(),
-                    disagreement: ev.disagreement,
-                    versions: ev
-                        .versions
-                        .iter()
-                        .map(|v| EventVersionView {
-                            when: v.when.display.clone(),
-                            statements: v
-                                .statements
-                                .iter()
-                                .map(|s| {
-                                    shared.statement(s.brief, s.line, &s.context, s.note.clone())
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                })
-                .collect();
+                .flat_map(|ev| ev.versions.iter().flat_map(|v| &v.statements))
+                .chain(a.timeline.dated.iter().map(|d| &d.statement));
+            for st in statements {
+                key.value(&shared.card_keys[st.brief]);
+            }
+            let key = key.finish();
+            let events = Lazy(move || {
+                a.timeline
+                    .events
+                    .iter()
+                    .map(|ev| EventView {
+                        label: ev.label.clone(),
+                        id: ev.key.clone(),
+                        disagreement: ev.disagreement,
+                        versions: ev
+                            .versions
+                            .iter()
+                            .map(|v| EventVersionView {
+                                when: v.when.display.clone(),
+                                statements: v
+                                    .statements
+                                    .iter()
+                                    .map(|s| {
+                                        shared.statement(
+                                            s.brief,
+                                            s.line,
+                                            &s.context,
+                                            s.note.clone(),
+                                        )
+                                    })
+                                    .collect(),
+                            })
+                            .collect(),
+                    })
+                    .collect::<Vec<EventView>>()
+            });
             let label_of = |key: &str| {
                 a.timeline
                     .events
@@ -866,53 +911,57 @@ fn render_job(
                     .find(|e| e.key == key)
                     .map(|e| e.label.clone())
             };
-            let dated: Vec<DatedView> = a
-                .timeline
-                .dated
-                .iter()
-                .map(|d| DatedView {
-                    when: d.when.display.clone(),
-                    event: d.event.as_deref().and_then(label_of),
-                    statement: shared.statement(
-                        d.statement.brief,
-                        d.statement.line,
-                        &d.statement.context,
-                        d.statement.note.clone(),
-                    ),
-                })
-                .collect();
-            // What was known when: briefs by publication date, the date each gives per event.
-            let mut rows: Vec<KnownWhenRow> = a
-                .newest_first
-                .iter()
-                .rev()
-                .filter_map(|&b| {
-                    let cells: Vec<String> = a
-                        .timeline
-                        .events
-                        .iter()
-                        .map(|ev| {
-                            let mut ds: Vec<&str> = ev
-                                .versions
-                                .iter()
-                                .filter(|v| v.statements.iter().any(|st| st.brief == b))
-                                .map(|v| v.when.display.as_str())
-                                .collect();
-                            ds.dedup();
-                            ds.join(", ")
-                        })
-                        .collect();
-                    cells.iter().any(|c| !c.is_empty()).then(|| KnownWhenRow {
-                        brief: shared.cards[b].clone(),
-                        cells,
+            let dated = Lazy(move || {
+                a.timeline
+                    .dated
+                    .iter()
+                    .map(|d| DatedView {
+                        when: d.when.display.clone(),
+                        event: d.event.as_deref().and_then(label_of),
+                        statement: shared.statement(
+                            d.statement.brief,
+                            d.statement.line,
+                            &d.statement.context,
+                            d.statement.note.clone(),
+                        ),
                     })
-                })
-                .collect();
-            // Dated briefs in publication order, undated ones after them.
-            rows.sort_by_key(|r| r.brief.published.is_none());
-            ctx.insert("known_when", rows);
-            ctx.insert("events", events);
-            ctx.insert("dated", dated);
+                    .collect::<Vec<DatedView>>()
+            });
+            // What was known when: briefs by publication date, the date each gives per event.
+            let rows = Lazy(move || {
+                let mut rows: Vec<KnownWhenRow> = a
+                    .newest_first
+                    .iter()
+                    .rev()
+                    .filter_map(|&b| {
+                        let cells: Vec<String> = a
+                            .timeline
+                            .events
+                            .iter()
+                            .map(|ev| {
+                                let mut ds: Vec<&str> = ev
+                                    .versions
+                                    .iter()
+                                    .filter(|v| v.statements.iter().any(|st| st.brief == b))
+                                    .map(|v| v.when.display.as_str())
+                                    .collect();
+                                ds.dedup();
+                                ds.join(", ")
+                            })
+                            .collect();
+                        cells.iter().any(|c| !c.is_empty()).then(|| KnownWhenRow {
+                            brief: shared.cards[b].clone(),
+                            cells,
+                        })
+                    })
+                    .collect();
+                // Dated briefs in publication order, undated ones after them.
+                rows.sort_by_key(|r| r.brief.published.is_none());
+                rows
+            });
+            ctx.insert_keyed("known_when", rows, key);
+            ctx.insert_keyed("events", events, key);
+            ctx.insert_keyed("dated", dated, key);
             (
                 "timeline.html",
                 links::TIMELINE.to_string(),
@@ -1077,6 +1126,16 @@ impl Serialize for RelatedViews<'_> {
             brief: self.shared.cards[r.brief].clone(),
             reason: r.reason.clone(),
         }))
+    }
+}
+
+/// A template value made by `F` only when the page renders (serialised into
+/// its context); the page key stands for it through `insert_keyed`.
+struct Lazy<F>(F);
+
+impl<T: Serialize, F: Fn() -> T> Serialize for Lazy<F> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.0)().serialize(s)
     }
 }
 
