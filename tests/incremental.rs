@@ -338,6 +338,39 @@ fn a_new_title_reaches_the_entity_figure_and_timeline_pages() {
 }
 
 #[test]
+fn edited_people_figures_and_dates_reach_their_pages() {
+    // Entities, figure groups and the timeline are reused while the facts
+    // they are made from are unchanged: each edit below must reach them.
+    let site = shipped_site();
+    let root = site.path();
+    let brief =
+        root.join("content/briefs/iraq-plans-to-reduce-us-led-forces-starting-september.md");
+    let out = root.join("public");
+    replace_in(&brief, "  - Prime Minister\n", "  - Iraqi Premier\n");
+    build(root).unwrap();
+    assert!(read(&out.join("entities/mohammed-shia-al-sudani.html")).contains("Iraqi Premier"));
+    assert_as_full_build(root, "a new role");
+
+    replace_in(&brief, "  value: 2500.0\n", "  value: 2600.0\n");
+    replace_in(
+        &brief,
+        "around 2,500 US troops stationed in Iraq\n",
+        "around 2,600 US troops stationed in Iraq\n",
+    );
+    build(root).unwrap();
+    assert!(read(&out.join("figures.html")).contains("2,600"));
+    assert_as_full_build(root, "a new figure");
+
+    replace_in(
+        &brief,
+        "  year: 2025\n  month: 9\n",
+        "  year: 2025\n  month: 10\n",
+    );
+    build(root).unwrap();
+    assert_as_full_build(root, "a new date");
+}
+
+#[test]
 fn editing_a_template_rerenders_every_page_using_it() {
     let (site, _) = settled_site();
     let root = site.path();

@@ -81,7 +81,7 @@ impl Aliases {
 }
 
 /// Whether an entity is a person or an organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     /// A person.
@@ -91,7 +91,7 @@ pub enum EntityKind {
 }
 
 /// One person or organisation across the briefing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
 pub struct Entity {
     /// Page slug: `entities/<slug>.html`.
     pub slug: String,
@@ -108,7 +108,7 @@ pub struct Entity {
 }
 
 /// An entity named in one brief.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
 pub struct Mention {
     /// Brief index.
     pub brief: usize,

@@ -15,7 +15,7 @@ use crate::brief::Brief;
 const DURATIONS: &[&str] = &["years", "months", "weeks", "days", "hours", "percent"];
 
 /// Everything the sources say about one quantity.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
 pub struct FigureGroup {
     /// "troops in Iraq".
     pub label: String,
@@ -34,7 +34,7 @@ pub struct FigureGroup {
 }
 
 /// One value of a quantity and who states it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
 pub struct FigureValue {
     /// The number.
     pub value: f64,
@@ -47,7 +47,7 @@ pub struct FigureValue {
 }
 
 /// One brief stating a figure.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
 pub struct FigureStatement {
     /// Brief index.
     pub brief: usize,

@@ -180,6 +180,22 @@ pub type PassageMemo = crate::cache::KeyMemo<u128, Arc<(Vec<(String, Passage)>, 
 /// brief's text leaves them as they were.
 pub type RelatedMemo = crate::cache::KeyMemo<u128, Arc<Vec<Vec<Related>>>>;
 
+/// Entities, figure groups and the timeline, each keyed by a hash of the
+/// facts it is made from (see [`facts_keys`]): an edit that leaves every
+/// brief's people, figures and dates as they were reuses them.
+pub type FactsMemo = crate::cache::KeyMemo<u128, Arc<FactsPart>>;
+
+/// One of the analyses [`FactsMemo`] keeps.
+#[derive(Debug, Clone, Serialize, serde::Deserialize)]
+pub enum FactsPart {
+    /// People and organisations across briefs.
+    Entities(Vec<Entity>),
+    /// Figures grouped by what they count.
+    Figures(Vec<FigureGroup>),
+    /// Dates and events.
+    Timeline(Timeline),
+}
+
 /// What analysis keeps from one build to the next.
 #[derive(Default)]
 pub struct AnalysisMemo {
@@ -187,6 +203,87 @@ pub struct AnalysisMemo {
     pub passages: PassageMemo,
     /// Related briefs.
     pub related: RelatedMemo,
+    /// Entities, figures, timeline.
+    pub facts: FactsMemo,
+}
+
+/// The keys of the three [`FactsPart`]s: of the entities (every brief's
+/// people and organisations, the aliases, the briefs' order), the figures
+/// (every brief's figures) and the timeline (every brief's dates). Those
+/// functions read nothing else of a brief. The fields are hashed one by one
+/// (destructured, so a new field is a compile error here): the derived
+/// serialisation leaves empty fields out, which would let two different
+/// lists hash alike.
+fn facts_keys(briefs: &[Brief], aliases: &Aliases, rank: &[usize]) -> [u128; 3] {
+    use crate::cache::Hasher;
+    let mut ent = Hasher::new();
+    ent.bytes(b"entities").value(aliases).value(rank);
+    let mut fig = Hasher::new();
+    fig.bytes(b"figures");
+    let mut tl = Hasher::new();
+    tl.bytes(b"timeline");
+    for b in briefs {
+        ent.value(&b.facts.people.len());
+        for p in &b.facts.people {
+            let crate::brief::Person {
+                name,
+                aliases,
+                roles,
+                lines,
+            } = p;
+            ent.value(name).value(aliases).value(roles).value(lines);
+        }
+        ent.value(&b.facts.organisations.len());
+        for o in &b.facts.organisations {
+            let crate::brief::Organisation {
+                name,
+                aliases,
+                lines,
+            } = o;
+            ent.value(name).value(aliases).value(lines);
+        }
+        fig.value(&b.facts.figures.len());
+        for f in &b.facts.figures {
+            let crate::brief::Figure {
+                text,
+                value,
+                counts,
+                place,
+                qualifier,
+                line,
+                context,
+            } = f;
+            fig.value(text)
+                .value(value)
+                .value(counts)
+                .value(place)
+                .value(qualifier)
+                .value(line)
+                .value(context);
+        }
+        tl.value(&b.facts.dates.len());
+        for d in &b.facts.dates {
+            let crate::brief::DateMention {
+                text,
+                year,
+                month,
+                day,
+                precision,
+                note,
+                line,
+                context,
+            } = d;
+            tl.value(text)
+                .value(year)
+                .value(month)
+                .value(day)
+                .value(precision)
+                .value(note)
+                .value(line)
+                .value(context);
+        }
+    }
+    [ent.finish(), fig.finish(), tl.finish()]
 }
 
 /// [`analyse`], reusing what an earlier build read in briefs whose text and
@@ -275,9 +372,33 @@ pub fn analyse_with(
     for (r, &b) in newest_first.iter().enumerate() {
         rank[b] = r;
     }
-    let entities = entities::entities(briefs, aliases, &rank);
-    let figures = figures::figure_groups(briefs);
-    let timeline = timeline::timeline(briefs);
+    let [entities_key, figures_key, timeline_key] = facts_keys(briefs, aliases, &rank);
+    let (entities, (figures, timeline)) = rayon::join(
+        || match &*memo.facts.get_or(&entities_key, || {
+            Arc::new(FactsPart::Entities(entities::entities(
+                briefs, aliases, &rank,
+            )))
+        }) {
+            FactsPart::Entities(e) => e.clone(),
+            _ => entities::entities(briefs, aliases, &rank),
+        },
+        || {
+            rayon::join(
+                || match &*memo.facts.get_or(&figures_key, || {
+                    Arc::new(FactsPart::Figures(figures::figure_groups(briefs)))
+                }) {
+                    FactsPart::Figures(f) => f.clone(),
+                    _ => figures::figure_groups(briefs),
+                },
+                || match &*memo.facts.get_or(&timeline_key, || {
+                    Arc::new(FactsPart::Timeline(timeline::timeline(briefs)))
+                }) {
+                    FactsPart::Timeline(t) => t.clone(),
+                    _ => timeline::timeline(briefs),
+                },
+            )
+        },
+    );
     // Entities by brief, for related briefs and source pages.
     let mut brief_entities: Vec<Vec<usize>> = vec![Vec::new(); briefs.len()];
     for (e, ent) in entities.iter().enumerate() {

@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::brief::{Brief, DateMention, Precision};
 
 /// A point in time as precisely as the text gives it, sortable.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize, Serialize)]
 pub struct When {
     /// Year, when known.
     pub year: Option<i32>,
@@ -30,7 +30,7 @@ pub struct When {
 }
 
 /// A date statement by one brief.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
 pub struct DateStatement {
     /// Brief index.
     pub brief: usize,
@@ -45,7 +45,7 @@ pub struct DateStatement {
 }
 
 /// One version of an event's date and who states it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
 pub struct EventVersion {
     /// The date.
     pub when: When,
@@ -54,7 +54,7 @@ pub struct EventVersion {
 }
 
 /// An event the sources date.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
 pub struct Event {
     /// Stable key ("withdrawal-start").
     pub key: String,
@@ -67,7 +67,7 @@ pub struct Event {
 }
 
 /// A mentioned date in the chronological list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
 pub struct Dated {
     /// When.
     pub when: When,
@@ -78,7 +78,7 @@ pub struct Dated {
 }
 
 /// The timeline of the briefing.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, serde::Deserialize, Serialize)]
 pub struct Timeline {
     /// Recognised events, in a fixed order.
     pub events: Vec<Event>,

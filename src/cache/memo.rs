@@ -339,6 +339,7 @@ impl Memo {
             analysis: crate::analyse::AnalysisMemo {
                 passages: self.analysis.passages.next(),
                 related: self.analysis.related.next(),
+                facts: self.analysis.facts.next(),
             },
             render: crate::render::RenderMemo {
                 pages: self.render.pages.next(),

@@ -44,40 +44,50 @@ impl BuildCache {
         let files = |name| ShardFiles { cache: self, name };
         // Without a trust stamp no file stamp is trusted (all are read again).
         let trusted: i128 = self.read(TRUST_FILE).unwrap_or(i128::MIN);
-        let (((sources, briefs), related), (ingest, (passages, (pages, body_links)))) = rayon::join(
-            || {
-                rayon::join(
-                    || {
-                        rayon::join(
-                            || FileMemo::load(&files("sources"), trusted),
-                            || FileMemo::load(&files("briefs"), trusted),
-                        )
-                    },
-                    || KeyMemo::load(&files("related")),
-                )
-            },
-            || {
-                rayon::join(
-                    || FileMemo::load(&files("ingest"), trusted),
-                    || {
-                        rayon::join(
-                            || KeyMemo::load(&files("passages")),
-                            || {
-                                rayon::join(
-                                    || KeyMemo::load(&files("pages")),
-                                    || KeyMemo::load(&files("body-links")),
-                                )
-                            },
-                        )
-                    },
-                )
-            },
-        );
+        let (((sources, briefs), (related, facts)), (ingest, (passages, (pages, body_links)))) =
+            rayon::join(
+                || {
+                    rayon::join(
+                        || {
+                            rayon::join(
+                                || FileMemo::load(&files("sources"), trusted),
+                                || FileMemo::load(&files("briefs"), trusted),
+                            )
+                        },
+                        || {
+                            rayon::join(
+                                || KeyMemo::load(&files("related")),
+                                || KeyMemo::load(&files("facts")),
+                            )
+                        },
+                    )
+                },
+                || {
+                    rayon::join(
+                        || FileMemo::load(&files("ingest"), trusted),
+                        || {
+                            rayon::join(
+                                || KeyMemo::load(&files("passages")),
+                                || {
+                                    rayon::join(
+                                        || KeyMemo::load(&files("pages")),
+                                        || KeyMemo::load(&files("body-links")),
+                                    )
+                                },
+                            )
+                        },
+                    )
+                },
+            );
         Memo {
             sources,
             briefs,
             ingest,
-            analysis: crate::analyse::AnalysisMemo { passages, related },
+            analysis: crate::analyse::AnalysisMemo {
+                passages,
+                related,
+                facts,
+            },
             render: crate::render::RenderMemo { pages, body_links },
             stamps: Stamps::default(),
         }
@@ -110,6 +120,7 @@ impl BuildCache {
         memo.ingest.store(&files("ingest"));
         memo.analysis.passages.store(&files("passages"));
         memo.analysis.related.store(&files("related"));
+        memo.analysis.facts.store(&files("facts"));
         memo.render.pages.store(&files("pages"));
         memo.render.body_links.store(&files("body-links"));
         let _ = self.write(TRUST_FILE, &memo.briefs.trusted_before_ns);
