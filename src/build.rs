@@ -60,6 +60,9 @@ pub struct BuildReport {
     pub static_files: usize,
     /// Briefs ingest wrote before the build.
     pub briefs_written: Vec<String>,
+    /// Ingest was not run: nothing it reads changed since a build in which
+    /// it had nothing to do.
+    pub ingest_skipped: bool,
     /// Non-fatal problems (skipped files and the like).
     pub warnings: Vec<Diagnostic>,
     /// Wall time of the build.
@@ -308,6 +311,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             up_to_date: true,
             static_files: 0,
             briefs_written: Vec::new(),
+            ingest_skipped: true,
             warnings: Vec::new(),
             elapsed: start.elapsed(),
         });
@@ -319,7 +323,26 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     // disk exactly as the cache describes it.
     let previous = (output == cache::OutputCheck::Intact).then_some(&state.outputs);
 
-    let ingested = ingest_with(root, opts.progress, &memo)?;
+    // Ingest decides from the configuration, topics, sources and briefs. When
+    // only files it does not read changed, or briefs that still read the same
+    // to it, and it did nothing last time, it would do nothing again.
+    let ingest_idle = state.ingest_quiet
+        && state.key == key
+        && inputs
+            .changed_since(&state.inputs, state.snapshot_ns)
+            .is_some_and(|changed| {
+                let (briefs, others): (Vec<&str>, Vec<&str>) = changed
+                    .into_iter()
+                    .partition(|p| p.starts_with("content/briefs/"));
+                others.iter().all(|p| !read_by_ingest(p))
+                    && crate::ingest::decides_alike(root, &briefs, &memo.ingest)
+            });
+    let ingested = if ingest_idle {
+        memo.ingest.keep_unasked();
+        Some(IngestReport::default())
+    } else {
+        ingest_with(root, opts.progress, &memo)?
+    };
     if let Some(r) = &ingested {
         memo.stamps.forget(&r.written);
     }
@@ -354,6 +377,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     let manifest = output::write_site(&out_dir, &rendered, &site.theme.static_files, previous)
         .map_err(|e| BuildFailed(vec![Diagnostic::new(&out_dir, e.to_string())]))?;
     phases.done("write");
+    let ingest_quiet = ingested
+        .as_ref()
+        .is_some_and(|r| r.written.is_empty() && r.warnings.is_empty());
     let (briefs_written, mut warnings) = match ingested {
         Some(r) => (r.written, r.warnings),
         None => (Vec::new(), Vec::new()),
@@ -375,6 +401,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             snapshot_ns,
             output_dir: out_dir.clone(),
             outputs: manifest,
+            ingest_quiet,
         },
         &next,
     );
@@ -390,11 +417,20 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         up_to_date: false,
         static_files: site.theme.static_files.len(),
         briefs_written,
+        ingest_skipped: ingest_idle,
         warnings,
         elapsed: start.elapsed(),
     };
     cache::discard((next, site, rendered, state));
     Ok(report)
+}
+
+/// Does ingest read the input file at `path` (from the site root)? Theme
+/// files and the site's templates and static files it does not.
+fn read_by_ingest(path: &str) -> bool {
+    !["themes/", "templates/", "static/"]
+        .iter()
+        .any(|dir| path.starts_with(dir))
 }
 
 /// What decides the output besides the input files: the output folder and

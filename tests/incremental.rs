@@ -371,6 +371,50 @@ fn edited_people_figures_and_dates_reach_their_pages() {
 }
 
 #[test]
+fn ingest_is_skipped_only_when_it_would_decide_alike() {
+    let site = shipped_site();
+    let root = site.path();
+    let brief =
+        root.join("content/briefs/iraq-plans-to-reduce-us-led-forces-starting-september.md");
+    // A change to the text: ingest keeps the edited brief, writes nothing.
+    replace_in(&brief, "three main bases", "four main bases");
+    let report = build(root).unwrap();
+    assert!(report.briefs_written.is_empty());
+    assert!(
+        !report.ingest_skipped,
+        "the brief went from untouched to edited"
+    );
+    assert_as_full_build(root, "an edited text");
+    // Edited again: it reads the same to ingest, which is not run.
+    replace_in(&brief, "four main bases", "five main bases");
+    let report = build(root).unwrap();
+    assert!(report.ingest_skipped);
+    assert!(report.briefs_written.is_empty());
+    assert_as_full_build(root, "a text edited again");
+    // The same brief now claims another article: its own source has no
+    // brief any more, and ingest must write one.
+    replace_in(
+        &brief,
+        "source: 002_e23fcb93c0a21488.txt",
+        "source: 001_ba03ed52a382fcbb.txt",
+    );
+    let report = build(root).unwrap();
+    assert!(!report.ingest_skipped);
+    assert_eq!(
+        report.briefs_written.len(),
+        1,
+        "{:?}",
+        report.briefs_written
+    );
+    let written = read(&root.join(&report.briefs_written[0]));
+    assert!(
+        written.contains("source: 002_e23fcb93c0a21488.txt"),
+        "{written}"
+    );
+    assert_as_full_build(root, "a brief that changed sources");
+}
+
+#[test]
 fn editing_a_template_rerenders_every_page_using_it() {
     let (site, _) = settled_site();
     let root = site.path();

@@ -110,6 +110,24 @@ impl<T: Clone + Send + 'static> FileMemo<T> {
         }
     }
 
+    /// The previous build's value for `key`, whatever its stamp.
+    pub fn previous(&self, key: &str) -> Option<T> {
+        self.entries.lock().ok()?.get(key).map(|(_, v)| v.clone())
+    }
+
+    /// Keep every entry this build did not ask for as it is: the stage that
+    /// reads them was skipped because nothing it reads changed.
+    pub fn keep_unasked(&self) {
+        let Ok(mut entries) = self.entries.lock() else {
+            return;
+        };
+        if let Ok(mut fresh) = self.fresh.lock() {
+            for (key, entry) in entries.drain() {
+                fresh.entry(key).or_insert(entry);
+            }
+        }
+    }
+
     /// Keep `value`, just read from the file `key` with `stamp`, for the next build.
     pub fn remember(&self, key: &str, stamp: FileStamp, value: T) {
         self.dirty.mark(shard_of(key));

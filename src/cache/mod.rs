@@ -140,6 +140,25 @@ impl InputSnapshot {
         InputSnapshot { files }
     }
 
+    /// The paths whose file may not be the one `previous` (taken at
+    /// `previous_ns`) saw: another stamp, or one too close to that moment
+    /// to trust. `None` when a file was added or removed.
+    pub fn changed_since(&self, previous: &InputSnapshot, previous_ns: i128) -> Option<Vec<&str>> {
+        if self.files.len() != previous.files.len() {
+            return None;
+        }
+        let mut changed = Vec::new();
+        for ((path, stamp), (was, old)) in self.files.iter().zip(&previous.files) {
+            if path != was {
+                return None;
+            }
+            if stamp != old || stamp.mtime_ns >= previous_ns - TRUST_MARGIN_NS {
+                changed.push(path.as_str());
+            }
+        }
+        Some(changed)
+    }
+
     /// Is every stamp older than `ns` (so that equal stamps mean equal files)?
     fn all_before(&self, ns: i128) -> bool {
         self.files.iter().all(|(_, s)| s.mtime_ns < ns)
@@ -199,6 +218,9 @@ pub struct BuildState {
     pub output_dir: PathBuf,
     /// Every file it wrote, by path from the output root.
     pub outputs: crate::output::Manifest,
+    /// Its ingest wrote nothing and warned of nothing: with the same inputs,
+    /// the next one would not either.
+    pub ingest_quiet: bool,
 }
 
 impl BuildState {

@@ -69,7 +69,7 @@ enum Plan {
 
 /// What ingest needs to know of a brief file on disk: the source it was
 /// made from and whether a person has edited it.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BriefOnDisk {
     source: String,
     slug: String,
@@ -230,6 +230,30 @@ pub fn ingest(
     } else {
         Err(errors)
     }
+}
+
+/// Would ingest decide as it did last time, given that of the files it reads
+/// only the briefs at `changed` (paths from the site root) may differ? Yes
+/// when each of them still reads the same to ingest: the same source, slug,
+/// stamps and edited-or-not (`memo` has last time's reading). A brief whose
+/// source changes hands, or that became untouched again, means no.
+pub fn decides_alike(root: &Path, changed: &[&str], memo: &FileMemo<Option<BriefOnDisk>>) -> bool {
+    changed.iter().all(|&path| {
+        let Some(rel) = path
+            .strip_prefix(BRIEFS_DIR)
+            .and_then(|r| r.strip_prefix('/'))
+            .filter(|r| r.ends_with(".md"))
+        else {
+            return false;
+        };
+        match (
+            memo.previous(path),
+            read_brief_on_disk(rel, &root.join(path)),
+        ) {
+            (Some(before), Some(now)) => before == now,
+            _ => false,
+        }
+    })
 }
 
 /// Hash of what every brief is generated from besides its source: the
