@@ -415,6 +415,42 @@ fn ingest_is_skipped_only_when_it_would_decide_alike() {
 }
 
 #[test]
+fn a_changed_source_or_topic_rule_is_ingested_again() {
+    let site = shipped_site();
+    let root = site.path();
+    // The source of an untouched brief gains a paragraph: its brief is made again.
+    let source = root.join("content/sources/003_1d47ece03ed7ec69.txt");
+    replace_in(
+        &source,
+        "Views: 0",
+        "Officials said the first phase would be reviewed in Baghdad.\nViews: 0",
+    );
+    let report = build(root).unwrap();
+    assert!(!report.ingest_skipped);
+    assert_eq!(
+        report.briefs_written.len(),
+        1,
+        "{:?}",
+        report.briefs_written
+    );
+    assert_as_full_build(root, "a changed source");
+    // A topic's rules change: every untouched brief is tagged afresh.
+    replace_in(
+        &root.join("content/topics/pmf.md"),
+        "  threshold: 4\n",
+        "  threshold: 3\n",
+    );
+    let report = build(root).unwrap();
+    assert!(!report.ingest_skipped);
+    assert!(
+        report.briefs_written.len() > 1,
+        "{:?}",
+        report.briefs_written
+    );
+    assert_as_full_build(root, "a changed topic rule");
+}
+
+#[test]
 fn editing_a_template_rerenders_every_page_using_it() {
     let (site, _) = settled_site();
     let root = site.path();
