@@ -381,11 +381,11 @@ fn ingest_is_skipped_only_when_it_would_decide_alike() {
     let report = build(root).unwrap();
     assert!(report.briefs_written.is_empty());
     assert!(
-        !report.ingest_skipped,
-        "the brief went from untouched to edited"
+        report.ingest_skipped,
+        "an edited brief is kept, as it was left"
     );
     assert_as_full_build(root, "an edited text");
-    // Edited again: it reads the same to ingest, which is not run.
+    // Edited again: the same.
     replace_in(&brief, "four main bases", "five main bases");
     let report = build(root).unwrap();
     assert!(report.ingest_skipped);
@@ -448,6 +448,35 @@ fn a_changed_source_or_topic_rule_is_ingested_again() {
         report.briefs_written
     );
     assert_as_full_build(root, "a changed topic rule");
+}
+
+#[test]
+fn a_brief_edited_back_to_its_text_is_regenerated_if_its_rules_changed() {
+    let site = shipped_site();
+    let root = site.path();
+    let path = "content/briefs/iraq-plans-to-reduce-us-led-forces-starting-september.md";
+    let brief = root.join(path);
+    let generated = std::fs::read(&brief).unwrap();
+    replace_in(&brief, "three main bases", "four main bases");
+    build(root).unwrap();
+    // New rules: the untouched briefs are regenerated, the edited one kept.
+    replace_in(
+        &root.join("content/topics/pmf.md"),
+        "  threshold: 4\n",
+        "  threshold: 3\n",
+    );
+    let report = build(root).unwrap();
+    assert!(!report.briefs_written.is_empty());
+    assert!(!report.briefs_written.iter().any(|b| b == path));
+    // Reads the regenerated briefs once; ingest has nothing to do.
+    build(root).unwrap();
+    // The person undoes the edit: the brief is ingest's again, made under the
+    // old rules, so ingest must run and make it anew.
+    std::fs::write(&brief, &generated).unwrap();
+    let report = build(root).unwrap();
+    assert!(!report.ingest_skipped);
+    assert_eq!(report.briefs_written, [path]);
+    assert_as_full_build(root, "an undone edit under new rules");
 }
 
 #[test]

@@ -232,11 +232,14 @@ pub fn ingest(
     }
 }
 
-/// Would ingest decide as it did last time, given that of the files it reads
-/// only the briefs at `changed` (paths from the site root) may differ? Yes
-/// when each of them still reads the same to ingest: the same source, slug,
-/// stamps and edited-or-not (`memo` has last time's reading). A brief whose
-/// source changes hands, or that became untouched again, means no.
+/// Would ingest decide as it did last time (when it did nothing), given that
+/// of the files it reads only the briefs at `changed` (paths from the site
+/// root) may differ? Yes when each of them still reads the same to ingest:
+/// the same source, slug and stamps (`memo` has last time's reading). It may
+/// have been edited since: an edited brief is kept, as an untouched one was
+/// left alone. Not when it became untouched again: had its rules changed
+/// meanwhile, it is regenerated now. A brief whose source changes hands
+/// means no.
 pub fn decides_alike(root: &Path, changed: &[&str], memo: &FileMemo<Option<BriefOnDisk>>) -> bool {
     changed.iter().all(|&path| {
         let Some(rel) = path
@@ -250,7 +253,16 @@ pub fn decides_alike(root: &Path, changed: &[&str], memo: &FileMemo<Option<Brief
             memo.previous(path),
             read_brief_on_disk(rel, &root.join(path)),
         ) {
-            (Some(before), Some(now)) => before == now,
+            (Some(before), Some(now)) => {
+                before == now
+                    || match (before, now) {
+                        (Some(mut before), Some(now)) if !now.untouched => {
+                            before.untouched = false;
+                            before == now
+                        }
+                        _ => false,
+                    }
+            }
             _ => false,
         }
     })
