@@ -330,13 +330,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         && state.key == key
         && inputs
             .changed_since(&state.inputs, state.snapshot_ns)
-            .is_some_and(|changed| {
-                let (briefs, others): (Vec<&str>, Vec<&str>) = changed
-                    .into_iter()
-                    .partition(|p| p.starts_with("content/briefs/"));
-                others.iter().all(|p| !read_by_ingest(p))
-                    && crate::ingest::decides_alike(root, &briefs, &memo.ingest)
-            });
+            .is_some_and(|changed| crate::ingest::decides_alike(root, &changed, &memo.ingest));
     let ingested = if ingest_idle {
         memo.ingest.keep_unasked();
         Some(IngestReport::default())
@@ -423,14 +417,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     };
     cache::discard((next, site, rendered, state));
     Ok(report)
-}
-
-/// Does ingest read the input file at `path` (from the site root)? Theme
-/// files and the site's templates and static files it does not.
-fn read_by_ingest(path: &str) -> bool {
-    !["themes/", "templates/", "static/"]
-        .iter()
-        .any(|dir| path.starts_with(dir))
 }
 
 /// What decides the output besides the input files: the output folder and

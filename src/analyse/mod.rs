@@ -196,6 +196,43 @@ pub enum FactsPart {
     Timeline(Timeline),
 }
 
+impl FactsPart {
+    fn entities(&self) -> Option<&Vec<Entity>> {
+        match self {
+            FactsPart::Entities(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    fn figures(&self) -> Option<&Vec<FigureGroup>> {
+        match self {
+            FactsPart::Figures(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    fn timeline(&self) -> Option<&Timeline> {
+        match self {
+            FactsPart::Timeline(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// The part kept under `key`, or `make` it (and keep it as `wrap` of it).
+fn reuse<T: Clone>(
+    memo: &FactsMemo,
+    key: u128,
+    wrap: fn(T) -> FactsPart,
+    part: fn(&FactsPart) -> Option<&T>,
+    make: impl Fn() -> T,
+) -> T {
+    let kept = memo.get_or(&key, || Arc::new(wrap(make())));
+    // Another part under this key cannot happen (the keys are tagged); if
+    // it did, the part is made afresh rather than taken wrong.
+    part(&kept).cloned().unwrap_or_else(make)
+}
+
 /// What analysis keeps from one build to the next.
 #[derive(Default)]
 pub struct AnalysisMemo {
@@ -374,27 +411,34 @@ pub fn analyse_with(
     }
     let [entities_key, figures_key, timeline_key] = facts_keys(briefs, aliases, &rank);
     let (entities, (figures, timeline)) = rayon::join(
-        || match &*memo.facts.get_or(&entities_key, || {
-            Arc::new(FactsPart::Entities(entities::entities(
-                briefs, aliases, &rank,
-            )))
-        }) {
-            FactsPart::Entities(e) => e.clone(),
-            _ => entities::entities(briefs, aliases, &rank),
+        || {
+            reuse(
+                &memo.facts,
+                entities_key,
+                FactsPart::Entities,
+                FactsPart::entities,
+                || entities::entities(briefs, aliases, &rank),
+            )
         },
         || {
             rayon::join(
-                || match &*memo.facts.get_or(&figures_key, || {
-                    Arc::new(FactsPart::Figures(figures::figure_groups(briefs)))
-                }) {
-                    FactsPart::Figures(f) => f.clone(),
-                    _ => figures::figure_groups(briefs),
+                || {
+                    reuse(
+                        &memo.facts,
+                        figures_key,
+                        FactsPart::Figures,
+                        FactsPart::figures,
+                        || figures::figure_groups(briefs),
+                    )
                 },
-                || match &*memo.facts.get_or(&timeline_key, || {
-                    Arc::new(FactsPart::Timeline(timeline::timeline(briefs)))
-                }) {
-                    FactsPart::Timeline(t) => t.clone(),
-                    _ => timeline::timeline(briefs),
+                || {
+                    reuse(
+                        &memo.facts,
+                        timeline_key,
+                        FactsPart::Timeline,
+                        FactsPart::timeline,
+                        || timeline::timeline(briefs),
+                    )
                 },
             )
         },

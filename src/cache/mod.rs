@@ -158,11 +158,6 @@ impl InputSnapshot {
         }
         Some(changed)
     }
-
-    /// Is every stamp older than `ns` (so that equal stamps mean equal files)?
-    fn all_before(&self, ns: i128) -> bool {
-        self.files.iter().all(|(_, s)| s.mtime_ns < ns)
-    }
 }
 
 /// Where loaders get a file's stamp: from this build's [`InputSnapshot`]
@@ -230,8 +225,9 @@ impl BuildState {
     pub fn up_to_date(&self, inputs: &InputSnapshot, output: OutputCheck) -> bool {
         output == OutputCheck::Intact
             && !self.outputs.is_empty()
-            && self.inputs == *inputs
-            && inputs.all_before(self.snapshot_ns - TRUST_MARGIN_NS)
+            && inputs
+                .changed_since(&self.inputs, self.snapshot_ns)
+                .is_some_and(|changed| changed.is_empty())
     }
 
     /// Can the previous build's output stand in for this build's unchanged

@@ -232,16 +232,22 @@ pub fn ingest(
     }
 }
 
-/// Would ingest decide as it did last time (when it did nothing), given that
-/// of the files it reads only the briefs at `changed` (paths from the site
-/// root) may differ? Yes when each of them still reads the same to ingest:
-/// the same source, slug and stamps (`memo` has last time's reading). It may
-/// have been edited since: an edited brief is kept, as an untouched one was
-/// left alone. Not when it became untouched again: had its rules changed
-/// meanwhile, it is regenerated now. A brief whose source changes hands
-/// means no.
+/// Would ingest decide as it did last time (when it did nothing), given
+/// that the input files at `changed` (paths from the site root) may differ?
+/// Theme files it does not read. Of what it reads, only briefs may have
+/// changed, and each must still read the same to it: the same source, slug
+/// and stamps (`memo` has last time's reading). It may have been edited
+/// since: an edited brief is kept, as an untouched one was left alone. Not
+/// when it became untouched again: had its rules changed meanwhile, it is
+/// regenerated now. A brief whose source changes hands means no.
 pub fn decides_alike(root: &Path, changed: &[&str], memo: &FileMemo<Option<BriefOnDisk>>) -> bool {
     changed.iter().all(|&path| {
+        if ["themes/", "templates/", "static/"]
+            .iter()
+            .any(|dir| path.starts_with(dir))
+        {
+            return true;
+        }
         let Some(rel) = path
             .strip_prefix(BRIEFS_DIR)
             .and_then(|r| r.strip_prefix('/'))

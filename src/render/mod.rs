@@ -566,7 +566,27 @@ fn render_job(
             for tb in &ta.briefs {
                 key.value(&shared.card_keys[tb.brief]).value(&tb.passage);
             }
-            ctx.insert_keyed("entries", TopicEntries { ta, shared }, key.finish());
+            let entries = Lazy(move || {
+                ta.briefs
+                    .iter()
+                    .map(|tb| {
+                        let card = &shared.cards[tb.brief];
+                        let line = tb.passage.as_ref().and_then(|p| p.line);
+                        TopicEntry {
+                            brief: card.clone(),
+                            passage_html: tb
+                                .passage
+                                .as_ref()
+                                .map(|p| mark_phrases(&p.text, &p.found)),
+                            passage_url: line.and_then(|l| {
+                                card.source_url.as_ref().map(|u| format!("{u}#L{l}"))
+                            }),
+                            passage_line: line,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+            });
+            ctx.insert_keyed("entries", entries, key.finish());
             ctx.insert("co_topics", co);
             let desc = plain_excerpt(&shared.topic_cards[t].lede_html);
             (
@@ -660,10 +680,16 @@ fn render_job(
             for r in &a.briefs[b].related {
                 key.value(&shared.card_keys[r.brief]).value(&r.reason);
             }
-            let related = RelatedViews {
-                related: &a.briefs[b].related,
-                shared,
-            };
+            let related = &a.briefs[b].related;
+            let related = Lazy(move || {
+                related
+                    .iter()
+                    .map(|r| RelatedView {
+                        brief: shared.cards[r.brief].clone(),
+                        reason: r.reason.clone(),
+                    })
+                    .collect::<Vec<_>>()
+            });
             ctx.insert_keyed("related", related, key.finish());
             // The description comes from the body, which the key covers.
             (
@@ -1087,45 +1113,6 @@ impl<'a> BriefBody<'a> {
             m.body_links.put(self.hash, targets.clone());
         }
         (html, targets)
-    }
-}
-
-/// The briefs of a topic page as the template lists them; made while the
-/// page's context is filled, so only for pages that are rendered.
-struct TopicEntries<'a> {
-    ta: &'a crate::analyse::TopicAnalysis,
-    shared: &'a Shared,
-}
-
-impl Serialize for TopicEntries<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.ta.briefs.iter().map(|tb| {
-            let card = &self.shared.cards[tb.brief];
-            let line = tb.passage.as_ref().and_then(|p| p.line);
-            TopicEntry {
-                brief: card.clone(),
-                passage_html: tb.passage.as_ref().map(|p| mark_phrases(&p.text, &p.found)),
-                passage_url: line
-                    .and_then(|l| card.source_url.as_ref().map(|u| format!("{u}#L{l}"))),
-                passage_line: line,
-            }
-        }))
-    }
-}
-
-/// A brief's related briefs as its page lists them; made only if the page
-/// renders (the key hashes their card keys and reasons).
-struct RelatedViews<'a> {
-    related: &'a [crate::analyse::Related],
-    shared: &'a Shared,
-}
-
-impl Serialize for RelatedViews<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.related.iter().map(|r| RelatedView {
-            brief: self.shared.cards[r.brief].clone(),
-            reason: r.reason.clone(),
-        }))
     }
 }
 

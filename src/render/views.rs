@@ -96,7 +96,7 @@ pub struct TopicCard {
 
 /// A brief under a topic, with the passage that justifies the tag.
 ///
-/// Made from the brief's card and its passage (`TopicEntries` in
+/// Made from the brief's card and its passage (in
 /// `render`), which is what the topic page's key hashes: an entry made from
 /// anything more must add it to that key.
 #[derive(Debug, Clone, Serialize)]
@@ -122,7 +122,7 @@ pub struct CoTopic {
 
 /// A related brief and why.
 ///
-/// Made from the related brief's card and the reason (`RelatedViews` in
+/// Made from the related brief's card and the reason (in
 /// `render`), which is what the brief page's key hashes: a view made from
 /// anything more must add it to that key.
 #[derive(Debug, Clone, Serialize)]
