@@ -55,6 +55,40 @@ pub struct Brief {
     pub source_line: Option<usize>,
 }
 
+impl Brief {
+    /// Is `other` this brief with at most another text: the same file, front
+    /// matter and facts, the body starting at the same place? (Each field
+    /// is named: a new one must be decided on here.)
+    pub fn same_but_text(&self, other: &Brief) -> bool {
+        let Brief {
+            slug,
+            file,
+            title,
+            source,
+            outlet,
+            published,
+            topics,
+            facts,
+            body,
+            body_line,
+            topic_lines,
+            source_line,
+        } = self;
+        *slug == other.slug
+            && *file == other.file
+            && *title == other.title
+            && *source == other.source
+            && *outlet == other.outlet
+            && *published == other.published
+            && *topics == other.topics
+            && *facts == other.facts
+            && body.offset == other.body.offset
+            && *body_line == other.body_line
+            && *topic_lines == other.topic_lines
+            && *source_line == other.source_line
+    }
+}
+
 /// A brief's Markdown body.
 ///
 /// A brief parsed in this build holds its text. A brief taken from the build
@@ -531,22 +565,7 @@ pub fn load_briefs(
         .par_iter()
         .map(|(rel, path)| {
             let shown = Path::new(BRIEFS_DIR).join(rel);
-            let stem = rel.trim_end_matches(".md");
-            let Some(slug) = slug::slugify(stem) else {
-                return Err(vec![Diagnostic::new(
-                    &shown,
-                    "the file name has no letters or digits to make a page name from",
-                )]);
-            };
-            if slug == slug::LIST_PAGE {
-                return Err(vec![
-                    Diagnostic::new(
-                        &shown,
-                        "would publish as briefs/index.html, the list of all briefs",
-                    )
-                    .hint("rename the file"),
-                ]);
-            }
+            let slug = slug_of(rel, &shown)?;
             let key = format!("{BRIEFS_DIR}/{rel}");
             let stamp = stamps.get(&key, path);
             if let Some(json) = memo.hit(&key, stamp)
@@ -555,29 +574,7 @@ pub fn load_briefs(
                 brief.body.path = path.clone();
                 return Ok(brief);
             }
-            let brief = (|| {
-                let size = stamp.map_or(0, |s| s.len);
-                if size > MAX_BRIEF_BYTES {
-                    return Err(vec![Diagnostic::new(
-                        &shown,
-                        format!(
-                            "{size} bytes is over the {MAX_BRIEF_BYTES} byte limit for a brief"
-                        ),
-                    )]);
-                }
-                let bytes = std::fs::read(path)
-                    .map_err(|e| vec![Diagnostic::new(&shown, format!("cannot read: {e}"))])?;
-                let text = String::from_utf8(bytes).map_err(|e| {
-                    vec![
-                        Diagnostic::new(
-                            &shown,
-                            format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
-                        )
-                        .hint("save the brief as UTF-8"),
-                    ]
-                })?;
-                Brief::parse_owned(&slug, &shown, text)
-            })()?;
+            let brief = read_brief(&slug, &shown, path, stamp.map_or(0, |s| s.len))?;
             if let Some(stamp) = stamp
                 && let Ok(json) = serde_json::to_string(&brief)
             {
@@ -609,6 +606,68 @@ pub fn load_briefs(
         }
     }
     (briefs, errors)
+}
+
+/// The slug of the brief file `rel` (in `content/briefs/`, shown as `shown`).
+fn slug_of(rel: &str, shown: &Path) -> Result<String, Vec<Diagnostic>> {
+    let stem = rel.trim_end_matches(".md");
+    let Some(slug) = slug::slugify(stem) else {
+        return Err(vec![Diagnostic::new(
+            shown,
+            "the file name has no letters or digits to make a page name from",
+        )]);
+    };
+    if slug == slug::LIST_PAGE {
+        return Err(vec![
+            Diagnostic::new(
+                shown,
+                "would publish as briefs/index.html, the list of all briefs",
+            )
+            .hint("rename the file"),
+        ]);
+    }
+    Ok(slug)
+}
+
+/// Read and parse the brief at `path` (`size` bytes by its stamp).
+fn read_brief(slug: &str, shown: &Path, path: &Path, size: u64) -> Result<Brief, Vec<Diagnostic>> {
+    if size > MAX_BRIEF_BYTES {
+        return Err(vec![Diagnostic::new(
+            shown,
+            format!("{size} bytes is over the {MAX_BRIEF_BYTES} byte limit for a brief"),
+        )]);
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| vec![Diagnostic::new(shown, format!("cannot read: {e}"))])?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        vec![
+            Diagnostic::new(
+                shown,
+                format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+            )
+            .hint("save the brief as UTF-8"),
+        ]
+    })?;
+    Brief::parse_owned(slug, shown, text)
+}
+
+/// One brief file, `rel` in `content/briefs/` (one that [`load_briefs`]
+/// would load), read and parsed as `load_briefs` does.
+pub fn load_brief(root: &Path, rel: &str) -> Result<Brief, Vec<Diagnostic>> {
+    let shown = Path::new(BRIEFS_DIR).join(rel);
+    let slug = slug_of(rel, &shown)?;
+    let path = root.join(&shown);
+    // As the folder listing: a symlink is not a brief.
+    match std::fs::symlink_metadata(&path) {
+        Ok(meta) if meta.is_file() => read_brief(&slug, &shown, &path, meta.len()),
+        _ => Err(vec![Diagnostic::new(&shown, "not a regular file")]),
+    }
+}
+
+/// The brief of the build memo's entry `json` (see [`load_briefs`]), its
+/// body not at hand.
+pub fn from_memo(json: &str) -> Option<Brief> {
+    serde_json::from_str(json).ok()
 }
 
 /// Check what briefs refer to: topic slugs must exist, `source` files must exist.

@@ -18,6 +18,8 @@ use crate::render::{self, RenderInput, Theme};
 use crate::source::{self, SourceText};
 use crate::topic::{self, Topic};
 
+mod text_edit;
+
 /// What to build and where.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -63,6 +65,10 @@ pub struct BuildReport {
     /// Ingest was not run: nothing it reads changed since a build in which
     /// it had nothing to do.
     pub ingest_skipped: bool,
+    /// Only the texts of briefs changed, and they read the same to the
+    /// analysis: only their pages were made, the rest of the site not
+    /// loaded (see `build/text_edit.rs`).
+    pub text_edit: bool,
     /// Non-fatal problems (skipped files and the like).
     pub warnings: Vec<Diagnostic>,
     /// Wall time of the build.
@@ -312,9 +318,33 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             static_files: 0,
             briefs_written: Vec::new(),
             ingest_skipped: true,
+            text_edit: false,
             warnings: Vec::new(),
             elapsed: start.elapsed(),
         });
+    }
+    if let Some(config) = &config
+        && output == cache::OutputCheck::Intact
+        && let Some(changed) = inputs.changed_since(&state.inputs, state.snapshot_ns)
+    {
+        let mut config = config.clone();
+        if let Some(url) = &opts.base_url {
+            config.base_url = url.clone();
+        }
+        let previous = text_edit::Previous {
+            cache: &cache,
+            state: &state,
+            inputs: &inputs,
+            snapshot_ns,
+            changed: &changed,
+        };
+        let done = text_edit::build(root, &config, &out_dir, previous, start);
+        phases.done("text edit");
+        if let Some(done) = done {
+            drop(changed);
+            cache::discard((state, inputs));
+            return done;
+        }
     }
     let mut memo = cache.memo();
     memo.stamps = cache::Stamps::from_snapshot(&inputs);
@@ -330,7 +360,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         && state.key == key
         && inputs
             .changed_since(&state.inputs, state.snapshot_ns)
-            .is_some_and(|changed| crate::ingest::decides_alike(root, &changed, &memo.ingest));
+            .is_some_and(|changed| {
+                crate::ingest::decides_alike(root, &inputs, &changed, &memo.ingest)
+            });
     let ingested = if ingest_idle {
         memo.ingest.keep_unasked();
         Some(IngestReport::default())
@@ -374,6 +406,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     let ingest_quiet = ingested
         .as_ref()
         .is_some_and(|r| r.written.is_empty() && r.warnings.is_empty());
+    let quiet = ingest_quiet && site.warnings.is_empty();
     let (briefs_written, mut warnings) = match ingested {
         Some(r) => (r.written, r.warnings),
         None => (Vec::new(), Vec::new()),
@@ -396,6 +429,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             output_dir: out_dir.clone(),
             outputs: manifest,
             ingest_quiet,
+            quiet,
         },
         &next,
     );
@@ -412,6 +446,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         static_files: site.theme.static_files.len(),
         briefs_written,
         ingest_skipped: ingest_idle,
+        text_edit: false,
         warnings,
         elapsed: start.elapsed(),
     };

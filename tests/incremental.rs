@@ -618,3 +618,158 @@ fn a_deleted_brief_disappears_from_the_site() {
     assert!(!read(&out.join("briefs/index.html")).contains(&format!("{slug}.html")));
     assert_as_full_build(root, "deleting a brief");
 }
+
+/// The brief files of the site at `root`, sorted.
+fn brief_files(root: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(root.join("content/briefs"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn page_of(brief: &Path) -> String {
+    let stem = brief.file_stem().unwrap().to_string_lossy();
+    format!("briefs/{stem}.html")
+}
+
+fn append(path: &Path, text: &str) {
+    std::fs::write(path, read(path) + text).unwrap();
+}
+
+/// The brief at `path` with `edit` applied to its body (not its front matter).
+fn edit_body(path: &Path, edit: impl Fn(&str) -> String) {
+    let text = read(path);
+    let end = text[4..].find("\n---\n").unwrap() + 4 + 5;
+    std::fs::write(path, format!("{}{}", &text[..end], edit(&text[end..]))).unwrap();
+}
+
+#[test]
+fn an_edit_to_a_brief_text_alone_renders_its_page_alone() {
+    let site = shipped_site();
+    let root = site.path();
+    let out = root.join("public");
+    let briefs = brief_files(root);
+    let (brief, other) = (&briefs[0], &briefs[1]);
+    let original = read(brief);
+    let before = mtimes(&out);
+
+    // A paragraph added at the end: its lead and every passage stay.
+    append(
+        brief,
+        "\nA closing paragraph the analyst added, with *emphasis*.\n",
+    );
+    let report = build(root).unwrap();
+    assert!(report.text_edit, "an added paragraph took the whole build");
+    assert_eq!(report.rendered_paths, vec![page_of(brief)]);
+    assert_eq!(report.pages, before.len() - 5, "static files and marker");
+    assert!(report.ingest_skipped);
+    assert_as_full_build(root, "a paragraph added");
+    let after = mtimes(&out);
+    let rewritten: Vec<&String> = after.keys().filter(|p| before[*p] != after[*p]).collect();
+    assert_eq!(rewritten, vec![&page_of(brief)]);
+    assert!(read(&out.join(page_of(brief))).contains("<em>emphasis</em>"));
+
+    // Two briefs at once, then one undone: each time as a full build (a
+    // page key left as it was would keep the edited page).
+    append(other, "\nAnother closing paragraph.\n");
+    edit_body(brief, |b| {
+        assert!(b.contains("the rest"));
+        b.replace("the rest", "all the rest")
+    });
+    let report = build(root).unwrap();
+    assert!(report.text_edit);
+    assert_eq!(
+        report.rendered_paths.len(),
+        2,
+        "{:?}",
+        report.rendered_paths
+    );
+    assert_as_full_build(root, "two briefs edited");
+    std::fs::write(brief, &original).unwrap();
+    assert!(build(root).unwrap().text_edit);
+    assert_as_full_build(root, "the edit undone");
+
+    // A link the text did not have: where it leads is known to the whole build.
+    let target = brief_files(root)[2]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    append(brief, &format!("\nSee [the other brief]({target}).\n"));
+    let report = build(root).unwrap();
+    assert!(
+        !report.text_edit,
+        "a new link was resolved without the site"
+    );
+    assert_as_full_build(root, "a link added");
+    let href = format!("href=\"../{}\"", page_of(&briefs[2]));
+    assert!(read(&out.join(page_of(brief))).contains(&href));
+
+    // The next build of another kind sees the site as the edits left it.
+    append(&root.join("content/topics/pmf.md"), "\nMore on the PMF.\n");
+    let report = build(root).unwrap();
+    assert!(!report.text_edit);
+    assert_as_full_build(root, "a topic edited after text edits");
+}
+
+#[test]
+fn an_edit_that_other_pages_show_runs_the_whole_build() {
+    let site = shipped_site();
+    let root = site.path();
+    let brief = &brief_files(root)[0];
+    // A new first sentence: search entries and feeds show it.
+    edit_body(brief, |b| {
+        format!("\nA new opening sentence. {}", b.trim_start())
+    });
+    let report = build(root).unwrap();
+    assert!(!report.text_edit, "a new lead took the text-edit path");
+    assert_as_full_build(root, "a new first sentence");
+    assert!(read(&root.join("public/assets/search-index.js")).contains("A new opening sentence."));
+
+    // A new title (front matter): every list shows it.
+    replace_in(brief, "title: ", "title: Revised ");
+    let report = build(root).unwrap();
+    assert!(!report.text_edit, "a new title took the text-edit path");
+    assert_as_full_build(root, "a new title");
+
+    // A text edit beside a theme edit.
+    append(brief, "\nA closing paragraph.\n");
+    append(
+        &root.join("themes/default/static/assets/style.css"),
+        "\n/* edited */\n",
+    );
+    let report = build(root).unwrap();
+    assert!(!report.text_edit, "a theme edit took the text-edit path");
+    assert_as_full_build(root, "text and theme edited");
+}
+
+#[test]
+fn a_text_edit_without_the_values_its_page_needs_runs_the_whole_build() {
+    let site = shipped_site();
+    let root = site.path();
+    let brief = &brief_files(root)[1];
+    for entry in std::fs::read_dir(root.join(".dossier-cache/memo"))
+        .unwrap()
+        .flatten()
+    {
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with("brief-values-")
+        {
+            std::fs::remove_file(entry.path()).unwrap();
+        }
+    }
+    append(brief, "\nA closing paragraph.\n");
+    let report = build(root).unwrap();
+    assert!(!report.text_edit);
+    assert_as_full_build(root, "values missing");
+    // That build kept them again.
+    append(brief, "\nAnd one more.\n");
+    assert!(build(root).unwrap().text_edit);
+    assert_as_full_build(root, "values kept again");
+}

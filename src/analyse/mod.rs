@@ -349,16 +349,7 @@ pub fn analyse_with(
     // Topic membership, in newest-first order.
     let brief_topics: Vec<Vec<usize>> = briefs
         .iter()
-        .map(|b| {
-            let mut ts: Vec<usize> = b
-                .topics
-                .iter()
-                .filter_map(|t| topic_index.get(t.as_str()).copied())
-                .collect();
-            ts.sort_unstable();
-            ts.dedup();
-            ts
-        })
+        .map(|b| topics_of(b, |t| topic_index.get(t).copied()))
         .collect();
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); topics.len()];
     for &b in &newest_first {
@@ -695,6 +686,61 @@ fn newest_first(briefs: &[Brief]) -> Vec<usize> {
 /// The passage of each (brief, topic) tag.
 type TagPassages = BTreeMap<(usize, usize), Passage>;
 
+/// The indices of `brief`'s topics, sorted (`index` finds a topic by slug).
+fn topics_of(brief: &Brief, index: impl Fn(&str) -> Option<usize>) -> Vec<usize> {
+    let mut ts: Vec<usize> = brief.topics.iter().filter_map(|t| index(t)).collect();
+    ts.sort_unstable();
+    ts.dedup();
+    ts
+}
+
+/// Per topic, the hash of what decides what is read for it in a text.
+fn topic_keys(topics: &[Topic]) -> Vec<u128> {
+    topics
+        .iter()
+        .map(|t| {
+            let mut h = crate::cache::Hasher::new();
+            h.bytes(t.slug.as_bytes()).value(&t.rules);
+            h.finish()
+        })
+        .collect()
+}
+
+/// The key of what is read in `brief`'s text: the text, the evidence and
+/// the rules of its topics.
+fn read_key(brief: &Brief, brief_topics: &[usize], topic_keys: &[u128]) -> u128 {
+    let mut key = crate::cache::Hasher::new();
+    key.value(&brief.body.hash()).value(&brief.facts.evidence);
+    for &t in brief_topics {
+        key.value(&topic_keys[t]);
+    }
+    key.finish()
+}
+
+/// The key under which [`PassageMemo`] keeps what was read in `brief`'s text.
+pub fn text_read_key(brief: &Brief, topics: &[Topic]) -> u128 {
+    let index = |slug: &str| topics.iter().position(|t| t.slug == slug);
+    read_key(brief, &topics_of(brief, index), &topic_keys(topics))
+}
+
+/// Does `edited`, the brief `before` with another text, read the same to the
+/// analysis: the same passage for each of its topics and the same lead?
+/// Then nothing the analysis makes changes but the brief's own text. False
+/// when `memo` does not have what was read in `before`'s text.
+pub fn reads_alike(before: &Brief, edited: &Brief, topics: &[Topic], memo: &PassageMemo) -> bool {
+    let index = |slug: &str| topics.iter().position(|t| t.slug == slug);
+    let (was, now) = (topics_of(before, index), topics_of(edited, index));
+    let Some(read) = (was == now)
+        .then(|| memo.previous(&read_key(before, &was, &topic_keys(topics))))
+        .flatten()
+    else {
+        return false;
+    };
+    let matcher = TopicMatcher::new(topics.iter().map(|t| &t.rules));
+    let (passages, lead) = read_text(edited, topics, &matcher, &now);
+    read.0 == passages && read.1 == lead
+}
+
 /// For every (brief, topic) tag, the sentence that justifies it: the
 /// evidence ingest recorded (with its source line) when there is some, else
 /// the best-matching sentence of the brief's text. And every brief's lead.
@@ -707,25 +753,14 @@ fn read_texts(
 ) -> (TagPassages, Vec<Arc<Lead>>) {
     use rayon::prelude::*;
     let matcher = TopicMatcher::new(topics.iter().map(|t| &t.rules));
-    let topic_keys: Vec<u128> = topics
-        .iter()
-        .map(|t| {
-            let mut h = crate::cache::Hasher::new();
-            h.bytes(t.slug.as_bytes()).value(&t.rules);
-            h.finish()
-        })
-        .collect();
+    let topic_keys = topic_keys(topics);
     // Per brief: its ((brief, topic), passage) pairs and its lead.
     type Read = (Vec<((usize, usize), Passage)>, Arc<Lead>);
     let read: Vec<Read> = briefs
         .par_iter()
         .enumerate()
         .map(|(b, brief)| {
-            let mut key = crate::cache::Hasher::new();
-            key.value(&brief.body.hash()).value(&brief.facts.evidence);
-            for &t in &brief_topics[b] {
-                key.value(&topic_keys[t]);
-            }
+            let key = read_key(brief, &brief_topics[b], &topic_keys);
             let slug_index = |s: &str| {
                 brief_topics[b]
                     .iter()
@@ -733,7 +768,7 @@ fn read_texts(
                     .find(|&t| topics[t].slug == s)
             };
             // Shared with the memo: a passage is copied once, into the analysis.
-            let read = memo.get_or(&key.finish(), || {
+            let read = memo.get_or(&key, || {
                 Arc::new(read_text(brief, topics, &matcher, &brief_topics[b]))
             });
             let passages = read

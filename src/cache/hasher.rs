@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 /// Streaming 128-bit hash of anything serialisable: the key of a page's inputs.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Hasher {
     state: xxhash_rust::xxh3::Xxh3,
     /// Small writes gathered before they reach the hash: serialising a

@@ -16,23 +16,24 @@ use crate::source::SourceText;
 /// files, so a fast hash without flooding protection is the right one.
 type HashMap<K, V> = rustc_hash::FxHashMap<K, V>;
 
-/// Memos are stored in this many shard files each, so that a build that
-/// changed a few entries rewrites a few shards, not the whole memo.
-const SHARDS: usize = 16;
+/// Memos are stored in this many shard files each (unless they say
+/// otherwise), so that a build that changed a few entries rewrites a few
+/// shards, not the whole memo.
+pub const SHARDS: usize = 16;
 
-/// The shard a key is stored in (stable for a given binary, which is all a
-/// cache needs).
-fn shard_of<K: Hash + ?Sized>(key: &K) -> usize {
+/// The shard of `shards` a key is stored in (stable for a given binary,
+/// which is all a cache needs).
+fn shard_of<K: Hash + ?Sized>(key: &K, shards: usize) -> usize {
     use std::hash::Hasher as _;
     let mut h = std::hash::DefaultHasher::new();
     key.hash(&mut h);
-    (h.finish() % SHARDS as u64) as usize
+    (h.finish() % shards as u64) as usize
 }
 
 /// Which shards of a memo differ from their files: set when an entry is
 /// added, changed or dropped, or a shard file could not be read.
 #[derive(Default)]
-struct Dirty(std::sync::atomic::AtomicU32);
+struct Dirty(std::sync::atomic::AtomicU64);
 
 impl Dirty {
     fn mark(&self, shard: usize) {
@@ -130,7 +131,7 @@ impl<T: Clone + Send + 'static> FileMemo<T> {
 
     /// Keep `value`, just read from the file `key` with `stamp`, for the next build.
     pub fn remember(&self, key: &str, stamp: FileStamp, value: T) {
-        self.dirty.mark(shard_of(key));
+        self.dirty.mark(shard_of(key, SHARDS));
         self.keep(key, stamp, value);
     }
 
@@ -145,7 +146,7 @@ impl<T: Clone + Send + 'static> FileMemo<T> {
         // Entries not asked for: files gone (or read afresh).
         let gone = self.entries.into_inner().unwrap_or_default();
         for key in gone.keys() {
-            self.dirty.mark(shard_of(key.as_str()));
+            self.dirty.mark(shard_of(key.as_str(), SHARDS));
         }
         discard(gone);
         FileMemo {
@@ -160,7 +161,7 @@ impl<T: Clone + Send + 'static> FileMemo<T> {
 
 impl<T: Serialize + DeserializeOwned + Send + Sync> FileMemo<T> {
     pub(super) fn load(files: &ShardFiles, trusted_before_ns: i128) -> FileMemo<T> {
-        let (entries, dirty) = files.load();
+        let (entries, dirty) = files.load::<_, _, SHARDS>(None);
         FileMemo {
             entries: Mutex::new(entries),
             trusted_before_ns,
@@ -171,20 +172,45 @@ impl<T: Serialize + DeserializeOwned + Send + Sync> FileMemo<T> {
 
     pub(super) fn store(&self, files: &ShardFiles) {
         if let Ok(entries) = self.entries.lock() {
-            files.store(&entries, &self.dirty);
+            files.store::<_, _, SHARDS>(&entries, &self.dirty);
+        }
+    }
+
+    /// The entries of the shards that hold `keys`, as [`FileMemo::load`]
+    /// (for a build that asks for a few).
+    pub(super) fn load_part(
+        files: &ShardFiles,
+        trusted_before_ns: i128,
+        keys: &[&str],
+    ) -> FileMemo<T> {
+        let (entries, dirty) =
+            files.load::<_, _, SHARDS>(Some(shard_mask::<_, SHARDS>(keys.iter().copied())));
+        FileMemo {
+            entries: Mutex::new(entries),
+            trusted_before_ns,
+            fresh: Mutex::new(HashMap::default()),
+            dirty,
         }
     }
 }
 
-/// Small memos of the stages that are not about one file: keyed by a hash of
-/// the inputs that decide the result.
-pub struct KeyMemo<K, V> {
+/// The shards of `N` that hold `keys`, as a bit mask.
+fn shard_mask<'k, K: Hash + ?Sized + 'k, const N: usize>(
+    keys: impl IntoIterator<Item = &'k K>,
+) -> u64 {
+    keys.into_iter().fold(0, |m, k| m | 1 << shard_of(k, N))
+}
+
+/// Memos of the stages that are not about one file: keyed by a hash of
+/// the inputs that decide the result, or by output path. Stored in `N`
+/// shard files (at most 64).
+pub struct KeyMemo<K, V, const N: usize = SHARDS> {
     entries: HashMap<K, V>,
     fresh: Mutex<HashMap<K, V>>,
     dirty: Dirty,
 }
 
-impl<K, V> Default for KeyMemo<K, V> {
+impl<K, V, const N: usize> Default for KeyMemo<K, V, N> {
     fn default() -> Self {
         KeyMemo {
             entries: HashMap::default(),
@@ -194,13 +220,15 @@ impl<K, V> Default for KeyMemo<K, V> {
     }
 }
 
-impl<K: Eq + Hash + Clone + Send + 'static, V: Clone + Send + 'static> KeyMemo<K, V> {
+impl<K: Eq + Hash + Clone + Send + 'static, V: Clone + Send + 'static, const N: usize>
+    KeyMemo<K, V, N>
+{
     /// The remembered value for `key`, or `make()` (remembered for next time).
     pub fn get_or(&self, key: &K, make: impl FnOnce() -> V) -> V {
         let value = match self.entries.get(key) {
             Some(v) => v.clone(),
             None => {
-                self.dirty.mark(shard_of(key));
+                self.dirty.mark(shard_of(key, N));
                 make()
             }
         };
@@ -221,18 +249,31 @@ impl<K: Eq + Hash + Clone + Send + 'static, V: Clone + Send + 'static> KeyMemo<K
         V: PartialEq,
     {
         if self.entries.get(&key) != Some(&value) {
-            self.dirty.mark(shard_of(&key));
+            self.dirty.mark(shard_of(&key, N));
         }
         if let Ok(mut fresh) = self.fresh.lock() {
             fresh.insert(key, value);
         }
     }
 
-    fn next(self) -> KeyMemo<K, V> {
+    /// Change the entry for `key` in place, keeping every other entry: for a
+    /// memo read in part ([`KeyMemo::load_part`]) by a build that changes
+    /// a few entries and uses no others.
+    pub fn set(&mut self, key: K, value: V)
+    where
+        V: PartialEq,
+    {
+        if self.entries.get(&key) != Some(&value) {
+            self.dirty.mark(shard_of(&key, N));
+            self.entries.insert(key, value);
+        }
+    }
+
+    fn next(self) -> KeyMemo<K, V, N> {
         let fresh = self.fresh.into_inner().unwrap_or_default();
         // Entries not used by this build are dropped.
         for key in self.entries.keys().filter(|k| !fresh.contains_key(k)) {
-            self.dirty.mark(shard_of(key));
+            self.dirty.mark(shard_of(key, N));
         }
         discard(self.entries);
         KeyMemo {
@@ -243,13 +284,29 @@ impl<K: Eq + Hash + Clone + Send + 'static, V: Clone + Send + 'static> KeyMemo<K
     }
 }
 
-impl<K, V> KeyMemo<K, V>
+impl<K, V, const N: usize> KeyMemo<K, V, N>
 where
     K: Serialize + DeserializeOwned + Eq + Hash + Ord + Send + Sync,
     V: Serialize + DeserializeOwned + Send + Sync,
 {
-    pub(super) fn load(files: &ShardFiles) -> KeyMemo<K, V> {
-        let (entries, dirty) = files.load();
+    pub(super) fn load(files: &ShardFiles) -> KeyMemo<K, V, N> {
+        Self::load_shards(files, None)
+    }
+
+    /// The entries of the shards that hold `keys` only: enough for a build
+    /// that reads and [`KeyMemo::set`]s those keys and no others.
+    pub(super) fn load_part<'k>(
+        files: &ShardFiles,
+        keys: impl IntoIterator<Item = &'k K>,
+    ) -> KeyMemo<K, V, N>
+    where
+        K: 'k,
+    {
+        Self::load_shards(files, Some(shard_mask::<_, N>(keys)))
+    }
+
+    fn load_shards(files: &ShardFiles, only: Option<u64>) -> KeyMemo<K, V, N> {
+        let (entries, dirty) = files.load::<_, _, N>(only);
         KeyMemo {
             entries,
             fresh: Mutex::new(HashMap::default()),
@@ -258,7 +315,7 @@ where
     }
 
     pub(super) fn store(&self, files: &ShardFiles) {
-        files.store(&self.entries, &self.dirty);
+        files.store::<_, _, N>(&self.entries, &self.dirty);
     }
 }
 
@@ -273,17 +330,26 @@ impl ShardFiles<'_> {
         format!("{MEMO_DIR}/{}-{shard:02}.bin", self.name)
     }
 
-    /// Every shard's entries; a shard that cannot be read is empty and dirty
-    /// (rewritten at the end of the build).
-    fn load<K, V>(&self) -> (HashMap<K, V>, Dirty)
+    /// Every shard's entries (of the shards in the mask `only`, if given); a
+    /// shard that cannot be read is empty and dirty (rewritten at the end of
+    /// the build).
+    fn load<K, V, const N: usize>(&self, only: Option<u64>) -> (HashMap<K, V>, Dirty)
     where
         K: DeserializeOwned + Eq + Hash + Send,
         V: DeserializeOwned + Send,
     {
         use rayon::prelude::*;
-        let shards: Vec<Option<Vec<(K, V)>>> = (0..SHARDS)
+        const { assert!(N <= 64, "a memo's dirty bits hold 64 shards") };
+        let wanted = |s: usize| only.is_none_or(|m| m & (1 << s) != 0);
+        let shards: Vec<Option<Vec<(K, V)>>> = (0..N)
             .into_par_iter()
-            .map(|s| self.cache.read(&self.path(s)))
+            .map(|s| {
+                if wanted(s) {
+                    self.cache.read(&self.path(s))
+                } else {
+                    Some(Vec::new())
+                }
+            })
             .collect();
         let dirty = Dirty::default();
         let mut entries = HashMap::with_capacity_and_hasher(
@@ -301,15 +367,15 @@ impl ShardFiles<'_> {
 
     /// Write the dirty shards of `entries` (sorted by key: the same entries
     /// give the same bytes); an empty shard's file is removed.
-    fn store<K, V>(&self, entries: &HashMap<K, V>, dirty: &Dirty)
+    fn store<K, V, const N: usize>(&self, entries: &HashMap<K, V>, dirty: &Dirty)
     where
         K: Serialize + Hash + Ord + Sync,
         V: Serialize + Sync,
     {
         use rayon::prelude::*;
-        let mut shards: Vec<Vec<(&K, &V)>> = vec![Vec::new(); SHARDS];
+        let mut shards: Vec<Vec<(&K, &V)>> = vec![Vec::new(); N];
         for (k, v) in entries {
-            let s = shard_of(k);
+            let s = shard_of(k, N);
             if dirty.get(s) {
                 shards[s].push((k, v));
             }
@@ -362,6 +428,8 @@ impl Memo {
             render: crate::render::RenderMemo {
                 pages: self.render.pages.next(),
                 body_links: self.render.body_links.next(),
+                brief_values: self.render.brief_values.next(),
+                brief_bodies: self.render.brief_bodies.next(),
             },
             stamps: Stamps::default(),
         }
@@ -460,7 +528,7 @@ mod tests {
         }
         cache.store(&BuildState::default(), &second.next(now));
         let after = shard_bytes(&cache);
-        let page_shard = format!("pages-{:02}.bin", shard_of("briefs/7.html"));
+        let page_shard = format!("pages-{:02}.bin", shard_of("briefs/7.html", SHARDS));
         assert_eq!(changed(&before, &after), vec![page_shard.clone()]);
 
         // One brief file gone: only its shard changes.
@@ -474,7 +542,7 @@ mod tests {
             }
         }
         cache.store(&BuildState::default(), &third.next(now));
-        let gone = format!("briefs-{:02}.bin", shard_of("content/briefs/0.md"));
+        let gone = format!("briefs-{:02}.bin", shard_of("content/briefs/0.md", SHARDS));
         assert_eq!(changed(&after, &shard_bytes(&cache)), vec![gone]);
 
         // A garbled shard is empty, the others intact, and it is rewritten.
@@ -486,7 +554,10 @@ mod tests {
             None
         );
         let other = (0..200u32)
-            .find(|i| shard_of(format!("briefs/{i}.html").as_str()) != shard_of("briefs/7.html"))
+            .find(|i| {
+                shard_of(format!("briefs/{i}.html").as_str(), SHARDS)
+                    != shard_of("briefs/7.html", SHARDS)
+            })
             .unwrap();
         assert_eq!(
             fourth

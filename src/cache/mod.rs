@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 
 mod hasher;
 mod memo;
+mod stat;
 mod store;
 
 pub use hasher::Hasher;
@@ -38,7 +39,7 @@ pub const CACHE_DIR: &str = ".dossier-cache";
 const TRUST_MARGIN_NS: i128 = 2_000_000_000;
 
 /// Bump when the layout of anything stored changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// A file's size and modification time: how a build tells, without reading
 /// it, that a file is the one it saw last time.
@@ -90,7 +91,6 @@ impl InputSnapshot {
     /// site's templates/ and static/ folders. Hidden files are skipped, as the
     /// loaders skip them; symlinks are recorded by their own stamp.
     pub fn take(root: &Path, theme: &str) -> InputSnapshot {
-        use rayon::prelude::*;
         let mut paths = vec![root.join(crate::config::CONFIG_FILE)];
         let dirs = [
             PathBuf::from("content"),
@@ -99,8 +99,8 @@ impl InputSnapshot {
             PathBuf::from("static"),
         ];
         // Walk (directory listings give file types without a stat), then
-        // stat the files in parallel: at thousands of briefs the stats are
-        // most of a no-change build.
+        // stat the files in parallel, relative to their folders: at thousands
+        // of briefs the stats are most of a no-change build.
         for dir in dirs {
             let walker = walkdir::WalkDir::new(root.join(&dir))
                 .follow_links(false)
@@ -115,25 +115,30 @@ impl InputSnapshot {
                     .map(walkdir::DirEntry::into_path),
             );
         }
-        let mut files: Vec<(String, FileStamp)> = paths
-            .par_iter()
-            .filter_map(|path| {
-                let meta = std::fs::symlink_metadata(path).ok()?;
-                let stamp = match FileStamp::of(&meta) {
-                    Some(s) => s,
-                    // A symlink: its own stamp (the loaders do not follow it).
-                    None if meta.file_type().is_symlink() => FileStamp {
+        let rels: Vec<String> = paths
+            .iter()
+            .map(|path| {
+                path.strip_prefix(root)
+                    .unwrap_or(path)
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        let stamps = stat::entries(root, &rels);
+        let mut files: Vec<(String, FileStamp)> = rels
+            .into_iter()
+            .zip(stamps)
+            .filter_map(|(rel, entry)| match entry {
+                stat::Entry::File(stamp) => Some((rel, stamp)),
+                // A symlink: its own stamp (the loaders do not follow it).
+                stat::Entry::Symlink => Some((
+                    rel,
+                    FileStamp {
                         len: 0,
                         mtime_ns: 0,
                     },
-                    None => return None,
-                };
-                let rel = path
-                    .strip_prefix(root)
-                    .unwrap_or(path)
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                Some((rel, stamp))
+                )),
+                stat::Entry::Other => None,
             })
             .collect();
         files.sort();
@@ -216,6 +221,9 @@ pub struct BuildState {
     /// Its ingest wrote nothing and warned of nothing: with the same inputs,
     /// the next one would not either.
     pub ingest_quiet: bool,
+    /// Nothing warned at all (ingest or loading): a build that redoes only
+    /// part of the work has no warnings of the rest to repeat.
+    pub quiet: bool,
 }
 
 impl BuildState {
@@ -243,12 +251,14 @@ impl BuildState {
 
     /// Is every file the previous build wrote still there, unmodified?
     pub fn output_intact(&self, out_dir: &Path) -> bool {
-        use rayon::prelude::*;
-        out_dir.join(crate::output::MARKER).is_file()
-            && self
-                .outputs
-                .par_iter()
-                .all(|(rel, f)| FileStamp::read(&out_dir.join(rel)) == Some(f.stamp))
+        if !out_dir.join(crate::output::MARKER).is_file() {
+            return false;
+        }
+        let rels: Vec<&str> = self.outputs.keys().map(String::as_str).collect();
+        stat::entries(out_dir, &rels)
+            .into_iter()
+            .zip(self.outputs.values())
+            .all(|(entry, f)| entry == stat::Entry::File(f.stamp))
     }
 }
 

@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::memo::{FileMemo, KeyMemo, Memo, ShardFiles};
-use super::{BuildState, CACHE_DIR, FORMAT, FileStamp, Stamps};
+use super::{BuildState, CACHE_DIR, FORMAT, FileStamp};
 
 /// Folder of the memo's shard files, in the cache folder.
 pub(super) const MEMO_DIR: &str = "memo";
@@ -44,53 +44,90 @@ impl BuildCache {
         let files = |name| ShardFiles { cache: self, name };
         // Without a trust stamp no file stamp is trusted (all are read again).
         let trusted: i128 = self.read(TRUST_FILE).unwrap_or(i128::MIN);
-        let (((sources, briefs), (related, facts)), (ingest, (passages, (pages, body_links)))) =
-            rayon::join(
-                || {
-                    rayon::join(
-                        || {
-                            rayon::join(
-                                || FileMemo::load(&files("sources"), trusted),
-                                || FileMemo::load(&files("briefs"), trusted),
-                            )
-                        },
-                        || {
-                            rayon::join(
-                                || KeyMemo::load(&files("related")),
-                                || KeyMemo::load(&files("facts")),
-                            )
-                        },
-                    )
-                },
-                || {
-                    rayon::join(
-                        || FileMemo::load(&files("ingest"), trusted),
-                        || {
-                            rayon::join(
-                                || KeyMemo::load(&files("passages")),
-                                || {
-                                    rayon::join(
-                                        || KeyMemo::load(&files("pages")),
-                                        || KeyMemo::load(&files("body-links")),
-                                    )
-                                },
-                            )
-                        },
-                    )
-                },
-            );
-        Memo {
+        let mut memo = Memo::default();
+        let Memo {
             sources,
             briefs,
             ingest,
-            analysis: crate::analyse::AnalysisMemo {
-                passages,
-                related,
-                facts,
-            },
-            render: crate::render::RenderMemo { pages, body_links },
-            stamps: Stamps::default(),
+            analysis,
+            render,
+            stamps: _,
+        } = &mut memo;
+        // Each memo's shards are read in parallel too.
+        rayon::scope(|s| {
+            s.spawn(|_| *sources = FileMemo::load(&files("sources"), trusted));
+            s.spawn(|_| *briefs = FileMemo::load(&files("briefs"), trusted));
+            s.spawn(|_| *ingest = FileMemo::load(&files("ingest"), trusted));
+            s.spawn(|_| analysis.passages = KeyMemo::load(&files("passages")));
+            s.spawn(|_| analysis.related = KeyMemo::load(&files("related")));
+            s.spawn(|_| analysis.facts = KeyMemo::load(&files("facts")));
+            s.spawn(|_| render.pages = KeyMemo::load(&files("pages")));
+            s.spawn(|_| render.body_links = KeyMemo::load(&files("body-links")));
+            s.spawn(|_| render.brief_values = KeyMemo::load(&files("brief-values")));
+            s.spawn(|_| render.brief_bodies = KeyMemo::load(&files("brief-bodies")));
+        });
+        memo
+    }
+
+    /// What a build that re-renders the pages of a few briefs after edits to
+    /// their text needs of the memos (see `crate::text_edit`): the shards
+    /// holding those briefs' entries, of ingest's view of the briefs and of
+    /// the parsed briefs. Every other memo is empty.
+    pub fn memo_of_briefs(&self, files_of_briefs: &[&str]) -> Memo {
+        let files = |name| ShardFiles { cache: self, name };
+        let trusted: i128 = self.read(TRUST_FILE).unwrap_or(i128::MIN);
+        let (ingest, briefs) = rayon::join(
+            || FileMemo::load_part(&files("ingest"), trusted, files_of_briefs),
+            || FileMemo::load_part(&files("briefs"), trusted, files_of_briefs),
+        );
+        Memo {
+            ingest,
+            briefs,
+            ..Memo::default()
         }
+    }
+
+    /// The shards of the analysis's passage memo that hold `keys`.
+    pub fn passages_of(&self, keys: &[u128]) -> crate::analyse::PassageMemo {
+        KeyMemo::load_part(
+            &ShardFiles {
+                cache: self,
+                name: "passages",
+            },
+            keys,
+        )
+    }
+
+    /// The shards of the render memos that hold the entries of `pages`
+    /// (brief pages), to change those entries and store them with
+    /// [`BuildCache::store_pages_of_briefs`].
+    pub fn render_memo_of(&self, pages: &[String]) -> crate::render::RenderMemo {
+        let files = |name| ShardFiles { cache: self, name };
+        let ((pages_memo, brief_values), brief_bodies) = rayon::join(
+            || {
+                rayon::join(
+                    || KeyMemo::load_part(&files("pages"), pages),
+                    || KeyMemo::load_part(&files("brief-values"), pages),
+                )
+            },
+            || KeyMemo::load_part(&files("brief-bodies"), pages),
+        );
+        crate::render::RenderMemo {
+            pages: pages_memo,
+            brief_values,
+            brief_bodies,
+            ..Default::default()
+        }
+    }
+
+    /// Store the state of a build that re-rendered a few brief pages, and
+    /// the changed shards of `render` (from [`BuildCache::render_memo_of`]).
+    /// The other memos stand as the previous build left them.
+    pub fn store_pages_of_briefs(&self, state: &BuildState, render: &crate::render::RenderMemo) {
+        let files = |name| ShardFiles { cache: self, name };
+        render.pages.store(&files("pages"));
+        render.brief_bodies.store(&files("brief-bodies"));
+        let _ = self.write("state.bin", state);
     }
 
     /// Forget everything (before a build whose outcome the cache must not describe).
@@ -123,6 +160,8 @@ impl BuildCache {
         memo.analysis.facts.store(&files("facts"));
         memo.render.pages.store(&files("pages"));
         memo.render.body_links.store(&files("body-links"));
+        memo.render.brief_values.store(&files("brief-values"));
+        memo.render.brief_bodies.store(&files("brief-bodies"));
         let _ = self.write(TRUST_FILE, &memo.briefs.trusted_before_ns);
         // The single memo file of earlier versions.
         let _ = std::fs::remove_file(self.dir.join("memo.bin"));

@@ -240,7 +240,17 @@ pub fn ingest(
 /// since: an edited brief is kept, as an untouched one was left alone. Not
 /// when it became untouched again: had its rules changed meanwhile, it is
 /// regenerated now. A brief whose source changes hands means no.
-pub fn decides_alike(root: &Path, changed: &[&str], memo: &FileMemo<Option<BriefOnDisk>>) -> bool {
+///
+/// Without any file in the sources folder (of this build's `inputs`) ingest
+/// plans nothing and reads no brief: a change to a brief is alike too.
+pub fn decides_alike(
+    root: &Path,
+    inputs: &crate::cache::InputSnapshot,
+    changed: &[&str],
+    memo: &FileMemo<Option<BriefOnDisk>>,
+) -> bool {
+    let sources = format!("{}/", crate::source::SOURCES_DIR);
+    let no_sources = !inputs.files.iter().any(|(p, _)| p.starts_with(&sources));
     changed.iter().all(|&path| {
         if ["themes/", "templates/", "static/"]
             .iter()
@@ -255,6 +265,9 @@ pub fn decides_alike(root: &Path, changed: &[&str], memo: &FileMemo<Option<Brief
         else {
             return false;
         };
+        if no_sources {
+            return true;
+        }
         match (
             memo.previous(path),
             read_brief_on_disk(rel, &root.join(path)),

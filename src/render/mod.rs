@@ -65,13 +65,52 @@ pub struct RenderInput<'a> {
 
 /// The keys of the previous build's pages, and the links each brief body
 /// looked up (by a hash of the body), so that a page's key can be computed
-/// without rendering its Markdown.
+/// without rendering its Markdown. And, per brief page, what it shows
+/// besides its body, so that an edit to a brief's text alone can re-render
+/// its page without the rest of the site ([`brief_page_after_text_edit`]).
 #[derive(Default)]
 pub struct RenderMemo {
     /// Output path -> key of the page's inputs (template set and context).
     pub pages: KeyMemo<String, u128>,
     /// Hash of a brief's Markdown -> the link targets it asked to resolve.
     pub body_links: KeyMemo<u128, Vec<String>>,
+    /// Brief page path -> the page's values besides the body and site-wide
+    /// ones. Megabytes in all: kept in 64 shards, of which a text edit
+    /// reads one.
+    pub brief_values: KeyMemo<String, Arc<BriefPageValues>, 64>,
+    /// Brief page path -> the key of its body and where its links led.
+    pub brief_bodies: KeyMemo<String, BriefBodyLinks>,
+}
+
+/// What a brief's page shows besides its body and the site-wide values:
+/// its facts with their source lines and links, its card and related
+/// briefs. Made by the analysis of the whole site; kept for the next build.
+#[derive(Debug, Serialize, serde::Deserialize)]
+pub struct BriefPageValues {
+    /// Hash of the theme and of every value below, as the page key has it.
+    key: u128,
+    people: Arc<Vec<FactView>>,
+    figure_facts: Arc<Vec<FactView>>,
+    date_facts: Arc<Vec<FactView>>,
+    brief: Arc<BriefCard>,
+    key_points: Arc<Vec<FactView>>,
+    related: Arc<Vec<RelatedView>>,
+}
+
+/// Values with the same key are the same values (the key hashes them).
+impl PartialEq for BriefPageValues {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+/// A brief page's body as the page key has it: the hash of the Markdown and
+/// where each link target in it resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct BriefBodyLinks {
+    key: u128,
+    /// Link target as written -> the URL it became (`None`: left as written).
+    links: Vec<(String, Option<String>)>,
 }
 
 /// The rendered site: pages rendered now, and pages whose inputs did not
@@ -130,6 +169,55 @@ impl<'a> PageContext<'a> {
     fn insert_keyed<T: Serialize + 'a>(&mut self, name: &'static str, value: T, key: u128) {
         self.key.bytes(name.as_bytes()).value(&key);
         self.values.push((name, Box::new(value)));
+    }
+
+    /// A page whose first values are covered by `key` (made by
+    /// [`PageContext::restart_key`] in an earlier build).
+    fn resumed(key: u128) -> Self {
+        let mut hasher = Hasher::new();
+        hasher.value(&key);
+        PageContext {
+            values: Vec::new(),
+            key: hasher,
+        }
+    }
+
+    /// The key of the values added so far; the page key goes on from it.
+    fn restart_key(&mut self) -> u128 {
+        let key = self.key.finish();
+        self.key = Hasher::new();
+        self.key.value(&key);
+        key
+    }
+
+    /// A value that the key already covers ([`PageContext::resumed`]).
+    fn insert_covered<T: Serialize + 'a>(&mut self, name: &'static str, value: T) {
+        self.values.push((name, Box::new(value)));
+    }
+
+    /// The values of [`BriefPageValues`], covered by its key.
+    fn insert_brief_values(&mut self, v: &BriefPageValues) {
+        self.insert_covered("people", v.people.clone());
+        self.insert_covered("figure_facts", v.figure_facts.clone());
+        self.insert_covered("date_facts", v.date_facts.clone());
+        self.insert_covered("brief", v.brief.clone());
+        self.insert_covered("key_points", v.key_points.clone());
+        self.insert_covered("related", v.related.clone());
+    }
+
+    /// The site-wide values and the page's own; returns the key with
+    /// everything but a brief body.
+    fn seal(
+        &mut self,
+        site: &'a SiteView,
+        site_key: u128,
+        template: &str,
+        meta: &PageMeta<'_>,
+    ) -> Hasher {
+        self.insert_keyed("site", site, site_key);
+        self.insert("root", links::root_prefix(&meta.path));
+        self.key.bytes(template.as_bytes()).value(meta);
+        self.key.clone()
     }
 
     fn into_context(self) -> Context {
@@ -390,13 +478,7 @@ fn shared_views(input: &RenderInput<'_>) -> Shared {
             brief_count: e.mentions.len(),
         })
         .collect();
-    let site = SiteView {
-        title: input.config.title.clone(),
-        description: input.config.description.clone(),
-        language: input.config.language.clone(),
-        base_url: input.config.base_url_slash(),
-        topics: topic_links,
-    };
+    let site = site_view(input.config, topic_links);
     let card_keys = cards
         .par_iter()
         .map(|c| Hasher::new().value(c).finish())
@@ -421,6 +503,17 @@ fn shared_views(input: &RenderInput<'_>) -> Shared {
         card_keys,
         topic_cards,
         topic_summaries,
+    }
+}
+
+/// `site` in every template.
+fn site_view(config: &SiteConfig, topics: Vec<TopicLink>) -> SiteView {
+    SiteView {
+        title: config.title.clone(),
+        description: config.description.clone(),
+        language: config.language.clone(),
+        base_url: config.base_url_slash(),
+        topics,
     }
 }
 
@@ -614,8 +707,6 @@ fn render_job(
             let brief = &input.briefs[b];
             let page = links::brief(&brief.slug);
             let bb = BriefBody::new(brief, &shared.links, &page, input.memo);
-            ctx.key.value(&bb.key);
-            body = Some(bb);
             let key_points: Vec<FactView> = brief
                 .facts
                 .key_points
@@ -671,17 +762,23 @@ fn render_job(
                     note: d.note.clone(),
                 })
                 .collect();
-            ctx.insert("people", people);
-            ctx.insert("figure_facts", figure_facts);
-            ctx.insert("date_facts", date_facts);
+            let (people, figure_facts, date_facts, key_points) = (
+                Arc::new(people),
+                Arc::new(figure_facts),
+                Arc::new(date_facts),
+                Arc::new(key_points),
+            );
+            ctx.insert("people", people.clone());
+            ctx.insert("figure_facts", figure_facts.clone());
+            ctx.insert("date_facts", date_facts.clone());
             ctx.insert_keyed("brief", &shared.cards[b], shared.card_keys[b]);
-            ctx.insert("key_points", key_points);
+            ctx.insert("key_points", key_points.clone());
             let mut key = Hasher::new();
             for r in &a.briefs[b].related {
                 key.value(&shared.card_keys[r.brief]).value(&r.reason);
             }
             let related = &a.briefs[b].related;
-            let related = Lazy(move || {
+            let related_views = move || {
                 related
                     .iter()
                     .map(|r| RelatedView {
@@ -689,8 +786,38 @@ fn render_job(
                         reason: r.reason.clone(),
                     })
                     .collect::<Vec<_>>()
-            });
-            ctx.insert_keyed("related", related, key.finish());
+            };
+            ctx.insert_keyed("related", Lazy(related_views), key.finish());
+            // Kept for a later edit of the text alone; made again only
+            // when they changed.
+            let values_key = ctx.restart_key();
+            if let Some(m) = input.memo {
+                let kept = m
+                    .brief_values
+                    .previous(&page)
+                    .filter(|v| v.key == values_key)
+                    .cloned();
+                let values = kept.unwrap_or_else(|| {
+                    Arc::new(BriefPageValues {
+                        key: values_key,
+                        people,
+                        figure_facts,
+                        date_facts,
+                        brief: shared.cards[b].clone(),
+                        key_points,
+                        related: Arc::new(related_views()),
+                    })
+                });
+                m.brief_values.put(page.clone(), values);
+                m.brief_bodies.put(
+                    page.clone(),
+                    BriefBodyLinks {
+                        key: bb.key,
+                        links: bb.links.clone(),
+                    },
+                );
+            }
+            body = Some(bb);
             // The description comes from the body, which the key covers.
             (
                 "brief.html",
@@ -1014,27 +1141,43 @@ fn render_job(
             String::new(),
         ),
     };
-    ctx.insert_keyed("site", &shared.site, shared.site_key);
-    ctx.insert("root", links::root_prefix(&path));
-    let mut meta = PageMeta {
+    let meta = PageMeta {
         kind,
         title,
         path: path.clone(),
         description,
     };
-    ctx.key.bytes(template.as_bytes()).value(&meta);
-    let key = ctx.key.finish();
-    if unchanged_since(input, &path, key) {
+    let mut key = ctx.seal(&shared.site, shared.site_key, template, &meta);
+    // A brief's body comes last: an edit to it alone changes only this.
+    if let Some(b) = &body {
+        key.value(&b.key);
+    }
+    if unchanged_since(input, &path, key.finish()) {
         return Ok(Rendered::Unchanged(path));
     }
-    let mut ctx = ctx.into_context();
-    if let Some(body) = body {
-        let brief = &body.brief;
-        meta.description = first_sentence(&crate::analyse::plain_text(brief.body.text()));
+    let body = body.map(|body| {
         let html = match body.html {
             Some(html) => html,
             None => body.render(&shared.links, input.memo).0,
         };
+        (body.brief, html)
+    });
+    let bytes = render_template(theme, template, ctx, meta, body)?;
+    Ok(Rendered::Page(Page { path, bytes }))
+}
+
+/// Render `template` with the values of `ctx`, `meta` as `page` and a
+/// brief's body (whose first sentence is the page description).
+fn render_template(
+    theme: &Theme,
+    template: &str,
+    ctx: PageContext<'_>,
+    mut meta: PageMeta<'_>,
+    body: Option<(&Brief, String)>,
+) -> Result<Vec<u8>, Diagnostic> {
+    let mut ctx = ctx.into_context();
+    if let Some((brief, html)) = body {
+        meta.description = first_sentence(&crate::analyse::plain_text(brief.body.text()));
         ctx.insert("body_html", &html);
     }
     ctx.insert("page", &meta);
@@ -1043,7 +1186,96 @@ fn render_job(
         .tera
         .render_to(template, &ctx, &mut bytes)
         .map_err(|e| theme::template_error(&theme.template_files, &e))?;
-    Ok(Rendered::Page(Page { path, bytes }))
+    Ok(bytes)
+}
+
+/// The page of `brief` after an edit to its text alone, rendered from the
+/// values the previous build kept ([`RenderMemo::brief_values`]) instead of
+/// an analysis of the whole site: `Some(None)` when the page stays as it
+/// is, `Some(Some(page))` with its new bytes (the memo then has its new
+/// key). `None` when the memo cannot vouch for it (values missing or not
+/// those of the page on disk, a link the previous text did not have, a
+/// template error): the caller builds the whole site instead.
+///
+/// Right only when nothing else changed that the page shows: the caller
+/// checks that the brief's front matter and what the analysis reads in its
+/// text are as before, and that no other input changed.
+pub fn brief_page_after_text_edit(
+    config: &SiteConfig,
+    topics: &[Topic],
+    theme: &Theme,
+    brief: &Brief,
+    memo: &mut RenderMemo,
+) -> Option<Option<Page>> {
+    let path = links::brief(&brief.slug);
+    let values = memo.brief_values.previous(&path)?.clone();
+    let before = memo.brief_bodies.previous(&path)?.clone();
+    let site = site_view(
+        config,
+        topics
+            .iter()
+            .map(|t| topic_link(&t.slug, &t.title))
+            .collect(),
+    );
+    let site_key = Hasher::new().value(&site).finish();
+    let meta = PageMeta {
+        kind: "brief",
+        title: brief.title.clone(),
+        path: path.clone(),
+        description: String::new(),
+    };
+    let mut ctx = PageContext::resumed(values.key);
+    ctx.insert_brief_values(&values);
+    let template = "brief.html";
+    let sealed = ctx.seal(&site, site_key, template, &meta);
+    let page_key = |body_key: u128| sealed.clone().value(&body_key).finish();
+    if memo.pages.previous(&path) != Some(&page_key(before.key)) {
+        return None;
+    }
+    // The links of the new text must be among those of the old, whose
+    // targets are known: no file was added or removed.
+    let known: std::collections::HashMap<&str, &Option<String>> =
+        before.links.iter().map(|(t, r)| (t.as_str(), r)).collect();
+    let asked = std::sync::Mutex::new(Vec::new());
+    let html = markdown::render(brief.body.text(), &|u| {
+        if let Ok(mut a) = asked.lock() {
+            a.push(u.to_string());
+        }
+        known.get(u).and_then(|r| (*r).clone())
+    });
+    let mut targets = asked.into_inner().ok()?;
+    targets.sort();
+    targets.dedup();
+    let links = targets
+        .into_iter()
+        .map(|t| {
+            let r = (*known.get(t.as_str())?).clone();
+            Some((t, r))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let body = BriefBodyLinks {
+        key: body_key(brief.body.hash(), &links),
+        links,
+    };
+    let key = page_key(body.key);
+    if memo.pages.previous(&path) == Some(&key) {
+        return Some(None);
+    }
+    let bytes = render_template(theme, template, ctx, meta, Some((brief, html))).ok()?;
+    memo.pages.set(path.clone(), key);
+    memo.brief_bodies.set(path.clone(), body);
+    Some(Some(Page { path, bytes }))
+}
+
+/// The key of a brief body: the hash of its Markdown and where each link
+/// target resolved.
+fn body_key(hash: u128, links: &[(String, Option<String>)]) -> u128 {
+    let mut key = Hasher::new();
+    key.value(&hash);
+    for (target, resolved) in links {
+        key.bytes(target.as_bytes()).value(resolved);
+    }
+    key.finish()
 }
 
 /// A brief's Markdown body on its page: its key (the Markdown, and where
@@ -1055,6 +1287,8 @@ struct BriefBody<'a> {
     /// Hash of the Markdown.
     hash: u128,
     key: u128,
+    /// Each link target and where it resolved.
+    links: Vec<(String, Option<String>)>,
     html: Option<String>,
 }
 
@@ -1071,6 +1305,7 @@ impl<'a> BriefBody<'a> {
             page: page.to_string(),
             hash,
             key: 0,
+            links: Vec::new(),
             html: None,
         };
         let targets = match memo.and_then(|m| m.body_links.previous(&hash)) {
@@ -1087,13 +1322,14 @@ impl<'a> BriefBody<'a> {
                 targets
             }
         };
-        let mut key = Hasher::new();
-        key.value(&hash);
-        for t in &targets {
-            key.bytes(t.as_bytes())
-                .value(&links.resolve(t, "briefs", page));
-        }
-        body.key = key.finish();
+        body.links = targets
+            .into_iter()
+            .map(|t| {
+                let resolved = links.resolve(&t, "briefs", page);
+                (t, resolved)
+            })
+            .collect();
+        body.key = body_key(hash, &body.links);
         body
     }
 

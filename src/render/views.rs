@@ -7,12 +7,12 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::links;
 
 /// Site-wide settings, as `site` in every template.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SiteView {
     /// Title from site.toml.
     pub title: String,
@@ -27,7 +27,7 @@ pub struct SiteView {
 }
 
 /// A link to a topic page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TopicLink {
     /// Topic slug.
     pub slug: String,
@@ -38,7 +38,7 @@ pub struct TopicLink {
 }
 
 /// A date in the two forms pages need.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DateView {
     /// `2024-09-10`, for `<time datetime>`.
     pub iso: String,
@@ -57,7 +57,7 @@ impl DateView {
 }
 
 /// A brief as listed anywhere: title, link, outlet, date, topics.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct BriefCard {
     /// Brief slug.
     pub slug: String,
@@ -125,7 +125,7 @@ pub struct CoTopic {
 /// Made from the related brief's card and the reason (in
 /// `render`), which is what the brief page's key hashes: a view made from
 /// anything more must add it to that key.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RelatedView {
     /// The related brief.
     pub brief: Arc<BriefCard>,
@@ -232,7 +232,7 @@ mod tests {
 }
 
 /// A link to one line of a raw source.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LineRef {
     /// Line number.
     pub line: usize,
@@ -400,7 +400,7 @@ pub struct KnownWhenRow {
 }
 
 /// A fact of a brief with its source line: "2,500 American soldiers in Iraq", line 18.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FactView {
     /// The words.
     pub text: String,

@@ -1,0 +1,160 @@
+//! The build after edits to the text of briefs, and nothing else.
+//!
+//! An analyst edits a brief's prose far more often than anything else. When
+//! that is all that changed since the previous build, and the brief reads
+//! the same to the analysis (same front matter, same passage for each tag,
+//! same lead), every page but the brief's own is as it was: no topic list,
+//! entity page, search entry or feed shows the text. Then loading the other
+//! briefs and analysing the site is work whose result is known; this build
+//! renders the edited briefs' pages from the values the previous build kept
+//! for them ([`render::brief_page_after_text_edit`]) and writes those alone.
+//!
+//! Any doubt means the whole build runs instead (the caller's), never a
+//! wrong page: each check below returns `None` for that.
+
+use std::path::Path;
+use std::time::Instant;
+
+use crate::analyse;
+use crate::brief::{self, BRIEFS_DIR};
+use crate::cache::{BuildCache, BuildState, InputSnapshot};
+use crate::config::SiteConfig;
+use crate::diagnostics::{BuildFailed, Diagnostic};
+use crate::output;
+use crate::render::{self, Theme};
+use crate::topic;
+
+use super::BuildReport;
+
+/// What the previous build left and this one found.
+pub(super) struct Previous<'a> {
+    pub cache: &'a BuildCache,
+    pub state: &'a BuildState,
+    /// This build's snapshot of the inputs, and when it was taken.
+    pub inputs: &'a InputSnapshot,
+    pub snapshot_ns: i128,
+    /// The inputs that may have changed since the previous build.
+    pub changed: &'a [&'a str],
+}
+
+/// Build the site at `root` after edits to brief texts alone, if that is
+/// what `previous.changed` holds; `None`: the whole build must run.
+/// `config` has the command line's overrides applied.
+pub(super) fn build(
+    root: &Path,
+    config: &SiteConfig,
+    out_dir: &Path,
+    previous: Previous<'_>,
+    start: Instant,
+) -> Option<Result<BuildReport, BuildFailed>> {
+    let Previous {
+        cache,
+        state,
+        inputs,
+        snapshot_ns,
+        changed,
+    } = previous;
+    // Only brief files, each at the top of the briefs folder.
+    let briefs: Vec<&str> = changed
+        .iter()
+        .map(|p| {
+            p.strip_prefix(BRIEFS_DIR)?
+                .strip_prefix('/')
+                .filter(|rel| rel.ends_with(".md") && !rel.contains('/'))
+        })
+        .collect::<Option<_>>()?;
+    if briefs.is_empty() || !state.quiet {
+        return None;
+    }
+    let memo = cache.memo_of_briefs(changed);
+    // As the whole build, which skips ingest on these very conditions.
+    if !crate::ingest::decides_alike(root, inputs, changed, &memo.ingest) {
+        return None;
+    }
+    let (topics, topic_errors) = topic::load_topics(root);
+    if !topic_errors.is_empty() {
+        return None;
+    }
+    // Each brief as the previous build had it, and as it is now.
+    let mut pairs = Vec::with_capacity(briefs.len());
+    for (rel, path) in briefs.iter().zip(changed) {
+        let before = brief::from_memo(&memo.briefs.previous(path)?)?;
+        let now = brief::load_brief(root, rel).ok()?;
+        if !before.same_but_text(&now) {
+            return None;
+        }
+        pairs.push((before, now));
+    }
+    let read_keys: Vec<u128> = pairs
+        .iter()
+        .map(|(before, _)| analyse::text_read_key(before, &topics))
+        .collect();
+    let passages = cache.passages_of(&read_keys);
+    if !pairs
+        .iter()
+        .all(|(before, now)| analyse::reads_alike(before, now, &topics, &passages))
+    {
+        return None;
+    }
+    let theme = Theme::load(root, &config.theme).ok()?;
+    let paths: Vec<String> = pairs
+        .iter()
+        .map(|(_, now)| render::links::brief(&now.slug))
+        .collect();
+    let mut render_memo = cache.render_memo_of(&paths);
+    let mut pages = Vec::new();
+    for (_, now) in &pairs {
+        pages.extend(render::brief_page_after_text_edit(
+            config,
+            &topics,
+            &theme,
+            now,
+            &mut render_memo,
+        )?);
+    }
+
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    // The cache must never describe a site that is not on disk.
+    cache.clear();
+    // Every other file of the previous site stands.
+    let manifest = match output::replace_pages(out_dir, state.outputs.clone(), &pages) {
+        Ok(m) => m,
+        Err(e) => {
+            return Some(Err(BuildFailed(vec![Diagnostic::new(
+                out_dir,
+                e.to_string(),
+            )])));
+        }
+    };
+    let next = BuildState {
+        key: state.key,
+        inputs: inputs.clone(),
+        snapshot_ns,
+        output_dir: out_dir.to_path_buf(),
+        outputs: manifest,
+        ingest_quiet: state.ingest_quiet,
+        quiet: state.quiet,
+    };
+    cache.store_pages_of_briefs(&next, &render_memo);
+    let report = BuildReport {
+        output: out_dir.to_path_buf(),
+        // As the whole build counts them: not the static files or the marker.
+        pages: next
+            .outputs
+            .keys()
+            .filter(|p| p.as_str() != output::MARKER && !theme.static_files.contains_key(*p))
+            .count(),
+        rendered: pages.len(),
+        rendered_paths: pages.iter().map(|p| p.path.clone()).collect(),
+        up_to_date: false,
+        static_files: theme.static_files.len(),
+        briefs_written: Vec::new(),
+        ingest_skipped: true,
+        text_edit: true,
+        warnings: Vec::new(),
+        elapsed: start.elapsed(),
+    };
+    // Freed on another thread: the user waits for none of it.
+    crate::cache::discard((next, render_memo, passages, memo, pages, theme));
+    Some(Ok(report))
+}
