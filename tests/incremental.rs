@@ -730,11 +730,22 @@ fn an_edit_that_other_pages_show_runs_the_whole_build() {
     assert_as_full_build(root, "a new first sentence");
     assert!(read(&root.join("public/assets/search-index.js")).contains("A new opening sentence."));
 
-    // A new title (front matter): every list shows it.
-    replace_in(brief, "title: ", "title: Revised ");
+    // A new title of the same length (front matter, the body where it
+    // was): every list shows it.
+    let title = read(brief)
+        .lines()
+        .find_map(|l| l.strip_prefix("title: ").map(str::to_string))
+        .unwrap();
+    let retitled = format!("Q{}", &title[1..]);
+    replace_in(
+        brief,
+        &format!("title: {title}"),
+        &format!("title: {retitled}"),
+    );
     let report = build(root).unwrap();
     assert!(!report.text_edit, "a new title took the text-edit path");
     assert_as_full_build(root, "a new title");
+    assert!(read(&root.join("public/briefs/index.html")).contains(&retitled));
 
     // A text edit beside a theme edit.
     append(brief, "\nA closing paragraph.\n");
@@ -772,4 +783,29 @@ fn a_text_edit_without_the_values_its_page_needs_runs_the_whole_build() {
     append(brief, "\nAnd one more.\n");
     assert!(build(root).unwrap().text_edit);
     assert_as_full_build(root, "values kept again");
+
+    // Values older than the page on disk (their shards not written, as when
+    // the disk was full): not used.
+    let memo = root.join(".dossier-cache/memo");
+    let kept = tempfile::tempdir().unwrap();
+    copy_dir(&memo, kept.path());
+    let title = read(brief)
+        .lines()
+        .find_map(|l| l.strip_prefix("title: ").map(str::to_string))
+        .unwrap();
+    replace_in(
+        brief,
+        &format!("title: {title}"),
+        &format!("title: Q{}", &title[1..]),
+    );
+    assert!(!build(root).unwrap().text_edit);
+    for entry in std::fs::read_dir(kept.path()).unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("brief-values-") {
+            std::fs::copy(entry.path(), memo.join(&name)).unwrap();
+        }
+    }
+    append(brief, "\nA last paragraph.\n");
+    assert!(!build(root).unwrap().text_edit, "stale values were used");
+    assert_as_full_build(root, "stale values");
 }
