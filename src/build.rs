@@ -308,7 +308,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         || state.output(key, &out_dir),
     );
     phases.done("stat in+output");
-    if config.is_some() && state.up_to_date(&inputs, output) {
+    let changed = inputs.changed_since(&state.inputs, state.snapshot_ns);
+    if config.is_some() && state.up_to_date(changed.as_deref(), output) {
         return Ok(BuildReport {
             output: out_dir,
             pages: state.outputs.len(),
@@ -325,7 +326,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     }
     if let Some(config) = &config
         && output == cache::OutputCheck::Intact
-        && let Some(changed) = inputs.changed_since(&state.inputs, state.snapshot_ns)
+        && let Some(changed) = &changed
     {
         let mut config = config.clone();
         if let Some(url) = &opts.base_url {
@@ -336,12 +337,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             state: &state,
             inputs: &inputs,
             snapshot_ns,
-            changed: &changed,
+            changed,
         };
         let done = text_edit::build(root, &config, &out_dir, previous, start);
         phases.done("text edit");
         if let Some(done) = done {
-            drop(changed);
             cache::discard((state, inputs));
             return done;
         }
@@ -358,11 +358,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     // to it, and it did nothing last time, it would do nothing again.
     let ingest_idle = state.ingest_quiet
         && state.key == key
-        && inputs
-            .changed_since(&state.inputs, state.snapshot_ns)
-            .is_some_and(|changed| {
-                crate::ingest::decides_alike(root, &inputs, &changed, &memo.ingest)
-            });
+        && changed.as_deref().is_some_and(|changed| {
+            crate::ingest::decides_alike(root, &inputs, changed, &memo.ingest)
+        });
     let ingested = if ingest_idle {
         memo.ingest.keep_unasked();
         Some(IngestReport::default())

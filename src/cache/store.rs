@@ -70,7 +70,7 @@ impl BuildCache {
     }
 
     /// What a build that re-renders the pages of a few briefs after edits to
-    /// their text needs of the memos (see `crate::text_edit`): the shards
+    /// their text needs of the memos (see `build/text_edit.rs`): the shards
     /// holding those briefs' entries, of ingest's view of the briefs and of
     /// the parsed briefs. Every other memo is empty.
     pub fn memo_of_briefs(&self, files_of_briefs: &[&str]) -> Memo {

@@ -409,13 +409,9 @@ fn content_links(input: &RenderInput<'_>) -> ContentLinks {
 }
 
 fn shared_views(input: &RenderInput<'_>) -> Shared {
-    let topic_links: Vec<TopicLink> = input
-        .topics
-        .iter()
-        .map(|t| topic_link(&t.slug, &t.title))
-        .collect();
+    let site = site_view(input.config, input.topics);
     let topic_by_slug: std::collections::BTreeMap<&str, &TopicLink> =
-        topic_links.iter().map(|t| (t.slug.as_str(), t)).collect();
+        site.topics.iter().map(|t| (t.slug.as_str(), t)).collect();
     let cards: Vec<Arc<BriefCard>> = input
         .briefs
         .iter()
@@ -478,7 +474,6 @@ fn shared_views(input: &RenderInput<'_>) -> Shared {
             brief_count: e.mentions.len(),
         })
         .collect();
-    let site = site_view(input.config, topic_links);
     let card_keys = cards
         .par_iter()
         .map(|c| Hasher::new().value(c).finish())
@@ -507,13 +502,16 @@ fn shared_views(input: &RenderInput<'_>) -> Shared {
 }
 
 /// `site` in every template.
-fn site_view(config: &SiteConfig, topics: Vec<TopicLink>) -> SiteView {
+fn site_view(config: &SiteConfig, topics: &[Topic]) -> SiteView {
     SiteView {
         title: config.title.clone(),
         description: config.description.clone(),
         language: config.language.clone(),
         base_url: config.base_url_slash(),
-        topics,
+        topics: topics
+            .iter()
+            .map(|t| topic_link(&t.slug, &t.title))
+            .collect(),
     }
 }
 
@@ -1210,13 +1208,7 @@ pub fn brief_page_after_text_edit(
     let path = links::brief(&brief.slug);
     let values = memo.brief_values.previous(&path)?.clone();
     let before = memo.brief_bodies.previous(&path)?.clone();
-    let site = site_view(
-        config,
-        topics
-            .iter()
-            .map(|t| topic_link(&t.slug, &t.title))
-            .collect(),
-    );
+    let site = site_view(config, topics);
     let site_key = Hasher::new().value(&site).finish();
     let meta = PageMeta {
         kind: "brief",
