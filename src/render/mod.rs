@@ -316,15 +316,22 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
     if let Some(bar) = input.progress {
         bar.set_length(jobs.len() as u64);
     }
-    let results: Vec<Result<Rendered, Diagnostic>> = jobs
-        .par_iter()
-        .inspect(|_| {
-            if let Some(bar) = input.progress {
-                bar.inc(1);
-            }
-        })
-        .map(|job| render_job(job, input, &shared, theme))
-        .collect();
+    // The search index and analysis.json are the two largest files and each
+    // is made on one core: made beside the pages, not after them, they do
+    // not hold up the end of the build.
+    let (results, (search_index, export)) = rayon::join(
+        || {
+            jobs.par_iter()
+                .inspect(|_| {
+                    if let Some(bar) = input.progress {
+                        bar.inc(1);
+                    }
+                })
+                .map(|job| render_job(job, input, &shared, theme))
+                .collect::<Vec<Result<Rendered, Diagnostic>>>()
+        },
+        || rayon::join(|| search_index_file(input), || analysis_file(input)),
+    );
     let mut pages = Vec::with_capacity(results.len());
     let mut unchanged = Vec::new();
     let mut html_paths = Vec::with_capacity(results.len());
@@ -345,27 +352,11 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
     if errors.is_empty() {
         html_paths.sort();
         pages.extend(publish::feeds_and_sitemap(input, &html_paths));
-        // The two largest files are made only when what they show changed.
-        match publish::search_index(input, |key| {
-            unchanged_since(input, publish::SEARCH_INDEX, key)
-        }) {
-            Some(page) => pages.push(page),
-            None => unchanged.push(publish::SEARCH_INDEX.to_string()),
-        }
-        let export = crate::analyse::JsonExport::new(
-            input.analysis,
-            input.briefs,
-            input.topics,
-            input.sources,
-        );
-        let key = Hasher::new().value(&export).finish();
-        if unchanged_since(input, links::ANALYSIS_JSON, key) {
-            unchanged.push(links::ANALYSIS_JSON.to_string());
-        } else {
-            pages.push(Page {
-                path: links::ANALYSIS_JSON.to_string(),
-                bytes: export.to_json().into_bytes(),
-            });
+        for file in [search_index, export] {
+            match file {
+                Rendered::Page(page) => pages.push(page),
+                Rendered::Unchanged(path) => unchanged.push(path),
+            }
         }
         // GitHub Pages: serve files as they are (no Jekyll), on a custom domain if asked.
         pages.push(Page {
@@ -383,6 +374,31 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
         Ok(RenderedSite { pages, unchanged })
     } else {
         Err(errors)
+    }
+}
+
+/// `assets/search-index.js`, or that it stands as the previous build made it.
+fn search_index_file(input: &RenderInput<'_>) -> Rendered {
+    match publish::search_index(input, |key| {
+        unchanged_since(input, publish::SEARCH_INDEX, key)
+    }) {
+        Some(page) => Rendered::Page(page),
+        None => Rendered::Unchanged(publish::SEARCH_INDEX.to_string()),
+    }
+}
+
+/// `analysis.json`, or that it stands as the previous build made it.
+fn analysis_file(input: &RenderInput<'_>) -> Rendered {
+    let export =
+        crate::analyse::JsonExport::new(input.analysis, input.briefs, input.topics, input.sources);
+    let key = Hasher::new().value(&export).finish();
+    if unchanged_since(input, links::ANALYSIS_JSON, key) {
+        Rendered::Unchanged(links::ANALYSIS_JSON.to_string())
+    } else {
+        Rendered::Page(Page {
+            path: links::ANALYSIS_JSON.to_string(),
+            bytes: export.to_json().into_bytes(),
+        })
     }
 }
 
