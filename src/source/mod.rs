@@ -259,10 +259,13 @@ pub fn list_files(
     if !dir.is_dir() {
         return out;
     }
+    // Names are looked at as bytes: at thousands of briefs, path methods
+    // (`strip_prefix`, `extension`, lossy names) were most of a listing.
+    let base = dir.as_os_str().as_encoded_bytes();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().as_encoded_bytes().starts_with(b"."));
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -275,21 +278,24 @@ pub fn list_files(
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
+        if !entry.file_type().is_file() || !has_extension(entry.file_name(), extensions) {
             continue;
         }
         let path = entry.path();
-        let ext_ok = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| extensions.iter().any(|x| x.eq_ignore_ascii_case(e)));
-        if !ext_ok {
-            continue;
-        }
-        let Ok(rel) = path.strip_prefix(dir) else {
+        // The walk joins names onto `dir`, so every path starts with it.
+        let Some(rel) = path
+            .as_os_str()
+            .as_encoded_bytes()
+            .strip_prefix(base)
+            .map(|r| {
+                r.strip_prefix(b"/")
+                    .or_else(|| r.strip_prefix(b"\\"))
+                    .unwrap_or(r)
+            })
+        else {
             continue;
         };
-        let Some(rel) = rel.to_str() else {
+        let Ok(rel) = std::str::from_utf8(rel) else {
             warnings.push(Diagnostic::new(
                 path,
                 "skipped: the file name is not valid Unicode",
@@ -301,6 +307,21 @@ pub fn list_files(
     // Sorted once here rather than per folder while walking.
     out.sort();
     out
+}
+
+/// Does the file `name` end in `.` and one of `extensions` (any case)? As
+/// [`Path::extension`]: a name starting with its only dot has none.
+fn has_extension(name: &std::ffi::OsStr, extensions: &[&str]) -> bool {
+    let name = name.as_encoded_bytes();
+    match name.iter().rposition(|&c| c == b'.') {
+        Some(dot) if dot > 0 => {
+            let ext = &name[dot + 1..];
+            extensions
+                .iter()
+                .any(|x| x.as_bytes().eq_ignore_ascii_case(ext))
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -328,5 +349,45 @@ mod tests {
             Some("gulf-2024-report")
         );
         assert_eq!(slug_for("noext").as_deref(), Some("noext"));
+    }
+
+    #[test]
+    fn lists_files_by_extension_skipping_hidden_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("sources");
+        for f in [
+            "b.txt",
+            "a.TXT",
+            "gulf/2024 report.html",
+            "notes.md",
+            ".hidden.txt",
+            ".git/x.txt",
+            "gulf/.swap.txt",
+            ".txt",
+            "trailing.",
+        ] {
+            let path = root.join(f);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        std::fs::create_dir_all(root.join("folder.txt")).unwrap();
+        let mut warnings = Diagnostics::new();
+        // With and without a trailing separator on the folder.
+        for dir in [root.clone(), root.join("")] {
+            let found = list_files(&dir, &["txt", "html"], &mut warnings);
+            let rels: Vec<&str> = found.iter().map(|(r, _)| r.as_str()).collect();
+            assert_eq!(rels, ["a.TXT", "b.txt", "gulf/2024 report.html"]);
+            assert_eq!(found[2].1, root.join("gulf").join("2024 report.html"));
+        }
+        assert!(warnings.is_empty());
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let bad = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+            std::fs::write(root.join(bad), "x").unwrap();
+            let found = list_files(&root, &["txt"], &mut warnings);
+            assert_eq!(found.len(), 2);
+            assert_eq!(warnings.len(), 1);
+        }
     }
 }
