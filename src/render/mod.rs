@@ -148,6 +148,18 @@ impl<T: Serialize> ContextValue for T {
     }
 }
 
+/// A value made in Tera's own form when the page is rendered. Parts that
+/// many pages show (brief cards, the site view) are converted once per
+/// build; a clone of a converted list or map is a reference count, where
+/// inserting the Rust value would convert it again for every page.
+struct TeraValue<F>(F);
+
+impl<F: Fn() -> tera::Value> ContextValue for TeraValue<F> {
+    fn insert_into(&self, name: &'static str, ctx: &mut Context) {
+        ctx.insert_value(name, (self.0)());
+    }
+}
+
 impl<'a> PageContext<'a> {
     fn new(theme_key: u128) -> Self {
         let mut key = Hasher::new();
@@ -169,6 +181,13 @@ impl<'a> PageContext<'a> {
     fn insert_keyed<T: Serialize + 'a>(&mut self, name: &'static str, value: T, key: u128) {
         self.key.bytes(name.as_bytes()).value(&key);
         self.values.push((name, Box::new(value)));
+    }
+
+    /// [`PageContext::insert_keyed`] of a value made in Tera's form
+    /// (by `make`, only if the page is rendered).
+    fn insert_tera<F: Fn() -> tera::Value + 'a>(&mut self, name: &'static str, make: F, key: u128) {
+        self.key.bytes(name.as_bytes()).value(&key);
+        self.values.push((name, Box::new(TeraValue(make))));
     }
 
     /// A page whose first values are covered by `key` (made by
@@ -209,12 +228,13 @@ impl<'a> PageContext<'a> {
     /// everything but a brief body.
     fn seal(
         &mut self,
-        site: &'a SiteView,
+        site: &tera::Value,
         site_key: u128,
         template: &str,
         meta: &PageMeta<'_>,
     ) -> Hasher {
-        self.insert_keyed("site", site, site_key);
+        let site = site.clone();
+        self.insert_tera("site", move || site.clone(), site_key);
         self.insert("root", links::root_prefix(&meta.path));
         self.key.bytes(template.as_bytes()).value(meta);
         self.key.clone()
@@ -249,12 +269,16 @@ enum Job {
 /// Views shared by many pages, computed once.
 struct Shared {
     site: SiteView,
+    /// `site` in Tera's form.
+    site_value: tera::Value,
     /// Hash of `site`.
     site_key: u128,
     links: ContentLinks,
     cards: Vec<Arc<BriefCard>>,
     /// Hash of each card, parallel to `cards`.
     card_keys: Vec<u128>,
+    /// Each card in Tera's form, made when a page first needs it.
+    card_values: Vec<std::sync::OnceLock<tera::Value>>,
     /// Per brief, the entities it names: (entity, index of the brief's
     /// mention), in entity order. Built once, not searched for per page.
     brief_mentions: Vec<Vec<(usize, usize)>>,
@@ -264,6 +288,24 @@ struct Shared {
 }
 
 impl Shared {
+    /// The card of brief `b` in Tera's form.
+    fn card_value(&self, b: usize) -> tera::Value {
+        self.card_values[b]
+            .get_or_init(|| tera::Value::from_serializable(&*self.cards[b]))
+            .clone()
+    }
+
+    /// The cards of `briefs` as one Tera list. Converted in parallel: the
+    /// list of all briefs is made by one page job, and is most of its cost.
+    fn card_list(&self, briefs: &[usize]) -> tera::Value {
+        let values: Vec<tera::Value> = briefs
+            .par_iter()
+            .with_min_len(256)
+            .map(|&b| self.card_value(b))
+            .collect();
+        tera::Value::from(values)
+    }
+
     /// The page-key part of a list of briefs: their cards' hashes.
     fn cards_key(&self, briefs: impl IntoIterator<Item = usize>) -> u128 {
         let mut h = Hasher::new();
@@ -391,13 +433,16 @@ fn search_index_file(input: &RenderInput<'_>) -> Rendered {
 fn analysis_file(input: &RenderInput<'_>) -> Rendered {
     let export =
         crate::analyse::JsonExport::new(input.analysis, input.briefs, input.topics, input.sources);
-    let key = Hasher::new().value(&export).finish();
+    // Its key is the hash of its bytes: hashing the analysis instead costs
+    // as much as writing it.
+    let bytes = export.to_json().into_bytes();
+    let key = Hasher::new().bytes(&bytes).finish();
     if unchanged_since(input, links::ANALYSIS_JSON, key) {
         Rendered::Unchanged(links::ANALYSIS_JSON.to_string())
     } else {
         Rendered::Page(Page {
             path: links::ANALYSIS_JSON.to_string(),
-            bytes: export.to_json().into_bytes(),
+            bytes,
         })
     }
 }
@@ -509,7 +554,9 @@ fn shared_views(input: &RenderInput<'_>) -> Shared {
         entity_cards,
         links: content_links,
         site_key: Hasher::new().value(&site).finish(),
+        site_value: tera::Value::from_serializable(&site),
         site,
+        card_values: cards.iter().map(|_| std::sync::OnceLock::new()).collect(),
         cards,
         card_keys,
         topic_cards,
@@ -559,11 +606,10 @@ fn render_job(
     let mut body: Option<BriefBody> = None;
     let (template, path, kind, title, description) = match *job {
         Job::Index => {
-            let newest = a.newest_first.iter().take(FRONT_PAGE_BRIEFS);
-            let key = shared.cards_key(newest.clone().copied());
-            let newest: Vec<&Arc<BriefCard>> = newest.map(|&b| &shared.cards[b]).collect();
+            let newest = &a.newest_first[..a.newest_first.len().min(FRONT_PAGE_BRIEFS)];
+            let key = shared.cards_key(newest.iter().copied());
             ctx.insert("topics", &shared.topic_cards);
-            ctx.insert_keyed("newest", newest, key);
+            ctx.insert_tera("newest", || shared.card_list(newest), key);
             ctx.insert("brief_count", input.briefs.len());
             ctx.insert("source_count", input.sources.len());
             (
@@ -673,14 +719,16 @@ fn render_job(
             for tb in &ta.briefs {
                 key.value(&shared.card_keys[tb.brief]).value(&tb.passage);
             }
-            let entries = Lazy(move || {
-                ta.briefs
-                    .iter()
+            let entries = move || {
+                let entries: Vec<tera::Value> = ta
+                    .briefs
+                    .par_iter()
+                    .with_min_len(64)
                     .map(|tb| {
                         let card = &shared.cards[tb.brief];
                         let line = tb.passage.as_ref().and_then(|p| p.line);
                         TopicEntry {
-                            brief: card.clone(),
+                            brief: shared.card_value(tb.brief),
                             passage_html: tb
                                 .passage
                                 .as_ref()
@@ -690,10 +738,12 @@ fn render_job(
                             }),
                             passage_line: line,
                         }
+                        .into_tera()
                     })
-                    .collect::<Vec<_>>()
-            });
-            ctx.insert_keyed("entries", entries, key.finish());
+                    .collect();
+                tera::Value::from(entries)
+            };
+            ctx.insert_tera("entries", entries, key.finish());
             ctx.insert("co_topics", co);
             let desc = plain_excerpt(&shared.topic_cards[t].lede_html);
             (
@@ -705,10 +755,8 @@ fn render_job(
             )
         }
         Job::Briefs => {
-            let all: Vec<&Arc<BriefCard>> =
-                a.newest_first.iter().map(|&b| &shared.cards[b]).collect();
             let key = shared.cards_key(a.newest_first.iter().copied());
-            ctx.insert_keyed("briefs", all, key);
+            ctx.insert_tera("briefs", || shared.card_list(&a.newest_first), key);
             (
                 "briefs.html",
                 links::BRIEFS.to_string(),
@@ -1161,7 +1209,7 @@ fn render_job(
         path: path.clone(),
         description,
     };
-    let mut key = ctx.seal(&shared.site, shared.site_key, template, &meta);
+    let mut key = ctx.seal(&shared.site_value, shared.site_key, template, &meta);
     // A brief's body comes last: an edit to it alone changes only this.
     if let Some(b) = &body {
         key.value(&b.key);
@@ -1235,7 +1283,12 @@ pub fn brief_page_after_text_edit(
     let mut ctx = PageContext::resumed(values.key);
     ctx.insert_brief_values(&values);
     let template = "brief.html";
-    let sealed = ctx.seal(&site, site_key, template, &meta);
+    let sealed = ctx.seal(
+        &tera::Value::from_serializable(&site),
+        site_key,
+        template,
+        &meta,
+    );
     let page_key = |body_key: u128| sealed.clone().value(&body_key).finish();
     if memo.pages.previous(&path) != Some(&page_key(before.key)) {
         return None;

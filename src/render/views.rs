@@ -99,16 +99,29 @@ pub struct TopicCard {
 /// Made from the brief's card and its passage (in
 /// `render`), which is what the topic page's key hashes: an entry made from
 /// anything more must add it to that key.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct TopicEntry {
-    /// The brief.
-    pub brief: Arc<BriefCard>,
+    /// The brief's card, in Tera's form (made once per build, shared).
+    pub brief: tera::Value,
     /// The passage, HTML-escaped, matched phrases in `<mark>`.
     pub passage_html: Option<String>,
     /// The passage's line in the raw source page, from the output root.
     pub passage_url: Option<String>,
     /// That line's number.
     pub passage_line: Option<usize>,
+}
+
+impl TopicEntry {
+    /// The entry as a template sees it: a map of its fields. Made by hand,
+    /// not serialised: that would copy the shared card.
+    pub fn into_tera(self) -> tera::Value {
+        let mut map = tera::Map::with_capacity(4);
+        map.insert("brief".into(), self.brief);
+        map.insert("passage_html".into(), self.passage_html.into());
+        map.insert("passage_url".into(), self.passage_url.into());
+        map.insert("passage_line".into(), self.passage_line.into());
+        tera::Value::from(map)
+    }
 }
 
 /// A topic that shares briefs with another.
