@@ -172,7 +172,7 @@ impl<T: Serialize + DeserializeOwned + Send + Sync> FileMemo<T> {
 
     pub(super) fn store(&self, files: &ShardFiles) {
         if let Ok(entries) = self.entries.lock() {
-            files.store::<_, _, SHARDS>(&entries, &self.dirty);
+            let _ = files.store::<_, _, SHARDS>(&entries, None, &self.dirty);
         }
     }
 
@@ -208,6 +208,9 @@ pub struct KeyMemo<K, V, const N: usize = SHARDS> {
     entries: HashMap<K, V>,
     fresh: Mutex<HashMap<K, V>>,
     dirty: Dirty,
+    /// The shards whose entries were read (one bit each); the others'
+    /// files hold entries this memo does not have ([`KeyMemo::unread`]).
+    read: u64,
 }
 
 impl<K, V, const N: usize> Default for KeyMemo<K, V, N> {
@@ -216,6 +219,7 @@ impl<K, V, const N: usize> Default for KeyMemo<K, V, N> {
             entries: HashMap::default(),
             fresh: Mutex::new(HashMap::default()),
             dirty: Dirty::default(),
+            read: u64::MAX,
         }
     }
 }
@@ -269,6 +273,38 @@ impl<K: Eq + Hash + Clone + Send + 'static, V: Clone + Send + 'static, const N: 
         }
     }
 
+    /// Drop the entry for `key` (of a memo read in part, like
+    /// [`KeyMemo::set`]).
+    pub fn remove(&mut self, key: &K) {
+        if self.entries.remove(key).is_some() {
+            self.dirty.mark(shard_of(key, N));
+        }
+    }
+
+    /// Does the memo hold an entry for `key`?
+    pub fn contains(&self, key: &K) -> bool {
+        self.entries.contains_key(key)
+    }
+
+    /// The keys of the previous build's entries that this build has not
+    /// asked for or put (so far): the ones [`KeyMemo::next`] drops.
+    pub fn unused_keys(&self) -> Vec<K> {
+        let Ok(fresh) = self.fresh.lock() else {
+            return Vec::new();
+        };
+        self.entries
+            .keys()
+            .filter(|k| !fresh.contains_key(k))
+            .cloned()
+            .collect()
+    }
+
+    /// The entry for `key` is to go: its shard is rewritten without it (for
+    /// a memo whose entries were not read, [`KeyMemo::unread`]).
+    pub fn drop_entry(&self, key: &K) {
+        self.dirty.mark(shard_of(key, N));
+    }
+
     fn next(self) -> KeyMemo<K, V, N> {
         let fresh = self.fresh.into_inner().unwrap_or_default();
         // Entries not used by this build are dropped.
@@ -280,6 +316,7 @@ impl<K: Eq + Hash + Clone + Send + 'static, V: Clone + Send + 'static, const N: 
             entries: fresh,
             fresh: Mutex::new(HashMap::default()),
             dirty: self.dirty,
+            read: self.read,
         }
     }
 }
@@ -311,11 +348,61 @@ where
             entries,
             fresh: Mutex::new(HashMap::default()),
             dirty,
+            read: only.unwrap_or(u64::MAX),
+        }
+    }
+
+    /// A memo whose files are not read: for one whose entries are large and
+    /// that a build only adds to. What it is given is written into the
+    /// shards beside the entries on disk ([`KeyMemo::store_beside`]).
+    pub(super) fn unread() -> KeyMemo<K, V, N> {
+        KeyMemo {
+            read: 0,
+            ..KeyMemo::default()
         }
     }
 
     pub(super) fn store(&self, files: &ShardFiles) {
-        files.store::<_, _, N>(&self.entries, &self.dirty);
+        let _ = files.store::<_, _, N>(&self.entries, None, &self.dirty);
+    }
+
+    /// [`KeyMemo::store`] for a memo not read (in part or at all): a shard
+    /// it rewrites keeps, of the entries on its file, those of the `current`
+    /// keys that this memo does not replace; the others go. A shard file is
+    /// read only if one of its current keys is not in the memo. Returns the
+    /// shards that could not be read or written: entries of the current keys
+    /// may be missing from them, or older than the memo says.
+    pub(super) fn store_beside<'k>(
+        &self,
+        files: &ShardFiles,
+        current: impl IntoIterator<Item = &'k K>,
+    ) -> u64
+    where
+        K: 'k,
+    {
+        let mut wanted = 0u64;
+        let mut keep: rustc_hash::FxHashSet<&K> = Default::default();
+        for key in current {
+            let s = shard_of(key, N);
+            if self.read & (1 << s) == 0 && self.dirty.get(s) && !self.entries.contains_key(key) {
+                wanted |= 1 << s;
+                keep.insert(key);
+            }
+        }
+        if wanted == 0 {
+            return files.store::<_, _, N>(&self.entries, None, &self.dirty);
+        }
+        let (mut on_disk, unreadable): (HashMap<K, V>, Dirty) = files.load::<K, V, N>(Some(wanted));
+        on_disk.retain(|k, _| keep.contains(k));
+        let unread = (0..N)
+            .filter(|&s| wanted & (1 << s) != 0 && unreadable.get(s))
+            .fold(0, |m, s| m | 1 << s);
+        unread | files.store::<_, _, N>(&self.entries, Some(&on_disk), &self.dirty)
+    }
+
+    /// The keys of the memo's entries.
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
+        self.entries.keys()
     }
 }
 
@@ -328,6 +415,13 @@ pub(super) struct ShardFiles<'a> {
 impl ShardFiles<'_> {
     fn path(&self, shard: usize) -> String {
         format!("{MEMO_DIR}/{}-{shard:02}.bin", self.name)
+    }
+
+    /// Remove the `N` shard files: the memo is empty for the next build.
+    pub(super) fn remove_all<const N: usize>(&self) {
+        for s in 0..N {
+            let _ = std::fs::remove_file(self.cache.dir.join(self.path(s)));
+        }
     }
 
     /// Every shard's entries (of the shards in the mask `only`, if given); a
@@ -365,32 +459,46 @@ impl ShardFiles<'_> {
         (entries, dirty)
     }
 
-    /// Write the dirty shards of `entries` (sorted by key: the same entries
-    /// give the same bytes); an empty shard's file is removed.
-    fn store<K, V, const N: usize>(&self, entries: &HashMap<K, V>, dirty: &Dirty)
+    /// Write the dirty shards of `entries` and `kept` (entries of the files
+    /// to keep, no key of `entries`), sorted by key: the same entries give
+    /// the same bytes. An empty shard's file is removed. Returns the shards
+    /// that could not be written.
+    fn store<K, V, const N: usize>(
+        &self,
+        entries: &HashMap<K, V>,
+        kept: Option<&HashMap<K, V>>,
+        dirty: &Dirty,
+    ) -> u64
     where
         K: Serialize + Hash + Ord + Sync,
         V: Serialize + Sync,
     {
         use rayon::prelude::*;
         let mut shards: Vec<Vec<(&K, &V)>> = vec![Vec::new(); N];
-        for (k, v) in entries {
+        for (k, v) in entries.iter().chain(kept.into_iter().flatten()) {
             let s = shard_of(k, N);
             if dirty.get(s) {
                 shards[s].push((k, v));
             }
         }
-        shards.par_iter_mut().enumerate().for_each(|(s, list)| {
-            if !dirty.get(s) {
-                return;
-            }
-            if list.is_empty() {
-                let _ = std::fs::remove_file(self.cache.dir.join(self.path(s)));
-            } else {
-                list.sort_unstable_by(|a, b| a.0.cmp(b.0));
-                let _ = self.cache.write(&self.path(s), list);
-            }
-        });
+        shards
+            .par_iter_mut()
+            .enumerate()
+            .map(|(s, list)| {
+                if !dirty.get(s) {
+                    return 0;
+                }
+                let failed = if list.is_empty() {
+                    let path = self.cache.dir.join(self.path(s));
+                    std::fs::remove_file(path)
+                        .is_err_and(|e| e.kind() != std::io::ErrorKind::NotFound)
+                } else {
+                    list.sort_unstable_by(|a, b| a.0.cmp(b.0));
+                    self.cache.write(&self.path(s), list).is_err()
+                };
+                u64::from(failed) << s
+            })
+            .reduce(|| 0, |a, b| a | b)
     }
 }
 
@@ -425,11 +533,20 @@ impl Memo {
                 related: self.analysis.related.next(),
                 facts: self.analysis.facts.next(),
             },
-            render: crate::render::RenderMemo {
-                pages: self.render.pages.next(),
-                body_links: self.render.body_links.next(),
-                brief_values: self.render.brief_values.next(),
-                brief_bodies: self.render.brief_bodies.next(),
+            render: {
+                let r = self.render;
+                // Pages gone: their values go too (a memo not read does not
+                // know which it holds).
+                for page in r.brief_value_keys.unused_keys() {
+                    r.brief_values.drop_entry(&page);
+                }
+                crate::render::RenderMemo {
+                    pages: r.pages.next(),
+                    body_links: r.body_links.next(),
+                    brief_values: r.brief_values.next(),
+                    brief_value_keys: r.brief_value_keys.next(),
+                    brief_bodies: r.brief_bodies.next(),
+                }
             },
             stamps: Stamps::default(),
         }
@@ -493,6 +610,54 @@ mod tests {
                 .hit("content/sources/a.txt", Some(other))
                 .is_none()
         );
+    }
+
+    /// A memo a build does not read (the brief pages' values) gets only the
+    /// entries that changed; stored, the shards it rewrites keep the other
+    /// current entries from their files and lose the ones of keys gone. A
+    /// shard whose file cannot be read is reported.
+    #[test]
+    fn a_memo_not_read_keeps_the_entries_on_disk_it_does_not_replace() {
+        let site = tempfile::tempdir().unwrap();
+        let cache = BuildCache::new(site.path());
+        let files = ShardFiles {
+            cache: &cache,
+            name: "values",
+        };
+        let key = |i: u32| format!("p{i}");
+        let first: KeyMemo<String, u32, 4> = KeyMemo::default();
+        for i in 0..40 {
+            first.put(key(i), i);
+        }
+        let first = first.next();
+        assert_eq!(first.store_beside(&files, first.keys()), 0);
+
+        // p1 changed, p40 new, p2 gone; the rest as on disk.
+        let second: KeyMemo<String, u32, 4> = KeyMemo::unread();
+        second.put(key(1), 100);
+        second.put(key(40), 40);
+        second.drop_entry(&key(2));
+        let second = second.next();
+        let current: Vec<String> = (0..41).filter(|&i| i != 2).map(key).collect();
+        assert_eq!(second.store_beside(&files, current.iter()), 0);
+        let back: KeyMemo<String, u32, 4> = KeyMemo::load(&files);
+        assert_eq!(back.keys().count(), 40);
+        for i in (0..41).filter(|&i| i != 2) {
+            let want = if i == 1 { 100 } else { i };
+            assert_eq!(back.previous(&key(i)), Some(&want), "{}", key(i));
+        }
+        assert_eq!(back.previous(&key(2)), None);
+
+        // The file of p0's shard garbled: its other entries cannot be kept.
+        let shard = shard_of(&key(0), 4);
+        std::fs::write(cache.dir.join(files.path(shard)), b"garbled").unwrap();
+        let third: KeyMemo<String, u32, 4> = KeyMemo::unread();
+        third.put(key(0), 7);
+        let third = third.next();
+        assert_eq!(third.store_beside(&files, current.iter()), 1 << shard);
+        // Without a change in a shard, its file is not read at all.
+        let fourth: KeyMemo<String, u32, 4> = KeyMemo::unread();
+        assert_eq!(fourth.next().store_beside(&files, current.iter()), 0);
     }
 
     /// A build that changes one memo entry rewrites one shard file; what it

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::memo::{FileMemo, KeyMemo, Memo, ShardFiles};
+use super::memo::{FileMemo, KeyMemo, Memo, SHARDS, ShardFiles};
 use super::{BuildState, CACHE_DIR, FORMAT, FileStamp};
 
 /// Folder of the memo's shard files, in the cache folder.
@@ -63,7 +63,9 @@ impl BuildCache {
             s.spawn(|_| analysis.facts = KeyMemo::load(&files("facts")));
             s.spawn(|_| render.pages = KeyMemo::load(&files("pages")));
             s.spawn(|_| render.body_links = KeyMemo::load(&files("body-links")));
-            s.spawn(|_| render.brief_values = KeyMemo::load(&files("brief-values")));
+            // Megabytes that only an edit to a brief's text reads (in part).
+            render.brief_values = KeyMemo::unread();
+            s.spawn(|_| render.brief_value_keys = KeyMemo::load(&files("brief-value-keys")));
             s.spawn(|_| render.brief_bodies = KeyMemo::load(&files("brief-bodies")));
         });
         memo
@@ -130,6 +132,22 @@ impl BuildCache {
         let _ = self.write("state.bin", state);
     }
 
+    /// Forget the keys of the kept values of brief `pages`: values the
+    /// text-edit build could not use (missing, or not those of the page on
+    /// disk) are made again by the next whole build, which otherwise keeps
+    /// values whose key did not change without reading them.
+    pub fn forget_brief_values(&self, pages: &[String]) {
+        let files = ShardFiles {
+            cache: self,
+            name: "brief-value-keys",
+        };
+        let mut keys: KeyMemo<String, u128> = KeyMemo::load_part(&files, pages);
+        for page in pages {
+            keys.remove(page);
+        }
+        keys.store(&files);
+    }
+
     /// Forget everything (before a build whose outcome the cache must not describe).
     pub fn clear(&self) {
         let _ = std::fs::remove_file(self.dir.join("state.bin"));
@@ -160,8 +178,17 @@ impl BuildCache {
         memo.analysis.facts.store(&files("facts"));
         memo.render.pages.store(&files("pages"));
         memo.render.body_links.store(&files("body-links"));
-        memo.render.brief_values.store(&files("brief-values"));
         memo.render.brief_bodies.store(&files("brief-bodies"));
+        // The values first, then their keys: keys older than the values make
+        // the next build put those values again. Where the values could not
+        // be kept, no key vouches for any: the next build makes them all.
+        let values = &memo.render.brief_values;
+        let keys = &memo.render.brief_value_keys;
+        if values.store_beside(&files("brief-values"), keys.keys()) == 0 {
+            keys.store(&files("brief-value-keys"));
+        } else {
+            files("brief-value-keys").remove_all::<SHARDS>();
+        }
         let _ = self.write(TRUST_FILE, &memo.briefs.trusted_before_ns);
         // The single memo file of earlier versions.
         let _ = std::fs::remove_file(self.dir.join("memo.bin"));

@@ -76,8 +76,11 @@ pub struct RenderMemo {
     pub body_links: KeyMemo<u128, Vec<String>>,
     /// Brief page path -> the page's values besides the body and site-wide
     /// ones. Megabytes in all: kept in 64 shards, of which a text edit
-    /// reads one.
-    pub brief_values: KeyMemo<String, Arc<BriefPageValues>, 64>,
+    /// reads one. Other builds do not read it: they put the values that
+    /// changed (see `brief_value_keys`), written beside the others.
+    pub brief_values: KeyMemo<String, PackedValues, 64>,
+    /// Brief page path -> the key of its values in `brief_values`.
+    pub brief_value_keys: KeyMemo<String, u128>,
     /// Brief page path -> the key of its body and where its links led.
     pub brief_bodies: KeyMemo<String, BriefBodyLinks>,
 }
@@ -97,10 +100,20 @@ pub struct BriefPageValues {
     related: Arc<Vec<RelatedView>>,
 }
 
-/// Values with the same key are the same values (the key hashes them).
-impl PartialEq for BriefPageValues {
-    fn eq(&self, other: &Self) -> bool {
-        self.key == other.key
+/// [`BriefPageValues`] as the memo keeps them: encoded, so that a build
+/// that rewrites a shard of them copies the entries it keeps as bytes, and
+/// the text-edit build decodes only the pages it renders.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct PackedValues(#[serde(with = "serde_bytes")] Vec<u8>);
+
+impl PackedValues {
+    fn pack(values: &BriefPageValues) -> PackedValues {
+        PackedValues(postcard::to_allocvec(values).unwrap_or_default())
+    }
+
+    /// `None` if the bytes do not decode (the page is then made anew).
+    fn unpack(&self) -> Option<BriefPageValues> {
+        postcard::from_bytes(&self.0).ok()
     }
 }
 
@@ -854,13 +867,8 @@ fn render_job(
             // when they changed.
             let values_key = ctx.restart_key();
             if let Some(m) = input.memo {
-                let kept = m
-                    .brief_values
-                    .previous(&page)
-                    .filter(|v| v.key == values_key)
-                    .cloned();
-                let values = kept.unwrap_or_else(|| {
-                    Arc::new(BriefPageValues {
+                if m.brief_value_keys.previous(&page) != Some(&values_key) {
+                    let values = BriefPageValues {
                         key: values_key,
                         people,
                         figure_facts,
@@ -868,9 +876,11 @@ fn render_job(
                         brief: shared.cards[b].clone(),
                         key_points,
                         related: Arc::new(related_views()),
-                    })
-                });
-                m.brief_values.put(page.clone(), values);
+                    };
+                    m.brief_values
+                        .put(page.clone(), PackedValues::pack(&values));
+                }
+                m.brief_value_keys.put(page.clone(), values_key);
                 m.brief_bodies.put(
                     page.clone(),
                     BriefBodyLinks {
@@ -1270,7 +1280,7 @@ pub fn brief_page_after_text_edit(
     memo: &mut RenderMemo,
 ) -> Option<Option<Page>> {
     let path = links::brief(&brief.slug);
-    let values = memo.brief_values.previous(&path)?.clone();
+    let values = memo.brief_values.previous(&path)?.unpack()?;
     let before = memo.brief_bodies.previous(&path)?.clone();
     let site = site_view(config, topics);
     let site_key = Hasher::new().value(&site).finish();
