@@ -281,11 +281,6 @@ impl<K: Eq + Hash + Clone + Send + 'static, V: Clone + Send + 'static, const N: 
         }
     }
 
-    /// Does the memo hold an entry for `key`?
-    pub fn contains(&self, key: &K) -> bool {
-        self.entries.contains_key(key)
-    }
-
     /// The keys of the previous build's entries that this build has not
     /// asked for or put (so far): the ones [`KeyMemo::next`] drops.
     pub fn unused_keys(&self) -> Vec<K> {
