@@ -178,6 +178,9 @@ pub struct BriefFacts {
     /// Agencies and outlets the text cites ("Reuters", "Al-Hadath").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attribution: Vec<String>,
+    /// Bylined persons (desk credits such as "Staff Writer" are not authors).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
     /// People named, aliases merged.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
@@ -332,6 +335,9 @@ pub struct IngestStamp {
     /// Source line of the title, when the text has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_line: Option<usize>,
+    /// The text has no headline: the title was made from its first sentence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub title_derived: bool,
     /// Source line of the publication date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_line: Option<usize>,
@@ -362,6 +368,8 @@ struct BriefFront {
     #[serde(default)]
     attribution: Vec<String>,
     #[serde(default)]
+    authors: Vec<String>,
+    #[serde(default)]
     people: Vec<Person>,
     #[serde(default)]
     organisations: Vec<Organisation>,
@@ -382,6 +390,7 @@ impl BriefFront {
         BriefFacts {
             source_sha256: self.source_sha256.take(),
             attribution: std::mem::take(&mut self.attribution),
+            authors: std::mem::take(&mut self.authors),
             people: std::mem::take(&mut self.people),
             organisations: std::mem::take(&mut self.organisations),
             figures: std::mem::take(&mut self.figures),

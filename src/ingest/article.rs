@@ -48,7 +48,7 @@ pub struct Context<'a> {
 
 /// Extract a draft brief from `source`.
 pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
-    let art: CleanArticle = clean(&source.text, ctx.boilerplate, ctx.corpus);
+    let art: CleanArticle = clean(&source.text, &source.meta, ctx.boilerplate, ctx.corpus);
     let mut notes: Vec<String> = Vec::new();
 
     // Sentences of the body, each with its source line.
@@ -67,32 +67,34 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         }
     }
 
-    let (title, title_line) = match (&art.title, &source.meta.title) {
-        (_, Some(t)) if !t.trim().is_empty() => {
-            (t.trim().to_string(), art.title.as_ref().map(|(_, l)| *l))
+    let (title, title_line, title_derived) = match (&art.title, &source.meta.title) {
+        (Some(t), _) => {
+            notes.push(format!("title: {}", t.why));
+            (t.value.clone(), t.line, false)
         }
-        (Some((t, l)), _) => (t.clone(), Some(*l)),
-        (None, _) => {
+        (None, Some(t)) if !t.trim().is_empty() => {
             notes.push(
-                "the text has no headline; the title is taken from the first sentence".to_string(),
+                "title: from the page's metadata (no headline stands in its text)".to_string(),
+            );
+            (t.trim().to_string(), None, false)
+        }
+        _ => {
+            notes.push(
+                "title: the text has no headline; the title is made from the first sentence"
+                    .to_string(),
             );
             (
                 derived_title(body_sentences.first().map_or("", |s| s.text.as_str())),
                 None,
+                true,
             )
         }
     };
 
-    let published = match (source.meta.published, &art.published) {
-        (Some(d), _) => Some((d, None)),
-        (None, Some((p, line))) => {
-            if let Some(n) = &p.note {
-                notes.push(format!("publication date: {n}"));
-            }
-            Some((p.date, Some(*line)))
-        }
-        (None, None) => None,
-    };
+    let published = art.published.as_ref().map(|p| {
+        notes.push(format!("published: {}", p.why));
+        (p.value.date, p.line)
+    });
     let published_date = published.map(|(d, _)| d);
 
     let mut sentences_with_title = body_sentences.clone();
@@ -112,7 +114,14 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         ctx.matcher,
     );
 
-    let ents = entities::extract(&sentences_with_title);
+    let outlet = art.outlet.as_ref().map(|o| {
+        notes.push(format!("outlet: {}", o.why));
+        o.value.clone()
+    });
+    // The page's own names (its outlet, what it credits) are not its people.
+    let mut own_names: Vec<String> = outlet.iter().cloned().collect();
+    own_names.extend(art.attribution.iter().map(|(n, _)| n.clone()));
+    let ents = entities::extract(&sentences_with_title, &own_names);
     let mut attribution: Vec<String> = Vec::new();
     for name in art
         .attribution
@@ -125,12 +134,10 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
             attribution.push(name);
         }
     }
-    let outlet = source
-        .meta
-        .outlet
-        .clone()
-        .or_else(|| art.outlet.as_ref().map(|(o, _)| o.clone()));
     attribution.retain(|a| Some(a) != outlet.as_ref());
+    if let Some(note) = dropped_note(&art) {
+        notes.push(note);
+    }
 
     let mut figures: Vec<Figure> = Vec::new();
     let mut dates_found: Vec<DateMention> = Vec::new();
@@ -191,6 +198,7 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         facts: BriefFacts {
             source_sha256: Some(source.sha256.clone()),
             attribution,
+            authors: art.authors.clone(),
             people,
             organisations,
             figures,
@@ -200,6 +208,7 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
             ingest: Some(IngestStamp {
                 inputs: String::new(),
                 title_line,
+                title_derived,
                 published_line: published.and_then(|(_, l)| l),
                 notes,
                 hash: String::new(),
@@ -208,6 +217,34 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         body,
         body_key,
     }
+}
+
+/// Which lines of the source were left out and why, grouped by reason:
+/// "left out: navigation: lines 1, 3; call to action: line 5".
+fn dropped_note(art: &CleanArticle) -> Option<String> {
+    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    for d in &art.dropped {
+        match groups.iter_mut().find(|(r, _)| *r == d.reason) {
+            Some((_, lines)) => {
+                if !lines.contains(&d.line) {
+                    lines.push(d.line)
+                }
+            }
+            None => groups.push((&d.reason, vec![d.line])),
+        }
+    }
+    if groups.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = groups
+        .into_iter()
+        .map(|(reason, lines)| {
+            let nums: Vec<String> = lines.iter().map(usize::to_string).collect();
+            let word = if lines.len() == 1 { "line" } else { "lines" };
+            format!("{reason}: {word} {}", nums.join(", "))
+        })
+        .collect();
+    Some(format!("left out: {}", parts.join("; ")))
 }
 
 /// Keep at most `MAX_FACTS` items; returns the count before.

@@ -28,15 +28,20 @@ pub struct PublishedDate {
     pub text: String,
     /// How an ambiguous day/month order was resolved, if it was ambiguous.
     pub note: Option<String>,
+    /// Labelled as the time of an update ("Updated: ..."), not of publication.
+    pub updated: bool,
 }
 
-/// How the article writes dates in its prose, to resolve 03/04/2024.
+/// How the article writes dates in its prose, and the weekdays its lead
+/// names, to resolve 03/04/2024.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DateStyle {
     /// Mentions like "8 September".
     pub day_first: usize,
     /// Mentions like "September 8".
     pub month_first: usize,
+    /// Weekdays the lead names ("on Monday"), one bit per day from Monday.
+    pub lead_weekdays: u8,
 }
 
 impl DateStyle {
@@ -59,8 +64,47 @@ impl DateStyle {
         DateStyle {
             day_first: dm.find_iter(text).count(),
             month_first: md.find_iter(text).count(),
+            lead_weekdays: 0,
         }
     }
+
+    /// The same style, with the weekdays that `lead` (the article's first
+    /// paragraphs) names: a story published on a Monday says "on Monday" or
+    /// "on Sunday", rarely another day.
+    pub fn with_lead(mut self, lead: &str) -> DateStyle {
+        static R: OnceLock<Regex> = OnceLock::new();
+        let re = R.get_or_init(|| {
+            Regex::new(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b").unwrap()
+        });
+        for m in re.find_iter(lead) {
+            if let Some(d) = weekday_number(m.as_str()) {
+                self.lead_weekdays |= 1 << d;
+            }
+        }
+        self
+    }
+
+    /// Does `date` fall on a weekday the lead names, or the day after one?
+    fn fits_lead(&self, date: NaiveDate) -> bool {
+        let today = date.weekday().num_days_from_monday();
+        let yesterday = (today + 6) % 7;
+        self.lead_weekdays & (1 << today | 1 << yesterday) != 0
+    }
+}
+
+/// 0 for Monday .. 6 for Sunday, from a weekday name or abbreviation.
+fn weekday_number(name: &str) -> Option<u32> {
+    let n = name.trim_end_matches(['.', ',']).to_ascii_lowercase();
+    Some(match n.get(..3)? {
+        "mon" => 0,
+        "tue" => 1,
+        "wed" => 2,
+        "thu" => 3,
+        "fri" => 4,
+        "sat" => 5,
+        "sun" => 6,
+        _ => return None,
+    })
 }
 
 fn date_line_regex() -> &'static Regex {
@@ -68,7 +112,7 @@ fn date_line_regex() -> &'static Regex {
     R.get_or_init(|| {
         let time = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|[a-z]{2,5})?\s*(?:[+\-]\d{1,2}(?::?\d{2})?)?)?)";
         Regex::new(&format!(
-            r"(?ix)^\s*(?:{LABEL}\s*)?(?:{WEEKDAY}\s*)?
+            r"(?ix)^\s*(?:{LABEL}\s*)?(?:(?P<wd>{WEEKDAY})\s*)?
             (?:
               (?P<iy>\d{{4}})(?P<is1>[-/.])(?P<im>\d{{1,2}})(?P<is2>[-/.])(?P<id>\d{{1,2}})(?:T[\d:.]+(?:Z|[+\-]\d{{2}}:?\d{{2}})?)?
             | (?P<na>\d{{1,2}})(?P<ns1>[-/.])(?P<nb>\d{{1,2}})(?P<ns2>[-/.])(?P<ny>\d{{4}})
@@ -104,13 +148,77 @@ pub fn month_number(name: &str) -> Option<u32> {
 }
 
 /// Read a line that is a date and little else. Up to `max_rest_words`
-/// words may follow (a section label such as "North America").
+/// words may follow (a section label such as "North America"). Fields
+/// between separators are read one by one ("Politics · August 5, 2025 ·
+/// 8:10 PM", "Posted 02/05/2024 9:12 AM | Updated 02/05/2024 1:40 PM"): one
+/// is the date, the others may be a short label, a time or an update note.
+/// A place may stand before the date ("Baghdad – 27/09/2024").
 pub fn parse_date_line(
     line: &str,
     style: DateStyle,
     max_rest_words: usize,
 ) -> Option<PublishedDate> {
-    let caps = date_line_regex().captures(line.trim())?;
+    let line = strip_leading_place(line.trim());
+    let fields: Vec<&str> = split_fields(line);
+    let (at, date) = fields
+        .iter()
+        .enumerate()
+        .find_map(|(i, f)| parse_date_field(f, style, max_rest_words).map(|d| (i, d)))?;
+    let others_fit = fields.iter().enumerate().all(|(j, f)| {
+        j == at || is_update_note(f) || is_time(f) || {
+            let w = f.split_whitespace().count();
+            w <= 3 && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
+        }
+    });
+    others_fit.then_some(date)
+}
+
+/// A line split at the separators that stand between metadata fields.
+fn split_fields(line: &str) -> Vec<&str> {
+    let mut fields = vec![line];
+    for sep in [" | ", " · ", " • ", " — "] {
+        fields = fields
+            .into_iter()
+            .flat_map(|f| f.split(sep))
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .collect();
+    }
+    fields
+}
+
+/// "Baghdad – 27/09/2024", "WASHINGTON - Jan. 5, 2024": a place of one to
+/// three capitalised words, a dash, then the rest.
+fn strip_leading_place(line: &str) -> &str {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'’.-]+(?:[ ,]+\p{Lu}[\p{L}'’.-]+){0,2}\s+[–—-]\s+(\d.*)$")
+            .unwrap()
+    });
+    match re.captures(line) {
+        Some(c) => c.get(1).map_or(line, |m| m.as_str()),
+        None => line,
+    }
+}
+
+/// "Updated 3 hours ago", "Last updated: 10:15", "Updated: 10 Feb 2024".
+fn is_update_note(field: &str) -> bool {
+    let l = field.trim_start_matches(['(', '[']).to_ascii_lowercase();
+    l.starts_with("updated") || l.starts_with("last updated") || l.starts_with("modified")
+}
+
+/// "16:40 GMT", "9:12 AM ET", "00:40".
+fn is_time(field: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5})?\s*(?:[+\-]\d{1,2}(?::?\d{2})?)?$").unwrap()
+    })
+    .is_match(field.trim())
+}
+
+/// One field that is a date and little else.
+fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Option<PublishedDate> {
+    let caps = date_line_regex().captures(field.trim())?;
     let mut rest = caps.name("rest").map_or("", |m| m.as_str()).trim();
     // "... Updated 3 days ago" / "| Last updated 10:15": an update note, not text.
     if let Some(i) = rest.to_lowercase().find("updated")
@@ -125,56 +233,51 @@ pub fn parse_date_line(
         return None;
     }
     let num = |k: &str| caps.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
-    let text = line.trim()[..line.trim().len() - rest.len()]
-        .trim()
-        .to_string();
+    let whole = field.trim();
+    let text = whole[..whole.len() - rest.len()].trim().to_string();
+    let updated = is_update_note(whole);
+    let weekday = caps.name("wd").and_then(|m| weekday_number(m.as_str()));
+    let on_weekday = |d: NaiveDate| weekday.is_none_or(|w| d.weekday().num_days_from_monday() == w);
+    let plain = |date: NaiveDate| PublishedDate {
+        date,
+        text: text.clone(),
+        note: None,
+        updated,
+    };
     if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
         if caps.name("is1").map(|m| m.as_str()) != caps.name("is2").map(|m| m.as_str()) {
             return None;
         }
-        let date = NaiveDate::from_ymd_opt(y as i32, m, d)?;
-        return Some(PublishedDate {
-            date,
-            text,
-            note: None,
-        });
+        return NaiveDate::from_ymd_opt(y as i32, m, d).map(plain);
     }
     if let (Some(a), Some(b), Some(y)) = (num("na"), num("nb"), num("ny")) {
         let sep = caps.name("ns1").map_or("", |m| m.as_str());
         if Some(sep) != caps.name("ns2").map(|m| m.as_str()) {
             return None;
         }
-        let day_first = NaiveDate::from_ymd_opt(y as i32, b, a);
-        let month_first = NaiveDate::from_ymd_opt(y as i32, a, b);
+        let day_first = NaiveDate::from_ymd_opt(y as i32, b, a).filter(|d| on_weekday(*d));
+        let month_first = NaiveDate::from_ymd_opt(y as i32, a, b).filter(|d| on_weekday(*d));
         let (date, note) = match (day_first, month_first) {
-            (Some(d), None) => (d, None),
-            (None, Some(d)) => (d, None),
+            (Some(d), None) | (None, Some(d)) => (d, None),
             (None, None) => return None,
             (Some(df), Some(mf)) if df == mf => (df, None),
             (Some(df), Some(mf)) => {
-                let (pick, why) = if sep == "." {
-                    (df, "dotted dates are written day-first")
-                } else if style.day_first > style.month_first {
-                    (df, "the article writes dates day-first (\"8 September\")")
-                } else if style.month_first > style.day_first {
-                    (mf, "the article writes dates month-first (\"September 8\")")
-                } else {
-                    (
-                        mf,
-                        "nothing in the text tells; month-first is the US convention",
-                    )
-                };
+                let (pick, why) = resolve_day_month(df, mf, sep, style);
                 let other = if pick == df { mf } else { df };
                 (
                     pick,
                     Some(format!(
-                        "{text:?} could be {} or {}; read as {} because {why}",
-                        pick, other, pick
+                        "{text:?} could be {pick} or {other}; read as {pick} because {why}"
                     )),
                 )
             }
         };
-        return Some(PublishedDate { date, text, note });
+        return Some(PublishedDate {
+            date,
+            text,
+            note,
+            updated,
+        });
     }
     let (month, day, year) = if let Some(m) = caps.name("mm") {
         (month_number(m.as_str())?, num("md")?, num("my")?)
@@ -185,12 +288,77 @@ pub fn parse_date_line(
             num("dy")?,
         )
     };
-    let date = NaiveDate::from_ymd_opt(year as i32, month, day)?;
-    Some(PublishedDate {
-        date,
-        text,
-        note: None,
-    })
+    NaiveDate::from_ymd_opt(year as i32, month, day).map(plain)
+}
+
+/// Which of two readings of an ambiguous numeric date, and why. In order:
+/// dotted dates are day-first (the European convention); the weekday the
+/// lead names; how the article writes dates in words; else month-first.
+fn resolve_day_month(
+    day_first: NaiveDate,
+    month_first: NaiveDate,
+    sep: &str,
+    style: DateStyle,
+) -> (NaiveDate, String) {
+    if sep == "." {
+        return (day_first, "dotted dates are written day-first".to_string());
+    }
+    match (style.fits_lead(day_first), style.fits_lead(month_first)) {
+        (true, false) => {
+            return (
+                day_first,
+                format!(
+                    "the lead speaks of a {} and {day_first} is one (or the day after)",
+                    weekday_in_lead(style, day_first)
+                ),
+            );
+        }
+        (false, true) => {
+            return (
+                month_first,
+                format!(
+                    "the lead speaks of a {} and {month_first} is one (or the day after)",
+                    weekday_in_lead(style, month_first)
+                ),
+            );
+        }
+        _ => {}
+    }
+    if style.day_first > style.month_first {
+        (
+            day_first,
+            "the article writes dates day-first (\"8 September\")".to_string(),
+        )
+    } else if style.month_first > style.day_first {
+        (
+            month_first,
+            "the article writes dates month-first (\"September 8\")".to_string(),
+        )
+    } else {
+        (
+            month_first,
+            "nothing in the text tells; month-first is the US convention".to_string(),
+        )
+    }
+}
+
+/// The name of the lead's weekday that `date` falls on or follows.
+fn weekday_in_lead(style: DateStyle, date: NaiveDate) -> &'static str {
+    const NAMES: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let today = date.weekday().num_days_from_monday();
+    if style.lead_weekdays & (1 << today) != 0 {
+        NAMES[today as usize]
+    } else {
+        NAMES[((today + 6) % 7) as usize]
+    }
 }
 
 /// Dates and deadlines mentioned in one sentence of prose.

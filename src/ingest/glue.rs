@@ -83,9 +83,17 @@ const NAME_PREFIXES: &[&str] = &[
     "Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St",
 ];
 
-/// Words that scrapers glue after a name ("Iraqin", "Baghdadand").
+/// Words that scrapers glue after a name ("Iraqin", "Baghdadand", "Iraqinto").
 const NAME_TAILS: &[&str] = &[
-    "in", "of", "and", "to", "on", "at", "for", "from", "by", "with", "as", "the", "or",
+    "in", "of", "and", "to", "on", "at", "for", "from", "by", "with", "as", "the", "or", "into",
+    "since", "after", "over", "near",
+];
+
+/// Function words that open a sentence, and so may be glued to the next
+/// word at its start ("Thewithdrawal").
+const SENTENCE_OPENERS: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "for", "from", "with", "by", "and", "but", "as", "this",
+    "that", "these", "those", "its", "his", "her", "their", "after", "since", "during", "under",
 ];
 
 /// Repair one line. Returns the repaired text and the (from, to) repairs made.
@@ -93,10 +101,15 @@ pub fn repair_line(line: &str, corpus: &CorpusWords) -> (String, Vec<(String, St
     let lex = lexicon();
     let mut repairs = Vec::new();
     let mut out = String::with_capacity(line.len() + 8);
+    let mut sentence_start = true;
     for (i, word) in line.split(' ').enumerate() {
         if i > 0 {
             out.push(' ');
         }
+        // A capitalised function word ("Thewithdrawal") only opens a sentence.
+        let opens = sentence_start;
+        sentence_start =
+            word.ends_with(['.', '!', '?', ':', '"', '”']) || word.is_empty() && sentence_start;
         if looks_like_address(word) {
             out.push_str(word);
             continue;
@@ -121,7 +134,7 @@ pub fn repair_line(line: &str, corpus: &CorpusWords) -> (String, Vec<(String, St
                 .is_some_and(|c| c.is_alphabetic())
                 || out.chars().next_back().is_some_and(|c| c.is_alphabetic());
             match (!glued_to_letter)
-                .then(|| split_token(token, lex, corpus))
+                .then(|| split_token(token, lex, corpus, opens && start == 0))
                 .flatten()
             {
                 Some(parts) => {
@@ -188,7 +201,12 @@ fn is_word(lex: &Lexicon, s: &str, min_zipf10: u8) -> bool {
 const MAX_TOKEN: usize = 32;
 
 /// How to split `token`, or `None` to keep it.
-fn split_token(token: &str, lex: &Lexicon, corpus: &CorpusWords) -> Option<Vec<String>> {
+fn split_token(
+    token: &str,
+    lex: &Lexicon,
+    corpus: &CorpusWords,
+    opens_sentence: bool,
+) -> Option<Vec<String>> {
     if token.len() < 4
         || token.len() > MAX_TOKEN
         || lex.contains(token)
@@ -206,7 +224,7 @@ fn split_token(token: &str, lex: &Lexicon, corpus: &CorpusWords) -> Option<Vec<S
         return None; // acronyms and mixed case we cannot judge
     }
     let lower = token.to_ascii_lowercase();
-    best_split(&lower, lex, first_upper).map(|parts| {
+    best_split(&lower, lex, first_upper, opens_sentence).map(|parts| {
         let mut at = 0;
         parts
             .into_iter()
@@ -240,7 +258,7 @@ fn split_camel(token: &str, lex: &Lexicon, corpus: &CorpusWords) -> Option<Vec<S
     }
     // The right part may itself be glued ("inSeptemberand"); the left is a word.
     let mut parts = vec![left.to_string()];
-    match split_token(right, lex, corpus) {
+    match split_token(right, lex, corpus, false) {
         Some(more) => parts.extend(more),
         None => parts.push(right.to_string()),
     }
@@ -248,11 +266,16 @@ fn split_camel(token: &str, lex: &Lexicon, corpus: &CorpusWords) -> Option<Vec<S
 }
 
 /// The best split of a lower-cased token into 2 or 3 words, by frequency.
-fn best_split(lower: &str, lex: &Lexicon, capitalised: bool) -> Option<Vec<String>> {
+fn best_split(
+    lower: &str,
+    lex: &Lexicon,
+    capitalised: bool,
+    opens_sentence: bool,
+) -> Option<Vec<String>> {
     let n = lower.len();
     let mut best: Option<(i32, Vec<String>)> = None;
     let mut consider = |parts: Vec<&str>| {
-        if !acceptable(&parts, lex, capitalised, n) {
+        if !acceptable(&parts, lex, capitalised, opens_sentence, n) {
             return;
         }
         // Log-probability of the parts as independent words (zipf - 9 = log10 p):
@@ -276,7 +299,13 @@ fn best_split(lower: &str, lex: &Lexicon, capitalised: bool) -> Option<Vec<Strin
     best.map(|(_, p)| p)
 }
 
-fn acceptable(parts: &[&str], lex: &Lexicon, capitalised: bool, token_len: usize) -> bool {
+fn acceptable(
+    parts: &[&str],
+    lex: &Lexicon,
+    capitalised: bool,
+    opens_sentence: bool,
+    token_len: usize,
+) -> bool {
     if parts.iter().any(|p| p.len() < 2 || !is_word(lex, p, 20)) {
         return false;
     }
@@ -288,11 +317,14 @@ fn acceptable(parts: &[&str], lex: &Lexicon, capitalised: bool, token_len: usize
             // preposition or conjunction (never "Sabit" -> "Sab it").
             return parts[1..].iter().all(|p| NAME_TAILS.contains(p));
         }
-        if function[0] {
-            // "Thewithdrawal" -> "The withdrawal".
-            return parts[1..].iter().all(|p| is_word(lex, p, 30));
-        }
-        return false;
+        // "Thewithdrawal" -> "The withdrawal", only where a sentence opens
+        // and with a common word after: mid-sentence a capitalised token is a
+        // name ("Anbar" is not "An bar", "Hassan" not "Has san").
+        return opens_sentence
+            && parts.len() == 2
+            && SENTENCE_OPENERS.contains(&parts[0])
+            && parts[1].len() >= 4
+            && is_word(lex, parts[1], 35);
     }
     if function.iter().any(|&f| f) {
         // "monthsof", "assistin": content words must be common ones.
@@ -332,6 +364,11 @@ mod tests {
             "The withdrawal of the coalition"
         );
         assert_eq!(fix("deployed in Iraqin 2014"), "deployed in Iraq in 2014");
+        assert_eq!(fix("turn Iraqinto a corridor"), "turn Iraq into a corridor");
+        assert_eq!(
+            fix("killed with Qassem Soleimani near the Anbar border"),
+            "killed with Qassem Soleimani near the Anbar border"
+        );
         assert_eq!(
             fix("to assistin counter-terrorism"),
             "to assist in counter-terrorism"
@@ -397,6 +434,11 @@ mod tests {
             "Mohammed",
             "Mohammad",
             "nonetheless",
+            "Hassan",
+            "Hasan",
+            "Soleimani",
+            "Anbar",
+            "Inman",
         ] {
             assert_eq!(fix(s), s, "{s} was changed");
         }

@@ -12,13 +12,17 @@
 //! changes nothing.
 
 pub mod article;
+pub mod chrome;
 pub mod clean;
 pub mod dates;
 pub mod entities;
 pub mod figures;
 pub mod glue;
+pub mod header;
 pub mod lexicon;
 mod lexicon_hash;
+pub mod lines;
+pub mod people;
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
@@ -37,7 +41,7 @@ use crate::topic::{Topic, TopicMatcher};
 use article::{Context, Draft};
 
 /// Bump when extraction changes so that untouched briefs are regenerated.
-pub const INGEST_VERSION: u32 = 3;
+pub const INGEST_VERSION: u32 = 4;
 
 /// Longest excerpt of a sentence kept with a fact (figure, date, key point, evidence).
 pub const MAX_EXCERPT: usize = 600;

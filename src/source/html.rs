@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::SourceMeta;
+use super::{LineMark, MarkKind, MetaDate, SourceMeta};
 
 const SKIP_TAGS: &[&str] = &[
     "script",
@@ -75,7 +75,7 @@ fn is_chrome(el: &ElementRef<'_>) -> bool {
 /// The readable text of an HTML page, and its metadata.
 pub fn to_text(html: &str) -> (String, SourceMeta) {
     let doc = Html::parse_document(html);
-    let meta = metadata(&doc);
+    let mut meta = metadata(&doc);
     let sel = |s: &str| Selector::parse(s).expect("static selector");
     let root = doc
         .select(&sel("article"))
@@ -83,54 +83,190 @@ pub fn to_text(html: &str) -> (String, SourceMeta) {
         .or_else(|| doc.select(&sel("main, [role=main]")).next())
         .or_else(|| doc.select(&sel("body")).next())
         .unwrap_or_else(|| doc.root_element());
-    let mut lines: Vec<String> = Vec::new();
-    if let Some(t) = &meta.title {
-        // The headline heads the text, as on a scraped page.
-        lines.push(t.clone());
-    }
-    walk(root, &mut lines, true);
-    let mut text = String::new();
-    for l in lines {
+    let mut page = PageLines::default();
+    // The headline often stands above the article element: it heads the text.
+    let has_heading = root
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .any(|e| matches!(e.value().name(), "h1" | "h2"));
+    if !has_heading && let Some(h1) = doc.select(&sel("h1")).next() {
+        let text = inline_text(h1);
         if !text.is_empty() {
+            page.push(text, Some(MarkKind::Heading(1)));
+        }
+    }
+    walk(root, &mut page);
+    let mut text = String::new();
+    for (i, l) in page.lines.iter().enumerate() {
+        if i > 0 {
             text.push_str("\n\n");
         }
-        text.push_str(&l);
+        text.push_str(l);
     }
     text.push('\n');
+    meta.marks = page.marks;
     (text, meta)
 }
 
-fn walk(el: ElementRef<'_>, lines: &mut Vec<String>, is_root: bool) {
-    let name = el.value().name();
-    if !is_root && (SKIP_TAGS.contains(&name) || is_chrome(&el)) {
-        return;
-    }
-    if BLOCK_TAGS.contains(&name) {
-        let text = inline_text(el);
-        if !text.is_empty() {
-            lines.push(text);
+/// The lines of a page as they are found, and the marks of some of them.
+#[derive(Default)]
+struct PageLines {
+    lines: Vec<String>,
+    marks: Vec<LineMark>,
+}
+
+impl PageLines {
+    /// Add a line; lines are separated by blank lines, so line `k` (from
+    /// 0) is line `2k + 1` of the text.
+    fn push(&mut self, text: String, mark: Option<MarkKind>) {
+        if let Some(kind) = mark {
+            self.marks.push(LineMark {
+                line: 2 * self.lines.len() + 1,
+                kind,
+            });
         }
-        return;
+        self.lines.push(text);
     }
-    // Text directly inside a container (a <div> without <p>) is a block too.
+}
+
+/// What to do next while walking the tree (iteratively: a page nested
+/// thousands of elements deep must not overflow the stack).
+enum Step<'a> {
+    Enter(ElementRef<'a>),
+    Text(&'a str),
+    Inline(ElementRef<'a>),
+    Flush,
+}
+
+fn walk<'a>(root: ElementRef<'a>, page: &mut PageLines) {
+    let containers = block_containers(root);
+    let mut stack: Vec<Step<'a>> = vec![Step::Flush, Step::Enter(root)];
     let mut pending = String::new();
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => pending.push_str(t),
-            Node::Element(e) => {
-                let child_el = ElementRef::wrap(child).expect("element node");
-                if is_inline(e.name()) {
-                    pending.push_str(&inline_text(child_el));
-                    pending.push(' ');
-                } else {
-                    flush(&mut pending, lines);
-                    walk(child_el, lines, false);
+    let mut first = true;
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Text(t) => pending.push_str(t),
+            Step::Inline(el) => {
+                pending.push_str(&inline_text(el));
+                pending.push(' ');
+            }
+            Step::Flush => flush(&mut pending, page),
+            Step::Enter(el) => {
+                let name = el.value().name();
+                let is_root = std::mem::take(&mut first);
+                if !is_root && (SKIP_TAGS.contains(&name) || is_chrome(&el)) {
+                    continue;
+                }
+                flush(&mut pending, page);
+                // A block holding other blocks (a table cell with paragraphs)
+                // is walked into like a container.
+                if BLOCK_TAGS.contains(&name) && !containers.contains(&el.id()) {
+                    let text = inline_text(el);
+                    if !text.is_empty() {
+                        let mark = mark_of(&el, &text);
+                        page.push(text, mark);
+                    }
+                    continue;
+                }
+                // Children in order: text directly inside a container (a
+                // <div> without <p>) is a block of its own.
+                stack.push(Step::Flush);
+                let children: Vec<_> = el.children().collect();
+                for child in children.into_iter().rev() {
+                    match child.value() {
+                        Node::Text(t) => stack.push(Step::Text(t)),
+                        Node::Element(e) => {
+                            let Some(child_el) = ElementRef::wrap(child) else {
+                                continue;
+                            };
+                            if is_inline(e.name()) {
+                                stack.push(Step::Inline(child_el));
+                            } else {
+                                stack.push(Step::Enter(child_el));
+                            }
+                        }
+                        _ => {}
+                    }
                 }
             }
-            _ => {}
         }
     }
-    flush(&mut pending, lines);
+}
+
+/// Elements that hold a block-level element somewhere below them, found in
+/// one pass over the tree (asking each element would be quadratic in depth).
+fn block_containers(root: ElementRef<'_>) -> std::collections::HashSet<ego_tree::NodeId> {
+    use ego_tree::iter::Edge;
+    const BLOCKS: &[&str] = &[
+        "div", "section", "article", "header", "main", "table", "tr", "tbody", "ul", "ol", "dl",
+        "figure", "center", "hr", "aside",
+    ];
+    let mut open: Vec<(ego_tree::NodeId, bool)> = Vec::new();
+    let mut found = std::collections::HashSet::new();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if let Node::Element(e) = node.value() {
+                    let is_block = BLOCK_TAGS.contains(&e.name()) || BLOCKS.contains(&e.name());
+                    if is_block && let Some(parent) = open.last_mut() {
+                        parent.1 = true;
+                    }
+                    open.push((node.id(), false));
+                }
+            }
+            Edge::Close(node) => {
+                if let Node::Element(_) = node.value()
+                    && let Some((id, true)) = open.pop()
+                {
+                    found.insert(id);
+                    if let Some(parent) = open.last_mut() {
+                        parent.1 = true;
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// What an element's tag, class or itemprop says its text is.
+fn mark_of(el: &ElementRef<'_>, text: &str) -> Option<MarkKind> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let name = el.value().name();
+    if let Some(level) = name
+        .strip_prefix('h')
+        .and_then(|l| l.parse::<u8>().ok())
+        .filter(|l| (1..=6).contains(l))
+    {
+        return Some(MarkKind::Heading(level));
+    }
+    if text.split_whitespace().count() > 16 {
+        return None;
+    }
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)(?:^|[\s_-])(?:(?P<by>byline|by-line|author|authors|writer|contributor)|(?P<date>date|dates|time|timestamp|published|dateline|pubdate)|(?P<cap>caption|credit))(?:$|[\s_-])").unwrap()
+    });
+    let attrs = [
+        el.value().attr("class"),
+        el.value().attr("itemprop"),
+        el.value().attr("rel"),
+    ];
+    for a in attrs.into_iter().flatten() {
+        if let Some(c) = re.captures(a) {
+            return Some(if c.name("by").is_some() {
+                MarkKind::Byline
+            } else if c.name("date").is_some() {
+                MarkKind::Date
+            } else {
+                MarkKind::Caption
+            });
+        }
+    }
+    let has_time = el
+        .descendants()
+        .filter_map(ElementRef::wrap)
+        .any(|e| e.value().name() == "time");
+    has_time.then_some(MarkKind::Date)
 }
 
 fn is_inline(name: &str) -> bool {
@@ -155,33 +291,44 @@ fn is_inline(name: &str) -> bool {
             | "s"
             | "del"
             | "ins"
+            | "font"
     )
 }
 
-fn flush(pending: &mut String, lines: &mut Vec<String>) {
+fn flush(pending: &mut String, page: &mut PageLines) {
     let t = collapse(pending);
     if !t.is_empty() {
-        lines.push(t);
+        page.push(t, None);
     }
     pending.clear();
 }
 
+/// The text of an element, without the text of skipped elements inside it
+/// (one pass over its subtree, however deep).
 fn inline_text(el: ElementRef<'_>) -> String {
+    use ego_tree::iter::Edge;
     let mut out = String::new();
-    for node in el.descendants() {
-        if let Node::Text(t) = node.value() {
-            let skipped = node
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .take_while(|a| a.id() != el.id())
-                .any(|a| SKIP_TAGS.contains(&a.value().name()));
-            if !skipped {
-                out.push_str(t);
+    let mut skipping = 0usize;
+    for edge in el.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) if skipping == 0 => out.push_str(t),
+                Node::Element(e) => {
+                    if SKIP_TAGS.contains(&e.name()) {
+                        skipping += 1;
+                    } else if e.name() == "br" && skipping == 0 {
+                        out.push(' ');
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value()
+                    && SKIP_TAGS.contains(&e.name())
+                {
+                    skipping -= 1;
+                }
             }
-        } else if let Node::Element(e) = node.value()
-            && e.name() == "br"
-        {
-            out.push(' ');
         }
     }
     collapse(&out)
@@ -210,37 +357,78 @@ fn metadata(doc: &Html) -> SourceMeta {
         .map(|sel| doc.select(&sel).flat_map(|e| e.text()).collect())
         .unwrap_or_default();
     let outlet = attr("meta[property=\"og:site_name\"]", "content")
-        .or_else(|| attr("meta[name=\"application-name\"]", "content"))
         .or_else(|| {
             json_field(
                 &jsonld,
                 r#""publisher"\s*:\s*\{[^}]*?"name"\s*:\s*"([^"]+)""#,
             )
-        });
+        })
+        .or_else(|| attr("meta[name=\"application-name\"]", "content"));
     let mut title = attr("meta[property=\"og:title\"]", "content")
         .or_else(|| attr("meta[name=\"twitter:title\"]", "content"))
-        .or_else(|| text_of("h1"))
+        .or_else(|| json_field(&jsonld, r#""headline"\s*:\s*"([^"]+)""#))
         .or_else(|| text_of("title"));
     // "Headline | Outlet" or "Headline - Outlet": drop the site name.
     if let (Some(t), Some(o)) = (&title, &outlet) {
-        for sep in [" | ", " - ", " – ", " — "] {
+        for sep in [" | ", " - ", " – ", " — ", " :: "] {
             if let Some(stripped) = t.strip_suffix(&format!("{sep}{o}")) {
                 title = Some(stripped.to_string());
                 break;
             }
         }
     }
-    let published = attr("meta[property=\"article:published_time\"]", "content")
-        .or_else(|| attr("meta[name=\"pubdate\"]", "content"))
-        .or_else(|| attr("meta[name=\"date\"]", "content"))
-        .or_else(|| attr("meta[itemprop=\"datePublished\"]", "content"))
-        .or_else(|| json_field(&jsonld, r#""datePublished"\s*:\s*"([^"]+)""#))
-        .or_else(|| attr("article time[datetime]", "datetime"))
-        .and_then(|s| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok());
+    let day = |s: &str| NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok();
+    let mut dates: Vec<MetaDate> = Vec::new();
+    let fields: [(&str, Option<String>, bool); 8] = [
+        (
+            "article:published_time",
+            attr("meta[property=\"article:published_time\"]", "content"),
+            false,
+        ),
+        ("pubdate", attr("meta[name=\"pubdate\"]", "content"), false),
+        ("date", attr("meta[name=\"date\"]", "content"), false),
+        (
+            "itemprop datePublished",
+            attr("[itemprop=\"datePublished\"]", "content")
+                .or_else(|| attr("[itemprop=\"datePublished\"]", "datetime")),
+            false,
+        ),
+        (
+            "JSON-LD datePublished",
+            json_field(&jsonld, r#""datePublished"\s*:\s*"([^"]+)""#),
+            false,
+        ),
+        (
+            "<time datetime>",
+            attr("article time[datetime]", "datetime"),
+            false,
+        ),
+        (
+            "article:modified_time",
+            attr("meta[property=\"article:modified_time\"]", "content"),
+            true,
+        ),
+        (
+            "JSON-LD dateModified",
+            json_field(&jsonld, r#""dateModified"\s*:\s*"([^"]+)""#),
+            true,
+        ),
+    ];
+    for (field, value, modified) in fields {
+        if let Some(date) = value.as_deref().and_then(day) {
+            dates.push(MetaDate {
+                field: field.to_string(),
+                date,
+                modified,
+            });
+        }
+    }
     SourceMeta {
         title,
         outlet,
-        published,
+        published: dates.iter().find(|d| !d.modified).map(|d| d.date),
+        dates,
+        marks: Vec::new(),
     }
 }
 
@@ -276,12 +464,15 @@ mod tests {
             lines,
             vec![
                 "Deal struck",
-                "Deal struck",
                 "Baghdad and Washington agreed on a plan.",
                 "What next",
                 "Troops leave in 2025. More later."
             ]
         );
+        // The markup's headings, by line of the text.
+        assert_eq!(meta.mark(1), Some(MarkKind::Heading(1)));
+        assert_eq!(meta.mark(5), Some(MarkKind::Heading(2)));
+        assert_eq!(meta.mark(3), None);
     }
 
     #[test]

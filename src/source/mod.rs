@@ -60,15 +60,60 @@ pub struct SourceText {
     pub meta: SourceMeta,
 }
 
-/// Metadata a document carries apart from its text (HTML `<meta>`, JSON-LD).
+/// Metadata a document carries apart from its text (HTML `<meta>`, JSON-LD),
+/// and what its markup says of some of its lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceMeta {
-    /// Headline.
+    /// Headline the metadata gives (`og:title`, JSON-LD `headline`, `<title>`).
     pub title: Option<String>,
     /// Publisher / site name.
     pub outlet: Option<String>,
-    /// Publication date.
+    /// Publication date the metadata gives (the first of `dates` not marked modified).
     pub published: Option<NaiveDate>,
+    /// Every date the metadata gives, with the field it came from.
+    pub dates: Vec<MetaDate>,
+    /// Lines of the text that the markup marks (1-based numbers in `text`).
+    pub marks: Vec<LineMark>,
+}
+
+/// One date from a page's metadata.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetaDate {
+    /// Where it stands: "article:published_time", "JSON-LD datePublished", ...
+    pub field: String,
+    /// The day.
+    pub date: NaiveDate,
+    /// A modification date, not the publication's.
+    pub modified: bool,
+}
+
+/// What a page's markup says of one line of its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineMark {
+    /// 1-based line number in the text.
+    pub line: usize,
+    /// What the element was.
+    pub kind: MarkKind,
+}
+
+/// Kinds of marked lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MarkKind {
+    /// `<h1>` .. `<h6>`, with its level.
+    Heading(u8),
+    /// An element whose class, rel or itemprop says author or byline.
+    Byline,
+    /// A `<time>` element, or one whose class says date.
+    Date,
+    /// A caption or credit (`<figcaption>`, class caption/credit).
+    Caption,
+}
+
+impl SourceMeta {
+    /// How the markup marks line `no`, if it does.
+    pub fn mark(&self, no: usize) -> Option<MarkKind> {
+        self.marks.iter().find(|m| m.line == no).map(|m| m.kind)
+    }
 }
 
 impl SourceText {

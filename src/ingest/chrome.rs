@@ -1,0 +1,656 @@
+//! Page chrome or article text, line by line.
+//!
+//! Two passes, after jusText (Pomikálek 2011) and boilerpipe (Kohlschütter
+//! et al. 2010):
+//!
+//! 1. **On its own** each line gets a verdict. Some lines are chrome
+//!    whatever surrounds them: a menu (short items between separators), a
+//!    call to action ("Sign in to ..."), a relative time ("3 hours ago"), a
+//!    photo caption with its credit, a line a boilerplate pattern names (the
+//!    defaults below and the site's own `[ingest] boilerplate`). The others
+//!    are text, classed by length and stop-word share as jusText does:
+//!    *good* (long, grammatical), *near-good*, *short* (too short to tell),
+//!    *bad* (long but not prose: lists, link blocks).
+//! 2. **In context** short and near-good lines take the class of their
+//!    neighbours ([`smooth`]): a short line between article paragraphs is
+//!    article (a subheading, a transcript's question), a short line among
+//!    chrome is chrome (a menu item, a teaser headline). Then, as boilerpipe
+//!    does, a *terminating* line (the comments, "Related", "About the
+//!    author") ends the article: after a hard one nothing is article, after a
+//!    soft one (a promo heading) nothing is until the next good paragraph.
+
+use std::sync::OnceLock;
+
+use rayon::prelude::*;
+use regex::Regex;
+
+use super::lines::{Shape, is_stop_word};
+
+/// Default boilerplate: whole lines of page chrome (case-insensitive).
+/// These are overrides: a line they name is chrome whatever its shape.
+pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
+    (
+        "share buttons",
+        r"^(?:share(?:\s+on)?\s*:?\s*)?(?:(?:share|tweet|pin|email|e-mail|mail|print|copy\s+link|facebook|twitter|x|x\s+\(twitter\)|linkedin|whatsapp|telegram|reddit|google\+?|pinterest|messenger|tumblr|flipboard|threads|bluesky)(?:\s+(?:icon|logo|button|share|this|it|on|via|us|link|article|story|page|post))*[\s|·•,/]*)+$",
+    ),
+    (
+        "share prompt",
+        r"^(?:share|tweet|send|email)\s+(?:this|on|via|to|the|article|story|it|post)\b.{0,50}$",
+    ),
+    ("follow prompt", r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$"),
+    (
+        "navigation",
+        r"^(?:home|menu|search|skip to (?:main )?content|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertisement|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings)$",
+    ),
+    (
+        "promo heading",
+        r"^(?:latest|related|recommended|trending|popular|most (?:read|viewed|popular|shared)|more (?:from|on|stories|news|headlines)|read (?:more|also|next)|also read|see also|you (?:may|might) also like|editor'?s picks|top stories|don'?t miss|further reading|in other news|full coverage)\b(?:\s+\S+){0,4}\s*:?$",
+    ),
+    (
+        "comment widget",
+        r"^(?:no comments?|\d+ comments?|comments?(?:\s*\(\d+\))?|post a comment|leave a (?:comment|reply)(?: cancel reply)?|add (?:a )?comment|write a comment|your comment|be the first to comment|reply|show comments|view comments|comments are closed\.?|log in to comment\.?|sign in to (?:comment|join the discussion))\s*:?$",
+    ),
+    (
+        "comment heading",
+        r"^\d+\s+(?:thoughts?|responses?|replies|comments?)\s+on\b.{0,200}$",
+    ),
+    ("comment author", r"^[\p{L}.'’ -]{1,40}\s+says:$"),
+    (
+        "view counter",
+        r"^(?:views?|reads?|shares?|likes?|hits|visits)\s*:?\s*\d[\d,.]*\s*[km]?$",
+    ),
+    (
+        "view counter",
+        r"^\d[\d,.]*\s*[km]?\s+(?:views?|reads?|shares?|likes?|comments?)$",
+    ),
+    (
+        "empty label",
+        r"^(?:date|time|author|authors|by|source|sources|tags?|categor(?:y|ies)|filed under|posted in|topics?|keywords?|section|published|updated)\s*:?\s*$",
+    ),
+    (
+        "tag list",
+        r"^(?:tags?|categor(?:y|ies)|filed under|posted in|keywords?|topics?)\s*:.{1,300}$",
+    ),
+    ("copyright", r"^(?:©|\(c\)\s|copyright\b).{0,200}$"),
+    ("copyright", r"^all rights reserved\.?$"),
+    (
+        "photo credit",
+        r"^(?:(?:file\s+)?photo(?:graph)?|image|picture|credit|photo credit)s?\s*:.{0,200}$",
+    ),
+    (
+        "photo credit",
+        r"^\(?(?:photo|image|picture) by .{0,100}\)?$",
+    ),
+    (
+        "reading time",
+        r"^(?:(?:reading time|read time)\s*:?\s*)?\d+\s*min(?:ute)?s?(?:\s+read)?$",
+    ),
+    (
+        "wire credit",
+        r"^(?:\(?reporting|writing|editing|additional reporting|compiled) by .{0,200}$",
+    ),
+    (
+        "byline",
+        r"^(?:by|written by|words by|story by|posted by)\s+\p{Lu}[\w.'’-]*(?:\s+(?:and|&|\p{Lu}[\w.'’-]*|,)){0,10}\s*(?:[|,·•-]\s*.{0,40})?$",
+    ),
+    (
+        "breadcrumb",
+        r"^(?:[^»›>|]{1,30}\s*[»›>]\s*){1,6}[^»›>|]{1,40}$",
+    ),
+    (
+        "site policy",
+        r"^(?:our standards|editorial standards|editorial policy|terms of (?:use|service)|privacy policy|cookie policy|contact us|about us|your email address will not be published)\b.{0,120}$",
+    ),
+    (
+        "advertisement",
+        r"^(?:advertisement|sponsored|ad)\s*[·•|:-].{0,40}$",
+    ),
+    (
+        "cookie notice",
+        r"^(?:we use cookies|this (?:web)?site uses cookies|please enable javascript|javascript is (?:disabled|required)).{0,200}$",
+    ),
+    (
+        "editorial note",
+        r"^(?:editor'?s note\b|the following (?:is|was) (?:an?\s+)?(?:excerpt|transcript|edited|condensed|abridged|translation|lightly edited)\b).{0,300}$",
+    ),
+    (
+        "paywall",
+        r"^(?:subscribe (?:now )?to (?:continue|keep) reading|already a subscriber\b.{0,40}|get unlimited (?:digital )?access\b.{0,80}|this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)\b.{0,60})$",
+    ),
+    ("powered by", r"^(?:proudly\s+)?powered by\s+\S+.{0,30}$"),
+    (
+        "page identifier",
+        r"^(?:news|article|story|post)\s+(?:id|code|no\.?|number)\s*:?\s*[\w-]+$",
+    ),
+    (
+        "end marker",
+        r"^[-–—=*#]{2,}\s*(?:the\s+)?end\b[\w ]{0,30}[-–—=*#]{2,}$",
+    ),
+    ("text size", r"^(?:a\s*[+-]\s*){2,}$"),
+    ("embedded post", r"\bpic\.twitter\.com/\w+"),
+    (
+        "embedded post",
+        r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*.{0,40}$",
+    ),
+    ("address", r"^(?:https?://|www\.)\S+$"),
+];
+
+/// Names of the default patterns that end the article when met after it has
+/// started (boilerpipe's terminating blocks): hard ones end it for good,
+/// soft ones until the next good paragraph.
+fn termination(reason: &str) -> Option<bool> {
+    match reason {
+        "comment widget" | "comment heading" | "comment author" | "end marker" | "paywall"
+        | "author box" => Some(true),
+        "promo heading" => Some(false),
+        _ => None,
+    }
+}
+
+/// The line patterns that mark page chrome.
+pub struct Boilerplate {
+    patterns: Vec<(String, Regex)>,
+}
+
+impl Boilerplate {
+    /// The defaults plus the user's patterns (already validated).
+    pub fn new(extra: &[Regex]) -> Boilerplate {
+        static DEFAULTS: OnceLock<Vec<(String, Regex)>> = OnceLock::new();
+        let defaults = DEFAULTS.get_or_init(|| {
+            // Compiled in parallel: together they take milliseconds.
+            DEFAULT_BOILERPLATE
+                .par_iter()
+                .map(|(why, re)| {
+                    (
+                        why.to_string(),
+                        Regex::new(&format!("(?i){re}")).expect("default pattern"),
+                    )
+                })
+                .collect()
+        });
+        let mut patterns = defaults.clone();
+        patterns.extend(
+            extra
+                .iter()
+                .map(|r| ("site.toml pattern".to_string(), r.clone())),
+        );
+        Boilerplate { patterns }
+    }
+
+    /// Why `line` is boilerplate, if it is.
+    pub fn matches(&self, line: &str) -> Option<&str> {
+        let t = line.trim();
+        self.patterns
+            .iter()
+            .find(|(_, re)| re.is_match(t))
+            .map(|(why, _)| why.as_str())
+    }
+}
+
+/// jusText's classes of a text line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Density {
+    /// Long and grammatical: article text whatever surrounds it.
+    Good,
+    /// Grammatical but not long: article text next to article text.
+    NearGood,
+    /// Too short to tell: takes the class of its neighbours.
+    Short,
+    /// Long but not prose, or chrome.
+    Bad,
+}
+
+/// Below this many characters a line is too short to judge on its own.
+const LENGTH_LOW: usize = 70;
+/// Above this many characters a grammatical line is article text.
+const LENGTH_HIGH: usize = 200;
+/// Stop-word shares: below `LOW` a long line is a list, not prose; from
+/// `HIGH` it is prose. Running news prose measures 0.25-0.5 with our list;
+/// menus, link lists and headline lists 0-0.15.
+const STOPWORDS_LOW: f32 = 0.18;
+const STOPWORDS_HIGH: f32 = 0.26;
+
+/// The class of a text line on its own (jusText's context-free step). A
+/// sentence (capital to full stop, five words or more) is never merely
+/// short: the lead of a news story is often one short sentence.
+pub fn density(shape: &Shape) -> Density {
+    if shape.letters == 0 {
+        return Density::Bad;
+    }
+    let sentence = shape.sentence_end && shape.starts_like_a_sentence && shape.words >= 5;
+    // Scripts the stop list barely covers are judged by length and punctuation.
+    let stop = if shape.mostly_non_latin() {
+        shape
+            .stop_share
+            .max(if sentence { STOPWORDS_HIGH } else { 0.2 })
+    } else {
+        shape.stop_share
+    };
+    if shape.chars < LENGTH_LOW {
+        if sentence && stop >= STOPWORDS_LOW {
+            Density::NearGood
+        } else {
+            Density::Short
+        }
+    } else if stop >= STOPWORDS_HIGH {
+        if shape.chars > LENGTH_HIGH || (sentence && shape.words >= 20) {
+            Density::Good
+        } else {
+            Density::NearGood
+        }
+    } else if stop >= STOPWORDS_LOW {
+        Density::NearGood
+    } else {
+        Density::Bad
+    }
+}
+
+/// Why a line is chrome by its shape alone, if it is: a menu, a call to
+/// action, a relative time, a caption.
+pub fn chrome_by_shape(line: &str, shape: &Shape) -> Option<&'static str> {
+    if is_menu(line, shape) {
+        return Some("navigation");
+    }
+    if shape.chars <= 200 && relative_time(line).is_some() {
+        return Some("relative time");
+    }
+    if shape.chars <= 160 && (is_call_to_action(line) || addresses_the_reader(line)) {
+        return Some("call to action");
+    }
+    if shape.chars <= 400 && is_caption(line, shape) {
+        return Some("photo caption");
+    }
+    None
+}
+
+/// Short items between separators, no sentence: "Home | World | Video",
+/// "Home / Local / Security", "Brent ▼ | WTI ▼".
+fn is_menu(line: &str, shape: &Shape) -> bool {
+    if shape.separators == 0 || shape.sentence_end && shape.words > 12 {
+        return false;
+    }
+    let items: Vec<&str> = line
+        .split(['|', '·', '•', '»', '›', '>', '/', '▼', '▲', '▶', '►'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let long_items = items
+        .iter()
+        .filter(|i| i.split_whitespace().count() > 4)
+        .count();
+    items.len() >= 2 && long_items * 3 <= items.len().saturating_sub(1) && shape.stop_share < 0.25
+}
+
+/// "3 hours ago", "Updated 5 minutes ago", "yesterday": the time an
+/// aggregator or an app shows, never the article's date. Returns the match.
+pub fn relative_time(line: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:\d+|an?|one|two|three|few)\s+(?:sec(?:ond)?s?|min(?:ute)?s?|h(?:ou)?rs?|days?|weeks?|months?|years?)\s+ago\b|\bjust now\b").unwrap()
+    })
+    .find(line)
+    .map(|m| m.as_str())
+}
+
+/// Verbs that open a call to action: "Sign in to ...", "Download the app".
+const ACTION_VERBS: &[&str] = &[
+    "subscribe",
+    "sign",
+    "log",
+    "login",
+    "register",
+    "download",
+    "install",
+    "get",
+    "follow",
+    "join",
+    "share",
+    "click",
+    "tap",
+    "read",
+    "watch",
+    "listen",
+    "switch",
+    "open",
+    "load",
+    "show",
+    "see",
+    "send",
+    "copy",
+    "print",
+    "leave",
+    "add",
+    "accept",
+    "manage",
+    "continue",
+    "skip",
+    "back",
+    "view",
+    "explore",
+    "discover",
+    "try",
+    "enable",
+    "allow",
+    "visit",
+    "contact",
+    "support",
+    "donate",
+];
+
+/// Words that follow an action verb in a call to action (and not in a
+/// headline: "Follow our live page", "Sign in to", "Get the app").
+const ACTION_OBJECTS: &[&str] = &[
+    "in",
+    "up",
+    "out",
+    "on",
+    "to",
+    "our",
+    "the",
+    "this",
+    "your",
+    "us",
+    "more",
+    "all",
+    "now",
+    "here",
+    "a",
+    "for",
+    "with",
+    "comments",
+    "story",
+    "article",
+    "app",
+    "link",
+    "free",
+    "earlier",
+    "unlimited",
+    "full",
+    "latest",
+];
+
+/// "Sign in to personalise your feed", "Download the NewsPulse app",
+/// "Switch to the light version?", "Listen to this article".
+fn is_call_to_action(line: &str) -> bool {
+    // "Newsletter: Get our weekly digest": a label, then the call.
+    if let Some((label, rest)) = line.split_once(": ")
+        && label.split_whitespace().count() <= 2
+        && is_call_to_action(rest)
+    {
+        return true;
+    }
+    let mut words = line.split_whitespace().map(|w| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    });
+    let (Some(first), second) = (words.next(), words.next()) else {
+        return false;
+    };
+    let n = line.split_whitespace().count();
+    // "Get EarthLine's weekly digest": a possessive name is an object too.
+    let object = |s: &str| ACTION_OBJECTS.contains(&s) || s.ends_with("'s") || s.ends_with("’s");
+    // A call to action has no full stop; "Read the statement below." is prose.
+    ACTION_VERBS.contains(&first.as_str())
+        && !line.trim_end().ends_with('.')
+        && n <= 14
+        && (n <= 2 || second.as_deref().is_some_and(object))
+}
+
+/// A line that speaks to the reader about the site: "Comments are reviewed
+/// by our editors", "This live page is now closed", "Get our briefing in
+/// your inbox".
+fn addresses_the_reader(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channel|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\bjoin the (?:conversation|discussion)\b").unwrap()
+    })
+    .is_match(line)
+}
+
+/// A photo caption: a credit ("Photo: ...", "(AFP)", "Getty Images", "©")
+/// in a line that is not a paragraph of the article.
+fn is_caption(line: &str, shape: &Shape) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)(?:\b(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:|\bgetty images\b|\bvia getty\b|\b(?:afp|ap|reuters|epa|anadolu)\s*(?:photo|/)|©)").unwrap()
+    });
+    // Long paragraphs carry credits too ("... (LBC; File Photo: ... ©
+    // CENTCOM)"): those are taken out of the paragraph, not dropped with it.
+    re.is_match(line) && shape.words <= 40
+}
+
+/// Is this a terminating line, and a hard one? (See the module comment.)
+pub fn terminates(reason: &str) -> Option<bool> {
+    termination(reason)
+}
+
+/// An "About the author" box heading: what follows it is not the article.
+pub fn is_author_box(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:about|more about|more from|meet) the (?:authors?|writers?|contributors?)\s*:?$")
+            .unwrap()
+    })
+    .is_match(line.trim())
+}
+
+/// A line's standing for the context pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Text, with its class on its own; `heading` if it could head a section.
+    Text { class: Density, heading: bool },
+    /// Chrome: a boundary that counts as bad.
+    Chrome,
+    /// Not part of the flow (dates, bylines, repeats): neighbours look past it.
+    Aside,
+}
+
+/// jusText's context-sensitive pass: the final class of each line
+/// (`Chrome` and `Aside` lines come out `Bad`).
+pub fn smooth(lines: &[Standing], lengths: &[usize]) -> Vec<Density> {
+    const MAX_HEADING_DISTANCE: usize = 200;
+    let n = lines.len();
+    let mut class: Vec<Option<Density>> = lines
+        .iter()
+        .map(|s| match s {
+            Standing::Text { class, .. } => Some(*class),
+            Standing::Chrome => Some(Density::Bad),
+            Standing::Aside => None,
+        })
+        .collect();
+    let heading = |i: usize| matches!(lines[i], Standing::Text { heading: true, .. });
+    let good_follows = |class: &[Option<Density>], i: usize| {
+        let mut distance = 0;
+        for j in i + 1..n {
+            if class[j] == Some(Density::Good) {
+                return true;
+            }
+            distance += lengths[j];
+            if distance > MAX_HEADING_DISTANCE {
+                break;
+            }
+        }
+        false
+    };
+    // A short heading right above good text is near-good.
+    for i in 0..n {
+        if heading(i) && class[i] == Some(Density::Short) && good_follows(&class, i) {
+            class[i] = Some(Density::NearGood);
+        }
+    }
+    let neighbour = |class: &[Option<Density>], i: usize, up: bool, ignore_near: bool| {
+        let mut j = i;
+        loop {
+            if up {
+                if j == 0 {
+                    return Density::Bad;
+                }
+                j -= 1;
+            } else {
+                j += 1;
+                if j >= n {
+                    return Density::Bad;
+                }
+            }
+            match class[j] {
+                Some(Density::Good) => return Density::Good,
+                Some(Density::Bad) => return Density::Bad,
+                Some(Density::NearGood) if !ignore_near => return Density::NearGood,
+                _ => {}
+            }
+        }
+    };
+    let mut shorts = Vec::new();
+    for i in 0..n {
+        if class[i] != Some(Density::Short) {
+            continue;
+        }
+        let prev = neighbour(&class, i, true, true);
+        let next = neighbour(&class, i, false, true);
+        let new = match (prev, next) {
+            (Density::Good, Density::Good) => Density::Good,
+            (Density::Bad, Density::Bad) => Density::Bad,
+            _ if (prev == Density::Bad
+                && neighbour(&class, i, true, false) == Density::NearGood)
+                || (next == Density::Bad
+                    && neighbour(&class, i, false, false) == Density::NearGood) =>
+            {
+                Density::Good
+            }
+            _ => Density::Bad,
+        };
+        shorts.push((i, new));
+    }
+    for (i, c) in shorts {
+        class[i] = Some(c);
+    }
+    for i in 0..n {
+        if class[i] != Some(Density::NearGood) {
+            continue;
+        }
+        let prev = neighbour(&class, i, true, true);
+        let next = neighbour(&class, i, false, true);
+        class[i] = Some(if (prev, next) == (Density::Bad, Density::Bad) {
+            Density::Bad
+        } else {
+            Density::Good
+        });
+    }
+    // Headings that were not bad on their own stay with the good text below them.
+    for i in 0..n {
+        if heading(i)
+            && class[i] == Some(Density::Bad)
+            && matches!(lines[i], Standing::Text { class: c, .. } if c != Density::Bad)
+            && good_follows(&class, i)
+        {
+            class[i] = Some(Density::Good);
+        }
+    }
+    class
+        .into_iter()
+        .map(|c| c.unwrap_or(Density::Bad))
+        .collect()
+}
+
+/// A line that could head a section: capitalised, no final full stop or
+/// comma, 1 to 15 words.
+pub fn is_heading_shaped(line: &str, shape: &Shape) -> bool {
+    (1..=15).contains(&shape.words)
+        && shape.starts_like_a_sentence
+        && !line.trim_end().ends_with(['.', ',', ';'])
+        && !line
+            .split_whitespace()
+            .next()
+            .is_some_and(is_stop_word_lower)
+}
+
+fn is_stop_word_lower(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase) && is_stop_word(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn class(s: &str) -> Density {
+        density(&Shape::of(s))
+    }
+
+    #[test]
+    fn classes_on_their_own() {
+        assert_eq!(
+            class(
+                "The ministry said on Tuesday that the delegation would return to the capital once the talks, which have dragged on for months, produced a text that both governments could sign without a vote in parliament."
+            ),
+            Density::Good
+        );
+        assert_eq!(
+            class("Talks resume in the capital on Monday."),
+            Density::NearGood
+        );
+        assert_eq!(class("What Comes Next"), Density::Short);
+        assert_eq!(
+            class(
+                "Oil Prices Edge Lower; Dinar Steadies; Airport Reopens; Kirkuk Pipeline Repairs Stall; Basra Heatwave"
+            ),
+            Density::Bad
+        );
+    }
+
+    #[test]
+    fn chrome_by_its_shape() {
+        let why = |s: &str| chrome_by_shape(s, &Shape::of(s));
+        assert_eq!(
+            why("Home | World | Middle East | Video"),
+            Some("navigation")
+        );
+        assert_eq!(why("Home / Local / Security"), Some("navigation"));
+        assert_eq!(why("Updated 3 hours ago"), Some("relative time"));
+        assert_eq!(
+            why("Sign in to personalise your feed"),
+            Some("call to action")
+        );
+        assert_eq!(why("Switch to the light version?"), Some("call to action"));
+        assert_eq!(
+            why("Comments are reviewed by our editors before publication."),
+            Some("call to action")
+        );
+        assert_eq!(
+            why("Soldiers load a truck at the base. (Photo: Jane Roe / AFP)"),
+            Some("photo caption")
+        );
+        assert_eq!(why("Iraq and Japan meet in the final on Friday"), None);
+        assert_eq!(why("Read the full statement of the ministry below."), None);
+        assert_eq!(
+            why("Q: Can you confirm the identity of the commander?"),
+            None
+        );
+    }
+
+    fn text(class: Density, heading: bool) -> Standing {
+        Standing::Text { class, heading }
+    }
+
+    #[test]
+    fn short_lines_take_their_neighbours_class() {
+        use Density::*;
+        let lines = [
+            Standing::Chrome,
+            text(Short, false), // menu item among chrome
+            text(Good, false),
+            text(Short, true), // subheading between paragraphs
+            Standing::Aside,   // a timestamp: looked past
+            text(Good, false),
+            text(Short, false), // teaser after the article
+            Standing::Chrome,
+        ];
+        let lengths = vec![10; lines.len()];
+        assert_eq!(
+            smooth(&lines, &lengths),
+            vec![Bad, Bad, Good, Good, Bad, Good, Bad, Bad]
+        );
+        // A near-good lead between chrome and the article is kept.
+        let lines = [Standing::Chrome, text(NearGood, false), text(Good, false)];
+        assert_eq!(smooth(&lines, &[10, 10, 10]), vec![Bad, Good, Good]);
+    }
+}

@@ -1,0 +1,747 @@
+//! What the top of a news page says about the article: the masthead (the
+//! publisher's name above everything), bylines, credits, the dateline that
+//! opens the first paragraph, and which line is the headline.
+//!
+//! Each is read from how news pages are built, not from any outlet's
+//! strings: a masthead is a short proper name at the very top that the page
+//! confirms (an outlet word such as "Times" or "News", or the name again in a
+//! credit, a dateline or the copyright line); a byline starts with "By"; a
+//! dateline is a place in capitals, maybe a date and a credit in
+//! parentheses, then a dash. News agencies (the gazetteer's wire services)
+//! are credits of a reprinted story, never the page's outlet.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::chrome::relative_time;
+use super::dates::{DateStyle, PublishedDate, parse_date_line};
+use super::entities::{is_known_organisation, is_wire, known_outlet};
+use super::lexicon::lexicon;
+use super::lines::{Line, Shape};
+
+/// Words that outlet names are made of ("The Karkh Times", "Gulf Morning
+/// Post", "NewsPulse"): a short proper name with one of them is a publisher.
+const OUTLET_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "daily",
+    "weekly",
+    "monthly",
+    "review",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "dispatch",
+    "courier",
+    "ledger",
+    "digest",
+    "monitor",
+    "observer",
+    "express",
+    "chronicle",
+    "telegraph",
+    "mail",
+    "star",
+    "sun",
+    "globe",
+    "standard",
+    "guardian",
+    "independent",
+    "press",
+    "agency",
+    "wire",
+    "report",
+    "insider",
+    "bulletin",
+    "voice",
+    "tv",
+    "radio",
+    "network",
+    "media",
+    "magazine",
+    "online",
+    "today",
+    "eye",
+    "desk",
+    "forum",
+    "notes",
+    "blog",
+    "brief",
+    "briefing",
+    "pulse",
+    "compass",
+    "sentinel",
+    "beacon",
+    "inquirer",
+    "examiner",
+    "nation",
+    "mirror",
+    "record",
+    "register",
+    "channel",
+    "broadcasting",
+    "affairs",
+    "watch",
+    "focus",
+    "institute",
+    "center",
+    "centre",
+    "24",
+];
+
+/// Small words a multi-word proper name may contain in lower case.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "&", "for", "al", "el", "de", "la", "on", "in", "du", "des",
+];
+
+/// Words that name people who are not persons: desk and staff credits.
+const DESK_WORDS: &[&str] = &[
+    "staff",
+    "desk",
+    "team",
+    "editor",
+    "editors",
+    "editorial",
+    "newsroom",
+    "correspondent",
+    "correspondents",
+    "reporter",
+    "reporters",
+    "agencies",
+    "bureau",
+    "writer",
+    "writers",
+    "web",
+    "online",
+    "admin",
+    "administrator",
+    "news",
+    "service",
+];
+
+/// What a byline says: who wrote the article, for whom, when.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Byline {
+    /// Bylined persons (not desk credits such as "Staff Writer").
+    pub authors: Vec<String>,
+    /// An outlet the byline names ("By Jane Roe | The Evening Courier").
+    pub outlet: Option<String>,
+    /// News agencies it credits ("By Staff Writer | Reuters").
+    pub credits: Vec<String>,
+    /// A date it carries ("By Jane Roe | 16 April 2024").
+    pub date: Option<PublishedDate>,
+}
+
+/// Read a byline: "By Jane Roe and John Doe", "Posted by Frontline Desk",
+/// "By Staff Writer | Reuters", "By Noor Saleh | 16 April 2024 | 00:40".
+/// `marked` lines (an HTML element whose class says byline or author) need
+/// not start with "By": "Reem Haddad, Baghdad".
+pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:by|written by|words by|story by|posted by|reported by|report by|text by)\s*:?\s+(\S.*)$",
+        )
+        .unwrap()
+    });
+    let t = line.trim();
+    let rest = match re.captures(t) {
+        Some(c) => c.get(1)?.as_str(),
+        None if marked => t,
+        None => return None,
+    };
+    if rest.split_whitespace().count() > 16
+        || rest.ends_with('.') && rest.split_whitespace().count() > 6
+    {
+        return None;
+    }
+    let mut b = Byline::default();
+    for (i, field) in rest.split(['|', '·', '•']).map(str::trim).enumerate() {
+        if field.is_empty() {
+            continue;
+        }
+        if let Some(d) = parse_date_line(field, style, 0) {
+            b.date.get_or_insert(d);
+            continue;
+        }
+        // The names come first; a later field is an outlet, a credit or a place.
+        let pieces: Vec<&str> = if i == 0 {
+            field
+                .split(',')
+                .flat_map(|p| p.split(" and "))
+                .flat_map(|p| p.split(" & "))
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect()
+        } else {
+            vec![field]
+        };
+        for (j, piece) in pieces.iter().enumerate() {
+            let piece = piece.trim_start_matches(['-', '–', '—']).trim();
+            if is_wire(piece) {
+                b.credits
+                    .push(known_outlet(piece).map_or(piece, |(n, _)| n).to_string());
+            } else if known_outlet(piece).is_some() || has_outlet_word(piece) && !is_desk(piece) {
+                b.outlet.get_or_insert_with(|| piece.to_string());
+            } else if i == 0 && (j == 0 || !is_place_after_name(piece)) && is_person_name(piece) {
+                b.authors.push(piece.to_string());
+            }
+        }
+    }
+    Some(b)
+}
+
+/// After "Jane Roe, " a single capitalised word is where she writes from.
+fn is_place_after_name(piece: &str) -> bool {
+    piece.split_whitespace().count() == 1
+}
+
+fn is_desk(piece: &str) -> bool {
+    piece.split_whitespace().any(|w| {
+        DESK_WORDS.contains(
+            &w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+        )
+    })
+}
+
+/// Two to four capitalised name tokens (particles allowed), not a desk
+/// credit, not an organisation: a person's name in a byline.
+pub fn is_person_name(piece: &str) -> bool {
+    let tokens: Vec<&str> = piece.split_whitespace().collect();
+    if !(2..=5).contains(&tokens.len()) || is_desk(piece) || is_known_organisation(piece) {
+        return false;
+    }
+    let names = tokens
+        .iter()
+        .filter(|t| {
+            let core = t.trim_matches(|c: char| !c.is_alphabetic());
+            let core = ["al-", "Al-", "el-", "El-"]
+                .iter()
+                .find_map(|p| core.strip_prefix(p))
+                .unwrap_or(core);
+            core.chars().next().is_some_and(char::is_uppercase)
+                && core
+                    .chars()
+                    .skip(1)
+                    .all(|c| c.is_alphabetic() || "'’-.".contains(c))
+                && core.chars().any(char::is_lowercase)
+        })
+        .count();
+    let particles = tokens
+        .iter()
+        .filter(|t| {
+            matches!(
+                t.to_lowercase().as_str(),
+                "al" | "bin" | "ibn" | "de" | "van" | "von" | "el"
+            )
+        })
+        .count();
+    names >= 2 && names + particles == tokens.len()
+}
+
+/// A line that only credits a source: "AFP", "(Reuters)", "— AP",
+/// "Source: Reuters", "Reuters · 6 hours ago". Returns the names credited.
+pub fn credit_line(line: &str) -> Option<Vec<String>> {
+    static SOURCE: OnceLock<Regex> = OnceLock::new();
+    let source = SOURCE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:source|sources|via|courtesy(?: of)?|agencies)\s*:?\s+(.{2,80})$")
+            .unwrap()
+    });
+    let t = line.trim();
+    if let Some(c) = source.captures(t) {
+        let names: Vec<String> = c[1]
+            .split([',', '/', '&', ';'])
+            .flat_map(|p| p.split(" and "))
+            .map(|p| p.trim().trim_end_matches('.').to_string())
+            .filter(|p| {
+                !p.is_empty()
+                    && p.split_whitespace().count() <= 5
+                    && p.chars().next().is_some_and(|c| c.is_uppercase())
+            })
+            .collect();
+        return (!names.is_empty() && c[1].split_whitespace().count() <= 10).then_some(names);
+    }
+    // Whatever is left once a relative time and separators are taken away.
+    let bare = match relative_time(t) {
+        Some(rel) => t.replacen(rel, "", 1),
+        None => t.to_string(),
+    };
+    let bare = bare
+        .trim_matches(|c: char| c.is_whitespace() || "()[]—–-·|•,".contains(c))
+        .trim_start_matches("Updated")
+        .trim();
+    if bare.is_empty() {
+        return None;
+    }
+    let names: Vec<&str> = bare.split(['/', ',']).map(str::trim).collect();
+    names
+        .iter()
+        .all(|n| known_outlet(n).is_some() || is_wire(n))
+        .then(|| {
+            names
+                .iter()
+                .map(|n| known_outlet(n).map_or(*n, |(c, _)| c).to_string())
+                .collect()
+        })
+}
+
+/// The opening of a story's first paragraph: "BAGHDAD (Reuters) –",
+/// "AMMAN, Jan 28 (AFP) -", "ERBIL, Kurdistan Region –".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dateline {
+    /// The place.
+    pub place: String,
+    /// Who the dateline credits, in parentheses.
+    pub credit: Option<String>,
+}
+
+/// Read the dateline at the start of `paragraph`, if it has one.
+pub fn dateline(paragraph: &str) -> Option<Dateline> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(?P<place>\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}?)(?:,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}))?\s*(?:\((?P<credit>[^()]{2,40})\))?\s*(?:[–—]|-{1,2})\s+\S").unwrap()
+    });
+    let c = re.captures(paragraph.trim())?;
+    Some(Dateline {
+        place: c["place"].trim_end_matches(',').to_string(),
+        credit: c.name("credit").map(|m| m.as_str().trim().to_string()),
+    })
+}
+
+/// "Wasit Voice / Baghdad", "The Evening Courier – Baghdad": an outlet's
+/// own dateline standing as a line. Returns the outlet's name.
+pub fn outlet_line(line: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(?P<name>\p{Lu}[\p{L}&'’.-]*(?:\s+[\p{Lu}&][\p{L}&'’.-]*){0,4})\s+[/–—-]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?$").unwrap()
+    });
+    let name = re.captures(line.trim())?.name("name")?.as_str().to_string();
+    (has_outlet_word(&name) || known_outlet(&name).is_some_and(|(_, wire)| !wire)).then_some(name)
+}
+
+/// Does `name` hold an outlet word, also inside a run-together name
+/// ("NewsPulse", "Kurdistan24")?
+pub fn has_outlet_word(name: &str) -> bool {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .flat_map(camel_parts)
+        .any(|p| OUTLET_WORDS.contains(&p.to_lowercase().as_str()))
+}
+
+/// "NewsPulse" -> ["News", "Pulse"]; "Kurdistan24" -> ["Kurdistan", "24"].
+fn camel_parts(word: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    for w in chars.windows(2) {
+        let (_, a) = w[0];
+        let (i, b) = w[1];
+        if (a.is_lowercase() && b.is_uppercase()) || (a.is_alphabetic() && b.is_ascii_digit()) {
+            parts.push(&word[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&word[start..]);
+    parts
+}
+
+/// The publisher's name standing at the top of the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Masthead {
+    /// Index of its line in the page's lines.
+    pub index: usize,
+    /// The name as the page spells it best (mixed case where it has one).
+    pub name: String,
+    /// What confirms it is a publisher's name.
+    pub why: &'static str,
+    /// Confirmed by more than its words (a known outlet, named again, above
+    /// a menu): an outlet word alone ("... Report") may be a short headline.
+    pub strong: bool,
+}
+
+/// The masthead: the first line that is not chrome, when it is a short
+/// proper name the page confirms. `chrome[i]` says line `i` is chrome
+/// ("Skip to main content").
+pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Masthead> {
+    let index = (0..lines.len().min(4)).find(|&i| !chrome[i])?;
+    let text = lines[index].text.as_str();
+    if shapes[index].words > 8 || shapes[index].sentence_end {
+        return None;
+    }
+    // "PHNA - Pars Horizon News Agency": the longest name-shaped part.
+    let parts = split_on_dashes(text);
+    let name = parts
+        .iter()
+        .copied()
+        .filter(|p| is_proper_name(p))
+        .max_by_key(|p| p.len())?;
+    let acronym = parts
+        .iter()
+        .copied()
+        .find(|p| *p != name && p.len() >= 2 && p.chars().all(|c| c.is_ascii_uppercase()));
+    let mentioned_elsewhere = |n: &str| {
+        let needle = n.to_lowercase();
+        lines
+            .iter()
+            .enumerate()
+            .any(|(j, l)| j != index && contains_words(&l.text.to_lowercase(), &needle))
+    };
+    let why = if known_outlet(name).is_some() {
+        "a known outlet"
+    } else if has_outlet_word(name) {
+        "a publisher's name"
+    } else if mentioned_elsewhere(name) || acronym.is_some_and(mentioned_elsewhere) {
+        "named again on the page"
+    } else if lines
+        .get(index + 1)
+        .zip(shapes.get(index + 1))
+        .is_some_and(|(l, s)| s.separators >= 2 && !l.text.ends_with('.'))
+    {
+        "above the site's menu"
+    } else {
+        return None;
+    };
+    if is_known_organisation(name) && why != "a known outlet" && !has_outlet_word(name) {
+        // A ministry's own page names the ministry, but "Islamic State" at
+        // the top of a page is a topic label.
+        if !mentioned_elsewhere(name) {
+            return None;
+        }
+    }
+    Some(Masthead {
+        index,
+        name: best_spelling(name, lines, index),
+        why,
+        strong: why != "a publisher's name",
+    })
+}
+
+/// "PHNA - Pars Horizon News Agency" -> ["PHNA", "Pars Horizon News Agency"].
+fn split_on_dashes(text: &str) -> Vec<&str> {
+    let mut parts = vec![text];
+    for sep in [" - ", " – ", " — ", " | "] {
+        parts = parts
+            .into_iter()
+            .flat_map(|p| p.split(sep))
+            .map(str::trim)
+            .collect();
+    }
+    parts
+}
+
+/// Does `haystack` hold `needle` as whole words?
+fn contains_words(haystack: &str, needle: &str) -> bool {
+    haystack.match_indices(needle).any(|(i, _)| {
+        let before = haystack[..i].chars().next_back();
+        let after = haystack[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// A short proper name: one to six words, each capitalised, in capitals,
+/// a number or a connector; no sentence; not a date; not one common word
+/// ("Region", "TRANSCRIPT") nor only common words without an outlet word
+/// ("Middle East", "Top Stories").
+pub fn is_proper_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if !(1..=6).contains(&words.len())
+        || text.ends_with(['.', ',', ':', '?', '!'])
+        || text.contains(',')
+        || parse_date_line(text, DateStyle::default(), 3).is_some()
+    {
+        return false;
+    }
+    let shaped = words.iter().enumerate().all(|(i, w)| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+        (i > 0
+            && CONNECTORS.contains(&core.to_lowercase().as_str())
+            && !core.starts_with(char::is_uppercase))
+            || core
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || core == "&"
+    });
+    if !shaped {
+        return false;
+    }
+    let lex = lexicon();
+    let common = |w: &str| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        CONNECTORS.contains(&core.to_lowercase().as_str())
+            || lex.get(core).is_some_and(|e| !e.proper && e.zipf10 >= 30)
+    };
+    !words.iter().all(|w| common(w)) || has_outlet_word(text)
+}
+
+/// The name as the page writes it in mixed case somewhere, else in title
+/// case when the masthead is in capitals ("LEVANT LEDGER" -> "Levant Ledger").
+fn best_spelling(name: &str, lines: &[Line], index: usize) -> String {
+    if !name.chars().any(char::is_lowercase) {
+        let needle = name.to_lowercase();
+        for (j, l) in lines.iter().enumerate() {
+            if j == index {
+                continue;
+            }
+            let lower = l.text.to_lowercase();
+            if let Some(at) = lower.find(&needle) {
+                // Byte offsets agree when lower-casing kept every length.
+                if lower.len() == l.text.len()
+                    && let Some(found) = l.text.get(at..at + needle.len())
+                    && found.chars().any(char::is_lowercase)
+                    && found
+                        .split_whitespace()
+                        .all(|w| w.starts_with(char::is_uppercase) || CONNECTORS.contains(&w))
+                {
+                    return found.to_string();
+                }
+            }
+        }
+        return title_case(name);
+    }
+    name.to_string()
+}
+
+/// "THE SERVICE DISPATCH" -> "The Service Dispatch"; short words that are
+/// not English words stay in capitals ("BBC NEWS" -> "BBC News").
+pub fn title_case(name: &str) -> String {
+    let lex = lexicon();
+    name.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && CONNECTORS.contains(&lower.as_str()) {
+                lower
+            } else if w.len() <= 4 && !lex.get(&lower).is_some_and(|e| !e.proper && e.zipf10 >= 30)
+            {
+                w.to_string()
+            } else {
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Could `text` be a headline: a few words, capitalised, not a sentence
+/// that ends in a full stop, no menu separators? `marked` (an HTML heading)
+/// may be shorter.
+pub fn headline_shaped(text: &str, shape: &Shape, marked: bool) -> bool {
+    let min = if marked { 1 } else { 3 };
+    (min..=30).contains(&shape.words)
+        && shape.starts_like_a_sentence
+        && (marked || !text.trim_end().ends_with(['.', ',', ';']))
+        && shape.separators == 0
+        && !(shape.all_caps && shape.words <= 5)
+        && !is_ticker(text)
+}
+
+/// "Breaking: ...", "LIVE: ...", "Watch: ...": a ticker or a teaser above
+/// the headline, not the headline.
+fn is_ticker(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:breaking(?: news)?|trending|latest|just in|watch|listen|live updates|video|photos|podcast|sponsored|advertisement|read more|related|see also|also read)\s*[:|-]").unwrap()
+    })
+    .is_match(text.trim())
+}
+
+/// Where the page names its outlet, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OutletSource {
+    /// `og:site_name`, JSON-LD `publisher`.
+    Metadata,
+    /// "© 2024 The Evening Courier".
+    Copyright,
+    /// The name at the top of the page.
+    Masthead,
+    /// "BAGHDAD (Evening Courier) –".
+    Dateline,
+    /// "Evening Courier / Baghdad".
+    OutletLine,
+    /// "By Jane Roe | Evening Courier".
+    Byline,
+}
+
+impl OutletSource {
+    fn describe(self) -> &'static str {
+        match self {
+            OutletSource::Metadata => "the page's metadata (og:site_name / JSON-LD publisher)",
+            OutletSource::Copyright => "the copyright line",
+            OutletSource::Masthead => "the masthead at the top of the page",
+            OutletSource::Dateline => "the credit in the dateline",
+            OutletSource::OutletLine => "the outlet's dateline line",
+            OutletSource::Byline => "the byline",
+        }
+    }
+}
+
+/// The outlet from every place the page names one: the strongest source
+/// wins, and the reason says which, and which others agree.
+pub fn choose_outlet(
+    mut found: Vec<(OutletSource, String, Option<usize>)>,
+) -> Option<(String, String)> {
+    found.retain(|(_, n, _)| !n.trim().is_empty() && !is_wire(n));
+    found.sort_by_key(|(s, _, _)| *s);
+    let (source, name, line) = found.first()?.clone();
+    let key = |n: &str| {
+        n.to_lowercase()
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && *w != "the")
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let agree: Vec<&str> = found[1..]
+        .iter()
+        .filter(|(s, n, _)| {
+            *s != source && (key(n).contains(&key(&name)) || key(&name).contains(&key(n)))
+        })
+        .map(|(s, _, _)| s.describe())
+        .collect();
+    let mut why = format!(
+        "from {}{}",
+        source.describe(),
+        line.map(|l| format!(" (line {l})")).unwrap_or_default()
+    );
+    if !agree.is_empty() {
+        why.push_str(&format!("; also named in {}", agree.join(", ")));
+    }
+    Some((name, why))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Line> {
+        super::super::lines::logical_lines(text)
+    }
+
+    fn top(text: &str) -> Option<String> {
+        let ls = lines(text);
+        let shapes: Vec<Shape> = ls.iter().map(|l| Shape::of(&l.text)).collect();
+        let chrome: Vec<bool> = ls.iter().map(|l| l.text.starts_with("Skip")).collect();
+        masthead(&ls, &shapes, &chrome).map(|m| m.name)
+    }
+
+    #[test]
+    fn mastheads_are_confirmed_short_names() {
+        assert_eq!(
+            top(
+                "Skip to content\nTHE HARBOUR GAZETTE\nHome | News\nA headline of some length here\n"
+            ),
+            Some("The Harbour Gazette".to_string())
+        );
+        assert_eq!(
+            top("Qandil Wire Service\nStory text that told Qandil Wire Service about it.\n"),
+            Some("Qandil Wire Service".to_string())
+        );
+        // Named again in a dateline: confirmed, spelt as there.
+        assert_eq!(
+            top("ZAWRAA GATE\nSecurity\nMOSUL (Zawraa Gate) - A blast hit the market.\n"),
+            Some("Zawraa Gate".to_string())
+        );
+        // A section label and a headline are not mastheads.
+        assert_eq!(top("MIDDLE EAST\nA headline follows here today\n"), None);
+        assert_eq!(top("Region\nMore text\n"), None);
+        assert_eq!(
+            top("Iraq condemns strike as factions warn of escalation\nText.\n"),
+            None
+        );
+        assert_eq!(
+            top("KRN - Kirkuk Radio Network\nKIRKUK, May 2 (KRN) - Text.\n"),
+            Some("Kirkuk Radio Network".to_string())
+        );
+    }
+
+    #[test]
+    fn bylines() {
+        let b = |s: &str| byline(s, DateStyle::default(), false).unwrap();
+        assert_eq!(
+            b("By Jane Holloway and Omar Rashid").authors,
+            ["Jane Holloway", "Omar Rashid"]
+        );
+        let staff = b("By Staff Writer | Reuters");
+        assert!(staff.authors.is_empty());
+        assert_eq!(staff.credits, ["Reuters"]);
+        let dated = b("By Noor al-Rawi | 16 April 2024 | 00:40");
+        assert_eq!(dated.authors, ["Noor al-Rawi"]);
+        assert_eq!(dated.date.unwrap().date.to_string(), "2024-04-16");
+        assert!(b("Posted by Frontline Desk").authors.is_empty());
+        assert_eq!(
+            b("By Sara Kim | The Harbour Gazette").outlet.as_deref(),
+            Some("The Harbour Gazette")
+        );
+        let marked = byline("Reem Haddad, Baghdad", DateStyle::default(), true).unwrap();
+        assert_eq!(marked.authors, ["Reem Haddad"]);
+        assert!(byline("Reem Haddad, Baghdad", DateStyle::default(), false).is_none());
+        assert!(
+            byline(
+                "By the end of the year the troops will have left the base.",
+                DateStyle::default(),
+                false
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn credits_and_datelines() {
+        assert_eq!(
+            credit_line("AFP"),
+            Some(vec!["Agence France-Presse".to_string()])
+        );
+        assert_eq!(
+            credit_line("Reuters · 6 hours ago"),
+            Some(vec!["Reuters".to_string()])
+        );
+        assert_eq!(
+            credit_line("Source: Reuters"),
+            Some(vec!["Reuters".to_string()])
+        );
+        assert_eq!(credit_line("Security"), None);
+        assert_eq!(
+            dateline("KIRKUK, May 2 (KRN) - Police said"),
+            Some(Dateline {
+                place: "KIRKUK".into(),
+                credit: Some("KRN".into())
+            })
+        );
+        assert_eq!(
+            dateline("SULAIMANI, Kurdistan Region – Officials said").map(|d| d.place),
+            Some("SULAIMANI, Kurdistan Region".into())
+        );
+        assert_eq!(dateline("The minister - who spoke"), None);
+        assert_eq!(
+            outlet_line("Basra Voice News / Basra"),
+            Some("Basra Voice News".into())
+        );
+        assert_eq!(outlet_line("Iraq / Syria"), None);
+    }
+
+    #[test]
+    fn outlet_by_the_strongest_source() {
+        let (name, why) = choose_outlet(vec![
+            (OutletSource::Masthead, "Harbour Gazette".into(), Some(1)),
+            (
+                OutletSource::Copyright,
+                "Agence France-Presse".into(),
+                Some(30),
+            ),
+            (OutletSource::Dateline, "Harbour Gazette".into(), Some(5)),
+        ])
+        .unwrap();
+        assert_eq!(name, "Harbour Gazette");
+        assert!(
+            why.contains("masthead") && why.contains("dateline"),
+            "{why}"
+        );
+        assert_eq!(title_case("BBC NEWS"), "BBC News");
+    }
+}

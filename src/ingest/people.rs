@@ -1,0 +1,1068 @@
+//! People named in an article.
+//!
+//! No statistical model: a capitalised run is a person when the article
+//! gives evidence that it names one, and never when it gives evidence that
+//! it names something else. Evidence for a person:
+//! - a role or title before it ("Defense Minister Sabit al-Abassi",
+//!   "Spc. Jane Roe", "UN Secretary-General Antonio Guterres");
+//! - a given name first ("Farhad Alaaldin"), or the shape of an Arabic name:
+//!   a kunya ("Abu Fadak al-Mohammadawi"), a theophoric name ("Abdul Aziz
+//!   ...") or a given name with an `al-` surname;
+//! - a verb of speech after it ("... al-Awadi said") or before it ("said
+//!   Ammar Hameed, a political analyst");
+//! - an apposition: "Karwan Jalal, a senior official", "Jane Roe, 46,",
+//!   "Abu Mahdi al-Muhandis, who ...", "Iraq's Defense Minister, Thabit ...";
+//! - a naming phrase: "known as Abu Hassan", "named the commander as ...";
+//! - its surname said alone somewhere as a person's ("Kanaani told reporters").
+//!
+//! Evidence against, which wins: a known organisation or one the article
+//! names (an acronym, a name ending in "Forces"), an apposition that makes it
+//! a group or a place ("..., an Iran-backed militia", "..., a town south of
+//! Baghdad"), a place, the outlet, a weekday or a month, only common words.
+//! The decision is taken once per name for the whole article: a name that is
+//! an organisation in one sentence is one in all.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::entities::{ORG_HEADS, Sentence};
+use super::lexicon::{NATIONALITY_WORDS, lexicon};
+use crate::brief::Person;
+use crate::names;
+
+/// Words that introduce a person: titles, offices, ranks, occupations.
+const ROLE_WORDS: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "secretary-general",
+    "undersecretary",
+    "deputy",
+    "chief",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "maj",
+    "capt",
+    "cmdr",
+    "brig",
+    "sgt",
+    "spc",
+    "pfc",
+    "cpl",
+    "pvt",
+    "commander",
+    "ambassador",
+    "envoy",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "adviser",
+    "advisor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "crown",
+    "emir",
+    "sheikh",
+    "shaikh",
+    "sultan",
+    "ayatollah",
+    "grand",
+    "supreme",
+    "leader",
+    "chancellor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "professor",
+    "director",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "cleric",
+    "imam",
+    "admiral",
+    "adm",
+    "colonel",
+    "major",
+    "captain",
+    "lawmaker",
+    "mp",
+    "official",
+    "analyst",
+    "expert",
+    "founder",
+    "ceo",
+    "premier",
+    "pope",
+    "sayyed",
+    "sayyid",
+    "seyed",
+    "brigadier",
+    "lieutenant",
+    "sergeant",
+    "specialist",
+    "private",
+    "corporal",
+    "marshal",
+    "chargé",
+    "diplomat",
+    "journalist",
+    "correspondent",
+    "reporter",
+    "researcher",
+    "fellow",
+    "economist",
+    "activist",
+    "coach",
+    "manager",
+    "goalkeeper",
+    "striker",
+    "midfielder",
+    "defender",
+    "captain",
+    "referee",
+    "archaeologist",
+    "archaeologists",
+    "scientist",
+    "scientists",
+    "farmer",
+    "shopkeeper",
+    "resident",
+    "witness",
+    "mufti",
+    "hojatoleslam",
+    "secretary-general",
+];
+
+/// Words that qualify a role: "Iraqi Defense Minister", "US Secretary of Defense".
+const ROLE_QUALIFIERS: &[&str] = &[
+    "defense",
+    "defence",
+    "foreign",
+    "interior",
+    "finance",
+    "oil",
+    "state",
+    "affairs",
+    "national",
+    "security",
+    "political",
+    "military",
+    "senior",
+    "former",
+    "acting",
+    "top",
+    "army",
+    "air",
+    "force",
+    "navy",
+    "the",
+    "of",
+    "pentagon",
+    "white",
+    "house",
+    "cia",
+    "intelligence",
+    "parliamentary",
+    "foreign-affairs",
+    "media",
+    "press",
+    "health",
+    "electricity",
+    "trade",
+    "staff",
+    "joint",
+    "late",
+];
+
+/// Words that make a capitalised run a place or a publication, not a person
+/// (besides the organisation heads of [`ORG_HEADS`]).
+const OTHER_HEADS: &[&str] = &[
+    "Resistance",
+    "Stadium",
+    "Airport",
+    "Base",
+    "Province",
+    "Region",
+    "Governorate",
+    "Street",
+    "Square",
+    "Bridge",
+    "Dam",
+    "Field",
+    "Times",
+    "News",
+    "Post",
+];
+
+fn is_head(t: &str) -> bool {
+    ORG_HEADS.contains(&t) || OTHER_HEADS.contains(&t)
+}
+
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "noted",
+    "warned",
+    "confirmed",
+    "announced",
+    "stressed",
+    "explained",
+    "wrote",
+    "tweeted",
+    "argued",
+    "insisted",
+    "urged",
+    "asked",
+    "replied",
+    "denied",
+    "acknowledged",
+    "declared",
+    "recalled",
+];
+
+/// Nouns that make an apposition a group: "Kataib Hezbollah, an Iran-backed militia".
+const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "groups",
+    "faction",
+    "factions",
+    "militia",
+    "militias",
+    "alliance",
+    "movement",
+    "organisation",
+    "organization",
+    "party",
+    "coalition",
+    "umbrella",
+    "network",
+    "company",
+    "agency",
+    "force",
+    "forces",
+    "brigade",
+    "brigades",
+    "battalion",
+    "unit",
+    "council",
+    "front",
+    "bloc",
+    "body",
+    "channel",
+    "newspaper",
+    "outlet",
+    "broadcaster",
+    "monitor",
+    "ministry",
+];
+
+/// Nouns that make an apposition a place: "Jurf al-Sakhar, a town south of Baghdad".
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "district",
+    "province",
+    "area",
+    "region",
+    "base",
+    "border",
+    "country",
+    "capital",
+    "port",
+    "airport",
+    "site",
+    "field",
+    "oilfield",
+    "camp",
+    "neighbourhood",
+    "neighborhood",
+    "crossing",
+    "stronghold",
+    "outpost",
+    "island",
+    "river",
+    "governorate",
+];
+
+/// Phrases that introduce a name: "known as Abu Hassan", "named him as ...".
+const NAMING_WORDS: &[&str] = &[
+    "known as",
+    "named as",
+    "naming him as",
+    "named him as",
+    "identified as",
+    "identified him as",
+    "guerre",
+    "real name is",
+    "also called",
+    "alias",
+    "dubbed",
+];
+
+fn given_names() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        include_str!("data/given_names.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+fn places() -> &'static HashSet<String> {
+    static S: OnceLock<HashSet<String>> = OnceLock::new();
+    S.get_or_init(|| {
+        include_str!("data/places.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.trim().to_lowercase())
+            .collect()
+    })
+}
+
+/// Is `name` (any case) a place the data knows?
+pub fn is_place(name: &str) -> bool {
+    places().contains(&name.trim().to_lowercase())
+}
+
+fn strip_punct(t: &str) -> &str {
+    t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['\'', '’'])
+}
+
+fn lower(t: &str) -> String {
+    strip_punct(t).trim_end_matches('.').to_lowercase()
+}
+
+fn is_name_token(t: &str) -> bool {
+    let t = strip_punct(t);
+    if t.chars().count() < 2 {
+        return false;
+    }
+    let body = [
+        "al-", "el-", "Al-", "El-", "bin-", "ibn-", "abu-", "Abu-", "Abd-", "as-", "ash-", "ad-",
+    ]
+    .iter()
+    .find_map(|p| t.strip_prefix(p))
+    .unwrap_or(t);
+    let mut chars = body.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.clone().any(char::is_lowercase)
+        && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+}
+
+fn is_role_word(t: &str) -> bool {
+    let w = lower(t);
+    ROLE_WORDS.contains(&w.as_str())
+        || (w.contains('-') && w.split('-').any(|p| ROLE_WORDS.contains(&p)))
+}
+
+fn is_qualifier(t: &str) -> bool {
+    let w = lower(t);
+    ROLE_QUALIFIERS.contains(&w.as_str()) || NATIONALITY_WORDS.contains(&w.as_str())
+}
+
+fn is_possessive(t: &str) -> bool {
+    t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'")
+}
+
+/// A weekday or a month: "On Thursday", "Since December" are times.
+fn is_time_word(t: &str) -> bool {
+    matches!(
+        lower(t).as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "aug"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// A common English word (so "Regional Tensions" is not a name).
+fn is_common_word(t: &str) -> bool {
+    lexicon()
+        .get(strip_punct(t))
+        .is_some_and(|e| !e.proper && e.zipf10 >= 35)
+}
+
+/// Does a run end after this token? After a comma or a full stop, except
+/// the full stop of a title ("Dr.", "Gen.", "Spc.").
+fn ends_run(t: &str) -> bool {
+    if t.ends_with('.') && is_role_word(t) && t.len() <= 6 {
+        return false;
+    }
+    t.ends_with([',', '.', ';', ':', ')', '"', '”', '?', '!']) || is_possessive(t)
+}
+
+/// Runs of capitalised tokens (with the particles and role words they hold).
+fn capital_runs(tokens: &[&str]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if !(is_name_token(t) || is_role_word(t) || is_capital_qualifier(t)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        let mut closed = ends_run(t);
+        while !closed && end < tokens.len() {
+            let t = tokens[end];
+            let l = t.to_lowercase();
+            let next_is_name = tokens.get(end + 1).is_some_and(|n| is_name_token(n));
+            let particle = matches!(
+                l.as_str(),
+                "al" | "bin" | "ibn" | "abu" | "de" | "van" | "von" | "bint"
+            ) && next_is_name;
+            // "Secretary of State", "Commander of the Armed Forces".
+            // Only after a capitalised title: "the secretary-general of
+            // Palestinian Islamic Jihad" names an organisation after "of".
+            let prev = tokens[end - 1];
+            let of_role = (l == "of" || l == "the")
+                && ((is_role_word(prev) && prev.starts_with(char::is_uppercase))
+                    || prev.eq_ignore_ascii_case("of"))
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|n| is_name_token(n) || n.eq_ignore_ascii_case("the"));
+            if is_name_token(t) || is_role_word(t) || particle || of_role {
+                closed = ends_run(t);
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        runs.push((start, end));
+        i = end;
+    }
+    runs
+}
+
+/// "US", "UN", "U.S." before a role: part of the role.
+fn is_capital_qualifier(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_uppercase) && is_qualifier(t)
+}
+
+/// One capitalised run read as a possible name.
+#[derive(Debug, Clone)]
+struct Mention {
+    /// Name tokens, punctuation stripped.
+    name: Vec<String>,
+    /// The role before it, as written.
+    role: Option<String>,
+    /// Evidence that it names a person.
+    person: bool,
+    /// Evidence that it names something else.
+    not_person: bool,
+    line: usize,
+}
+
+/// The people an article names. `not_people` are names the article uses
+/// for something else (its organisations, its outlet).
+pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
+    let excluded: Vec<String> = not_people.iter().map(|n| names::name_key(n)).collect();
+    let excluded_lower: HashSet<String> = not_people.iter().map(|n| n.to_lowercase()).collect();
+    let is_excluded = |name: &str| {
+        excluded_lower.contains(&name.to_lowercase())
+            || excluded
+                .iter()
+                .any(|k| !k.is_empty() && *k == names::name_key(name))
+    };
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut links: Vec<(String, String)> = Vec::new();
+    for s in sentences {
+        let tokens: Vec<&str> = s.text.split_whitespace().collect();
+        let mut previous: Option<(usize, String)> = None;
+        for (start, end) in capital_runs(&tokens) {
+            let Some(mut m) = read_run(&tokens, start, end, s.line) else {
+                continue;
+            };
+            let name = m.name.join(" ");
+            if is_excluded(&name) || m.name.iter().any(|t| is_excluded(t) && m.name.len() == 1) {
+                m.not_person = true;
+            }
+            // "X, better known as Y", "Y, whose real name is X": one person.
+            if let Some((prev_end, prev_name)) = &previous
+                && links_names(&tokens[*prev_end..start])
+            {
+                links.push((prev_name.clone(), name.clone()));
+            }
+            previous = Some((end, name));
+            mentions.push(m);
+        }
+    }
+    decide(mentions, links)
+}
+
+/// Do the words between two names say they are one person?
+fn links_names(between: &[&str]) -> bool {
+    let text = between.join(" ").to_lowercase();
+    between.len() <= 9
+        && (text.contains("known as")
+            || text.contains("real name")
+            || text.contains("guerre")
+            || text.contains("alias")
+            || text.contains("also called"))
+}
+
+/// Read the run `tokens[start..end]`: its role part, its name part and the
+/// evidence around it.
+fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Mention> {
+    let mut start = start;
+    // Sentence openers and times are not names: "In Baghdad", "On Thursday".
+    while start < end && (is_function_opener(tokens[start]) || is_time_word(tokens[start])) {
+        start += 1;
+    }
+    let run = &tokens[start..end];
+    if run.is_empty() {
+        return None;
+    }
+    // The role ends at its last role word, or at an organisation's head
+    // ("Armed Forces Mohammed Shia al-Sudani"), when names follow.
+    let role_end = run
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            (is_role_word(t) || is_head(strip_punct(t)))
+                && run[i + 1..]
+                    .iter()
+                    .any(|n| is_name_token(n) && !is_role_word(n))
+        })
+        .map(|(i, _)| i + 1)
+        .next_back()
+        .unwrap_or_else(|| {
+            run.iter()
+                .position(|t| !is_qualifier(t))
+                .unwrap_or(run.len())
+        });
+    // Qualifiers right after the role ("Secretary of State Marco Rubio").
+    let mut name_start = role_end;
+    while name_start < run.len()
+        && run.len() - name_start > 2
+        && (is_qualifier(run[name_start]) || run[name_start].eq_ignore_ascii_case("of"))
+    {
+        name_start += 1;
+    }
+    let role_tokens = &run[..name_start];
+    let name: Vec<String> = run[name_start..]
+        .iter()
+        .map(|t| strip_punct(t).to_string())
+        .filter(|t| !t.is_empty())
+        .collect();
+    if name.iter().any(|t| {
+        !is_name_token(t)
+            && !matches!(
+                t.as_str(),
+                "al" | "bin" | "ibn" | "bint" | "de" | "van" | "von" | "abu"
+            )
+    }) {
+        return None;
+    }
+    if name.is_empty() || name.len() > 5 {
+        return None;
+    }
+    let has_role = role_tokens.iter().any(|t| is_role_word(t));
+    let abs_start = start + name_start;
+    let before = abs_start.checked_sub(1).map(|i| tokens[i]);
+    let after = tokens.get(end).copied();
+    let last = run.last().copied().unwrap_or("");
+
+    let mut not_person = name.iter().any(|t| is_head(t))
+        || name.iter().any(|t| is_time_word(t))
+        || name.iter().all(|t| is_common_word(t))
+        || (name.len() == 1 && is_place(&name[0]))
+        || is_place(&name.join(" "))
+        || name.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+    let apposition = apposition_after(tokens, end, last);
+    match apposition {
+        Some(Apposition::Group) | Some(Apposition::Place) => not_person = true,
+        _ => {}
+    }
+    // "the X said": an organisation, not a person.
+    if before.is_some_and(|b| b.eq_ignore_ascii_case("the")) && !has_role {
+        not_person = true;
+    }
+    let given = given_names().contains(name[0].as_str());
+    let arabic_shape = arabic_name_shape(&name);
+    let speaks_after =
+        after.is_some_and(|a| SPEECH_VERBS.contains(&lower(a).as_str())) && !is_possessive(last);
+    let said_before =
+        before.is_some_and(|b| SPEECH_VERBS.contains(&lower(b).as_str())) && start == abs_start;
+    let role_before = appositive_role_before(tokens, abs_start);
+    let named = naming_phrase_before(tokens, abs_start);
+    let person = has_role
+        || given
+        || arabic_shape
+        || speaks_after
+        || said_before
+        || role_before.is_some()
+        || named
+        || matches!(apposition, Some(Apposition::Person(_)));
+    let role = if has_role {
+        // "Iraq’s Prime Minister": a possessive just before belongs to the role.
+        let owner = (start > 0)
+            .then(|| tokens[start - 1])
+            .filter(|b| is_possessive(b) && b.chars().next().is_some_and(char::is_uppercase));
+        Some(
+            owner
+                .into_iter()
+                .chain(role_tokens.iter().copied())
+                .collect::<Vec<_>>()
+                .join(" ")
+                .trim_end_matches([',', '.'])
+                .to_string(),
+        )
+    } else if let Some(Apposition::Person(r)) = apposition {
+        Some(r)
+    } else {
+        role_before
+    };
+    Some(Mention {
+        name,
+        role,
+        person,
+        not_person,
+        line,
+    })
+}
+
+/// Capitalised function words that open a sentence before a name.
+fn is_function_opener(t: &str) -> bool {
+    let l = t.to_lowercase();
+    let mut chars = t.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.all(|c| !c.is_uppercase())
+        && (super::lines::is_stop_word(&l)
+            || matches!(
+                l.as_str(),
+                "meanwhile"
+                    | "however"
+                    | "but"
+                    | "and"
+                    | "also"
+                    | "then"
+                    | "still"
+                    | "yet"
+                    | "even"
+            ))
+}
+
+/// An Arabic name by its shape: a kunya ("Abu Fadak", "Umm Ahmed"), a
+/// theophoric name ("Abdul Aziz", "Abd al-Karim"), or a given name followed
+/// by an `al-` surname.
+fn arabic_name_shape(name: &[String]) -> bool {
+    let first = name[0].as_str();
+    let has_al_surname = name
+        .last()
+        .is_some_and(|t| t.starts_with("al-") || t.starts_with("Al-") || t.starts_with("el-"));
+    let kunya = matches!(first, "Abu" | "Umm" | "Abou") && name.len() >= 2;
+    let theophoric =
+        (first.starts_with("Abd") || first == "Abdul" || first == "Abdel") && name.len() >= 2;
+    (kunya && (has_al_surname || name.len() == 2))
+        || (theophoric && has_al_surname)
+        || (name.len() >= 2 && has_al_surname && given_names().contains(first))
+}
+
+/// What follows "Name, ...".
+enum Apposition {
+    /// "..., a senior official at ...", "..., 46,", "..., who ...": a person, with the role if stated.
+    Person(String),
+    /// "..., an Iran-backed militia".
+    Group,
+    /// "..., a town south of Baghdad".
+    Place,
+}
+
+fn apposition_after(tokens: &[&str], end: usize, last: &str) -> Option<Apposition> {
+    if !last.ends_with(',') {
+        return None;
+    }
+    let next = *tokens.get(end)?;
+    let l = lower(next);
+    // "Jane Roe, 46, of Savannah"
+    if next
+        .trim_end_matches(',')
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        && next.ends_with(',')
+    {
+        return Some(Apposition::Person(String::new()));
+    }
+    if matches!(l.as_str(), "who" | "whose") {
+        return Some(Apposition::Person(String::new()));
+    }
+    let determiner = matches!(
+        l.as_str(),
+        "a" | "an"
+            | "the"
+            | "another"
+            | "one"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "himself"
+            | "herself"
+    );
+    // "South Carolina, President Joe Biden": a title opens the next name.
+    let lower_role =
+        (is_role_word(next) || is_qualifier(next)) && next.starts_with(char::is_lowercase);
+    if !determiner && !lower_role {
+        return None;
+    }
+    let mut phrase = Vec::new();
+    for t in &tokens[end..] {
+        phrase.push(*t);
+        if t.ends_with([',', '.', ';']) || phrase.len() >= 9 {
+            break;
+        }
+    }
+    let words: Vec<String> = phrase.iter().map(|t| lower(t)).collect();
+    if words.iter().any(|w| PLACE_NOUNS.contains(&w.as_str())) {
+        return Some(Apposition::Place);
+    }
+    if words.iter().any(|w| GROUP_NOUNS.contains(&w.as_str()))
+        && !words.iter().any(|w| ROLE_WORDS.contains(&w.as_str()))
+    {
+        return Some(Apposition::Group);
+    }
+    let text = phrase
+        .iter()
+        .skip(usize::from(l == "the" || l == "a" || l == "an"))
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches([',', '.', ';'])
+        .to_string();
+    let role = if words.iter().any(|w| ROLE_WORDS.contains(&w.as_str())) {
+        text
+    } else {
+        String::new()
+    };
+    Some(Apposition::Person(role))
+}
+
+/// "Iraq's Defense Minister, Thabit al-Abbasi," / "Hamas' political leader, Ismail Haniyeh,"
+fn appositive_role_before(tokens: &[&str], start: usize) -> Option<String> {
+    if start == 0 || !tokens[start - 1].ends_with(',') || !is_role_word(tokens[start - 1]) {
+        return None;
+    }
+    let mut i = start - 1;
+    while i > 0
+        && start - i < 5
+        && !tokens[i - 1].ends_with([',', '.'])
+        && (is_role_word(tokens[i - 1])
+            || is_qualifier(tokens[i - 1])
+            || is_possessive(tokens[i - 1])
+            || tokens[i - 1].ends_with('\'')
+            || is_name_token(tokens[i - 1]))
+    {
+        i -= 1;
+    }
+    while i < start - 1 && matches!(tokens[i].to_lowercase().as_str(), "of" | "the" | "a" | "an") {
+        i += 1;
+    }
+    Some(tokens[i..start].join(" ").trim_end_matches(',').to_string())
+}
+
+/// "known as X", "named the commander as X", "nom de guerre X".
+fn naming_phrase_before(tokens: &[&str], start: usize) -> bool {
+    let from = start.saturating_sub(5);
+    let before = tokens[from..start].join(" ").to_lowercase();
+    NAMING_WORDS.iter().any(|w| before.ends_with(w))
+        || (before.ends_with(" as") && (before.contains("named") || before.contains("naming")))
+}
+
+/// Decide once per name, merge the forms of one person, link kunyas.
+fn decide(mentions: Vec<Mention>, links: Vec<(String, String)>) -> Vec<Person> {
+    // A form that is something else anywhere is never a person.
+    let mut rejected: HashSet<String> = HashSet::new();
+    for m in &mentions {
+        if m.not_person {
+            rejected.insert(names::name_key(&m.name.join(" ")));
+        }
+    }
+    // Surnames said alone as a person's confirm the full names they end.
+    let confirmed: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.name.len() == 1 && m.person && !m.not_person)
+        .map(|m| m.name[0].clone())
+        .collect();
+    let is_person = |m: &Mention| {
+        let key = names::name_key(&m.name.join(" "));
+        !rejected.contains(&key)
+            && (m.person
+                || (m.name.len() >= 2
+                    && confirmed
+                        .iter()
+                        .any(|c| names::same_person(&m.name.join(" "), c))))
+    };
+    let mut people: Vec<Person> = Vec::new();
+    let mut singles: Vec<(String, usize)> = Vec::new();
+    for m in &mentions {
+        if !is_person(m) {
+            continue;
+        }
+        let name = m.name.join(" ");
+        if m.name.len() == 1 {
+            singles.push((name, m.line));
+            continue;
+        }
+        add_person(&mut people, &name, m.role.clone(), m.line);
+    }
+    // "Abdul Aziz al-Muhammadawi, better known as Abu Fadak": one person.
+    for (a, b) in links {
+        let find = |people: &[Person], n: &str| {
+            people
+                .iter()
+                .position(|p| p.name == n || p.aliases.iter().any(|x| x == n))
+        };
+        let ia = find(&people, &a);
+        let ib = find(&people, &b);
+        match (ia, ib) {
+            (Some(i), Some(j)) if i != j => {
+                let other = people.remove(j);
+                let i = if j < i { i - 1 } else { i };
+                let p = &mut people[i];
+                p.aliases.push(other.name);
+                p.aliases.extend(other.aliases);
+                for r in other.roles {
+                    if !p.roles.contains(&r) {
+                        p.roles.push(r);
+                    }
+                }
+                p.lines.extend(other.lines);
+            }
+            (Some(i), None)
+                if (singles.iter().any(|(s, _)| *s == b) || b.split_whitespace().count() <= 3)
+                    && !people[i].aliases.contains(&b)
+                    && people[i].name != b =>
+            {
+                people[i].aliases.push(b);
+            }
+            _ => {}
+        }
+    }
+    // Surnames alone join the full name they shorten.
+    for (single, line) in singles {
+        if let Some(p) = people.iter_mut().find(|p| {
+            names::same_person(&p.name, &single)
+                || p.aliases
+                    .iter()
+                    .any(|a| names::same_person(a, &single) && a.split_whitespace().count() > 1)
+        }) {
+            if !p.aliases.contains(&single) && single != p.name {
+                p.aliases.push(single);
+            }
+            if !p.lines.contains(&line) {
+                p.lines.push(line);
+            }
+        }
+    }
+    for p in &mut people {
+        p.lines.sort_unstable();
+        p.lines.dedup();
+        p.aliases.sort();
+        p.aliases.dedup();
+    }
+    people
+}
+
+fn add_person(people: &mut Vec<Person>, name: &str, role: Option<String>, line: usize) {
+    let roles: Vec<String> = role.into_iter().filter(|r| !r.is_empty()).collect();
+    if let Some(p) = people
+        .iter_mut()
+        .find(|p| names::same_person(&p.name, name))
+    {
+        // Keep the fullest form as the name; the other spelling is an alias.
+        if names::name_tokens(name).len() > names::name_tokens(&p.name).len() {
+            let old = std::mem::replace(&mut p.name, name.to_string());
+            p.aliases.push(old);
+        } else if p.name != name && !p.aliases.iter().any(|a| a == name) {
+            p.aliases.push(name.to_string());
+        }
+        for r in roles {
+            if !p.roles.contains(&r) {
+                p.roles.push(r);
+            }
+        }
+        if !p.lines.contains(&line) {
+            p.lines.push(line);
+        }
+    } else {
+        people.push(Person {
+            name: name.to_string(),
+            aliases: Vec::new(),
+            roles,
+            lines: vec![line],
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use super::super::entities::numbered as sents;
+
+    fn names_of(texts: &[&str], not_people: &[&str]) -> Vec<String> {
+        let not: Vec<String> = not_people.iter().map(|s| s.to_string()).collect();
+        people(&sents(texts), &not)
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn people_with_roles_and_short_forms() {
+        let p = people(
+            &sents(&[
+                "In return, Iraq’s Prime Minister Mohammed Shia al-Sudani aimed to bolster his position.",
+                "Al-Sudani said earlier that US forces have become a magnet for instability.",
+                "US Defense Secretary Lloyd Austin had proposed a three-year timeframe.",
+                "Farhad Alaaldin, the Iraqi prime minister’s foreign affairs adviser, said talks had ended.",
+                "Iraq's Defense Minister, Thabit al-Abbasi, held discussions in Washington.",
+                "in response to the killing of Hamas' political leader, Ismail Haniyeh, in Tehran",
+            ]),
+            &[],
+        );
+        let got: Vec<(&str, &[String], &[String])> = p
+            .iter()
+            .map(|p| (p.name.as_str(), p.roles.as_slice(), p.aliases.as_slice()))
+            .collect();
+        assert_eq!(got.len(), 5, "{got:?}");
+        assert_eq!(got[0].0, "Mohammed Shia al-Sudani");
+        assert_eq!(got[0].1, ["Iraq’s Prime Minister"]);
+        assert_eq!(got[0].2, ["Al-Sudani"]);
+        assert_eq!(got[1].0, "Lloyd Austin");
+        assert_eq!(got[1].1, ["US Defense Secretary"]);
+        assert_eq!(got[2].0, "Farhad Alaaldin");
+        assert_eq!(got[2].1, ["Iraqi prime minister’s foreign affairs adviser"]);
+        assert_eq!(got[3].0, "Thabit al-Abbasi");
+        assert_eq!(got[3].1, ["Iraq's Defense Minister"]);
+        assert_eq!(got[4].0, "Ismail Haniyeh");
+        assert_eq!(got[4].1, ["Hamas' political leader"]);
+    }
+
+    #[test]
+    fn places_times_and_organisations_are_not_people() {
+        let got = names_of(
+            &[
+                "The Iraqi Ministry of Foreign Affairs has announced plans.",
+                "Regional Tensions Impacting Withdrawal",
+                "The United States has about 2,500 troops in Iraq.",
+                "Baghdad and Washington have reached an agreement.",
+                "On Thursday Baghdad said nothing.",
+                "Since December the reservoir has shrunk.",
+                "In Baghdad, the government said it would respond.",
+                "Saraya Awliya al-Dam said it had fired the rockets.",
+                "Saraya Awliya al-Dam, an Iran-backed militia, has claimed several attacks.",
+                "Jurf al-Nasr, a town south of Baghdad, was hit.",
+                "Kataib Hezbollah announced it was halting attacks.",
+            ],
+            &["Kataib Hezbollah"],
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn person_contexts() {
+        let got = names_of(
+            &[
+                "Iran's Foreign Ministry spokesman Nasser Kanaani rejected the claims.",
+                "UN Secretary-General Antonio Guterres urged donors to give.",
+                "Sgt. William Jerome Rivers, 46, of Carrollton; Spc. Kennedy Ladon Sanders, 24, of Waycross.",
+                "\"It is a test,\" said Dr. Lubna Ghazi, who teaches at the university.",
+                "Karwan Jalal, a senior official at the ministry, told reporters so.",
+                "Government spokesman Basim al-Awadi condemned the strike.",
+                "The PMF said a commander known as Abu Hassan was killed.",
+                "Abu Mahdi al-Muhandis, who was killed with Qassem Soleimani, led the force.",
+                "General Commander of the Armed Forces Mohammed Shia Al-Sudani gave orders.",
+                "\"The windows shook,\" said Abu Mustafa al-Dulaimi, a shopkeeper.",
+                "Japan goalkeeper Zion Suzuki could only push the cross away.",
+            ],
+            &[],
+        );
+        for want in [
+            "Nasser Kanaani",
+            "Antonio Guterres",
+            "William Jerome Rivers",
+            "Kennedy Ladon Sanders",
+            "Lubna Ghazi",
+            "Karwan Jalal",
+            "Basim al-Awadi",
+            "Abu Hassan",
+            "Abu Mahdi al-Muhandis",
+            "Qassem Soleimani",
+            "Mohammed Shia Al-Sudani",
+            "Abu Mustafa al-Dulaimi",
+            "Zion Suzuki",
+        ] {
+            assert!(
+                got.contains(&want.to_string()),
+                "{want} missing from {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_kunya_joins_the_full_name_the_text_ties_it_to() {
+        let p = people(
+            &sents(&[
+                "The chief of staff, Abdul Aziz al-Muhammadawi, better known by his nom de guerre Abu Fadak, spoke.",
+                "Abu Fadak told reporters the factions were waiting.",
+            ]),
+            &[],
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Abdul Aziz al-Muhammadawi");
+        assert!(p[0].aliases.contains(&"Abu Fadak".to_string()), "{p:?}");
+        assert_eq!(p[0].lines, vec![1, 2]);
+    }
+}
