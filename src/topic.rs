@@ -220,8 +220,13 @@ impl TopicMatcher {
         for (automaton, hay) in [(&self.exact, sentence), (&self.folded, lower.as_str())] {
             let Some((ac, ids)) = automaton else { continue };
             for m in ac.find_overlapping_iter(hay) {
-                if on_word_boundaries(hay, m.start(), m.end()) {
-                    hits.push(ids[m.pattern().as_usize()]);
+                let id = ids[m.pattern().as_usize()];
+                let form = &self.phrases[id.topic][id.phrase].1[id.form];
+                let same_offsets = hay.len() == sentence.len();
+                if on_word_boundaries(hay, m.start(), m.end())
+                    && !(same_offsets && tail_of_longer_name(sentence, m.start(), form))
+                {
+                    hits.push(id);
                 }
             }
         }
@@ -250,14 +255,89 @@ impl TopicMatcher {
     }
 }
 
+/// Is the match of `form` at `start` only the end of a longer proper name?
+/// "Hezbollah" in "Kataib Hezbollah" names another group: a one-word name is
+/// not matched right after another capitalised word of a name (not the
+/// function word such as "In", not an acronym such as "US", not an adjective
+/// of nationality such as "Lebanese", not "Iran-backed"). Offsets of the
+/// lower-cased sentence are the sentence's own when lower-casing kept every
+/// length; otherwise the test is skipped.
+pub(crate) fn tail_of_longer_name(sentence: &str, start: usize, form: &str) -> bool {
+    if form.contains(' ') || !form.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let Some(before) = sentence.get(..start) else {
+        return false;
+    };
+    if !before.ends_with(' ') {
+        return false;
+    }
+    let Some(prev) = before.split_whitespace().next_back() else {
+        return false;
+    };
+    let letters: String = prev.chars().filter(|c| c.is_alphabetic()).collect();
+    let lower = letters.to_lowercase();
+    // "In Gaza", "The Hezbollah ...": a capitalised word opening a sentence.
+    let opener = matches!(
+        lower.as_str(),
+        "the"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "and"
+            | "but"
+            | "as"
+            | "after"
+            | "before"
+            | "since"
+            | "during"
+            | "under"
+            | "of"
+            | "to"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "while"
+            | "when"
+            | "if"
+            | "meanwhile"
+            | "however"
+            | "both"
+            | "against"
+            | "near"
+            | "across"
+            | "inside"
+            | "outside"
+            | "like"
+            | "unlike"
+            | "neither"
+            | "nor"
+            | "so"
+    );
+    !opener
+        && prev.starts_with(char::is_uppercase)
+        && letters.chars().count() >= 2
+        && letters.chars().any(char::is_lowercase)
+        && !prev.ends_with([',', '.', ';', ':', ')', '"', '\'', '’'])
+        && !prev.contains('-')
+        && !["ese", "ian", "ean", "an", "ish", "i", "ch"]
+            .iter()
+            .any(|suffix| lower.ends_with(suffix))
+}
+
 /// A form written in capitals ("PMF") must match case and all.
-fn is_acronym(form: &str) -> bool {
+pub(crate) fn is_acronym(form: &str) -> bool {
     form.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && form.chars().all(|c| !c.is_lowercase())
 }
 
 /// True when `hay[start..end]` is not inside a longer word.
-fn on_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
+pub(crate) fn on_word_boundaries(hay: &str, start: usize, end: usize) -> bool {
     let before = hay[..start].chars().next_back();
     let after = hay[end..].chars().next();
     !before.is_some_and(is_word_char) && !after.is_some_and(is_word_char)
@@ -275,8 +355,11 @@ pub fn contains_phrase(text: &str, lower: &str, form: &str) -> bool {
     } else {
         (lower, form.to_lowercase())
     };
-    hay.match_indices(needle.as_str())
-        .any(|(i, m)| on_word_boundaries(hay, i, i + m.len()))
+    let same_offsets = hay.len() == text.len();
+    hay.match_indices(needle.as_str()).any(|(i, m)| {
+        on_word_boundaries(hay, i, i + m.len())
+            && !(same_offsets && tail_of_longer_name(text, i, form))
+    })
 }
 
 fn is_word_char(c: char) -> bool {
@@ -401,6 +484,33 @@ mod tests {
             "hashd al-shaabi.",
             "Hashd al-Shaabi"
         ));
+    }
+
+    #[test]
+    fn a_name_inside_a_longer_name_is_another_name() {
+        let has = |t: &str, form: &str| contains_phrase(t, &t.to_lowercase(), form);
+        assert!(!has("Jets struck Kataib Hezbollah sites.", "Hezbollah"));
+        assert!(has("Hezbollah fired rockets.", "Hezbollah"));
+        assert!(has("The Lebanese Hezbollah fired rockets.", "Hezbollah"));
+        assert!(has("An Iran-backed Hezbollah unit fired.", "Hezbollah"));
+        assert!(has("Talks with Hamas, Hezbollah and others.", "Hezbollah"));
+        assert!(has("Strikes near Gaza City.", "Gaza"));
+        assert!(has("In Gaza, strikes went on.", "Gaza"));
+        assert!(!has("Kataib Hezbollah vowed revenge.", "Hezbollah"));
+        let matcher = TopicMatcher::new(&[TopicRules {
+            phrases: vec![Phrase {
+                text: "Hezbollah".into(),
+                aliases: vec![],
+                weight: 1.0,
+            }],
+            ..TopicRules::default()
+        }]);
+        assert!(
+            matcher
+                .match_sentence("Jets struck Kataib Hezbollah sites.")
+                .is_empty()
+        );
+        assert_eq!(matcher.match_sentence("And Hezbollah said so.").len(), 1);
     }
 
     /// The matcher must agree with searching form by form ([`contains_phrase`]).

@@ -9,14 +9,14 @@
 //! - Attribution: outlets from a gazetteer or named as a channel or agency
 //!   ("Saudi Arabia's Al-Hadath television channel"), when the text cites them.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
 use serde::Deserialize;
 
 use crate::brief::{Organisation, Person};
-use crate::topic::contains_phrase;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 /// Sentences on lines 1, 2, 3 ... (for tests).
 #[cfg(test)]
@@ -137,10 +137,6 @@ pub fn extract(sentences: &[Sentence], not_people: &[String]) -> Entities {
         excluded.push(o.name.clone());
         excluded.extend(o.aliases.iter().cloned());
     }
-    for known in &gazetteer().organisations {
-        excluded.push(known.name.clone());
-        excluded.extend(known.aliases.iter().cloned());
-    }
     let attribution = attribution(sentences);
     excluded.extend(attribution.iter().cloned());
     Entities {
@@ -148,6 +144,114 @@ pub fn extract(sentences: &[Sentence], not_people: &[String]) -> Entities {
         organisations,
         attribution,
     }
+}
+
+/// Every form of every name of a gazetteer list, found in one pass over a
+/// sentence: two automata (acronyms by case, the rest case-folded), longest
+/// match first, so "Kataib Hezbollah" is one name and not also "Hezbollah".
+struct Finder {
+    exact: Option<(AhoCorasick, Vec<(usize, usize)>)>,
+    folded: Option<(AhoCorasick, Vec<(usize, usize)>)>,
+    /// Per entry: its canonical name first, then its aliases.
+    forms: Vec<Vec<String>>,
+}
+
+impl Finder {
+    fn new(list: &[KnownName]) -> Finder {
+        let mut exact = Vec::new();
+        let mut folded = Vec::new();
+        let mut forms = Vec::new();
+        for (entry, known) in list.iter().enumerate() {
+            let all: Vec<String> = std::iter::once(known.name.clone())
+                .chain(known.aliases.iter().cloned())
+                .collect();
+            for (form, f) in all.iter().enumerate() {
+                if f.trim().is_empty() {
+                    continue;
+                }
+                if crate::topic::is_acronym(f) {
+                    exact.push((f.clone(), (entry, form)));
+                } else {
+                    folded.push((f.to_lowercase(), (entry, form)));
+                }
+            }
+            forms.push(all);
+        }
+        let compile = |pats: Vec<(String, (usize, usize))>| {
+            if pats.is_empty() {
+                return None;
+            }
+            let (patterns, ids): (Vec<String>, Vec<(usize, usize)>) = pats.into_iter().unzip();
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&patterns)
+                .ok()
+                .map(|ac| (ac, ids))
+        };
+        Finder {
+            exact: compile(exact),
+            folded: compile(folded),
+            forms,
+        }
+    }
+
+    /// (entry, form) of every name found in `text`, in order of entry.
+    fn find(&self, text: &str) -> Vec<(usize, usize)> {
+        let lower = text.to_lowercase();
+        let mut found = Vec::new();
+        for (automaton, hay) in [(&self.exact, text), (&self.folded, lower.as_str())] {
+            let Some((ac, ids)) = automaton else { continue };
+            let same_offsets = hay.len() == text.len();
+            for m in ac.find_iter(hay) {
+                let (entry, form) = ids[m.pattern().as_usize()];
+                if crate::topic::on_word_boundaries(hay, m.start(), m.end())
+                    && !(same_offsets
+                        && crate::topic::tail_of_longer_name(
+                            text,
+                            m.start(),
+                            &self.forms[entry][form],
+                        ))
+                {
+                    found.push((entry, form));
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+}
+
+fn organisation_finder() -> &'static Finder {
+    static F: OnceLock<Finder> = OnceLock::new();
+    F.get_or_init(|| Finder::new(&gazetteer().organisations))
+}
+
+fn outlet_finder() -> &'static Finder {
+    static F: OnceLock<Finder> = OnceLock::new();
+    F.get_or_init(|| Finder::new(&gazetteer().outlets))
+}
+
+/// Name keys and lower-case forms of every name the gazetteer knows
+/// (organisations and outlets): never a person.
+pub fn known_names() -> &'static (HashSet<String>, HashSet<String>) {
+    static S: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
+    S.get_or_init(|| {
+        let g = gazetteer();
+        let all: Vec<&String> = g
+            .organisations
+            .iter()
+            .chain(&g.outlets)
+            .flat_map(|k| std::iter::once(&k.name).chain(&k.aliases))
+            .collect();
+        (
+            all.iter()
+                .map(|n| crate::names::name_key(n))
+                .filter(|k| !k.is_empty())
+                .collect(),
+            all.iter().map(|n| n.to_lowercase()).collect(),
+        )
+    })
 }
 
 fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
@@ -167,7 +271,7 @@ fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
             o.lines.push(line);
         }
     };
-    let g = gazetteer();
+    let finder = organisation_finder();
     for s in sentences {
         // "U.S.-led coalition" is written like "US-led coalition" in the gazetteer.
         let text = s
@@ -175,27 +279,13 @@ fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
             .replace("U.S.", "US")
             .replace("U.K.", "UK")
             .replace("U.N.", "UN");
-        let s = &Sentence { text, line: s.line };
-        let lower = s.text.to_lowercase();
         let mut covered: Vec<String> = Vec::new();
-        for known in &g.organisations {
-            // Longest forms first, so "Islamic State of Iraq and Syria" is one mention.
-            let mut forms: Vec<&str> = std::iter::once(known.name.as_str())
-                .chain(known.aliases.iter().map(String::as_str))
-                .collect();
-            forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
-            for form in forms {
-                if contains_phrase(&s.text, &lower, form)
-                    && !covered
-                        .iter()
-                        .any(|c| c.to_lowercase().contains(&form.to_lowercase()))
-                {
-                    note(&known.name, form, s.line);
-                    covered.push(form.to_string());
-                }
-            }
+        for (entry, form) in finder.find(&text) {
+            let forms = &finder.forms[entry];
+            note(&forms[0], &forms[form], s.line);
+            covered.push(forms[form].clone());
         }
-        for (name, acronym) in pattern_organisations(&s.text) {
+        for (name, acronym) in pattern_organisations(&text) {
             if covered.iter().any(|c| {
                 c.eq_ignore_ascii_case(&name) || name.to_lowercase().contains(&c.to_lowercase())
             }) {
@@ -242,17 +332,12 @@ fn attribution(sentences: &[Sentence]) -> Vec<String> {
         Regex::new(r"((?:Al[- ])?[A-Z][\w]+(?:[- ][A-Z][\w]+)?)\s+(?:television|TV|satellite|news)\s+(?:channel|station|network|agency)").unwrap()
     });
     let mut out: Vec<String> = Vec::new();
+    let finder = outlet_finder();
     for s in sentences {
-        let lower = s.text.to_lowercase();
-        for known in &gazetteer().outlets {
-            let forms = std::iter::once(known.name.as_str())
-                .chain(known.aliases.iter().map(String::as_str));
-            if forms
-                .into_iter()
-                .any(|f| contains_phrase(&s.text, &lower, f))
-                && !out.contains(&known.name)
-            {
-                out.push(known.name.clone());
+        for (entry, _) in finder.find(&s.text) {
+            let name = &finder.forms[entry][0];
+            if !out.contains(name) {
+                out.push(name.clone());
             }
         }
         for c in cite.captures_iter(&s.text) {

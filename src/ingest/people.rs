@@ -506,13 +506,20 @@ struct Mention {
 /// The people an article names. `not_people` are names the article uses
 /// for something else (its organisations, its outlet).
 pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
-    let excluded: Vec<String> = not_people.iter().map(|n| names::name_key(n)).collect();
+    let excluded: HashSet<String> = not_people
+        .iter()
+        .map(|n| names::name_key(n))
+        .filter(|k| !k.is_empty())
+        .collect();
     let excluded_lower: HashSet<String> = not_people.iter().map(|n| n.to_lowercase()).collect();
+    let (known_keys, known_lower) = super::entities::known_names();
     let is_excluded = |name: &str| {
-        excluded_lower.contains(&name.to_lowercase())
-            || excluded
-                .iter()
-                .any(|k| !k.is_empty() && *k == names::name_key(name))
+        let lower = name.to_lowercase();
+        let key = names::name_key(name);
+        excluded_lower.contains(&lower)
+            || known_lower.contains(&lower)
+            || excluded.contains(&key)
+            || known_keys.contains(&key)
     };
     let mut mentions: Vec<Mention> = Vec::new();
     let mut links: Vec<(String, String)> = Vec::new();
