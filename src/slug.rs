@@ -12,8 +12,7 @@ pub const MAX_LEN: usize = 80;
 pub fn slugify(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len().min(MAX_LEN));
     let mut dash = false;
-    for c in text.chars() {
-        let c = fold_latin(c);
+    let mut push = |c: char, out: &mut String| {
         if c.is_ascii_alphanumeric() || c == '_' {
             if dash && !out.is_empty() {
                 out.push('-');
@@ -23,10 +22,32 @@ pub fn slugify(text: &str) -> Option<String> {
         } else {
             dash = true;
         }
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else {
+            // Any script, transliterated: "Erdoğan" -> "erdogan",
+            // "السوداني" -> "lswdny"; what has no letters separates words.
+            // Punctuation, spaces and invisible marks of any script separate words.
+            match deunicode::deunicode_char(c) {
+                Some(latin) if c.is_alphanumeric() => {
+                    // Letters only: "ع" is "`", a letter of the word, not a break.
+                    for l in latin
+                        .chars()
+                        .filter(|l| l.is_ascii_alphanumeric() || *l == ' ')
+                    {
+                        push(l, &mut out);
+                    }
+                }
+                _ => push(' ', &mut out),
+            }
+        }
         if out.len() >= MAX_LEN {
             break;
         }
     }
+    out.truncate(MAX_LEN);
     let mut out = out.trim_end_matches('-').to_string();
     // `con.html` cannot be created on Windows (nor can `con.anything`).
     if is_windows_device(&out) {
@@ -67,21 +88,6 @@ pub fn is_slug(s: &str) -> bool {
         && !s.starts_with('-')
 }
 
-/// Map common accented Latin letters to ASCII so "Café" slugs as "cafe".
-fn fold_latin(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
-        'ç' | 'Ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
-        'ñ' | 'Ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
-        _ => c,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,7 +102,15 @@ mod tests {
         assert_eq!(slugify("../../etc/passwd").as_deref(), Some("etc-passwd"));
         assert_eq!(slugify("Café au lait").as_deref(), Some("cafe-au-lait"));
         assert_eq!(slugify("!!!"), None);
-        assert_eq!(slugify("العراق"), None);
+        assert_eq!(
+            slugify("Erdoğan’s visit").as_deref(),
+            Some("erdogan-s-visit")
+        );
+        assert_eq!(
+            slugify("محمد شياع السوداني").as_deref(),
+            Some("mhmd-shy-lswdny")
+        );
+        assert_eq!(slugify("\u{200d}\u{200b}"), None);
         assert!(slugify(&"a".repeat(500)).unwrap().len() <= MAX_LEN);
         assert_eq!(slugify("CON").as_deref(), Some("con_"));
         assert_eq!(slugify("lpt9").as_deref(), Some("lpt9_"));

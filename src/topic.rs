@@ -182,7 +182,8 @@ impl TopicMatcher {
                         phrase,
                         form,
                     };
-                    if is_acronym(f) {
+                    let f = fold_initialisms(f);
+                    if is_acronym(&f) {
                         exact.push((f.to_string(), id));
                     } else {
                         folded.push((f.to_lowercase(), id));
@@ -212,6 +213,7 @@ impl TopicMatcher {
     /// The topics `sentence` matches, in topic order, each phrase counted
     /// once by its first matching form.
     pub fn match_sentence(&self, sentence: &str) -> Vec<(usize, SentenceMatch)> {
+        let sentence = &*fold_initialisms(sentence);
         let lower = match self.folded {
             Some(_) => sentence.to_lowercase(),
             None => String::new(),
@@ -331,6 +333,26 @@ pub(crate) fn tail_of_longer_name(sentence: &str, start: usize, form: &str) -> b
 }
 
 /// A form written in capitals ("PMF") must match case and all.
+/// "U.S.-led" is matched as "US-led": the common initialisms are read
+/// without their full stops, in texts and in forms alike.
+pub(crate) fn fold_initialisms(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('.') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = s.to_string();
+    for (from, to) in [
+        ("U.S.", "US"),
+        ("U.N.", "UN"),
+        ("U.K.", "UK"),
+        ("u.s.", "us"),
+        ("u.n.", "un"),
+        ("u.k.", "uk"),
+    ] {
+        out = out.replace(from, to);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub(crate) fn is_acronym(form: &str) -> bool {
     form.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && form.chars().all(|c| !c.is_lowercase())
@@ -350,6 +372,11 @@ pub fn contains_phrase(text: &str, lower: &str, form: &str) -> bool {
     if form.trim().is_empty() {
         return false;
     }
+    let (text, lower, form) = (
+        &*fold_initialisms(text),
+        &*fold_initialisms(lower),
+        &*fold_initialisms(form),
+    );
     let (hay, needle) = if is_acronym(form) {
         (text, form.to_string())
     } else {

@@ -121,7 +121,38 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
     // The page's own names (its outlet, what it credits) are not its people.
     let mut own_names: Vec<String> = outlet.iter().cloned().collect();
     own_names.extend(art.attribution.iter().map(|(n, _)| n.clone()));
-    let ents = entities::extract(&sentences_with_title, &own_names);
+    let mut ents = entities::extract(&sentences_with_title, &own_names);
+    // A transcript's speaker, named above its text ("Jane Roe, Department
+    // Spokesperson"), is one of its people.
+    for (name, role, line) in &art.speakers {
+        match ents
+            .people
+            .iter_mut()
+            .find(|p| crate::names::same_person(&p.name, name))
+        {
+            Some(p) => {
+                if !p.roles.contains(role) {
+                    p.roles.push(role.clone());
+                }
+                if !p.lines.contains(line) {
+                    p.lines.insert(0, *line);
+                }
+                if p.name != *name && !p.aliases.contains(&p.name) {
+                    let short = std::mem::replace(&mut p.name, name.clone());
+                    p.aliases.push(short);
+                }
+            }
+            None => ents.people.insert(
+                0,
+                crate::brief::Person {
+                    name: name.clone(),
+                    aliases: Vec::new(),
+                    roles: vec![role.clone()],
+                    lines: vec![*line],
+                },
+            ),
+        }
+    }
     let mut attribution: Vec<String> = Vec::new();
     for name in art
         .attribution
@@ -320,7 +351,7 @@ fn tag(
         }
     }
     for (t, mut matches) in topics.iter().zip(by_topic) {
-        let total: f64 = matches.iter().map(|m| m.0).sum();
+        let total = capped_total(t, &matches);
         if matches.len() >= t.rules.min_sentences.max(1) && total >= t.rules.threshold {
             // Best first: body sentences before the headline, then by score, then by position.
             let is_title = |i: usize| has_title && i == 0;
@@ -346,6 +377,30 @@ fn tag(
         }
     }
     (tagged, evidence)
+}
+
+/// A phrase counts in at most this many sentences toward a topic's
+/// threshold: one phrase said again and again ("US troops" in a story about
+/// an attack) does not make an article about the topic on its own.
+const MAX_SENTENCES_PER_PHRASE: usize = 2;
+
+/// The weight an article's sentences give a topic, each phrase counted in at
+/// most [`MAX_SENTENCES_PER_PHRASE`] sentences.
+fn capped_total(topic: &Topic, matches: &[(f64, usize, &Sentence, Vec<String>)]) -> f64 {
+    let phrases = &topic.rules.phrases;
+    let mut sentences_per_phrase = vec![0usize; phrases.len()];
+    for (_, _, _, found) in matches {
+        for form in found {
+            if let Some(p) = phrases.iter().position(|p| p.forms().any(|f| f == form)) {
+                sentences_per_phrase[p] += 1;
+            }
+        }
+    }
+    phrases
+        .iter()
+        .zip(sentences_per_phrase)
+        .map(|(p, n)| p.weight * n.min(MAX_SENTENCES_PER_PHRASE) as f64)
+        .sum()
 }
 
 /// The 3 to 5 sentences that carry the article: early, factual, on-topic,

@@ -52,7 +52,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "comment heading",
-        r"^\d+\s+(?:thoughts?|responses?|replies|comments?)\s+on\b.{0,200}$",
+        r"^\d+\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\b.{0,200}$",
     ),
     ("comment author", r"^[\p{L}.'’ -]{1,40}\s+says:$"),
     (
@@ -88,6 +88,14 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     (
         "wire credit",
         r"^(?:\(?reporting|writing|editing|additional reporting|compiled) by .{0,200}$",
+    ),
+    (
+        "wire credit",
+        r"^.{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?$",
+    ),
+    (
+        "teaser",
+        r"^(?:read more|read also|also read|related|see also|more on this|recommended|more|watch|listen|explainer)\s*:\s*[^.!]{3,160}$",
     ),
     (
         "byline",

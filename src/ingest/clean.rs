@@ -80,6 +80,8 @@ pub struct CleanArticle {
     pub attribution: Vec<(String, usize)>,
     /// Bylined persons.
     pub authors: Vec<String>,
+    /// Speakers a transcript or statement names above its text: (name, role, line).
+    pub speakers: Vec<(String, String, usize)>,
     /// Paragraphs and subheadings, in order.
     pub blocks: Vec<Block>,
     /// Lines left out.
@@ -197,6 +199,9 @@ pub fn clean(
         match k {
             Kind::Byline(b) => {
                 art.authors.extend(b.authors.iter().cloned());
+                if let Some((name, role)) = &b.speaker {
+                    art.speakers.push((name.clone(), role.clone(), no));
+                }
                 art.attribution
                     .extend(b.credits.iter().map(|c| (c.clone(), no)));
                 if let Some(o) = &b.outlet {
@@ -250,9 +255,11 @@ pub fn clean(
         .map(|&i| lines[i].text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
+    // Dates after the article has ended (a comment's) are not its own.
+    let dated = &kinds[..ended.unwrap_or(kinds.len())];
     art.published = choose_date(
         &lines,
-        &kinds,
+        dated,
         meta,
         style.with_lead(&lead),
         first_body,
@@ -335,7 +342,8 @@ fn verdicts(
             {
                 return Kind::Date(d);
             }
-            if let Some(b) = byline(l, style, mark == Some(MarkKind::Byline)) {
+            let marked = matches!(mark, Some(MarkKind::Byline | MarkKind::Date));
+            if let Some(b) = byline(l, style, marked) {
                 return Kind::Byline(b);
             }
             if let Some(names) = credit_line(l) {
@@ -378,7 +386,30 @@ fn choose_headline(
         .position(|k| *k == Kind::Text(Density::Good))
         .unwrap_or(lines.len());
     let meta_title = meta.title.as_deref().map(normalise);
-    let repeated = |i: usize| kinds.contains(&Kind::Repeat(i));
+    // Printed again, and not as the heading of a section (a live blog's key
+    // moments repeat its entries' headings).
+    let repeated = |i: usize| {
+        kinds.iter().enumerate().any(|(j, k)| {
+            *k == Kind::Repeat(i)
+                && !matches!(
+                    kinds[j + 1..]
+                        .iter()
+                        .find(|k| matches!(k, Kind::Text(_) | Kind::Chrome(_))),
+                    Some(Kind::Text(Density::Good | Density::NearGood))
+                )
+        })
+    };
+    // "Home > Briefings > The Headline": the trail ends with the page's title.
+    let crumbs: Vec<String> = (0..region_end)
+        .filter(|&i| matches!(&kinds[i], Kind::Chrome(why) if why == "breadcrumb" || why == "navigation"))
+        .filter_map(|i| {
+            lines[i]
+                .text
+                .rsplit(['>', '»', '›', '|', '/'])
+                .next()
+                .map(normalise)
+        })
+        .collect();
     let mut candidates: Vec<(usize, u8, String)> = Vec::new();
     for i in 0..region_end {
         if !matches!(kinds[i], Kind::Text(_)) || masthead.is_some_and(|m| m.index == i) {
@@ -405,8 +436,26 @@ fn choose_headline(
             score += 2;
             evidence.push("the page prints it more than once".to_string());
         }
+        if crumbs.contains(&normalise(&lines[i].text)) {
+            score += 2;
+            evidence.push("the breadcrumb trail ends with it".to_string());
+        }
         candidates.push((i, score, evidence.join("; ")));
     }
+    // A label that a later candidate begins with ("Press Briefing" above
+    // "Press Briefing – 27 September") is a section, not the headline.
+    let texts: Vec<String> = candidates
+        .iter()
+        .map(|c| normalise(&lines[c.0].text))
+        .collect();
+    let mut k = 0;
+    candidates.retain(|_| {
+        k += 1;
+        let mine = &texts[k - 1];
+        !texts[k..]
+            .iter()
+            .any(|t| t.starts_with(&format!("{mine} ")))
+    });
     // A tagline right under the masthead, when a headline follows it.
     if let Some(m) = masthead
         && candidates.len() > 1

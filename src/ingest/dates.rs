@@ -218,6 +218,19 @@ fn is_time(field: &str) -> bool {
 
 /// One field that is a date and little else.
 fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Option<PublishedDate> {
+    // "Published 4:12 PM GMT+3, March 3, 2024": the time before the date.
+    static LEAD_TIME: OnceLock<Regex> = OnceLock::new();
+    let lead_time = LEAD_TIME.get_or_init(|| {
+        Regex::new(r"(?i)^((?:first\s+|last\s+)?(?:published|posted|updated|modified)\s*:?\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*,\s*(?:on\s+)?(\S.*)$").unwrap()
+    });
+    let reordered;
+    let field = match lead_time.captures(field.trim()) {
+        Some(c) => {
+            reordered = format!("{}{}", c.get(1).map_or("", |m| m.as_str()), &c[2]);
+            reordered.as_str()
+        }
+        None => field,
+    };
     let caps = date_line_regex().captures(field.trim())?;
     let mut rest = caps.name("rest").map_or("", |m| m.as_str()).trim();
     // "... Updated 3 days ago" / "| Last updated 10:15": an update note, not text.
@@ -540,6 +553,23 @@ mod tests {
             Some(d(2024, 9, 6))
         );
         assert_eq!(line("Posted on 2024-08-13 by admin"), Some(d(2024, 8, 13)));
+        assert_eq!(
+            line("Published 4:12 PM GMT+3, March 3, 2024"),
+            Some(d(2024, 3, 3))
+        );
+        assert_eq!(
+            line("Politics · August 5, 2025 · 8:10 PM"),
+            Some(d(2025, 8, 5))
+        );
+        assert_eq!(
+            line("Posted 02/05/2024 9:12 AM ET | Updated 02/05/2024 1:40 PM ET"),
+            Some(d(2024, 2, 5))
+        );
+        assert_eq!(line("Mosul – 27/09/2024"), Some(d(2024, 9, 27)));
+        assert_eq!(line("Fri 19 Jan 2024 20:58"), Some(d(2024, 1, 19)));
+        // A dateline without a year is not a publication date.
+        assert_eq!(line("BAGHDAD, Aug 6 (Reuters) -"), None);
+        assert_eq!(line("Aug 6"), None);
     }
 
     #[test]
@@ -579,6 +609,24 @@ mod tests {
         assert_eq!(p.date, d(2024, 10, 9));
         assert!(p.note.unwrap().contains("day-first"));
         assert!(parse_date_line("13/09/2024", uk, 0).unwrap().note.is_none());
+    }
+
+    #[test]
+    fn the_lead_weekday_settles_day_and_month() {
+        // The prose writes "April 1, 2024" (month first), the page's number
+        // is day first: 1 April 2024 was a Monday, 4 January 2024 a Thursday.
+        let style = DateStyle::of("A post dated April 1, 2024 was shared.")
+            .with_lead("The group said early on Monday that its drone hit the port.");
+        let p = parse_date_line("Published: 01/04/2024", style, 0).unwrap();
+        assert_eq!(p.date, d(2024, 4, 1));
+        assert!(p.note.unwrap().contains("Monday"));
+        // Without the weekday, the prose's way decides.
+        let p =
+            parse_date_line("Published: 01/04/2024", DateStyle::of("April 1, 2024"), 0).unwrap();
+        assert_eq!(p.date, d(2024, 1, 4));
+        // A weekday on the line itself leaves one reading.
+        let p = parse_date_line("Mon 01/04/2024", DateStyle::default(), 0).unwrap();
+        assert_eq!((p.date, p.note), (d(2024, 4, 1), None));
     }
 
     fn summary(s: &str, published: Option<NaiveDate>) -> Vec<String> {

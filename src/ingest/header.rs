@@ -133,12 +133,18 @@ pub struct Byline {
     pub credits: Vec<String>,
     /// A date it carries ("By Jane Roe | 16 April 2024").
     pub date: Option<PublishedDate>,
+    /// A speaker line of a transcript or a statement: "Jane Roe, Department
+    /// Spokesperson" (the person and the role).
+    pub speaker: Option<(String, String)>,
 }
 
 /// Read a byline: "By Jane Roe and John Doe", "Posted by Frontline Desk",
-/// "By Staff Writer | Reuters", "By Noor Saleh | 16 April 2024 | 00:40".
-/// `marked` lines (an HTML element whose class says byline or author) need
-/// not start with "By": "Reem Haddad, Baghdad".
+/// "By Staff Writer | Reuters", "By Noor Saleh | 16 April 2024 | 00:40",
+/// "Posted by admin on 22 July 2025". `marked` lines (an HTML element whose
+/// class says byline, author or date) need not start with "By": "Reem
+/// Haddad, Baghdad", "Layla Hadi 16 January 2024". A line that is a
+/// person's name and a role ("Jane Roe, Department Spokesperson") is a
+/// speaker line.
 pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
@@ -151,7 +157,7 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
     let rest = match re.captures(t) {
         Some(c) => c.get(1)?.as_str(),
         None if marked => t,
-        None => return None,
+        None => return speaker_line(t),
     };
     if rest.split_whitespace().count() > 16
         || rest.ends_with('.') && rest.split_whitespace().count() > 6
@@ -167,11 +173,20 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
             b.date.get_or_insert(d);
             continue;
         }
+        // "admin on 22 July 2025", "Layla Hadi 16 January 2024": a date at the end.
+        let field = match trailing_date(field, style) {
+            Some((names, d)) => {
+                b.date.get_or_insert(d);
+                names
+            }
+            None => field,
+        };
         // The names come first; a later field is an outlet, a credit or a place.
         let pieces: Vec<&str> = if i == 0 {
             field
                 .split(',')
                 .flat_map(|p| p.split(" and "))
+                .flat_map(|p| p.split(" AND "))
                 .flat_map(|p| p.split(" & "))
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
@@ -181,17 +196,97 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         };
         for (j, piece) in pieces.iter().enumerate() {
             let piece = piece.trim_start_matches(['-', '–', '—']).trim();
-            if is_wire(piece) {
-                b.credits
-                    .push(known_outlet(piece).map_or(piece, |(n, _)| n).to_string());
-            } else if known_outlet(piece).is_some() || has_outlet_word(piece) && !is_desk(piece) {
-                b.outlet.get_or_insert_with(|| piece.to_string());
-            } else if i == 0 && (j == 0 || !is_place_after_name(piece)) && is_person_name(piece) {
-                b.authors.push(piece.to_string());
+            // "ALI KHALAF Associated Press": the agency after the name.
+            let (piece, agency) = split_trailing_outlet(piece);
+            if let Some(a) = agency {
+                read_credit(a, &mut b);
+            }
+            if piece.is_empty() {
+                continue;
+            }
+            if is_wire(piece)
+                || known_outlet(piece).is_some()
+                || has_outlet_word(piece) && !is_desk(piece)
+            {
+                read_credit(piece, &mut b);
+            } else if i == 0 && (j == 0 || !is_place_after_name(piece)) {
+                let name = if piece.chars().any(char::is_lowercase) {
+                    piece.to_string()
+                } else {
+                    name_case(piece)
+                };
+                if is_person_name(&name) {
+                    b.authors.push(name);
+                }
             }
         }
     }
     Some(b)
+}
+
+/// A wire agency is a credit, another outlet the byline's outlet.
+fn read_credit(name: &str, b: &mut Byline) {
+    if is_wire(name) {
+        let canonical = known_outlet(name).map_or(name, |(n, _)| n).to_string();
+        if !b.credits.contains(&canonical) {
+            b.credits.push(canonical);
+        }
+    } else {
+        b.outlet.get_or_insert_with(|| name.to_string());
+    }
+}
+
+/// "Jane Roe, Department Spokesperson": a name and a role, nothing else.
+fn speaker_line(t: &str) -> Option<Byline> {
+    let (name, role) = t.split_once(", ")?;
+    let role_words = role.split_whitespace().count();
+    if !(1..=6).contains(&role_words)
+        || t.ends_with('.')
+        || !is_person_name(name)
+        || !role.split_whitespace().any(super::people::is_role_word)
+    {
+        return None;
+    }
+    Some(Byline {
+        speaker: Some((name.to_string(), role.to_string())),
+        ..Byline::default()
+    })
+}
+
+/// A field that ends with a date: the words before it and the date.
+fn trailing_date(field: &str, style: DateStyle) -> Option<(&str, PublishedDate)> {
+    let starts: Vec<usize> = field
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && c.is_whitespace())
+        .map(|(i, _)| i)
+        .collect();
+    for at in starts {
+        let (names, tail) = field.split_at(at);
+        let tail = tail.trim().trim_start_matches("on ").trim();
+        if tail.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+            && let Some(d) = parse_date_line(tail, style, 0)
+        {
+            let names = names.trim().trim_end_matches(" on").trim();
+            return Some((names, d));
+        }
+    }
+    None
+}
+
+/// "ALI KHALAF Associated Press" -> ("ALI KHALAF", Some("Associated Press")).
+fn split_trailing_outlet(piece: &str) -> (&str, Option<&str>) {
+    let starts: Vec<usize> = piece
+        .char_indices()
+        .filter(|&(i, c)| i > 0 && c.is_whitespace())
+        .map(|(i, _)| i + 1)
+        .collect();
+    for at in starts {
+        let tail = &piece[at..];
+        if tail.split_whitespace().count() <= 4 && known_outlet(tail).is_some() {
+            return (piece[..at].trim(), Some(tail));
+        }
+    }
+    (piece, None)
 }
 
 /// After "Jane Roe, " a single capitalised word is where she writes from.
@@ -376,7 +471,7 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
     let name = parts
         .iter()
         .copied()
-        .filter(|p| is_proper_name(p))
+        .filter(|p| is_proper_name(p) || names_known_organisation(p))
         .max_by_key(|p| p.len())?;
     let acronym = parts
         .iter()
@@ -391,6 +486,8 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
     };
     let why = if known_outlet(name).is_some() {
         "a known outlet"
+    } else if names_known_organisation(name) {
+        "a known organisation's own page"
     } else if has_outlet_word(name) {
         "a publisher's name"
     } else if mentioned_elsewhere(name) || acronym.is_some_and(mentioned_elsewhere) {
@@ -404,7 +501,7 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
     } else {
         return None;
     };
-    if is_known_organisation(name) && why != "a known outlet" && !has_outlet_word(name) {
+    if is_known_organisation(name) && why == "named again on the page" {
         // A ministry's own page names the ministry, but "Islamic State" at
         // the top of a page is a topic label.
         if !mentioned_elsewhere(name) {
@@ -417,6 +514,44 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
         why,
         strong: why != "a publisher's name",
     })
+}
+
+/// "U.S. DEPARTMENT OF STATE", "Ministry of Foreign Affairs": a body the
+/// gazetteer knows, whose own page this is. Any case; "U.S." and a leading
+/// "The" or nationality aside.
+fn names_known_organisation(text: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "ministry",
+        "department",
+        "command",
+        "council",
+        "commission",
+        "office",
+        "presidency",
+        "government",
+        "embassy",
+        "mission",
+        "parliament",
+        "cabinet",
+    ];
+    // Only official bodies publish pages of their own under their name: a
+    // group's name at the top of a page is a topic label.
+    if text.split_whitespace().count() > 8
+        || text.ends_with('.')
+        || !text
+            .split_whitespace()
+            .any(|w| BODIES.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    let folded = crate::topic::fold_initialisms(text).to_string();
+    let bare = folded
+        .trim_start_matches("The ")
+        .trim_start_matches("THE ")
+        .trim_start_matches("US ")
+        .trim_start_matches("Iraqi ")
+        .trim_start_matches("IRAQI ");
+    is_known_organisation(&folded) || is_known_organisation(bare)
 }
 
 /// "PHNA - Pars Horizon News Agency" -> ["PHNA", "Pars Horizon News Agency"].
@@ -503,6 +638,21 @@ fn best_spelling(name: &str, lines: &[Line], index: usize) -> String {
         return title_case(name);
     }
     name.to_string()
+}
+
+/// "SARAH WHITMORE" -> "Sarah Whitmore"; "AL-SAADI" -> "Al-Saadi".
+fn name_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic() && c != '\'' && c != '’';
+    }
+    out
 }
 
 /// "THE SERVICE DISPATCH" -> "The Service Dispatch"; short words that are

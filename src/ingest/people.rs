@@ -377,7 +377,8 @@ fn is_name_token(t: &str) -> bool {
         && chars.all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
 }
 
-fn is_role_word(t: &str) -> bool {
+/// A title, office, rank or occupation ("Minister", "Spc.", "spokesperson").
+pub fn is_role_word(t: &str) -> bool {
     let w = lower(t);
     ROLE_WORDS.contains(&w.as_str())
         || (w.contains('-') && w.split('-').any(|p| ROLE_WORDS.contains(&p)))
@@ -572,6 +573,9 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     }
     // The role ends at its last role word, or at an organisation's head
     // ("Armed Forces Mohammed Shia al-Sudani"), when names follow.
+    // A run that opens with a given name is all name ("Lahur Sheikh Jangi").
+    let opens_with_name = given_names().contains(strip_punct(run[0]))
+        || matches!(strip_punct(run[0]), "Abu" | "Umm" | "Abdul" | "Abdel");
     let role_end = run
         .iter()
         .enumerate()
@@ -583,6 +587,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         })
         .map(|(i, _)| i + 1)
         .next_back()
+        .filter(|_| !opens_with_name)
         .unwrap_or_else(|| {
             run.iter()
                 .position(|t| !is_qualifier(t))
@@ -1033,6 +1038,7 @@ mod tests {
                 "General Commander of the Armed Forces Mohammed Shia Al-Sudani gave orders.",
                 "\"The windows shook,\" said Abu Mustafa al-Dulaimi, a shopkeeper.",
                 "Japan goalkeeper Zion Suzuki could only push the cross away.",
+                "\"We wait,\" said Lahur Sheikh Jangi, a Kurdish politician.",
             ],
             &[],
         );
@@ -1050,6 +1056,7 @@ mod tests {
             "Mohammed Shia Al-Sudani",
             "Abu Mustafa al-Dulaimi",
             "Zion Suzuki",
+            "Lahur Sheikh Jangi",
         ] {
             assert!(
                 got.contains(&want.to_string()),

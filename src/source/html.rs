@@ -159,8 +159,9 @@ fn walk<'a>(root: ElementRef<'a>, page: &mut PageLines) {
                 }
                 flush(&mut pending, page);
                 // A block holding other blocks (a table cell with paragraphs)
-                // is walked into like a container.
-                if BLOCK_TAGS.contains(&name) && !containers.contains(&el.id()) {
+                // is walked into like a container; any element holding no
+                // block (a <div> of spans) is a block of its own.
+                if !containers.contains(&el.id()) {
                     let text = inline_text(el);
                     if !text.is_empty() {
                         let mark = mark_of(&el, &text);
