@@ -24,7 +24,7 @@ use super::chrome::{
 };
 use super::dates::{DateStyle, PublishedDate, parse_date_line};
 use super::entities::{is_wire, known_outlet};
-use super::glue::{CorpusWords, repair_line};
+use super::glue::{CorpusWords, repair_headline, repair_line};
 use super::header::{
     self, Byline, Masthead, OutletSource, byline, choose_outlet, credit_line, dateline,
     headline_shaped, outlet_line,
@@ -108,6 +108,19 @@ enum Kind {
     Text(Density),
 }
 
+/// Chrome that interrupts an article rather than bounding it: the context
+/// pass looks past these lines to the paragraphs on either side.
+const INTERRUPTIONS: &[&str] = &[
+    "advertisement",
+    "teaser",
+    "photo caption",
+    "photo credit",
+    "embedded post",
+    "share prompt",
+    "call to action",
+    "hashtags",
+];
+
 /// Find the article in `text` (with what `meta` says of the page).
 pub fn clean(
     text: &str,
@@ -146,6 +159,9 @@ pub fn clean(
                     class: *class,
                     heading: is_section_heading(i, &lines, &shapes, &kinds, meta),
                 },
+                // A single line dropped into the article (an advert, a
+                // teaser, a caption) is looked past, not a boundary.
+                Kind::Chrome(why) if INTERRUPTIONS.contains(&why.as_str()) => Standing::Aside,
                 Kind::Chrome(_) => Standing::Chrome,
                 _ => Standing::Aside,
             }
@@ -266,7 +282,7 @@ pub fn clean(
         last_body,
     );
     if let Some((i, text, why)) = title {
-        let (fixed, reps) = repair_line(&text, corpus);
+        let (fixed, reps) = repair_headline(&text, corpus);
         art.repairs.extend(reps);
         art.title = Some(Decided {
             value: fixed,
@@ -439,6 +455,17 @@ fn choose_headline(
         if crumbs.contains(&normalise(&lines[i].text)) {
             score += 2;
             evidence.push("the breadcrumb trail ends with it".to_string());
+        }
+        // A byline right under it (a tagline or a teaser has none).
+        if kinds[i + 1..]
+            .iter()
+            .find(|k| !matches!(k, Kind::Chrome(_)))
+            .is_some_and(
+                |k| matches!(k, Kind::Byline(b) if !b.authors.is_empty() || b.speaker.is_none()),
+            )
+        {
+            score += 1;
+            evidence.push("a byline follows it".to_string());
         }
         candidates.push((i, score, evidence.join("; ")));
     }

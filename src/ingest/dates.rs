@@ -17,7 +17,7 @@ use crate::brief::{DateMention, Precision};
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 const WEEKDAY: &str =
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?";
-const LABEL: &str = r"(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified|date|dated|release\s+date|issued)(?:\s+(?:on|at))?\s*[:\-–]?|on)";
+const LABEL: &str = r"(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified|date|dated|release\s+date|issued)(?:\s+(?:date|time|on|at))?\s*[:\-–]?|on)";
 
 /// A publication date and how it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -233,6 +233,10 @@ fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Opt
     };
     let caps = date_line_regex().captures(field.trim())?;
     let mut rest = caps.name("rest").map_or("", |m| m.as_str()).trim();
+    // "8 February 2024 AD ـ 27 Rajab 1445 AH": the Hijri date beside it.
+    if rest.starts_with("AD") || rest.ends_with("AH") || rest.ends_with("هـ") {
+        rest = "";
+    }
     // "... Updated 3 days ago" / "| Last updated 10:15": an update note, not text.
     if let Some(i) = rest.to_lowercase().find("updated")
         && rest[..i]
@@ -566,6 +570,18 @@ mod tests {
             Some(d(2024, 2, 5))
         );
         assert_eq!(line("Mosul – 27/09/2024"), Some(d(2024, 9, 27)));
+        assert_eq!(
+            line("8 February 2024 AD ـ 27 Rajab 1445 AH"),
+            Some(d(2024, 2, 8))
+        );
+        assert_eq!(
+            line("Published date: 7 February 2024 20:09 GMT"),
+            Some(d(2024, 2, 7))
+        );
+        assert_eq!(
+            line("February 7, 20246:18 PM GMT+3Updated 6 days ago"),
+            Some(d(2024, 2, 7))
+        );
         assert_eq!(line("Fri 19 Jan 2024 20:58"), Some(d(2024, 1, 19)));
         // A dateline without a year is not a publication date.
         assert_eq!(line("BAGHDAD, Aug 6 (Reuters) -"), None);

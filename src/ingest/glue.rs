@@ -96,6 +96,25 @@ const SENTENCE_OPENERS: &[&str] = &[
     "that", "these", "those", "its", "his", "her", "their", "after", "since", "during", "under",
 ];
 
+/// Repair a headline: only where every part is a word the lexicon knows
+/// (words and well-known names: "inSeptember" -> "in September"). A
+/// headline is quoted as the outlet printed it, so a name the lexicon does
+/// not know glued to a word ("inBabil") is left as printed there; the
+/// article's text is repaired as usual.
+pub fn repair_headline(line: &str, corpus: &CorpusWords) -> (String, Vec<(String, String)>) {
+    let lex = lexicon();
+    let (mut fixed, repairs) = repair_line(line, corpus);
+    let (certain, uncertain): (Vec<_>, Vec<_>) = repairs.into_iter().partition(|(_, to)| {
+        to.split(|c: char| !c.is_alphabetic())
+            .filter(|p| !p.is_empty())
+            .all(|p| lex.contains(p))
+    });
+    for (from, to) in uncertain {
+        fixed = fixed.replacen(&to, &from, 1);
+    }
+    (fixed, certain)
+}
+
 /// Repair one line. Returns the repaired text and the (from, to) repairs made.
 pub fn repair_line(line: &str, corpus: &CorpusWords) -> (String, Vec<(String, String)>) {
     let lex = lexicon();
@@ -443,6 +462,24 @@ mod tests {
             assert_eq!(fix(s), s, "{s} was changed");
         }
         assert_eq!(fix("It cost $2,500,000.Then"), "It cost $2,500,000.Then");
+    }
+
+    #[test]
+    fn headlines_are_repaired_only_where_certain() {
+        let c = CorpusWords::default();
+        assert_eq!(
+            repair_headline("Final Departure inSeptember 2026", &c).0,
+            "Final Departure in September 2026"
+        );
+        // A name the dictionary does not know stays as printed in a headline.
+        assert_eq!(
+            repair_headline("US strike inJurfsakhar kills two", &c).0,
+            "US strike inJurfsakhar kills two"
+        );
+        assert_eq!(
+            repair_line("US strike inJurfsakhar kills two", &c).0,
+            "US strike in Jurfsakhar kills two"
+        );
     }
 
     #[test]

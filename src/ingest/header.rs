@@ -90,6 +90,9 @@ const OUTLET_WORDS: &[&str] = &[
     "center",
     "centre",
     "24",
+    "english",
+    "arabic",
+    "international",
 ];
 
 /// Small words a multi-word proper name may contain in lower case.
@@ -237,7 +240,23 @@ fn read_credit(name: &str, b: &mut Byline) {
 }
 
 /// "Jane Roe, Department Spokesperson": a name and a role, nothing else.
+/// Also "Baghdad: Jane Roe", the city and author of pan-Arab dailies.
 fn speaker_line(t: &str) -> Option<Byline> {
+    let lex = lexicon();
+    if let Some((place, name)) = t.split_once(": ")
+        && place.split_whitespace().count() <= 2
+        && place.starts_with(char::is_uppercase)
+        // A place, not a label ("Tags: ...", "Source: ...").
+        && !place
+            .split_whitespace()
+            .any(|w| lex.get(w).is_some_and(|e| !e.proper && e.zipf10 >= 30))
+        && is_person_name(name)
+    {
+        return Some(Byline {
+            authors: vec![name.to_string()],
+            ..Byline::default()
+        });
+    }
     let (name, role) = t.split_once(", ")?;
     let role_words = role.split_whitespace().count();
     if !(1..=6).contains(&role_words)
@@ -307,7 +326,11 @@ fn is_desk(piece: &str) -> bool {
 /// credit, not an organisation: a person's name in a byline.
 pub fn is_person_name(piece: &str) -> bool {
     let tokens: Vec<&str> = piece.split_whitespace().collect();
-    if !(2..=5).contains(&tokens.len()) || is_desk(piece) || is_known_organisation(piece) {
+    if !(2..=5).contains(&tokens.len())
+        || piece.contains([',', ';', ':'])
+        || is_desk(piece)
+        || is_known_organisation(piece)
+    {
         return false;
     }
     let names = tokens
@@ -400,10 +423,24 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     let re = R.get_or_init(|| {
         Regex::new(r"^(?P<place>\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}?)(?:,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}))?\s*(?:\((?P<credit>[^()]{2,40})\))?\s*(?:[–—]|-{1,2})\s+\S").unwrap()
     });
-    let c = re.captures(paragraph.trim())?;
-    Some(Dateline {
-        place: c["place"].trim_end_matches(',').to_string(),
-        credit: c.name("credit").map(|m| m.as_str().trim().to_string()),
+    static PREFIX: OnceLock<Regex> = OnceLock::new();
+    let prefix = PREFIX.get_or_init(|| {
+        Regex::new(r"^(?P<name>\p{Lu}[\p{L}\d&'’.-]*(?:\s+[\p{Lu}&][\p{L}\d&'’.-]*){0,4})\s*/\s+\S")
+            .unwrap()
+    });
+    let t = paragraph.trim();
+    if let Some(c) = re.captures(t) {
+        return Some(Dateline {
+            place: c["place"].trim_end_matches(',').to_string(),
+            credit: c.name("credit").map(|m| m.as_str().trim().to_string()),
+        });
+    }
+    // "Evening Courier/ The government said ...": the outlet opens its story.
+    let c = prefix.captures(t)?;
+    let name = c["name"].to_string();
+    (has_outlet_word(&name) || known_outlet(&name).is_some()).then(|| Dateline {
+        place: String::new(),
+        credit: Some(name),
     })
 }
 
@@ -414,7 +451,19 @@ pub fn outlet_line(line: &str) -> Option<String> {
     let re = R.get_or_init(|| {
         Regex::new(r"^(?P<name>\p{Lu}[\p{L}&'’.-]*(?:\s+[\p{Lu}&][\p{L}&'’.-]*){0,4})\s+[/–—-]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?$").unwrap()
     });
-    let name = re.captures(line.trim())?.name("name")?.as_str().to_string();
+    static ACRONYM: OnceLock<Regex> = OnceLock::new();
+    let acronym = ACRONYM.get_or_init(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*[-–—]\s*(?P<acr>\p{Lu}{2,6})$")
+            .unwrap()
+    });
+    let t = line.trim();
+    // "Baghdad-INA": a place and the outlet's acronym.
+    if let Some(c) = acronym.captures(t) {
+        return known_outlet(&c["acr"])
+            .filter(|(_, wire)| !wire)
+            .map(|(n, _)| n.to_string());
+    }
+    let name = re.captures(t)?.name("name")?.as_str().to_string();
     (has_outlet_word(&name) || known_outlet(&name).is_some_and(|(_, wire)| !wire)).then_some(name)
 }
 
@@ -665,7 +714,9 @@ pub fn title_case(name: &str) -> String {
             let lower = w.to_lowercase();
             if i > 0 && CONNECTORS.contains(&lower.as_str()) {
                 lower
-            } else if w.len() <= 4 && !lex.get(&lower).is_some_and(|e| !e.proper && e.zipf10 >= 30)
+            } else if !w.chars().any(|c| "AEIOUY".contains(c))
+                || w.chars().count() <= 3
+                    && !lex.get(&lower).is_some_and(|e| !e.proper && e.zipf10 >= 30)
             {
                 w.to_string()
             } else {
@@ -873,6 +924,11 @@ mod tests {
             Some("Basra Voice News".into())
         );
         assert_eq!(outlet_line("Iraq / Syria"), None);
+        assert_eq!(outlet_line("Baghdad-INA"), Some("Iraqi News Agency".into()));
+        assert_eq!(
+            dateline("Basra Voice News/ The governor said").and_then(|d| d.credit),
+            Some("Basra Voice News".into())
+        );
     }
 
     #[test]

@@ -523,10 +523,12 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             || known_keys.contains(&key)
     };
     let mut mentions: Vec<Mention> = Vec::new();
-    let mut links: Vec<(String, String)> = Vec::new();
+    let mut links: Vec<(Vec<String>, String)> = Vec::new();
     for s in sentences {
         let tokens: Vec<&str> = s.text.split_whitespace().collect();
-        let mut previous: Option<(usize, String)> = None;
+        // Names read so far in this sentence, and where each run ended.
+        let mut earlier: Vec<String> = Vec::new();
+        let mut last_end = 0;
         for (start, end) in capital_runs(&tokens) {
             let Some(mut m) = read_run(&tokens, start, end, s.line) else {
                 continue;
@@ -535,28 +537,30 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             if is_excluded(&name) || m.name.iter().any(|t| is_excluded(t) && m.name.len() == 1) {
                 m.not_person = true;
             }
-            // "X, better known as Y", "Y, whose real name is X": one person.
-            if let Some((prev_end, prev_name)) = &previous
-                && links_names(&tokens[*prev_end..start])
-            {
-                links.push((prev_name.clone(), name.clone()));
+            // "X, better known as Y", "Y, whose real name is X": one person,
+            // the nearest earlier name of the sentence that is a person's.
+            if !earlier.is_empty() && links_names(&tokens[last_end.min(start)..start]) {
+                links.push((earlier.clone(), name.clone()));
             }
-            previous = Some((end, name));
+            earlier.push(name);
+            last_end = end;
             mentions.push(m);
         }
     }
     decide(mentions, links)
 }
 
-/// Do the words between two names say they are one person?
+/// Do the words before a name say it is another name of someone named
+/// before it? ("..., better known by his nom de guerre Abu Fadak", "...,
+/// whose real name is ...", "... is widely known as ...")
 fn links_names(between: &[&str]) -> bool {
     let text = between.join(" ").to_lowercase();
-    between.len() <= 9
-        && (text.contains("known as")
+    between.len() <= 16
+        && (text.ends_with("known as")
             || text.contains("real name")
             || text.contains("guerre")
-            || text.contains("alias")
-            || text.contains("also called"))
+            || text.ends_with("alias")
+            || text.ends_with("also called"))
 }
 
 /// Read the run `tokens[start..end]`: its role part, its name part and the
@@ -832,7 +836,7 @@ fn naming_phrase_before(tokens: &[&str], start: usize) -> bool {
 }
 
 /// Decide once per name, merge the forms of one person, link kunyas.
-fn decide(mentions: Vec<Mention>, links: Vec<(String, String)>) -> Vec<Person> {
+fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Person> {
     // A form that is something else anywhere is never a person.
     let mut rejected: HashSet<String> = HashSet::new();
     for m in &mentions {
@@ -868,17 +872,48 @@ fn decide(mentions: Vec<Mention>, links: Vec<(String, String)>) -> Vec<Person> {
         }
         add_person(&mut people, &name, m.role.clone(), m.line);
     }
-    // "Abdul Aziz al-Muhammadawi, better known as Abu Fadak": one person.
-    for (a, b) in links {
-        let find = |people: &[Person], n: &str| {
-            people
-                .iter()
-                .position(|p| p.name == n || p.aliases.iter().any(|x| x == n))
+    // Surnames alone join the full name they shorten.
+    for (single, line) in &singles {
+        if let Some(p) = people
+            .iter_mut()
+            .find(|p| names::same_person(&p.name, single))
+        {
+            if !p.aliases.contains(single) && *single != p.name {
+                p.aliases.push(single.clone());
+            }
+            if !p.lines.contains(line) {
+                p.lines.push(*line);
+            }
+        }
+    }
+    link_names(&mut people, &singles, links);
+    for p in &mut people {
+        p.lines.sort_unstable();
+        p.lines.dedup();
+        p.aliases.sort();
+        p.aliases.dedup();
+    }
+    people
+}
+
+/// "Abdul Aziz al-Muhammadawi, better known as Abu Fadak": the second name
+/// joins the person of the nearest earlier name that is one.
+fn link_names(
+    people: &mut Vec<Person>,
+    singles: &[(String, usize)],
+    links: Vec<(Vec<String>, String)>,
+) {
+    let find = |people: &[Person], n: &str| {
+        people.iter().position(|p| {
+            p.name == n || p.aliases.iter().any(|x| x == n) || names::same_person(&p.name, n)
+        })
+    };
+    for (earlier, b) in links {
+        let Some(i) = earlier.iter().rev().find_map(|a| find(people, a)) else {
+            continue;
         };
-        let ia = find(&people, &a);
-        let ib = find(&people, &b);
-        match (ia, ib) {
-            (Some(i), Some(j)) if i != j => {
+        match find(people, &b) {
+            Some(j) if j != i => {
                 let other = people.remove(j);
                 let i = if j < i { i - 1 } else { i };
                 let p = &mut people[i];
@@ -891,39 +926,14 @@ fn decide(mentions: Vec<Mention>, links: Vec<(String, String)>) -> Vec<Person> {
                 }
                 p.lines.extend(other.lines);
             }
-            (Some(i), None)
-                if (singles.iter().any(|(s, _)| *s == b) || b.split_whitespace().count() <= 3)
-                    && !people[i].aliases.contains(&b)
-                    && people[i].name != b =>
-            {
-                people[i].aliases.push(b);
+            None if singles.iter().any(|(s, _)| *s == b) || b.split_whitespace().count() <= 3 => {
+                if !people[i].aliases.contains(&b) && people[i].name != b {
+                    people[i].aliases.push(b);
+                }
             }
             _ => {}
         }
     }
-    // Surnames alone join the full name they shorten.
-    for (single, line) in singles {
-        if let Some(p) = people.iter_mut().find(|p| {
-            names::same_person(&p.name, &single)
-                || p.aliases
-                    .iter()
-                    .any(|a| names::same_person(a, &single) && a.split_whitespace().count() > 1)
-        }) {
-            if !p.aliases.contains(&single) && single != p.name {
-                p.aliases.push(single);
-            }
-            if !p.lines.contains(&line) {
-                p.lines.push(line);
-            }
-        }
-    }
-    for p in &mut people {
-        p.lines.sort_unstable();
-        p.lines.dedup();
-        p.aliases.sort();
-        p.aliases.dedup();
-    }
-    people
 }
 
 fn add_person(people: &mut Vec<Person>, name: &str, role: Option<String>, line: usize) {
