@@ -926,10 +926,11 @@ fn link_names(
                 }
                 p.lines.extend(other.lines);
             }
-            None if singles.iter().any(|(s, _)| *s == b) || b.split_whitespace().count() <= 3 => {
-                if !people[i].aliases.contains(&b) && people[i].name != b {
-                    people[i].aliases.push(b);
-                }
+            None if (singles.iter().any(|(s, _)| *s == b) || b.split_whitespace().count() <= 3)
+                && !people[i].aliases.contains(&b)
+                && people[i].name != b =>
+            {
+                people[i].aliases.push(b);
             }
             _ => {}
         }
