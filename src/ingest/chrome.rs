@@ -274,7 +274,23 @@ pub fn chrome_by_shape(line: &str, shape: &Shape) -> Option<&'static str> {
 /// Short items between separators, no sentence: "Home | World | Video",
 /// "Home / Local / Security", "Brent ▼ | WTI ▼".
 fn is_menu(line: &str, shape: &Shape) -> bool {
-    if shape.separators == 0 || shape.sentence_end && shape.words > 12 {
+    if shape.sentence_end && shape.words > 12 {
+        return false;
+    }
+    // "Home  Politics  Security  Economy": links a scraper joined with gaps.
+    let gapped: Vec<&str> = line
+        .split("  ")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if gapped.len() >= 3
+        && gapped.iter().all(|i| {
+            i.split_whitespace().count() <= 3 && i.starts_with(|c: char| !c.is_lowercase())
+        })
+    {
+        return true;
+    }
+    if shape.separators == 0 {
         return false;
     }
     let items: Vec<&str> = line
@@ -613,6 +629,8 @@ mod tests {
             Some("navigation")
         );
         assert_eq!(why("Home / Local / Security"), Some("navigation"));
+        assert_eq!(why("Home  Politics  Security  Economy"), Some("navigation"));
+        assert_eq!(why("Iraq  condemns the attack"), None);
         assert_eq!(why("Updated 3 hours ago"), Some("relative time"));
         assert_eq!(
             why("Sign in to personalise your feed"),

@@ -203,6 +203,24 @@ pub fn clean(
     if let Some(o) = &meta.outlet {
         outlets.push((OutletSource::Metadata, o.clone(), None));
     }
+    // "Headline | Outlet" above the headline: the page's own title.
+    if let Some((t, _, _)) = &title {
+        let headline = normalise(&lines[*t].text);
+        for line in lines.iter().take(*t) {
+            for sep in [" | ", " - ", " – ", " — ", " :: "] {
+                if let Some((head, tail)) = line.text.rsplit_once(sep)
+                    && normalise(head) == headline
+                    && (header::is_proper_name(tail) || known_outlet(tail).is_some())
+                {
+                    outlets.push((
+                        OutletSource::PageTitle,
+                        tail.trim().to_string(),
+                        Some(line.no),
+                    ));
+                }
+            }
+        }
+    }
     if let Some(m) = &masthead {
         outlets.push((
             OutletSource::Masthead,

@@ -758,6 +758,8 @@ fn is_ticker(text: &str) -> bool {
 pub enum OutletSource {
     /// `og:site_name`, JSON-LD `publisher`.
     Metadata,
+    /// The page's title line above it: "Headline | Outlet".
+    PageTitle,
     /// "© 2024 The Evening Courier".
     Copyright,
     /// The name at the top of the page.
@@ -774,6 +776,7 @@ impl OutletSource {
     fn describe(self) -> &'static str {
         match self {
             OutletSource::Metadata => "the page's metadata (og:site_name / JSON-LD publisher)",
+            OutletSource::PageTitle => "the page's title (\"Headline | Outlet\")",
             OutletSource::Copyright => "the copyright line",
             OutletSource::Masthead => "the masthead at the top of the page",
             OutletSource::Dateline => "the credit in the dateline",
@@ -788,7 +791,17 @@ impl OutletSource {
 pub fn choose_outlet(
     mut found: Vec<(OutletSource, String, Option<usize>)>,
 ) -> Option<(String, String)> {
-    found.retain(|(_, n, _)| !n.trim().is_empty() && !is_wire(n));
+    // An agency's name is the outlet only where the page names itself (its
+    // metadata, its title, its masthead: the agency's own page); credited
+    // in a dateline, a byline or a copyright line it reprints a story.
+    found.retain(|(s, n, _)| {
+        !n.trim().is_empty()
+            && (!is_wire(n)
+                || matches!(
+                    s,
+                    OutletSource::Metadata | OutletSource::PageTitle | OutletSource::Masthead
+                ))
+    });
     found.sort_by_key(|(s, _, _)| *s);
     let (source, name, line) = found.first()?.clone();
     let key = |n: &str| {
