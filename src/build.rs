@@ -227,24 +227,144 @@ pub fn ingest_with(
         .map_err(|e| BuildFailed(e.into_sorted()))
 }
 
+/// The site folder must exist and be one (hold a `site.toml`), and the
+/// files dossier writes there (the lock, the cache) must not be symbolic
+/// links: nothing is written through a link, nothing left behind in a
+/// folder that is not a site.
+pub fn site_folder(root: &Path) -> Result<(), BuildFailed> {
+    let fail = |file: &Path, message: String, hint: &str| {
+        Err(BuildFailed(vec![Diagnostic::new(file, message).hint(hint)]))
+    };
+    if !root.is_dir() {
+        return fail(
+            root,
+            format!("the site folder {} does not exist", root.display()),
+            "give the folder that holds site.toml with --root, or create a site with `dossier new DIR`",
+        );
+    }
+    if !root.join("site.toml").is_file() {
+        return fail(
+            &root.join("site.toml"),
+            format!(
+                "{} is not a dossier site: it has no site.toml",
+                root.display()
+            ),
+            "run dossier in the site's folder (or give it with --root); `dossier new DIR` creates one",
+        );
+    }
+    for name in [
+        LOCK_FILE.to_string(),
+        crate::cache::CACHE_DIR.to_string(),
+        format!("{}/memo", crate::cache::CACHE_DIR),
+    ] {
+        let path = root.join(&name);
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return fail(
+                &path,
+                format!("`{name}` is a symbolic link; dossier never writes through links"),
+                &format!("remove it (rm {name}); dossier makes it again"),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The output folder may not be, hold or sit inside anything the build
+/// reads or keeps (content, themes, templates, static files, the cache, the
+/// lock, site.toml): the next build would read its own pages, publish its
+/// cache, or delete its inputs. Paths are compared as they resolve, links
+/// and `..` followed, however the folder was given.
+pub fn output_location(root: &Path, out: &Path, from_flag: bool) -> Result<(), BuildFailed> {
+    let root_abs = resolve(root);
+    let out_abs = resolve(out);
+    let given = if from_flag { "--output" } else { "output_dir" };
+    let fail = |why: String| {
+        Err(BuildFailed(vec![
+            Diagnostic::new(given, format!("{} {why}", out.display()))
+                .hint("build into public/ (the default) or a folder outside the site"),
+        ]))
+    };
+    if out_abs == root_abs || root_abs.starts_with(&out_abs) {
+        return fail(
+            "would hold the whole site: writing it would replace the site's own files".to_string(),
+        );
+    }
+    for input in [
+        "content",
+        "themes",
+        "templates",
+        "static",
+        crate::cache::CACHE_DIR,
+        LOCK_FILE,
+        "site.toml",
+    ] {
+        let taken = resolve(&root.join(input));
+        if out_abs.starts_with(&taken) || taken.starts_with(&out_abs) {
+            return fail(format!(
+                "is inside the site's `{input}`: the next build would read or publish it"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute, with `.`/`..` and the links of its existing part resolved.
+fn resolve(path: &Path) -> PathBuf {
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(path)
+    };
+    // The longest existing ancestor is canonicalised; the rest is appended
+    // with `..` folded lexically.
+    let mut existing = abs.as_path();
+    let mut rest: Vec<std::ffi::OsString> = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut out = existing
+        .canonicalize()
+        .unwrap_or_else(|_| existing.to_path_buf());
+    for part in rest.iter().rev() {
+        match part.to_str() {
+            Some("..") => {
+                out.pop();
+            }
+            Some(".") => {}
+            _ => out.push(part),
+        }
+    }
+    out
+}
+
 /// File in the site folder that one running build holds locked.
 pub const LOCK_FILE: &str = ".dossier-lock";
 
 /// Hold the site's build lock, or say who holds it. Two builds at once on one
 /// site would race on content/briefs and on the output folder.
 pub fn lock_site(root: &Path) -> Result<std::fs::File, BuildFailed> {
+    site_folder(root)?;
     let path = root.join(LOCK_FILE);
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| {
-            BuildFailed(vec![Diagnostic::new(
-                &path,
-                format!("cannot create the build lock: {e}"),
-            )])
-        })?;
+    let mut options = std::fs::OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    // Never through a link planted in its place.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(rustix::fs::OFlags::NOFOLLOW.bits() as i32);
+    }
+    let file = options.open(&path).map_err(|e| {
+        BuildFailed(vec![Diagnostic::new(
+            &path,
+            format!("cannot create the build lock: {e}"),
+        )])
+    })?;
     match file.try_lock() {
         Ok(()) => Ok(file),
         Err(std::fs::TryLockError::WouldBlock) => Err(BuildFailed(vec![
@@ -294,6 +414,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
                 .map_or_else(|| PathBuf::from("public"), |c| c.output_dir.clone()),
         )
     });
+    output_location(root, &out_dir, opts.output.is_some())?;
     let key = build_key(opts, &out_dir);
     let snapshot_ns = cache::now_ns();
     // Both are stats of thousands of files; the walk of the inputs leaves a

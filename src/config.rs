@@ -171,7 +171,18 @@ impl SiteConfig {
                 .hint("use --output DIR to build somewhere else"),
             );
         } else if let Some(std::path::Component::Normal(first)) = out_dir.components().next()
-            && matches!(first.to_str(), Some("content" | "themes" | "templates"))
+            && matches!(
+                first.to_str(),
+                Some(
+                    "content"
+                        | "themes"
+                        | "templates"
+                        | "static"
+                        | ".dossier-cache"
+                        | ".dossier-lock"
+                        | "site.toml"
+                )
+            )
         {
             out.push(at_key(
                 "output_dir",

@@ -56,6 +56,47 @@ pub fn slugify(text: &str) -> Option<String> {
     (!out.is_empty()).then_some(out)
 }
 
+/// Names made unique by a numbered suffix ("a", "a-2", "a-3", ...), each
+/// claim in constant time however many share a base: a page with 50,000
+/// identical headings, or 50,000 sources of one headline, must not take
+/// quadratic time.
+#[derive(Debug, Default)]
+pub struct UniqueNames {
+    used: std::collections::HashSet<String>,
+    /// Per base, the last suffix tried.
+    next: std::collections::HashMap<String, usize>,
+}
+
+impl UniqueNames {
+    /// Names already taken.
+    pub fn new(taken: impl IntoIterator<Item = String>) -> UniqueNames {
+        UniqueNames {
+            used: taken.into_iter().collect(),
+            next: Default::default(),
+        }
+    }
+
+    /// Mark `name` as taken.
+    pub fn take(&mut self, name: String) {
+        self.used.insert(name);
+    }
+
+    /// `base` if free, else `base-N` for the smallest N from 2 not tried yet.
+    pub fn claim(&mut self, base: &str) -> String {
+        if self.used.insert(base.to_string()) {
+            return base.to_string();
+        }
+        let n = self.next.entry(base.to_string()).or_insert(1);
+        loop {
+            *n += 1;
+            let candidate = format!("{base}-{n}");
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
 /// Slug of the list page of each output folder: no content item may take it.
 pub const LIST_PAGE: &str = "index";
 
@@ -117,6 +158,18 @@ mod tests {
         assert_eq!(slugify("com10").as_deref(), Some("com10"));
         assert_eq!(slugify("a\0b").as_deref(), Some("a-b"));
         assert_eq!(slugify("zero\u{200b}width").as_deref(), Some("zero-width"));
+    }
+
+    #[test]
+    fn unique_names_count_on() {
+        let mut names = UniqueNames::new(["a-3".to_string()]);
+        let got: Vec<String> = (0..5).map(|_| names.claim("a")).collect();
+        assert_eq!(got, ["a", "a-2", "a-4", "a-5", "a-6"]);
+        assert_eq!(names.claim("b"), "b");
+        // Many of one base: every name distinct (linear, not quadratic).
+        let mut many = UniqueNames::default();
+        let all: std::collections::HashSet<String> = (0..50_000).map(|_| many.claim("x")).collect();
+        assert_eq!(all.len(), 50_000);
     }
 
     #[test]

@@ -25,6 +25,7 @@ pub struct YamlError {
 /// scanning a quoted scalar at line 1 column 8"), the construct's position is
 /// kept: that is where the mistake (an unclosed quote) is.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    within_limits(text)?;
     serde_yaml::from_str(text).map_err(|e| {
         let (message, positions) = strip_positions(&e.to_string());
         let loc = e.location();
@@ -41,6 +42,75 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
             column,
         }
     })
+}
+
+/// Deepest nesting a dossier file may use (flow brackets, or indentation
+/// in steps of two). Front matter, topics and aliases need a handful.
+pub const MAX_DEPTH: usize = 64;
+
+/// Refuse, before the parser sees it, what would make it work without
+/// bound: nesting deeper than [`MAX_DEPTH`] (the scanner takes minutes on
+/// 100,000 brackets) and anchors or aliases (`&x` ... `*x`: a short file
+/// that repeats one long string thousands of times expands to gigabytes).
+/// No dossier file needs either. One pass over the text.
+fn within_limits(text: &str) -> Result<(), YamlError> {
+    let err = |message: String, line: usize, column: usize| YamlError {
+        message,
+        line: Some(line),
+        column: Some(column),
+    };
+    let mut depth = 0usize;
+    for (n, line) in text.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if indent > 2 * MAX_DEPTH {
+            return Err(err(
+                format!("nested more than {MAX_DEPTH} levels deep (indented {indent} spaces)"),
+                n + 1,
+                indent + 1,
+            ));
+        }
+        // Where a value can begin: the line start, or after ':', '-', ',',
+        // '[' or '{' and spaces. Quoted text and comments are skipped.
+        let mut value_start = true;
+        let mut quote: Option<char> = None;
+        for (col, c) in line.char_indices() {
+            if let Some(q) = quote {
+                if c == q {
+                    quote = None;
+                }
+                continue;
+            }
+            match c {
+                '"' | '\'' if value_start => quote = Some(c),
+                '#' if value_start || line[..col].ends_with(' ') => break,
+                '[' | '{' if value_start => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Err(err(
+                            format!("nested more than {MAX_DEPTH} levels deep"),
+                            n + 1,
+                            col + 1,
+                        ));
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                '&' | '*' if value_start => {
+                    return Err(err(
+                        "YAML anchors and aliases (&name, *name) are not allowed in dossier files; write the value out".to_string(),
+                        n + 1,
+                        col + 1,
+                    ));
+                }
+                _ => {}
+            }
+            value_start = match c {
+                ' ' | '\t' => value_start,
+                ':' | '-' | ',' | '[' | '{' => true,
+                _ => false,
+            };
+        }
+    }
+    Ok(())
 }
 
 /// Remove every " at line L column C" from a message, returning the positions.
@@ -83,6 +153,39 @@ pub fn to_string<T: Serialize>(value: &T) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_and_aliases_are_refused_before_parsing() {
+        let deep = format!("a: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let e = from_str::<serde_yaml::Value>(&deep).unwrap_err();
+        assert!(e.message.contains("levels deep"), "{}", e.message);
+        assert_eq!(e.line, Some(1));
+        let mut indented = String::new();
+        for i in 0..200 {
+            indented.push_str(&" ".repeat(2 * i));
+            indented.push_str("a:\n");
+        }
+        assert!(
+            from_str::<serde_yaml::Value>(&indented)
+                .unwrap_err()
+                .message
+                .contains("levels deep")
+        );
+        let laughs = format!(
+            "a: &x \"{}\"\nb: [{}]\n",
+            "y".repeat(100_000),
+            vec!["*x"; 10_000].join(", ")
+        );
+        let e = from_str::<serde_yaml::Value>(&laughs).unwrap_err();
+        assert!(e.message.contains("anchors and aliases"), "{}", e.message);
+        assert_eq!((e.line, e.column), (Some(1), Some(4)));
+        // Ordinary text with the same characters is fine.
+        let ok: serde_yaml::Value = from_str(
+            "title: \"AT&T [and] *stars*\"\ntopics: [a, b]\nnote: Q&A with 5*3 {x}\nlist:\n  - [1, [2, 3]]\n",
+        )
+        .unwrap();
+        assert_eq!(ok["topics"][1], serde_yaml::Value::String("b".into()));
+    }
 
     #[test]
     fn unclosed_quote_points_at_the_quote() {

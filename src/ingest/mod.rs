@@ -157,7 +157,7 @@ pub fn ingest(
     // Slugs are assigned in path order, so the result does not depend on timing.
     // The slugs in use are listed only when a new brief needs one (most
     // builds write no brief, and listing them walks every brief).
-    let mut taken: Option<std::collections::BTreeSet<String>> = None;
+    let mut taken: Option<slug::UniqueNames> = None;
     let mut errors = Diagnostics::new();
     for (i, s) in sources.iter().enumerate() {
         let shown = format!("{SOURCES_DIR}/{}", s.rel_path);
@@ -185,10 +185,12 @@ pub fn ingest(
                 };
                 let slug = slug.clone().unwrap_or_else(|| {
                     let taken = taken.get_or_insert_with(|| {
-                        let mut t: std::collections::BTreeSet<String> =
-                            on_disk.values().map(|b| b.slug.clone()).collect();
-                        t.extend(existing_slugs(root));
-                        t
+                        slug::UniqueNames::new(
+                            on_disk
+                                .values()
+                                .map(|b| b.slug.clone())
+                                .chain(existing_slugs(root)),
+                        )
                     });
                     unique_slug(&draft.title, &s.slug, taken)
                 });
@@ -429,11 +431,7 @@ fn existing_slugs(root: &Path) -> Vec<String> {
 }
 
 /// A slug from the title's first words, unique among `taken`.
-fn unique_slug(
-    title: &str,
-    fallback: &str,
-    taken: &mut std::collections::BTreeSet<String>,
-) -> String {
+fn unique_slug(title: &str, fallback: &str, taken: &mut slug::UniqueNames) -> String {
     let base = slug::slugify(
         &title
             .split_whitespace()
@@ -449,14 +447,7 @@ fn unique_slug(
             .to_string()
     })
     .unwrap_or_else(|| fallback.to_string());
-    let mut candidate = base.clone();
-    let mut n = 1;
-    while taken.contains(&candidate) {
-        n += 1;
-        candidate = format!("{base}-{n}");
-    }
-    taken.insert(candidate.clone());
-    candidate
+    taken.claim(&base)
 }
 
 /// Write `text` to `path` through a temporary file in the same folder, so a

@@ -1,0 +1,196 @@
+//! The second hostile-input catalogue: what a careful attacker or a careless
+//! user tried after the first one held. Each test names the finding it
+//! answers; each failed before the change that made it pass.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+fn build_out(root: &Path, out: &Path) -> Result<dossier::build::BuildReport, String> {
+    let mut opts = dossier::build::BuildOptions::new(root);
+    opts.output = Some(out.to_path_buf());
+    dossier::build::build(&opts).map_err(|e| e.to_string())
+}
+
+/// Finding: `--output` inside the site's inputs was accepted (the next build
+/// ingested its own pages, copied them back as static files, or ran them as
+/// templates); `output_dir = "static"` or `".dossier-cache"` too.
+#[test]
+fn the_output_may_not_sit_in_any_input() {
+    let site = fixture_site();
+    let root = site.path();
+    let before = snapshot(root);
+    for inside in [
+        "content/sources/out",
+        "content",
+        "themes/default/static/out",
+        "templates",
+        "static",
+        ".dossier-cache",
+        ".",
+        "..",
+    ] {
+        let out = root.join(inside);
+        let e = build_out(root, &out).expect_err(inside);
+        assert!(e.contains("--output"), "{inside}: {e}");
+    }
+    // Given as an absolute path through a link, the same.
+    #[cfg(unix)]
+    {
+        let elsewhere = tempfile::tempdir().unwrap();
+        let link = elsewhere.path().join("sources-link");
+        std::os::unix::fs::symlink(root.join("content/sources"), &link).unwrap();
+        assert!(build_out(root, &link.join("out")).is_err());
+    }
+    // Nothing but the build lock (which any build holds) was written.
+    let mut after = snapshot(root);
+    after.remove(".dossier-lock");
+    assert!(after == before, "a refused build wrote {:?}", {
+        let changed: Vec<&String> = after
+            .keys()
+            .filter(|k| after.get(*k) != before.get(*k))
+            .collect();
+        changed
+    });
+    for dir in ["static", ".dossier-cache", ".dossier-lock", "site.toml"] {
+        let config = read(&root.join("site.toml"))
+            .lines()
+            .filter(|l| !l.starts_with("output_dir"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            + &format!("\noutput_dir = \"{dir}\"\n");
+        let e = dossier::config::SiteConfig::parse(&config).expect_err(dir);
+        assert!(
+            e.iter().any(|d| d.message.contains("would overwrite")),
+            "{dir}: {e:?}"
+        );
+    }
+    // Outside the inputs is fine.
+    build_out(root, &root.join("public-2")).unwrap();
+}
+
+/// Finding: `.dossier-cache` or `.dossier-lock` planted as symbolic links
+/// made the build write (and `forget()` delete) outside the site.
+#[cfg(unix)]
+#[test]
+fn the_cache_and_the_lock_are_never_followed_through_links() {
+    for planted in [".dossier-cache", ".dossier-lock", ".dossier-cache/memo"] {
+        let site = fixture_site();
+        let root = site.path();
+        let victim = tempfile::tempdir().unwrap();
+        let target = victim.path().join("target");
+        std::fs::create_dir_all(&target).unwrap();
+        std::fs::write(target.join("precious"), "keep me").unwrap();
+        if let Some(parent) = Path::new(planted)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(root.join(parent)).unwrap();
+        }
+        std::os::unix::fs::symlink(&target, root.join(planted)).unwrap();
+        let e = build(root).expect_err(planted).to_string();
+        assert!(e.contains("symbolic link"), "{planted}: {e}");
+        assert_eq!(
+            std::fs::read_dir(&target).unwrap().count(),
+            1,
+            "{planted}: something was written through the link"
+        );
+        assert_eq!(read(&target.join("precious")), "keep me");
+    }
+}
+
+/// Findings (issue 19, messages): `build --root /nonexistent` said "cannot
+/// create the build lock"; a failed build in an empty folder left
+/// `.dossier-lock` behind while saying nothing was written.
+#[test]
+fn a_folder_that_is_not_a_site_is_named_as_such_and_left_alone() {
+    let missing = std::env::temp_dir().join("dossier-no-such-site-folder");
+    let e = build(&missing).unwrap_err().to_string();
+    assert!(e.contains("does not exist"), "{e}");
+    let empty = tempfile::tempdir().unwrap();
+    let e = build(empty.path()).unwrap_err().to_string();
+    assert!(e.contains("no site.toml"), "{e}");
+    assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0);
+}
+
+/// Findings: YAML aliases repeating one large string (1.1 MB took 1.9 GB)
+/// and deeply nested YAML (minutes in the scanner) in a brief, a topic and
+/// `content/aliases.yaml`: refused at once with the file and line.
+#[test]
+fn yaml_that_would_expand_or_nest_without_bound_is_refused_with_its_line() {
+    let big = "y".repeat(100_000);
+    let laughs = format!(
+        "---\ntitle: &x \"{big}\"\ntopics: [{}]\n---\nText.\n",
+        vec!["*x"; 10_000].join(", ")
+    );
+    let deep = format!(
+        "---\ntitle: T\ntopics: {}{}\n---\nText.\n",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    for (name, text, line) in [("laughs.md", laughs, 2), ("deep.md", deep, 3)] {
+        let site = fixture_site();
+        let root = site.path();
+        std::fs::write(root.join("content/briefs").join(name), text).unwrap();
+        let e = build(root).unwrap_err().to_string();
+        assert!(
+            e.contains(&format!("content/briefs/{name}:{line}:")),
+            "{name}: {e}"
+        );
+    }
+    let site = fixture_site();
+    let root = site.path();
+    std::fs::write(
+        root.join("content/aliases.yaml"),
+        format!("people:\n  a: &x [\"{big}\"]\n  b: *x\n"),
+    )
+    .unwrap();
+    let e = build(root).unwrap_err().to_string();
+    assert!(e.contains("aliases.yaml:2:"), "{e}");
+    let site = fixture_site();
+    let root = site.path();
+    let topic = root.join("content/topics/pmf.md");
+    let text = read(&topic).replacen("threshold: 4", "threshold: &t 4", 1);
+    std::fs::write(&topic, text).unwrap();
+    let e = build(root).unwrap_err().to_string();
+    assert!(e.contains("content/topics/pmf.md:"), "{e}");
+}
+
+/// Findings: 50,000 identical headings in a brief, and ingest's unique
+/// slugs, took a loop per name over the names taken (quadratic).
+#[test]
+fn many_identical_names_are_made_unique_in_one_pass() {
+    let site = fixture_site();
+    let root = site.path();
+    let body = "## Update\n\nText.\n\n".repeat(50_000);
+    std::fs::write(
+        root.join("content/briefs/many-headings.md"),
+        format!("---\ntitle: Many headings\ntopics: []\n---\n{body}"),
+    )
+    .unwrap();
+    for i in 0..300 {
+        std::fs::write(
+            root.join("content/sources").join(format!("same-{i:03}.txt")),
+            format!("The Same Headline For Every Page\n\nStory number {i} is told in a sentence long enough to be an article on its own page.\n"),
+        )
+        .unwrap();
+    }
+    let started = std::time::Instant::now();
+    build(root).unwrap();
+    // A hang guard, not a timing: quadratic loops took minutes here.
+    assert!(started.elapsed() < std::time::Duration::from_secs(300));
+    let page = read(&root.join("public/briefs/many-headings.html"));
+    assert!(page.contains("id=\"update-50000\""));
+    let slugs: std::collections::BTreeSet<String> = std::fs::read_dir(root.join("content/briefs"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("the-same-headline"))
+        .collect();
+    assert_eq!(slugs.len(), 300);
+    assert!(
+        slugs.contains("the-same-headline-for-every-page-300.md"),
+        "{slugs:?}"
+    );
+}
