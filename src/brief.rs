@@ -527,14 +527,28 @@ fn clean_inline(s: &str) -> String {
 }
 
 /// A relative path that stays inside its folder: no `..`, no root, no NUL.
+/// A colon is an ordinary character where file systems allow it in names
+/// ("Iraq: drone attack.txt"); on Windows, where it starts a drive ("x:")
+/// or a stream ("a.txt:s"), no name can hold it and it is refused.
 pub fn is_safe_relative_path(p: &str) -> bool {
     !p.is_empty()
         && !p.contains('\0')
         && !p.starts_with('/')
         && !p.starts_with('\\')
-        && !p.contains(':')
+        && !(cfg!(windows) && p.contains(':'))
+        && !is_windows_absolute(p)
         && p.split(['/', '\\'])
             .all(|c| !c.is_empty() && c != "." && c != "..")
+        && std::path::Path::new(p)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+/// "C:\\x", "c:/x": a Windows drive path, refused on every system (a brief
+/// must mean the same file wherever it is built).
+fn is_windows_absolute(p: &str) -> bool {
+    let b = p.as_bytes();
+    b.len() >= 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'/' | b'\\')
 }
 
 /// 1-based line (within the YAML) of the top-level key `key`.
@@ -800,6 +814,11 @@ mod tests {
         assert!(!is_safe_relative_path("../b.txt"));
         assert!(!is_safe_relative_path("/etc/passwd"));
         assert!(!is_safe_relative_path("C:\\x"));
+        assert!(!is_safe_relative_path("c:/x"));
+        assert_eq!(
+            is_safe_relative_path("Iraq: drone attack.txt"),
+            !cfg!(windows)
+        );
         assert!(!is_safe_relative_path("a//b"));
     }
 }

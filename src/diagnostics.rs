@@ -126,7 +126,7 @@ impl fmt::Display for BuildFailed {
         let n = self.0.len();
         write!(
             f,
-            "{n} problem{} found; nothing was written",
+            "{n} problem{} found; the site was not changed",
             if n == 1 { "" } else { "s" }
         )
     }

@@ -194,3 +194,40 @@ fn many_identical_names_are_made_unique_in_one_pass() {
         "{slugs:?}"
     );
 }
+
+/// Findings: a source named `x: y.txt` broke every build (`x:` read as a
+/// Windows drive); a file name in Arabic script was skipped ("has no letters
+/// or digits"). Any name the file system allows is ingested and built.
+#[test]
+fn any_file_name_the_file_system_allows_is_ingested_and_built() {
+    let site = fixture_site();
+    let root = site.path();
+    let story = "A drone hit a base in western Iraq on Monday, officials said, wounding two soldiers and damaging a hangar near the runway.";
+    let names = [
+        if cfg!(windows) {
+            "Iraq - drone attack.txt"
+        } else {
+            "Iraq: drone attack.txt"
+        },
+        "هجوم على القاعدة.txt",
+        "Erdoğan visit (copy 2).txt",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        std::fs::write(
+            root.join("content/sources").join(name),
+            format!("Headline number {i} of the fixture\n\n{story} Page {i}.\n"),
+        )
+        .unwrap();
+    }
+    let report = build(root).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(report.briefs_written.len(), 3, "{:?}", report.warnings);
+    let pages: Vec<String> = std::fs::read_dir(root.join("public/sources"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(pages.contains(&"hjwm-l-lqd.html".to_string()), "{pages:?}");
+    assert!(
+        pages.contains(&"erdogan-visit-copy-2.html".to_string()),
+        "{pages:?}"
+    );
+}
