@@ -531,12 +531,12 @@ fn clean_inline(s: &str) -> String {
 /// ("Iraq: drone attack.txt"); on Windows, where it starts a drive ("x:")
 /// or a stream ("a.txt:s"), no name can hold it and it is refused.
 pub fn is_safe_relative_path(p: &str) -> bool {
-    !p.is_empty()
-        && !p.contains('\0')
-        && !p.starts_with('/')
-        && !p.starts_with('\\')
-        && !(cfg!(windows) && p.contains(':'))
-        && !is_windows_absolute(p)
+    let refused = p.is_empty()
+        || p.contains('\0')
+        || p.starts_with(['/', '\\'])
+        || is_windows_absolute(p)
+        || cfg!(windows) && p.contains(':');
+    !refused
         && p.split(['/', '\\'])
             .all(|c| !c.is_empty() && c != "." && c != "..")
         && std::path::Path::new(p)
