@@ -31,6 +31,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Show progress bars on long runs.
     pub progress: bool,
+    /// Publish although a brief links to a page the site does not have
+    /// (the links are reported as warnings).
+    pub allow_broken_links: bool,
 }
 
 impl BuildOptions {
@@ -41,6 +44,7 @@ impl BuildOptions {
             output: None,
             base_url: None,
             progress: false,
+            allow_broken_links: false,
         }
     }
 }
@@ -516,6 +520,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     }
     if let Some(b) = &bar {
         b.finish_and_clear();
+    }
+    // A brief linking to a page the site lacks stops the build, at the
+    // brief's line, unless asked to publish anyway.
+    if !rendered.broken_links.is_empty() && !opts.allow_broken_links {
+        return Err(BuildFailed(rendered.broken_links.clone()));
+    }
+    for d in &rendered.broken_links {
+        site.warnings.push(d.clone());
     }
     // The cache must never describe a site that is not on disk.
     cache.clear();

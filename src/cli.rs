@@ -39,6 +39,10 @@ pub enum Command {
         /// used for the feed, sitemap and canonical links only: pages link relatively).
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,
+        /// Publish even if a brief links to a page the site does not have (the
+        /// links are listed as warnings instead of stopping the build).
+        #[arg(long)]
+        allow_broken_links: bool,
     },
     /// Check the site without writing it: configuration, front matter, topic
     /// rules, templates, and every internal link and anchor of the pages a
@@ -169,11 +173,13 @@ pub fn run(cli: Cli) -> ExitCode {
             root,
             output,
             base_url,
+            allow_broken_links,
         } => match build::build(&BuildOptions {
             root,
             output,
             base_url,
             progress: !quiet,
+            allow_broken_links,
         }) {
             Ok(report) => {
                 if !quiet {

@@ -6,6 +6,7 @@
 //! Markdown is rendered once per brief or topic, not once per page using it.
 
 pub mod highlight;
+pub mod link_check;
 pub mod links;
 pub mod markdown;
 pub mod publish;
@@ -135,6 +136,9 @@ pub struct RenderedSite {
     /// Paths of pages not rendered because their inputs are unchanged: the
     /// previous build's file is still right.
     pub unchanged: Vec<String>,
+    /// Links in briefs that lead nowhere, at their file and line (the build
+    /// fails on them unless told to publish anyway).
+    pub broken_links: Vec<Diagnostic>,
 }
 
 /// A page job's result.
@@ -426,10 +430,48 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
         }
         pages.sort_by(|a, b| a.path.cmp(&b.path));
         unchanged.sort();
-        Ok(RenderedSite { pages, unchanged })
+        let broken_links = check_links(input, theme, &shared, &html_paths);
+        Ok(RenderedSite {
+            pages,
+            unchanged,
+            broken_links,
+        })
     } else {
         Err(errors)
     }
+}
+
+/// Every link of every brief that leads to no file of this site.
+fn check_links(
+    input: &RenderInput<'_>,
+    theme: &Theme,
+    shared: &Shared,
+    html_paths: &[String],
+) -> Vec<Diagnostic> {
+    let mut files: std::collections::HashSet<String> = html_paths.iter().cloned().collect();
+    files.extend(theme.static_files.keys().cloned());
+    for extra in [
+        links::ANALYSIS_JSON,
+        "feed.xml",
+        "sitemap.xml",
+        "assets/search-index.js",
+    ] {
+        files.insert(extra.to_string());
+    }
+    let mut names: Vec<String> = input
+        .briefs
+        .iter()
+        .map(|b| format!("{}.md", b.slug))
+        .collect();
+    names.extend(input.topics.iter().map(|t| format!("{}.md", t.slug)));
+    names.extend(input.sources.iter().map(|s| s.rel_path.clone()));
+    let site = link_check::SiteFiles {
+        files,
+        links: &shared.links,
+        sources: input.sources,
+        names,
+    };
+    link_check::broken_links(input.briefs, &site)
 }
 
 /// `assets/search-index.js`, or that it stands as the previous build made it.
