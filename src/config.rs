@@ -104,8 +104,14 @@ impl SiteConfig {
                 let (line, col) = line_col(text, span.start);
                 d = d.at(line, Some(col));
             }
-            if e.message().contains("unknown field") {
-                d = d.hint("known keys: title, description, base_url, language, theme, output_dir");
+            // toml names the keys the table takes; the top level's are
+            // listed only for a key at the top level.
+            if e.message().contains("unknown field") && e.message().contains("`title`") {
+                d = d.hint(
+                    "known keys: title, description, base_url, language, theme, output_dir, cname, and the [ingest] table",
+                );
+            } else if e.message().contains("unknown field") && e.message().contains("`boilerplate`") {
+                d = d.hint("[ingest] takes one key: boilerplate = [\"pattern\", ...]");
             }
             vec![d]
         })?;

@@ -99,34 +99,68 @@ pub struct Phrase {
 }
 
 impl<'de> Deserialize<'de> for Phrase {
+    /// A phrase is a bare string or a map of `text`, `aliases` and `weight`;
+    /// every mistake is named as such ("`weight` must be a number"), not as
+    /// serde's "did not match any variant".
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Full {
-            text: String,
-            #[serde(default)]
-            aliases: Vec<String>,
-            #[serde(default = "default_weight")]
-            weight: f64,
+        struct PhraseVisitor;
+        impl<'de> serde::de::Visitor<'de> for PhraseVisitor {
+            type Value = Phrase;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a phrase: a string, or `text:` with optional `aliases:` and `weight:`")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Phrase, E> {
+                Ok(Phrase {
+                    text: v.to_string(),
+                    aliases: Vec::new(),
+                    weight: 1.0,
+                })
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Phrase, A::Error> {
+                use serde::de::Error;
+                #[derive(Deserialize)]
+                #[serde(untagged)]
+                enum Weight {
+                    Number(f64),
+                    Other(serde::de::IgnoredAny),
+                }
+                let (mut text, mut aliases, mut weight) = (None, Vec::new(), default_weight());
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "text" => text = Some(map.next_value::<String>()?),
+                        "aliases" => aliases = map.next_value::<Vec<String>>()?,
+                        "weight" => match map.next_value::<Weight>()? {
+                            Weight::Number(w) => weight = w,
+                            Weight::Other(_) => {
+                                return Err(A::Error::custom(
+                                    "`weight` must be a number, such as 2 or 0.5 (how much one matching sentence counts)",
+                                ));
+                            }
+                        },
+                        other => {
+                            return Err(A::Error::custom(format!(
+                                "unknown key `{other}` in a phrase: a phrase takes `text`, `aliases` and `weight`"
+                            )));
+                        }
+                    }
+                }
+                let text = text.ok_or_else(|| {
+                    A::Error::custom("a phrase needs `text:` (the words to look for)")
+                })?;
+                Ok(Phrase {
+                    text,
+                    aliases,
+                    weight,
+                })
+            }
         }
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Form {
-            Bare(String),
-            Full(Full),
-        }
-        Ok(match Form::deserialize(d)? {
-            Form::Bare(text) => Phrase {
-                text,
-                aliases: Vec::new(),
-                weight: 1.0,
-            },
-            Form::Full(f) => Phrase {
-                text: f.text,
-                aliases: f.aliases,
-                weight: f.weight,
-            },
-        })
+        d.deserialize_any(PhraseVisitor)
     }
 }
 

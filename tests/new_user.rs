@@ -96,3 +96,90 @@ fn from_new_to_a_published_briefing() {
     let checked = dossier(&["check", "--root", s]);
     assert!(checked.status.success(), "{}", stderr(&checked));
 }
+
+/// The messages a new user met (issue 19), each quoted.
+#[test]
+fn mistakes_get_messages_that_say_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("briefing");
+    let s = site.to_str().unwrap();
+    assert!(dossier(&["new", s]).status.success());
+    let topic = std::fs::read_dir(site.join("content/topics"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let original = read(&topic);
+
+    // A topic phrase with `weight: high`: not "did not match any variant of untagged enum".
+    let weighted = original.replacen("weight: 2", "weight: high", 1);
+    assert_ne!(
+        weighted, original,
+        "the starter topic has a weight to spoil"
+    );
+    std::fs::write(&topic, &weighted).unwrap();
+    let msg = stderr(&dossier(&["build", "--root", s]));
+    assert!(
+        msg.contains("`weight` must be a number, such as 2 or 0.5"),
+        "{msg}"
+    );
+    assert!(!msg.contains("untagged enum"), "{msg}");
+    std::fs::write(&topic, &original).unwrap();
+
+    // A typo under [ingest]: the hint lists [ingest]'s key, not the top level's.
+    let config = read(&site.join("site.toml"));
+    std::fs::write(
+        site.join("site.toml"),
+        config.replace("boilerplate = []", "boilerplat = [\"Read more.*\"]"),
+    )
+    .unwrap();
+    let msg = stderr(&dossier(&["build", "--root", s]));
+    assert!(msg.contains("[ingest] takes one key: boilerplate"), "{msg}");
+    assert!(!msg.contains("known keys: title"), "{msg}");
+
+    // An unknown theme: at its line of site.toml.
+    let themed = config
+        .lines()
+        .map(|l| {
+            if l.starts_with("theme") {
+                "theme = \"nonesuch\""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(site.join("site.toml"), &themed).unwrap();
+    let line = themed.lines().position(|l| l.starts_with("theme")).unwrap() + 1;
+    let msg = stderr(&dossier(&["build", "--root", s]));
+    assert!(
+        msg.contains(&format!("site.toml:{line}:1: theme \"nonesuch\" not found")),
+        "{msg}"
+    );
+    std::fs::write(site.join("site.toml"), &config).unwrap();
+
+    // --root that does not exist: said so, not "cannot create the build lock".
+    let missing = dir.path().join("nowhere");
+    let msg = stderr(&dossier(&["build", "--root", missing.to_str().unwrap()]));
+    assert!(msg.contains("does not exist"), "{msg}");
+    assert!(!msg.contains("build lock"), "{msg}");
+}
+
+/// robots.txt and shell completions, as Zola and Hugo users expect.
+#[test]
+fn robots_txt_and_completions() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("briefing");
+    let s = site.to_str().unwrap();
+    assert!(dossier(&["new", s]).status.success());
+    assert!(dossier(&["build", "--root", s]).status.success());
+    let robots = read(&site.join("public/robots.txt"));
+    assert!(robots.starts_with("User-agent: *\nAllow: /\n"), "{robots}");
+    for shell in ["bash", "zsh", "fish"] {
+        let out = dossier(&["completions", shell]);
+        assert!(out.status.success());
+        let script = String::from_utf8_lossy(&out.stdout);
+        assert!(script.contains("allow-broken-links"), "{shell}: {script}");
+    }
+}

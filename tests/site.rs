@@ -36,8 +36,9 @@ fn writes_every_page() {
     }
     // 5 lists/404 + entities, figures, timeline + 4 topics + 6 briefs + 5 sources,
     // and analysis.json (hand-written briefs name no entities: no entity pages).
-    // + search page; + feed.xml, 4 topic feeds, sitemap.xml, search index, .nojekyll.
-    assert_eq!(report.pages, 33);
+    // + search page; + feed.xml, 4 topic feeds, sitemap.xml, search index, .nojekyll,
+    // robots.txt.
+    assert_eq!(report.pages, 34);
     let html_files = snapshot(&out)
         .keys()
         .filter(|k| k.ends_with(".html"))

@@ -422,6 +422,7 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
             path: ".nojekyll".to_string(),
             bytes: Vec::new(),
         });
+        pages.push(publish::robots_txt(input));
         if let Some(cname) = input.config.cname.as_deref().filter(|c| !c.is_empty()) {
             pages.push(Page {
                 path: "CNAME".to_string(),

@@ -141,6 +141,20 @@ pub fn search_index(input: &RenderInput<'_>, unchanged: impl FnOnce(u128) -> boo
     })
 }
 
+/// `robots.txt`: every page may be read, and where the sitemap is (when
+/// `base_url` says where the site lives).
+pub fn robots_txt(input: &RenderInput<'_>) -> Page {
+    let base = input.config.base_url_slash();
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if !base.is_empty() {
+        text.push_str(&format!("Sitemap: {base}sitemap.xml\n"));
+    }
+    Page {
+        path: "robots.txt".to_string(),
+        bytes: text.into_bytes(),
+    }
+}
+
 /// Atom feeds (all briefs, and one per topic) and the sitemap, when `base_url` is set.
 pub fn feeds_and_sitemap(input: &RenderInput<'_>, html_paths: &[String]) -> Vec<Page> {
     let base = input.config.base_url_slash();

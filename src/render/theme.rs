@@ -49,13 +49,25 @@ impl Theme {
         let mut problems = Diagnostics::new();
         let theme_dir = root.join("themes").join(name);
         if !theme_dir.is_dir() {
-            problems.push(
-                Diagnostic::new(
-                    "site.toml",
-                    format!("theme {name:?} not found: no folder themes/{name}/"),
-                )
-                .hint("set `theme` in site.toml to a folder under themes/"),
-            );
+            // At the `theme` line of site.toml, when it has one.
+            let line = std::fs::read_to_string(root.join("site.toml"))
+                .ok()
+                .and_then(|t| {
+                    t.lines().position(|l| {
+                        l.trim_start()
+                            .strip_prefix("theme")
+                            .is_some_and(|r| r.trim_start().starts_with('='))
+                    })
+                });
+            let mut d = Diagnostic::new(
+                "site.toml",
+                format!("theme {name:?} not found: no folder themes/{name}/"),
+            )
+            .hint("set `theme` in site.toml to a folder under themes/ (`dossier new` writes themes/default/)");
+            if let Some(l) = line {
+                d = d.at(l + 1, Some(1));
+            }
+            problems.push(d);
             return Err(problems);
         }
         // name -> (shown path, text); the site's templates replace the theme's.
