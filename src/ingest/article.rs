@@ -250,17 +250,16 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
     }
 }
 
-/// Which lines of the source were left out and why, grouped by reason:
-/// "left out: navigation: lines 1, 3; call to action: line 5".
+/// Which lines of the source were left out and why, grouped by reason,
+/// runs of lines written as ranges: "left out: navigation: lines 1, 3-5;
+/// call to action: line 7". A reason with very many runs lists the first
+/// ones and how many more (a 50 MB scrape of one repeated paragraph).
 fn dropped_note(art: &CleanArticle) -> Option<String> {
+    const MAX_RUNS: usize = 40;
     let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
     for d in &art.dropped {
         match groups.iter_mut().find(|(r, _)| *r == d.reason) {
-            Some((_, lines)) => {
-                if !lines.contains(&d.line) {
-                    lines.push(d.line)
-                }
-            }
+            Some((_, lines)) => lines.push(d.line),
             None => groups.push((&d.reason, vec![d.line])),
         }
     }
@@ -269,10 +268,34 @@ fn dropped_note(art: &CleanArticle) -> Option<String> {
     }
     let parts: Vec<String> = groups
         .into_iter()
-        .map(|(reason, lines)| {
-            let nums: Vec<String> = lines.iter().map(usize::to_string).collect();
+        .map(|(reason, mut lines)| {
+            lines.sort_unstable();
+            lines.dedup();
+            let mut runs: Vec<(usize, usize)> = Vec::new();
+            for &l in &lines {
+                match runs.last_mut() {
+                    Some((_, end)) if *end + 1 == l => *end = l,
+                    _ => runs.push((l, l)),
+                }
+            }
+            let shown: Vec<String> = runs
+                .iter()
+                .take(MAX_RUNS)
+                .map(|&(a, b)| {
+                    if a == b {
+                        a.to_string()
+                    } else {
+                        format!("{a}-{b}")
+                    }
+                })
+                .collect();
+            let more = if runs.len() > MAX_RUNS {
+                format!(" and {} more", runs.len() - MAX_RUNS)
+            } else {
+                String::new()
+            };
             let word = if lines.len() == 1 { "line" } else { "lines" };
-            format!("{reason}: {word} {}", nums.join(", "))
+            format!("{reason}: {word} {}{more}", shown.join(", "))
         })
         .collect();
     Some(format!("left out: {}", parts.join("; ")))

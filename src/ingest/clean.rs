@@ -130,7 +130,17 @@ pub fn clean(
 ) -> CleanArticle {
     let style = DateStyle::of(text);
     let lines = logical_lines(text);
-    let shapes: Vec<Shape> = lines.iter().map(|l| Shape::of(&l.text)).collect();
+    // A repeated line has the shape of its first occurrence: a scrape of one
+    // paragraph repeated 300,000 times is measured once.
+    let mut measured: HashMap<&str, Shape> = HashMap::new();
+    let shapes: Vec<Shape> = lines
+        .iter()
+        .map(|l| {
+            *measured
+                .entry(l.text.as_str())
+                .or_insert_with(|| Shape::of(&l.text))
+        })
+        .collect();
     let mut kinds = verdicts(&lines, &shapes, meta, boilerplate, style);
 
     let chrome: Vec<bool> = kinds.iter().map(|k| matches!(k, Kind::Chrome(_))).collect();
