@@ -718,7 +718,7 @@ pub fn check_references(briefs: &[Brief], topics: &[Topic], sources: &[SourceTex
             out.push(
                 Diagnostic::new(&b.file, format!("source {src:?} not found in {SOURCES_DIR}/"))
                     .at(b.source_line.unwrap_or(1), None)
-                    .hint("the path is relative to content/sources/; remove the field if the brief has no source"),
+                    .hint("the path is relative to content/sources/; if the source was deleted, delete the brief or remove its `source:` line to keep it as a hand-written brief"),
             );
         }
     }

@@ -231,3 +231,63 @@ fn any_file_name_the_file_system_allows_is_ingested_and_built() {
         "{pages:?}"
     );
 }
+
+/// Findings: deleting the source of an ingest-written brief failed every
+/// build until the brief was removed by hand, and ingest said nothing; each
+/// ingest killed mid-write left a hidden `.tmpXXXXXX` in content/briefs.
+#[test]
+fn leftovers_of_deleted_sources_and_killed_runs_are_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
+    copy_dir(&repo().join("themes"), &root.join("themes"));
+    copy_dir(&repo().join("content/topics"), &root.join("content/topics"));
+    copy_dir(
+        &repo().join("content/sources"),
+        &root.join("content/sources"),
+    );
+    let report = build(root).unwrap();
+    assert_eq!(report.briefs_written.len(), 5);
+    // A killed run's temporary file.
+    std::fs::write(root.join("content/briefs/.tmpAbC123"), "half a brief").unwrap();
+    // The source of an untouched brief is deleted; another brief is edited,
+    // then its source deleted too.
+    let untouched = &report.briefs_written[0];
+    let edited = &report.briefs_written[1];
+    let source_of = |brief: &str| {
+        read(&root.join(brief))
+            .lines()
+            .find_map(|l| l.strip_prefix("source: ").map(str::to_string))
+            .unwrap()
+    };
+    let (gone, also_gone) = (source_of(untouched), source_of(edited));
+    let text = read(&root.join(edited));
+    std::fs::write(
+        root.join(edited),
+        text.replacen("\n\n", "\n\nAn analyst's remark.\n\n", 1),
+    )
+    .unwrap();
+    std::fs::remove_file(root.join("content/sources").join(&gone)).unwrap();
+    let report = build(root).unwrap();
+    assert!(
+        !root.join(untouched).exists(),
+        "the orphan brief is removed"
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("removed: its source") && w.message.contains(&gone)),
+        "{:?}",
+        report.warnings
+    );
+    assert!(!root.join("content/briefs/.tmpAbC123").exists());
+    // An edited brief is never removed: the build names it, with what to do.
+    std::fs::remove_file(root.join("content/sources").join(&also_gone)).unwrap();
+    let e = build(root).unwrap_err().to_string();
+    assert!(root.join(edited).exists());
+    assert!(
+        e.contains(&format!("{edited}:")) && e.contains("if the source was deleted"),
+        "{e}"
+    );
+}

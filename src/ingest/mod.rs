@@ -100,12 +100,14 @@ pub fn ingest(
         warnings: source_warnings.into_sorted(),
         ..Default::default()
     };
+    remove_stale_temp_files(&root.join(BRIEFS_DIR));
     if sources.is_empty() {
         // Nothing to plan: the briefs need not be read.
         return Ok(report);
     }
     let on_disk = briefs_on_disk(root, &memo.ingest, &memo.stamps);
     let inputs = inputs_hash(config, topics);
+    remove_orphans(root, &sources, &on_disk, &mut report);
 
     // Decide for each source, in path order.
     let mut plans: Vec<Plan> = Vec::with_capacity(sources.len());
@@ -359,6 +361,55 @@ fn extract_all(
         b.finish_and_clear();
     }
     drafts.into_iter().collect()
+}
+
+/// Temporary files a killed ingest left (`.tmpXXXXXX`, written then
+/// renamed into place). The site lock is held: no other run is writing them.
+fn remove_stale_temp_files(briefs: &Path) {
+    let Ok(entries) = std::fs::read_dir(briefs) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let is_ours = name
+            .to_str()
+            .is_some_and(|n| n.starts_with(".tmp") && n.len() <= 16);
+        if is_ours && e.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// A brief ingest wrote, untouched since, whose source was deleted, is
+/// removed with a warning (it said nothing but its source); one a person
+/// edited is kept, and the build names it (its source is missing).
+fn remove_orphans(
+    root: &Path,
+    sources: &[SourceText],
+    on_disk: &HashMap<String, BriefOnDisk>,
+    report: &mut IngestReport,
+) {
+    let present: std::collections::HashSet<&str> =
+        sources.iter().map(|s| s.rel_path.as_str()).collect();
+    let mut gone: Vec<&BriefOnDisk> = on_disk
+        .values()
+        .filter(|b| b.untouched && b.inputs.is_some() && !present.contains(b.source.as_str()))
+        .collect();
+    gone.sort_by(|a, b| a.file.cmp(&b.file));
+    for b in gone {
+        if std::fs::remove_file(root.join(&b.file)).is_ok() {
+            report.warnings.push(
+                Diagnostic::new(
+                    &b.file,
+                    format!(
+                        "removed: its source {SOURCES_DIR}/{} was deleted, and the brief was ingest's, unedited",
+                        b.source
+                    ),
+                )
+                .hint("put the source back to have the brief again"),
+            );
+        }
+    }
 }
 
 /// Briefs on disk, by the source they were made from. Files whose stamp
