@@ -104,6 +104,10 @@ pub struct Body {
     hash: u128,
     /// Byte of the file where the body starts.
     offset: usize,
+    /// Every link and image target of the text, with the line of the body
+    /// (0-based) it is written on: kept with a cached brief so that the link
+    /// check never reads the text of a body that links nothing new.
+    links: Vec<BodyLink>,
     /// The file to read the text from, when it is not loaded.
     #[serde(skip)]
     path: PathBuf,
@@ -118,6 +122,7 @@ impl Body {
         Body {
             hash: crate::cache::hash_bytes(text.as_bytes()),
             offset,
+            links: link_targets(&text),
             path: PathBuf::new(),
             text: Arc::new(OnceLock::from(Ok(text))),
         }
@@ -135,6 +140,11 @@ impl Body {
             Ok(t) => t,
             Err(_) => "",
         }
+    }
+
+    /// The link and image targets of the text, in order.
+    pub fn links(&self) -> &[BodyLink] {
+        &self.links
     }
 
     /// Is the text in memory (false for a cached brief not asked for yet)?
@@ -159,6 +169,47 @@ impl Body {
             .ok_or("changed while the site was being built")?;
         Ok(text.to_string())
     }
+}
+
+/// A link or image target in a brief's Markdown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyLink {
+    /// The target as written (`other.md`, `../sources/a.txt#L3`).
+    pub target: String,
+    /// 0-based line of the body it starts on.
+    pub line: usize,
+}
+
+/// Every link and image target of a Markdown text, with its line. Most
+/// ingested bodies hold no link: those are not parsed.
+fn link_targets(markdown: &str) -> Vec<BodyLink> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    if !markdown.contains("](") && !markdown.contains("]:") {
+        return Vec::new();
+    }
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_FOOTNOTES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    let mut line = 0;
+    let mut counted = 0;
+    let mut links = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, opts).into_offset_iter() {
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+            // Offsets grow in document order, so lines are counted once
+            // over the text; should one go back, it is counted afresh.
+            if range.start < counted {
+                (line, counted) = (0, 0);
+            }
+            line += markdown[counted..range.start].matches('\n').count();
+            counted = range.start;
+            links.push(BodyLink {
+                target: dest_url.to_string(),
+                line,
+            });
+        }
+    }
+    links
 }
 
 /// Bodies are equal when their texts are.
@@ -733,6 +784,35 @@ mod tests {
 
     /// The shipped briefs (with all their facts) come back from the build
     /// cache equal to a fresh parse, bodies read only when asked for.
+    #[test]
+    fn a_body_keeps_its_link_targets_and_their_lines() {
+        let body = Body::new(
+            "Intro.\n\nSee [a](one.md) and ![b](img.png).\n\n[c]: three.md\n\nUse [c].\n\
+             Then [d](four.md#x).\n"
+                .to_string(),
+            0,
+        );
+        let got: Vec<(&str, usize)> = body
+            .links()
+            .iter()
+            .map(|l| (l.target.as_str(), l.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("one.md", 2),
+                ("img.png", 2),
+                ("three.md", 6),
+                ("four.md#x", 7)
+            ]
+        );
+        assert!(
+            Body::new("No links at all.\n".to_string(), 0)
+                .links()
+                .is_empty()
+        );
+    }
+
     #[test]
     fn briefs_come_back_from_the_cache_without_their_bodies() {
         let repo = Path::new(env!("CARGO_MANIFEST_DIR"));

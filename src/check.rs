@@ -96,7 +96,7 @@ pub fn check(root: &Path) -> Result<CheckReport, BuildFailed> {
             let target = if target_path.is_empty() {
                 Some(path.to_string())
             } else {
-                resolve(path, target_path)
+                crate::render::links::resolve_path(path, target_path)
             };
             let Some(target) = target else {
                 problems.push(Diagnostic::new(
@@ -150,20 +150,4 @@ pub fn check(root: &Path) -> Result<CheckReport, BuildFailed> {
         problems.dedup();
         Err(BuildFailed(problems))
     }
-}
-
-/// `page` (from the output root) + relative `url` -> path from the output root.
-fn resolve(page: &str, url: &str) -> Option<String> {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in url.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
 }

@@ -4,27 +4,9 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 use common::*;
-
-/// Move every input file's modification time an hour back, as for a site
-/// whose files were written long before the build (stamps close to a build
-/// are not trusted, like Git's racily-clean index entries).
-fn age_inputs(root: &Path) {
-    let old = SystemTime::now() - Duration::from_secs(3600);
-    for dir in ["content", "themes", "site.toml"] {
-        for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
-            if entry.file_type().is_file() {
-                let f = std::fs::File::options()
-                    .write(true)
-                    .open(entry.path())
-                    .unwrap();
-                f.set_modified(old).unwrap();
-            }
-        }
-    }
-}
 
 /// The site built from scratch (no cache, no previous output) into `out`.
 fn full_build(root: &Path, out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {

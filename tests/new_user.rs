@@ -91,10 +91,21 @@ fn from_new_to_a_published_briefing() {
     // Fixed: builds, and `check` agrees.
     let fixed = read(&strike_path).replace("securty", "security");
     std::fs::write(&strike_path, fixed).unwrap();
+    age_inputs(&site);
     let built = dossier(&["build", "--root", s]);
     assert!(built.status.success(), "{}", stderr(&built));
     let checked = dossier(&["check", "--root", s]);
     assert!(checked.status.success(), "{}", stderr(&checked));
+    // The linked brief goes with its source: the linking brief, unchanged
+    // and taken from the build cache, is named at its line all the same.
+    std::fs::remove_file(site.join("content/sources/parliament-vote.txt")).unwrap();
+    let failed = dossier(&["build", "--root", s]);
+    assert_eq!(failed.status.code(), Some(1), "{}", stderr(&failed));
+    assert!(
+        stderr(&failed).contains(&format!("content/briefs/{strike}:{}:", lines_before + 2)),
+        "{}",
+        stderr(&failed)
+    );
 }
 
 /// The messages a new user met (issue 19), each quoted.

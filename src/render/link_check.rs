@@ -10,7 +10,6 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
 use rayon::prelude::*;
 
 use super::links::{self, ContentLinks};
@@ -40,51 +39,30 @@ pub fn broken_links(briefs: &[Brief], site: &SiteFiles<'_>) -> Vec<Diagnostic> {
     found
 }
 
-/// The broken links of one brief. Its text is read only when it could hold
-/// a link (most ingested briefs hold none).
+/// The broken links of one brief, from the link targets its body holds
+/// (its text is never read: a cached brief keeps them).
 fn broken_in(brief: &Brief, site: &SiteFiles<'_>) -> Vec<Diagnostic> {
-    let text = brief.body.text();
-    if !text.contains("](") && !text.contains("]:") {
-        return Vec::new();
-    }
     let page = links::brief(&brief.slug);
     let mut out = Vec::new();
-    for (url, offset) in link_targets(text) {
-        if let Some(problem) = problem_with(&url, &page, site) {
-            let line = brief.body_line + text[..offset].matches('\n').count();
-            let mut d =
-                Diagnostic::new(&brief.file, format!("link {url:?} {problem}")).at(line, None);
-            if problem.starts_with("points at line") {
-                d = d.hint("link a line the source has (its page numbers every line)");
-            } else if let Some(near) = nearest(&url, &site.names) {
-                d = d.hint(format!(
-                    "did you mean {near}? (or build with --allow-broken-links to publish anyway)"
-                ));
-            } else {
-                d = d.hint("fix or remove the link, or build with --allow-broken-links");
-            }
-            out.push(d);
+    for link in brief.body.links() {
+        let url = &link.target;
+        let Some(problem) = problem_with(url, &page, site) else {
+            continue;
+        };
+        let mut d = Diagnostic::new(&brief.file, format!("link {url:?} {problem}"))
+            .at(brief.body_line + link.line, None);
+        if problem.starts_with("points at line") {
+            d = d.hint("link a line the source has (its page numbers every line)");
+        } else if let Some(near) = nearest(url, &site.names) {
+            d = d.hint(format!(
+                "did you mean {near}? (or build with --allow-broken-links to publish anyway)"
+            ));
+        } else {
+            d = d.hint("fix or remove the link, or build with --allow-broken-links");
         }
+        out.push(d);
     }
     out
-}
-
-/// Every link and image target of a Markdown text, with its byte offset.
-fn link_targets(markdown: &str) -> Vec<(String, usize)> {
-    let mut opts = Options::empty();
-    opts.insert(Options::ENABLE_TABLES);
-    opts.insert(Options::ENABLE_FOOTNOTES);
-    opts.insert(Options::ENABLE_STRIKETHROUGH);
-    Parser::new_ext(markdown, opts)
-        .into_offset_iter()
-        .filter_map(|(ev, range)| match ev {
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
-                Some((dest_url.to_string(), range.start))
-            }
-            _ => None,
-        })
-        .collect()
 }
 
 /// Why `url`, written on `page`, leads nowhere (or `None` when it leads somewhere).
@@ -94,7 +72,7 @@ fn problem_with(url: &str, page: &str, site: &SiteFiles<'_>) -> Option<String> {
         || url.starts_with('#')
         || url.starts_with("//")
         || lower.starts_with("mailto:")
-        || has_scheme(url)
+        || links::has_scheme(url)
     {
         return None;
     }
@@ -119,42 +97,13 @@ fn problem_with(url: &str, page: &str, site: &SiteFiles<'_>) -> Option<String> {
         }
         return None;
     }
-    let target = resolve(page, path)?;
+    let Some(target) = links::resolve_path(page, path) else {
+        return Some("climbs out of the site".to_string());
+    };
     if site.files.contains(&target) || site.files.contains(&format!("{target}index.html")) {
         return None;
     }
     Some(format!("leads nowhere: the site has no {target}"))
-}
-
-/// `page` + relative `url` -> path from the output root ("" climbing out).
-fn resolve(page: &str, url: &str) -> Option<String> {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for seg in url.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                if parts.pop().is_none() {
-                    return Some(String::new());
-                }
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
-}
-
-fn has_scheme(url: &str) -> bool {
-    match url.find(':') {
-        Some(i) => {
-            let scheme = &url[..i];
-            !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        }
-        None => false,
-    }
 }
 
 /// The existing name closest to the file `url` names, when one is close.
@@ -230,15 +179,5 @@ mod tests {
         assert!(problem_with("../topics/none.md", p, &s).is_some());
         assert_eq!(nearest("tlaks.md", &s.names).as_deref(), Some("talks.md"));
         assert_eq!(nearest("something-else-entirely.md", &s.names), None);
-    }
-
-    #[test]
-    fn targets_carry_their_offsets() {
-        let t = link_targets(
-            "Intro.\n\nSee [a](one.md) and ![b](img.png).\n\n[c]: three.md\n\nUse [c].\n",
-        );
-        let urls: Vec<&str> = t.iter().map(|(u, _)| u.as_str()).collect();
-        assert_eq!(urls, ["one.md", "img.png", "three.md"]);
-        assert_eq!(t[0].1, 12);
     }
 }

@@ -131,7 +131,8 @@ impl ContentLinks {
     }
 }
 
-fn has_scheme(url: &str) -> bool {
+/// Does `url` start with a scheme (`https:`, `mailto:`)?
+pub(crate) fn has_scheme(url: &str) -> bool {
     match url.find(':') {
         Some(i) => {
             let scheme = &url[..i];
@@ -143,6 +144,23 @@ fn has_scheme(url: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// The page at `url` (a path, no fragment) written on `page`, as a path
+/// from the output root; `None` when it climbs out of the site.
+pub fn resolve_path(page: &str, url: &str) -> Option<String> {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for seg in url.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 #[cfg(test)]

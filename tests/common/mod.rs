@@ -41,6 +41,48 @@ pub fn fixture_site() -> tempfile::TempDir {
     dir
 }
 
+/// A site folder with the repo's site.toml, theme and topics, the sources
+/// of the folder `sources` and no brief yet (an empty content/briefs).
+pub fn site_with_sources(sources: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
+    copy_dir(&repo().join("themes"), &root.join("themes"));
+    copy_dir(&repo().join("content/topics"), &root.join("content/topics"));
+    copy_dir(sources, &root.join("content/sources"));
+    std::fs::create_dir_all(root.join("content/briefs")).unwrap();
+    dir
+}
+
+/// The briefs of a site by their source file, asserting that all load.
+pub fn briefs_by_source(root: &Path) -> BTreeMap<String, dossier::brief::Brief> {
+    let (briefs, errors) =
+        dossier::brief::load_briefs(root, &Default::default(), &Default::default());
+    assert!(errors.is_empty(), "{:?}", errors.into_sorted());
+    briefs
+        .into_iter()
+        .map(|b| (b.source.clone().unwrap(), b))
+        .collect()
+}
+
+/// Move every input file's modification time an hour back, as for a site
+/// whose files were written long before the build (stamps close to a build
+/// are not trusted, like Git's racily-clean index entries).
+pub fn age_inputs(root: &Path) {
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for dir in ["content", "themes", "site.toml"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)).into_iter().flatten() {
+            if entry.file_type().is_file() {
+                let f = std::fs::File::options()
+                    .write(true)
+                    .open(entry.path())
+                    .unwrap();
+                f.set_modified(old).unwrap();
+            }
+        }
+    }
+}
+
 pub fn build(
     root: &Path,
 ) -> Result<dossier::build::BuildReport, dossier::diagnostics::BuildFailed> {
