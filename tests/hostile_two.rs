@@ -237,15 +237,8 @@ fn any_file_name_the_file_system_allows_is_ingested_and_built() {
 /// ingest killed mid-write left a hidden `.tmpXXXXXX` in content/briefs.
 #[test]
 fn leftovers_of_deleted_sources_and_killed_runs_are_cleared() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = site_with_sources(&repo().join("content/sources"));
     let root = dir.path();
-    std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
-    copy_dir(&repo().join("themes"), &root.join("themes"));
-    copy_dir(&repo().join("content/topics"), &root.join("content/topics"));
-    copy_dir(
-        &repo().join("content/sources"),
-        &root.join("content/sources"),
-    );
     let report = build(root).unwrap();
     assert_eq!(report.briefs_written.len(), 5);
     // A killed run's temporary file.

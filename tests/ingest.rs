@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::*;
-use dossier::brief::{Brief, load_briefs};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -41,34 +40,13 @@ fn gold() -> Gold {
 
 /// A site with the repo's config, topics and the seed sources, no briefs.
 fn seed_site() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::copy(repo().join("site.toml"), dir.path().join("site.toml")).unwrap();
-    copy_dir(&repo().join("themes"), &dir.path().join("themes"));
-    copy_dir(
-        &repo().join("content/topics"),
-        &dir.path().join("content/topics"),
-    );
-    copy_dir(
-        &repo().join("content/sources"),
-        &dir.path().join("content/sources"),
-    );
-    std::fs::create_dir_all(dir.path().join("content/briefs")).unwrap();
-    dir
+    site_with_sources(&repo().join("content/sources"))
 }
 
 fn ingest(root: &Path) -> dossier::ingest::IngestReport {
     dossier::build::ingest(root, false)
         .unwrap()
         .expect("site loads")
-}
-
-fn briefs_by_source(root: &Path) -> BTreeMap<String, Brief> {
-    let (briefs, errors) = load_briefs(root, &Default::default(), &Default::default());
-    assert!(errors.is_empty(), "{:?}", errors.into_sorted());
-    briefs
-        .into_iter()
-        .map(|b| (b.source.clone().unwrap(), b))
-        .collect()
 }
 
 fn squash(s: &str) -> String {

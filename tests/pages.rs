@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::*;
-use dossier::brief::{Brief, load_briefs};
+use dossier::brief::Brief;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -53,21 +53,11 @@ fn pages() -> std::path::PathBuf {
 /// The repo's config, theme and topics with the fixture pages as sources,
 /// ingested.
 fn ingested() -> (tempfile::TempDir, BTreeMap<String, Brief>) {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    std::fs::copy(repo().join("site.toml"), root.join("site.toml")).unwrap();
-    copy_dir(&repo().join("themes"), &root.join("themes"));
-    copy_dir(&repo().join("content/topics"), &root.join("content/topics"));
-    copy_dir(&pages().join("sources"), &root.join("content/sources"));
-    dossier::build::ingest(root, false)
+    let dir = site_with_sources(&pages().join("sources"));
+    dossier::build::ingest(dir.path(), false)
         .unwrap()
         .expect("site loads");
-    let (briefs, errors) = load_briefs(root, &Default::default(), &Default::default());
-    assert!(errors.is_empty(), "{:?}", errors.into_sorted());
-    let by_source = briefs
-        .into_iter()
-        .map(|b| (b.source.clone().unwrap(), b))
-        .collect();
+    let by_source = briefs_by_source(dir.path());
     (dir, by_source)
 }
 
