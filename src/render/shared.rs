@@ -1,0 +1,216 @@
+//! Views that many pages show (brief cards, topic and entity cards, the
+//! site view), made once per build.
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::views::*;
+use super::{RenderInput, links, markdown};
+use crate::cache::Hasher;
+use crate::config::SiteConfig;
+use crate::topic::Topic;
+use links::ContentLinks;
+
+/// Views shared by many pages, computed once.
+pub(crate) struct Shared {
+    pub(crate) site: SiteView,
+    /// `site` in Tera's form.
+    pub(crate) site_value: tera::Value,
+    /// Hash of `site`.
+    pub(crate) site_key: u128,
+    pub(crate) links: ContentLinks,
+    pub(crate) cards: Vec<Arc<BriefCard>>,
+    /// Hash of each card, parallel to `cards`.
+    pub(crate) card_keys: Vec<u128>,
+    /// Each card in Tera's form, made when a page first needs it.
+    pub(crate) card_values: Vec<std::sync::OnceLock<tera::Value>>,
+    /// Per brief, the entities it names: (entity, index of the brief's
+    /// mention), in entity order. Built once, not searched for per page.
+    pub(crate) brief_mentions: Vec<Vec<(usize, usize)>>,
+    pub(crate) topic_cards: Vec<TopicCard>,
+    pub(crate) topic_summaries: Vec<String>,
+    pub(crate) entity_cards: Vec<EntityCard>,
+}
+
+impl Shared {
+    /// The card of brief `b` in Tera's form.
+    pub(crate) fn card_value(&self, b: usize) -> tera::Value {
+        self.card_values[b]
+            .get_or_init(|| tera::Value::from_serializable(&*self.cards[b]))
+            .clone()
+    }
+
+    /// The cards of `briefs` as one Tera list. Converted in parallel: the
+    /// list of all briefs is made by one page job, and is most of its cost.
+    pub(crate) fn card_list(&self, briefs: &[usize]) -> tera::Value {
+        let values: Vec<tera::Value> = briefs
+            .par_iter()
+            .with_min_len(256)
+            .map(|&b| self.card_value(b))
+            .collect();
+        tera::Value::from(values)
+    }
+
+    /// The page-key part of a list of briefs: their cards' hashes.
+    pub(crate) fn cards_key(&self, briefs: impl IntoIterator<Item = usize>) -> u128 {
+        let mut h = Hasher::new();
+        for b in briefs {
+            h.value(&self.card_keys[b]);
+        }
+        h.finish()
+    }
+
+    pub(crate) fn line_ref(&self, brief: usize, line: usize) -> LineRef {
+        LineRef {
+            line,
+            url: self.cards[brief]
+                .source_url
+                .as_ref()
+                .map(|u| format!("{u}#L{line}")),
+        }
+    }
+
+    pub(crate) fn statement(
+        &self,
+        brief: usize,
+        line: usize,
+        text: &str,
+        note: Option<String>,
+    ) -> Statement {
+        Statement {
+            brief: self.cards[brief].clone(),
+            text: text.to_string(),
+            at: self.line_ref(brief, line),
+            note,
+        }
+    }
+}
+
+pub(crate) fn content_links(input: &RenderInput<'_>) -> ContentLinks {
+    ContentLinks::new(
+        input.briefs.iter().map(|b| b.slug.clone()),
+        input.topics.iter().map(|t| t.slug.clone()),
+        input
+            .sources
+            .iter()
+            .map(|s| (s.rel_path.clone(), s.slug.clone())),
+    )
+}
+
+pub(crate) fn shared_views(input: &RenderInput<'_>) -> Shared {
+    let site = site_view(input.config, input.topics);
+    let topic_by_slug: std::collections::BTreeMap<&str, &TopicLink> =
+        site.topics.iter().map(|t| (t.slug.as_str(), t)).collect();
+    let cards: Vec<Arc<BriefCard>> = input
+        .briefs
+        .iter()
+        .zip(&input.analysis.briefs)
+        .map(|(b, a)| {
+            let source = a.source.map(|s| &input.sources[s]);
+            Arc::new(BriefCard {
+                slug: b.slug.clone(),
+                title: b.title.clone(),
+                url: links::brief(&b.slug),
+                outlet: b.outlet.clone(),
+                published: b.published.map(DateView::new),
+                topics: b
+                    .topics
+                    .iter()
+                    .filter_map(|t| topic_by_slug.get(t.as_str()).map(|l| (*l).clone()))
+                    .collect(),
+                source_url: source.map(|s| links::source(&s.slug)),
+                source_file: source.map(|s| s.rel_path.clone()),
+            })
+        })
+        .collect();
+    let content_links = content_links(input);
+    let topic_summaries: Vec<String> = input
+        .topics
+        .par_iter()
+        .map(|t| {
+            let page = links::topic(&t.slug);
+            markdown::render(&t.summary, &|u| content_links.resolve(u, "topics", &page))
+        })
+        .collect();
+    let topic_cards = input
+        .topics
+        .iter()
+        .zip(&input.analysis.topics)
+        .zip(&topic_summaries)
+        .map(|((t, a), summary)| TopicCard {
+            slug: t.slug.clone(),
+            title: t.title.clone(),
+            url: links::topic(&t.slug),
+            lede_html: first_paragraph(summary),
+            count: a.briefs.len(),
+            newest: a.newest.map(DateView::new),
+        })
+        .collect();
+    let entity_cards = input
+        .analysis
+        .entities
+        .iter()
+        .map(|e| EntityCard {
+            slug: e.slug.clone(),
+            url: links::entity(&e.slug),
+            name: e.name.clone(),
+            kind: match e.kind {
+                crate::analyse::EntityKind::Person => "person".to_string(),
+                crate::analyse::EntityKind::Organisation => "organisation".to_string(),
+            },
+            aliases: e.aliases.clone(),
+            roles: e.roles.iter().map(|(r, _)| r.clone()).collect(),
+            brief_count: e.mentions.len(),
+        })
+        .collect();
+    let card_keys = cards
+        .par_iter()
+        .map(|c| Hasher::new().value(c).finish())
+        .collect();
+    let mut brief_mentions: Vec<Vec<(usize, usize)>> = vec![Vec::new(); input.briefs.len()];
+    for (e, ent) in input.analysis.entities.iter().enumerate() {
+        for (i, m) in ent.mentions.iter().enumerate() {
+            let list = &mut brief_mentions[m.brief];
+            // The first mention of a brief counts, as a search would find.
+            if list.last().is_none_or(|&(last, _)| last != e) {
+                list.push((e, i));
+            }
+        }
+    }
+    Shared {
+        brief_mentions,
+        entity_cards,
+        links: content_links,
+        site_key: Hasher::new().value(&site).finish(),
+        site_value: tera::Value::from_serializable(&site),
+        site,
+        card_values: cards.iter().map(|_| std::sync::OnceLock::new()).collect(),
+        cards,
+        card_keys,
+        topic_cards,
+        topic_summaries,
+    }
+}
+
+/// `site` in every template.
+pub(crate) fn site_view(config: &SiteConfig, topics: &[Topic]) -> SiteView {
+    SiteView {
+        title: config.title.clone(),
+        description: config.description.clone(),
+        language: config.language.clone(),
+        base_url: config.base_url_slash(),
+        topics: topics
+            .iter()
+            .map(|t| topic_link(&t.slug, &t.title))
+            .collect(),
+    }
+}
+
+/// The first `<p>…</p>` of an HTML fragment (the summary's lede).
+pub(crate) fn first_paragraph(html: &str) -> String {
+    match (html.find("<p>"), html.find("</p>")) {
+        (Some(s), Some(e)) if s < e => html[s..e + 4].to_string(),
+        _ => String::new(),
+    }
+}
