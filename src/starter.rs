@@ -42,12 +42,24 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/briefs.html"),
     ),
     (
+        "templates/dates.html",
+        include_str!("../themes/default/templates/dates.html"),
+    ),
+    (
         "templates/entities.html",
         include_str!("../themes/default/templates/entities.html"),
     ),
     (
         "templates/entity.html",
         include_str!("../themes/default/templates/entity.html"),
+    ),
+    (
+        "templates/event.html",
+        include_str!("../themes/default/templates/event.html"),
+    ),
+    (
+        "templates/figure.html",
+        include_str!("../themes/default/templates/figure.html"),
     ),
     (
         "templates/figures.html",
@@ -64,6 +76,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
     (
         "templates/partials/brief_meta.html",
         include_str!("../themes/default/templates/partials/brief_meta.html"),
+    ),
+    (
+        "templates/partials/pager.html",
+        include_str!("../themes/default/templates/partials/pager.html"),
     ),
     (
         "templates/partials/statement.html",

@@ -194,8 +194,20 @@ fn pages_show_the_analysis_with_working_provenance() {
             .any(|h| h.starts_with("Withdrawal completed")),
         "{flagged:?}"
     );
+    // The overview links each quantity's page, which lists every statement.
     let figures = html(&out.join("figures.html"));
-    assert_eq!(select(&figures, "#fig-troops-in-iraq").len(), 1);
+    assert_eq!(
+        select(&figures, "a[href='figures/troops-in-iraq.html']").len(),
+        1
+    );
+    let troops = html(&out.join("figures/troops-in-iraq.html"));
+    assert_eq!(select(&troops, "#fig-troops-in-iraq").len(), 1);
+    assert!(!select(&troops, "td .line-ref").is_empty());
+    // So does each event's page: every date given, with who gives it.
+    let end = html(&out.join("timeline/withdrawal-end.html"));
+    let versions: Vec<String> = select(&end, "dl.versions dt").iter().map(text).collect();
+    assert!(versions.len() >= 3, "{versions:?}");
+    assert!(!select(&end, "dd .line-ref").is_empty());
     let entity = html(&out.join("entities/thabit-al-abbasi.html"));
     let facts = text(&select(&entity, ".facts")[0]);
     assert!(facts.contains("Sabit al-Abassi"), "{facts}");

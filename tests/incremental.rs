@@ -304,8 +304,10 @@ fn a_new_title_reaches_the_entity_figure_and_timeline_pages() {
     let report = build(root).unwrap();
     for page in [
         "entities/mohammed-shia-al-sudani.html",
-        "figures.html",
+        "figures/troops-in-iraq.html",
         "timeline.html",
+        "timeline/withdrawal-end.html",
+        "timeline/dates.html",
     ] {
         assert!(
             report.rendered_paths.iter().any(|p| p == page),

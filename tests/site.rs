@@ -37,13 +37,14 @@ fn writes_every_page() {
     // 5 lists/404 + entities, figures, timeline + 4 topics + 6 briefs + 5 sources,
     // and analysis.json (hand-written briefs name no entities: no entity pages).
     // + search page; + feed.xml, 4 topic feeds, sitemap.xml, search index, .nojekyll,
-    // robots.txt.
-    assert_eq!(report.pages, 34);
+    // robots.txt; + timeline/dates.html (the hand-written briefs state no
+    // figure and date no event: no figure or event pages).
+    assert_eq!(report.pages, 35);
     let html_files = snapshot(&out)
         .keys()
         .filter(|k| k.ends_with(".html"))
         .count();
-    assert_eq!(html_files, 24);
+    assert_eq!(html_files, 25);
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("analysis.json")).unwrap()).unwrap();
     assert_eq!(json["briefs"].as_array().unwrap().len(), 6);
@@ -344,7 +345,7 @@ fn feeds_sitemap_and_search_index() {
     let sitemap = read(&out.join("sitemap.xml"));
     let sm = roxmltree::Document::parse(&sitemap).unwrap();
     let locs = sm.descendants().filter(|n| n.has_tag_name("loc")).count();
-    assert_eq!(locs, 23, "every page but 404");
+    assert_eq!(locs, 24, "every page but 404");
     assert!(out.join(".nojekyll").is_file());
     // The search index: a script that assigns JSON.
     let js = read(&out.join("assets/search-index.js"));

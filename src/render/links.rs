@@ -32,6 +32,11 @@ pub const SEARCH: &str = "search.html";
 /// Output path of the machine-readable analysis.
 pub const ANALYSIS_JSON: &str = "analysis.json";
 
+/// Output path of the page of one quantity of the figures (by its id).
+pub fn figure_group(id: &str) -> String {
+    format!("figures/{id}.html")
+}
+
 /// Output path of an entity page.
 pub fn entity(slug: &str) -> String {
     format!("entities/{slug}.html")

@@ -11,6 +11,7 @@ pub mod link_check;
 pub mod links;
 pub mod markdown;
 mod pages;
+pub mod paging;
 pub mod publish;
 mod shared;
 pub mod theme;

@@ -31,9 +31,25 @@ pub(crate) struct Shared {
     pub(crate) topic_cards: Vec<TopicCard>,
     pub(crate) topic_summaries: Vec<String>,
     pub(crate) entity_cards: Vec<EntityCard>,
+    /// Sources newest first (by the date of the first brief made from
+    /// each; those without a dated brief last, by file).
+    pub(crate) source_order: Vec<usize>,
+    /// Per figure group, the id of its page (its label as a slug, made
+    /// unique).
+    pub(crate) figure_ids: Vec<String>,
+    /// Figure group label -> index, for the brief pages' links.
+    pub(crate) figure_by_label: std::collections::HashMap<String, usize>,
 }
 
 impl Shared {
+    /// The page of the figure group labelled `label` (the overview if none is).
+    pub(crate) fn figure_url(&self, label: &str) -> String {
+        match self.figure_by_label.get(label) {
+            Some(&g) => links::figure_group(&self.figure_ids[g]),
+            None => links::FIGURES.to_string(),
+        }
+    }
+
     /// The card of brief `b` in Tera's form.
     pub(crate) fn card_value(&self, b: usize) -> tera::Value {
         self.card_values[b]
@@ -178,7 +194,19 @@ pub(crate) fn shared_views(input: &RenderInput<'_>) -> Shared {
             }
         }
     }
+    let mut ids = crate::slug::UniqueNames::default();
+    let figure_ids = input
+        .analysis
+        .figures
+        .iter()
+        .map(|g| ids.claim(&crate::slug::slugify(&g.label).unwrap_or_else(|| "figure".to_string())))
+        .collect();
     Shared {
+        figure_ids,
+        figure_by_label: (input.analysis.figures.iter().enumerate())
+            .map(|(i, g)| (g.label.clone(), i))
+            .collect(),
+        source_order: source_order(input),
         brief_mentions,
         entity_cards,
         links: content_links,
@@ -213,4 +241,22 @@ pub(crate) fn first_paragraph(html: &str) -> String {
         (Some(s), Some(e)) if s < e => html[s..e + 4].to_string(),
         _ => String::new(),
     }
+}
+
+/// Sources newest first: by the publication date of the first brief made
+/// from each, those without one last; ties by file.
+pub(crate) fn source_order(input: &RenderInput<'_>) -> Vec<usize> {
+    let date = |s: usize| {
+        input.analysis.sources[s]
+            .briefs
+            .first()
+            .and_then(|&b| input.briefs[b].published)
+    };
+    let mut order: Vec<usize> = (0..input.sources.len()).collect();
+    order.sort_by(|&x, &y| {
+        date(y)
+            .cmp(&date(x))
+            .then_with(|| input.sources[x].rel_path.cmp(&input.sources[y].rel_path))
+    });
+    order
 }

@@ -30,6 +30,15 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
     "404.html",
 ];
 
+/// Templates the default theme gained after sites began copying it: a
+/// theme that lacks one uses the built-in default's.
+pub const LATER_TEMPLATES: &[&str] = &[
+    "dates.html",
+    "event.html",
+    "figure.html",
+    "partials/pager.html",
+];
+
 /// A loaded theme: compiled templates and the static files to copy.
 pub struct Theme {
     /// The compiled templates.
@@ -91,6 +100,17 @@ impl Theme {
                     }
                     Err(e) => problems.push(Diagnostic::new(&shown, format!("cannot read: {e}"))),
                 }
+            }
+        }
+        // Templates added since themes were first copied into sites: a theme
+        // without them gets the built-in ones, so that an upgrade builds.
+        for (path, text) in crate::starter::DEFAULT_THEME {
+            if let Some(rel) = path.strip_prefix("templates/")
+                && LATER_TEMPLATES.contains(&rel)
+                && !sources.contains_key(rel)
+            {
+                let shown = PathBuf::from("(built-in default theme)").join(path);
+                sources.insert(rel.to_string(), (shown, text.to_string()));
             }
         }
         for required in REQUIRED_TEMPLATES {

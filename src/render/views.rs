@@ -339,12 +339,47 @@ pub struct FigureGroupView {
     pub label: String,
     /// Anchor id on the figures page.
     pub id: String,
+    /// Its page, from the output root.
+    pub url: String,
     /// Sources state different values.
     pub disagreement: bool,
     /// Values, most-stated first.
     pub values: Vec<FigureValueView>,
     /// Statements without a number.
     pub unquantified: Vec<Statement>,
+}
+
+/// A quantity as the figures overview lists it: its most stated values.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureSummaryView {
+    /// "troops in Iraq".
+    pub label: String,
+    /// Its page, from the output root.
+    pub url: String,
+    /// Sources state different values.
+    pub disagreement: bool,
+    /// The most stated values (at most [`FigureSummaryView::VALUES`]).
+    pub values: Vec<ValueCount>,
+    /// Values not listed here.
+    pub other_values: usize,
+    /// Statements of it, with or without a number.
+    pub statements: usize,
+    /// Briefs that state it.
+    pub brief_count: usize,
+}
+
+impl FigureSummaryView {
+    /// Values an overview lists per quantity.
+    pub const VALUES: usize = 5;
+}
+
+/// A value and how many briefs state it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueCount {
+    /// "2,500".
+    pub display: String,
+    /// Briefs stating it.
+    pub brief_count: usize,
 }
 
 /// One version of an event's date.
@@ -367,6 +402,23 @@ pub struct EventView {
     pub disagreement: bool,
     /// The versions, earliest first.
     pub versions: Vec<EventVersionView>,
+}
+
+/// An event as the timeline overview lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventSummaryView {
+    /// "Withdrawal begins".
+    pub label: String,
+    /// Anchor id.
+    pub id: String,
+    /// Its page, from the output root.
+    pub url: String,
+    /// Sources disagree.
+    pub disagreement: bool,
+    /// Its most stated dates, earliest first, with how many statements give each.
+    pub versions: Vec<ValueCount>,
+    /// Dates not listed here.
+    pub other_versions: usize,
 }
 
 /// A row of the chronological list.

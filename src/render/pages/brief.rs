@@ -50,15 +50,10 @@ pub(super) fn brief<'a>(cx: &Cx<'a>, b: usize, ctx: &mut PageContext<'a>) -> Pag
         .map(|f| FactView {
             text: f.text.clone(),
             at: shared.line_ref(b, f.line),
-            url: Some(format!(
-                "{}#fig-{}",
-                links::FIGURES,
-                crate::slug::slugify(&crate::analyse::figures::quantity_label(
-                    &f.counts,
-                    f.place.as_deref()
-                ))
-                .unwrap_or_default()
-            )),
+            url: Some(shared.figure_url(&crate::analyse::figures::quantity_label(
+                &f.counts,
+                f.place.as_deref(),
+            ))),
             note: None,
         })
         .collect();

@@ -1,20 +1,27 @@
-//! The list of every brief, newest first.
+//! The list of every brief, newest first, older ones on archive pages.
 
 use super::*;
 
-/// Every brief, newest first.
-pub(super) fn briefs<'a>(cx: &Cx<'a>, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
-    let input = cx.input;
+/// Part `part` of the list of every brief.
+pub(super) fn briefs<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
     let shared = cx.shared;
-    let a = input.analysis;
-    let key = shared.cards_key(a.newest_first.iter().copied());
-    ctx.insert_tera("briefs", || shared.card_list(&a.newest_first), key);
+    let all = &cx.input.analysis.newest_first;
+    let shown = &all[paging::items(all.len(), part)];
+    let pager = Pager::new(links::BRIEFS, all.len(), part)
+        .spanning(shown.iter().map(|&b| cx.input.briefs[b].published));
+    let key = shared.cards_key(shown.iter().copied());
+    ctx.insert_tera("briefs", || shared.card_list(shown), key);
+    if part == 0 {
+        ctx.insert("brief_count", all.len());
+    }
+    let title = format!("All briefs{}", pager.title_suffix());
+    ctx.insert("pager", pager);
     PageSpec {
         template: "briefs.html",
         meta: PageMeta {
             kind: "briefs",
-            title: "All briefs".to_string(),
-            path: links::BRIEFS.to_string(),
+            title,
+            path: paging::path(links::BRIEFS, part),
             description: format!("Every brief of {}, newest first", shared.site.title),
         },
         body: None,

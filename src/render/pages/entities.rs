@@ -27,17 +27,27 @@ pub(super) fn entities<'a>(cx: &Cx<'a>, ctx: &mut PageContext<'a>) -> PageSpec<'
     }
 }
 
-/// The page of entity `e`: its roles, name forms and mentions.
-pub(super) fn entity<'a>(cx: &Cx<'a>, e: usize, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
+/// Part `part` of the page of entity `e`: its first page shows who or what
+/// it is and the newest mentions, archive pages only older mentions.
+pub(super) fn entity<'a>(
+    cx: &Cx<'a>,
+    e: usize,
+    part: usize,
+    ctx: &mut PageContext<'a>,
+) -> PageSpec<'a> {
     let input = cx.input;
     let shared = cx.shared;
-    let a = input.analysis;
-    let entity = &a.entities[e];
-    // Made only if the page renders; the key hashes the entity (its
-    // mentions by brief index, form and line) and the cards of those briefs.
+    let entity = &input.analysis.entities[e];
+    let card = &shared.entity_cards[e];
+    let first = links::entity(&entity.slug);
+    let shown = &entity.mentions[paging::items(entity.mentions.len(), part)];
+    let pager = Pager::new(&first, entity.mentions.len(), part)
+        .spanning(shown.iter().map(|m| input.briefs[m.brief].published));
+    let title = format!("{}{}", card.name, pager.title_suffix());
+    // Made only if the page renders; the key hashes the mentions shown (by
+    // brief index, form and line) and the cards of those briefs.
     let mentions = Lazy(move || {
-        entity
-            .mentions
+        shown
             .iter()
             .map(|m| EntityMention {
                 brief: shared.cards[m.brief].clone(),
@@ -51,27 +61,36 @@ pub(super) fn entity<'a>(cx: &Cx<'a>, e: usize, ctx: &mut PageContext<'a>) -> Pa
             .collect::<Vec<_>>()
     });
     let mut key = Hasher::new();
-    key.value(entity);
-    for m in &entity.mentions {
+    key.value(shown);
+    for m in shown {
         key.value(&shared.card_keys[m.brief]);
     }
-    let card = &shared.entity_cards[e];
-    ctx.insert("entity", card);
-    ctx.insert("roles", &entity.roles);
+    if part == 0 {
+        ctx.insert("entity", card);
+        ctx.insert("roles", &entity.roles);
+    } else {
+        // A link, not the card: its count changes with every brief added.
+        ctx.insert("entity", EntityLink::from(card));
+    }
+    ctx.insert("pager", pager);
     ctx.insert_keyed("mentions", mentions, key.finish());
-    let desc = format!(
-        "{} in {}: named by {} source{}",
-        card.name,
-        shared.site.title,
-        card.brief_count,
-        if card.brief_count == 1 { "" } else { "s" }
-    );
+    let desc = if part == 0 {
+        format!(
+            "{} in {}: named by {} source{}",
+            card.name,
+            shared.site.title,
+            card.brief_count,
+            if card.brief_count == 1 { "" } else { "s" }
+        )
+    } else {
+        format!("Older mentions of {} in {}", card.name, shared.site.title)
+    };
     PageSpec {
         template: "entity.html",
         meta: PageMeta {
             kind: "entity",
-            title: card.name.clone(),
-            path: links::entity(&entity.slug),
+            title,
+            path: paging::path(&first, part),
             description: desc,
         },
         body: None,

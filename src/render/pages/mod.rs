@@ -10,7 +10,7 @@ mod figures;
 mod fixed;
 mod front;
 mod sources;
-mod timeline;
+pub(crate) mod timeline;
 mod topic;
 
 use std::sync::Arc;
@@ -18,25 +18,30 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::context::{Lazy, PageContext, PageMeta};
+use super::paging::{self, Pager};
 use super::shared::Shared;
 use super::views::*;
 use super::{FRONT_PAGE_BRIEFS, RenderInput, links, plain_excerpt};
 use crate::cache::Hasher;
 use brief::BriefBody;
 
-/// What one page is, before it is rendered.
+/// What one page is, before it is rendered. A `part` is a page of a long
+/// list: 0 its first page, k its k-th archive page ([`paging`]).
 pub(super) enum Job {
     Index,
     Topics,
-    Topic(usize),
-    Briefs,
+    Topic(usize, usize),
+    Briefs(usize),
     Brief(usize),
-    Sources,
+    Sources(usize),
     Source(usize),
     Entities,
-    Entity(usize),
-    Figures,
-    Timeline,
+    Entity(usize, usize),
+    Figures(usize),
+    FigureGroup(usize, usize),
+    Timeline(usize),
+    Event(usize, usize),
+    Dates(usize),
     Search,
     NotFound,
 }
@@ -44,19 +49,45 @@ pub(super) enum Job {
 impl Job {
     /// Every page of the site.
     pub(super) fn all(input: &RenderInput<'_>) -> Vec<Job> {
+        let a = input.analysis;
+        let parts = |total: usize| 0..=paging::archives(total);
         let mut jobs = vec![
             Job::Index,
             Job::Topics,
-            Job::Briefs,
-            Job::Sources,
             Job::Entities,
-            Job::Figures,
-            Job::Timeline,
             Job::Search,
             Job::NotFound,
         ];
-        jobs.extend((0..input.analysis.entities.len()).map(Job::Entity));
-        jobs.extend((0..input.topics.len()).map(Job::Topic));
+        jobs.extend(parts(a.newest_first.len()).map(Job::Briefs));
+        jobs.extend(parts(input.sources.len()).map(Job::Sources));
+        jobs.extend((0..paging::ranked_pages(a.figures.len())).map(Job::Figures));
+        let dated_by_event = a.timeline.events.iter().flat_map(|e| &e.versions);
+        let known_when = dated_by_event
+            .flat_map(|v| v.statements.iter().map(|s| s.brief))
+            .collect::<std::collections::BTreeSet<usize>>()
+            .len();
+        jobs.extend(parts(known_when).map(Job::Timeline));
+        for (e, ev) in a.timeline.events.iter().enumerate() {
+            let statements = ev.versions.iter().map(|v| v.statements.len()).sum();
+            jobs.extend((0..paging::ranked_pages(statements)).map(|p| Job::Event(e, p)));
+        }
+        jobs.extend((0..paging::ranked_pages(a.timeline.dated.len())).map(Job::Dates));
+        for (g, group) in a.figures.iter().enumerate() {
+            let statements = group
+                .values
+                .iter()
+                .map(|v| v.statements.len())
+                .sum::<usize>()
+                + group.unquantified.len();
+            let pages = paging::ranked_pages(statements);
+            jobs.extend((0..pages).map(|p| Job::FigureGroup(g, p)));
+        }
+        for (e, entity) in a.entities.iter().enumerate() {
+            jobs.extend(parts(entity.mentions.len()).map(|p| Job::Entity(e, p)));
+        }
+        for (t, topic) in a.topics.iter().enumerate() {
+            jobs.extend(parts(topic.briefs.len()).map(|p| Job::Topic(t, p)));
+        }
         jobs.extend((0..input.briefs.len()).map(Job::Brief));
         jobs.extend((0..input.sources.len()).map(Job::Source));
         jobs
@@ -77,21 +108,46 @@ pub(super) struct PageSpec<'a> {
     pub(super) body: Option<BriefBody<'a>>,
 }
 
+/// Consecutive items with equal keys, as runs `(key, items)`: the
+/// statements of one value (or date) on a page of a ranked list.
+fn runs<K: PartialEq, T>(items: impl IntoIterator<Item = (K, T)>) -> Vec<(K, Vec<T>)> {
+    let mut out: Vec<(K, Vec<T>)> = Vec::new();
+    for (k, item) in items {
+        match out.last_mut() {
+            Some((last, run)) if *last == k => run.push(item),
+            _ => out.push((k, vec![item])),
+        }
+    }
+    out
+}
+
 /// The values and description of the page `job` is.
 pub(super) fn spec<'a>(job: &Job, cx: &Cx<'a>, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
     match *job {
         Job::Index => front::index(cx, ctx),
         Job::Topics => front::topics(cx, ctx),
-        Job::Topic(t) => topic::topic(cx, t, ctx),
-        Job::Briefs => briefs::briefs(cx, ctx),
+        Job::Topic(t, part) => topic::topic(cx, t, part, ctx),
+        Job::Briefs(part) => briefs::briefs(cx, part, ctx),
         Job::Brief(b) => brief::brief(cx, b, ctx),
-        Job::Sources => sources::sources(cx, ctx),
+        Job::Sources(part) => sources::sources(cx, part, ctx),
         Job::Source(s) => sources::source(cx, s, ctx),
         Job::Entities => entities::entities(cx, ctx),
-        Job::Entity(e) => entities::entity(cx, e, ctx),
-        Job::Figures => figures::figures(cx, ctx),
-        Job::Timeline => timeline::timeline(cx, ctx),
+        Job::Entity(e, part) => entities::entity(cx, e, part, ctx),
+        Job::Figures(part) => figures::figures(cx, part, ctx),
+        Job::FigureGroup(g, part) => figures::group(cx, g, part, ctx),
+        Job::Timeline(part) => timeline::timeline(cx, part, ctx),
+        Job::Event(e, part) => timeline::event(cx, e, part, ctx),
+        Job::Dates(part) => timeline::dates(cx, part, ctx),
         Job::Search => fixed::search(cx, ctx),
         Job::NotFound => fixed::not_found(cx, ctx),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn runs_group_consecutive_keys_only() {
+        let got = super::runs([(1, 'a'), (1, 'b'), (2, 'c'), (1, 'd')]);
+        assert_eq!(got, [(1, vec!['a', 'b']), (2, vec!['c']), (1, vec!['d'])]);
     }
 }

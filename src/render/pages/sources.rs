@@ -2,41 +2,38 @@
 
 use super::*;
 
-/// Every source, newest brief first.
-pub(super) fn sources<'a>(cx: &Cx<'a>, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
+/// Part `part` of the list of every source, newest brief first.
+pub(super) fn sources<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
     let input = cx.input;
     let shared = cx.shared;
-    let a = input.analysis;
-    let rows: Vec<SourceRow> = input
-        .sources
+    let order = &shared.source_order;
+    let shown = &order[paging::items(order.len(), part)];
+    let first_brief = |s: usize| input.analysis.sources[s].briefs.first().copied();
+    let rows: Vec<SourceRow> = shown
         .iter()
-        .zip(&a.sources)
-        .map(|(s, sa)| SourceRow {
-            file: s.rel_path.clone(),
-            url: links::source(&s.slug),
-            brief: sa.briefs.first().map(|&b| shared.cards[b].clone()),
+        .map(|&s| SourceRow {
+            file: input.sources[s].rel_path.clone(),
+            url: links::source(&input.sources[s].slug),
+            brief: first_brief(s).map(|b| shared.cards[b].clone()),
         })
         .collect();
-    let mut rows = rows;
-    // Newest first, like every other list; sources without a dated brief last.
-    rows.sort_by(|x, y| {
-        let dx = x
-            .brief
-            .as_ref()
-            .and_then(|b| b.published.as_ref().map(|d| d.iso.clone()));
-        let dy = y
-            .brief
-            .as_ref()
-            .and_then(|b| b.published.as_ref().map(|d| d.iso.clone()));
-        dy.cmp(&dx).then_with(|| x.file.cmp(&y.file))
-    });
+    let pager = Pager::new(links::SOURCES, order.len(), part).spanning(
+        shown
+            .iter()
+            .map(|&s| first_brief(s).and_then(|b| input.briefs[b].published)),
+    );
     ctx.insert("rows", rows);
+    if part == 0 {
+        ctx.insert("source_count", order.len());
+    }
+    let title = format!("Sources{}", pager.title_suffix());
+    ctx.insert("pager", pager);
     PageSpec {
         template: "sources.html",
         meta: PageMeta {
             kind: "sources",
-            title: "Sources".to_string(),
-            path: links::SOURCES.to_string(),
+            title,
+            path: paging::path(links::SOURCES, part),
             description: format!("The raw articles behind {}", shared.site.title),
         },
         body: None,

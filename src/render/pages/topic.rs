@@ -3,12 +3,74 @@
 
 use super::*;
 
-/// The page of topic `t`.
-pub(super) fn topic<'a>(cx: &Cx<'a>, t: usize, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
+/// Part `part` of the page of topic `t`: its first page shows what the topic
+/// is and the newest briefs, archive pages only older briefs.
+pub(super) fn topic<'a>(
+    cx: &Cx<'a>,
+    t: usize,
+    part: usize,
+    ctx: &mut PageContext<'a>,
+) -> PageSpec<'a> {
+    let input = cx.input;
+    let shared = cx.shared;
+    let topic = &input.topics[t];
+    let ta = &input.analysis.topics[t];
+    let first = links::topic(&topic.slug);
+    let shown = &ta.briefs[paging::items(ta.briefs.len(), part)];
+    let pager = Pager::new(&first, ta.briefs.len(), part)
+        .spanning(shown.iter().map(|tb| input.briefs[tb.brief].published));
+    let title = format!("{}{}", topic.title, pager.title_suffix());
+    if part == 0 {
+        overview(cx, t, ctx);
+    } else {
+        // A link, not the card: its count changes with every brief added.
+        ctx.insert("topic", topic_link(&topic.slug, &topic.title));
+    }
+    ctx.insert("pager", pager);
+    // An entry is made from the brief's card and its passage: the key
+    // hashes those, and the entries are made only if the page renders.
+    let mut key = Hasher::new();
+    for tb in shown {
+        key.value(&shared.card_keys[tb.brief]).value(&tb.passage);
+    }
+    let entries = move || {
+        let entries: Vec<tera::Value> = shown
+            .par_iter()
+            .with_min_len(64)
+            .map(|tb| {
+                let card = &shared.cards[tb.brief];
+                let line = tb.passage.as_ref().and_then(|p| p.line);
+                TopicEntry {
+                    brief: shared.card_value(tb.brief),
+                    passage_html: tb.passage.as_ref().map(|p| mark_phrases(&p.text, &p.found)),
+                    passage_url: line
+                        .and_then(|l| card.source_url.as_ref().map(|u| format!("{u}#L{l}"))),
+                    passage_line: line,
+                }
+                .into_tera()
+            })
+            .collect();
+        tera::Value::from(entries)
+    };
+    ctx.insert_tera("entries", entries, key.finish());
+    PageSpec {
+        template: "topic.html",
+        meta: PageMeta {
+            kind: "topic",
+            title,
+            path: paging::path(&first, part),
+            description: plain_excerpt(&shared.topic_cards[t].lede_html),
+        },
+        body: None,
+    }
+}
+
+/// What a topic's first page shows besides its briefs: the summary, people,
+/// figures, dates, agreements and neighbouring topics.
+fn overview<'a>(cx: &Cx<'a>, t: usize, ctx: &mut PageContext<'a>) {
     let input = cx.input;
     let shared = cx.shared;
     let a = input.analysis;
-    let topic = &input.topics[t];
     let ta = &a.topics[t];
     let co: Vec<CoTopic> = ta
         .co_topics
@@ -29,8 +91,8 @@ pub(super) fn topic<'a>(cx: &Cx<'a>, t: usize, ctx: &mut PageContext<'a>) -> Pag
         .iter()
         .map(|&g| {
             let group = &a.figures[g];
-            let summary = group
-                .values
+            let listed = group.values.len().min(FigureSummaryView::VALUES);
+            let mut summary = group.values[..listed]
                 .iter()
                 .map(|v| {
                     format!(
@@ -42,13 +104,16 @@ pub(super) fn topic<'a>(cx: &Cx<'a>, t: usize, ctx: &mut PageContext<'a>) -> Pag
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
+            if group.values.len() > listed {
+                let more = group.values.len() - listed;
+                summary.push_str(&format!(
+                    " and {more} other value{}",
+                    if more == 1 { "" } else { "s" }
+                ));
+            }
             AnchorLink {
                 label: group.label.clone(),
-                url: format!(
-                    "{}#fig-{}",
-                    links::FIGURES,
-                    crate::slug::slugify(&group.label).unwrap_or_default()
-                ),
+                url: links::figure_group(&shared.figure_ids[g]),
                 disagreement: group.disagreement,
                 summary: if summary.is_empty() {
                     "no number stated".to_string()
@@ -65,7 +130,7 @@ pub(super) fn topic<'a>(cx: &Cx<'a>, t: usize, ctx: &mut PageContext<'a>) -> Pag
             let ev = &a.timeline.events[e];
             AnchorLink {
                 label: ev.label.clone(),
-                url: format!("{}#ev-{}", links::TIMELINE, ev.key),
+                url: timeline::event_path(&ev.key),
                 disagreement: ev.disagreement,
                 summary: ev
                     .versions
@@ -90,43 +155,5 @@ pub(super) fn topic<'a>(cx: &Cx<'a>, t: usize, ctx: &mut PageContext<'a>) -> Pag
     ctx.insert("agreements", agreements);
     ctx.insert("topic", &shared.topic_cards[t]);
     ctx.insert("summary_html", &shared.topic_summaries[t]);
-    // An entry is made from the brief's card and its passage: the key
-    // hashes those, and the entries are made only if the page renders.
-    let mut key = Hasher::new();
-    for tb in &ta.briefs {
-        key.value(&shared.card_keys[tb.brief]).value(&tb.passage);
-    }
-    let entries = move || {
-        let entries: Vec<tera::Value> = ta
-            .briefs
-            .par_iter()
-            .with_min_len(64)
-            .map(|tb| {
-                let card = &shared.cards[tb.brief];
-                let line = tb.passage.as_ref().and_then(|p| p.line);
-                TopicEntry {
-                    brief: shared.card_value(tb.brief),
-                    passage_html: tb.passage.as_ref().map(|p| mark_phrases(&p.text, &p.found)),
-                    passage_url: line
-                        .and_then(|l| card.source_url.as_ref().map(|u| format!("{u}#L{l}"))),
-                    passage_line: line,
-                }
-                .into_tera()
-            })
-            .collect();
-        tera::Value::from(entries)
-    };
-    ctx.insert_tera("entries", entries, key.finish());
     ctx.insert("co_topics", co);
-    let desc = plain_excerpt(&shared.topic_cards[t].lede_html);
-    PageSpec {
-        template: "topic.html",
-        meta: PageMeta {
-            kind: "topic",
-            title: topic.title.clone(),
-            path: links::topic(&topic.slug),
-            description: desc,
-        },
-        body: None,
-    }
 }

@@ -1,0 +1,178 @@
+//! Pages stay bounded whatever the corpus (issue 17): a generated briefing
+//! big enough to paginate every long list, checked by what each page holds
+//! and weighs (sizes, not times).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::*;
+use dossier::render::paging::PER_PAGE;
+
+/// Briefs (and sources) in the generated corpus: more than four pages' worth.
+const N: usize = 450;
+
+/// A site of `N` sources, each with its curated brief: one topic, one
+/// person, a troop figure with a value of its own, a withdrawal date.
+fn big_site() -> tempfile::TempDir {
+    let no_sources = tempfile::tempdir().unwrap();
+    let dir = site_with_sources(no_sources.path());
+    let root = dir.path();
+    for i in 0..N {
+        write_brief(root, i);
+    }
+    dir
+}
+
+fn write_brief(root: &Path, i: usize) {
+    let day = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(i as u64);
+    let troops = 1000 + i;
+    std::fs::write(
+        root.join(format!("content/sources/report-{i:03}.txt")),
+        format!(
+            "Report {i}\n\nBAGHDAD - Prime Minister Mohammed Shia al-Sudani said {troops} troops in Iraq would leave.\nThe withdrawal ends by September 2026, officials said.\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join(format!("content/briefs/report-{i:03}.md")),
+        format!(
+            "---\ntitle: Report number {i} on the drawdown\nsource: report-{i:03}.txt\noutlet: Wire {w}\npublished: {day}\ntopics:\n- advisory-mission\npeople:\n- name: Mohammed Shia al-Sudani\n  roles:\n  - Prime Minister\n  lines:\n  - 3\nfigures:\n- text: {troops} troops in Iraq\n  value: {troops}.0\n  counts: troops\n  place: Iraq\n  line: 3\n  context: Prime Minister Mohammed Shia al-Sudani said {troops} troops in Iraq would leave.\ndates:\n- text: September 2026\n  year: 2026\n  month: 9\n  precision: month\n  line: 4\n  context: The withdrawal ends by September 2026, officials said.\n---\n\nPrime Minister Mohammed Shia al-Sudani said {troops} troops in Iraq would leave. The withdrawal ends by September 2026, officials said.\n",
+            w = i % 7
+        ),
+    )
+    .unwrap();
+}
+
+/// The items a list page shows, by the selectors the theme uses for them.
+fn items(doc: &scraper::Html) -> usize {
+    [
+        "ol.brief-list > li",
+        "ol.entries > li",
+        "table.sources tbody tr",
+        "table.known-when tbody tr",
+        ".figure-group td ul.plain > li",
+        "dl.versions dd li",
+    ]
+    .iter()
+    .map(|css| select(doc, css).len())
+    .sum()
+}
+
+/// The briefs a list's pages link, first page and archives, each counted.
+fn briefs_linked(out: &Path, first: &str, css: &str) -> BTreeMap<String, usize> {
+    let mut seen = BTreeMap::new();
+    let stem = first
+        .strip_suffix("index.html")
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("{}/", first.strip_suffix(".html").unwrap()));
+    let mut pages = vec![out.join(first)];
+    let archive = out.join(format!("{stem}archive"));
+    if archive.is_dir() {
+        pages.extend(
+            std::fs::read_dir(archive)
+                .unwrap()
+                .map(|e| e.unwrap().path()),
+        );
+    }
+    for page in pages {
+        let doc = html(&page);
+        for a in select(&doc, css) {
+            let href = a.value().attr("href").unwrap();
+            let name = href.rsplit('/').next().unwrap().to_string();
+            *seen.entry(name).or_insert(0) += 1;
+        }
+    }
+    seen
+}
+
+#[test]
+fn every_page_is_bounded_and_every_item_is_on_one_page() {
+    let site = big_site();
+    let root = site.path();
+    build(root).unwrap();
+    let out = root.join("public");
+    // Bounded: no page shows more than a first page may, none weighs more
+    // than 500 KB, whatever the corpus.
+    let mut largest = (0, String::new());
+    for (rel, bytes) in snapshot(&out) {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        assert!(bytes.len() <= 500 * 1024, "{rel}: {} bytes", bytes.len());
+        let n = items(&scraper::Html::parse_document(
+            &String::from_utf8(bytes).unwrap(),
+        ));
+        assert!(n < 2 * PER_PAGE, "{rel} shows {n} items");
+        largest = largest.max((n, rel));
+    }
+    assert!(largest.0 >= PER_PAGE, "nothing paginated: {largest:?}");
+
+    // Each list covers every brief exactly once over its pages.
+    for (first, css) in [
+        ("briefs/index.html", "ol.brief-list .brief-title a"),
+        ("sources/index.html", "table.sources td:nth-child(3) a"),
+        ("topics/advisory-mission.html", "ol.entries h3 a"),
+        ("entities/mohammed-shia-al-sudani.html", "ol.entries h3 a"),
+        ("timeline.html", "table.known-when td:nth-child(2) a"),
+    ] {
+        let seen = briefs_linked(&out, first, css);
+        assert_eq!(seen.len(), N, "{first}");
+        assert!(seen.values().all(|&n| n == 1), "{first}: a brief twice");
+    }
+    // The first page holds the newest; archive 1 the oldest hundred.
+    let front = html(&out.join("briefs/index.html"));
+    let first_title = text(&select(&front, "ol.brief-list .brief-title a")[0]);
+    assert_eq!(
+        first_title,
+        format!("Report number {} on the drawdown", N - 1)
+    );
+    let oldest = html(&out.join("briefs/archive/1.html"));
+    let titles: Vec<String> = select(&oldest, "ol.brief-list .brief-title a")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(titles.len(), PER_PAGE);
+    assert_eq!(titles.last().unwrap(), "Report number 0 on the drawdown");
+    // A quantity stated by every brief: its page and the next ones list
+    // every statement once; the overview names its most stated values only.
+    let mut statements = 0;
+    for page in std::iter::once(out.join("figures/troops-in-iraq.html")).chain(
+        (2..=N.div_ceil(PER_PAGE))
+            .map(|p| out.join(format!("figures/troops-in-iraq/page/{p}.html"))),
+    ) {
+        statements += select(&html(&page), ".figure-group td ul.plain > li").len();
+    }
+    assert_eq!(statements, N);
+    let overview = html(&out.join("figures.html"));
+    assert!(select(&overview, "li .num").len() <= 5);
+    assert_links_resolve(&out);
+}
+
+#[test]
+fn a_new_article_leaves_archive_pages_alone() {
+    let site = big_site();
+    let root = site.path();
+    age_inputs(root);
+    build(root).unwrap();
+    write_brief(root, N);
+    let report = build(root).unwrap();
+    let rendered = &report.rendered_paths;
+    for first in [
+        "briefs/index.html",
+        "sources/index.html",
+        "topics/advisory-mission.html",
+        "entities/mohammed-shia-al-sudani.html",
+    ] {
+        assert!(rendered.iter().any(|p| p == first), "{first} not rendered");
+    }
+    let archives: Vec<&String> = rendered
+        .iter()
+        .filter(|p| p.contains("/archive/"))
+        .collect();
+    assert!(
+        archives.is_empty(),
+        "archive pages re-rendered: {archives:?}"
+    );
+}
