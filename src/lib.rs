@@ -28,4 +28,5 @@ pub mod slug;
 pub mod source;
 pub mod starter;
 pub mod topic;
+pub mod words;
 pub mod yaml;

@@ -227,11 +227,12 @@ fn a_catalogue_of_xss_payloads_is_inert_in_every_output() {
             kinds.insert("json");
             serde_json::from_str::<serde_json::Value>(text)
                 .unwrap_or_else(|e| panic!("{rel} is not valid JSON: {e}"));
-        } else if rel == "assets/search-index.js" {
+        } else if rel.starts_with("assets/search/b-") {
+            // A chunk of brief summaries: a call with a string key and JSON.
             kinds.insert("search");
             let json = text
-                .split_once("window.DOSSIER_SEARCH = ")
-                .and_then(|(_, j)| j.trim_end().strip_suffix(';'))
+                .split_once(',')
+                .and_then(|(_, j)| j.trim_end().strip_suffix(");"))
                 .unwrap_or_else(|| panic!("unexpected shape of {rel}"));
             let docs: serde_json::Value = serde_json::from_str(json).unwrap();
             assert!(

@@ -641,11 +641,9 @@ fn an_edit_to_a_brief_text_alone_renders_its_page_alone() {
     let original = read(brief);
     let before = mtimes(&out);
 
-    // A paragraph added at the end: its lead and every passage stay.
-    append(
-        brief,
-        "\nA closing paragraph the analyst added, with *emphasis*.\n",
-    );
+    // A paragraph added at the end: its lead, every passage and the words
+    // the search finds stay (these are all stop words).
+    append(brief, "\nAnd so it is, as before, *and all the more so*.\n");
     let report = build(root).unwrap();
     assert!(report.text_edit, "an added paragraph took the whole build");
     assert_eq!(report.rendered_paths, vec![page_of(brief)]);
@@ -655,11 +653,11 @@ fn an_edit_to_a_brief_text_alone_renders_its_page_alone() {
     let after = mtimes(&out);
     let rewritten: Vec<&String> = after.keys().filter(|p| before[*p] != after[*p]).collect();
     assert_eq!(rewritten, vec![&page_of(brief)]);
-    assert!(read(&out.join(page_of(brief))).contains("<em>emphasis</em>"));
+    assert!(read(&out.join(page_of(brief))).contains("<em>and all the more so</em>"));
 
     // Two briefs at once, then one undone: each time as a full build (a
     // page key left as it was would keep the edited page).
-    append(other, "\nAnother closing paragraph.\n");
+    append(other, "\nAnd so it was, once more.\n");
     edit_body(brief, |b| {
         assert!(b.contains("the rest"));
         b.replace("the rest", "all the rest")
@@ -712,7 +710,16 @@ fn an_edit_that_other_pages_show_runs_the_whole_build() {
     let report = build(root).unwrap();
     assert!(!report.text_edit, "a new lead took the text-edit path");
     assert_as_full_build(root, "a new first sentence");
-    assert!(read(&root.join("public/assets/search-index.js")).contains("A new opening sentence."));
+    assert!(read(&root.join("public/assets/search/b-0.js")).contains("A new opening sentence."));
+
+    // A word new to the text: the search must find it, so this is not an
+    // edit of the text alone, and the word's shard has it.
+    append(brief, "\nAnd so it is at Zubaydiyah.\n");
+    let report = build(root).unwrap();
+    assert!(!report.text_edit, "a new word took the text-edit path");
+    assert_as_full_build(root, "a new word");
+    let shard = dossier::render::search::shard_file("zu");
+    assert!(read(&root.join("public").join(shard)).contains("\"zubaydiyah\":\"b:"));
 
     // A new title of the same length (front matter, the body where it
     // was): every list shows it.
@@ -759,12 +766,12 @@ fn a_text_edit_without_the_values_its_page_needs_runs_the_whole_build() {
             std::fs::remove_file(entry.path()).unwrap();
         }
     }
-    append(brief, "\nA closing paragraph.\n");
+    append(brief, "\nAnd more.\n");
     let report = build(root).unwrap();
     assert!(!report.text_edit);
     assert_as_full_build(root, "values missing");
     // That build kept them again.
-    append(brief, "\nAnd one more.\n");
+    append(brief, "\nAnd so on.\n");
     assert!(build(root).unwrap().text_edit);
     assert_as_full_build(root, "values kept again");
 

@@ -13,20 +13,22 @@ use dossier::render::paging::PER_PAGE;
 /// Briefs (and sources) in the generated corpus: more than four pages' worth.
 const N: usize = 450;
 
-/// A site of `N` sources, each with its curated brief: one topic, one
-/// person, a troop figure with a value of its own, a withdrawal date.
+/// A site of `N` sources, each with its curated brief (five a day from
+/// 1 January 2023: three months, each of more than a page): one topic,
+/// one person, a troop figure with a value of its own, a withdrawal date.
 fn big_site() -> tempfile::TempDir {
     let no_sources = tempfile::tempdir().unwrap();
     let dir = site_with_sources(no_sources.path());
     let root = dir.path();
     for i in 0..N {
-        write_brief(root, i);
+        write_brief(root, i, i as u64 / 5);
     }
     dir
 }
 
-fn write_brief(root: &Path, i: usize) {
-    let day = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(i as u64);
+/// Brief `i`, published `day` days after 1 January 2023.
+fn write_brief(root: &Path, i: usize, day: u64) {
+    let day = chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(day);
     let troops = 1000 + i;
     std::fs::write(
         root.join(format!("content/sources/report-{i:03}.txt")),
@@ -60,24 +62,16 @@ fn items(doc: &scraper::Html) -> usize {
     .sum()
 }
 
-/// The briefs a list's pages link, first page and archives, each counted.
+/// The briefs a list's archive pages link, each counted.
 fn briefs_linked(out: &Path, first: &str, css: &str) -> BTreeMap<String, usize> {
     let mut seen = BTreeMap::new();
     let stem = first
         .strip_suffix("index.html")
         .map(str::to_string)
         .unwrap_or_else(|| format!("{}/", first.strip_suffix(".html").unwrap()));
-    let mut pages = vec![out.join(first)];
     let archive = out.join(format!("{stem}archive"));
-    if archive.is_dir() {
-        pages.extend(
-            std::fs::read_dir(archive)
-                .unwrap()
-                .map(|e| e.unwrap().path()),
-        );
-    }
-    for page in pages {
-        let doc = html(&page);
+    for page in std::fs::read_dir(archive).unwrap() {
+        let doc = html(&page.unwrap().path());
         for a in select(&doc, css) {
             let href = a.value().attr("href").unwrap();
             let name = href.rsplit('/').next().unwrap().to_string();
@@ -109,7 +103,8 @@ fn every_page_is_bounded_and_every_item_is_on_one_page() {
     }
     assert!(largest.0 >= PER_PAGE, "nothing paginated: {largest:?}");
 
-    // Each list covers every brief exactly once over its pages.
+    // Each list's archive pages (by month, in parts of at most a hundred)
+    // hold every brief exactly once; its first page the newest hundred.
     for (first, css) in [
         ("briefs/index.html", "ol.brief-list .brief-title a"),
         ("sources/index.html", "table.sources td:nth-child(3) a"),
@@ -119,22 +114,34 @@ fn every_page_is_bounded_and_every_item_is_on_one_page() {
     ] {
         let seen = briefs_linked(&out, first, css);
         assert_eq!(seen.len(), N, "{first}");
-        assert!(seen.values().all(|&n| n == 1), "{first}: a brief twice");
+        let twice: Vec<_> = seen.iter().filter(|(_, n)| **n != 1).collect();
+        assert!(twice.is_empty(), "{first}: a brief twice: {twice:?}");
     }
-    // The first page holds the newest; archive 1 the oldest hundred.
     let front = html(&out.join("briefs/index.html"));
-    let first_title = text(&select(&front, "ol.brief-list .brief-title a")[0]);
-    assert_eq!(
-        first_title,
-        format!("Report number {} on the drawdown", N - 1)
-    );
-    let oldest = html(&out.join("briefs/archive/1.html"));
-    let titles: Vec<String> = select(&oldest, "ol.brief-list .brief-title a")
+    let titles: Vec<String> = select(&front, "ol.brief-list .brief-title a")
         .iter()
         .map(text)
         .collect();
     assert_eq!(titles.len(), PER_PAGE);
-    assert_eq!(titles.last().unwrap(), "Report number 0 on the drawdown");
+    assert_eq!(
+        titles[0],
+        format!("Report number {} on the drawdown", N - 5),
+        "the newest day's first by title"
+    );
+    // January has 155 briefs: its first part the oldest hundred, newest first.
+    let january = html(&out.join("briefs/archive/2023-01.html"));
+    let titles: Vec<String> = select(&january, "ol.brief-list .brief-title a")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(titles.len(), PER_PAGE);
+    // Newest day first, a day's briefs by title.
+    assert_eq!(titles[0], "Report number 95 on the drawdown");
+    assert_eq!(titles.last().unwrap(), "Report number 4 on the drawdown");
+    assert!(titles.contains(&"Report number 0 on the drawdown".to_string()));
+    let part_two = html(&out.join("briefs/archive/2023-01-2.html"));
+    assert_eq!(select(&part_two, "ol.brief-list li").len(), 55);
+    assert!(text(&select(&part_two, "title")[0]).contains("January 2023, part 2"));
     // A quantity stated by every brief: its page and the next ones list
     // every statement once; the overview names its most stated values only.
     let mut statements = 0;
@@ -151,12 +158,13 @@ fn every_page_is_bounded_and_every_item_is_on_one_page() {
 }
 
 #[test]
-fn a_new_article_leaves_archive_pages_alone() {
+fn a_new_article_changes_only_the_archive_pages_of_its_month() {
     let site = big_site();
     let root = site.path();
     age_inputs(root);
     build(root).unwrap();
-    write_brief(root, N);
+    // The newest: the first pages and March's last part.
+    write_brief(root, N, 89);
     let report = build(root).unwrap();
     let rendered = &report.rendered_paths;
     for first in [
@@ -167,12 +175,27 @@ fn a_new_article_leaves_archive_pages_alone() {
     ] {
         assert!(rendered.iter().any(|p| p == first), "{first} not rendered");
     }
-    let archives: Vec<&String> = rendered
-        .iter()
-        .filter(|p| p.contains("/archive/"))
-        .collect();
+    let archives = |rendered: &[String]| -> Vec<String> {
+        rendered
+            .iter()
+            .filter(|p| p.contains("/archive/"))
+            .cloned()
+            .collect()
+    };
+    let newest = archives(rendered);
+    assert!(!newest.is_empty());
     assert!(
-        archives.is_empty(),
-        "archive pages re-rendered: {archives:?}"
+        newest
+            .iter()
+            .all(|p| p.ends_with("/archive/2023-03-2.html")),
+        "{newest:?}"
+    );
+    // One dated in January, added late: January's parts only.
+    write_brief(root, N + 1, 3);
+    let late = archives(&build(root).unwrap().rendered_paths);
+    assert!(!late.is_empty());
+    assert!(
+        late.iter().all(|p| p.contains("/archive/2023-01")),
+        "{late:?}"
     );
 }

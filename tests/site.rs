@@ -36,10 +36,15 @@ fn writes_every_page() {
     }
     // 5 lists/404 + entities, figures, timeline + 4 topics + 6 briefs + 5 sources,
     // and analysis.json (hand-written briefs name no entities: no entity pages).
-    // + search page; + feed.xml, 4 topic feeds, sitemap.xml, search index, .nojekyll,
+    // + search page; + feed.xml, 4 topic feeds, sitemap.xml, .nojekyll,
     // robots.txt; + timeline/dates.html (the hand-written briefs state no
-    // figure and date no event: no figure or event pages).
-    assert_eq!(report.pages, 35);
+    // figure and date no event: no figure or event pages); + the search
+    // files (manifest, term shards, summary chunks).
+    let search_files = std::fs::read_dir(out.join("assets/search"))
+        .unwrap()
+        .count();
+    assert!(search_files > 10, "{search_files} search files");
+    assert_eq!(report.pages, 34 + search_files);
     let html_files = snapshot(&out)
         .keys()
         .filter(|k| k.ends_with(".html"))
@@ -347,25 +352,33 @@ fn feeds_sitemap_and_search_index() {
     let locs = sm.descendants().filter(|n| n.has_tag_name("loc")).count();
     assert_eq!(locs, 24, "every page but 404");
     assert!(out.join(".nojekyll").is_file());
-    // The search index: a script that assigns JSON.
-    let js = read(&out.join("assets/search-index.js"));
-    let json = js
-        .split_once("window.DOSSIER_SEARCH = ")
-        .unwrap()
-        .1
-        .trim_end()
-        .trim_end_matches(';');
-    let docs: serde_json::Value = serde_json::from_str(json).unwrap();
-    let docs = docs.as_array().unwrap();
+    // The search index: a manifest, term shards and chunks of summaries,
+    // each a script (a script tag loads it, also from file://).
+    let manifest = read(&out.join("assets/search/index.js"));
+    let json = manifest
+        .strip_prefix("window.DOSSIER_SEARCH_INDEX=")
+        .and_then(|j| j.trim_end().strip_suffix(';'))
+        .unwrap();
+    let manifest: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(manifest["counts"]["b"], 6);
+    assert_eq!(manifest["counts"]["t"], 4);
+    assert_eq!(manifest["counts"]["s"], 5, "raw sources are searched too");
     assert_eq!(
-        docs.len(),
-        6 + 4,
-        "briefs and topics (fixture briefs name no entities)"
+        manifest["counts"]["e"], 0,
+        "fixture briefs name no entities"
     );
-    assert!(
-        docs.iter()
-            .any(|d| d["t"] == "Analyst note: the <withdrawal> dates & who gives them")
-    );
+    let chunk = read(&out.join("assets/search/b-0.js"));
+    assert!(chunk.contains("Analyst note: the <withdrawal> dates & who gives them"));
+    // Full text: a word of a brief's body, not of its title or lead.
+    let shards = manifest["shards"].as_array().unwrap();
+    assert!(shards.iter().any(|k| k == "wi" || k == "wit"), "{shards:?}");
+    for key in shards {
+        let key = key.as_str().unwrap();
+        let file = dossier::render::search::shard_file(key);
+        let shard = read(&out.join(&file));
+        assert!(shard.starts_with("dossierSearch.shard("), "{file}");
+        assert!(shard.len() < 2 * 1024 * 1024, "{file}");
+    }
     // Every page has the search box pointing at the search page.
     let page = html(&out.join("briefs/analyst-note-withdrawal-dates.html"));
     assert_eq!(

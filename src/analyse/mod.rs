@@ -115,6 +115,11 @@ pub struct Lead {
     pub index_text: String,
     /// The first sentence (of the first [`LEAD_CHARS`] characters).
     pub summary: String,
+    /// Every word the search indexes in the text ([`crate::words::terms`]),
+    /// sorted, once each: read here, with the rest of what the analysis
+    /// reads of a text, so that the index needs no brief's text and an edit
+    /// that changes these words is not a text edit alone.
+    pub terms: Vec<String>,
 }
 
 /// Characters of a brief's text kept for its search entry (the rest is
@@ -138,9 +143,13 @@ impl Lead {
             }
             out.push_str(word);
         }
+        let mut terms: Vec<String> = crate::words::terms(plain).collect();
+        terms.sort_unstable();
+        terms.dedup();
         Lead {
             index_text: out.chars().take(LEAD_INDEX_CHARS).collect(),
             summary: sentences::first_sentence(&out).to_string(),
+            terms,
         }
     }
 }

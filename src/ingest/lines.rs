@@ -7,9 +7,6 @@
 //! between short items (`|`, `·`, `»`), capitalisation. None of them looks
 //! at what a line says, so they hold on pages from any outlet.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
 /// One logical line of a source: a paragraph of the page, with the number
 /// of its first line in the file (the number every provenance link uses).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -180,17 +177,7 @@ fn separators(line: &str) -> usize {
     n + line.matches(['▼', '▲', '▶', '►']).count()
 }
 
-/// The stop words of every language the list carries (see `data/stopwords.txt`).
-pub fn stop_words() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| {
-        include_str!("data/stopwords.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::split_whitespace)
-            .collect()
-    })
-}
+pub use crate::words::stop_words;
 
 /// Is `word` (any case) a stop word?
 pub fn is_stop_word(word: &str) -> bool {

@@ -13,6 +13,7 @@ pub mod markdown;
 mod pages;
 pub mod paging;
 pub mod publish;
+pub mod search;
 mod shared;
 pub mod theme;
 pub mod views;
@@ -131,7 +132,7 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
                 .map(|job| render_job(job, input, &shared, theme))
                 .collect::<Vec<Result<Rendered, Diagnostic>>>()
         },
-        || rayon::join(|| search_index_file(input), || analysis_file(input)),
+        || rayon::join(|| search_files(input), || analysis_file(input)),
     );
     let mut pages = Vec::with_capacity(results.len());
     let mut unchanged = Vec::new();
@@ -153,7 +154,7 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
     if errors.is_empty() {
         html_paths.sort();
         pages.extend(publish::feeds_and_sitemap(input, &html_paths));
-        for file in [search_index, export] {
+        for file in search_index.into_iter().chain([export]) {
             match file {
                 Rendered::Page(page) => pages.push(page),
                 Rendered::Unchanged(path) => unchanged.push(path),
@@ -197,7 +198,7 @@ fn check_links(
         links::ANALYSIS_JSON,
         "feed.xml",
         "sitemap.xml",
-        "assets/search-index.js",
+        search::MANIFEST,
     ] {
         files.insert(extra.to_string());
     }
@@ -217,14 +218,20 @@ fn check_links(
     link_check::broken_links(input.briefs, &site)
 }
 
-/// `assets/search-index.js`, or that it stands as the previous build made it.
-fn search_index_file(input: &RenderInput<'_>) -> Rendered {
-    match publish::search_index(input, |key| {
-        unchanged_since(input, publish::SEARCH_INDEX, key)
-    }) {
-        Some(page) => Rendered::Page(page),
-        None => Rendered::Unchanged(publish::SEARCH_INDEX.to_string()),
-    }
+/// The search files, each made now or standing as the previous build made
+/// it (keyed by its bytes: most files of the index stay as they were).
+fn search_files(input: &RenderInput<'_>) -> Vec<Rendered> {
+    search::search_files(input)
+        .into_iter()
+        .map(|page| {
+            let key = Hasher::new().bytes(&page.bytes).finish();
+            if unchanged_since(input, &page.path, key) {
+                Rendered::Unchanged(page.path)
+            } else {
+                Rendered::Page(page)
+            }
+        })
+        .collect()
 }
 
 /// `analysis.json`, or that it stands as the previous build made it.

@@ -134,7 +134,7 @@ pub fn assert_only_theme_scripts(rel: &str, doc: &scraper::Html) {
     for script in select(doc, "script") {
         let src = script.value().attr("src").unwrap_or("");
         assert!(
-            src.ends_with("assets/search.js") || src.ends_with("assets/search-index.js"),
+            src.ends_with("assets/search.js") || src.ends_with("assets/search/index.js"),
             "{rel}: script element {src:?}"
         );
         assert!(text(&script).is_empty(), "{rel}: inline script");

@@ -6,11 +6,13 @@ use super::*;
 pub(super) fn briefs<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
     let shared = cx.shared;
     let all = &cx.input.analysis.newest_first;
-    let shown = &all[paging::items(all.len(), part)];
-    let pager = Pager::new(links::BRIEFS, all.len(), part)
+    let chron = in_time(cx.input, all.iter().copied());
+    let shown: Vec<usize> = chron.items(part).iter().map(|&i| all[i]).collect();
+    let pager = chron
+        .pager(links::BRIEFS, part)
         .spanning(shown.iter().map(|&b| cx.input.briefs[b].published));
     let key = shared.cards_key(shown.iter().copied());
-    ctx.insert_tera("briefs", || shared.card_list(shown), key);
+    ctx.insert_tera("briefs", move || shared.card_list(&shown), key);
     if part == 0 {
         ctx.insert("brief_count", all.len());
     }
@@ -21,7 +23,7 @@ pub(super) fn briefs<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) ->
         meta: PageMeta {
             kind: "briefs",
             title,
-            path: paging::path(links::BRIEFS, part),
+            path: chron.path(links::BRIEFS, part),
             description: format!("Every brief of {}, newest first", shared.site.title),
         },
         body: None,

@@ -40,10 +40,21 @@ pub(super) fn entity<'a>(
     let entity = &input.analysis.entities[e];
     let card = &shared.entity_cards[e];
     let first = links::entity(&entity.slug);
-    let shown = &entity.mentions[paging::items(entity.mentions.len(), part)];
-    let pager = Pager::new(&first, entity.mentions.len(), part)
+    let chron = in_time(input, entity.mentions.iter().map(|m| m.brief));
+    let shown: Vec<&crate::analyse::entities::Mention> = chron
+        .items(part)
+        .iter()
+        .map(|&i| &entity.mentions[i])
+        .collect();
+    let pager = chron
+        .pager(&first, part)
         .spanning(shown.iter().map(|m| input.briefs[m.brief].published));
     let title = format!("{}{}", card.name, pager.title_suffix());
+    let mut key = Hasher::new();
+    key.value(&shown);
+    for m in &shown {
+        key.value(&shared.card_keys[m.brief]);
+    }
     // Made only if the page renders; the key hashes the mentions shown (by
     // brief index, form and line) and the cards of those briefs.
     let mentions = Lazy(move || {
@@ -60,11 +71,6 @@ pub(super) fn entity<'a>(
             })
             .collect::<Vec<_>>()
     });
-    let mut key = Hasher::new();
-    key.value(shown);
-    for m in shown {
-        key.value(&shared.card_keys[m.brief]);
-    }
     if part == 0 {
         ctx.insert("entity", card);
         ctx.insert("roles", &entity.roles);
@@ -90,7 +96,7 @@ pub(super) fn entity<'a>(
         meta: PageMeta {
             kind: "entity",
             title,
-            path: paging::path(&first, part),
+            path: chron.path(&first, part),
             description: desc,
         },
         body: None,

@@ -9,7 +9,7 @@ mod entities;
 mod figures;
 mod fixed;
 mod front;
-mod sources;
+pub(crate) mod sources;
 pub(crate) mod timeline;
 mod topic;
 
@@ -18,7 +18,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::context::{Lazy, PageContext, PageMeta};
-use super::paging::{self, Pager};
+use super::paging::{self, Chronology, Pager};
 use super::shared::Shared;
 use super::views::*;
 use super::{FRONT_PAGE_BRIEFS, RenderInput, links, plain_excerpt};
@@ -50,7 +50,7 @@ impl Job {
     /// Every page of the site.
     pub(super) fn all(input: &RenderInput<'_>) -> Vec<Job> {
         let a = input.analysis;
-        let parts = |total: usize| 0..=paging::archives(total);
+        let parts = |c: Chronology| 0..c.parts();
         let mut jobs = vec![
             Job::Index,
             Job::Topics,
@@ -58,15 +58,12 @@ impl Job {
             Job::Search,
             Job::NotFound,
         ];
-        jobs.extend(parts(a.newest_first.len()).map(Job::Briefs));
-        jobs.extend(parts(input.sources.len()).map(Job::Sources));
+        jobs.extend(parts(in_time(input, a.newest_first.iter().copied())).map(Job::Briefs));
+        jobs.extend(parts(sources::chronology(input, &shared_order(input))).map(Job::Sources));
         jobs.extend((0..paging::ranked_pages(a.figures.len())).map(Job::Figures));
-        let dated_by_event = a.timeline.events.iter().flat_map(|e| &e.versions);
-        let known_when = dated_by_event
-            .flat_map(|v| v.statements.iter().map(|s| s.brief))
-            .collect::<std::collections::BTreeSet<usize>>()
-            .len();
-        jobs.extend(parts(known_when).map(Job::Timeline));
+        let known_when = timeline::known_when(a);
+        let c = in_time(input, known_when.iter().map(|(b, _)| *b));
+        jobs.extend(parts(c).map(Job::Timeline));
         for (e, ev) in a.timeline.events.iter().enumerate() {
             let statements = ev.versions.iter().map(|v| v.statements.len()).sum();
             jobs.extend((0..paging::ranked_pages(statements)).map(|p| Job::Event(e, p)));
@@ -83,10 +80,12 @@ impl Job {
             jobs.extend((0..pages).map(|p| Job::FigureGroup(g, p)));
         }
         for (e, entity) in a.entities.iter().enumerate() {
-            jobs.extend(parts(entity.mentions.len()).map(|p| Job::Entity(e, p)));
+            let c = in_time(input, entity.mentions.iter().map(|m| m.brief));
+            jobs.extend(parts(c).map(|p| Job::Entity(e, p)));
         }
         for (t, topic) in a.topics.iter().enumerate() {
-            jobs.extend(parts(topic.briefs.len()).map(|p| Job::Topic(t, p)));
+            let c = in_time(input, topic.briefs.iter().map(|tb| tb.brief));
+            jobs.extend(parts(c).map(|p| Job::Topic(t, p)));
         }
         jobs.extend((0..input.briefs.len()).map(Job::Brief));
         jobs.extend((0..input.sources.len()).map(Job::Source));
@@ -106,6 +105,17 @@ pub(super) struct PageSpec<'a> {
     pub(super) template: &'static str,
     pub(super) meta: PageMeta,
     pub(super) body: Option<BriefBody<'a>>,
+}
+
+/// How a list of briefs (newest first) goes on pages, by their dates.
+fn in_time(input: &RenderInput<'_>, briefs: impl Iterator<Item = usize>) -> Chronology {
+    let dates: Vec<Option<chrono::NaiveDate>> = briefs.map(|b| input.briefs[b].published).collect();
+    Chronology::new(&dates)
+}
+
+/// The sources newest first (see [`super::shared::source_order`]).
+fn shared_order(input: &RenderInput<'_>) -> Vec<usize> {
+    super::shared::source_order(input)
 }
 
 /// Consecutive items with equal keys, as runs `(key, items)`: the

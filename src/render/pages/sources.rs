@@ -2,12 +2,26 @@
 
 use super::*;
 
+/// How the sources in `order` (newest first) go on pages: by the date of
+/// the first brief made from each.
+pub(crate) fn chronology(input: &RenderInput<'_>, order: &[usize]) -> Chronology {
+    let dates: Vec<Option<chrono::NaiveDate>> = order
+        .iter()
+        .map(|&s| {
+            let first = input.analysis.sources[s].briefs.first();
+            first.and_then(|&b| input.briefs[b].published)
+        })
+        .collect();
+    Chronology::new(&dates)
+}
+
 /// Part `part` of the list of every source, newest brief first.
 pub(super) fn sources<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
     let input = cx.input;
     let shared = cx.shared;
     let order = &shared.source_order;
-    let shown = &order[paging::items(order.len(), part)];
+    let chron = chronology(input, order);
+    let shown: Vec<usize> = chron.items(part).iter().map(|&i| order[i]).collect();
     let first_brief = |s: usize| input.analysis.sources[s].briefs.first().copied();
     let rows: Vec<SourceRow> = shown
         .iter()
@@ -17,7 +31,7 @@ pub(super) fn sources<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -
             brief: first_brief(s).map(|b| shared.cards[b].clone()),
         })
         .collect();
-    let pager = Pager::new(links::SOURCES, order.len(), part).spanning(
+    let pager = chron.pager(links::SOURCES, part).spanning(
         shown
             .iter()
             .map(|&s| first_brief(s).and_then(|b| input.briefs[b].published)),
@@ -33,7 +47,7 @@ pub(super) fn sources<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -
         meta: PageMeta {
             kind: "sources",
             title,
-            path: paging::path(links::SOURCES, part),
+            path: chron.path(links::SOURCES, part),
             description: format!("The raw articles behind {}", shared.site.title),
         },
         body: None,

@@ -19,7 +19,7 @@ pub(crate) fn event_path(key: &str) -> String {
 
 /// The briefs that date an event, newest first, with the dates each gives
 /// per event (in `events` order).
-fn known_when(a: &Analysis) -> Vec<(usize, Vec<String>)> {
+pub(super) fn known_when(a: &Analysis) -> Vec<(usize, Vec<String>)> {
     let events = &a.timeline.events;
     let mut by_brief: BTreeMap<usize, Vec<Vec<&str>>> = BTreeMap::new();
     for (e, ev) in events.iter().enumerate() {
@@ -49,11 +49,13 @@ pub(super) fn timeline<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) 
     let shared = cx.shared;
     let a = cx.input.analysis;
     let rows = known_when(a);
-    let shown = &rows[paging::items(rows.len(), part)];
-    let pager = Pager::new(links::TIMELINE, rows.len(), part)
+    let chron = in_time(cx.input, rows.iter().map(|(b, _)| *b));
+    let shown: Vec<&(usize, Vec<String>)> = chron.items(part).iter().map(|&i| &rows[i]).collect();
+    let pager = chron
+        .pager(links::TIMELINE, part)
         .spanning(shown.iter().map(|(b, _)| cx.input.briefs[*b].published));
     let mut key = Hasher::new();
-    for (b, cells) in shown {
+    for (b, cells) in &shown {
         key.value(&shared.card_keys[*b]).value(cells);
     }
     let known: Vec<KnownWhenRow> = shown
@@ -80,7 +82,7 @@ pub(super) fn timeline<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) 
         meta: PageMeta {
             kind: "timeline",
             title,
-            path: paging::path(links::TIMELINE, part),
+            path: chron.path(links::TIMELINE, part),
             description: format!(
                 "The dates and deadlines the sources of {} give, and where they differ",
                 shared.site.title

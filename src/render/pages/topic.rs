@@ -2,6 +2,7 @@
 //! that justifies the tag), its people, figures, dates and what its sources agree on.
 
 use super::*;
+use crate::analyse::TaggedBrief;
 
 /// Part `part` of the page of topic `t`: its first page shows what the topic
 /// is and the newest briefs, archive pages only older briefs.
@@ -16,8 +17,10 @@ pub(super) fn topic<'a>(
     let topic = &input.topics[t];
     let ta = &input.analysis.topics[t];
     let first = links::topic(&topic.slug);
-    let shown = &ta.briefs[paging::items(ta.briefs.len(), part)];
-    let pager = Pager::new(&first, ta.briefs.len(), part)
+    let chron = in_time(input, ta.briefs.iter().map(|tb| tb.brief));
+    let shown: Vec<&TaggedBrief> = chron.items(part).iter().map(|&i| &ta.briefs[i]).collect();
+    let pager = chron
+        .pager(&first, part)
         .spanning(shown.iter().map(|tb| input.briefs[tb.brief].published));
     let title = format!("{}{}", topic.title, pager.title_suffix());
     if part == 0 {
@@ -30,7 +33,7 @@ pub(super) fn topic<'a>(
     // An entry is made from the brief's card and its passage: the key
     // hashes those, and the entries are made only if the page renders.
     let mut key = Hasher::new();
-    for tb in shown {
+    for tb in &shown {
         key.value(&shared.card_keys[tb.brief]).value(&tb.passage);
     }
     let entries = move || {
@@ -58,7 +61,7 @@ pub(super) fn topic<'a>(
         meta: PageMeta {
             kind: "topic",
             title,
-            path: paging::path(&first, part),
+            path: chron.path(&first, part),
             description: plain_excerpt(&shared.topic_cards[t].lede_html),
         },
         body: None,

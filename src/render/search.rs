@@ -1,0 +1,429 @@
+//! The offline full-text search index: every word of every brief, raw
+//! source, topic and entity, split into small files that the search page
+//! loads only when a query needs them.
+//!
+//! Browsers refuse `fetch()` over `file://` but run script tags, so every
+//! file is a script that hands its data to `window.dossierSearch`:
+//!
+//! - `assets/search/index.js`, the manifest: which term shards exist, how
+//!   many documents of each kind, the chunk size and the stop words.
+//! - `assets/search/t-<hex>.js`, a term shard: every indexed term that
+//!   starts with one key (the first two letters of the folded term, three
+//!   where two would make a large file; `<hex>` is the key's UTF-8 in hex),
+//!   with its postings per kind of document.
+//! - `assets/search/<kind>-<n>.js`, a chunk of [`CHUNK`] documents' titles,
+//!   dates, tags and excerpts, for showing results.
+//!
+//! Documents are numbered per kind (`b` briefs and `s` sources, oldest
+//! first; `t` topics and `e` entities in their order), so that a new
+//! article changes only the shards of its words and the last chunk.
+//! A posting list is the documents' numbers as base-36 deltas, each followed
+//! by `*` when the term is in the title or tags (which rank first).
+//!
+//! Words are folded as the page folds a query (`search.js`; see
+//! [`crate::words::terms`]). Stop words and one-letter words are not
+//! indexed; the page drops them from queries too. A brief's words come from
+//! its analysis (`Lead::terms`), read once per text and kept by the cache.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::links;
+use super::{Page, RenderInput};
+use crate::analyse::{LEAD_INDEX_CHARS, plain_text};
+use crate::words::terms;
+
+/// Folder of the search files.
+pub const SEARCH_DIR: &str = "assets/search";
+/// The manifest every search loads first.
+pub const MANIFEST: &str = "assets/search/index.js";
+/// Documents per chunk file.
+pub const CHUNK: usize = 500;
+/// A two-letter shard larger than this is split by the third letter.
+const SPLIT_BYTES: usize = 256 * 1024;
+
+/// A document as results show it.
+#[derive(Serialize)]
+struct Shown<'a> {
+    /// URL from the output root.
+    u: String,
+    /// Title.
+    t: &'a str,
+    /// Date (YYYY-MM-DD) or empty.
+    d: String,
+    /// Tags: topics, names, outlet.
+    g: String,
+    /// Excerpt.
+    x: String,
+}
+
+/// A document to index: what results show, and its words.
+struct Doc<'a> {
+    shown: Shown<'a>,
+    /// Title and tags: words that rank first.
+    strong: String,
+    /// The rest of its text.
+    weak: Weak<'a>,
+}
+
+/// A document's text, or its terms when the analysis has them already.
+enum Weak<'a> {
+    Text(std::borrow::Cow<'a, str>),
+    Terms(&'a [String]),
+}
+
+/// Every search file of the site.
+pub fn search_files(input: &RenderInput<'_>) -> Vec<Page> {
+    let kinds: [(&str, Vec<Doc<'_>>); 4] = [
+        ("b", brief_docs(input)),
+        ("s", source_docs(input)),
+        ("t", topic_docs(input)),
+        ("e", entity_docs(input)),
+    ];
+    // term -> kind -> (document, strong), documents ascending.
+    let per_kind: Vec<BTreeMap<String, Vec<(usize, bool)>>> =
+        kinds.par_iter().map(|(_, docs)| postings(docs)).collect();
+    let mut index: TermIndex<'_> = BTreeMap::new();
+    for (k, map) in per_kind.iter().enumerate() {
+        for (term, list) in map {
+            index.entry(term.clone()).or_default().push((k, list));
+        }
+    }
+    let kind_names: Vec<&str> = kinds.iter().map(|(k, _)| *k).collect();
+    let mut pages = shards(&index, &kind_names);
+    let shard_keys: Vec<String> = pages.iter().map(|(key, _)| key.clone()).collect();
+    let mut out: Vec<Page> = pages.drain(..).map(|(_, page)| page).collect();
+    for (kind, docs) in &kinds {
+        out.extend(chunks(kind, docs));
+    }
+    out.push(manifest(&shard_keys, &kinds));
+    out
+}
+
+/// term -> (document, in title or tags) for the documents of one kind.
+fn postings(docs: &[Doc<'_>]) -> BTreeMap<String, Vec<(usize, bool)>> {
+    let per_doc: Vec<BTreeMap<String, bool>> = docs
+        .par_iter()
+        .map(|d| {
+            let mut words: BTreeMap<String, bool> = BTreeMap::new();
+            match &d.weak {
+                Weak::Text(text) => {
+                    for t in terms(text) {
+                        words.entry(t).or_insert(false);
+                    }
+                }
+                Weak::Terms(list) => {
+                    for t in *list {
+                        words.entry(t.clone()).or_insert(false);
+                    }
+                }
+            }
+            for t in terms(&d.strong) {
+                words.insert(t, true);
+            }
+            words
+        })
+        .collect();
+    let mut map: BTreeMap<String, Vec<(usize, bool)>> = BTreeMap::new();
+    for (i, words) in per_doc.into_iter().enumerate() {
+        for (t, strong) in words {
+            map.entry(t).or_default().push((i, strong));
+        }
+    }
+    map
+}
+
+/// A posting list: base-36 deltas, `*` after a strong one.
+fn encode(list: &[(usize, bool)]) -> String {
+    let mut out = String::with_capacity(list.len() * 3);
+    let mut prev = 0;
+    for (i, &(doc, strong)) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        push_base36(&mut out, doc - prev);
+        if strong {
+            out.push('*');
+        }
+        prev = doc;
+    }
+    out
+}
+
+fn push_base36(out: &mut String, mut n: usize) {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut buf = [0u8; 16];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = DIGITS[n % 36];
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str(std::str::from_utf8(&buf[i..]).unwrap_or("0"));
+}
+
+/// The term shards: (key, page), keys sorted.
+type TermIndex<'a> = BTreeMap<String, Vec<(usize, &'a Vec<(usize, bool)>)>>;
+
+fn shards(index: &TermIndex<'_>, kinds: &[&str]) -> Vec<(String, Page)> {
+    // Group by two letters; split a group that would be large by three.
+    let mut groups: BTreeMap<String, Vec<(&String, String)>> = BTreeMap::new();
+    for (term, lists) in index {
+        let mut entry = String::new();
+        for (k, list) in lists {
+            let _ = write!(entry, "{}:{};", kinds[*k], encode(list));
+        }
+        groups
+            .entry(prefix(term, 2))
+            .or_default()
+            .push((term, entry));
+    }
+    let mut out = Vec::new();
+    for (key, terms) in groups {
+        let size: usize = terms.iter().map(|(t, e)| t.len() + e.len() + 6).sum();
+        if size <= SPLIT_BYTES {
+            out.push(shard_page(&key, &terms));
+            continue;
+        }
+        let mut sub: BTreeMap<String, Vec<(&String, String)>> = BTreeMap::new();
+        for (term, entry) in terms {
+            sub.entry(prefix(term, 3)).or_default().push((term, entry));
+        }
+        for (k, terms) in sub {
+            out.push(shard_page(&k, &terms));
+        }
+    }
+    out
+}
+
+/// The first `n` letters of a term.
+fn prefix(term: &str, n: usize) -> String {
+    term.chars().take(n).collect()
+}
+
+/// The file name part of a shard key: its UTF-8 bytes in hex.
+pub fn shard_file(key: &str) -> String {
+    let mut hex = String::with_capacity(key.len() * 2);
+    for b in key.bytes() {
+        let _ = write!(hex, "{b:02x}");
+    }
+    format!("{SEARCH_DIR}/t-{hex}.js")
+}
+
+fn shard_page(key: &str, terms: &[(&String, String)]) -> (String, Page) {
+    let map: BTreeMap<&str, &str> = terms
+        .iter()
+        .map(|(t, e)| (t.as_str(), e.trim_end_matches(';')))
+        .collect();
+    let json = serde_json::to_string(&map).unwrap_or_else(|_| "{}".to_string());
+    let key_json = serde_json::to_string(key).unwrap_or_default();
+    let text = format!("dossierSearch.shard({key_json},{});\n", script_safe(&json));
+    (
+        key.to_string(),
+        Page {
+            path: shard_file(key),
+            bytes: text.into_bytes(),
+        },
+    )
+}
+
+fn chunks<'a>(kind: &'a str, docs: &'a [Doc<'_>]) -> impl Iterator<Item = Page> + 'a {
+    docs.chunks(CHUNK).enumerate().map(move |(n, chunk)| {
+        let shown: Vec<&Shown<'_>> = chunk.iter().map(|d| &d.shown).collect();
+        let json = serde_json::to_string(&shown).unwrap_or_else(|_| "[]".to_string());
+        Page {
+            path: format!("{SEARCH_DIR}/{kind}-{n}.js"),
+            bytes: format!(
+                "dossierSearch.chunk(\"{kind}-{n}\",{});\n",
+                script_safe(&json)
+            )
+            .into_bytes(),
+        }
+    })
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    shards: &'a [String],
+    chunk: usize,
+    counts: BTreeMap<&'a str, usize>,
+    stop: Vec<&'a str>,
+}
+
+fn manifest(shard_keys: &[String], kinds: &[(&str, Vec<Doc<'_>>)]) -> Page {
+    let mut stop: Vec<&str> = crate::words::stop_words().iter().copied().collect();
+    stop.sort_unstable();
+    let m = Manifest {
+        shards: shard_keys,
+        chunk: CHUNK,
+        counts: kinds.iter().map(|(k, d)| (*k, d.len())).collect(),
+        stop,
+    };
+    let json = serde_json::to_string(&m).unwrap_or_else(|_| "{}".to_string());
+    Page {
+        path: MANIFEST.to_string(),
+        bytes: format!("window.DOSSIER_SEARCH_INDEX={};\n", script_safe(&json)).into_bytes(),
+    }
+}
+
+/// JSON allows raw U+2028/U+2029, older JavaScript string literals do not.
+fn script_safe(json: &str) -> std::borrow::Cow<'_, str> {
+    if json.contains(['\u{2028}', '\u{2029}']) {
+        json.replace('\u{2028}', "\\u2028")
+            .replace('\u{2029}', "\\u2029")
+            .into()
+    } else {
+        json.into()
+    }
+}
+
+/// An excerpt of at most the lead's length, on one line.
+fn excerpt(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(LEAD_INDEX_CHARS)
+        .collect()
+}
+
+/// Briefs oldest first (a new article goes last: older numbers stay).
+fn brief_docs<'a>(input: &RenderInput<'a>) -> Vec<Doc<'a>> {
+    let a = input.analysis;
+    let mut names: Vec<Vec<&str>> = vec![Vec::new(); input.briefs.len()];
+    for e in &a.entities {
+        for m in &e.mentions {
+            names[m.brief].push(e.name.as_str());
+        }
+    }
+    a.newest_first
+        .iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|&&b| {
+            let brief = &input.briefs[b];
+            let topic_titles = brief.topics.iter().filter_map(|t| {
+                input
+                    .topics
+                    .iter()
+                    .find(|x| &x.slug == t)
+                    .map(|x| x.title.as_str())
+            });
+            let tags: Vec<&str> = topic_titles
+                .chain(names[b].iter().copied())
+                .chain(brief.outlet.as_deref())
+                .collect();
+            let tags = tags.join(" · ");
+            Doc {
+                strong: format!("{} {tags}", brief.title),
+                weak: Weak::Terms(&a.briefs[b].lead.terms),
+                shown: Shown {
+                    u: links::brief(&brief.slug),
+                    t: &brief.title,
+                    d: brief.published.map(|d| d.to_string()).unwrap_or_default(),
+                    g: tags,
+                    x: a.briefs[b].lead.index_text.to_string(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// Raw sources, oldest first (by the date of their first brief).
+fn source_docs<'a>(input: &RenderInput<'a>) -> Vec<Doc<'a>> {
+    let order = super::shared::source_order(input);
+    order
+        .iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|&&s| {
+            let source = &input.sources[s];
+            let brief = input.analysis.sources[s]
+                .briefs
+                .first()
+                .map(|&b| &input.briefs[b]);
+            Doc {
+                strong: source.rel_path.clone(),
+                weak: Weak::Text(source.text.as_str().into()),
+                shown: Shown {
+                    u: links::source(&source.slug),
+                    t: &source.rel_path,
+                    d: brief
+                        .and_then(|b| b.published)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
+                    g: brief.map(|b| b.title.clone()).unwrap_or_default(),
+                    x: excerpt(&source.text),
+                },
+            }
+        })
+        .collect()
+}
+
+fn topic_docs<'a>(input: &RenderInput<'a>) -> Vec<Doc<'a>> {
+    input
+        .topics
+        .iter()
+        .map(|t| {
+            let text = plain_text(&t.summary);
+            Doc {
+                strong: t.title.clone(),
+                shown: Shown {
+                    u: links::topic(&t.slug),
+                    t: &t.title,
+                    d: String::new(),
+                    g: String::new(),
+                    x: excerpt(&text),
+                },
+                weak: Weak::Text(text.into()),
+            }
+        })
+        .collect()
+}
+
+fn entity_docs<'a>(input: &RenderInput<'a>) -> Vec<Doc<'a>> {
+    input
+        .analysis
+        .entities
+        .iter()
+        .map(|e| {
+            let roles = e
+                .roles
+                .iter()
+                .map(|(r, _)| r.as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
+            let aliases = e.aliases.join(" · ");
+            Doc {
+                strong: format!("{} {aliases}", e.name),
+                weak: Weak::Text(roles.clone().into()),
+                shown: Shown {
+                    u: links::entity(&e.slug),
+                    t: &e.name,
+                    d: String::new(),
+                    g: aliases,
+                    x: roles,
+                },
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_are_deltas_marked_when_strong() {
+        assert_eq!(encode(&[(3, false), (40, true), (41, false)]), "3,11*,1");
+        assert_eq!(shard_file("co"), "assets/search/t-636f.js");
+    }
+}

@@ -1,0 +1,106 @@
+//! Words every stage may need: the grammar words of the languages the
+//! corpus is written in (English, Arabic, Persian, French), which say that a
+//! line is prose (ingest) and are not worth indexing (search).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+/// The stop words of every language the list carries (see
+/// `src/ingest/data/stopwords.txt`), lower case.
+pub fn stop_words() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        include_str!("ingest/data/stopwords.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::split_whitespace)
+            .collect()
+    })
+}
+
+/// Lower case, canonically decomposed, without the combining accents
+/// U+0300..U+036F: as the search page folds a query (`search.js`:
+/// `toLowerCase().normalize("NFD")` and that range removed).
+pub fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .nfd()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .collect()
+}
+
+/// The words of `text` a search finds: folded, split at anything not a
+/// letter or digit (`[\p{L}\p{N}]+`, as the page splits), two letters or
+/// more, not stop words.
+pub fn terms(text: &str) -> impl Iterator<Item = String> {
+    let stop = stop_words();
+    let mut out = Vec::new();
+    // Candidate words: runs of letters, digits and marks. Most are ASCII,
+    // where folding is lower-casing and a letter or digit is [a-z0-9]; the
+    // others are folded and split exactly as the page does.
+    let candidate = |c: char| c.is_alphanumeric() || is_mark(c);
+    static WORD: OnceLock<Regex> = OnceLock::new();
+    let re = WORD.get_or_init(|| Regex::new(r"[\p{L}\p{N}]+").expect("valid regex"));
+    for word in text
+        .split(|c: char| !candidate(c))
+        .filter(|w| !w.is_empty())
+    {
+        if word.is_ascii() {
+            let w = word.to_ascii_lowercase();
+            if w.len() >= 2 && !stop.contains(w.as_str()) {
+                out.push(w);
+            }
+            continue;
+        }
+        let folded = fold(word);
+        for m in re.find_iter(&folded) {
+            let w = m.as_str();
+            if w.chars().nth(1).is_some() && !stop.contains(w) {
+                out.push(w.to_string());
+            }
+        }
+    }
+    out.into_iter()
+}
+
+/// A combining mark (General Category M): part of a word as written,
+/// though the page splits at marks that folding leaves.
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_fold_as_the_page_folds_them() {
+        let got: Vec<String> =
+            terms("Al-Sudani’s Kurdish PEACE: 2,500 troops à Bagdad — a").collect();
+        assert_eq!(
+            got,
+            [
+                "al", "sudani", "kurdish", "peace", "500", "troops", "bagdad"
+            ]
+        );
+        assert_eq!(fold("Pérez ÉTÉ"), "perez ete");
+        // Word by word as the page splits the folded text.
+        let re = Regex::new(r"[\p{L}\p{N}]+").unwrap();
+        for text in [
+            "Sudani's PMF-led 2,500 troops; Al-Asad (2024) — Pérez’s café",
+            "العراق، بغداد: قوات التحالف",
+            "Ⓐ naïve coöperation ﬁnal x\u{301}y",
+        ] {
+            let whole: Vec<String> = re
+                .find_iter(&fold(text))
+                .map(|m| m.as_str().to_string())
+                .filter(|w| w.chars().count() >= 2 && !stop_words().contains(w.as_str()))
+                .collect();
+            assert_eq!(terms(text).collect::<Vec<_>>(), whole, "{text}");
+        }
+        // Arabic letters are words; combining marks outside U+0300..U+036F stay.
+        assert_eq!(terms("العراق").count(), 1);
+    }
+}
