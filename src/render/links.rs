@@ -128,11 +128,18 @@ impl ContentLinks {
             .strip_suffix(".md")
             .or_else(|| file.strip_suffix(".html"))
             .unwrap_or(file);
-        match folder {
-            "briefs" if self.briefs.contains(stem) => Some(brief(stem)),
-            "topics" if self.topics.contains(stem) => Some(topic(stem)),
-            _ => None,
+        let (known, page): (&FxHashSet<String>, fn(&str) -> String) = match folder {
+            "briefs" => (&self.briefs, brief),
+            "topics" => (&self.topics, topic),
+            _ => return None,
+        };
+        if known.contains(stem) {
+            return Some(page(stem));
         }
+        // A file whose name is not a slug as it stands (too long, capitals,
+        // punctuation) is published under the slug made from it.
+        let slug = crate::slug::slugify(stem)?;
+        known.contains(&slug).then(|| page(&slug))
     }
 }
 
@@ -178,6 +185,28 @@ mod tests {
             ["pmf".to_string()],
             [("001.txt".to_string(), "001".to_string())],
         )
+    }
+
+    #[test]
+    fn a_file_name_that_is_not_its_slug_still_resolves() {
+        let long = "a".repeat(84);
+        let slug = crate::slug::slugify(&long).unwrap();
+        assert!(slug.len() < long.len());
+        let links = ContentLinks::new([slug.clone(), "talks".to_string()], [], []);
+        let want = format!("../briefs/{slug}.html");
+        for url in [format!("{long}.md"), format!("../{long}/")] {
+            assert_eq!(
+                links.resolve(&url, "briefs", "briefs/x.html").as_deref(),
+                Some(want.as_str()),
+                "{url}"
+            );
+        }
+        assert_eq!(
+            links
+                .resolve("Talks.md", "briefs", "briefs/x.html")
+                .as_deref(),
+            Some("../briefs/talks.html")
+        );
     }
 
     #[test]
