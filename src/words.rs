@@ -2,16 +2,16 @@
 //! corpus is written in (English, Arabic, Persian, French), which say that a
 //! line is prose (ingest) and are not worth indexing (search).
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 use unicode_normalization::UnicodeNormalization;
 
 /// The stop words of every language the list carries (see
 /// `src/ingest/data/stopwords.txt`), lower case.
-pub fn stop_words() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn stop_words() -> &'static FxHashSet<&'static str> {
+    static S: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| {
         include_str!("ingest/data/stopwords.txt")
             .lines()
@@ -37,6 +37,7 @@ pub fn fold(text: &str) -> String {
 pub fn terms(text: &str) -> impl Iterator<Item = String> {
     let stop = stop_words();
     let mut out = Vec::new();
+    let mut lower = String::new();
     // Candidate words: runs of letters, digits and marks. Most are ASCII,
     // where folding is lower-casing and a letter or digit is [a-z0-9]; the
     // others are folded and split exactly as the page does.
@@ -48,9 +49,11 @@ pub fn terms(text: &str) -> impl Iterator<Item = String> {
         .filter(|w| !w.is_empty())
     {
         if word.is_ascii() {
-            let w = word.to_ascii_lowercase();
-            if w.len() >= 2 && !stop.contains(w.as_str()) {
-                out.push(w);
+            // Lower-cased into one buffer: a stop word costs no allocation.
+            lower.clear();
+            lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            if lower.len() >= 2 && !stop.contains(lower.as_str()) {
+                out.push(lower.clone());
             }
             continue;
         }
