@@ -200,6 +200,15 @@ fn pages_show_the_analysis_with_working_provenance() {
         select(&figures, "a[href='figures/troops-in-iraq.html']").len(),
         1
     );
+    // Statements without a number ("hundreds of troops") are counted there too.
+    let unnumbered: Vec<String> = select(&figures, "li .unknown + .count")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(
+        !unnumbered.is_empty(),
+        "no statement without a number counted"
+    );
     let troops = html(&out.join("figures/troops-in-iraq.html"));
     assert_eq!(select(&troops, "#fig-troops-in-iraq").len(), 1);
     assert!(!select(&troops, "td .line-ref").is_empty());

@@ -113,7 +113,7 @@ enum Rendered {
 /// collected; identical messages from many pages are reported once.
 pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSite, Diagnostics> {
     let shared = shared_views(input);
-    let jobs = Job::all(input);
+    let jobs = Job::all(input, &shared);
 
     if let Some(bar) = input.progress {
         bar.set_length(jobs.len() as u64);

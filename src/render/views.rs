@@ -362,6 +362,8 @@ pub struct FigureSummaryView {
     pub values: Vec<ValueCount>,
     /// Values not listed here.
     pub other_values: usize,
+    /// Statements of it without a number ("hundreds of troops").
+    pub unquantified: usize,
     /// Statements of it, with or without a number.
     pub statements: usize,
     /// Briefs that state it.

@@ -47,6 +47,7 @@ fn summary(g: &FigureGroup, url: String) -> FigureSummaryView {
             })
             .collect(),
         other_values: g.values.len() - listed,
+        unquantified: g.unquantified.len(),
         statements: statements_of(g).count(),
         brief_count: g.brief_count,
     }
@@ -54,7 +55,9 @@ fn summary(g: &FigureGroup, url: String) -> FigureSummaryView {
 
 /// Every statement of a group in page order: by value, most stated value
 /// first, then those without a number (value `None`).
-fn statements_of(g: &FigureGroup) -> impl Iterator<Item = (Option<usize>, &FigureStatement)> {
+pub(super) fn statements_of(
+    g: &FigureGroup,
+) -> impl Iterator<Item = (Option<usize>, &FigureStatement)> {
     g.values
         .iter()
         .enumerate()

@@ -48,7 +48,7 @@ pub(super) enum Job {
 
 impl Job {
     /// Every page of the site.
-    pub(super) fn all(input: &RenderInput<'_>) -> Vec<Job> {
+    pub(super) fn all(input: &RenderInput<'_>, shared: &Shared) -> Vec<Job> {
         let a = input.analysis;
         let parts = |c: Chronology| 0..c.parts();
         let mut jobs = vec![
@@ -59,23 +59,18 @@ impl Job {
             Job::NotFound,
         ];
         jobs.extend(parts(in_time(input, a.newest_first.iter().copied())).map(Job::Briefs));
-        jobs.extend(parts(sources::chronology(input, &shared_order(input))).map(Job::Sources));
+        jobs.extend(parts(sources::chronology(input, &shared.source_order)).map(Job::Sources));
         jobs.extend((0..paging::ranked_pages(a.figures.len())).map(Job::Figures));
         let known_when = timeline::known_when(a);
         let c = in_time(input, known_when.iter().map(|(b, _)| *b));
         jobs.extend(parts(c).map(Job::Timeline));
         for (e, ev) in a.timeline.events.iter().enumerate() {
-            let statements = ev.versions.iter().map(|v| v.statements.len()).sum();
+            let statements = timeline::statements_of(ev).count();
             jobs.extend((0..paging::ranked_pages(statements)).map(|p| Job::Event(e, p)));
         }
         jobs.extend((0..paging::ranked_pages(a.timeline.dated.len())).map(Job::Dates));
         for (g, group) in a.figures.iter().enumerate() {
-            let statements = group
-                .values
-                .iter()
-                .map(|v| v.statements.len())
-                .sum::<usize>()
-                + group.unquantified.len();
+            let statements = figures::statements_of(group).count();
             let pages = paging::ranked_pages(statements);
             jobs.extend((0..pages).map(|p| Job::FigureGroup(g, p)));
         }
@@ -111,11 +106,6 @@ pub(super) struct PageSpec<'a> {
 fn in_time(input: &RenderInput<'_>, briefs: impl Iterator<Item = usize>) -> Chronology {
     let dates: Vec<Option<chrono::NaiveDate>> = briefs.map(|b| input.briefs[b].published).collect();
     Chronology::new(&dates)
-}
-
-/// The sources newest first (see [`super::shared::source_order`]).
-fn shared_order(input: &RenderInput<'_>) -> Vec<usize> {
-    super::shared::source_order(input)
 }
 
 /// Consecutive items with equal keys, as runs `(key, items)`: the

@@ -115,7 +115,7 @@ fn event_summary(ev: &Event) -> EventSummaryView {
 }
 
 /// Every statement of an event's date, by version (earliest date first).
-fn statements_of(ev: &Event) -> impl Iterator<Item = (usize, &DateStatement)> {
+pub(super) fn statements_of(ev: &Event) -> impl Iterator<Item = (usize, &DateStatement)> {
     ev.versions
         .iter()
         .enumerate()

@@ -10,6 +10,7 @@
 
   var KINDS = { b: "brief", s: "source", t: "topic", e: "person or organisation" };
   var ORDER = { t: 0, e: 1, b: 2, s: 3 };
+  // search.html is at the site's root: paths from the root are relative to it.
   var base = "";
   var shards = {}, chunks = {}, waiting = {};
 
@@ -182,7 +183,6 @@
     var list = document.getElementById("search-results");
     var status = document.getElementById("search-status");
     if (!input || !list || !status || !meta()) return;
-    base = input.getAttribute("data-root") || "";
     var q = new URLSearchParams(window.location.search).get("q") || "";
     input.value = q;
     run(q, list, status);
