@@ -102,6 +102,14 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/sources.html"),
     ),
     (
+        "templates/stories.html",
+        include_str!("../themes/default/templates/stories.html"),
+    ),
+    (
+        "templates/story.html",
+        include_str!("../themes/default/templates/story.html"),
+    ),
+    (
         "templates/timeline.html",
         include_str!("../themes/default/templates/timeline.html"),
     ),

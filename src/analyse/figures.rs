@@ -64,9 +64,15 @@ type ByQuantity = BTreeMap<(String, Option<String>), Vec<(Option<f64>, FigureSta
 
 /// Group the figures of all briefs.
 pub fn figure_groups(briefs: &[Brief]) -> Vec<FigureGroup> {
+    let all: Vec<usize> = (0..briefs.len()).collect();
+    figure_groups_among(briefs, &all)
+}
+
+/// Group the figures of the briefs `among` (indices into `briefs`).
+pub fn figure_groups_among(briefs: &[Brief], among: &[usize]) -> Vec<FigureGroup> {
     let mut groups: ByQuantity = BTreeMap::new();
-    for (i, b) in briefs.iter().enumerate() {
-        for f in &b.facts.figures {
+    for &i in among {
+        for f in &briefs[i].facts.figures {
             groups
                 .entry((f.counts.clone(), f.place.clone()))
                 .or_default()

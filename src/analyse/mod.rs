@@ -8,6 +8,7 @@
 pub mod entities;
 pub mod figures;
 mod related;
+pub mod stories;
 pub mod timeline;
 
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ use crate::topic::{Topic, TopicMatcher};
 pub use entities::{Aliases, Entity, EntityKind};
 pub use figures::FigureGroup;
 pub use related::{MAX_RELATED, Related};
+pub use stories::Story;
 pub use timeline::Timeline;
 
 /// Everything the analysis found. Indices refer to the slices given to [`analyse`].
@@ -39,6 +41,8 @@ pub struct Analysis {
     pub sources: Vec<SourceAnalysis>,
     /// People and organisations across briefs, aliases merged.
     pub entities: Vec<Entity>,
+    /// Briefs reporting one event, grouped; most recent first.
+    pub stories: Vec<Story>,
     /// Figures grouped by quantity, with disagreements.
     pub figures: Vec<FigureGroup>,
     /// Dated events and every dated mention.
@@ -99,6 +103,8 @@ pub struct Passage {
 pub struct BriefAnalysis {
     /// Index of its source, when the brief names one that exists.
     pub source: Option<usize>,
+    /// The story it is part of (index into [`Analysis::stories`]).
+    pub story: Option<usize>,
     /// The closest other briefs, best first.
     pub related: Vec<Related>,
     /// How the brief's text begins (for search and feeds; not exported:
@@ -504,6 +510,16 @@ pub fn analyse_with(
             &newest_first,
         ))
     });
+    let stories = {
+        let terms: Vec<&[String]> = leads.iter().map(|l| l.terms.as_slice()).collect();
+        stories::stories(briefs, &terms, &brief_entities, &timeline.events)
+    };
+    let mut story_of: Vec<Option<usize>> = vec![None; briefs.len()];
+    for (s, story) in stories.iter().enumerate() {
+        for &b in &story.briefs {
+            story_of[b] = Some(s);
+        }
+    }
     let mut source_briefs: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
     let brief_analyses = briefs
         .iter()
@@ -519,6 +535,7 @@ pub fn analyse_with(
             }
             BriefAnalysis {
                 source,
+                story: story_of[i],
                 related,
                 lead: std::mem::take(&mut leads[i]),
             }
@@ -557,6 +574,7 @@ pub fn analyse_with(
         .collect();
     Analysis {
         entities,
+        stories,
         figures,
         timeline,
         newest_first,

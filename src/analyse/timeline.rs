@@ -167,6 +167,17 @@ fn classify(m: &DateMention) -> Option<&'static str> {
                 "withdrawal by",
                 "withdraw by",
                 "target date",
+                // A deadline: "to end within a year, by ...", "wound up by",
+                // "ending by", "leave their bases ... by".
+                "to end",
+                "will end",
+                "would end",
+                "ending",
+                "wound up",
+                "wind down",
+                "wind up",
+                "leave",
+                "until",
             ],
         ),
     ];

@@ -246,12 +246,19 @@ pub fn density(shape: &Shape) -> Density {
         } else {
             Density::NearGood
         }
-    } else if stop >= STOPWORDS_LOW {
+    } else if stop >= STOPWORDS_LOW || (sentence && shape.words >= LEAD_WORDS) {
+        // A whole sentence this long is prose even when names crowd out the
+        // grammar words ("Rockets hit Camp Falcon, a base near Nasiriyah, on
+        // Wednesday, killing two contractors, Iraqi security sources said."):
+        // a news lead often is. Near-good, so it needs good text beside it.
         Density::NearGood
     } else {
         Density::Bad
     }
 }
+
+/// Words of a sentence that is prose whatever its share of stop words.
+const LEAD_WORDS: usize = 15;
 
 /// Why a line is chrome by its shape alone, if it is: a menu, a call to
 /// action, a relative time, a caption.

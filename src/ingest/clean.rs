@@ -758,6 +758,13 @@ pub fn outlet_from_copyright(s: &str) -> Option<String> {
         return None;
     }
     let mut name = name.trim().trim_end_matches(['-', '–']).trim().to_string();
+    // "© Northern Post 2025": the year may follow the name as well as lead it.
+    if let Some((head, year)) = name.rsplit_once(' ')
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+    {
+        name = head.trim_end_matches([',', '-', '–']).trim().to_string();
+    }
     for suffix in [
         " LLC", " Ltd", " Inc", " Limited", " Corp", " S.A", " GmbH", " Co",
     ] {
@@ -911,6 +918,18 @@ mod tests {
     }
 
     #[test]
+    fn a_lead_dense_with_names_is_kept() {
+        let a = run(
+            "Valley Courier\nHome | Politics | Sport\nGunmen attack checkpoint near Samarra\n3 June 2025\nGunmen attacked an army checkpoint near Samarra, north of Baghdad, on Monday night, killing two soldiers, Salahuddin police sources said.\nThe attackers fled towards the desert after a gunfight that lasted for almost an hour, an officer said.\nThe army said it had sent reinforcements to the area and that a search for the attackers was under way.\n",
+        );
+        let body: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            body[0].starts_with("Gunmen attacked an army checkpoint"),
+            "{body:?}"
+        );
+    }
+
+    #[test]
     fn copyright_footer_names_the_outlet() {
         let a = run(
             "A Title For It Here\nThe story is told in one sentence here, and it is long enough to count as the article's text on any page.\n© 2024 Gulf Ledger. All rights reserved.\n",
@@ -919,6 +938,10 @@ mod tests {
         assert_eq!(
             outlet_from_copyright("© Ministry of Water – Republic of Iraq. All rights reserved."),
             Some("Ministry of Water – Republic of Iraq".to_string())
+        );
+        assert_eq!(
+            outlet_from_copyright("© Harbour Courier 2023"),
+            Some("Harbour Courier".to_string())
         );
         assert_eq!(
             outlet_from_copyright("Copyright 2024 The Arab Mail LLC"),

@@ -31,10 +31,17 @@ const UNITS: &[(&str, &str)] = &[
     ("militants", "fighters"),
     ("people", "people"),
     ("civilians", "civilians"),
+    ("men", "people"),
+    ("women", "people"),
+    ("children", "children"),
+    ("others", "others"),
+    ("contractors", "contractors"),
+    ("workers", "workers"),
+    ("policemen", "police"),
     ("casualties", "casualties"),
-    ("deaths", "deaths"),
-    ("dead", "deaths"),
-    ("killed", "deaths"),
+    ("deaths", "killed"),
+    ("dead", "killed"),
+    ("killed", "killed"),
     ("wounded", "wounded"),
     ("injured", "wounded"),
     ("rockets", "rockets"),
@@ -161,6 +168,14 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
                 .map(|(_, v)| *v),
             _ => None,
         };
+        // "No one was hurt": a number after "no" counts nothing.
+        if before_word(&sentence[..whole.start()]).eq_ignore_ascii_case("no") {
+            continue;
+        }
+        // "Tower 22", "Resolution 2254": a number right after a name is part of it.
+        if c.name("q").is_none() && follows_name(&sentence[..whole.start()]) {
+            continue;
+        }
         // "the two countries": a number word after "the" refers, it does not count.
         let after_the = sentence[..whole.start()]
             .trim_end()
@@ -190,6 +205,16 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
         };
         let unit = match unit {
             Some(u) => u.to_string(),
+            // "25 were injured": the outcome is what is counted.
+            None if !is_year_like && outcome_after(after).is_some() => {
+                outcome_after(after).unwrap_or_default().to_string()
+            }
+            // "the death toll rose to 12", "the number of wounded stood at 9".
+            None if !is_year_like && toll_before(&sentence[..whole.start()]).is_some() => {
+                toll_before(&sentence[..whole.start()])
+                    .unwrap_or_default()
+                    .to_string()
+            }
             None => {
                 // Ellipsis: "and 900 in neighboring Syria", "hundreds of them".
                 let elided = after.trim_start().starts_with("in ")
@@ -207,6 +232,20 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
         if let Some((_, len)) = &place {
             end += len;
         }
+        // People counted by what happened to them: "three soldiers were
+        // killed", "killed three people", "25 others wounded". Whom a
+        // number of dead or wounded were is the text's detail; what a story
+        // compares is how many were killed or wounded.
+        let unit = match PEOPLE.contains(&unit.as_str()) {
+            true => outcome_after(&sentence[end..])
+                .or_else(|| outcome_before(&sentence[..whole.start()]))
+                .map_or(unit, str::to_string),
+            false => unit,
+        };
+        if unit == "others" {
+            // "two others" says nothing unless what happened to them does.
+            continue;
+        }
         let qualifier = c.name("q").map(|q| q.as_str().to_lowercase()).or(vague);
         out.push(Figure {
             text: sentence[whole.start()..end].trim().to_string(),
@@ -223,6 +262,149 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
         });
     }
     out
+}
+
+/// Does `before` end with a capitalised word inside the sentence, right
+/// before the number ("Tower 22", "Camp 5"), not ending a clause?
+fn follows_name(before: &str) -> bool {
+    if !before.ends_with(' ') || before.ends_with("  ") {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    let Some(word) = words.next() else {
+        return false;
+    };
+    // The first word of a sentence is capitalised anyway.
+    let inside = words
+        .next()
+        .is_some_and(|w| !w.ends_with(['.', '!', '?', ':', '"', '“']));
+    inside
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && !ends_date(word)
+}
+
+/// Units that count people, whom an outcome ("killed", "wounded") may
+/// describe instead.
+const PEOPLE: &[&str] = &[
+    "troops",
+    "people",
+    "civilians",
+    "fighters",
+    "members",
+    "officials",
+    "advisers",
+    "trainers",
+    "children",
+    "others",
+    "contractors",
+    "workers",
+    "police",
+];
+
+/// What happened to people, by the word that says it.
+fn outcome_word(word: &str) -> Option<&'static str> {
+    match word {
+        "killed" | "dead" | "died" | "perished" => Some("killed"),
+        "wounded" | "injured" | "hurt" | "injuries" | "wounds" => Some("wounded"),
+        _ => None,
+    }
+}
+
+/// The outcome stated right after a count, before the clause ends: "were
+/// killed", "others wounded", "had now been treated for injuries".
+fn outcome_after(after: &str) -> Option<&'static str> {
+    const BETWEEN: &[&str] = &[
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "been",
+        "being",
+        "are",
+        "now",
+        "reportedly",
+        "also",
+        "all",
+        "later",
+        "since",
+        "treated",
+        "for",
+        "said",
+        "to",
+        "be",
+        "initially",
+    ];
+    let clause = after
+        .split([',', ';', '.', ':', '(', ')', '"', '“', '”'])
+        .next()
+        .unwrap_or("");
+    let mut treated = false;
+    for word in clause.split_whitespace().take(9) {
+        let lower = word.to_lowercase();
+        if let Some(o) = outcome_word(&lower) {
+            return Some(o);
+        }
+        // "treated for burns and shrapnel wounds": what they were treated
+        // for is an injury, whatever its words.
+        treated |= lower == "treated" || lower == "hospitalised" || lower == "hospitalized";
+        if treated && matches!(lower.as_str(), "burns" | "shrapnel" | "fractures" | "cuts") {
+            return Some("wounded");
+        }
+        if treated {
+            continue;
+        }
+        if !BETWEEN.contains(&lower.as_str()) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The last word of `before`, without punctuation.
+fn before_word(before: &str) -> &str {
+    before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// A toll stated before its number: "the death toll rose to", "the number
+/// of wounded stood at".
+fn toll_before(before: &str) -> Option<&'static str> {
+    static KIND: OnceLock<Regex> = OnceLock::new();
+    static VERB: OnceLock<Regex> = OnceLock::new();
+    let kind = KIND.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:death toll|toll|number of (?:the )?(?:dead|killed|deaths|wounded|injured))\b").unwrap()
+    });
+    let verb = VERB.get_or_init(|| {
+        Regex::new(r"(?i)^[^.;:,]{0,60}\b(?:rose|risen|climbed|stood|stands|reached|increased|jumped|is|was)\s+(?:to|at)?\s*$").unwrap()
+    });
+    // The nearest toll before the number is the one it states.
+    let m = kind.find_iter(before).last()?;
+    if !verb.is_match(&before[m.end()..]) {
+        return None;
+    }
+    let words = m.as_str().to_lowercase();
+    Some(if words.contains("wounded") || words.contains("injured") {
+        "wounded"
+    } else {
+        "killed"
+    })
+}
+
+/// The outcome a verb right before a count states: "killed three people",
+/// "killing at least 20 fighters", "wounding 12 civilians".
+fn outcome_before(before: &str) -> Option<&'static str> {
+    // The count's qualifier ("at least") is part of the count's match.
+    let word = before.split_whitespace().next_back()?.to_lowercase();
+    match word.trim_matches(|c: char| !c.is_alphanumeric()) {
+        "killed" | "killing" | "kills" | "kill" => Some("killed"),
+        "wounded" | "wounding" | "wounds" | "injured" | "injuring" | "injures" => Some("wounded"),
+        _ => None,
+    }
 }
 
 /// Does `before` end with a month name or "Month day," (so a year follows)?
@@ -426,5 +608,57 @@ mod tests {
         assert!(f("reported on September 6 that the US and Iraq agreed, after the 2003 invasion and in 2014.").is_empty());
         assert!(f("the September 11, 2001 attacks").is_empty());
         assert!(f("in March 2019 the last stronghold fell").is_empty());
+    }
+
+    #[test]
+    fn people_counted_by_what_happened_to_them() {
+        let counts = |s: &str| -> Vec<(Option<f64>, String)> {
+            f(s).into_iter().map(|(v, c, _, _)| (v, c)).collect()
+        };
+        assert_eq!(
+            counts(
+                "Four Marines were killed and at least 30 others wounded when a rocket hit the camp."
+            ),
+            vec![(Some(4.0), "killed".into()), (Some(30.0), "wounded".into())]
+        );
+        assert_eq!(
+            counts(
+                "An airstrike on a convoy near the border killed five fighters, officials said."
+            ),
+            vec![(Some(5.0), "killed".into())]
+        );
+        assert_eq!(
+            counts("Two civilians were killed and 12 were injured overnight."),
+            vec![(Some(2.0), "killed".into()), (Some(12.0), "wounded".into())]
+        );
+        assert_eq!(
+            counts("More than 60 personnel had since been treated for injuries, officials said."),
+            vec![(Some(60.0), "wounded".into())]
+        );
+        // A garrison is not a toll: the outcome must stand in the same clause.
+        assert_eq!(
+            counts("About 2,500 troops remain in Iraq, where one was killed last year."),
+            vec![
+                (Some(2500.0), "troops".into()),
+                (Some(1.0), "killed".into())
+            ]
+        );
+        assert_eq!(
+            counts("A rocket hit the depot, killing two contractors and wounding a guard."),
+            vec![(Some(2.0), "killed".into())]
+        );
+        assert_eq!(
+            counts("The death toll rose to four on Friday and the number of wounded stood at 15."),
+            vec![(Some(4.0), "killed".into()), (Some(15.0), "wounded".into())]
+        );
+        assert_eq!(
+            counts("Doctors said six people were being treated for burns and shrapnel cuts."),
+            vec![(Some(6.0), "wounded".into())]
+        );
+        assert!(counts("No one was hurt in the blast.").is_empty());
+        // A number in a name counts nothing.
+        assert!(counts("The drone hit the Tower 22 base in Jordan.").is_empty());
+        // "others" alone counts nothing.
+        assert!(counts("He met two others in Erbil.").is_empty());
     }
 }

@@ -110,6 +110,7 @@ impl<'a> PageContext<'a> {
         self.insert_covered("brief", v.brief.clone());
         self.insert_covered("key_points", v.key_points.clone());
         self.insert_covered("related", v.related.clone());
+        self.insert_covered("story", v.story.clone());
     }
 
     /// The site-wide values and the page's own; returns the key with

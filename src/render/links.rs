@@ -23,6 +23,8 @@ pub const BRIEFS: &str = "briefs/index.html";
 pub const SOURCES: &str = "sources/index.html";
 /// Output path of the people and organisations index.
 pub const ENTITIES: &str = "entities/index.html";
+/// Output path of the story list.
+pub const STORIES: &str = "stories/index.html";
 /// Output path of the figures table.
 pub const FIGURES: &str = "figures.html";
 /// Output path of the timeline.
@@ -35,6 +37,11 @@ pub const ANALYSIS_JSON: &str = "analysis.json";
 /// Output path of the page of one quantity of the figures (by its id).
 pub fn figure_group(id: &str) -> String {
     format!("figures/{id}.html")
+}
+
+/// Output path of a story page.
+pub fn story(slug: &str) -> String {
+    format!("stories/{slug}.html")
 }
 
 /// Output path of an entity page.

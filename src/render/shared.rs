@@ -39,6 +39,8 @@ pub(crate) struct Shared {
     pub(crate) figure_ids: Vec<String>,
     /// Figure group label -> index, for the brief pages' links.
     pub(crate) figure_by_label: std::collections::HashMap<String, usize>,
+    /// Per story, the link other pages show.
+    pub(crate) story_links: Vec<StoryLink>,
 }
 
 impl Shared {
@@ -201,7 +203,21 @@ pub(crate) fn shared_views(input: &RenderInput<'_>) -> Shared {
         .iter()
         .map(|g| ids.claim(&crate::slug::slugify(&g.label).unwrap_or_else(|| "figure".to_string())))
         .collect();
+    let story_links = input
+        .analysis
+        .stories
+        .iter()
+        .map(|s| StoryLink {
+            slug: s.slug.clone(),
+            url: links::story(&s.slug),
+            title: s.title.clone(),
+            count: s.briefs.len(),
+            first: s.first.map(DateView::new),
+            last: s.last.map(DateView::new),
+        })
+        .collect();
     Shared {
+        story_links,
         figure_ids,
         figure_by_label: (input.analysis.figures.iter().enumerate())
             .map(|(i, g)| (g.label.clone(), i))

@@ -37,6 +37,8 @@ pub const LATER_TEMPLATES: &[&str] = &[
     "event.html",
     "figure.html",
     "partials/pager.html",
+    "stories.html",
+    "story.html",
 ];
 
 /// A loaded theme: compiled templates and the static files to copy.

@@ -478,3 +478,51 @@ pub struct FactView {
     /// A note ("the text does not state the year").
     pub note: Option<String>,
 }
+
+/// A link to a story's page, with its span and size.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoryLink {
+    /// Slug.
+    pub slug: String,
+    /// Page URL from the output root.
+    pub url: String,
+    /// The title of its lead report.
+    pub title: String,
+    /// How many briefs report it.
+    pub count: usize,
+    /// Earliest report.
+    pub first: Option<DateView>,
+    /// Latest report.
+    pub last: Option<DateView>,
+}
+
+/// The story a brief is part of, as its page shows it: the other reports.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BriefStoryView {
+    /// The story.
+    pub story: StoryLink,
+    /// Its other briefs, oldest first.
+    pub others: Vec<Arc<BriefCard>>,
+    /// Quantities the reports give different values for ("wounded").
+    pub disputed: Vec<String>,
+}
+
+/// One report of a story: the brief and how it begins, at its line.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryReport {
+    /// The brief.
+    pub brief: Arc<BriefCard>,
+    /// Its first key point, with its source line.
+    pub says: Option<FactView>,
+}
+
+/// A story list entry: the link and the outlets that report it.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryEntry {
+    /// The story.
+    pub story: StoryLink,
+    /// Its reports' outlets, oldest report first, each once.
+    pub outlets: Vec<String>,
+    /// Quantities its reports disagree on.
+    pub disputed: Vec<String>,
+}

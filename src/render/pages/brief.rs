@@ -94,6 +94,8 @@ pub(super) fn brief<'a>(cx: &Cx<'a>, b: usize, ctx: &mut PageContext<'a>) -> Pag
             .collect::<Vec<_>>()
     };
     ctx.insert_keyed("related", Lazy(related_views), key.finish());
+    let story = Arc::new(super::stories::of_brief(input, shared, b));
+    ctx.insert("story", story.clone());
     // Kept for a later edit of the text alone; made again only
     // when they changed.
     let values_key = ctx.restart_key();
@@ -107,6 +109,7 @@ pub(super) fn brief<'a>(cx: &Cx<'a>, b: usize, ctx: &mut PageContext<'a>) -> Pag
                 brief: shared.cards[b].clone(),
                 key_points,
                 related: Arc::new(related_views()),
+                story,
             };
             m.brief_values
                 .put(page.clone(), PackedValues::pack(&values));
@@ -146,6 +149,7 @@ pub struct BriefPageValues {
     pub(crate) brief: Arc<BriefCard>,
     pub(crate) key_points: Arc<Vec<FactView>>,
     pub(crate) related: Arc<Vec<RelatedView>>,
+    pub(crate) story: Arc<Option<BriefStoryView>>,
 }
 
 /// [`BriefPageValues`] as the memo keeps them: encoded, so that a build

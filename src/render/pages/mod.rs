@@ -10,6 +10,7 @@ mod figures;
 mod fixed;
 mod front;
 pub(crate) mod sources;
+mod stories;
 pub(crate) mod timeline;
 mod topic;
 
@@ -35,6 +36,8 @@ pub(super) enum Job {
     Brief(usize),
     Sources(usize),
     Source(usize),
+    Stories(usize),
+    Story(usize),
     Entities,
     Entity(usize, usize),
     Figures(usize),
@@ -60,6 +63,8 @@ impl Job {
         ];
         jobs.extend(parts(in_time(input, a.newest_first.iter().copied())).map(Job::Briefs));
         jobs.extend(parts(sources::chronology(input, &shared.source_order)).map(Job::Sources));
+        jobs.extend(parts(stories::chronology(input)).map(Job::Stories));
+        jobs.extend((0..a.stories.len()).map(Job::Story));
         jobs.extend((0..paging::ranked_pages(a.figures.len())).map(Job::Figures));
         let known_when = timeline::known_when(a);
         let c = in_time(input, known_when.iter().map(|(b, _)| *b));
@@ -131,6 +136,8 @@ pub(super) fn spec<'a>(job: &Job, cx: &Cx<'a>, ctx: &mut PageContext<'a>) -> Pag
         Job::Brief(b) => brief::brief(cx, b, ctx),
         Job::Sources(part) => sources::sources(cx, part, ctx),
         Job::Source(s) => sources::source(cx, s, ctx),
+        Job::Stories(part) => stories::stories(cx, part, ctx),
+        Job::Story(s) => stories::story(cx, s, ctx),
         Job::Entities => entities::entities(cx, ctx),
         Job::Entity(e, part) => entities::entity(cx, e, part, ctx),
         Job::Figures(part) => figures::figures(cx, part, ctx),

@@ -156,6 +156,7 @@ fn overview<'a>(cx: &Cx<'a>, t: usize, ctx: &mut PageContext<'a>) {
     ctx.insert("figures", figures);
     ctx.insert("events", events);
     ctx.insert("agreements", agreements);
+    ctx.insert("stories", super::stories::of_topic(input, shared, t));
     ctx.insert("topic", &shared.topic_cards[t]);
     ctx.insert("summary_html", &shared.topic_summaries[t]);
     ctx.insert("co_topics", co);

@@ -1,0 +1,257 @@
+//! Stories: the list of them, and a page per story lining up what each
+//! outlet reports of one event and where they disagree.
+
+use super::*;
+use crate::analyse::Story;
+use crate::analyse::figures::FigureGroup;
+
+/// How the stories (most recent first) go on pages: by their latest report.
+pub(super) fn chronology(input: &RenderInput<'_>) -> Chronology {
+    let dates: Vec<Option<chrono::NaiveDate>> =
+        input.analysis.stories.iter().map(|s| s.last).collect();
+    Chronology::new(&dates)
+}
+
+/// Each outlet once, in the order of the story's reports.
+fn outlets(input: &RenderInput<'_>, story: &Story) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for &b in &story.briefs {
+        let name = input.briefs[b]
+            .outlet
+            .clone()
+            .unwrap_or_else(|| "outlet not stated".to_string());
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// What a story's reports give different values or dates for: quantities
+/// ("wounded"), then events ("Withdrawal begins").
+pub(crate) fn disputed(story: &Story) -> Vec<String> {
+    let figures = story.figures.iter().filter(|g| g.disagreement);
+    let events = story.events.iter().filter(|e| e.disagreement);
+    figures
+        .map(|g| g.label.clone())
+        .chain(events.map(|e| e.label.clone()))
+        .collect()
+}
+
+/// Part `part` of the list of stories.
+pub(super) fn stories<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
+    let input = cx.input;
+    let shared = cx.shared;
+    let all = &input.analysis.stories;
+    let chron = chronology(input);
+    let shown = chron.items(part);
+    let entries: Vec<StoryEntry> = shown
+        .iter()
+        .map(|&s| StoryEntry {
+            story: shared.story_links[s].clone(),
+            outlets: outlets(input, &all[s]),
+            disputed: disputed(&all[s]),
+        })
+        .collect();
+    let pager = chron
+        .pager(links::STORIES, part)
+        .spanning(shown.iter().map(|&s| all[s].last));
+    ctx.insert("stories", entries);
+    if part == 0 {
+        ctx.insert("story_count", all.len());
+        let in_stories: usize = all.iter().map(|s| s.briefs.len()).sum();
+        ctx.insert("briefs_in_stories", in_stories);
+        ctx.insert("brief_count", input.briefs.len());
+    }
+    let title = format!("Stories{}", pager.title_suffix());
+    ctx.insert("pager", pager);
+    PageSpec {
+        template: "stories.html",
+        meta: PageMeta {
+            kind: "stories",
+            title,
+            path: chron.path(links::STORIES, part),
+            description: format!(
+                "Events that several sources of {} report, and where they disagree",
+                shared.site.title
+            ),
+        },
+        body: None,
+    }
+}
+
+/// The page of story `s`.
+pub(super) fn story<'a>(cx: &Cx<'a>, s: usize, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
+    let input = cx.input;
+    let shared = cx.shared;
+    let story = &input.analysis.stories[s];
+    let reports: Vec<StoryReport> = story
+        .briefs
+        .iter()
+        .map(|&b| StoryReport {
+            brief: shared.cards[b].clone(),
+            says: input.briefs[b].facts.key_points.first().map(|k| FactView {
+                text: k.text.clone(),
+                at: shared.line_ref(b, k.line),
+                url: None,
+                note: None,
+            }),
+        })
+        .collect();
+    let (disagreements, agreements): (Vec<&FigureGroup>, Vec<&FigureGroup>) = story
+        .figures
+        .iter()
+        .filter(|g| g.disagreement || agreed(g))
+        .partition(|g| g.disagreement);
+    let view = |g: &FigureGroup| figure_view(shared, g);
+    ctx.insert("story", &shared.story_links[s]);
+    ctx.insert("reports", reports);
+    ctx.insert("outlets", outlets(input, story));
+    ctx.insert(
+        "disagreements",
+        disagreements.into_iter().map(view).collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "agreements",
+        agreements.into_iter().map(view).collect::<Vec<_>>(),
+    );
+    let events: Vec<EventView> = story
+        .events
+        .iter()
+        .map(|ev| EventView {
+            label: ev.label.clone(),
+            id: ev.key.clone(),
+            disagreement: ev.disagreement,
+            versions: ev
+                .versions
+                .iter()
+                .map(|v| EventVersionView {
+                    when: v.when.display.clone(),
+                    statements: v
+                        .statements
+                        .iter()
+                        .map(|st| shared.statement(st.brief, st.line, &st.text, st.note.clone()))
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    ctx.insert("events", events);
+    ctx.insert("entities", named_by_several(cx, story));
+    ctx.insert("topics", topics_of(cx, story));
+    PageSpec {
+        template: "story.html",
+        meta: PageMeta {
+            kind: "story",
+            title: story.title.clone(),
+            path: links::story(&story.slug),
+            description: format!(
+                "{}: {} reports side by side, and where they disagree",
+                story.title,
+                story.briefs.len()
+            ),
+        },
+        body: None,
+    }
+}
+
+/// Two or more reports state one value and none another.
+fn agreed(g: &FigureGroup) -> bool {
+    g.values.len() == 1 && g.values[0].brief_count >= 2
+}
+
+/// A quantity of a story with every value and who states it.
+fn figure_view(shared: &Shared, g: &FigureGroup) -> FigureGroupView {
+    FigureGroupView {
+        label: g.label.clone(),
+        id: crate::slug::slugify(&g.label).unwrap_or_else(|| "figure".to_string()),
+        url: shared.figure_url(&g.label),
+        disagreement: g.disagreement,
+        values: g
+            .values
+            .iter()
+            .map(|v| FigureValueView {
+                display: v.display.clone(),
+                brief_count: v.brief_count,
+                statements: v
+                    .statements
+                    .iter()
+                    .map(|st| shared.statement(st.brief, st.line, &st.text, st.qualifier.clone()))
+                    .collect(),
+            })
+            .collect(),
+        unquantified: Vec::new(),
+    }
+}
+
+/// People and organisations two or more reports name, most named first.
+fn named_by_several(cx: &Cx<'_>, story: &Story) -> Vec<(EntityLink, usize)> {
+    let shared = cx.shared;
+    let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
+    for &b in &story.briefs {
+        for &(e, _) in &shared.brief_mentions[b] {
+            *counts.entry(e).or_default() += 1;
+        }
+    }
+    let mut named: Vec<(usize, usize)> = counts.into_iter().filter(|&(_, n)| n >= 2).collect();
+    named.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    named
+        .into_iter()
+        .map(|(e, n)| (EntityLink::from(&shared.entity_cards[e]), n))
+        .collect()
+}
+
+/// The topics of a story's reports, in site order.
+fn topics_of(cx: &Cx<'_>, story: &Story) -> Vec<TopicLink> {
+    let site = &cx.shared.site;
+    let mut tags: Vec<&str> = story
+        .briefs
+        .iter()
+        .flat_map(|&b| cx.input.briefs[b].topics.iter().map(String::as_str))
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    site.topics
+        .iter()
+        .filter(|t| tags.binary_search(&t.slug.as_str()).is_ok())
+        .cloned()
+        .collect()
+}
+
+/// The story brief `b` is part of, as its page shows it.
+pub(crate) fn of_brief(
+    input: &RenderInput<'_>,
+    shared: &Shared,
+    b: usize,
+) -> Option<BriefStoryView> {
+    let s = input.analysis.briefs[b].story?;
+    let story = &input.analysis.stories[s];
+    Some(BriefStoryView {
+        story: shared.story_links[s].clone(),
+        others: story
+            .briefs
+            .iter()
+            .filter(|&&o| o != b)
+            .map(|&o| shared.cards[o].clone())
+            .collect(),
+        disputed: disputed(story),
+    })
+}
+
+/// The newest stories some report of topic `t` is part of, at most
+/// [`paging::PER_PAGE`].
+pub(crate) fn of_topic(input: &RenderInput<'_>, shared: &Shared, t: usize) -> Vec<StoryLink> {
+    let mut found: Vec<usize> = input.analysis.topics[t]
+        .briefs
+        .iter()
+        .filter_map(|tb| input.analysis.briefs[tb.brief].story)
+        .collect();
+    // Stories are numbered most recent first.
+    found.sort_unstable();
+    found.dedup();
+    found.truncate(paging::PER_PAGE);
+    found
+        .into_iter()
+        .map(|s| shared.story_links[s].clone())
+        .collect()
+}

@@ -1,0 +1,173 @@
+//! Stories: reports of one event by several outlets grouped, lined up and
+//! compared, on fixtures written for this test (tests/fixtures/stories):
+//! three outlets on one rocket attack that disagree on the wounded and
+//! spell the claimant's name three ways, a budget vote the same day, a
+//! drone downed in another city the next day (the same kind of event, other
+//! words), and an earlier article about the same camp.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use dossier::build::{BuildOptions, build};
+
+fn built_site() -> tempfile::TempDir {
+    let site = common::site_with_sources(&common::repo().join("tests/fixtures/stories/sources"));
+    build(&BuildOptions::new(site.path())).expect("the fixture site builds");
+    site
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Brief slug by source file.
+fn slugs(root: &Path) -> BTreeMap<String, String> {
+    common::briefs_by_source(root)
+        .into_iter()
+        .map(|(source, brief)| (source, brief.slug))
+        .collect()
+}
+
+/// The briefs a page links to.
+fn brief_links(html: &str) -> Vec<String> {
+    let mut out: Vec<String> = html
+        .split("href=\"")
+        .skip(1)
+        .filter_map(|rest| {
+            let url = &rest[..rest.find('"')?];
+            let name = url.rsplit_once("briefs/")?.1.strip_suffix(".html")?;
+            Some(name.to_string())
+        })
+        .filter(|name| name != "index")
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+const CLUSTER: [&str; 3] = [
+    "s1_harbor_wire_falcon.txt",
+    "s2_basin_daily_falcon.txt",
+    "s3_ridge_radio_falcon.txt",
+];
+const OTHERS: [&str; 3] = [
+    "s4_capital_times_budget.txt",
+    "s5_northern_post_kirkuk.txt",
+    "s6_harbor_wire_falcon_january.txt",
+];
+
+#[test]
+fn one_event_is_one_story_and_nothing_else_is() {
+    let site = built_site();
+    let root = site.path();
+    let slugs = slugs(root);
+    let out = root.join("public");
+    let stories: Vec<_> = std::fs::read_dir(out.join("stories"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "index.html")
+        .collect();
+    assert_eq!(stories.len(), 1, "one story: {stories:?}");
+    let story = read(&out.join("stories").join(&stories[0]));
+    let linked = brief_links(&story);
+    let mut want: Vec<String> = CLUSTER.iter().map(|s| slugs[*s].clone()).collect();
+    want.sort();
+    assert_eq!(
+        linked, want,
+        "the story holds its three reports and no other"
+    );
+
+    // Each report's page links the other two as its story.
+    for member in CLUSTER {
+        let page = read(&out.join(format!("briefs/{}.html", slugs[member])));
+        let box_start = page.find("sec-story").expect("a story box");
+        let story_box = &page[box_start..page[box_start..].find("</aside>").unwrap() + box_start];
+        let links = brief_links(story_box);
+        for other in CLUSTER.iter().filter(|o| **o != member) {
+            assert!(links.contains(&slugs[*other]), "{member} links {other}");
+        }
+        for other in OTHERS {
+            assert!(
+                !links.contains(&slugs[other]),
+                "{member} does not link {other}"
+            );
+        }
+    }
+    for other in OTHERS {
+        let page = read(&out.join(format!("briefs/{}.html", slugs[other])));
+        assert!(!page.contains("sec-story"), "{other} stands alone");
+    }
+    let index = read(&out.join("stories/index.html"));
+    assert!(index.contains(&stories[0]) && index.contains("Ridge Radio"));
+}
+
+#[test]
+fn the_story_page_shows_each_side_of_a_disagreement_with_its_line() {
+    let site = built_site();
+    let root = site.path();
+    let story_file = std::fs::read_dir(root.join("public/stories"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name() != "index.html")
+        .unwrap()
+        .path();
+    let html = read(&story_file);
+    let disagree = &html[html.find("sec-disagree").expect("a disagreement section")..];
+    let wounded = &disagree[disagree
+        .find(">wounded<")
+        .expect("the wounded count is disputed")..];
+    let table = &wounded[..wounded.find("</table>").unwrap()];
+    // 7, 9 and 11: each value with its outlet and a link to its source line.
+    for (value, outlet) in [
+        ("7", "Harbor Wire"),
+        ("9", "Ridge Radio"),
+        ("11", "Basin Daily"),
+    ] {
+        let row_at = table
+            .find(&format!("<td class=\"num\">{value}</td>"))
+            .unwrap_or_else(|| panic!("value {value} in {table}"));
+        let row = &table[row_at..table[row_at..].find("</tr>").unwrap() + row_at];
+        assert!(row.contains(outlet), "{value} is {outlet}'s: {row}");
+        assert!(row.contains("#L"), "{value} links its line: {row}");
+    }
+    // The dead are not disputed: all three say two.
+    assert!(!disagree.contains(">killed<"));
+    assert!(html.contains("<strong>2 killed</strong>"));
+}
+
+#[test]
+fn a_name_spelt_three_ways_is_one_entity_page() {
+    let site = built_site();
+    let entities = root_entities(site.path());
+    let rikabi: Vec<&String> = entities.iter().filter(|e| e.contains("abu-z")).collect();
+    assert_eq!(rikabi.len(), 1, "{entities:?}");
+}
+
+fn root_entities(root: &Path) -> Vec<String> {
+    std::fs::read_dir(root.join("public/entities"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn stories_are_in_the_export() {
+    let site = built_site();
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&site.path().join("public/analysis.json"))).unwrap();
+    let stories = json["analysis"]["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0]["briefs"].as_array().unwrap().len(), 3);
+    let disputed: Vec<&str> = stories[0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|g| g["disagreement"] == true)
+        .filter_map(|g| g["label"].as_str())
+        .collect();
+    assert_eq!(disputed, ["wounded"]);
+}
