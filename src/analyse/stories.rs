@@ -149,8 +149,9 @@ impl Vector {
 struct Features {
     per_brief: Vec<Vec<u32>>,
     df: Vec<u32>,
-    /// How much a feature says beyond the corpus's own rarity: 1 for names
-    /// and rare words, less for words common in any English text.
+    /// How much a feature says beyond the corpus's own rarity:
+    /// [`ENTITY_WEIGHT`] for entities, 1 for rare words, less for words
+    /// common in any English text.
     background: Vec<f32>,
     specific: Vec<bool>,
 }
@@ -270,7 +271,7 @@ fn candidate_pairs(briefs: &[Brief], f: &Features) -> Vec<(f32, u32, u32)> {
             }
         }
     }
-    let mut candidates: Vec<Vec<u32>> = (0..briefs.len())
+    let candidates: Vec<Vec<u32>> = (0..briefs.len())
         .into_par_iter()
         .map(|b| {
             let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
@@ -293,11 +294,9 @@ fn candidate_pairs(briefs: &[Brief], f: &Features) -> Vec<(f32, u32, u32)> {
         .collect();
     // Each pair once, from whichever side proposed it.
     let mut pairs: Vec<(u32, u32)> = Vec::new();
-    for (b, list) in candidates.iter_mut().enumerate() {
-        for &c in list.iter() {
-            let b = b as u32;
-            pairs.push((b.min(c), b.max(c)));
-        }
+    for (b, list) in candidates.iter().enumerate() {
+        let b = b as u32;
+        pairs.extend(list.iter().map(|&c| (b.min(c), b.max(c))));
     }
     pairs.par_sort_unstable();
     pairs.dedup();

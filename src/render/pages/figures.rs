@@ -111,7 +111,7 @@ pub(super) fn group<'a>(
 }
 
 /// A group page's view: the values of the statements shown, in order.
-fn group_view(
+pub(super) fn group_view(
     shared: &Shared,
     group: &FigureGroup,
     shown: &[(Option<usize>, &FigureStatement)],

@@ -12,16 +12,17 @@ pub(super) fn chronology(input: &RenderInput<'_>) -> Chronology {
     Chronology::new(&dates)
 }
 
-/// Each outlet once, in the order of the story's reports.
+/// Each stated outlet once, in the order of the story's reports (reports
+/// that name none are not a source of their own).
 fn outlets(input: &RenderInput<'_>, story: &Story) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for &b in &story.briefs {
-        let name = input.briefs[b]
-            .outlet
-            .clone()
-            .unwrap_or_else(|| "outlet not stated".to_string());
-        if !out.contains(&name) {
-            out.push(name);
+    for name in story
+        .briefs
+        .iter()
+        .filter_map(|&b| input.briefs[b].outlet.as_ref())
+    {
+        if !out.contains(name) {
+            out.push(name.clone());
         }
     }
     out
@@ -118,22 +119,9 @@ pub(super) fn story<'a>(cx: &Cx<'a>, s: usize, ctx: &mut PageContext<'a>) -> Pag
     let events: Vec<EventView> = story
         .events
         .iter()
-        .map(|ev| EventView {
-            label: ev.label.clone(),
-            id: ev.key.clone(),
-            disagreement: ev.disagreement,
-            versions: ev
-                .versions
-                .iter()
-                .map(|v| EventVersionView {
-                    when: v.when.display.clone(),
-                    statements: v
-                        .statements
-                        .iter()
-                        .map(|st| shared.statement(st.brief, st.line, &st.text, st.note.clone()))
-                        .collect(),
-                })
-                .collect(),
+        .map(|ev| {
+            let all: Vec<_> = timeline::statements_of(ev).collect();
+            timeline::event_view(shared, ev, &all)
         })
         .collect();
     ctx.insert("events", events);
@@ -162,26 +150,9 @@ fn agreed(g: &FigureGroup) -> bool {
 
 /// A quantity of a story with every value and who states it.
 fn figure_view(shared: &Shared, g: &FigureGroup) -> FigureGroupView {
-    FigureGroupView {
-        label: g.label.clone(),
-        id: crate::slug::slugify(&g.label).unwrap_or_else(|| "figure".to_string()),
-        url: shared.figure_url(&g.label),
-        disagreement: g.disagreement,
-        values: g
-            .values
-            .iter()
-            .map(|v| FigureValueView {
-                display: v.display.clone(),
-                brief_count: v.brief_count,
-                statements: v
-                    .statements
-                    .iter()
-                    .map(|st| shared.statement(st.brief, st.line, &st.text, st.qualifier.clone()))
-                    .collect(),
-            })
-            .collect(),
-        unquantified: Vec::new(),
-    }
+    let all: Vec<_> = figures::statements_of(g).collect();
+    let id = crate::slug::slugify(&g.label).unwrap_or_else(|| "figure".to_string());
+    figures::group_view(shared, g, &all, &id, &shared.figure_url(&g.label))
 }
 
 /// People and organisations two or more reports name, most named first.

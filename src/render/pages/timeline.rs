@@ -122,6 +122,31 @@ pub(super) fn statements_of(ev: &Event) -> impl Iterator<Item = (usize, &DateSta
         .flat_map(|(v, version)| version.statements.iter().map(move |s| (v, s)))
 }
 
+/// An event's view with the statements `shown` (version index, statement),
+/// in order: each statement as its sentence, with its brief and line.
+pub(super) fn event_view(
+    shared: &Shared,
+    ev: &Event,
+    shown: &[(usize, &DateStatement)],
+) -> EventView {
+    let versions = runs(shown.iter().copied())
+        .into_iter()
+        .map(|(v, statements)| EventVersionView {
+            when: ev.versions[v].when.display.clone(),
+            statements: statements
+                .into_iter()
+                .map(|s| shared.statement(s.brief, s.line, &s.context, s.note.clone()))
+                .collect(),
+        })
+        .collect();
+    EventView {
+        label: ev.label.clone(),
+        id: ev.key.clone(),
+        disagreement: ev.disagreement,
+        versions,
+    }
+}
+
 /// Page `part + 1` of the page of event `e`.
 pub(super) fn event<'a>(
     cx: &Cx<'a>,
@@ -145,24 +170,7 @@ pub(super) fn event<'a>(
             .value(s)
             .value(&shared.card_keys[s.brief]);
     }
-    let view = Lazy(move || {
-        let versions = runs(shown.iter().copied())
-            .into_iter()
-            .map(|(v, statements)| EventVersionView {
-                when: ev.versions[v].when.display.clone(),
-                statements: statements
-                    .into_iter()
-                    .map(|s| shared.statement(s.brief, s.line, &s.context, s.note.clone()))
-                    .collect(),
-            })
-            .collect();
-        EventView {
-            label: ev.label.clone(),
-            id: ev.key.clone(),
-            disagreement: ev.disagreement,
-            versions,
-        }
-    });
+    let view = Lazy(move || event_view(shared, ev, &shown));
     ctx.insert_keyed("event", view, key.finish());
     ctx.insert("summary", event_summary(ev));
     let pager = Pager::ranked(&first, total, part);
