@@ -327,6 +327,10 @@ pub enum Precision {
     EndOfYear,
     /// A whole year ("2014").
     Year,
+    /// A day named relative to the article ("late on Saturday",
+    /// "yesterday", "overnight"): resolved against the publication date when
+    /// there is one (the note says how), else without a date.
+    RelativeDay,
 }
 
 /// A date or deadline an article mentions.

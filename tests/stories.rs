@@ -139,6 +139,37 @@ fn the_story_page_shows_each_side_of_a_disagreement_with_its_line() {
 }
 
 #[test]
+fn the_day_of_the_event_is_compared_across_sources() {
+    // Harbor Wire (12 March): "early on Wednesday"; Basin Daily (13 March):
+    // "Wednesday's rocket attack", beside "on Thursday" for its own figures;
+    // Ridge Radio (12 March): "late on Tuesday".
+    let site = built_site();
+    let root = site.path();
+    let story_file = std::fs::read_dir(root.join("public/stories"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name() != "index.html")
+        .unwrap()
+        .path();
+    let html = read(&story_file);
+    let at = html.find("When it happened").expect("a day section");
+    let section = &html[at..at + html[at..].find("</dt>\n<dt").unwrap_or(html.len() - at)];
+    assert!(section.contains("sources disagree"), "{section}");
+    let rows: Vec<&str> = section.split("<dd>").skip(1).collect();
+    assert_eq!(rows.len(), 2, "{section}");
+    assert!(rows[0].contains("Tuesday 11 March 2025") && rows[0].contains("Ridge Radio"));
+    assert!(rows[0].contains("late on Tuesday") && rows[0].contains("#L5"));
+    assert!(rows[1].contains("Wednesday 12 March 2025"));
+    assert!(rows[1].contains("Harbor Wire") && rows[1].contains("Basin Daily"));
+    // Basin Daily's day is the attack's, not the one its toll was given on.
+    assert!(rows[1].contains("“Wednesday”"), "{}", rows[1]);
+    assert!(!rows[1].contains("“on Thursday”"), "{}", rows[1]);
+    // The list of stories names the disagreement.
+    let index = read(&root.join("public/stories/index.html"));
+    assert!(index.contains("when it happened"), "{index}");
+}
+
+#[test]
 fn a_name_spelt_three_ways_is_one_entity_page() {
     let site = built_site();
     let entities = root_entities(site.path());

@@ -9,6 +9,7 @@ pub mod entities;
 pub mod figures;
 mod related;
 pub mod stories;
+pub mod story_days;
 pub mod timeline;
 
 use std::collections::BTreeMap;

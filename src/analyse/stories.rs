@@ -22,6 +22,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::figures::{FigureGroup, figure_groups_among};
+use super::story_days::{StoryDays, story_days};
 use super::timeline::{Event, EventVersion};
 use crate::brief::Brief;
 
@@ -78,6 +79,8 @@ pub struct Story {
     pub figures: Vec<FigureGroup>,
     /// The timeline's events as the members date them.
     pub events: Vec<Event>,
+    /// When the event happened, by each member that says.
+    pub days: StoryDays,
 }
 
 /// The events of `timeline` as the briefs `among` date them: other briefs'
@@ -172,6 +175,12 @@ fn background(word: &str) -> (f32, bool) {
         }
         None => (1.0, true),
     }
+}
+
+/// How much a word says beyond the corpus: 1 for words rarer than the
+/// lexicon knows, down to 0.5/6.5 for the commonest.
+pub(super) fn background_weight(word: &str) -> f32 {
+    background(word).0
 }
 
 fn features(briefs: &[Brief], terms: &[&[String]], entities: &[Vec<usize>]) -> Features {
@@ -352,6 +361,7 @@ pub fn stories(
         .collect();
     for story in &mut out {
         story.events = events_among(events, &story.briefs);
+        story.days = story_days(briefs, &story.briefs, terms);
     }
     out.sort_by(|a, b| {
         b.last
@@ -460,6 +470,7 @@ fn story_of(briefs: &[Brief], mut members: Vec<usize>, closeness: &[f32]) -> Sto
     Story {
         figures: figure_groups_among(briefs, &members),
         events: Vec::new(),
+        days: StoryDays::default(),
         slug: briefs[lead].slug.clone(),
         title: briefs[lead].title.clone(),
         lead,

@@ -110,7 +110,13 @@ fn classify(m: &DateMention) -> Option<&'static str> {
     ]
     .iter()
     .any(|w| ctx.contains(w));
-    if !about_exit || m.year.is_none() || m.precision == Precision::Year && m.year < Some(2020) {
+    // A day named relative to the article dates what happened that week, not
+    // a withdrawal milestone.
+    if !about_exit
+        || m.year.is_none()
+        || m.precision == Precision::RelativeDay
+        || m.precision == Precision::Year && m.year < Some(2020)
+    {
         return None;
     }
     let at = ctx.find(&m.text.to_lowercase())?;
@@ -216,7 +222,9 @@ fn when(m: &DateMention) -> When {
         .copied();
     let year = m.year.map(|y| y.to_string());
     let display = match (m.precision, month, year.as_deref(), m.day) {
-        (Precision::Day, Some(mo), Some(y), Some(d)) => format!("{d} {mo} {y}"),
+        (Precision::Day | Precision::RelativeDay, Some(mo), Some(y), Some(d)) => {
+            format!("{d} {mo} {y}")
+        }
         (Precision::Day, Some(mo), None, Some(d)) => format!("{d} {mo} (year not stated)"),
         (Precision::Month, Some(mo), Some(y), _) => format!("{mo} {y}"),
         (Precision::Month, Some(mo), None, _) => format!("{mo} (year not stated)"),

@@ -184,6 +184,12 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         &dates_found,
         &evidence,
     );
+    // Days named relative to the article ("on Saturday") date what a story
+    // reports; they are listed, but do not make a sentence a key point.
+    for s in &body_sentences {
+        dates_found.extend(dates::day_mentions(&s.text, s.line, published_date));
+    }
+    dates_found.sort_by_key(|m| m.line);
     let mut people = ents.people;
     let mut organisations = ents.organisations;
     for (what, len) in [

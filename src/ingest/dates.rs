@@ -510,6 +510,123 @@ pub fn mentions(sentence: &str, line: usize, published: Option<NaiveDate>) -> Ve
     out.into_iter().map(|(_, m)| m).collect()
 }
 
+/// Days a sentence names relative to the article: weekdays ("late on
+/// Saturday", "last Sunday"), "today", "yesterday", "overnight", "last
+/// night".
+///
+/// News names the days of the past week by weekday, so a weekday is
+/// resolved to the latest such day on or before publication, or the next on
+/// or after it when the sentence speaks of the future ("will vote on
+/// Sunday"); the note says which was assumed. An undated article's weekday
+/// keeps no date: which Saturday is not known. A weekday written as part of
+/// a full date ("Friday, September 27") is that date's, not a mention of its
+/// own.
+pub fn day_mentions(sentence: &str, line: usize, published: Option<NaiveDate>) -> Vec<DateMention> {
+    static DAY: OnceLock<Regex> = OnceLock::new();
+    let re = DAY.get_or_init(|| {
+        Regex::new(
+            r"\b(?:(?:early|late|earlier|later)\s+(?:on\s+)?|(?:on|last|next|this|since|until|by)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?P<after>,?\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))?|(?i:\b(?P<r>today|yesterday|overnight|last\s+night|this\s+morning|earlier\s+today|tonight)\b)",
+        )
+        .unwrap()
+    });
+    let mut out = Vec::new();
+    for caps in re.captures_iter(sentence) {
+        let whole = caps.get(0).unwrap();
+        if caps.name("after").is_some() {
+            continue;
+        }
+        let text = whole.as_str().trim();
+        let lower = text.to_ascii_lowercase();
+        let before = sentence[..whole.start()].to_ascii_lowercase();
+        let future = lower.starts_with("next ")
+            || lower.starts_with("until ")
+            || lower == "tonight"
+            || speaks_of_future(&before);
+        // Days back (negative) or ahead from publication, and the note.
+        let offset: Option<(i64, String)> = match (caps.name("w"), caps.name("r")) {
+            (Some(w), _) => weekday_number(w.as_str()).zip(published).map(|(w, p)| {
+                let today = p.weekday().num_days_from_monday() as i64;
+                let w = w as i64;
+                let name = weekday_name(w);
+                if future {
+                    let mut ahead = (w - today).rem_euclid(7);
+                    if ahead == 0 && lower.starts_with("next ") {
+                        ahead = 7;
+                    }
+                    (ahead, format!("the {name} on or after publication ({p})"))
+                } else {
+                    let mut back = (today - w).rem_euclid(7);
+                    if back == 0 && lower.starts_with("last ") {
+                        back = 7;
+                    }
+                    (-back, format!("the {name} on or before publication ({p})"))
+                }
+            }),
+            (None, Some(r)) => published.map(|p| {
+                let r = r.as_str().to_ascii_lowercase();
+                if r == "yesterday" || r.starts_with("last") {
+                    (-1, format!("the day before publication ({p})"))
+                } else if r == "overnight" {
+                    (0, format!("the night before publication ({p}) ended"))
+                } else {
+                    (0, format!("the day of publication ({p})"))
+                }
+            }),
+            _ => None,
+        };
+        let date = offset.as_ref().and_then(|&(days, _)| {
+            published.and_then(|p| p.checked_add_signed(chrono::Duration::days(days)))
+        });
+        let note = match (&offset, caps.name("w")) {
+            (Some((_, note)), _) => note.clone(),
+            (None, Some(w)) => format!("the article is undated: which {} is not known", w.as_str()),
+            (None, None) => "the article is undated: the day is not known".to_string(),
+        };
+        out.push(DateMention {
+            text: text.to_string(),
+            year: date.map(|d| d.year()),
+            month: date.map(|d| d.month()),
+            day: date.map(|d| d.day()),
+            precision: Precision::RelativeDay,
+            note: Some(note),
+            line,
+            context: crate::sentences::clip_around(
+                sentence.trim(),
+                whole.start(),
+                super::MAX_EXCERPT,
+            ),
+        });
+    }
+    out
+}
+
+fn weekday_name(n: i64) -> &'static str {
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ][n.rem_euclid(7) as usize]
+}
+
+/// Does the clause before a day speak of what is to come ("will vote on",
+/// "is due to meet on", "are expected ... on")?
+fn speaks_of_future(before: &str) -> bool {
+    // The clause: after the last comma or semicolon, at most eight words.
+    let clause = before.rsplit([',', ';']).next().unwrap_or(before);
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let tail = &words[words.len().saturating_sub(8)..];
+    tail.iter().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_ascii_alphabetic()),
+            "will" | "shall" | "due" | "expected" | "scheduled" | "planned" | "plans" | "upcoming"
+        )
+    })
+}
+
 fn qualifier_precision(q: &str) -> Precision {
     match q {
         "end" | "close" | "end of" | "the end of" => Precision::EndOfYear,
@@ -527,6 +644,55 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn weekdays_resolve_against_publication() {
+        // Published on a Monday.
+        let p = Some(d(2023, 3, 13));
+        let m = day_mentions("The convoy was hit late on Saturday near the bridge.", 4, p);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].text, "late on Saturday");
+        assert_eq!(
+            (m[0].year, m[0].month, m[0].day),
+            (Some(2023), Some(3), Some(11))
+        );
+        assert_eq!(m[0].precision, Precision::RelativeDay);
+        assert!(m[0].note.as_deref().unwrap().contains("on or before"));
+        // The same weekday as publication is that day; "last" is a week back.
+        let m = day_mentions("Officials met on Monday and last Monday.", 1, p);
+        assert_eq!(
+            m.iter().map(|m| m.day).collect::<Vec<_>>(),
+            [Some(13), Some(6)]
+        );
+        // The future looks ahead.
+        let m = day_mentions("Parliament will vote on Thursday.", 1, p);
+        assert_eq!(m[0].day, Some(16));
+        let m = day_mentions("A second round is due next Monday.", 1, p);
+        assert_eq!(m[0].day, Some(20));
+        // Relative words.
+        let m = day_mentions("Two rockets landed overnight; yesterday was calm.", 1, p);
+        assert_eq!(
+            m.iter().map(|m| m.day).collect::<Vec<_>>(),
+            [Some(13), Some(12)]
+        );
+    }
+
+    #[test]
+    fn weekdays_of_full_dates_and_undated_articles() {
+        // The weekday of a full date is not a mention of its own.
+        assert!(day_mentions("They said on Friday, March 10, that it ended.", 1, None).is_empty());
+        assert!(day_mentions("Signed Friday 10 March in the capital.", 1, None).is_empty());
+        // Undated: kept, without a date, saying why.
+        let m = day_mentions("The vote took place on Sunday.", 2, None);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].day, None);
+        assert!(
+            m[0].note
+                .as_deref()
+                .unwrap()
+                .contains("which Sunday is not known")
+        );
     }
 
     fn line(s: &str) -> Option<NaiveDate> {

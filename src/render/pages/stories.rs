@@ -33,8 +33,10 @@ fn outlets(input: &RenderInput<'_>, story: &Story) -> Vec<String> {
 pub(crate) fn disputed(story: &Story) -> Vec<String> {
     let figures = story.figures.iter().filter(|g| g.disagreement);
     let events = story.events.iter().filter(|e| e.disagreement);
+    let day = story.days.disagreement.then(|| DAY_LABEL.to_lowercase());
     figures
         .map(|g| g.label.clone())
+        .chain(day)
         .chain(events.map(|e| e.label.clone()))
         .collect()
 }
@@ -116,13 +118,12 @@ pub(super) fn story<'a>(cx: &Cx<'a>, s: usize, ctx: &mut PageContext<'a>) -> Pag
         "agreements",
         agreements.into_iter().map(view).collect::<Vec<_>>(),
     );
-    let events: Vec<EventView> = story
-        .events
-        .iter()
-        .map(|ev| {
+    let events: Vec<EventView> = day_view(shared, story)
+        .into_iter()
+        .chain(story.events.iter().map(|ev| {
             let all: Vec<_> = timeline::statements_of(ev).collect();
             timeline::event_view(shared, ev, &all)
-        })
+        }))
         .collect();
     ctx.insert("events", events);
     ctx.insert("entities", named_by_several(cx, story));
@@ -141,6 +142,37 @@ pub(super) fn story<'a>(cx: &Cx<'a>, s: usize, ctx: &mut PageContext<'a>) -> Pag
         },
         body: None,
     }
+}
+
+/// Label of the day a story's event happened, among its dated events.
+pub(crate) const DAY_LABEL: &str = "When it happened";
+
+/// The days the reports give for the event, as an event of the story.
+fn day_view(shared: &Shared, story: &Story) -> Option<EventView> {
+    let days = &story.days;
+    (!days.versions.is_empty()).then(|| EventView {
+        label: DAY_LABEL.to_string(),
+        id: "day".to_string(),
+        disagreement: days.disagreement,
+        versions: days
+            .versions
+            .iter()
+            .map(|v| EventVersionView {
+                when: v.display.clone(),
+                statements: v
+                    .statements
+                    .iter()
+                    .map(|st| {
+                        let note = match &st.note {
+                            Some(n) => format!("“{}”: {n}", st.text),
+                            None => format!("“{}”", st.text),
+                        };
+                        shared.statement(st.brief, st.line, &st.context, Some(note))
+                    })
+                    .collect(),
+            })
+            .collect(),
+    })
 }
 
 /// Two or more reports state one value and none another.

@@ -1,0 +1,455 @@
+//! When a story's event happened, as each of its sources says.
+//!
+//! A report dates its event with a day named relative to itself ("late on
+//! Saturday", "overnight", ingest's [`Precision::RelativeDay`]) or a date
+//! ("Jan. 28"), somewhere among the other days it names: when a spokesman
+//! spoke, when an earlier attack happened. Of a member's dated mentions within
+//! a week of its publication, the one the story's own words surround is the
+//! event's ("the attack, carried out late on Saturday"), preferred over one a
+//! reporting verb governs ("said on Monday", "told reporters on Saturday"),
+//! which dates a statement; a dateline ("TEHRAN, Jan. 29 -") dates the report
+//! and is never the event's. Each source's day is then compared: resolved
+//! days by date, an undated report's weekday by weekday, "overnight" agreeing
+//! with the day before as well.
+
+use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::brief::{Brief, DateMention, Precision};
+
+/// How many days before publication a report's event may lie.
+const DAYS_BEFORE: i64 = 7;
+
+/// Words either side of a day that show what it dates.
+const WINDOW_WORDS: usize = 8;
+
+/// Share of the best score at which a day is as much about the story.
+const CLOSE_SCORE: f32 = 0.5;
+
+/// Verbs that make a day the date of a statement, not of the event.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "stated",
+    "added",
+    "confirmed",
+    "rejected",
+    "denied",
+    "denies",
+    "claimed",
+    "named",
+    "reported",
+    "briefed",
+    "spoke",
+    "speaking",
+    "statement",
+    "interview",
+    "news",
+    "conference",
+    "tweeted",
+    "wrote",
+    "posted",
+    "correction",
+    "corrected",
+    "updated",
+    "update",
+];
+
+/// One source's day for the event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DayStatement {
+    /// Brief index.
+    pub brief: usize,
+    /// Source line.
+    pub line: usize,
+    /// The words of the text ("late on Saturday").
+    pub text: String,
+    /// The sentence.
+    pub context: String,
+    /// How the day was resolved, or why it could not be.
+    pub note: Option<String>,
+}
+
+/// One version of the day and who gives it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DayVersion {
+    /// The day, when it can be told.
+    pub day: Option<NaiveDate>,
+    /// The weekday named, 0 = Monday, when no day can be told.
+    pub weekday: Option<u32>,
+    /// The night before `day` ("overnight"): agrees with that day and the one before.
+    pub night: bool,
+    /// "Saturday 27 January 2024", "overnight into Sunday 28 January 2024",
+    /// "a Saturday (the report is undated)".
+    pub display: String,
+    /// Who says so.
+    pub statements: Vec<DayStatement>,
+}
+
+/// When the event happened, by each source that says.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoryDays {
+    /// Versions, earliest day first, unresolved weekdays last.
+    pub versions: Vec<DayVersion>,
+    /// Two sources give days that cannot both be right.
+    pub disagreement: bool,
+}
+
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The days the members of one story give for its event. `terms[b]` are
+/// brief `b`'s words (the analysis's lead terms).
+pub fn story_days(briefs: &[Brief], members: &[usize], terms: &[&[String]]) -> StoryDays {
+    let core = core_words(members, terms);
+    let mut versions: Vec<DayVersion> = Vec::new();
+    for &b in members {
+        let Some((m, day)) = event_day(&briefs[b], &core) else {
+            continue;
+        };
+        let night = m.text.eq_ignore_ascii_case("overnight");
+        let weekday = match day {
+            Some(_) => None,
+            None => named_weekday(&m.text),
+        };
+        // A day without a year was placed in the year of publication (or the
+        // one before, for a January report of a December day).
+        let note = match (m.year, day) {
+            (None, Some(d)) if m.precision == Precision::Day => {
+                Some(format!("the year not stated: {}, the report's", d.year()))
+            }
+            _ => m.note.clone(),
+        };
+        let statement = DayStatement {
+            brief: b,
+            line: m.line,
+            text: m.text.clone(),
+            context: m.context.clone(),
+            note,
+        };
+        match versions
+            .iter_mut()
+            .find(|v| v.day == day && v.weekday == weekday && v.night == night)
+        {
+            Some(v) => v.statements.push(statement),
+            None => versions.push(DayVersion {
+                display: display(day, weekday, night),
+                day,
+                weekday,
+                night,
+                statements: vec![statement],
+            }),
+        }
+    }
+    versions.sort_by(|a, b| {
+        (a.day.is_none(), a.day, a.night, a.weekday).cmp(&(
+            b.day.is_none(),
+            b.day,
+            b.night,
+            b.weekday,
+        ))
+    });
+    let disagreement = versions.iter().enumerate().any(|(i, a)| {
+        versions[i + 1..].iter().any(|b| {
+            conflict(a, b)
+                && a.statements
+                    .iter()
+                    .any(|x| b.statements.iter().any(|y| x.brief != y.brief))
+        })
+    });
+    StoryDays {
+        versions,
+        disagreement,
+    }
+}
+
+/// Words at least two members use, with their general-English weight: what
+/// the story is about, as its reports tell it.
+fn core_words<'a>(members: &[usize], terms: &[&'a [String]]) -> FxHashMap<&'a str, f32> {
+    let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
+    for &b in members {
+        for t in terms[b] {
+            *seen.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    seen.into_iter()
+        .filter(|&(w, n)| n >= 2 && w.len() >= 3)
+        .map(|(w, _)| (w, super::stories::background_weight(w)))
+        .collect()
+}
+
+/// The mention that dates brief `brief`'s event, with its day when known.
+///
+/// Each candidate is scored by the story's words near it. Of those not
+/// governed by a reporting verb (else of all), the ones scoring at least
+/// [`CLOSE_SCORE`] of the best are about the event, and the earliest of them
+/// is taken: an event comes before what is said of it ("the toll from
+/// Wednesday's attack stood at two on Thursday").
+fn event_day<'a>(
+    brief: &'a Brief,
+    core: &FxHashMap<&str, f32>,
+) -> Option<(&'a DateMention, Option<NaiveDate>)> {
+    // (not reported, score, the mention, its day)
+    let mut scored: Vec<(bool, f32, &DateMention, Option<NaiveDate>)> = Vec::new();
+    for m in &brief.facts.dates {
+        let Some(day) = plausible_day(m, brief.published) else {
+            continue;
+        };
+        let Some(at) = m.context.find(m.text.as_str()) else {
+            continue;
+        };
+        if is_dateline(&m.context, at) {
+            continue;
+        }
+        // Words only (no dashes, no "'s"), nearest first.
+        let words = |text: &'a str| text.split_whitespace().map(bare).filter(|w| w.len() > 1);
+        let before: Vec<&str> = words(&m.context[..at]).rev().take(WINDOW_WORDS).collect();
+        let after: Vec<&str> = words(&m.context[at + m.text.len()..])
+            .take(WINDOW_WORDS)
+            .collect();
+        let reporting = before
+            .iter()
+            .take(3)
+            .chain(after.iter().take(2))
+            .any(|w| REPORTING.contains(&w.to_ascii_lowercase().as_str()));
+        // The story's words count by how near they stand.
+        let near = |words: &[&str]| -> f32 {
+            words
+                .iter()
+                .enumerate()
+                .filter_map(|(d, w)| {
+                    let weight = core.get(crate::words::fold(w).as_str())?;
+                    Some(weight / (d + 1) as f32)
+                })
+                .sum()
+        };
+        scored.push((!reporting, near(&before) + near(&after), m, day));
+    }
+    let unreported = scored.iter().any(|s| s.0);
+    scored.retain(|s| s.0 == unreported);
+    let best = scored.iter().map(|s| s.1).fold(0.0f32, f32::max);
+    scored
+        .into_iter()
+        .filter(|s| s.1 >= best * CLOSE_SCORE)
+        // Earliest day; an unresolved weekday has none to compare: first in the text.
+        .min_by_key(|s| s.3)
+        .map(|(_, _, m, day)| (m, day))
+}
+
+/// The day a mention gives, if it may date an event reported on
+/// `published`: `Some(None)` for a day that cannot be resolved (a weekday
+/// of an undated report), `None` for a mention that is no candidate.
+fn plausible_day(m: &DateMention, published: Option<NaiveDate>) -> Option<Option<NaiveDate>> {
+    match m.precision {
+        Precision::RelativeDay | Precision::Day => {}
+        _ => return None,
+    }
+    let (Some(month), Some(day)) = (m.month, m.day) else {
+        // Only a named weekday says anything without a date.
+        return (m.precision == Precision::RelativeDay && named_weekday(&m.text).is_some())
+            .then_some(None);
+    };
+    let Some(p) = published else {
+        return m
+            .year
+            .and_then(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .map(Some);
+    };
+    // A day without a year is in the year that puts it nearest publication.
+    let years = match m.year {
+        Some(y) => vec![y],
+        None => vec![p.year(), p.year() - 1],
+    };
+    years
+        .into_iter()
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .find(|d| (-DAYS_BEFORE..=0).contains(&(*d - p).num_days()))
+        .map(Some)
+}
+
+/// Is the mention at `at` the dateline of the report ("TEHRAN, Jan. 29
+/// (PHNA) -"): a capitalised place and nothing else before it?
+fn is_dateline(context: &str, at: usize) -> bool {
+    let before = context[..at].trim_end();
+    at < 40
+        && !before.is_empty()
+        && before.ends_with(',')
+        && before
+            .chars()
+            .all(|c| c.is_uppercase() || c == ' ' || c == ',' || c == '.' || c == '-')
+}
+
+fn bare(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+fn named_weekday(text: &str) -> Option<u32> {
+    WEEKDAYS
+        .iter()
+        .position(|w| text.contains(w))
+        .map(|n| n as u32)
+}
+
+fn display(day: Option<NaiveDate>, weekday: Option<u32>, night: bool) -> String {
+    match (day, weekday) {
+        (Some(d), _) => {
+            let name = WEEKDAYS[d.weekday().num_days_from_monday() as usize];
+            let date = format!("{name} {} {}", d.day(), d.format("%B %Y"));
+            if night {
+                format!("overnight into {date}")
+            } else {
+                date
+            }
+        }
+        (None, Some(w)) => format!("a {} (the report is undated)", WEEKDAYS[w as usize]),
+        (None, None) => "a day the report does not date".to_string(),
+    }
+}
+
+/// Can both versions be right?
+fn conflict(a: &DayVersion, b: &DayVersion) -> bool {
+    // The days a version allows: its day, and the day before for a night.
+    let days = |v: &DayVersion| -> Vec<NaiveDate> {
+        v.day
+            .into_iter()
+            .chain(v.day.filter(|_| v.night).and_then(|d| d.pred_opt()))
+            .collect()
+    };
+    let weekdays = |v: &DayVersion| -> Vec<u32> {
+        match v.weekday {
+            Some(w) => vec![w],
+            None => days(v)
+                .iter()
+                .map(|d| d.weekday().num_days_from_monday())
+                .collect(),
+        }
+    };
+    if a.day.is_some() && b.day.is_some() {
+        let (x, y) = (days(a), days(b));
+        return !x.iter().any(|d| y.contains(d));
+    }
+    let (x, y) = (weekdays(a), weekdays(b));
+    !x.is_empty() && !y.is_empty() && !x.iter().any(|w| y.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::brief::BriefFacts;
+
+    fn brief(published: Option<NaiveDate>, sentences: &[(&str, usize)]) -> Brief {
+        let mut dates = Vec::new();
+        for &(s, line) in sentences {
+            dates.extend(crate::ingest::dates::mentions(s, line, published));
+            dates.extend(crate::ingest::dates::day_mentions(s, line, published));
+        }
+        Brief {
+            slug: "b".into(),
+            file: "content/briefs/b.md".into(),
+            title: "B".into(),
+            source: None,
+            outlet: None,
+            published,
+            topics: Vec::new(),
+            facts: BriefFacts {
+                dates,
+                ..BriefFacts::default()
+            },
+            body: crate::brief::Body::new(String::new(), 0),
+            body_line: 1,
+            topic_lines: Vec::new(),
+            source_line: None,
+        }
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    fn terms(words: &str) -> Vec<String> {
+        crate::words::terms(words).collect()
+    }
+
+    #[test]
+    fn the_event_day_not_the_statement_day() {
+        // Published Tuesday 14 March 2023: the spokesman spoke on Monday, the
+        // convoy was hit on Saturday.
+        let a = brief(
+            d(2023, 3, 14),
+            &[
+                (
+                    "KIRKUK, March 14 - A spokesman on Monday rejected claims about the ambush.",
+                    3,
+                ),
+                (
+                    "The ambush on the fuel convoy near Dibis, carried out late on Saturday, killed four.",
+                    5,
+                ),
+            ],
+        );
+        let b = brief(
+            d(2023, 3, 12),
+            &[(
+                "Gunmen ambushed a fuel convoy near Dibis early on Sunday, killing four drivers.",
+                7,
+            )],
+        );
+        let briefs = vec![a, b];
+        let t: Vec<Vec<String>> = vec![
+            terms("spokesman rejected claims ambush fuel convoy Dibis carried killed four"),
+            terms("gunmen ambushed fuel convoy Dibis killing four drivers ambush"),
+        ];
+        let t: Vec<&[String]> = t.iter().map(Vec::as_slice).collect();
+        let days = story_days(&briefs, &[0, 1], &t);
+        let shown: Vec<(&str, usize)> = days
+            .versions
+            .iter()
+            .map(|v| (v.display.as_str(), v.statements[0].line))
+            .collect();
+        assert_eq!(
+            shown,
+            [("Saturday 11 March 2023", 5), ("Sunday 12 March 2023", 7)]
+        );
+        assert!(days.disagreement);
+    }
+
+    #[test]
+    fn overnight_and_undated_weekdays_compare_as_they_can() {
+        let a = brief(
+            d(2023, 3, 12),
+            &[("A drone hit the depot overnight, officials said.", 2)],
+        );
+        let b = brief(
+            d(2023, 3, 12),
+            &[("The depot was hit late on Saturday.", 4)],
+        );
+        let c = brief(None, &[("The depot was struck on Saturday.", 6)]);
+        let t: Vec<Vec<String>> = vec![terms("drone depot"), terms("depot"), terms("depot")];
+        let t: Vec<&[String]> = t.iter().map(Vec::as_slice).collect();
+        let briefs = vec![a, b, c];
+        let days = story_days(&briefs, &[0, 1, 2], &t);
+        assert_eq!(days.versions.len(), 3);
+        assert_eq!(
+            days.versions[2].display,
+            "a Saturday (the report is undated)"
+        );
+        // Overnight into Sunday 12 allows Saturday 11: no conflict anywhere.
+        assert!(!days.disagreement, "{days:?}");
+        let d2 = brief(None, &[("The depot was struck on Friday.", 6)]);
+        let briefs = vec![briefs[1].clone(), d2];
+        let days = story_days(&briefs, &[0, 1], &t);
+        assert!(days.disagreement);
+    }
+}
