@@ -244,6 +244,10 @@ pub struct BriefFacts {
     /// Event dates and deadlines mentioned.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dates: Vec<DateMention>,
+    /// Sentences that say who carried out an act, who blames whom, who
+    /// denies a role.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
     /// The 3 to 5 sentences that carry the article.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_points: Vec<KeyPoint>,
@@ -359,6 +363,37 @@ pub struct DateMention {
     pub context: String,
 }
 
+/// What a sentence says about who is responsible for an act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stance {
+    /// Someone says they did it ("claimed responsibility").
+    Claims,
+    /// Someone says another did it ("blamed", "was behind").
+    Blames,
+    /// Someone denies a role ("denied any involvement").
+    Denies,
+    /// The text says no one has claimed it ("no group claimed the attack").
+    Unclaimed,
+}
+
+/// A claim of responsibility, a blame or a denial.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    /// What the sentence does.
+    pub stance: Stance,
+    /// The words that say so ("claimed responsibility").
+    pub words: String,
+    /// People and organisations the sentence names, in its order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub named: Vec<String>,
+    /// Source line.
+    pub line: usize,
+    /// The sentence.
+    pub context: String,
+}
+
 /// A sentence that carries the article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -433,6 +468,8 @@ struct BriefFront {
     #[serde(default)]
     dates: Vec<DateMention>,
     #[serde(default)]
+    claims: Vec<Claim>,
+    #[serde(default)]
     key_points: Vec<KeyPoint>,
     #[serde(default)]
     evidence: BTreeMap<String, Vec<Evidence>>,
@@ -450,6 +487,7 @@ impl BriefFront {
             organisations: std::mem::take(&mut self.organisations),
             figures: std::mem::take(&mut self.figures),
             dates: std::mem::take(&mut self.dates),
+            claims: std::mem::take(&mut self.claims),
             key_points: std::mem::take(&mut self.key_points),
             evidence: std::mem::take(&mut self.evidence),
             ingest: self.ingest.take(),

@@ -153,7 +153,8 @@ fn the_day_of_the_event_is_compared_across_sources() {
         .path();
     let html = read(&story_file);
     let at = html.find("When it happened").expect("a day section");
-    let section = &html[at..at + html[at..].find("</dt>\n<dt").unwrap_or(html.len() - at)];
+    let end = html[at..].find("<dt").unwrap_or(html.len() - at);
+    let section = &html[at..at + end];
     assert!(section.contains("sources disagree"), "{section}");
     let rows: Vec<&str> = section.split("<dd>").skip(1).collect();
     assert_eq!(rows.len(), 2, "{section}");
@@ -167,6 +168,54 @@ fn the_day_of_the_event_is_compared_across_sources() {
     // The list of stories names the disagreement.
     let index = read(&root.join("public/stories/index.html"));
     assert!(index.contains("when it happened"), "{index}");
+}
+
+#[test]
+fn who_did_it_is_lined_up_claim_against_denial() {
+    // Harbor Wire: the Guardians "claimed the attack" (line 8); Basin Daily:
+    // they "said it fired the rockets" (line 7), and a rival faction "denied
+    // any role" (line 9).
+    let site = built_site();
+    let root = site.path();
+    let story_file = std::fs::read_dir(root.join("public/stories"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name() != "index.html")
+        .unwrap()
+        .path();
+    let html = read(&story_file);
+    let at = html.find("Who did it").expect("a section on who did it");
+    let section = &html[at..at + html[at..].find("</dl>").unwrap()];
+    assert!(section.contains("sources disagree"), "{section}");
+    let rows: Vec<&str> = section.split("<dd>").skip(1).collect();
+    let claims: Vec<&&str> = rows
+        .iter()
+        .filter(|r| r.contains("Claims responsibility"))
+        .collect();
+    assert_eq!(claims.len(), 1, "one version of the claim: {section}");
+    for (outlet, line) in [
+        ("Harbor Wire", "s1_harbor_wire_falcon.html#L8"),
+        ("Basin Daily", "s2_basin_daily_falcon.html#L7"),
+    ] {
+        assert!(
+            claims[0].contains(outlet) && claims[0].contains(line),
+            "{outlet}: {}",
+            claims[0]
+        );
+    }
+    assert!(
+        claims[0].contains("Guardians of the Marshes"),
+        "{}",
+        claims[0]
+    );
+    let denial = rows
+        .iter()
+        .find(|r| r.contains("Denies a role"))
+        .expect("the denial");
+    assert!(
+        denial.contains("Basin Daily") && denial.contains("#L9"),
+        "{denial}"
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ pub mod entities;
 pub mod figures;
 mod related;
 pub mod stories;
+pub mod story_claims;
 pub mod story_days;
 pub mod timeline;
 
@@ -513,7 +514,7 @@ pub fn analyse_with(
     });
     let stories = {
         let terms: Vec<&[String]> = leads.iter().map(|l| l.terms.as_slice()).collect();
-        stories::stories(briefs, &terms, &brief_entities, &timeline.events)
+        stories::stories(briefs, &terms, &brief_entities, &entities, &timeline.events)
     };
     let mut story_of: Vec<Option<usize>> = vec![None; briefs.len()];
     for (s, story) in stories.iter().enumerate() {

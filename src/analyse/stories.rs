@@ -21,7 +21,9 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use super::entities::Entity;
 use super::figures::{FigureGroup, figure_groups_among};
+use super::story_claims::{StoryClaims, story_claims};
 use super::story_days::{StoryDays, story_days};
 use super::timeline::{Event, EventVersion};
 use crate::brief::Brief;
@@ -81,6 +83,8 @@ pub struct Story {
     pub events: Vec<Event>,
     /// When the event happened, by each member that says.
     pub days: StoryDays,
+    /// Who did it, by each member that says.
+    pub claims: StoryClaims,
 }
 
 /// The events of `timeline` as the briefs `among` date them: other briefs'
@@ -175,6 +179,11 @@ fn background(word: &str) -> (f32, bool) {
         }
         None => (1.0, true),
     }
+}
+
+/// Is a word rare enough in general English to tie reports together?
+pub(super) fn is_specific(word: &str) -> bool {
+    background(word).1
 }
 
 /// How much a word says beyond the corpus: 1 for words rarer than the
@@ -314,11 +323,12 @@ fn candidate_pairs(briefs: &[Brief], f: &Features) -> Vec<(f32, u32, u32)> {
 
 /// Group `briefs` into stories. `terms[b]` are the words of brief `b`'s
 /// text (the analysis's [`super::Lead::terms`]); `entities[b]` the entities
-/// it names. Briefs that stand alone are in no story.
+/// it names (indices into `entity_list`). Briefs that stand alone are in no story.
 pub fn stories(
     briefs: &[Brief],
     terms: &[&[String]],
     entities: &[Vec<usize>],
+    entity_list: &[Entity],
     events: &[Event],
 ) -> Vec<Story> {
     use rayon::prelude::*;
@@ -362,6 +372,7 @@ pub fn stories(
     for story in &mut out {
         story.events = events_among(events, &story.briefs);
         story.days = story_days(briefs, &story.briefs, terms);
+        story.claims = story_claims(briefs, &story.briefs, entity_list, terms);
     }
     out.sort_by(|a, b| {
         b.last
@@ -471,6 +482,7 @@ fn story_of(briefs: &[Brief], mut members: Vec<usize>, closeness: &[f32]) -> Sto
         figures: figure_groups_among(briefs, &members),
         events: Vec::new(),
         days: StoryDays::default(),
+        claims: StoryClaims::default(),
         slug: briefs[lead].slug.clone(),
         title: briefs[lead].title.clone(),
         lead,

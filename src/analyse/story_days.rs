@@ -177,7 +177,7 @@ pub fn story_days(briefs: &[Brief], members: &[usize], terms: &[&[String]]) -> S
 
 /// Words at least two members use, with their general-English weight: what
 /// the story is about, as its reports tell it.
-fn core_words<'a>(members: &[usize], terms: &[&'a [String]]) -> FxHashMap<&'a str, f32> {
+pub(super) fn core_words<'a>(members: &[usize], terms: &[&'a [String]]) -> FxHashMap<&'a str, f32> {
     let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
     for &b in members {
         for t in terms[b] {

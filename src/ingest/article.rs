@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
+use super::claims;
 use super::clean::{Boilerplate, CleanArticle, clean};
 use super::dates;
 use super::entities::{self, Sentence};
@@ -192,11 +193,16 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
     dates_found.sort_by_key(|m| m.line);
     let mut people = ents.people;
     let mut organisations = ents.organisations;
+    let mut claims: Vec<crate::brief::Claim> = body_sentences
+        .iter()
+        .filter_map(|s| claims::claim(&s.text, s.line, &people, &organisations))
+        .collect();
     for (what, len) in [
         ("figures", cap(&mut figures)),
         ("dates", cap(&mut dates_found)),
         ("people", cap(&mut people)),
         ("organisations", cap(&mut organisations)),
+        ("claims", cap(&mut claims)),
     ] {
         if len > super::MAX_FACTS {
             notes.push(format!(
@@ -240,6 +246,7 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
             organisations,
             figures,
             dates: dates_found,
+            claims,
             key_points,
             evidence,
             ingest: Some(IngestStamp {

@@ -13,6 +13,7 @@
 
 pub mod article;
 pub mod chrome;
+pub mod claims;
 pub mod clean;
 pub mod dates;
 pub mod entities;
@@ -41,7 +42,7 @@ use crate::topic::{Topic, TopicMatcher};
 use article::{Context, Draft};
 
 /// Bump when extraction changes so that untouched briefs are regenerated.
-pub const INGEST_VERSION: u32 = 9;
+pub const INGEST_VERSION: u32 = 10;
 
 /// Longest excerpt of a sentence kept with a fact (figure, date, key point, evidence).
 pub const MAX_EXCERPT: usize = 600;

@@ -34,9 +34,14 @@ pub(crate) fn disputed(story: &Story) -> Vec<String> {
     let figures = story.figures.iter().filter(|g| g.disagreement);
     let events = story.events.iter().filter(|e| e.disagreement);
     let day = story.days.disagreement.then(|| DAY_LABEL.to_lowercase());
+    let claims = story
+        .claims
+        .disagreement
+        .then(|| CLAIMS_LABEL.to_lowercase());
     figures
         .map(|g| g.label.clone())
         .chain(day)
+        .chain(claims)
         .chain(events.map(|e| e.label.clone()))
         .collect()
 }
@@ -120,6 +125,7 @@ pub(super) fn story<'a>(cx: &Cx<'a>, s: usize, ctx: &mut PageContext<'a>) -> Pag
     );
     let events: Vec<EventView> = day_view(shared, story)
         .into_iter()
+        .chain(claims_view(shared, story))
         .chain(story.events.iter().map(|ev| {
             let all: Vec<_> = timeline::statements_of(ev).collect();
             timeline::event_view(shared, ev, &all)
@@ -168,6 +174,35 @@ fn day_view(shared: &Shared, story: &Story) -> Option<EventView> {
                             None => format!("“{}”", st.text),
                         };
                         shared.statement(st.brief, st.line, &st.context, Some(note))
+                    })
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
+/// Label of who carried out the event, by the sources' claims, blames and denials.
+pub(crate) const CLAIMS_LABEL: &str = "Who did it";
+
+/// The reports' claims of responsibility, blames and denials, as an event
+/// of the story whose versions are the stances.
+fn claims_view(shared: &Shared, story: &Story) -> Option<EventView> {
+    let claims = &story.claims;
+    (!claims.versions.is_empty()).then(|| EventView {
+        label: CLAIMS_LABEL.to_string(),
+        id: "claims".to_string(),
+        disagreement: claims.disagreement,
+        versions: claims
+            .versions
+            .iter()
+            .map(|v| EventVersionView {
+                when: v.display.clone(),
+                statements: v
+                    .statements
+                    .iter()
+                    .map(|st| {
+                        let note = Some(format!("“{}”", st.words));
+                        shared.statement(st.brief, st.line, &st.context, note)
                     })
                     .collect(),
             })

@@ -1,0 +1,260 @@
+//! Who did it, as each source of a story tells it: the claims of
+//! responsibility, blames and denials ingest found in the members' text
+//! ([`crate::brief::Claim`]), grouped by stance and the entities named.
+//!
+//! Sources disagree when one denies a role while another claims or blames,
+//! or when two name disjoint sets of people and organisations in their
+//! claims and blames ("the group claimed it" against "officials saw the
+//! footprints of another").
+
+use serde::{Deserialize, Serialize};
+
+use super::entities::Entity;
+use crate::brief::{Brief, Stance};
+
+/// One source's sentence on who is responsible.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimStatement {
+    /// Brief index.
+    pub brief: usize,
+    /// Source line.
+    pub line: usize,
+    /// The words that make the claim ("claimed responsibility").
+    pub words: String,
+    /// The sentence.
+    pub context: String,
+}
+
+/// One version: a stance and the entities its sentences name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimVersion {
+    /// Claims, blames or denies.
+    pub stance: Stance,
+    /// Entities named (indices into the analysis's entities), sorted.
+    pub entities: Vec<usize>,
+    /// Names no entity page holds, as written.
+    pub other_names: Vec<String>,
+    /// "Claims responsibility: Islamic Resistance in Iraq".
+    pub display: String,
+    /// Who says so.
+    pub statements: Vec<ClaimStatement>,
+}
+
+/// Who is responsible, by each member that says.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoryClaims {
+    /// Claims first, then blames, then denials.
+    pub versions: Vec<ClaimVersion>,
+    /// The sources' versions cannot all be right.
+    pub disagreement: bool,
+}
+
+/// The claims the members of one story make.
+pub fn story_claims(
+    briefs: &[Brief],
+    members: &[usize],
+    entities: &[Entity],
+    terms: &[&[String]],
+) -> StoryClaims {
+    let core = super::story_days::core_words(members, terms);
+    // (brief, the form it uses) -> entity, for the members only.
+    let mut entity_of: rustc_hash::FxHashMap<(usize, &str), usize> = Default::default();
+    for (e, entity) in entities.iter().enumerate() {
+        for m in entity
+            .mentions
+            .iter()
+            .filter(|m| members.contains(&m.brief))
+        {
+            entity_of.insert((m.brief, m.form.as_str()), e);
+        }
+    }
+    let mut versions: Vec<ClaimVersion> = Vec::new();
+    for &b in members {
+        for c in briefs[b]
+            .facts
+            .claims
+            .iter()
+            .filter(|c| about_story(&c.context, &core))
+        {
+            let mut ids: Vec<usize> = Vec::new();
+            let mut other: Vec<String> = Vec::new();
+            for name in &c.named {
+                match entity_of.get(&(b, name.as_str())) {
+                    Some(&e) => ids.push(e),
+                    None => other.push(name.clone()),
+                }
+            }
+            ids.sort_unstable();
+            ids.dedup();
+            let statement = ClaimStatement {
+                brief: b,
+                line: c.line,
+                words: c.words.clone(),
+                context: c.context.clone(),
+            };
+            match versions
+                .iter_mut()
+                .find(|v| v.stance == c.stance && v.entities == ids && v.other_names == other)
+            {
+                Some(v) => v.statements.push(statement),
+                None => versions.push(ClaimVersion {
+                    display: display(c.stance, &ids, &other, entities),
+                    stance: c.stance,
+                    entities: ids,
+                    other_names: other,
+                    statements: vec![statement],
+                }),
+            }
+        }
+    }
+    versions.sort_by(|a, b| {
+        (a.stance, &a.entities, &a.other_names).cmp(&(b.stance, &b.entities, &b.other_names))
+    });
+    let disagreement = disagree(&versions);
+    StoryClaims {
+        versions,
+        disagreement,
+    }
+}
+
+/// A sentence about something else (another attack a live blog reports)
+/// holds few of the words the story's reports share: it must name one of
+/// their uncommon words (the place, the weapon), or have at least
+/// [`STORY_SHARE`] of its words' weight in their words, from two or more.
+fn about_story(sentence: &str, core: &rustc_hash::FxHashMap<&str, f32>) -> bool {
+    let mut words: Vec<String> = crate::words::terms(sentence).collect();
+    words.sort_unstable();
+    words.dedup();
+    let (mut shared, mut total, mut count) = (0.0, 0.0, 0);
+    for w in &words {
+        total += super::stories::background_weight(w);
+        if let Some(x) = core.get(w.as_str()) {
+            if super::stories::is_specific(w) {
+                return true;
+            }
+            shared += x;
+            count += 1;
+        }
+    }
+    count >= 2 && shared >= STORY_SHARE * total
+}
+
+/// Share of a claim's words (by weight) that the story's reports share.
+const STORY_SHARE: f32 = 0.4;
+
+fn display(stance: Stance, ids: &[usize], other: &[String], entities: &[Entity]) -> String {
+    let what = match stance {
+        Stance::Claims => "Claims responsibility",
+        Stance::Blames => "Blames",
+        Stance::Denies => "Denies a role",
+        Stance::Unclaimed => "No one has claimed it",
+    };
+    let names: Vec<&str> = ids
+        .iter()
+        .map(|&e| entities[e].name.as_str())
+        .chain(other.iter().map(String::as_str))
+        .collect();
+    if names.is_empty() {
+        what.to_string()
+    } else {
+        format!("{what}: {}", names.join(", "))
+    }
+}
+
+/// A denial against a claim or blame from another brief, or two briefs
+/// whose claims and blames name nobody in common.
+fn disagree(versions: &[ClaimVersion]) -> bool {
+    let briefs_of = |stances: &[Stance]| -> Vec<usize> {
+        let mut out: Vec<usize> = versions
+            .iter()
+            .filter(|v| stances.contains(&v.stance))
+            .flat_map(|v| v.statements.iter().map(|s| s.brief))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    let accusing = briefs_of(&[Stance::Claims, Stance::Blames]);
+    let denying = briefs_of(&[Stance::Denies]);
+    let claiming = briefs_of(&[Stance::Claims]);
+    let unclaimed = briefs_of(&[Stance::Unclaimed]);
+    let across = |a: &[usize], b: &[usize]| a.iter().any(|x| b.iter().any(|y| x != y));
+    if across(&denying, &accusing) || across(&unclaimed, &claiming) {
+        return true;
+    }
+    // Per accusing brief, everyone its claims and blames name.
+    let named: Vec<Vec<String>> = accusing
+        .iter()
+        .map(|&b| {
+            let mut names: Vec<String> = versions
+                .iter()
+                .filter(|v| matches!(v.stance, Stance::Claims | Stance::Blames))
+                .filter(|v| v.statements.iter().any(|s| s.brief == b))
+                .flat_map(|v| {
+                    v.entities
+                        .iter()
+                        .map(|e| format!("#{e}"))
+                        .chain(v.other_names.iter().cloned())
+                })
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            names
+        })
+        .filter(|n| !n.is_empty())
+        .collect();
+    named.iter().enumerate().any(|(i, a)| {
+        named[i + 1..]
+            .iter()
+            .any(|b| !a.iter().any(|x| b.contains(x)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn version(stance: Stance, entities: &[usize], briefs: &[usize]) -> ClaimVersion {
+        ClaimVersion {
+            stance,
+            entities: entities.to_vec(),
+            other_names: Vec::new(),
+            display: String::new(),
+            statements: briefs
+                .iter()
+                .map(|&brief| ClaimStatement {
+                    brief,
+                    line: 1,
+                    words: String::new(),
+                    context: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn when_versions_disagree() {
+        // Two briefs claim for one group: alike.
+        assert!(!disagree(&[version(Stance::Claims, &[1], &[0, 1])]));
+        // One names a second group besides: they share one, alike.
+        assert!(!disagree(&[
+            version(Stance::Claims, &[1], &[0]),
+            version(Stance::Blames, &[1, 2], &[1]),
+        ]));
+        // Disjoint names: they disagree.
+        assert!(disagree(&[
+            version(Stance::Claims, &[1], &[0]),
+            version(Stance::Blames, &[2], &[1]),
+        ]));
+        // A denial against another brief's blame.
+        assert!(disagree(&[
+            version(Stance::Blames, &[2], &[0]),
+            version(Stance::Denies, &[3], &[1]),
+        ]));
+        // A brief that blames and denies in its own text alone: not a disagreement.
+        assert!(!disagree(&[
+            version(Stance::Blames, &[2], &[0]),
+            version(Stance::Denies, &[3], &[0]),
+        ]));
+    }
+}
