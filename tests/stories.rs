@@ -226,6 +226,34 @@ fn a_name_spelt_three_ways_is_one_entity_page() {
     assert_eq!(rikabi.len(), 1, "{entities:?}");
 }
 
+#[test]
+fn the_story_page_shows_how_each_source_writes_a_name() {
+    let site = built_site();
+    let root = site.path();
+    let story_file = std::fs::read_dir(root.join("public/stories"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name() != "index.html")
+        .unwrap()
+        .path();
+    let html = read(&story_file);
+    let who = &html[html.find("sec-who").expect("who several sources name")..];
+    let item = who
+        .split("<li>")
+        .find(|li| li.contains("Rikabi") || li.contains("Rukabi") || li.contains("Rakabi"))
+        .expect("the commander, named by all three");
+    for (form, outlet) in [
+        ("Abu Zainab al-Rikabi", "Harbor Wire"),
+        ("Abu Zaynab al-Rukabi", "Basin Daily"),
+        ("Abu Zeinab al-Rakabi", "Ridge Radio"),
+    ] {
+        assert!(
+            item.contains(&format!("“{form}” ({outlet})")),
+            "{form}: {item}"
+        );
+    }
+}
+
 fn root_entities(root: &Path) -> Vec<String> {
     std::fs::read_dir(root.join("public/entities"))
         .unwrap()

@@ -57,6 +57,18 @@ pub fn story_claims(
     terms: &[&[String]],
 ) -> StoryClaims {
     let core = super::story_days::core_words(members, terms);
+    // The uncommon words most reports use: what tells the event apart.
+    let mut in_reports: rustc_hash::FxHashMap<&str, usize> = Default::default();
+    for &b in members {
+        for t in terms[b] {
+            *in_reports.entry(t.as_str()).or_default() += 1;
+        }
+    }
+    let marks: rustc_hash::FxHashSet<&str> = in_reports
+        .into_iter()
+        .filter(|&(w, n)| 2 * n > members.len() && super::stories::is_specific(w))
+        .map(|(w, _)| w)
+        .collect();
     // (brief, the form it uses) -> entity, for the members only.
     let mut entity_of: rustc_hash::FxHashMap<(usize, &str), usize> = Default::default();
     for (e, entity) in entities.iter().enumerate() {
@@ -74,7 +86,7 @@ pub fn story_claims(
             .facts
             .claims
             .iter()
-            .filter(|c| about_story(&c.context, &core))
+            .filter(|c| about_story(&c.context, &core, &marks))
         {
             let mut ids: Vec<usize> = Vec::new();
             let mut other: Vec<String> = Vec::new();
@@ -119,19 +131,24 @@ pub fn story_claims(
 
 /// A sentence about something else (another attack a live blog reports)
 /// holds few of the words the story's reports share: it must name one of
-/// their uncommon words (the place, the weapon), or have at least
-/// [`STORY_SHARE`] of its words' weight in their words, from two or more.
-fn about_story(sentence: &str, core: &rustc_hash::FxHashMap<&str, f32>) -> bool {
+/// the uncommon words most of them use (`marks`: the place, the weapon),
+/// or have at least [`STORY_SHARE`] of its words' weight in words two
+/// reports share, from two or more.
+fn about_story(
+    sentence: &str,
+    core: &rustc_hash::FxHashMap<&str, f32>,
+    marks: &rustc_hash::FxHashSet<&str>,
+) -> bool {
     let mut words: Vec<String> = crate::words::terms(sentence).collect();
     words.sort_unstable();
     words.dedup();
+    if words.iter().any(|w| marks.contains(w.as_str())) {
+        return true;
+    }
     let (mut shared, mut total, mut count) = (0.0, 0.0, 0);
     for w in &words {
         total += super::stories::background_weight(w);
         if let Some(x) = core.get(w.as_str()) {
-            if super::stories::is_specific(w) {
-                return true;
-            }
             shared += x;
             count += 1;
         }

@@ -526,3 +526,23 @@ pub struct StoryEntry {
     /// Quantities its reports disagree on.
     pub disputed: Vec<String>,
 }
+
+/// An entity several reports of a story name, with the forms they write it in.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryNameView {
+    /// Its page.
+    pub entity: EntityLink,
+    /// How many reports name it.
+    pub count: usize,
+    /// Each form the reports use and who uses it, when they use more than one.
+    pub forms: Vec<NameFormView>,
+}
+
+/// One way a name is written, and by whom.
+#[derive(Debug, Clone, Serialize)]
+pub struct NameFormView {
+    /// "Abu Baqir al-Saadi".
+    pub form: String,
+    /// The outlets (or, without one, the titles) of the reports that write it so.
+    pub by: Vec<String>,
+}

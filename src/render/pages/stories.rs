@@ -222,8 +222,9 @@ fn figure_view(shared: &Shared, g: &FigureGroup) -> FigureGroupView {
     figures::group_view(shared, g, &all, &id, &shared.figure_url(&g.label))
 }
 
-/// People and organisations two or more reports name, most named first.
-fn named_by_several(cx: &Cx<'_>, story: &Story) -> Vec<(EntityLink, usize)> {
+/// People and organisations two or more reports name, most named first,
+/// with the forms each report writes them in when those differ.
+fn named_by_several(cx: &Cx<'_>, story: &Story) -> Vec<StoryNameView> {
     let shared = cx.shared;
     let mut counts: std::collections::BTreeMap<usize, usize> = Default::default();
     for &b in &story.briefs {
@@ -235,8 +236,38 @@ fn named_by_several(cx: &Cx<'_>, story: &Story) -> Vec<(EntityLink, usize)> {
     named.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     named
         .into_iter()
-        .map(|(e, n)| (EntityLink::from(&shared.entity_cards[e]), n))
+        .map(|(e, count)| StoryNameView {
+            entity: EntityLink::from(&shared.entity_cards[e]),
+            count,
+            forms: forms_of(cx, story, e),
+        })
         .collect()
+}
+
+/// The forms the story's reports write entity `e` in, in report order,
+/// each with who writes it so; empty when they all write it alike.
+fn forms_of(cx: &Cx<'_>, story: &Story, e: usize) -> Vec<NameFormView> {
+    let mut forms: Vec<NameFormView> = Vec::new();
+    for &b in &story.briefs {
+        let entity = &cx.input.analysis.entities[e];
+        let Some(m) = entity.mentions.iter().find(|m| m.brief == b) else {
+            continue;
+        };
+        let brief = &cx.input.briefs[b];
+        let who = brief.outlet.clone().unwrap_or_else(|| brief.title.clone());
+        match forms.iter_mut().find(|f| f.form == m.form) {
+            Some(f) if !f.by.contains(&who) => f.by.push(who),
+            Some(_) => {}
+            None => forms.push(NameFormView {
+                form: m.form.clone(),
+                by: vec![who],
+            }),
+        }
+    }
+    if forms.len() < 2 {
+        forms.clear();
+    }
+    forms
 }
 
 /// The topics of a story's reports, in site order.
