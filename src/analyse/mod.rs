@@ -513,8 +513,19 @@ pub fn analyse_with(
         ))
     });
     let stories = {
+        let started = std::time::Instant::now();
         let terms: Vec<&[String]> = leads.iter().map(|l| l.terms.as_slice()).collect();
-        stories::stories(briefs, &terms, &brief_entities, &entities, &timeline.events)
+        let stories =
+            stories::stories(briefs, &terms, &brief_entities, &entities, &timeline.events);
+        // For BENCHMARKS.md: the grouping's share of the analysis.
+        if std::env::var_os("DOSSIER_TIMINGS").is_some() {
+            let ms = started.elapsed().as_secs_f64() * 1e3;
+            eprintln!(
+                "timing:   (stories       {ms:>8.1} ms, {} stories)",
+                stories.len()
+            );
+        }
+        stories
     };
     let mut story_of: Vec<Option<usize>> = vec![None; briefs.len()];
     for (s, story) in stories.iter().enumerate() {
