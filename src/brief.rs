@@ -248,6 +248,9 @@ pub struct BriefFacts {
     /// denies a role.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<Claim>,
+    /// Places sentences put things at ("in Nasiriyah", "at Tower 22").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<PlaceMention>,
     /// The 3 to 5 sentences that carry the article.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_points: Vec<KeyPoint>,
@@ -394,6 +397,18 @@ pub struct Claim {
     pub context: String,
 }
 
+/// A place one sentence names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlaceMention {
+    /// As written ("Tower 22", "al-Tanf").
+    pub name: String,
+    /// Source line.
+    pub line: usize,
+    /// The sentence.
+    pub context: String,
+}
+
 /// A sentence that carries the article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -470,6 +485,8 @@ struct BriefFront {
     #[serde(default)]
     claims: Vec<Claim>,
     #[serde(default)]
+    places: Vec<PlaceMention>,
+    #[serde(default)]
     key_points: Vec<KeyPoint>,
     #[serde(default)]
     evidence: BTreeMap<String, Vec<Evidence>>,
@@ -488,6 +505,7 @@ impl BriefFront {
             figures: std::mem::take(&mut self.figures),
             dates: std::mem::take(&mut self.dates),
             claims: std::mem::take(&mut self.claims),
+            places: std::mem::take(&mut self.places),
             key_points: std::mem::take(&mut self.key_points),
             evidence: std::mem::take(&mut self.evidence),
             ingest: self.ingest.take(),

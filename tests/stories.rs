@@ -254,6 +254,47 @@ fn the_story_page_shows_how_each_source_writes_a_name() {
     }
 }
 
+#[test]
+fn where_it_happened_lists_each_place_with_who_names_it() {
+    let site = built_site();
+    let root = site.path();
+    let story_file = std::fs::read_dir(root.join("public/stories"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name() != "index.html")
+        .unwrap()
+        .path();
+    let html = read(&story_file);
+    let at = html.find("id=\"sec-where\"").expect("a Where section");
+    let table = &html[at..at + html[at..].find("</table>").unwrap()];
+    let row = |place: &str| -> &str {
+        let from = table
+            .find(&format!("<td>{place}</td>"))
+            .unwrap_or_else(|| panic!("{place} in {table}"));
+        &table[from..from + table[from..].find("</tr>").unwrap()]
+    };
+    // "struck Camp Falcon" (Harbor Wire, line 6), "Rockets hit Camp Falcon" (Ridge Radio, line 5).
+    let camp = row("Camp Falcon");
+    assert!(
+        camp.contains("Harbor Wire") && camp.contains("s1_harbor_wire_falcon.html#L6"),
+        "{camp}"
+    );
+    assert!(
+        camp.contains("Ridge Radio") && camp.contains("s3_ridge_radio_falcon.html#L5"),
+        "{camp}"
+    );
+    // All three place it near Nasiriyah.
+    let city = row("Nasiriyah");
+    for outlet in ["Harbor Wire", "Basin Daily", "Ridge Radio"] {
+        assert!(city.contains(outlet), "{outlet}: {city}");
+    }
+    // Weekdays and the claimant are not places.
+    assert!(
+        !table.contains("<td>Wednesday") && !table.contains("<td>Guardians"),
+        "{table}"
+    );
+}
+
 fn root_entities(root: &Path) -> Vec<String> {
     std::fs::read_dir(root.join("public/entities"))
         .unwrap()

@@ -11,6 +11,7 @@ mod related;
 pub mod stories;
 pub mod story_claims;
 pub mod story_days;
+pub mod story_places;
 pub mod timeline;
 
 use std::collections::BTreeMap;

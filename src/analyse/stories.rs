@@ -23,8 +23,9 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::Entity;
 use super::figures::{FigureGroup, figure_groups_among};
-use super::story_claims::{StoryClaims, story_claims};
+use super::story_claims::{StoryClaims, StoryWords, story_claims};
 use super::story_days::{StoryDays, story_days};
+use super::story_places::{StoryPlace, story_places};
 use super::timeline::{Event, EventVersion};
 use crate::brief::Brief;
 
@@ -85,6 +86,8 @@ pub struct Story {
     pub days: StoryDays,
     /// Who did it, by each member that says.
     pub claims: StoryClaims,
+    /// Where it happened: places the members name, most named first.
+    pub places: Vec<StoryPlace>,
 }
 
 /// The events of `timeline` as the briefs `among` date them: other briefs'
@@ -373,6 +376,8 @@ pub fn stories(
         story.events = events_among(events, &story.briefs);
         story.days = story_days(briefs, &story.briefs, terms);
         story.claims = story_claims(briefs, &story.briefs, entity_list, terms);
+        let words = StoryWords::new(&story.briefs, terms);
+        story.places = story_places(briefs, &story.briefs, &words);
     }
     out.sort_by(|a, b| {
         b.last
@@ -483,6 +488,7 @@ fn story_of(briefs: &[Brief], mut members: Vec<usize>, closeness: &[f32]) -> Sto
         events: Vec::new(),
         days: StoryDays::default(),
         claims: StoryClaims::default(),
+        places: Vec::new(),
         slug: briefs[lead].slug.clone(),
         title: briefs[lead].title.clone(),
         lead,

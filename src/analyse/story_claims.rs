@@ -56,19 +56,7 @@ pub fn story_claims(
     entities: &[Entity],
     terms: &[&[String]],
 ) -> StoryClaims {
-    let core = super::story_days::core_words(members, terms);
-    // The uncommon words most reports use: what tells the event apart.
-    let mut in_reports: rustc_hash::FxHashMap<&str, usize> = Default::default();
-    for &b in members {
-        for t in terms[b] {
-            *in_reports.entry(t.as_str()).or_default() += 1;
-        }
-    }
-    let marks: rustc_hash::FxHashSet<&str> = in_reports
-        .into_iter()
-        .filter(|&(w, n)| 2 * n > members.len() && super::stories::is_specific(w))
-        .map(|(w, _)| w)
-        .collect();
+    let words = StoryWords::new(members, terms);
     // (brief, the form it uses) -> entity, for the members only.
     let mut entity_of: rustc_hash::FxHashMap<(usize, &str), usize> = Default::default();
     for (e, entity) in entities.iter().enumerate() {
@@ -86,7 +74,7 @@ pub fn story_claims(
             .facts
             .claims
             .iter()
-            .filter(|c| about_story(&c.context, &core, &marks))
+            .filter(|c| words.about(&c.context))
         {
             let mut ids: Vec<usize> = Vec::new();
             let mut other: Vec<String> = Vec::new();
@@ -129,34 +117,58 @@ pub fn story_claims(
     }
 }
 
-/// A sentence about something else (another attack a live blog reports)
-/// holds few of the words the story's reports share: it must name one of
-/// the uncommon words most of them use (`marks`: the place, the weapon),
-/// or have at least [`STORY_SHARE`] of its words' weight in words two
-/// reports share, from two or more.
-fn about_story(
-    sentence: &str,
-    core: &rustc_hash::FxHashMap<&str, f32>,
-    marks: &rustc_hash::FxHashSet<&str>,
-) -> bool {
-    let mut words: Vec<String> = crate::words::terms(sentence).collect();
-    words.sort_unstable();
-    words.dedup();
-    if words.iter().any(|w| marks.contains(w.as_str())) {
-        return true;
-    }
-    let (mut shared, mut total, mut count) = (0.0, 0.0, 0);
-    for w in &words {
-        total += super::stories::background_weight(w);
-        if let Some(x) = core.get(w.as_str()) {
-            shared += x;
-            count += 1;
-        }
-    }
-    count >= 2 && shared >= STORY_SHARE * total
+/// The words a story's reports share, to tell whether a sentence of one of
+/// them is about the story's event or about something else it also reports
+/// (a live blog's paragraph on another attack).
+pub(super) struct StoryWords<'a> {
+    /// Words at least two reports use, with their general-English weight.
+    core: rustc_hash::FxHashMap<&'a str, f32>,
+    /// Uncommon words most reports use: the place, the weapon.
+    marks: rustc_hash::FxHashSet<&'a str>,
 }
 
-/// Share of a claim's words (by weight) that the story's reports share.
+impl<'a> StoryWords<'a> {
+    pub(super) fn new(members: &[usize], terms: &[&'a [String]]) -> StoryWords<'a> {
+        let mut in_reports: rustc_hash::FxHashMap<&str, usize> = Default::default();
+        for &b in members {
+            for t in terms[b] {
+                *in_reports.entry(t.as_str()).or_default() += 1;
+            }
+        }
+        let marks = in_reports
+            .into_iter()
+            .filter(|&(w, n)| 2 * n > members.len() && super::stories::is_specific(w))
+            .map(|(w, _)| w)
+            .collect();
+        StoryWords {
+            core: super::story_days::core_words(members, terms),
+            marks,
+        }
+    }
+
+    /// Is the sentence about the story: does it name one of the marks, or
+    /// have at least [`STORY_SHARE`] of its words' weight in words two
+    /// reports share, from two or more?
+    pub(super) fn about(&self, sentence: &str) -> bool {
+        let mut words: Vec<String> = crate::words::terms(sentence).collect();
+        words.sort_unstable();
+        words.dedup();
+        if words.iter().any(|w| self.marks.contains(w.as_str())) {
+            return true;
+        }
+        let (mut shared, mut total, mut count) = (0.0, 0.0, 0);
+        for w in &words {
+            total += super::stories::background_weight(w);
+            if let Some(x) = self.core.get(w.as_str()) {
+                shared += x;
+                count += 1;
+            }
+        }
+        count >= 2 && shared >= STORY_SHARE * total
+    }
+}
+
+/// Share of a sentence's words (by weight) that the story's reports share.
 const STORY_SHARE: f32 = 0.4;
 
 fn display(stance: Stance, ids: &[usize], other: &[String], entities: &[Entity]) -> String {

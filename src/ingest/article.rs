@@ -11,6 +11,7 @@ use super::dates;
 use super::entities::{self, Sentence};
 use super::figures;
 use super::glue::CorpusWords;
+use super::places;
 use crate::brief::{BriefFacts, BriefFile, DateMention, Evidence, Figure, IngestStamp, KeyPoint};
 use crate::sentences;
 use crate::source::SourceText;
@@ -197,12 +198,17 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         .iter()
         .filter_map(|s| claims::claim(&s.text, s.line, &people, &organisations))
         .collect();
+    let mut places: Vec<crate::brief::PlaceMention> = body_sentences
+        .iter()
+        .flat_map(|s| places::places(&s.text, s.line, &people, &organisations))
+        .collect();
     for (what, len) in [
         ("figures", cap(&mut figures)),
         ("dates", cap(&mut dates_found)),
         ("people", cap(&mut people)),
         ("organisations", cap(&mut organisations)),
         ("claims", cap(&mut claims)),
+        ("places", cap(&mut places)),
     ] {
         if len > super::MAX_FACTS {
             notes.push(format!(
@@ -247,6 +253,7 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
             figures,
             dates: dates_found,
             claims,
+            places,
             key_points,
             evidence,
             ingest: Some(IngestStamp {

@@ -24,6 +24,7 @@ pub mod lexicon;
 mod lexicon_hash;
 pub mod lines;
 pub mod people;
+pub mod places;
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{IsTerminal, Write};
@@ -42,7 +43,7 @@ use crate::topic::{Topic, TopicMatcher};
 use article::{Context, Draft};
 
 /// Bump when extraction changes so that untouched briefs are regenerated.
-pub const INGEST_VERSION: u32 = 10;
+pub const INGEST_VERSION: u32 = 11;
 
 /// Longest excerpt of a sentence kept with a fact (figure, date, key point, evidence).
 pub const MAX_EXCERPT: usize = 600;

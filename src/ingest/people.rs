@@ -344,6 +344,21 @@ fn places() -> &'static HashSet<String> {
     })
 }
 
+/// The places the data knows, as written (longest first, so that a longer
+/// name is found before a shorter one inside it).
+pub fn known_places() -> &'static [String] {
+    static S: OnceLock<Vec<String>> = OnceLock::new();
+    S.get_or_init(|| {
+        let mut v: Vec<String> = include_str!("data/places.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| l.trim().to_string())
+            .collect();
+        v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        v
+    })
+}
+
 /// Is `name` (any case) a place the data knows?
 pub fn is_place(name: &str) -> bool {
     places().contains(&name.trim().to_lowercase())

@@ -546,3 +546,12 @@ pub struct NameFormView {
     /// The outlets (or, without one, the titles) of the reports that write it so.
     pub by: Vec<String>,
 }
+
+/// A place the reports of a story name, and who names it where.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryPlaceView {
+    /// "Tower 22".
+    pub name: String,
+    /// Each source's sentence naming it, at its line.
+    pub statements: Vec<Statement>,
+}

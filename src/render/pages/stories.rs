@@ -132,6 +132,7 @@ pub(super) fn story<'a>(cx: &Cx<'a>, s: usize, ctx: &mut PageContext<'a>) -> Pag
         }))
         .collect();
     ctx.insert("events", events);
+    ctx.insert("places", places_view(shared, story));
     ctx.insert("entities", named_by_several(cx, story));
     ctx.insert("topics", topics_of(cx, story));
     PageSpec {
@@ -179,6 +180,22 @@ fn day_view(shared: &Shared, story: &Story) -> Option<EventView> {
             })
             .collect(),
     })
+}
+
+/// The places the reports name, each with its sources: where it happened.
+fn places_view(shared: &Shared, story: &Story) -> Vec<StoryPlaceView> {
+    story
+        .places
+        .iter()
+        .map(|p| StoryPlaceView {
+            name: p.name.clone(),
+            statements: p
+                .statements
+                .iter()
+                .map(|st| shared.statement(st.brief, st.line, &st.context, None))
+                .collect(),
+        })
+        .collect()
 }
 
 /// Label of who carried out the event, by the sources' claims, blames and denials.

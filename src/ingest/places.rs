@@ -1,0 +1,211 @@
+//! Places a sentence puts something at: where an event happened, as each
+//! report says.
+//!
+//! A place is found by how news English places things, not by a list alone:
+//! after a locative preposition ("in Nasiriyah", "near the Syrian border" is
+//! not a name, "at Tower 22", "outside Camp Falcon", "across the border in
+//! Syria", what an attack "hit" or "struck"), as a named site ("known as Tower 22"), or as one of the region's
+//! places the data knows (`data/places.txt`). A name the article gives a
+//! person or an organisation is not a place, nor is a month or a weekday.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use crate::brief::{Organisation, Person, PlaceMention};
+
+const NOT_PLACES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "A",
+    "An",
+    "President",
+    "Prime",
+    "Minister",
+    "General",
+    "Gen",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Telegram",
+    "Twitter",
+    "Facebook",
+    "English",
+    "Arabic",
+    "Q",
+    "A.",
+];
+
+fn locative() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"\b(?:in|near|outside|at|inside|across|around|into|known as|called|hit|struck|targeted|attacked)\s+(?P<p>(?:(?:al|el|Al|El)-)?[A-Z][\p{L}'’-]*(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\p{L}'’-]*){0,2}(?:\s+\d{1,3}\b)?)",
+        )
+        .unwrap()
+    })
+}
+
+/// The places one sentence names.
+pub fn places(
+    sentence: &str,
+    line: usize,
+    people: &[Person],
+    organisations: &[Organisation],
+) -> Vec<PlaceMention> {
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for caps in locative().captures_iter(sentence) {
+        let m = caps.name("p").unwrap();
+        let name = m
+            .as_str()
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_end_matches(['\'', '’', '-']);
+        if is_place_name(name, people, organisations) {
+            found.push((m.start(), name.to_string()));
+        }
+    }
+    for place in super::people::known_places() {
+        for (at, _) in sentence.match_indices(place.as_str()) {
+            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            let end = at + place.len();
+            let rest = &sentence[end..];
+            // "Iran-backed", "Iran's" and "Tigris Gate" are not the place itself.
+            let compound = rest.starts_with(['-', '\'', '’'])
+                || rest
+                    .strip_prefix(' ')
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(char::is_uppercase);
+            if !word(sentence[..at].chars().next_back()) && !word(rest.chars().next()) && !compound
+            {
+                found.push((at, place.clone()));
+            }
+        }
+    }
+    found.sort();
+    let mut out: Vec<PlaceMention> = Vec::new();
+    for (at, name) in found {
+        // "Camp Falcon" found as a whole and "Falcon" within it: keep the whole.
+        if out.iter().any(|p| p.name.contains(name.as_str())) {
+            continue;
+        }
+        out.retain(|p| !name.contains(p.name.as_str()));
+        out.push(PlaceMention {
+            name,
+            line,
+            context: crate::sentences::clip_around(sentence.trim(), at, super::MAX_EXCERPT),
+        });
+    }
+    out
+}
+
+fn is_place_name(name: &str, people: &[Person], organisations: &[Organisation]) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    if name.len() < 3 || NOT_PLACES.contains(&first) || NOT_PLACES.contains(&name) {
+        return false;
+    }
+    // A people's adjective ("Iranian soil", "Syrian border") is not a place.
+    let one_word = !name.contains(' ');
+    if one_word
+        && ["ian", "ean", "ese", "ish"]
+            .iter()
+            .any(|end| name.ends_with(end))
+    {
+        return super::people::is_place(name);
+    }
+    // All capitals and short: an acronym (an organisation), not a place.
+    if name.len() <= 5 && name.chars().all(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let named = |n: &String| n == name || n.contains(name) || name.contains(n.as_str());
+    let person = people
+        .iter()
+        .any(|p| named(&p.name) || p.aliases.iter().any(named));
+    let organisation = organisations
+        .iter()
+        .any(|o| named(&o.name) || o.aliases.iter().any(named));
+    !(person || organisation) || super::people::is_place(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        places(s, 1, &[], &[]).into_iter().map(|p| p.name).collect()
+    }
+
+    #[test]
+    fn places_by_how_sentences_place_things() {
+        assert_eq!(
+            names(
+                "Rockets hit Camp Falcon, a base outside Nasiriyah in Dhi Qar province, on Monday."
+            ),
+            ["Camp Falcon", "Nasiriyah", "Dhi Qar"]
+        );
+        assert_eq!(
+            names("The drone hit the base, known as Tower 22, in Jordan."),
+            ["Tower 22", "Jordan"]
+        );
+        assert_eq!(
+            names("He said the attack hit al-Tanf, across the border in Syria."),
+            ["al-Tanf", "Syria"]
+        );
+        // Compounds and possessives of a known place are not it.
+        assert!(
+            names("Iran-backed groups and Jordan's government met at Tigris Gate.")
+                .contains(&"Tigris Gate".to_string())
+        );
+        assert_eq!(
+            names("Iran-backed groups and Jordan's government spoke."),
+            Vec::<String>::new()
+        );
+        // Months, weekdays, titles and known organisations are not places.
+        assert!(names("Talks in March and at President Reyes's office.").is_empty());
+        assert!(names("No strike hit Iranian soil.").is_empty());
+        let org = Organisation {
+            name: "Central Command".into(),
+            aliases: Vec::new(),
+            lines: vec![1],
+        };
+        let p = places(
+            "The statement was issued at Central Command in Tampa.",
+            1,
+            &[],
+            &[org],
+        );
+        assert_eq!(
+            p.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Tampa"]
+        );
+    }
+}
