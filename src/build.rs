@@ -93,6 +93,8 @@ pub struct LoadedSite {
     pub theme: Theme,
     /// The user's corrections to entity merging.
     pub aliases: analyse::Aliases,
+    /// `content/outlets.yaml`: what the analyst knows about each outlet.
+    pub outlets: crate::outlet::OutletProfiles,
     /// Non-fatal problems.
     pub warnings: Diagnostics,
 }
@@ -136,6 +138,10 @@ pub fn load_with(root: &Path, memo: &Memo) -> Result<LoadedSite, BuildFailed> {
         errors.push(d);
         analyse::Aliases::default()
     });
+    let outlets = crate::outlet::OutletProfiles::load(root).unwrap_or_else(|d| {
+        errors.push(d);
+        crate::outlet::OutletProfiles::default()
+    });
     match theme {
         Some(theme) if errors.is_empty() => Ok(LoadedSite {
             config,
@@ -144,6 +150,7 @@ pub fn load_with(root: &Path, memo: &Memo) -> Result<LoadedSite, BuildFailed> {
             topics,
             theme,
             aliases,
+            outlets,
             warnings,
         }),
         _ => Err(BuildFailed(errors.into_sorted())),
@@ -183,6 +190,7 @@ pub fn render_pages_with(
         briefs: &site.briefs,
         topics: &site.topics,
         analysis: &analysis,
+        outlets: &site.outlets,
         progress,
         memo: Some(&memo.render),
         skip_unchanged,

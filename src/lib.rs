@@ -20,6 +20,7 @@ pub mod diagnostics;
 pub mod front_matter;
 pub mod ingest;
 pub mod names;
+pub mod outlet;
 pub mod output;
 pub mod render;
 pub mod sentences;

@@ -102,6 +102,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/sources.html"),
     ),
     (
+        "templates/outlets.html",
+        include_str!("../themes/default/templates/outlets.html"),
+    ),
+    (
         "templates/stories.html",
         include_str!("../themes/default/templates/stories.html"),
     ),

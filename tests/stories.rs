@@ -295,6 +295,68 @@ fn where_it_happened_lists_each_place_with_who_names_it() {
     );
 }
 
+#[test]
+fn outlet_profiles_label_each_side_and_unlabelled_ones_say_so() {
+    let site = common::site_with_sources(&common::repo().join("tests/fixtures/stories/sources"));
+    let root = site.path();
+    std::fs::write(
+        root.join("content/outlets.yaml"),
+        "Harbor Wire:\n  kind: wire\n  country: Oman\nBasin Daily:\n  kind: state-media\n  country: Iraq\n  note: Owned by the provincial council.\nDelta Courier:\n  kind: independent\n",
+    )
+    .unwrap();
+    build(&BuildOptions::new(root)).expect("the fixture site builds");
+    let story_file = std::fs::read_dir(root.join("public/stories"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name() != "index.html")
+        .unwrap()
+        .path();
+    let html = read(&story_file);
+    let wounded = &html[html
+        .find(">wounded<")
+        .expect("the wounded count is disputed")..];
+    let table = &wounded[..wounded.find("</table>").unwrap()];
+    assert!(
+        table.contains("Harbor Wire <span class=\"outlet-kind\">(wire, Oman)</span>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Basin Daily <span class=\"outlet-kind\">(state media, Iraq)</span>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Ridge Radio <span class=\"outlet-kind\">(unlabelled)</span>"),
+        "{table}"
+    );
+    // The outlets page: by kind, the unlabelled ones last, a profile no brief uses flagged.
+    let page = read(&root.join("public/outlets.html"));
+    let (wire, state, rest) = (
+        page.find(">Wire <").expect("a wire group"),
+        page.find(">State media <").expect("a state media group"),
+        page.find("Without a kind").expect("the unlabelled group"),
+    );
+    assert!(
+        wire < state && state < rest,
+        "kinds in order, unlabelled last"
+    );
+    assert!(page[rest..].contains("Ridge Radio"));
+    assert!(page.contains("Owned by the provincial council."));
+    assert!(page.contains("Delta Courier") && page.contains("no brief names this outlet"));
+    // A kind outside the list stops the build, naming the file and line.
+    std::fs::write(
+        root.join("content/outlets.yaml"),
+        "Harbor Wire:\n  kind: tabloid\n",
+    )
+    .unwrap();
+    let err = build(&BuildOptions::new(root)).unwrap_err().to_string();
+    assert!(err.contains("content/outlets.yaml:2"), "{err}");
+    assert_eq!(
+        read(&root.join("public/outlets.html")),
+        page,
+        "the previous site stands"
+    );
+}
+
 fn root_entities(root: &Path) -> Vec<String> {
     std::fs::read_dir(root.join("public/entities"))
         .unwrap()

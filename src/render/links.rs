@@ -23,6 +23,8 @@ pub const BRIEFS: &str = "briefs/index.html";
 pub const SOURCES: &str = "sources/index.html";
 /// Output path of the people and organisations index.
 pub const ENTITIES: &str = "entities/index.html";
+/// Output path of the outlets page.
+pub const OUTLETS: &str = "outlets.html";
 /// Output path of the story list.
 pub const STORIES: &str = "stories/index.html";
 /// Output path of the figures table.

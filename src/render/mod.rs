@@ -57,6 +57,8 @@ pub struct RenderInput<'a> {
     pub topics: &'a [Topic],
     /// The cross-links.
     pub analysis: &'a Analysis,
+    /// What the analyst knows about each outlet.
+    pub outlets: &'a crate::outlet::OutletProfiles,
     /// Ticked once per rendered page, for long builds.
     pub progress: Option<&'a indicatif::ProgressBar>,
     /// Where page keys are remembered for the next build, and read from

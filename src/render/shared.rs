@@ -131,6 +131,7 @@ pub(crate) fn shared_views(input: &RenderInput<'_>) -> Shared {
                 title: b.title.clone(),
                 url: links::brief(&b.slug),
                 outlet: b.outlet.clone(),
+                outlet_label: input.outlets.label_of(b.outlet.as_deref()),
                 published: b.published.map(DateView::new),
                 topics: b
                     .topics

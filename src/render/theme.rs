@@ -36,6 +36,7 @@ pub const LATER_TEMPLATES: &[&str] = &[
     "dates.html",
     "event.html",
     "figure.html",
+    "outlets.html",
     "partials/pager.html",
     "stories.html",
     "story.html",

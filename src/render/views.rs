@@ -67,6 +67,9 @@ pub struct BriefCard {
     pub url: String,
     /// Publisher, if known.
     pub outlet: Option<String>,
+    /// What `content/outlets.yaml` says of the publisher ("state media,
+    /// Iran"; "unlabelled" when the site labels outlets but not this one).
+    pub outlet_label: Option<String>,
     /// Publication date, if known.
     pub published: Option<DateView>,
     /// Its topics.
@@ -525,6 +528,34 @@ pub struct StoryEntry {
     pub outlets: Vec<String>,
     /// Quantities its reports disagree on.
     pub disputed: Vec<String>,
+}
+
+/// An outlet on the outlets page.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletView {
+    /// As briefs write it.
+    pub name: String,
+    /// `content/outlets.yaml` has a profile for it.
+    pub labelled: bool,
+    /// Where it is based.
+    pub country: Option<String>,
+    /// The language of its articles.
+    pub language: Option<String>,
+    /// The analyst's note.
+    pub note: Option<String>,
+    /// How many briefs it published.
+    pub reports: usize,
+    /// Its newest brief.
+    pub newest: Option<Arc<BriefCard>>,
+}
+
+/// Outlets of one kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletGroupView {
+    /// "state media", or the heading of outlets without a kind.
+    pub kind: String,
+    /// By country, then name.
+    pub outlets: Vec<OutletView>,
 }
 
 /// An entity several reports of a story name, with the forms they write it in.

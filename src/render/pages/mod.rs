@@ -9,6 +9,7 @@ mod entities;
 mod figures;
 mod fixed;
 mod front;
+mod outlets;
 pub(crate) mod sources;
 mod stories;
 pub(crate) mod timeline;
@@ -47,6 +48,7 @@ pub(super) enum Job {
     Dates(usize),
     Search,
     NotFound,
+    Outlets,
 }
 
 impl Job {
@@ -60,6 +62,7 @@ impl Job {
             Job::Entities,
             Job::Search,
             Job::NotFound,
+            Job::Outlets,
         ];
         jobs.extend(parts(in_time(input, a.newest_first.iter().copied())).map(Job::Briefs));
         jobs.extend(parts(sources::chronology(input, &shared.source_order)).map(Job::Sources));
@@ -147,6 +150,7 @@ pub(super) fn spec<'a>(job: &Job, cx: &Cx<'a>, ctx: &mut PageContext<'a>) -> Pag
         Job::Dates(part) => timeline::dates(cx, part, ctx),
         Job::Search => fixed::search(cx, ctx),
         Job::NotFound => fixed::not_found(cx, ctx),
+        Job::Outlets => outlets::outlets(cx, ctx),
     }
 }
 
