@@ -449,6 +449,11 @@ pub struct IngestStamp {
     /// What ingest could not decide for certain.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// The day ingest first made a brief of this source (UTC, or
+    /// `SOURCE_DATE_EPOCH`), kept when the brief is made again: what a
+    /// briefing shows as new. Briefs from before the field have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_seen: Option<NaiveDate>,
     /// Hash of the brief file as ingest wrote it: if the file no longer
     /// matches, a person has edited it and ingest leaves it alone.
     pub hash: String,

@@ -357,6 +357,100 @@ fn outlet_profiles_label_each_side_and_unlabelled_ones_say_so() {
     );
 }
 
+/// `dossier build` as a user runs it, on the day `epoch` (SOURCE_DATE_EPOCH).
+fn build_on(root: &Path, epoch: &str) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["build", "--quiet", "--root"])
+        .arg(root)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn what_is_new_shows_the_latest_day_and_what_it_made_disputed() {
+    // Day one (12 March 2025): Harbor Wire's report and the unrelated ones.
+    // Day three (14 March): Basin Daily and Ridge Radio join the story, with
+    // other counts of the wounded, another day and a denial.
+    let all = common::repo().join("tests/fixtures/stories/sources");
+    let site = common::site_with_sources(&all);
+    let root = site.path();
+    let later = ["s2_basin_daily_falcon.txt", "s3_ridge_radio_falcon.txt"];
+    let held = tempfile::tempdir().unwrap();
+    for f in later {
+        std::fs::rename(root.join("content/sources").join(f), held.path().join(f)).unwrap();
+    }
+    build_on(root, "1741737600");
+    let front = read(&root.join("public/index.html"));
+    assert!(
+        !front.contains("sec-added"),
+        "a first ingest shows nothing as new"
+    );
+    for f in later {
+        std::fs::rename(held.path().join(f), root.join("content/sources").join(f)).unwrap();
+    }
+    build_on(root, "1741910400");
+    // The day is kept in each brief: the first ones keep theirs.
+    let briefs = common::briefs_by_source(root);
+    let seen = |f: &str| {
+        briefs[f]
+            .facts
+            .ingest
+            .as_ref()
+            .unwrap()
+            .first_seen
+            .map(|d| d.to_string())
+    };
+    assert_eq!(
+        seen("s1_harbor_wire_falcon.txt").as_deref(),
+        Some("2025-03-12")
+    );
+    assert_eq!(
+        seen("s2_basin_daily_falcon.txt").as_deref(),
+        Some("2025-03-14")
+    );
+    let front = read(&root.join("public/index.html"));
+    let new = &front[front.find("sec-added").expect("a What is new section")..];
+    let new = &new[..new.find("</section>").unwrap()];
+    assert!(
+        new.contains("14 March 2025") && new.contains("2 sources first seen"),
+        "{new}"
+    );
+    assert!(
+        new.contains("2 new sources; now disputed: wounded, when it happened, who did it"),
+        "{new}"
+    );
+    let listed = &new[..new.find("Stories they add to").expect("the story update")];
+    assert!(
+        listed.contains("Basin Daily") && listed.contains("Ridge Radio"),
+        "{listed}"
+    );
+    assert!(
+        !listed.contains("Harbor Wire"),
+        "old reports are not new: {listed}"
+    );
+    // The story page says so, and the feed carries the update as an entry of its own.
+    let story_file = std::fs::read_dir(root.join("public/stories"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name() != "index.html")
+        .unwrap()
+        .path();
+    assert!(read(&story_file).contains("2 new sources; now disputed: wounded"));
+    let feed = read(&root.join("public/feed.xml"));
+    assert!(feed.contains("<title>Story update: "), "{feed}");
+    assert!(feed.contains("#update-2025-03-14"), "{feed}");
+    // Rebuilding on a later day with nothing new changes no byte.
+    let before = read(&root.join("public/index.html"));
+    build_on(root, "1742083200");
+    assert_eq!(read(&root.join("public/index.html")), before);
+}
+
 fn root_entities(root: &Path) -> Vec<String> {
     std::fs::read_dir(root.join("public/entities"))
         .unwrap()

@@ -45,6 +45,9 @@ pub struct Analysis {
     /// People and organisations across briefs, aliases merged.
     pub entities: Vec<Entity>,
     /// Briefs reporting one event, grouped; most recent first.
+    /// The latest day a source was first seen, when earlier ones exist:
+    /// what the briefing shows as new ([`stories::latest_day`]).
+    pub latest_day: Option<NaiveDate>,
     pub stories: Vec<Story>,
     /// Figures grouped by quantity, with disagreements.
     pub figures: Vec<FigureGroup>,
@@ -589,6 +592,7 @@ pub fn analyse_with(
     Analysis {
         entities,
         stories,
+        latest_day: stories::latest_day(briefs),
         figures,
         timeline,
         newest_first,

@@ -88,6 +88,63 @@ pub struct Story {
     pub claims: StoryClaims,
     /// Where it happened: places the members name, most named first.
     pub places: Vec<StoryPlace>,
+    /// Members first seen on the briefing's latest day ([`latest_day`]),
+    /// when the story had reports before it.
+    pub new_briefs: Vec<usize>,
+    /// What its reports disagree on now and did not before those new ones
+    /// ([`Story::disputed`] labels).
+    pub newly_disputed: Vec<String>,
+}
+
+/// Label of the day a story's event happened, among what its reports dispute.
+pub const DAY_LABEL: &str = "when it happened";
+
+/// Label of who did it, among what its reports dispute.
+pub const CLAIMS_LABEL: &str = "who did it";
+
+impl Story {
+    /// What the latest day added, in words ("2 new sources; now disputed:
+    /// wounded"), when it added reports.
+    pub fn update_summary(&self) -> Option<String> {
+        let n = self.new_briefs.len();
+        if n == 0 {
+            return None;
+        }
+        let mut summary = format!("{n} new source{}", if n == 1 { "" } else { "s" });
+        if !self.newly_disputed.is_empty() {
+            summary.push_str(&format!(
+                "; now disputed: {}",
+                self.newly_disputed.join(", ")
+            ));
+        }
+        Some(summary)
+    }
+
+    /// What its reports give different values, days or versions for:
+    /// quantities ("wounded"), when it happened, who did it, then events.
+    pub fn disputed(&self) -> Vec<String> {
+        let figures = self.figures.iter().filter(|g| g.disagreement);
+        let events = self.events.iter().filter(|e| e.disagreement);
+        figures
+            .map(|g| g.label.clone())
+            .chain(self.days.disagreement.then(|| DAY_LABEL.to_string()))
+            .chain(self.claims.disagreement.then(|| CLAIMS_LABEL.to_string()))
+            .chain(events.map(|e| e.label.clone()))
+            .collect()
+    }
+}
+
+/// The latest day a source was first seen ([`crate::brief::IngestStamp::first_seen`]),
+/// if some brief was seen earlier (or before the field existed): the day
+/// whose additions a briefing shows as new. `None` when every brief is from
+/// one day (a first ingest shows nothing as new).
+pub fn latest_day(briefs: &[Brief]) -> Option<NaiveDate> {
+    let seen = |b: &Brief| b.facts.ingest.as_ref().and_then(|s| s.first_seen);
+    let latest = briefs.iter().filter_map(seen).max()?;
+    briefs
+        .iter()
+        .any(|b| seen(b).is_none_or(|d| d < latest))
+        .then_some(latest)
 }
 
 /// The events of `timeline` as the briefs `among` date them: other briefs'
@@ -372,12 +429,16 @@ pub fn stories(
         .filter(|g| g.len() >= 2)
         .map(|g| story_of(briefs, g, &closeness))
         .collect();
+    let latest = latest_day(briefs);
     for story in &mut out {
         story.events = events_among(events, &story.briefs);
         story.days = story_days(briefs, &story.briefs, terms);
         story.claims = story_claims(briefs, &story.briefs, entity_list, terms);
         let words = StoryWords::new(&story.briefs, terms);
         story.places = story_places(briefs, &story.briefs, &words);
+        if let Some(day) = latest {
+            what_is_new(story, day, briefs, terms, entity_list, events);
+        }
     }
     out.sort_by(|a, b| {
         b.last
@@ -386,6 +447,44 @@ pub fn stories(
             .then(a.slug.cmp(&b.slug))
     });
     out
+}
+
+/// The story's members first seen on `day` and what their reports made
+/// disputed: the story's disagreements now, less those of the members it
+/// had before (recomputed among them). A story all of whose reports are new
+/// is new as a whole, not an update.
+fn what_is_new(
+    story: &mut Story,
+    day: NaiveDate,
+    briefs: &[Brief],
+    terms: &[&[String]],
+    entity_list: &[Entity],
+    events: &[Event],
+) {
+    let seen = |b: usize| briefs[b].facts.ingest.as_ref().and_then(|s| s.first_seen);
+    let (new, old): (Vec<usize>, Vec<usize>) =
+        story.briefs.iter().partition(|&&b| seen(b) == Some(day));
+    if new.is_empty() || old.is_empty() {
+        return;
+    }
+    let before = Story {
+        figures: figure_groups_among(briefs, &old),
+        events: events_among(events, &old),
+        days: story_days(briefs, &old, terms),
+        claims: story_claims(briefs, &old, entity_list, terms),
+        places: Vec::new(),
+        new_briefs: Vec::new(),
+        newly_disputed: Vec::new(),
+        briefs: old,
+        ..story.clone()
+    };
+    let was = before.disputed();
+    story.newly_disputed = story
+        .disputed()
+        .into_iter()
+        .filter(|d| !was.contains(d))
+        .collect();
+    story.new_briefs = new;
 }
 
 /// Average linkage over the scored pairs (dated pairs carry a positive
@@ -489,6 +588,8 @@ fn story_of(briefs: &[Brief], mut members: Vec<usize>, closeness: &[f32]) -> Sto
         days: StoryDays::default(),
         claims: StoryClaims::default(),
         places: Vec::new(),
+        new_briefs: Vec::new(),
+        newly_disputed: Vec::new(),
         slug: briefs[lead].slug.clone(),
         title: briefs[lead].title.clone(),
         lead,

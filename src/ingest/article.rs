@@ -262,6 +262,7 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
                 title_derived,
                 published_line: published.and_then(|(_, l)| l),
                 notes,
+                first_seen: None,
                 hash: String::new(),
             }),
         },

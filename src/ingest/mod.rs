@@ -84,6 +84,27 @@ pub struct BriefOnDisk {
     /// `None` for a brief ingest did not write (no stamp).
     inputs: Option<String>,
     untouched: bool,
+    /// The day its source was first seen, kept when the brief is made again.
+    first_seen: Option<chrono::NaiveDate>,
+}
+
+/// Today, for the day a new source is first seen: `SOURCE_DATE_EPOCH` (the
+/// reproducible-builds convention: seconds since 1970) when set, else the
+/// clock's UTC date. The only clock ingest reads; the date is then part of
+/// the brief, so builds from the same files stay byte-identical.
+pub fn today() -> chrono::NaiveDate {
+    let now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64)
+    };
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(now);
+    chrono::DateTime::from_timestamp(secs, 0)
+        .unwrap_or_default()
+        .date_naive()
 }
 
 /// Ingest every source of the site at `root` that has no up-to-date brief.
@@ -162,6 +183,7 @@ pub fn ingest(
     // The slugs in use are listed only when a new brief needs one (most
     // builds write no brief, and listing them walks every brief).
     let mut taken: Option<slug::UniqueNames> = None;
+    let mut today: Option<chrono::NaiveDate> = None;
     let mut errors = Diagnostics::new();
     for (i, s) in sources.iter().enumerate() {
         let shown = format!("{SOURCES_DIR}/{}", s.rel_path);
@@ -184,9 +206,10 @@ pub fn ingest(
             Plan::UpToDate => report.up_to_date += 1,
             Plan::Keep => report.up_to_date += 1,
             Plan::Generate { slug } => {
-                let Some(draft) = drafts.remove(&i) else {
+                let Some(mut draft) = drafts.remove(&i) else {
                     continue;
                 };
+                set_first_seen(&mut draft, on_disk.get(&s.rel_path), &mut today);
                 let slug = slug.clone().unwrap_or_else(|| {
                     let taken = taken.get_or_insert_with(|| {
                         slug::UniqueNames::new(
@@ -220,9 +243,10 @@ pub fn ingest(
                 }
             }
             Plan::Beside { slug, file } => {
-                let Some(draft) = drafts.remove(&i) else {
+                let Some(mut draft) = drafts.remove(&i) else {
                     continue;
                 };
+                set_first_seen(&mut draft, on_disk.get(&s.rel_path), &mut today);
                 let path = format!("{file}.new");
                 let text = article::render_brief(&draft, &s.rel_path, &inputs_for(&inputs, s));
                 match write_atomic(&root.join(&path), &text) {
@@ -295,6 +319,23 @@ pub fn decides_alike(
             _ => false,
         }
     })
+}
+
+/// The day a draft's source was first seen: its brief's, when ingest made
+/// one before (even none, for a brief from before the field: that source is
+/// not new), else today (read once per run).
+fn set_first_seen(
+    draft: &mut Draft,
+    before: Option<&BriefOnDisk>,
+    today: &mut Option<chrono::NaiveDate>,
+) {
+    let day = match before {
+        Some(b) if b.inputs.is_some() => b.first_seen,
+        _ => Some(*today.get_or_insert_with(self::today)),
+    };
+    if let Some(stamp) = draft.facts.ingest.as_mut() {
+        stamp.first_seen = day;
+    }
 }
 
 /// Hash of what every brief is generated from besides its source: the
@@ -460,6 +501,7 @@ fn read_brief_on_disk(rel: &str, path: &Path) -> Option<Option<BriefOnDisk>> {
                 source_sha256: b.facts.source_sha256.clone(),
                 inputs: stamp.map(|s| s.inputs.clone()),
                 untouched: stamp.is_some_and(|s| article::is_untouched(&text, &s.hash)),
+                first_seen: stamp.and_then(|s| s.first_seen),
             })
         }
         // A brief that does not parse is someone's work in progress: never touch it.
@@ -470,6 +512,7 @@ fn read_brief_on_disk(rel: &str, path: &Path) -> Option<Option<BriefOnDisk>> {
             source_sha256: None,
             inputs: None,
             untouched: false,
+            first_seen: None,
         }),
     })
 }

@@ -40,6 +40,7 @@ pub fn feeds_and_sitemap(input: &RenderInput<'_>, html_paths: &[String]) -> Vec<
         &input.config.title,
         links::INDEX,
         &a.newest_first,
+        true,
     )];
     pages.par_extend(input.topics.par_iter().enumerate().map(|(t, topic)| {
         let briefs: Vec<usize> = a.topics[t].briefs.iter().map(|tb| tb.brief).collect();
@@ -51,6 +52,7 @@ pub fn feeds_and_sitemap(input: &RenderInput<'_>, html_paths: &[String]) -> Vec<
             &title,
             &links::topic(&topic.slug),
             &briefs,
+            false,
         )
     }));
     let mut sitemap = String::from(
@@ -82,13 +84,26 @@ fn atom(
     title: &str,
     html_page: &str,
     briefs: &[usize],
+    story_updates: bool,
 ) -> Page {
     // `briefs` is newest first; the feed carries the newest only.
     let briefs = &briefs[..briefs.len().min(FEED_ENTRIES)];
     // The newest brief's date, not the clock: rebuilding changes nothing.
+    // Story updates (the main feed): the stories the latest day added to.
+    let updates: Vec<(&crate::analyse::Story, chrono::NaiveDate, String)> =
+        match input.analysis.latest_day {
+            Some(day) if story_updates => input
+                .analysis
+                .stories
+                .iter()
+                .filter_map(|s| Some((s, day, s.update_summary()?)))
+                .collect(),
+            _ => Vec::new(),
+        };
     let updated = briefs
         .iter()
         .filter_map(|&b| input.briefs[b].published)
+        .chain(updates.iter().map(|u| u.1))
         .max()
         .map(stamp)
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
@@ -156,6 +171,26 @@ fn atom(
                 escape_html(&summary)
             ));
         }
+        x.push_str("  </entry>\n");
+    }
+    for (story, day, summary) in &updates {
+        let url = format!("{base}{}", links::story(&story.slug));
+        x.push_str("  <entry>\n");
+        x.push_str(&format!(
+            "    <title>{}</title>\n",
+            escape_html(&format!("Story update: {}", story.title))
+        ));
+        // One entry per story and day: a later update is a new entry.
+        x.push_str(&format!(
+            "    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape_html(&format!("{url}#update-{day}")),
+            escape_html(&url)
+        ));
+        x.push_str(&format!("    <updated>{}</updated>\n", stamp(*day)));
+        x.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            escape_html(summary)
+        ));
         x.push_str("  </entry>\n");
     }
     x.push_str("</feed>\n");

@@ -586,3 +586,32 @@ pub struct StoryPlaceView {
     /// Each source's sentence naming it, at its line.
     pub statements: Vec<Statement>,
 }
+
+/// What the latest day of the briefing added: new reports, and the stories
+/// they changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct WhatIsNewView {
+    /// The day the new sources were first seen.
+    pub day: DateView,
+    /// How many reports are new.
+    pub count: usize,
+    /// The newest of them (at most a page's worth).
+    pub briefs: Vec<Arc<BriefCard>>,
+    /// Stories that gained reports, and what became disputed.
+    pub stories: Vec<StoryUpdateView>,
+}
+
+/// A story the latest day changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryUpdateView {
+    /// The day its new reports were first seen.
+    pub day: DateView,
+    /// The story.
+    pub story: StoryLink,
+    /// Its reports first seen that day.
+    pub new_reports: Vec<Arc<BriefCard>>,
+    /// What its reports disagree on since.
+    pub now_disputed: Vec<String>,
+    /// "2 new sources; now disputed: wounded".
+    pub summary: String,
+}

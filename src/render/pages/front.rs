@@ -13,6 +13,7 @@ pub(super) fn index<'a>(cx: &Cx<'a>, ctx: &mut PageContext<'a>) -> PageSpec<'a> 
     ctx.insert_tera("newest", || shared.card_list(newest), key);
     ctx.insert("brief_count", input.briefs.len());
     ctx.insert("source_count", input.sources.len());
+    ctx.insert("new", super::stories::what_is_new(input, shared));
     PageSpec {
         template: "index.html",
         meta: PageMeta {

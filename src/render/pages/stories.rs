@@ -28,24 +28,6 @@ fn outlets(input: &RenderInput<'_>, story: &Story) -> Vec<String> {
     out
 }
 
-/// What a story's reports give different values or dates for: quantities
-/// ("wounded"), then events ("Withdrawal begins").
-pub(crate) fn disputed(story: &Story) -> Vec<String> {
-    let figures = story.figures.iter().filter(|g| g.disagreement);
-    let events = story.events.iter().filter(|e| e.disagreement);
-    let day = story.days.disagreement.then(|| DAY_LABEL.to_lowercase());
-    let claims = story
-        .claims
-        .disagreement
-        .then(|| CLAIMS_LABEL.to_lowercase());
-    figures
-        .map(|g| g.label.clone())
-        .chain(day)
-        .chain(claims)
-        .chain(events.map(|e| e.label.clone()))
-        .collect()
-}
-
 /// Part `part` of the list of stories.
 pub(super) fn stories<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
     let input = cx.input;
@@ -58,7 +40,7 @@ pub(super) fn stories<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -
         .map(|&s| StoryEntry {
             story: shared.story_links[s].clone(),
             outlets: outlets(input, &all[s]),
-            disputed: disputed(&all[s]),
+            disputed: all[s].disputed(),
         })
         .collect();
     let pager = chron
@@ -133,6 +115,7 @@ pub(super) fn story<'a>(cx: &Cx<'a>, s: usize, ctx: &mut PageContext<'a>) -> Pag
         .collect();
     ctx.insert("events", events);
     ctx.insert("places", places_view(shared, story));
+    ctx.insert("update", update_of(input, shared, story, s));
     ctx.insert("entities", named_by_several(cx, story));
     ctx.insert("topics", topics_of(cx, story));
     PageSpec {
@@ -152,7 +135,7 @@ pub(super) fn story<'a>(cx: &Cx<'a>, s: usize, ctx: &mut PageContext<'a>) -> Pag
 }
 
 /// Label of the day a story's event happened, among its dated events.
-pub(crate) const DAY_LABEL: &str = "When it happened";
+const DAY_LABEL: &str = "When it happened";
 
 /// The days the reports give for the event, as an event of the story.
 fn day_view(shared: &Shared, story: &Story) -> Option<EventView> {
@@ -199,7 +182,7 @@ fn places_view(shared: &Shared, story: &Story) -> Vec<StoryPlaceView> {
 }
 
 /// Label of who carried out the event, by the sources' claims, blames and denials.
-pub(crate) const CLAIMS_LABEL: &str = "Who did it";
+const CLAIMS_LABEL: &str = "Who did it";
 
 /// The reports' claims of responsibility, blames and denials, as an event
 /// of the story whose versions are the stances.
@@ -224,6 +207,67 @@ fn claims_view(shared: &Shared, story: &Story) -> Option<EventView> {
                     .collect(),
             })
             .collect(),
+    })
+}
+
+/// How many briefs the front page lists as new at most.
+const NEW_SHOWN: usize = 20;
+
+/// A story's update of the latest day, if it had one.
+pub(crate) fn update_of(
+    input: &RenderInput<'_>,
+    shared: &Shared,
+    story: &Story,
+    s: usize,
+) -> Option<StoryUpdateView> {
+    let day = input.analysis.latest_day?;
+    let summary = story.update_summary()?;
+    Some(StoryUpdateView {
+        day: DateView::new(day),
+        story: shared.story_links[s].clone(),
+        new_reports: story
+            .new_briefs
+            .iter()
+            .map(|&b| shared.cards[b].clone())
+            .collect(),
+        now_disputed: story.newly_disputed.clone(),
+        summary,
+    })
+}
+
+/// What the briefing's latest day added, for the front page.
+pub(crate) fn what_is_new(input: &RenderInput<'_>, shared: &Shared) -> Option<WhatIsNewView> {
+    let day = input.analysis.latest_day?;
+    let seen = |b: usize| {
+        input.briefs[b]
+            .facts
+            .ingest
+            .as_ref()
+            .and_then(|s| s.first_seen)
+    };
+    let new: Vec<usize> = input
+        .analysis
+        .newest_first
+        .iter()
+        .copied()
+        .filter(|&b| seen(b) == Some(day))
+        .collect();
+    let stories = input
+        .analysis
+        .stories
+        .iter()
+        .enumerate()
+        .filter_map(|(s, story)| update_of(input, shared, story, s))
+        .collect();
+    Some(WhatIsNewView {
+        day: DateView::new(day),
+        count: new.len(),
+        briefs: new
+            .iter()
+            .take(NEW_SHOWN)
+            .map(|&b| shared.cards[b].clone())
+            .collect(),
+        stories,
     })
 }
 
@@ -320,7 +364,7 @@ pub(crate) fn of_brief(
             .filter(|&&o| o != b)
             .map(|&o| shared.cards[o].clone())
             .collect(),
-        disputed: disputed(story),
+        disputed: story.disputed(),
     })
 }
 
