@@ -69,29 +69,8 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         }
     }
 
-    let (title, title_line, title_derived) = match (&art.title, &source.meta.title) {
-        (Some(t), _) => {
-            notes.push(format!("title: {}", t.why));
-            (t.value.clone(), t.line, false)
-        }
-        (None, Some(t)) if !t.trim().is_empty() => {
-            notes.push(
-                "title: from the page's metadata (no headline stands in its text)".to_string(),
-            );
-            (t.trim().to_string(), None, false)
-        }
-        _ => {
-            notes.push(
-                "title: the text has no headline; the title is made from the first sentence"
-                    .to_string(),
-            );
-            (
-                derived_title(body_sentences.first().map_or("", |s| s.text.as_str())),
-                None,
-                true,
-            )
-        }
-    };
+    let (title, title_line, title_derived) =
+        choose_title(&art, source, &body_sentences, &mut notes);
 
     let published = art.published.as_ref().map(|p| {
         notes.push(format!("published: {}", p.why));
@@ -124,37 +103,7 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
     let mut own_names: Vec<String> = outlet.iter().cloned().collect();
     own_names.extend(art.attribution.iter().map(|(n, _)| n.clone()));
     let mut ents = entities::extract(&sentences_with_title, &own_names);
-    // A transcript's speaker, named above its text ("Jane Roe, Department
-    // Spokesperson"), is one of its people.
-    for (name, role, line) in &art.speakers {
-        match ents
-            .people
-            .iter_mut()
-            .find(|p| crate::names::same_person(&p.name, name))
-        {
-            Some(p) => {
-                if !p.roles.contains(role) {
-                    p.roles.push(role.clone());
-                }
-                if !p.lines.contains(line) {
-                    p.lines.insert(0, *line);
-                }
-                if p.name != *name && !p.aliases.contains(&p.name) {
-                    let short = std::mem::replace(&mut p.name, name.clone());
-                    p.aliases.push(short);
-                }
-            }
-            None => ents.people.insert(
-                0,
-                crate::brief::Person {
-                    name: name.clone(),
-                    aliases: Vec::new(),
-                    roles: vec![role.clone()],
-                    lines: vec![*line],
-                },
-            ),
-        }
-    }
+    add_speakers(&mut ents.people, &art.speakers);
     let mut attribution: Vec<String> = Vec::new();
     for name in art
         .attribution
@@ -172,28 +121,183 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         notes.push(note);
     }
 
+    let facts = sentence_facts(
+        &body_sentences,
+        &block_of_sentence,
+        &evidence,
+        published_date,
+        ents.people,
+        ents.organisations,
+        &mut notes,
+    );
+
+    if !art.repairs.is_empty() {
+        let mut reps: Vec<String> = art
+            .repairs
+            .iter()
+            .map(|(a, b)| format!("{a} -> {b}"))
+            .collect();
+        reps.dedup();
+        notes.push(format!("repaired glued words: {}", reps.join(", ")));
+    }
+
+    let body = markdown_body(&art);
+    let body_key = body_key(&art);
+    Draft {
+        title,
+        outlet,
+        published: published_date,
+        topics,
+        facts: BriefFacts {
+            source_sha256: Some(source.sha256.clone()),
+            attribution,
+            authors: art.authors.clone(),
+            people: facts.people,
+            organisations: facts.organisations,
+            figures: facts.figures,
+            dates: facts.dates,
+            claims: facts.claims,
+            places: facts.places,
+            key_points: facts.key_points,
+            evidence,
+            ingest: Some(IngestStamp {
+                inputs: String::new(),
+                title_line,
+                title_derived,
+                published_line: published.and_then(|(_, l)| l),
+                notes,
+                first_seen: None,
+                hash: String::new(),
+            }),
+        },
+        body,
+        body_key,
+    }
+}
+
+/// A transcript's speakers, named above its text ("Jane Roe, Department
+/// Spokesperson"), are among its people: merged into the one the text names
+/// (full name and role kept), else added first.
+fn add_speakers(people: &mut Vec<crate::brief::Person>, speakers: &[(String, String, usize)]) {
+    for (name, role, line) in speakers {
+        match people
+            .iter_mut()
+            .find(|p| crate::names::same_person(&p.name, name))
+        {
+            Some(p) => {
+                if !p.roles.contains(role) {
+                    p.roles.push(role.clone());
+                }
+                if !p.lines.contains(line) {
+                    p.lines.insert(0, *line);
+                }
+                if p.name != *name && !p.aliases.contains(&p.name) {
+                    let short = std::mem::replace(&mut p.name, name.clone());
+                    p.aliases.push(short);
+                }
+            }
+            None => people.insert(
+                0,
+                crate::brief::Person {
+                    name: name.clone(),
+                    aliases: Vec::new(),
+                    roles: vec![role.clone()],
+                    lines: vec![*line],
+                },
+            ),
+        }
+    }
+}
+
+/// The title: the page's headline, else its metadata's, else one made from
+/// the first sentence; with its line and whether it was made.
+fn choose_title(
+    art: &CleanArticle,
+    source: &SourceText,
+    body_sentences: &[Sentence],
+    notes: &mut Vec<String>,
+) -> (String, Option<usize>, bool) {
+    match (&art.title, &source.meta.title) {
+        (Some(t), _) => {
+            notes.push(format!("title: {}", t.why));
+            (t.value.clone(), t.line, false)
+        }
+        (None, Some(t)) if !t.trim().is_empty() => {
+            notes.push(
+                "title: from the page's metadata (no headline stands in its text)".to_string(),
+            );
+            (t.trim().to_string(), None, false)
+        }
+        _ => {
+            notes.push(
+                "title: the text has no headline; the title is made from the first sentence"
+                    .to_string(),
+            );
+            (
+                derived_title(body_sentences.first().map_or("", |s| s.text.as_str())),
+                None,
+                true,
+            )
+        }
+    }
+}
+
+/// A hash of the article's words alone (letters and digits, lower-cased):
+/// two saves of one article with other markup have the same.
+fn body_key(art: &CleanArticle) -> String {
+    let norm: String = art
+        .blocks
+        .iter()
+        .flat_map(|b| b.text.chars())
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    hex(&Sha256::digest(norm.as_bytes()))
+}
+
+/// What the sentences of the text state, each fact with its line.
+struct SentenceFacts {
+    figures: Vec<Figure>,
+    dates: Vec<DateMention>,
+    key_points: Vec<KeyPoint>,
+    people: Vec<crate::brief::Person>,
+    organisations: Vec<crate::brief::Organisation>,
+    claims: Vec<crate::brief::Claim>,
+    places: Vec<crate::brief::PlaceMention>,
+}
+
+/// Figures, dates, key points, claims and places of the body's sentences,
+/// each list capped at [`super::MAX_FACTS`] (a note says when one was).
+fn sentence_facts(
+    body_sentences: &[Sentence],
+    block_of_sentence: &[usize],
+    evidence: &BTreeMap<String, Vec<Evidence>>,
+    published_date: Option<chrono::NaiveDate>,
+    people: Vec<crate::brief::Person>,
+    organisations: Vec<crate::brief::Organisation>,
+    notes: &mut Vec<String>,
+) -> SentenceFacts {
     let mut figures: Vec<Figure> = Vec::new();
     let mut dates_found: Vec<DateMention> = Vec::new();
-    for s in &body_sentences {
+    for s in body_sentences {
         figures.extend(figures::figures(&s.text, s.line));
         dates_found.extend(dates::mentions(&s.text, s.line, published_date));
     }
 
     let key_points = key_points(
-        &body_sentences,
-        &block_of_sentence,
+        body_sentences,
+        block_of_sentence,
         &figures,
         &dates_found,
-        &evidence,
+        evidence,
     );
     // Days named relative to the article ("on Saturday") date what a story
     // reports; they are listed, but do not make a sentence a key point.
-    for s in &body_sentences {
+    for s in body_sentences {
         dates_found.extend(dates::day_mentions(&s.text, s.line, published_date));
     }
     dates_found.sort_by_key(|m| m.line);
-    let mut people = ents.people;
-    let mut organisations = ents.organisations;
+    let (mut people, mut organisations) = (people, organisations);
     let mut claims: Vec<crate::brief::Claim> = body_sentences
         .iter()
         .filter_map(|s| claims::claim(&s.text, s.line, &people, &organisations))
@@ -218,56 +322,14 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         }
     }
 
-    if !art.repairs.is_empty() {
-        let mut reps: Vec<String> = art
-            .repairs
-            .iter()
-            .map(|(a, b)| format!("{a} -> {b}"))
-            .collect();
-        reps.dedup();
-        notes.push(format!("repaired glued words: {}", reps.join(", ")));
-    }
-
-    let body = markdown_body(&art);
-    let body_key = {
-        let norm: String = art
-            .blocks
-            .iter()
-            .flat_map(|b| b.text.chars())
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        hex(&Sha256::digest(norm.as_bytes()))
-    };
-    Draft {
-        title,
-        outlet,
-        published: published_date,
-        topics,
-        facts: BriefFacts {
-            source_sha256: Some(source.sha256.clone()),
-            attribution,
-            authors: art.authors.clone(),
-            people,
-            organisations,
-            figures,
-            dates: dates_found,
-            claims,
-            places,
-            key_points,
-            evidence,
-            ingest: Some(IngestStamp {
-                inputs: String::new(),
-                title_line,
-                title_derived,
-                published_line: published.and_then(|(_, l)| l),
-                notes,
-                first_seen: None,
-                hash: String::new(),
-            }),
-        },
-        body,
-        body_key,
+    SentenceFacts {
+        figures,
+        dates: dates_found,
+        key_points,
+        people,
+        organisations,
+        claims,
+        places,
     }
 }
 

@@ -189,16 +189,7 @@ pub fn ingest(
         let shown = format!("{SOURCES_DIR}/{}", s.rel_path);
         if let Some(j) = duplicate_of[i] {
             if !on_disk.contains_key(&s.rel_path) {
-                report.warnings.push(
-                    Diagnostic::new(
-                        &shown,
-                        format!(
-                            "same article as {SOURCES_DIR}/{}; no second brief written",
-                            sources[j].rel_path
-                        ),
-                    )
-                    .hint("delete one of the two files"),
-                );
+                report.warnings.push(duplicate(&shown, &sources[j]));
             }
             continue;
         }
@@ -247,14 +238,13 @@ pub fn ingest(
                     continue;
                 };
                 set_first_seen(&mut draft, on_disk.get(&s.rel_path), &mut today);
-                let path = format!("{file}.new");
                 let text = article::render_brief(&draft, &s.rel_path, &inputs_for(&inputs, s));
-                match write_atomic(&root.join(&path), &text) {
-                    Ok(()) => report.warnings.push(
+                match write_beside(root, file, &text) {
+                    Ok(path) => report.warnings.push(
                         Diagnostic::new(file, format!("edited by hand, and its source {shown} has changed: the regenerated brief for {slug} is in {path}"))
                             .hint("merge the two by hand, then delete the .new file"),
                     ),
-                    Err(e) => errors.push(Diagnostic::new(&path, format!("cannot write the brief: {e}"))),
+                    Err(e) => errors.push(Diagnostic::new(format!("{file}.new"), format!("cannot write the brief: {e}"))),
                 }
             }
         }
@@ -319,6 +309,27 @@ pub fn decides_alike(
             _ => false,
         }
     })
+}
+
+/// The warning for a source that is the same article as `first`.
+fn duplicate(shown: &str, first: &SourceText) -> Diagnostic {
+    Diagnostic::new(
+        shown,
+        format!(
+            "same article as {SOURCES_DIR}/{}; no second brief written",
+            first.rel_path
+        ),
+    )
+    .hint("delete one of the two files")
+}
+
+/// Write the regenerated brief of an edited one beside it, as `<file>.new`:
+/// its path, or why it could not be written.
+fn write_beside(root: &Path, file: &str, text: &str) -> Result<String, String> {
+    let path = format!("{file}.new");
+    write_atomic(&root.join(&path), text)
+        .map(|()| path)
+        .map_err(|e| e.to_string())
 }
 
 /// The day a draft's source was first seen: its brief's, when ingest made
