@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use super::entities::Entity;
 use super::figures::{FigureGroup, figure_groups_among};
-use super::story_claims::{StoryClaims, StoryWords, story_claims};
+use super::story_claims::{EntityForms, StoryClaims, StoryWords, story_claims};
 use super::story_days::{StoryDays, story_days};
 use super::story_places::{StoryPlace, story_places};
 use super::timeline::{Event, EventVersion};
@@ -430,14 +430,19 @@ pub fn stories(
         .map(|g| story_of(briefs, g, &closeness))
         .collect();
     let latest = latest_day(briefs);
+    let mut in_story = vec![false; briefs.len()];
+    for &b in out.iter().flat_map(|s| &s.briefs) {
+        in_story[b] = true;
+    }
+    let forms = EntityForms::new(entity_list, &in_story);
     for story in &mut out {
         story.events = events_among(events, &story.briefs);
         story.days = story_days(briefs, &story.briefs, terms);
-        story.claims = story_claims(briefs, &story.briefs, entity_list, terms);
+        story.claims = story_claims(briefs, &story.briefs, &forms, terms);
         let words = StoryWords::new(&story.briefs, terms);
         story.places = story_places(briefs, &story.briefs, &words);
         if let Some(day) = latest {
-            what_is_new(story, day, briefs, terms, entity_list, events);
+            what_is_new(story, day, briefs, terms, &forms, events);
         }
     }
     out.sort_by(|a, b| {
@@ -458,7 +463,7 @@ fn what_is_new(
     day: NaiveDate,
     briefs: &[Brief],
     terms: &[&[String]],
-    entity_list: &[Entity],
+    forms: &EntityForms<'_>,
     events: &[Event],
 ) {
     let seen = |b: usize| briefs[b].facts.ingest.as_ref().and_then(|s| s.first_seen);
@@ -471,7 +476,7 @@ fn what_is_new(
         figures: figure_groups_among(briefs, &old),
         events: events_among(events, &old),
         days: story_days(briefs, &old, terms),
-        claims: story_claims(briefs, &old, entity_list, terms),
+        claims: story_claims(briefs, &old, forms, terms),
         places: Vec::new(),
         new_briefs: Vec::new(),
         newly_disputed: Vec::new(),

@@ -49,25 +49,38 @@ pub struct StoryClaims {
     pub disagreement: bool,
 }
 
+/// Which entity a name of a brief is: (brief, the form it uses) -> entity,
+/// made once for every story (scanning all mentions per story would cost
+/// stories x mentions).
+pub struct EntityForms<'a> {
+    of: rustc_hash::FxHashMap<(usize, &'a str), usize>,
+    entities: &'a [Entity],
+}
+
+impl<'a> EntityForms<'a> {
+    /// The forms of the briefs `wanted` says are in some story.
+    pub fn new(entities: &'a [Entity], wanted: &[bool]) -> EntityForms<'a> {
+        let mut of = rustc_hash::FxHashMap::default();
+        for (e, entity) in entities.iter().enumerate() {
+            for m in &entity.mentions {
+                if wanted.get(m.brief).copied().unwrap_or(false) {
+                    of.insert((m.brief, m.form.as_str()), e);
+                }
+            }
+        }
+        EntityForms { of, entities }
+    }
+}
+
 /// The claims the members of one story make.
 pub fn story_claims(
     briefs: &[Brief],
     members: &[usize],
-    entities: &[Entity],
+    forms: &EntityForms<'_>,
     terms: &[&[String]],
 ) -> StoryClaims {
     let words = StoryWords::new(members, terms);
-    // (brief, the form it uses) -> entity, for the members only.
-    let mut entity_of: rustc_hash::FxHashMap<(usize, &str), usize> = Default::default();
-    for (e, entity) in entities.iter().enumerate() {
-        for m in entity
-            .mentions
-            .iter()
-            .filter(|m| members.contains(&m.brief))
-        {
-            entity_of.insert((m.brief, m.form.as_str()), e);
-        }
-    }
+    let (entity_of, entities) = (&forms.of, forms.entities);
     let mut versions: Vec<ClaimVersion> = Vec::new();
     for &b in members {
         for c in briefs[b]

@@ -309,9 +309,14 @@ fn named_by_several(cx: &Cx<'_>, story: &Story) -> Vec<StoryNameView> {
 /// each with who writes it so; empty when they all write it alike.
 fn forms_of(cx: &Cx<'_>, story: &Story, e: usize) -> Vec<NameFormView> {
     let mut forms: Vec<NameFormView> = Vec::new();
+    let entity = &cx.input.analysis.entities[e];
     for &b in &story.briefs {
-        let entity = &cx.input.analysis.entities[e];
-        let Some(m) = entity.mentions.iter().find(|m| m.brief == b) else {
+        // The brief's own list of its mentions: no scan of the entity's.
+        let mention = cx.shared.brief_mentions[b]
+            .iter()
+            .find(|&&(x, _)| x == e)
+            .map(|&(_, i)| &entity.mentions[i]);
+        let Some(m) = mention else {
             continue;
         };
         let brief = &cx.input.briefs[b];
