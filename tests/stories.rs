@@ -31,6 +31,20 @@ fn slugs(root: &Path) -> BTreeMap<String, String> {
 }
 
 /// The briefs a page links to.
+/// The page of the fixture site's one story.
+fn story_path(root: &Path) -> std::path::PathBuf {
+    std::fs::read_dir(root.join("public/stories"))
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name() != "index.html")
+        .expect("a story page")
+        .path()
+}
+
+fn story_page(root: &Path) -> String {
+    read(&story_path(root))
+}
+
 fn brief_links(html: &str) -> Vec<String> {
     let mut out: Vec<String> = html
         .split("href=\"")
@@ -108,13 +122,7 @@ fn one_event_is_one_story_and_nothing_else_is() {
 fn the_story_page_shows_each_side_of_a_disagreement_with_its_line() {
     let site = built_site();
     let root = site.path();
-    let story_file = std::fs::read_dir(root.join("public/stories"))
-        .unwrap()
-        .flatten()
-        .find(|e| e.file_name() != "index.html")
-        .unwrap()
-        .path();
-    let html = read(&story_file);
+    let html = story_page(root);
     let disagree = &html[html.find("sec-disagree").expect("a disagreement section")..];
     let wounded = &disagree[disagree
         .find(">wounded<")
@@ -145,13 +153,7 @@ fn the_day_of_the_event_is_compared_across_sources() {
     // Ridge Radio (12 March): "late on Tuesday".
     let site = built_site();
     let root = site.path();
-    let story_file = std::fs::read_dir(root.join("public/stories"))
-        .unwrap()
-        .flatten()
-        .find(|e| e.file_name() != "index.html")
-        .unwrap()
-        .path();
-    let html = read(&story_file);
+    let html = story_page(root);
     let at = html.find("When it happened").expect("a day section");
     let end = html[at..].find("<dt").unwrap_or(html.len() - at);
     let section = &html[at..at + end];
@@ -177,13 +179,7 @@ fn who_did_it_is_lined_up_claim_against_denial() {
     // any role" (line 9).
     let site = built_site();
     let root = site.path();
-    let story_file = std::fs::read_dir(root.join("public/stories"))
-        .unwrap()
-        .flatten()
-        .find(|e| e.file_name() != "index.html")
-        .unwrap()
-        .path();
-    let html = read(&story_file);
+    let html = story_page(root);
     let at = html.find("Who did it").expect("a section on who did it");
     let section = &html[at..at + html[at..].find("</dl>").unwrap()];
     assert!(section.contains("sources disagree"), "{section}");
@@ -230,13 +226,7 @@ fn a_name_spelt_three_ways_is_one_entity_page() {
 fn the_story_page_shows_how_each_source_writes_a_name() {
     let site = built_site();
     let root = site.path();
-    let story_file = std::fs::read_dir(root.join("public/stories"))
-        .unwrap()
-        .flatten()
-        .find(|e| e.file_name() != "index.html")
-        .unwrap()
-        .path();
-    let html = read(&story_file);
+    let html = story_page(root);
     let who = &html[html.find("sec-who").expect("who several sources name")..];
     let item = who
         .split("<li>")
@@ -258,13 +248,7 @@ fn the_story_page_shows_how_each_source_writes_a_name() {
 fn where_it_happened_lists_each_place_with_who_names_it() {
     let site = built_site();
     let root = site.path();
-    let story_file = std::fs::read_dir(root.join("public/stories"))
-        .unwrap()
-        .flatten()
-        .find(|e| e.file_name() != "index.html")
-        .unwrap()
-        .path();
-    let html = read(&story_file);
+    let html = story_page(root);
     let at = html.find("id=\"sec-where\"").expect("a Where section");
     let table = &html[at..at + html[at..].find("</table>").unwrap()];
     let row = |place: &str| -> &str {
@@ -305,13 +289,7 @@ fn outlet_profiles_label_each_side_and_unlabelled_ones_say_so() {
     )
     .unwrap();
     build(&BuildOptions::new(root)).expect("the fixture site builds");
-    let story_file = std::fs::read_dir(root.join("public/stories"))
-        .unwrap()
-        .flatten()
-        .find(|e| e.file_name() != "index.html")
-        .unwrap()
-        .path();
-    let html = read(&story_file);
+    let html = story_page(root);
     let wounded = &html[html
         .find(">wounded<")
         .expect("the wounded count is disputed")..];
@@ -435,12 +413,7 @@ fn what_is_new_shows_the_latest_day_and_what_it_made_disputed() {
         "old reports are not new: {listed}"
     );
     // The story page says so, and the feed carries the update as an entry of its own.
-    let story_file = std::fs::read_dir(root.join("public/stories"))
-        .unwrap()
-        .flatten()
-        .find(|e| e.file_name() != "index.html")
-        .unwrap()
-        .path();
+    let story_file = story_path(root);
     assert!(read(&story_file).contains("2 new sources; now disputed: wounded"));
     let feed = read(&root.join("public/feed.xml"));
     assert!(feed.contains("<title>Story update: "), "{feed}");

@@ -17,6 +17,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::brief::{Brief, DateMention, Precision};
+use crate::ingest::dates::WEEKDAYS;
 
 /// How many days before publication a report's event may lie.
 const DAYS_BEFORE: i64 = 7;
@@ -99,16 +100,6 @@ pub struct StoryDays {
     /// Two sources give days that cannot both be right.
     pub disagreement: bool,
 }
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// The days the members of one story give for its event. `terms[b]` are
 /// brief `b`'s words (the analysis's lead terms).

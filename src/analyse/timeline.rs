@@ -202,20 +202,7 @@ fn classify(m: &DateMention) -> Option<&'static str> {
 }
 
 fn when(m: &DateMention) -> When {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    use crate::ingest::dates::MONTHS;
     let month = m
         .month
         .and_then(|mo| MONTHS.get(mo.wrapping_sub(1) as usize))

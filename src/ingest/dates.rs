@@ -19,6 +19,33 @@ const WEEKDAY: &str =
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?";
 const LABEL: &str = r"(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified|date|dated|release\s+date|issued)(?:\s+(?:date|time|on|at))?\s*[:\-–]?|on)";
 
+/// Weekday names, Monday first (`num_days_from_monday` order).
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A publication date and how it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublishedDate {
@@ -361,20 +388,11 @@ fn resolve_day_month(
 
 /// The name of the lead's weekday that `date` falls on or follows.
 fn weekday_in_lead(style: DateStyle, date: NaiveDate) -> &'static str {
-    const NAMES: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let today = date.weekday().num_days_from_monday();
     if style.lead_weekdays & (1 << today) != 0 {
-        NAMES[today as usize]
+        WEEKDAYS[today as usize]
     } else {
-        NAMES[((today + 6) % 7) as usize]
+        WEEKDAYS[((today + 6) % 7) as usize]
     }
 }
 
@@ -601,15 +619,7 @@ pub fn day_mentions(sentence: &str, line: usize, published: Option<NaiveDate>) -
 }
 
 fn weekday_name(n: i64) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ][n.rem_euclid(7) as usize]
+    WEEKDAYS[n.rem_euclid(7) as usize]
 }
 
 /// Does the clause before a day speak of what is to come ("will vote on",

@@ -14,26 +14,8 @@ use regex::Regex;
 
 use crate::brief::{Organisation, Person, PlaceMention};
 
+/// Capitalised words that begin no place name (months and weekdays too).
 const NOT_PLACES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "The",
     "This",
     "That",
@@ -130,7 +112,13 @@ pub fn places(
 
 fn is_place_name(name: &str, people: &[Person], organisations: &[Organisation]) -> bool {
     let first = name.split_whitespace().next().unwrap_or("");
-    if name.len() < 3 || NOT_PLACES.contains(&first) || NOT_PLACES.contains(&name) {
+    let calendar =
+        |w: &str| super::dates::MONTHS.contains(&w) || super::dates::WEEKDAYS.contains(&w);
+    if name.len() < 3
+        || NOT_PLACES.contains(&first)
+        || NOT_PLACES.contains(&name)
+        || calendar(first)
+    {
         return false;
     }
     // A people's adjective ("Iranian soil", "Syrian border") is not a place.

@@ -4,6 +4,7 @@
 use super::*;
 use crate::analyse::Story;
 use crate::analyse::figures::FigureGroup;
+use crate::analyse::stories::{CLAIMS_LABEL, DAY_LABEL};
 
 /// How the stories (most recent first) go on pages: by their latest report.
 pub(super) fn chronology(input: &RenderInput<'_>) -> Chronology {
@@ -134,35 +135,50 @@ pub(super) fn story<'a>(cx: &Cx<'a>, s: usize, ctx: &mut PageContext<'a>) -> Pag
     }
 }
 
-/// Label of the day a story's event happened, among its dated events.
-const DAY_LABEL: &str = "When it happened";
-
-/// The days the reports give for the event, as an event of the story.
-fn day_view(shared: &Shared, story: &Story) -> Option<EventView> {
-    let days = &story.days;
-    (!days.versions.is_empty()).then(|| EventView {
-        label: DAY_LABEL.to_string(),
-        id: "day".to_string(),
-        disagreement: days.disagreement,
-        versions: days
-            .versions
-            .iter()
-            .map(|v| EventVersionView {
-                when: v.display.clone(),
-                statements: v
-                    .statements
-                    .iter()
-                    .map(|st| {
-                        let note = match &st.note {
-                            Some(n) => format!("“{}”: {n}", st.text),
-                            None => format!("“{}”", st.text),
-                        };
-                        shared.statement(st.brief, st.line, &st.context, Some(note))
-                    })
-                    .collect(),
-            })
+/// A fact of the story its sources give versions of (the day, who did it),
+/// as one more event of its "Dates the sources give": each version with
+/// its statements.
+fn versions_view(
+    label: &str,
+    id: &str,
+    disagreement: bool,
+    versions: Vec<(String, Vec<Statement>)>,
+) -> Option<EventView> {
+    // "when it happened" as a heading: "When it happened".
+    let mut chars = label.chars();
+    let label = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    (!versions.is_empty()).then(|| EventView {
+        label,
+        id: id.to_string(),
+        disagreement,
+        versions: versions
+            .into_iter()
+            .map(|(when, statements)| EventVersionView { when, statements })
             .collect(),
     })
+}
+
+/// The days the reports give for the event.
+fn day_view(shared: &Shared, story: &Story) -> Option<EventView> {
+    let versions = story.days.versions.iter().map(|v| {
+        let statements = v.statements.iter().map(|st| {
+            let note = match &st.note {
+                Some(n) => format!("“{}”: {n}", st.text),
+                None => format!("“{}”", st.text),
+            };
+            shared.statement(st.brief, st.line, &st.context, Some(note))
+        });
+        (v.display.clone(), statements.collect())
+    });
+    versions_view(
+        DAY_LABEL,
+        "day",
+        story.days.disagreement,
+        versions.collect(),
+    )
 }
 
 /// The places the reports name, each with its sources: where it happened.
@@ -181,33 +197,22 @@ fn places_view(shared: &Shared, story: &Story) -> Vec<StoryPlaceView> {
         .collect()
 }
 
-/// Label of who carried out the event, by the sources' claims, blames and denials.
-const CLAIMS_LABEL: &str = "Who did it";
-
-/// The reports' claims of responsibility, blames and denials, as an event
-/// of the story whose versions are the stances.
+/// The reports' claims of responsibility, blames and denials: the versions
+/// are the stances.
 fn claims_view(shared: &Shared, story: &Story) -> Option<EventView> {
-    let claims = &story.claims;
-    (!claims.versions.is_empty()).then(|| EventView {
-        label: CLAIMS_LABEL.to_string(),
-        id: "claims".to_string(),
-        disagreement: claims.disagreement,
-        versions: claims
-            .versions
-            .iter()
-            .map(|v| EventVersionView {
-                when: v.display.clone(),
-                statements: v
-                    .statements
-                    .iter()
-                    .map(|st| {
-                        let note = Some(format!("“{}”", st.words));
-                        shared.statement(st.brief, st.line, &st.context, note)
-                    })
-                    .collect(),
-            })
-            .collect(),
-    })
+    let versions = story.claims.versions.iter().map(|v| {
+        let statements = v.statements.iter().map(|st| {
+            let note = Some(format!("“{}”", st.words));
+            shared.statement(st.brief, st.line, &st.context, note)
+        });
+        (v.display.clone(), statements.collect())
+    });
+    versions_view(
+        CLAIMS_LABEL,
+        "claims",
+        story.claims.disagreement,
+        versions.collect(),
+    )
 }
 
 /// How many briefs the front page lists as new at most.
