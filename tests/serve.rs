@@ -1,5 +1,6 @@
 //! `dossier serve`: a new source dropped into content/sources/ appears as a
-//! served page without a restart, and open pages are told to reload.
+//! served page without a restart, open pages are told to reload the moment
+//! it does, and a client that does not read its answers holds up no one.
 
 mod common;
 
@@ -21,8 +22,12 @@ impl Drop for Server {
 }
 
 fn get(addr: &str, path: &str) -> (u16, String) {
+    get_within(addr, path, Duration::from_secs(10))
+}
+
+fn get_within(addr: &str, path: &str, limit: Duration) -> (u16, String) {
     let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    s.set_read_timeout(Some(limit)).unwrap();
     write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
@@ -39,12 +44,11 @@ fn get(addr: &str, path: &str) -> (u16, String) {
     (status, body)
 }
 
-#[test]
-fn a_new_source_is_served_without_a_restart() {
-    let site = fixture_site();
+/// Start `dossier serve` on `site`; the server and its address.
+fn start(site: &std::path::Path) -> (Server, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args(["serve", "--port", "0", "--root"])
-        .arg(site.path())
+        .arg(site)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -61,14 +65,36 @@ fn a_new_source_is_served_without_a_restart() {
         .trim_start_matches("http://")
         .trim_end_matches('/')
         .to_string();
+    (server, addr)
+}
+
+#[test]
+fn a_new_source_is_served_without_a_restart() {
+    let site = fixture_site();
+    let (server, addr) = start(site.path());
 
     let (status, body) = get(&addr, "/");
     assert_eq!(status, 200);
     assert!(
-        body.contains("Iraq and the US-led coalition, 2024") && body.contains("/__dossier/version")
+        body.contains("Iraq and the US-led coalition, 2024") && body.contains("/__dossier/wait")
     );
     assert_eq!(get(&addr, "/no/such/page.html").0, 404);
-    let (_, v1) = get(&addr, "/__dossier/version");
+    // A page's first wait learns the version at once; its next is held
+    // until the site changes.
+    let (_, v1) = get(&addr, "/__dossier/wait");
+    let held = {
+        let (addr, v1) = (addr.clone(), v1.clone());
+        std::thread::spawn(move || {
+            let asked = Instant::now();
+            let answer = get_within(
+                &addr,
+                &format!("/__dossier/wait?v={v1}"),
+                Duration::from_secs(60),
+            );
+            (answer, asked.elapsed())
+        })
+    };
+    std::thread::sleep(Duration::from_millis(500));
 
     std::fs::write(
         site.path().join("content/sources/new-report.txt"),
@@ -89,12 +115,42 @@ fn a_new_source_is_served_without_a_restart() {
         );
         std::thread::sleep(Duration::from_millis(200));
     }
-    let (_, v2) = get(&addr, "/__dossier/version");
-    assert_ne!(v1, v2, "open pages are told to reload");
+    let ((status, v2), waited) = held.join().unwrap();
+    assert_eq!(status, 200);
+    assert_ne!(v1, v2, "the held wait is answered with the new version");
+    assert!(
+        waited >= Duration::from_millis(400),
+        "the wait was held until the change, not answered at once ({waited:?})"
+    );
     assert!(
         get(&addr, "/sources/new-report.html")
             .1
             .contains("several hundred advisers")
     );
     drop(server);
+}
+
+#[test]
+fn a_client_that_does_not_read_holds_up_no_one() {
+    let site = fixture_site();
+    let (server, addr) = start(site.path());
+    // Pipelined requests whose answers are never read: once the socket's
+    // buffers are full, the thread writing them waits on this client.
+    let mut stuck = TcpStream::connect(&addr).unwrap();
+    let (_, front) = get(&addr, "/");
+    assert!(front.len() > 1000);
+    let request = format!("GET / HTTP/1.1\r\nHost: {addr}\r\n\r\n");
+    for _ in 0..(64 * 1024 * 1024 / front.len()).max(1) {
+        if stuck.write_all(request.as_bytes()).is_err() {
+            break;
+        }
+    }
+    // A silent client that sent half a request holds nothing either.
+    let mut silent = TcpStream::connect(&addr).unwrap();
+    silent.write_all(b"GET /ind").unwrap();
+    for path in ["/", "/briefs/index.html", "/topics/index.html"] {
+        let (status, _) = get_within(&addr, path, Duration::from_secs(5));
+        assert_eq!(status, 200, "{path} answered beside the stuck client");
+    }
+    drop((stuck, silent, server));
 }

@@ -170,7 +170,7 @@ pub(crate) fn has_scheme(url: &str) -> bool {
 /// The page at `url` (a path, no fragment) written on `page`, as a path
 /// from the output root; `None` when it climbs out of the site.
 pub fn resolve_path(page: &str, url: &str) -> Option<String> {
-    let mut parts: Vec<&str> = page.split('/').collect();
+    let mut parts: Vec<String> = page.split('/').map(str::to_string).collect();
     parts.pop();
     for seg in url.split('/') {
         match seg {
@@ -178,7 +178,12 @@ pub fn resolve_path(page: &str, url: &str) -> Option<String> {
             ".." => {
                 parts.pop()?;
             }
-            s => parts.push(s),
+            // A URL names `a b.pdf` as `a%20b.pdf`; the output path has the space.
+            s => parts.push(
+                percent_encoding::percent_decode_str(s)
+                    .decode_utf8_lossy()
+                    .into_owned(),
+            ),
         }
     }
     Some(parts.join("/"))
@@ -194,6 +199,15 @@ mod tests {
             ["pmf".to_string()],
             [("001.txt".to_string(), "001".to_string())],
         )
+    }
+
+    #[test]
+    fn percent_encoded_link_paths_resolve_to_the_file() {
+        assert_eq!(
+            resolve_path("briefs/a.html", "../files/annual%20report.pdf").as_deref(),
+            Some("files/annual report.pdf")
+        );
+        assert_eq!(resolve_path("index.html", "../x.html"), None);
     }
 
     #[test]
