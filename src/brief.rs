@@ -53,6 +53,9 @@ pub struct Brief {
     pub topic_lines: Vec<usize>,
     /// 1-based line of the `source` field, if present.
     pub source_line: Option<usize>,
+    /// `draft: true`: checked with the others, kept off the site (with its
+    /// source), and never re-created by ingest while it exists.
+    pub draft: bool,
 }
 
 impl Brief {
@@ -73,6 +76,7 @@ impl Brief {
             body_line,
             topic_lines,
             source_line,
+            draft,
         } = self;
         *slug == other.slug
             && *file == other.file
@@ -81,6 +85,7 @@ impl Brief {
             && *outlet == other.outlet
             && *published == other.published
             && *topics == other.topics
+            && *draft == other.draft
             && *facts == other.facts
             && body.offset == other.body.offset
             && *body_line == other.body_line
@@ -464,6 +469,8 @@ pub struct IngestStamp {
 struct BriefFront {
     title: String,
     #[serde(default)]
+    draft: bool,
+    #[serde(default)]
     source: Option<String>,
     #[serde(default)]
     outlet: Option<String>,
@@ -632,6 +639,7 @@ impl Brief {
             body_line: split.body_line,
             topic_lines,
             source_line,
+            draft: front.draft,
         };
         Ok((brief, body_start))
     }

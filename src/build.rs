@@ -66,6 +66,9 @@ pub struct BuildReport {
     pub static_files: usize,
     /// Briefs ingest wrote before the build.
     pub briefs_written: Vec<String>,
+    /// Briefs marked `draft: true`, checked and left off the site (empty
+    /// when the build did not load the briefs).
+    pub drafts: Vec<String>,
     /// Ingest was not run: nothing it reads changed since a build in which
     /// it had nothing to do.
     pub ingest_skipped: bool,
@@ -97,6 +100,8 @@ pub struct LoadedSite {
     pub outlets: crate::outlet::OutletProfiles,
     /// Non-fatal problems.
     pub warnings: Diagnostics,
+    /// Files of the briefs marked `draft: true`, checked but not published.
+    pub drafts: Vec<String>,
 }
 
 /// Load and check every input of the site at `root`. All errors are returned together.
@@ -134,6 +139,7 @@ pub fn load_with(root: &Path, memo: &Memo) -> Result<LoadedSite, BuildFailed> {
         }
     };
     errors.extend(brief::check_references(&briefs, &topics, &sources));
+    let (briefs, sources, drafts) = without_drafts(briefs, sources);
     let aliases = analyse::Aliases::load(root).unwrap_or_else(|d| {
         errors.push(d);
         analyse::Aliases::default()
@@ -152,9 +158,36 @@ pub fn load_with(root: &Path, memo: &Memo) -> Result<LoadedSite, BuildFailed> {
             aliases,
             outlets,
             warnings,
+            drafts,
         }),
         _ => Err(BuildFailed(errors.into_sorted())),
     }
+}
+
+/// Set the drafts aside, with the sources only drafts are made from (a
+/// draft keeps its article off the site). Returns the briefs and sources to
+/// publish and the drafts' files.
+fn without_drafts(
+    briefs: Vec<Brief>,
+    sources: Vec<SourceText>,
+) -> (Vec<Brief>, Vec<SourceText>, Vec<String>) {
+    let (drafts, briefs): (Vec<Brief>, Vec<Brief>) = briefs.into_iter().partition(|b| b.draft);
+    if drafts.is_empty() {
+        return (briefs, sources, Vec::new());
+    }
+    let published: std::collections::HashSet<&str> =
+        briefs.iter().filter_map(|b| b.source.as_deref()).collect();
+    let withheld: std::collections::HashSet<&str> = drafts
+        .iter()
+        .filter_map(|b| b.source.as_deref())
+        .filter(|s| !published.contains(s))
+        .collect();
+    let sources = sources
+        .into_iter()
+        .filter(|s| !withheld.contains(s.rel_path.as_str()))
+        .collect();
+    let files = drafts.into_iter().map(|b| b.file).collect();
+    (briefs, sources, files)
 }
 
 /// Analyse a loaded site and render every page in memory (build, check and
@@ -451,6 +484,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
             up_to_date: true,
             static_files: 0,
             briefs_written: Vec::new(),
+            drafts: Vec::new(),
             ingest_skipped: true,
             text_edit: false,
             warnings: Vec::new(),
@@ -584,6 +618,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         up_to_date: false,
         static_files: site.theme.static_files.len(),
         briefs_written,
+        drafts: site.drafts.clone(),
         ingest_skipped: ingest_idle,
         text_edit: false,
         warnings,

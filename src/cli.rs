@@ -206,6 +206,9 @@ pub fn run(cli: Cli) -> ExitCode {
                     for w in &report.briefs_written {
                         eprintln!("ingest wrote {w}");
                     }
+                    for d in &report.drafts {
+                        eprintln!("draft, not published: {d}");
+                    }
                     if report.up_to_date {
                         eprintln!(
                             "up to date: nothing changed since the last build of {} ({} files), checked in {:.2?}",

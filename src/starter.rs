@@ -160,6 +160,86 @@ articles about it are tagged, and write its summary here.
 
 const SOURCE: &str = "Ceasefire Talks Resume in the Capital\n\nPublished: 3 March 2025\n\nShare on Facebook\nShare on X\n\nNegotiators met again on Monday to discuss a ceasefire, officials said.\n\nThe talks are expected to last three days, according to two diplomats.\n\nBoth sides said a truce could be announced by the end of March 2025.\n\nRelated articles\n";
 
+/// The GitHub Pages workflow of a new site: it installs dossier (cached by
+/// the commit it resolves, so a run installs only when dossier changed),
+/// builds with the build cache of the previous run, and publishes. `{GIT}`
+/// is the repository this binary was built from (`repository` in
+/// Cargo.toml). Linted with actionlint in CI (`.ci/run`).
+const PAGES_WORKFLOW: &str = r#"# Build this briefing with dossier and publish it on GitHub Pages on every push to main.
+# Written by `dossier new`. In the repository's Settings -> Pages, choose "GitHub Actions".
+#
+# Commit content/briefs/ after building locally: briefs are curated text, and a
+# brief ingest writes here anew each run would take the run's day as the day it
+# was first seen.
+name: Publish the briefing
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+env:
+  # Where dossier is installed from, and which branch, tag or commit of it.
+  # Pin a tag (or a commit) to keep every build on one version.
+  DOSSIER_GIT: {GIT}
+  DOSSIER_REF: main
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v6
+      - id: pages
+        uses: actions/configure-pages@v6
+      - name: Find the dossier commit to install
+        id: dossier
+        run: |
+          rev="$(git ls-remote "$DOSSIER_GIT" "$DOSSIER_REF" | tail -n 1 | cut -f 1)"
+          echo "rev=${rev:-$DOSSIER_REF}" >> "$GITHUB_OUTPUT"
+      - id: installed
+        uses: actions/cache@v5
+        with:
+          path: ~/.cargo/bin/dossier
+          key: dossier-${{ runner.os }}-${{ steps.dossier.outputs.rev }}
+      - name: Install dossier
+        if: steps.installed.outputs.cache-hit != 'true'
+        run: cargo install --locked --git "$DOSSIER_GIT" --rev "${{ steps.dossier.outputs.rev }}" dossier
+      - uses: actions/cache@v5
+        with:
+          path: .dossier-cache
+          key: dossier-build-${{ github.sha }}
+          restore-keys: dossier-build-
+      - name: Build the site
+        # base_url comes from the Pages settings, so project pages (/repo/) and
+        # custom domains both get the right feed, sitemap and canonical URLs.
+        run: dossier build --base-url "${{ steps.pages.outputs.base_url }}/" --output _site
+      - uses: actions/upload-pages-artifact@v4
+        with:
+          path: _site
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v5
+"#;
+
+/// Where a new site's workflow is written, from the site folder.
+pub const WORKFLOW_PATH: &str = ".github/workflows/pages.yml";
+
 /// Create a starter site in `dir`, which must not exist or be empty.
 pub fn create(dir: &Path) -> Result<Vec<String>, Diagnostic> {
     if dir.exists()
@@ -170,8 +250,10 @@ pub fn create(dir: &Path) -> Result<Vec<String>, Diagnostic> {
         return Err(Diagnostic::new(dir, "already exists and is not empty")
             .hint("choose a new folder name"));
     }
+    let workflow = PAGES_WORKFLOW.replace("{GIT}", env!("CARGO_PKG_REPOSITORY"));
     let mut files: Vec<(String, &str)> = vec![
         ("site.toml".to_string(), SITE_TOML),
+        (WORKFLOW_PATH.to_string(), &workflow),
         (
             ".gitignore".to_string(),
             "/public\n.dossier-lock\n.dossier-cache/\n",

@@ -1,6 +1,8 @@
 //! The path of someone starting a briefing of their own, through the real
-//! binary: `dossier new`, raw articles added, a build, a broken link that
-//! stops the build at the brief's line, fixed, built again.
+//! binary: `dossier new` (with its Pages workflow), raw articles added, a
+//! build whose search finds a brief's last paragraph, a broken link that
+//! stops the build at the brief's line, fixed, built again; a draft kept off
+//! the site and a deleted brief that stays deleted.
 
 mod common;
 
@@ -34,17 +36,45 @@ const ARTICLES: [(&str, &str); 3] = [
     ),
 ];
 
-#[test]
-fn from_new_to_a_published_briefing() {
+/// `dossier new` in a temporary folder, with the three articles added.
+fn new_site_with_articles() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let site = dir.path().join("briefing");
-    let s = site.to_str().unwrap();
-    assert!(dossier(&["new", s]).status.success());
+    assert!(dossier(&["new", site.to_str().unwrap()]).status.success());
     for (name, text) in ARTICLES {
         std::fs::write(site.join("content/sources").join(name), text).unwrap();
     }
+    (dir, site)
+}
+
+#[test]
+fn from_new_to_a_published_briefing() {
+    let (_dir, site) = new_site_with_articles();
+    let s = site.to_str().unwrap();
+    // The Pages workflow installs dossier (a briefing has no Cargo.toml to
+    // `cargo run`), caches it, and builds with dossier itself. (`.ci/run`
+    // lints this file with actionlint.)
+    let workflow = read(&site.join(".github/workflows/pages.yml"));
+    assert!(
+        workflow.contains("cargo install --locked --git \"$DOSSIER_GIT\""),
+        "{workflow}"
+    );
+    assert!(
+        workflow.contains("path: ~/.cargo/bin/dossier"),
+        "{workflow}"
+    );
+    assert!(
+        workflow.contains("run: dossier build --base-url"),
+        "{workflow}"
+    );
+    assert!(!workflow.contains("cargo run"), "{workflow}");
     let built = dossier(&["build", "--root", s]);
     assert!(built.status.success(), "{}", stderr(&built));
+    // A word only the last paragraph of a brief has is in the search index.
+    assert!(
+        search_index_holds(&site.join("public"), "marshwater"),
+        "the search index lacks a word of a brief's last paragraph"
+    );
     let briefs: Vec<String> = std::fs::read_dir(site.join("content/briefs"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -106,6 +136,120 @@ fn from_new_to_a_published_briefing() {
         "{}",
         stderr(&failed)
     );
+}
+
+/// Does any file of the site's search index hold `word`?
+fn search_index_holds(public: &std::path::Path, word: &str) -> bool {
+    std::fs::read_dir(public.join("assets/search"))
+        .unwrap()
+        .any(|e| read(&e.unwrap().path()).contains(word))
+}
+
+/// `draft: true` keeps a brief and its source off the site; a brief deleted
+/// by hand is not written again while its source stays, until its tombstone
+/// is removed.
+#[test]
+fn drafts_stay_off_the_site_and_deleted_briefs_stay_deleted() {
+    let (_dir, site) = new_site_with_articles();
+    let s = site.to_str().unwrap();
+    assert!(dossier(&["build", "--root", s]).status.success());
+    let brief_of = |start: &str| {
+        std::fs::read_dir(site.join("content/briefs"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(start))
+    };
+    let strike = brief_of("drone-strike").unwrap();
+    let strike_page = site.join("public/briefs").join(
+        strike
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .replace(".md", ".html"),
+    );
+    assert!(strike_page.is_file());
+    assert!(site.join("public/sources/harbour-strike.html").is_file());
+
+    // A draft: checked, said, not published, its source page neither.
+    let text = read(&strike);
+    std::fs::write(&strike, text.replacen("---\n", "---\ndraft: true\n", 1)).unwrap();
+    let built = dossier(&["build", "--root", s]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(stderr(&built).contains("draft, not published: content/briefs/drone-strike"));
+    assert!(!strike_page.exists());
+    assert!(!site.join("public/sources/harbour-strike.html").exists());
+    assert!(!search_index_holds(&site.join("public"), "marshwater"));
+    assert!(!read(&site.join("public/index.html")).contains("fuel depot"));
+    std::fs::write(&strike, &text).unwrap();
+    assert!(dossier(&["build", "--root", s]).status.success());
+    assert!(strike_page.is_file());
+
+    // Deleted by hand: a tombstone, not a new brief, on this build and the next.
+    let vote = brief_of("parliament-delays").unwrap();
+    std::fs::remove_file(&vote).unwrap();
+    let built = dossier(&["build", "--root", s]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(
+        stderr(&built).contains("gets no brief again, as content/deleted-briefs.yaml now says"),
+        "{}",
+        stderr(&built)
+    );
+    let tombstones = read(&site.join("content/deleted-briefs.yaml"));
+    assert!(
+        tombstones.contains("- source: parliament-vote.txt"),
+        "{tombstones}"
+    );
+    assert!(dossier(&["build", "--root", s]).status.success());
+    assert!(brief_of("parliament-delays").is_none());
+    // The tombstone removed: written anew.
+    std::fs::remove_file(site.join("content/deleted-briefs.yaml")).unwrap();
+    assert!(dossier(&["build", "--root", s]).status.success());
+    assert!(brief_of("parliament-delays").is_some());
+}
+
+/// The 404 page finds the site root from any address a host serves it at:
+/// no asset or link of its own is relative to that address.
+#[test]
+fn the_404_page_finds_the_site_root_wherever_it_is_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("briefing");
+    let s = site.to_str().unwrap();
+    assert!(dossier(&["new", s]).status.success());
+    let built = dossier(&[
+        "build",
+        "--root",
+        s,
+        "--base-url",
+        "https://u.github.io/repo/",
+    ]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let page = read(&site.join("public/404.html"));
+    let head = &page[..page.find("</head>").unwrap()];
+    assert!(
+        head.contains(r#""base":"/repo/""#) && head.contains(r#""briefs","topics","sources""#),
+        "{head}"
+    );
+    // The stylesheets come after the base is set: written by the script, or
+    // inside <noscript>, never as plain links the browser resolves first.
+    let markup = outside(
+        &outside(head, "<noscript>", "</noscript>"),
+        "<script>",
+        "</script>",
+    );
+    assert!(!markup.contains("<link rel=\"stylesheet\""), "{markup}");
+    assert!(head.contains("<link rel=\"stylesheet\" href=\"assets/style.css\">"));
+    assert!(head.contains("document.head.appendChild(e)"), "{head}");
+}
+
+/// `text` without what stands between each `open` and its `close`.
+fn outside(text: &str, open: &str, close: &str) -> String {
+    text.split(open)
+        .enumerate()
+        .map(|(i, part)| match part.split_once(close) {
+            Some((_, after)) if i > 0 => after,
+            _ => part,
+        })
+        .collect()
 }
 
 /// The messages a new user met (issue 19), each quoted.

@@ -362,6 +362,7 @@ mod tests {
             body_line: 1,
             topic_lines: Vec::new(),
             source_line: None,
+            draft: false,
         }
     }
 

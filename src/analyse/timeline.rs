@@ -8,7 +8,7 @@
 //! are listed in order with what the sentence says about them. Publication
 //! dates give a second axis: who said what, and when.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -75,6 +75,10 @@ pub struct Dated {
     pub statement: DateStatement,
     /// The event it belongs to, if recognised.
     pub event: Option<String>,
+    /// Index in `dated` of the first entry that quotes the same sentence (a
+    /// sentence giving three dates is listed under each, quoted once).
+    #[serde(default)]
+    pub quoted_at: Option<usize>,
 }
 
 /// The timeline of the briefing.
@@ -266,6 +270,7 @@ pub fn timeline(briefs: &[Brief]) -> Timeline {
                 when: w,
                 statement,
                 event: event.map(str::to_string),
+                quoted_at: None,
             });
         }
     }
@@ -278,6 +283,21 @@ pub fn timeline(briefs: &[Brief]) -> Timeline {
             .then(a.statement.brief.cmp(&b.statement.brief))
             .then(a.statement.line.cmp(&b.statement.line))
     });
+    let mut first: HashMap<(usize, usize, &str), usize> = HashMap::new();
+    let quoted_at: Vec<Option<usize>> = dated
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let s = &d.statement;
+            let at = *first
+                .entry((s.brief, s.line, s.context.as_str()))
+                .or_insert(i);
+            (at != i).then_some(at)
+        })
+        .collect();
+    for (d, q) in dated.iter_mut().zip(quoted_at) {
+        d.quoted_at = q;
+    }
     let events = EVENTS
         .iter()
         .filter_map(|(key, label)| {

@@ -80,7 +80,9 @@ pub(super) fn build(
     for (rel, path) in briefs.iter().zip(changed) {
         let before = brief::from_memo(&memo.briefs.previous(path)?)?;
         let now = brief::load_brief(root, rel).ok()?;
-        if !before.same_but_text(&now) {
+        // A draft has no page to remake (and a draft's text edit takes the
+        // whole build, which leaves it off the site).
+        if !before.same_but_text(&now) || now.draft {
             return None;
         }
         pairs.push((before, now));
@@ -151,6 +153,7 @@ pub(super) fn build(
         up_to_date: false,
         static_files: theme.static_files.len(),
         briefs_written: Vec::new(),
+        drafts: Vec::new(),
         ingest_skipped: true,
         text_edit: true,
         warnings: Vec::new(),

@@ -116,6 +116,16 @@ impl<T: Clone + Send + 'static> FileMemo<T> {
         self.entries.lock().ok()?.get(key).map(|(_, v)| v.clone())
     }
 
+    /// The previous build's values this build has not asked for (yet): after
+    /// a pass over every file present, those of files that are gone, and of
+    /// files too fresh to trust.
+    pub fn unasked(&self) -> Vec<T> {
+        self.entries
+            .lock()
+            .map(|e| e.values().map(|(_, v)| v.clone()).collect())
+            .unwrap_or_default()
+    }
+
     /// Keep every entry this build did not ask for as it is: the stage that
     /// reads them was skipped because nothing it reads changed.
     pub fn keep_unasked(&self) {

@@ -39,7 +39,7 @@ pub const CACHE_DIR: &str = ".dossier-cache";
 const TRUST_MARGIN_NS: i128 = 2_000_000_000;
 
 /// Bump when the layout of anything stored changes.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 
 /// A file's size and modification time: how a build tells, without reading
 /// it, that a file is the one it saw last time.

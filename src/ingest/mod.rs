@@ -16,6 +16,7 @@ pub mod chrome;
 pub mod claims;
 pub mod clean;
 pub mod dates;
+pub mod deleted;
 pub mod entities;
 pub mod figures;
 pub mod glue;
@@ -132,31 +133,12 @@ pub fn ingest(
     let inputs = inputs_hash(config, topics);
     remove_orphans(root, &sources, &on_disk, &mut report);
 
+    let deleted = record_deletions(root, memo, &on_disk, &sources, &mut report)?;
     // Decide for each source, in path order.
-    let mut plans: Vec<Plan> = Vec::with_capacity(sources.len());
-    for s in &sources {
-        let plan = match on_disk.get(&s.rel_path) {
-            None => Plan::Generate { slug: None },
-            // Written by a person: theirs, never regenerated.
-            Some(b) if b.inputs.is_none() => Plan::Keep,
-            Some(b) => {
-                let source_same = b.source_sha256.as_deref() == Some(s.sha256.as_str());
-                let inputs_same = b.inputs.as_deref() == Some(inputs_for(&inputs, s).as_str());
-                match (b.untouched, source_same, inputs_same) {
-                    (true, true, true) => Plan::UpToDate,
-                    (true, _, _) => Plan::Generate {
-                        slug: Some(b.slug.clone()),
-                    },
-                    (false, false, _) => Plan::Beside {
-                        slug: b.slug.clone(),
-                        file: b.file.clone(),
-                    },
-                    (false, true, _) => Plan::Keep,
-                }
-            }
-        };
-        plans.push(plan);
-    }
+    let plans: Vec<Plan> = sources
+        .iter()
+        .map(|s| plan(s, on_disk.get(&s.rel_path), &inputs, &deleted))
+        .collect();
 
     // One article saved under two names: the first (by path) keeps its brief.
     let mut first_by_content: HashMap<String, usize> = HashMap::new();
@@ -226,7 +208,19 @@ pub fn ingest(
                     continue;
                 }
                 match write_atomic(&root.join(&path), &text) {
-                    Ok(()) => report.written.push(path),
+                    Ok(()) => {
+                        let written = BriefOnDisk {
+                            source: s.rel_path.clone(),
+                            slug,
+                            file: path.clone(),
+                            source_sha256: Some(s.sha256.clone()),
+                            inputs: Some(inputs_for(&inputs, s)),
+                            untouched: true,
+                            first_seen: draft.facts.ingest.as_ref().and_then(|i| i.first_seen),
+                        };
+                        remember_written(root, &memo.ingest, written);
+                        report.written.push(path);
+                    }
                     Err(e) => errors.push(Diagnostic::new(
                         &path,
                         format!("cannot write the brief: {e}"),
@@ -254,6 +248,96 @@ pub fn ingest(
     } else {
         Err(errors)
     }
+}
+
+/// Remember a brief ingest just wrote as if read back: should a person
+/// delete it before the next run, that run knows it was there (and leaves a
+/// tombstone, see [`deleted`]) rather than writing it again.
+fn remember_written(root: &Path, memo: &FileMemo<Option<BriefOnDisk>>, written: BriefOnDisk) {
+    if let Some(stamp) = crate::cache::FileStamp::read(&root.join(&written.file)) {
+        memo.remember(&written.file.clone(), stamp, Some(written));
+    }
+}
+
+/// How a source stands: its brief on disk (if any) against the source and
+/// the rules (`inputs`); a source whose brief was deleted on purpose is left.
+fn plan(
+    s: &SourceText,
+    brief: Option<&BriefOnDisk>,
+    inputs: &str,
+    deleted: &deleted::DeletedBriefs,
+) -> Plan {
+    match brief {
+        None if deleted.contains(&s.rel_path) => Plan::Keep,
+        None => Plan::Generate { slug: None },
+        // Written by a person: theirs, never regenerated.
+        Some(b) if b.inputs.is_none() => Plan::Keep,
+        Some(b) => {
+            let source_same = b.source_sha256.as_deref() == Some(s.sha256.as_str());
+            let inputs_same = b.inputs.as_deref() == Some(inputs_for(inputs, s).as_str());
+            match (b.untouched, source_same, inputs_same) {
+                (true, true, true) => Plan::UpToDate,
+                (true, _, _) => Plan::Generate {
+                    slug: Some(b.slug.clone()),
+                },
+                (false, false, _) => Plan::Beside {
+                    slug: b.slug.clone(),
+                    file: b.file.clone(),
+                },
+                (false, true, _) => Plan::Keep,
+            }
+        }
+    }
+}
+
+/// Read the tombstones, and add one for each brief a person deleted since
+/// the previous run (see [`deleted`]), saying so; the file is written when
+/// it gained any.
+fn record_deletions(
+    root: &Path,
+    memo: &Memo,
+    on_disk: &HashMap<String, BriefOnDisk>,
+    sources: &[SourceText],
+    report: &mut IngestReport,
+) -> Result<deleted::DeletedBriefs, Diagnostics> {
+    let mut tombstones = deleted::DeletedBriefs::load(root).map_err(|d| {
+        let mut e = Diagnostics::new();
+        e.push(d);
+        e
+    })?;
+    let gone = deleted::deleted_since(root, memo.ingest.unasked(), on_disk, sources);
+    if gone.is_empty() {
+        return Ok(tombstones);
+    }
+    let day = today();
+    for b in gone {
+        if tombstones.add(deleted::Tombstone {
+            source: b.source.clone(),
+            brief: Some(b.file.clone()),
+            deleted: Some(day),
+        }) {
+            report.warnings.push(
+                Diagnostic::new(
+                    &b.file,
+                    format!(
+                        "deleted: its source {SOURCES_DIR}/{} gets no brief again, as {} now says",
+                        b.source,
+                        deleted::DELETED_FILE
+                    ),
+                )
+                .hint("remove the entry there to have the brief written anew"),
+            );
+        }
+    }
+    write_atomic(&root.join(deleted::DELETED_FILE), &tombstones.to_text()).map_err(|e| {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::new(
+            deleted::DELETED_FILE,
+            format!("cannot write: {e}"),
+        ));
+        d
+    })?;
+    Ok(tombstones)
 }
 
 /// Would ingest decide as it did last time (when it did nothing), given

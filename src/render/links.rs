@@ -54,6 +54,12 @@ pub fn entity(slug: &str) -> String {
 /// Output path of the not-found page.
 pub const NOT_FOUND: &str = "404.html";
 
+/// The site's own folders at the output root: a missing page's URL most
+/// likely names one of them, which tells the 404 page where the root is.
+pub const FOLDERS: &[&str] = &[
+    "briefs", "topics", "sources", "entities", "stories", "figures", "assets",
+];
+
 /// Output path of a topic page.
 pub fn topic(slug: &str) -> String {
     format!("topics/{slug}.html")

@@ -45,6 +45,7 @@ fn render_checked(markdown: &str, resolve: LinkResolver<'_>, always_sanitize: bo
     let events = highlight_code(events);
     let events: Vec<Event> = events
         .into_iter()
+        .flat_map(scrolling_tables)
         .map(|ev| match ev {
             Event::Start(Tag::Link {
                 link_type,
@@ -71,6 +72,22 @@ fn render_checked(markdown: &str, resolve: LinkResolver<'_>, always_sanitize: bo
         as_sanitized(&out)
     } else {
         sanitize(&out)
+    }
+}
+
+/// The wrapper of a wide table: it scrolls sideways on a narrow screen
+/// (shadows at its edges say there is more), and is focusable so that a
+/// keyboard can scroll it too.
+pub const TABLE_SCROLL_OPEN: &str =
+    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">";
+
+/// A Markdown table inside the scrolling wrapper (raw HTML events, so the
+/// body takes ammonia's path, which keeps them).
+fn scrolling_tables(ev: Event<'_>) -> Vec<Event<'_>> {
+    match ev {
+        Event::Start(Tag::Table(_)) => vec![Event::Html(TABLE_SCROLL_OPEN.into()), ev],
+        Event::End(TagEnd::Table) => vec![ev, Event::Html("</div>".into())],
+        ev => vec![ev],
     }
 }
 
@@ -243,6 +260,8 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
         ] {
             b.add_tag_attributes(h, ["id"]);
         }
+        // The scrolling wrapper of tables (TABLE_SCROLL_OPEN).
+        b.add_tag_attributes("div", ["tabindex", "role", "aria-label"]);
         b.add_tag_attributes("ol", ["start"]);
         b.add_tag_attributes("input", ["type", "checked", "disabled"]);
         b.url_relative(ammonia::UrlRelative::PassThrough);
@@ -274,7 +293,8 @@ mod tests {
         assert!(h.contains("<h1 id=\"hello-world\">"), "{h}");
         assert!(h.contains("<h2 id=\"hello-world-2\">"), "{h}");
         assert!(h.contains("<del>gone</del>"), "{h}");
-        assert!(h.contains("<table>"), "{h}");
+        assert!(h.contains(&format!("{TABLE_SCROLL_OPEN}<table>")), "{h}");
+        assert!(h.contains("</table>\n</div>"), "{h}");
         assert!(h.contains("class=\"footnote-definition\""), "{h}");
     }
 

@@ -435,6 +435,21 @@ pub struct DatedView {
     pub event: Option<String>,
     /// The statement (text = the sentence).
     pub statement: Statement,
+    /// `id` of this entry (`d-<index>`), which a later entry of the same
+    /// sentence links to.
+    pub id: String,
+    /// Where the sentence is quoted already (this one then shows the date
+    /// and the source alone): the URL of that entry and its date.
+    pub quoted_at: Option<QuotedAt>,
+}
+
+/// The entry of a date list that quotes a sentence already shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuotedAt {
+    /// Page and anchor of the entry (`timeline/dates.html#d-12`).
+    pub url: String,
+    /// Its date, "6 September 2024".
+    pub when: String,
 }
 
 /// A link to a section of the figures or timeline page, with its flag.

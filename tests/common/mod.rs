@@ -129,15 +129,31 @@ pub fn text(el: &scraper::ElementRef<'_>) -> String {
 }
 
 /// The page `rel` runs only the theme's own search scripts, by reference,
-/// never inline content.
+/// never inline content; but for the 404 page's root finder (theme code that
+/// must run before anything relative loads), whose one value from the site,
+/// the path of base_url, is JSON that cannot close the element.
 pub fn assert_only_theme_scripts(rel: &str, doc: &scraper::Html) {
     for script in select(doc, "script") {
         let src = script.value().attr("src").unwrap_or("");
+        let inline = text(&script);
+        if rel == "404.html" && src.is_empty() {
+            assert!(
+                inline.starts_with("/* Hosts serve this page for any missing address"),
+                "{rel}: inline script {inline:?}"
+            );
+            let config = inline.split("var c=").nth(1).unwrap_or("");
+            let config = &config[..config.find("},p=").map_or(0, |i| i + 1)];
+            assert!(
+                serde_json::from_str::<serde_json::Value>(config).is_ok() && !config.contains('<'),
+                "{rel}: root finder's values {config:?}"
+            );
+            continue;
+        }
         assert!(
             src.ends_with("assets/search.js") || src.ends_with("assets/search/index.js"),
             "{rel}: script element {src:?}"
         );
-        assert!(text(&script).is_empty(), "{rel}: inline script");
+        assert!(inline.is_empty(), "{rel}: inline script");
     }
 }
 

@@ -196,10 +196,15 @@ pub(super) fn dates<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -> 
     let shared = cx.shared;
     let a = cx.input.analysis;
     let all = &a.timeline.dated;
-    let shown = &all[paging::ranked_items(all.len(), part)];
+    let range = paging::ranked_items(all.len(), part);
+    let start = range.start;
+    let shown = &all[range];
     let mut key = Hasher::new();
     for d in shown {
         key.value(d).value(&shared.card_keys[d.statement.brief]);
+        if let Some(q) = d.quoted_at {
+            key.value(&all[q].when.display);
+        }
     }
     let label_of = |key: &str| {
         a.timeline
@@ -211,7 +216,13 @@ pub(super) fn dates<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -> 
     let dated = Lazy(move || {
         shown
             .iter()
-            .map(|d| DatedView {
+            .enumerate()
+            .map(|(i, d)| DatedView {
+                id: format!("d-{}", start + i),
+                quoted_at: d.quoted_at.map(|q| QuotedAt {
+                    url: format!("{}#d-{q}", paging::ranked_path(DATES, q / paging::PER_PAGE)),
+                    when: all[q].when.display.clone(),
+                }),
                 when: d.when.display.clone(),
                 event: d.event.as_deref().and_then(label_of),
                 statement: shared.statement(
