@@ -45,7 +45,8 @@ fn render_checked(markdown: &str, resolve: LinkResolver<'_>, always_sanitize: bo
     let events = highlight_code(events);
     let events: Vec<Event> = events
         .into_iter()
-        .flat_map(scrolling_tables)
+        .scan(0, scrolling_tables)
+        .flatten()
         .map(|ev| match ev {
             Event::Start(Tag::Link {
                 link_type,
@@ -75,20 +76,24 @@ fn render_checked(markdown: &str, resolve: LinkResolver<'_>, always_sanitize: bo
     }
 }
 
-/// The wrapper of a wide table: it scrolls sideways on a narrow screen
-/// (shadows at its edges say there is more), and is focusable so that a
-/// keyboard can scroll it too.
-pub const TABLE_SCROLL_OPEN: &str =
-    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">";
+/// The wrapper of the `n`th wide table: it scrolls sideways on a narrow
+/// screen (shadows at its edges say there is more), and is focusable, with a
+/// name of its own on the page, so that a keyboard can scroll it too.
+pub fn table_scroll_open(n: usize) -> String {
+    format!("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Table {n}\">")
+}
 
 /// A Markdown table inside the scrolling wrapper (raw HTML events, so the
-/// body takes ammonia's path, which keeps them).
-fn scrolling_tables(ev: Event<'_>) -> Vec<Event<'_>> {
-    match ev {
-        Event::Start(Tag::Table(_)) => vec![Event::Html(TABLE_SCROLL_OPEN.into()), ev],
+/// body takes ammonia's path, which keeps them); `tables` counts them.
+fn scrolling_tables<'a>(tables: &mut usize, ev: Event<'a>) -> Option<Vec<Event<'a>>> {
+    Some(match ev {
+        Event::Start(Tag::Table(_)) => {
+            *tables += 1;
+            vec![Event::Html(table_scroll_open(*tables).into()), ev]
+        }
         Event::End(TagEnd::Table) => vec![ev, Event::Html("</div>".into())],
         ev => vec![ev],
-    }
+    })
 }
 
 /// Events whose HTML is safe as pulldown-cmark writes it (text escaped,
@@ -293,7 +298,10 @@ mod tests {
         assert!(h.contains("<h1 id=\"hello-world\">"), "{h}");
         assert!(h.contains("<h2 id=\"hello-world-2\">"), "{h}");
         assert!(h.contains("<del>gone</del>"), "{h}");
-        assert!(h.contains(&format!("{TABLE_SCROLL_OPEN}<table>")), "{h}");
+        assert!(
+            h.contains(&format!("{}<table>", table_scroll_open(1))),
+            "{h}"
+        );
         assert!(h.contains("</table>\n</div>"), "{h}");
         assert!(h.contains("class=\"footnote-definition\""), "{h}");
     }
