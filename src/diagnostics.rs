@@ -108,6 +108,15 @@ impl Diagnostics {
     }
 }
 
+impl From<Diagnostic> for Diagnostics {
+    /// A list of one problem.
+    fn from(d: Diagnostic) -> Diagnostics {
+        let mut list = Diagnostics::new();
+        list.push(d);
+        list
+    }
+}
+
 impl FromIterator<Diagnostic> for Diagnostics {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
         Diagnostics(iter.into_iter().collect())

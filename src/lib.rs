@@ -18,6 +18,8 @@ pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod front_matter;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod ingest;
 pub mod names;
 pub mod outlet;

@@ -517,14 +517,16 @@ fn cached_bodies_of_bom_and_crlf_briefs_read_right() {
     assert_as_full_build(root, "a template edit over BOM and CRLF briefs");
 }
 
+/// Same size and modification time, other bytes: on Unix the status-change
+/// time gives the rewrite away and the brief is read afresh; where there is
+/// none (Windows), the cache keeps only the body's hash, and the build that
+/// reads the body finds it changed, fails, and leaves the output as it was.
 #[test]
-fn a_brief_changed_behind_the_caches_back_fails_the_build_and_loses_nothing() {
+fn a_brief_changed_behind_the_caches_back_is_seen_or_fails_the_build_and_loses_nothing() {
     let (site, _) = settled_site();
     let root = site.path();
     let out = root.join("public");
     let good = snapshot(&out);
-    // Same size and modification time, other bytes: the cache takes the
-    // brief as unchanged and keeps only its body's hash.
     let brief = root.join("content/briefs/iraq-plans-to-reduce-us-led-forces.md");
     let meta = std::fs::metadata(&brief).unwrap();
     replace_in(&brief, "three main bases", "three main BASES");
@@ -537,6 +539,13 @@ fn a_brief_changed_behind_the_caches_back_fails_the_build_and_loses_nothing() {
     // Every brief page must be rendered again, so the body is read.
     let tpl = root.join("themes/default/templates/brief.html");
     replace_in(&tpl, "</article>", "<hr></article>");
+    let page = out.join("briefs/iraq-plans-to-reduce-us-led-forces.html");
+    if cfg!(unix) {
+        build(root).unwrap();
+        assert!(read(&page).contains("BASES"));
+        assert_as_full_build(root, "a brief rewritten with its old size and time");
+        return;
+    }
     let err = build(root).unwrap_err().to_string();
     assert!(
         err.contains("content/briefs/iraq-plans-to-reduce-us-led-forces.md")
@@ -546,7 +555,7 @@ fn a_brief_changed_behind_the_caches_back_fails_the_build_and_loses_nothing() {
     assert_eq!(good, snapshot(&out), "a failed build changed the output");
     // Built again, it reads the brief afresh.
     build(root).unwrap();
-    assert!(read(&out.join("briefs/iraq-plans-to-reduce-us-led-forces.html")).contains("BASES"));
+    assert!(read(&page).contains("BASES"));
 }
 
 #[test]

@@ -1,10 +1,4 @@
-//! Markdown rendering (pulldown-cmark, heading ids, syntect, ammonia) on arbitrary text.
+//! `dossier::fuzz::markdown` under libFuzzer (see src/fuzz.rs).
 #![no_main]
 
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|text: &str| {
-    let html = dossier::render::markdown::render(text, &|u| Some(format!("x/{u}")));
-    assert!(!html.contains("<script"), "script survived sanitising");
-    let _ = dossier::analyse::plain_text(text);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| dossier::fuzz::markdown(data));

@@ -180,9 +180,12 @@ impl<T: Serialize + DeserializeOwned + Send + Sync> FileMemo<T> {
         }
     }
 
-    pub(super) fn store(&self, files: &ShardFiles) {
-        if let Ok(entries) = self.entries.lock() {
-            let _ = files.store::<_, _, SHARDS>(&entries, None, &self.dirty);
+    /// Write the shards this build changed; returns those that could not
+    /// be written (a bit per shard; all when the memo is poisoned).
+    pub(super) fn store(&self, files: &ShardFiles) -> u64 {
+        match self.entries.lock() {
+            Ok(entries) => files.store::<_, _, SHARDS>(&entries, None, &self.dirty),
+            Err(_) => u64::MAX,
         }
     }
 
@@ -367,8 +370,9 @@ where
         }
     }
 
-    pub(super) fn store(&self, files: &ShardFiles) {
-        let _ = files.store::<_, _, N>(&self.entries, None, &self.dirty);
+    /// As [`FileMemo::store`].
+    pub(super) fn store(&self, files: &ShardFiles) -> u64 {
+        files.store::<_, _, N>(&self.entries, None, &self.dirty)
     }
 
     /// [`KeyMemo::store`] for a memo not read (in part or at all): a shard
@@ -591,6 +595,7 @@ mod tests {
     const OLD: FileStamp = FileStamp {
         len: 1,
         mtime_ns: 0,
+        change: 0,
     };
 
     /// Ingest and the build both load the sources: the second ask in a
@@ -609,6 +614,7 @@ mod tests {
         let other = FileStamp {
             len: 2,
             mtime_ns: 0,
+            change: 0,
         };
         assert!(
             memo.sources

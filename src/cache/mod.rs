@@ -39,16 +39,27 @@ pub const CACHE_DIR: &str = ".dossier-cache";
 const TRUST_MARGIN_NS: i128 = 2_000_000_000;
 
 /// Bump when the layout of anything stored changes.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 
-/// A file's size and modification time: how a build tells, without reading
-/// it, that a file is the one it saw last time.
+/// A file's size, modification time and (on Unix) status change: how a
+/// build tells, without reading it, that a file is the one it saw last time.
+///
+/// Size and modification time alone miss a file rewritten with the same size
+/// whose old modification time was put back (`touch -r`, `rsync -t`, a tool
+/// restoring times): Git has that blind spot. The status-change time cannot
+/// be set back by any tool, and the inode number changes when a file is
+/// replaced by another, so `change` (both, mixed) closes it. Output files
+/// are compared without it ([`FileStamp::written`]): the build's own hard
+/// links change their status-change time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct FileStamp {
     /// Size in bytes.
     pub len: u64,
     /// Modification time, nanoseconds since the Unix epoch.
     pub mtime_ns: i128,
+    /// Status-change time (ns) mixed with the inode number; 0 where the
+    /// platform has neither.
+    pub change: u64,
 }
 
 impl FileStamp {
@@ -62,16 +73,38 @@ impl FileStamp {
             Ok(d) => d.as_nanos() as i128,
             Err(e) => -(e.duration().as_nanos() as i128),
         };
+        #[cfg(unix)]
+        let change = {
+            use std::os::unix::fs::MetadataExt;
+            change_of(meta.ctime(), meta.ctime_nsec(), meta.ino())
+        };
+        #[cfg(not(unix))]
+        let change = 0;
         Some(FileStamp {
             len: meta.len(),
             mtime_ns,
+            change,
         })
+    }
+
+    /// The stamp without its status change: what an output file's stamp is
+    /// compared by.
+    pub fn written(self) -> FileStamp {
+        FileStamp { change: 0, ..self }
     }
 
     /// The stamp of the file at `path` (symlinks not followed).
     pub fn read(path: &Path) -> Option<FileStamp> {
         FileStamp::of(&std::fs::symlink_metadata(path).ok()?)
     }
+}
+
+/// A status-change time and inode number as one value for [`FileStamp`].
+pub(crate) fn change_of(ctime_s: i64, ctime_ns: i64, ino: u64) -> u64 {
+    let ctime = (ctime_s as u64)
+        .wrapping_mul(1_000_000_000)
+        .wrapping_add(ctime_ns as u64);
+    ctime ^ ino.rotate_left(32)
 }
 
 /// 128-bit content hash (xxh3): fast, for change detection only.
@@ -92,8 +125,14 @@ impl InputSnapshot {
     /// loaders skip them; symlinks are recorded by their own stamp.
     pub fn take(root: &Path, theme: &str) -> InputSnapshot {
         let mut paths = vec![root.join(crate::config::CONFIG_FILE)];
+        // The content folders again on their own: one that is a symbolic
+        // link (a corpus kept elsewhere) is read through by the loaders, so
+        // its files are inputs too (a walk follows its root, not links below).
         let dirs = [
             PathBuf::from("content"),
+            PathBuf::from(crate::source::SOURCES_DIR),
+            PathBuf::from(crate::brief::BRIEFS_DIR),
+            PathBuf::from("content/topics"),
             PathBuf::from("themes").join(theme),
             PathBuf::from("templates"),
             PathBuf::from("static"),
@@ -115,7 +154,15 @@ impl InputSnapshot {
                     .map(walkdir::DirEntry::into_path),
             );
         }
-        let rels: Vec<String> = paths
+        paths.sort();
+        paths.dedup();
+        // A name that is not UTF-8 (legacy bytes a Unix file system allows)
+        // cannot go through the batch of relative names: it is stamped by
+        // its path, under a key that keeps its bytes apart from any other.
+        let (utf8, legacy): (Vec<PathBuf>, Vec<PathBuf>) = paths
+            .into_iter()
+            .partition(|p| p.strip_prefix(root).unwrap_or(p).to_str().is_some());
+        let rels: Vec<String> = utf8
             .iter()
             .map(|path| {
                 path.strip_prefix(root)
@@ -136,11 +183,19 @@ impl InputSnapshot {
                     FileStamp {
                         len: 0,
                         mtime_ns: 0,
+                        change: 0,
                     },
                 )),
                 stat::Entry::Other => None,
             })
             .collect();
+        files.extend(legacy.iter().filter_map(|path| {
+            let rel = path.strip_prefix(root).unwrap_or(path);
+            let bytes = rel.as_os_str().as_encoded_bytes();
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            let stamp = FileStamp::read(path)?;
+            Some((format!("{} (bytes {hex})", rel.to_string_lossy()), stamp))
+        }));
         files.sort();
         InputSnapshot { files }
     }
@@ -257,7 +312,9 @@ impl BuildState {
         stat::entries(out_dir, &rels)
             .into_iter()
             .zip(self.outputs.values())
-            .all(|(entry, f)| entry == stat::Entry::File(f.stamp))
+            .all(|(entry, f)| {
+                matches!(entry, stat::Entry::File(s) if s.written() == f.stamp.written())
+            })
     }
 }
 

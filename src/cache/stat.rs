@@ -64,6 +64,7 @@ fn chunk_entries<S: AsRef<str>>(base: &Path, rels: &[S]) -> Vec<Entry> {
                 FileType::RegularFile => Entry::File(FileStamp {
                     len: st.st_size as u64,
                     mtime_ns: st.st_mtime as i128 * 1_000_000_000 + st.st_mtime_nsec as i128,
+                    change: change_of_stat(&st),
                 }),
                 FileType::Symlink => Entry::Symlink,
                 _ => Entry::Other,
@@ -72,6 +73,18 @@ fn chunk_entries<S: AsRef<str>>(base: &Path, rels: &[S]) -> Vec<Entry> {
         });
     }
     out
+}
+
+/// [`super::change_of`] of a `stat`, whose field types differ across Unix
+/// systems (hence casts that are no-ops on some).
+#[cfg(unix)]
+#[allow(clippy::unnecessary_cast)]
+fn change_of_stat(st: &rustix::fs::Stat) -> u64 {
+    super::change_of(
+        st.st_ctime as i64,
+        st.st_ctime_nsec as i64,
+        st.st_ino as u64,
+    )
 }
 
 #[cfg(not(unix))]

@@ -169,16 +169,22 @@ impl BuildCache {
         }
         let files = |name| ShardFiles { cache: self, name };
         // Shards first, then the trust stamp: a stamp is never newer than
-        // the shards it vouches for.
-        memo.sources.store(&files("sources"));
-        memo.briefs.store(&files("briefs"));
-        memo.ingest.store(&files("ingest"));
-        memo.analysis.passages.store(&files("passages"));
-        memo.analysis.related.store(&files("related"));
-        memo.analysis.facts.store(&files("facts"));
-        memo.render.pages.store(&files("pages"));
-        memo.render.body_links.store(&files("body-links"));
-        memo.render.brief_bodies.store(&files("brief-bodies"));
+        // the shards it vouches for. A shard that could not be written
+        // leaves its older file, whose keys no state may vouch for: then no
+        // state is written, and the next build is a full one.
+        let failed = memo.sources.store(&files("sources"))
+            | memo.briefs.store(&files("briefs"))
+            | memo.ingest.store(&files("ingest"))
+            | memo.analysis.passages.store(&files("passages"))
+            | memo.analysis.related.store(&files("related"))
+            | memo.analysis.facts.store(&files("facts"))
+            | memo.render.pages.store(&files("pages"))
+            | memo.render.body_links.store(&files("body-links"))
+            | memo.render.brief_bodies.store(&files("brief-bodies"));
+        if failed != 0 {
+            self.forget();
+            return;
+        }
         // The values first, then their keys: keys older than the values make
         // the next build put those values again. Where the values could not
         // be kept, no key vouches for any: the next build makes them all.
@@ -189,15 +195,31 @@ impl BuildCache {
         } else {
             files("brief-value-keys").remove_all::<SHARDS>();
         }
-        let _ = self.write(TRUST_FILE, &memo.briefs.trusted_before_ns);
+        if self
+            .write(TRUST_FILE, &memo.briefs.trusted_before_ns)
+            .is_err()
+        {
+            self.forget();
+            return;
+        }
         // The single memo file of earlier versions.
         let _ = std::fs::remove_file(self.dir.join("memo.bin"));
-        let _ = self.write("state.bin", state);
+        if self.write("state.bin", state).is_err() {
+            self.clear();
+        }
     }
 
+    /// A cache file's value, if the file is whole: its last 16 bytes are the
+    /// checksum of the rest ([`write`](Self::write)). A file damaged in any
+    /// way, even one that would still decode, is not used: the work it
+    /// would have saved is done again.
     pub(super) fn read<T: DeserializeOwned>(&self, name: &str) -> Option<T> {
         let bytes = std::fs::read(self.dir.join(name)).ok()?;
-        let stored: Stored<T> = postcard::from_bytes(&bytes).ok()?;
+        let (payload, sum) = bytes.split_at_checked(bytes.len().checked_sub(16)?)?;
+        if xxhash_rust::xxh3::xxh3_128(payload).to_le_bytes() != sum {
+            return None;
+        }
+        let stored: Stored<T> = postcard::from_bytes(payload).ok()?;
         (stored.format == FORMAT && stored.version == binary_version()).then_some(stored.value)
     }
 
@@ -216,11 +238,34 @@ impl BuildCache {
         };
         let tmp = tempfile::NamedTempFile::new_in(dir)?;
         // Streamed: the memo of a large site is megabytes, not worth a copy.
-        let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
+        let mut out = Summed {
+            out: std::io::BufWriter::with_capacity(1 << 16, tmp),
+            sum: xxhash_rust::xxh3::Xxh3::new(),
+        };
         postcard::to_io(&stored, &mut out).map_err(std::io::Error::other)?;
-        let tmp = out.into_inner().map_err(|e| e.into_error())?;
+        let sum = out.sum.digest128().to_le_bytes();
+        std::io::Write::write_all(&mut out.out, &sum)?;
+        let tmp = out.out.into_inner().map_err(|e| e.into_error())?;
         tmp.persist(path).map_err(|e| e.error)?;
         Ok(())
+    }
+}
+
+/// A writer that hashes what passes through it (the cache file's checksum).
+struct Summed<W> {
+    out: W,
+    sum: xxhash_rust::xxh3::Xxh3,
+}
+
+impl<W: std::io::Write> std::io::Write for Summed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.sum.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 

@@ -124,7 +124,11 @@ pub fn ingest(
         warnings: source_warnings.into_sorted(),
         ..Default::default()
     };
-    remove_stale_temp_files(&root.join(BRIEFS_DIR));
+    // Through a linked folder ingest reads, but writes and removes nothing.
+    let linked = linked_folder(root);
+    if linked.is_none() {
+        remove_stale_temp_files(&root.join(BRIEFS_DIR));
+    }
     if sources.is_empty() {
         // Nothing to plan: the briefs need not be read.
         return Ok(report);
@@ -140,18 +144,7 @@ pub fn ingest(
         .map(|s| plan(s, on_disk.get(&s.rel_path), &inputs, &deleted))
         .collect();
 
-    // One article saved under two names: the first (by path) keeps its brief.
-    let mut first_by_content: HashMap<String, usize> = HashMap::new();
-    let mut duplicate_of: Vec<Option<usize>> = vec![None; sources.len()];
-    for (i, s) in sources.iter().enumerate() {
-        let key = s.letters_sha256.clone();
-        match first_by_content.get(&key) {
-            Some(&j) => duplicate_of[i] = Some(j),
-            None => {
-                first_by_content.insert(key, i);
-            }
-        }
-    }
+    let duplicate_of = duplicates(&sources);
 
     let todo: Vec<usize> = (0..sources.len())
         .filter(|&i| {
@@ -159,6 +152,12 @@ pub fn ingest(
                 && duplicate_of[i].is_none()
         })
         .collect();
+    if let Some(folder) = linked.filter(|_| !todo.is_empty()) {
+        return Err(Diagnostics::from(
+            Diagnostic::new(&folder, "is a symbolic link: ingest reads briefs through it but writes none")
+                .hint("make it a folder of the site (content/sources may be a link; the briefs are the site's own)"),
+        ));
+    }
     let mut drafts = extract_all(&sources, &todo, config, topics, show_progress);
 
     // Slugs are assigned in path order, so the result does not depend on timing.
@@ -250,6 +249,35 @@ pub fn ingest(
     }
 }
 
+/// One article saved under two names: the first (by path) keeps its brief;
+/// for each source, the earlier one it repeats.
+fn duplicates(sources: &[SourceText]) -> Vec<Option<usize>> {
+    let mut first_by_content: HashMap<&str, usize> = HashMap::new();
+    sources
+        .iter()
+        .enumerate()
+        .map(
+            |(i, s)| match first_by_content.get(s.letters_sha256.as_str()) {
+                Some(&j) => Some(j),
+                None => {
+                    first_by_content.insert(&s.letters_sha256, i);
+                    None
+                }
+            },
+        )
+        .collect()
+}
+
+/// `content/briefs` or `content` when it is a symbolic link: a folder ingest
+/// must not write or remove files through (the link may lead anywhere).
+fn linked_folder(root: &Path) -> Option<String> {
+    ["content", BRIEFS_DIR].into_iter().find_map(|rel| {
+        std::fs::symlink_metadata(root.join(rel))
+            .is_ok_and(|m| m.file_type().is_symlink())
+            .then(|| rel.to_string())
+    })
+}
+
 /// Remember a brief ingest just wrote as if read back: should a person
 /// delete it before the next run, that run knows it was there (and leaves a
 /// tombstone, see [`deleted`]) rather than writing it again.
@@ -300,11 +328,7 @@ fn record_deletions(
     sources: &[SourceText],
     report: &mut IngestReport,
 ) -> Result<deleted::DeletedBriefs, Diagnostics> {
-    let mut tombstones = deleted::DeletedBriefs::load(root).map_err(|d| {
-        let mut e = Diagnostics::new();
-        e.push(d);
-        e
-    })?;
+    let mut tombstones = deleted::DeletedBriefs::load(root).map_err(Diagnostics::from)?;
     let gone = deleted::deleted_since(root, memo.ingest.unasked(), on_disk, sources);
     if gone.is_empty() {
         return Ok(tombstones);
@@ -330,12 +354,10 @@ fn record_deletions(
         }
     }
     write_atomic(&root.join(deleted::DELETED_FILE), &tombstones.to_text()).map_err(|e| {
-        let mut d = Diagnostics::new();
-        d.push(Diagnostic::new(
+        Diagnostics::from(Diagnostic::new(
             deleted::DELETED_FILE,
             format!("cannot write: {e}"),
-        ));
-        d
+        ))
     })?;
     Ok(tombstones)
 }

@@ -301,6 +301,7 @@ pub fn list_files(
     warnings: &mut Diagnostics,
 ) -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
+    let mut legacy = Vec::new();
     if !dir.is_dir() {
         return out;
     }
@@ -340,18 +341,34 @@ pub fn list_files(
         else {
             continue;
         };
-        let Ok(rel) = std::str::from_utf8(rel) else {
+        match std::str::from_utf8(rel) {
+            Ok(rel) => out.push((rel.replace('\\', "/"), path.to_path_buf())),
+            Err(_) => legacy.push((legacy_name(rel), path.to_path_buf())),
+        }
+    }
+    // A name in a legacy encoding goes by its Windows-1252 reading, unless a
+    // file is named so in Unicode already.
+    for (rel, path) in legacy {
+        if out.iter().any(|(r, _)| *r == rel) {
             warnings.push(Diagnostic::new(
-                path,
-                "skipped: the file name is not valid Unicode",
+                &path,
+                format!("skipped: its name is not Unicode, and read as Windows-1252 it is {rel:?}, the name of another file"),
             ));
-            continue;
-        };
-        out.push((rel.replace('\\', "/"), path.to_path_buf()));
+        } else {
+            out.push((rel, path));
+        }
     }
     // Sorted once here rather than per folder while walking.
     out.sort();
     out
+}
+
+/// The name of a file whose name is not UTF-8 (bytes of a legacy encoding,
+/// which a Unix file system allows): its Windows-1252 reading, the encoding
+/// such names most often come from, so that a brief can name it in YAML.
+fn legacy_name(rel: &[u8]) -> String {
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(rel);
+    text.replace('\\', "/")
 }
 
 /// Does the file `name` end in `.` and one of `extensions` (any case)? As
@@ -428,10 +445,19 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::ffi::OsStrExt;
-            let bad = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
-            std::fs::write(root.join(bad), "x").unwrap();
+            // A legacy (Latin-1) name goes by its Windows-1252 reading; one
+            // that reads as the name of another file is skipped, said.
+            let legacy = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+            std::fs::write(root.join(legacy), "x").unwrap();
             let found = list_files(&root, &["txt"], &mut warnings);
-            assert_eq!(found.len(), 2);
+            let rels: Vec<&str> = found.iter().map(|(r, _)| r.as_str()).collect();
+            assert_eq!(rels, ["a.TXT", "b.txt", "café.txt"]);
+            assert_eq!(found[2].1, root.join(legacy));
+            assert!(warnings.is_empty());
+            std::fs::write(root.join("café.txt"), "y").unwrap();
+            let found = list_files(&root, &["txt"], &mut warnings);
+            assert_eq!(found.len(), 3);
+            assert_eq!(found[2].1, root.join("café.txt"));
             assert_eq!(warnings.len(), 1);
         }
     }

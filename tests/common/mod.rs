@@ -230,3 +230,13 @@ fn normalise(p: &Path) -> String {
     }
     parts.join("/")
 }
+
+/// The staging and set-aside folders of builds left beside the site's
+/// output (`.public.new-*`, `.public.old-*`): none should outlive a build.
+pub fn build_leftovers(root: &Path) -> Vec<String> {
+    std::fs::read_dir(root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".public."))
+        .collect()
+}

@@ -15,6 +15,13 @@ use rayon::prelude::*;
 use crate::cache::{FileStamp, hash_bytes};
 use crate::render::RenderedSite;
 
+mod fault;
+mod in_place;
+
+pub use fault::fail_at_operation;
+use fault::fault;
+use in_place::{rename_in, replace_in_place};
+
 /// Marks a folder as dossier's output (safe to replace on the next build).
 pub const MARKER: &str = ".dossier-output";
 
@@ -157,6 +164,7 @@ pub fn write_site(
                 }
                 None => {
                     let old = old.unwrap_or_default();
+                    fault(&dest).map_err(io_err(&dest))?;
                     std::fs::hard_link(&old, &dest).map_err(io_err(&dest))?;
                     previous.and_then(|m| m.get(rel)).map_or(0, |f| f.hash)
                 }
@@ -211,71 +219,6 @@ fn parent_and_name(out_dir: &Path) -> (PathBuf, String) {
     (parent, name)
 }
 
-/// Write the changed files beside the site, then rename each into place and
-/// delete the files the site no longer has. A build stopped before the
-/// renames leaves the previous site as it was; one stopped during them
-/// leaves whole files, old and new, which the next build (finding files
-/// that differ from its manifest) rewrites in full.
-fn replace_in_place(
-    out_dir: &Path,
-    parent: &Path,
-    name: &str,
-    previous: &Manifest,
-    all: &[NewFile<'_>],
-    changed: &[(&str, &[u8], u128)],
-    removed: &[&str],
-) -> Result<Manifest, OutputError> {
-    let staged = rename_in(out_dir, parent, name, changed)?;
-    for rel in removed {
-        let path = out_dir.join(rel);
-        match std::fs::remove_file(&path) {
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io_err(&path)(e)),
-        }
-        remove_empty_parents(out_dir, &path);
-    }
-    let mut manifest: Manifest = all
-        .iter()
-        .filter_map(|(p, _)| previous.get(*p).map(|f| (p.to_string(), *f)))
-        .collect();
-    manifest.extend(staged);
-    Ok(manifest)
-}
-
-/// Write `changed` files beside the site, then rename each into place;
-/// their new manifest entries.
-fn rename_in(
-    out_dir: &Path,
-    parent: &Path,
-    name: &str,
-    changed: &[(&str, &[u8], u128)],
-) -> Result<Vec<(String, OutputFile)>, OutputError> {
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
-        .tempdir_in(parent)
-        .map_err(io_err(parent))?;
-    let stage = staging.path();
-    make_dirs(stage, changed.iter().map(|c| c.0))?;
-    let staged: Vec<(String, OutputFile)> = changed
-        .par_iter()
-        .map(|&(rel, bytes, hash)| {
-            let dest = stage.join(rel);
-            write_file(&dest, bytes).map_err(io_err(&dest))?;
-            let stamp = FileStamp::read(&dest)
-                .ok_or_else(|| io_err(&dest)(io::Error::other("not written")))?;
-            Ok((rel.to_string(), OutputFile { stamp, hash }))
-        })
-        .collect::<Result<_, OutputError>>()?;
-    // Everything is staged: now the quick part that changes the site.
-    make_dirs(out_dir, changed.iter().map(|c| c.0))?;
-    for (rel, _) in &staged {
-        let (from, to) = (stage.join(rel), out_dir.join(rel));
-        std::fs::rename(&from, &to).map_err(io_err(&to))?;
-    }
-    Ok(staged)
-}
-
 /// Folders of a deleted page that are now empty go too.
 fn remove_empty_parents(root: &Path, file: &Path) {
     let mut dir = file.parent();
@@ -287,18 +230,38 @@ fn remove_empty_parents(root: &Path, file: &Path) {
     }
 }
 
-fn make_dirs<'a>(base: &Path, files: impl Iterator<Item = &'a str>) -> Result<(), OutputError> {
+/// Create the folders `files` need under `base`; returns those it created
+/// (outermost first), for a caller that may have to remove them again.
+fn make_dirs<'a>(
+    base: &Path,
+    files: impl Iterator<Item = &'a str>,
+) -> Result<Vec<PathBuf>, OutputError> {
     let mut dirs: Vec<&Path> = files
         .filter_map(|p| Path::new(p).parent())
         .filter(|d| !d.as_os_str().is_empty())
         .collect();
     dirs.sort();
     dirs.dedup();
+    let mut created = Vec::new();
     for d in dirs {
+        let mut missing: Vec<PathBuf> = d
+            .ancestors()
+            .filter(|a| !a.as_os_str().is_empty())
+            .map(|a| base.join(a))
+            .take_while(|a| !a.exists())
+            .collect();
+        missing.reverse();
         let full = base.join(d);
-        std::fs::create_dir_all(&full).map_err(io_err(&full))?;
+        if let Err(e) = fault(&full).and_then(|()| std::fs::create_dir_all(&full)) {
+            // Leave no folder of this call behind (a failed build changes nothing).
+            for dir in created.iter().chain(&missing).rev() {
+                let _ = std::fs::remove_dir(dir);
+            }
+            return Err(io_err(&full)(e));
+        }
+        created.extend(missing);
     }
-    Ok(())
+    Ok(created)
 }
 
 fn set_readable(dir: &Path) -> Result<(), OutputError> {
@@ -322,13 +285,44 @@ fn remove_leftovers(parent: &Path, name: &str) {
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
         if (n.starts_with(&new) || n.starts_with(&old)) && e.path().is_dir() {
-            let _ = std::fs::remove_dir_all(e.path());
+            remove_tree(&e.path());
         }
     }
 }
 
+/// Remove a folder of dossier's (a set-aside site, a staging folder) with
+/// everything in it. A subfolder without write permission (someone made it
+/// read-only) is made writable first: the files in it could not go else,
+/// and the folder would be left behind on every build.
+fn remove_tree(dir: &Path) {
+    if std::fs::remove_dir_all(dir).is_ok() || !dir.exists() {
+        return;
+    }
+    #[cfg(unix)]
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .flatten()
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if entry.file_type().is_dir()
+            && let Ok(meta) = entry.metadata()
+        {
+            let mode = meta.permissions().mode();
+            if mode & 0o700 != 0o700 {
+                let _ = std::fs::set_permissions(
+                    entry.path(),
+                    std::fs::Permissions::from_mode(mode | 0o700),
+                );
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 /// A file written through a fresh inode, readable by all (0644 by umask).
 fn write_file(dest: &Path, bytes: &[u8]) -> io::Result<()> {
+    fault(dest)?;
     std::fs::write(dest, bytes)
 }
 
@@ -340,6 +334,7 @@ fn write_file(dest: &Path, bytes: &[u8]) -> io::Result<()> {
 /// `known_same`: the previous build's manifest already says the bytes are
 /// equal, so the old file is not read to compare.
 fn place(dest: &Path, previous: Option<&Path>, bytes: &[u8], known_same: bool) -> io::Result<()> {
+    fault(dest)?;
     if dest.exists() {
         std::fs::remove_file(dest)?;
     }
@@ -382,8 +377,9 @@ fn swap_in(stage: &Path, out_dir: &Path, parent: &Path, name: &str) -> Result<()
             .tempdir_in(parent)
             .map_err(io_err(parent))?;
         let old_path = old.path().join("site");
+        fault(out_dir).map_err(io_err(out_dir))?;
         std::fs::rename(out_dir, &old_path).map_err(io_err(out_dir))?;
-        if let Err(e) = std::fs::rename(stage, out_dir) {
+        if let Err(e) = fault(out_dir).and_then(|()| std::fs::rename(stage, out_dir)) {
             // Put the previous site back before reporting.
             let _ = std::fs::rename(&old_path, out_dir);
             return Err(OutputError::Io {
@@ -391,8 +387,11 @@ fn swap_in(stage: &Path, out_dir: &Path, parent: &Path, name: &str) -> Result<()
                 source: e,
             });
         }
-        drop(old); // removes the previous site
+        // The previous site goes; a folder in it a person made read-only
+        // must not leave it behind.
+        remove_tree(&old.keep());
     } else {
+        fault(out_dir).map_err(io_err(out_dir))?;
         std::fs::rename(stage, out_dir).map_err(io_err(out_dir))?;
     }
     Ok(())

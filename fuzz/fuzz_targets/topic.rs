@@ -1,0 +1,4 @@
+//! `dossier::fuzz::topic` under libFuzzer (see src/fuzz.rs).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| dossier::fuzz::topic(data));
