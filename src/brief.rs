@@ -217,6 +217,62 @@ fn link_targets(markdown: &str) -> Vec<BodyLink> {
     links
 }
 
+/// Deepest nesting of raw HTML a brief body may have. The HTML parser that
+/// sanitises bodies (html5ever, in ammonia) checks scopes over the stack of
+/// open elements at every tag, so its work grows with the square of the
+/// depth: 200,000 nested `<div>` took minutes. No article nests 256 deep.
+pub const MAX_HTML_DEPTH: usize = 256;
+
+/// Refuse a body whose raw HTML nests deeper than [`MAX_HTML_DEPTH`], at the
+/// line where it does. Only raw HTML counts (not text in code blocks), and
+/// only bodies that have a `<` are parsed for it.
+fn check_html_depth(body: &str, shown: &Path, body_line: usize) -> Result<(), Vec<Diagnostic>> {
+    use pulldown_cmark::{Event, Options, Parser};
+    if !body.contains('<') {
+        return Ok(());
+    }
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
+        let (Event::Html(html) | Event::InlineHtml(html)) = event else {
+            continue;
+        };
+        for tag in html.split('<').skip(1) {
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            if name.is_empty() || VOID_ELEMENTS.contains(&name.as_str()) {
+                continue;
+            }
+            if tag.starts_with('/') {
+                depth = depth.saturating_sub(1);
+            } else if !tag.split('>').next().is_some_and(|t| t.ends_with('/')) {
+                depth += 1;
+                if depth > MAX_HTML_DEPTH {
+                    let line = body_line + body[..range.start].matches('\n').count();
+                    return Err(vec![
+                        Diagnostic::new(
+                            shown,
+                            format!("raw HTML nested more than {MAX_HTML_DEPTH} elements deep"),
+                        )
+                        .at(line, None)
+                        .hint("no article nests this deep: flatten the HTML, or put it in a code block to show it as text"),
+                    ]);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// HTML elements that have no end tag.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
 /// Bodies are equal when their texts are.
 impl PartialEq for Body {
     fn eq(&self, other: &Body) -> bool {
@@ -547,6 +603,7 @@ impl Brief {
     /// Parse a brief's text. `shown` is the path used in messages.
     pub fn parse(slug: &str, shown: &Path, text: &str) -> Result<Brief, Vec<Diagnostic>> {
         let (mut brief, body_start) = Brief::parse_front(slug, shown, text)?;
+        check_html_depth(&text[body_start..], shown, brief.body_line)?;
         brief.body = Body::new(text[body_start..].to_string(), body_start);
         Ok(brief)
     }
@@ -555,6 +612,7 @@ impl Brief {
     /// becomes the body (a corpus of briefs is not copied a second time).
     pub fn parse_owned(slug: &str, shown: &Path, text: String) -> Result<Brief, Vec<Diagnostic>> {
         let (mut brief, body_start) = Brief::parse_front(slug, shown, &text)?;
+        check_html_depth(&text[body_start..], shown, brief.body_line)?;
         let mut body = text;
         body.drain(..body_start);
         brief.body = Body::new(body, body_start);

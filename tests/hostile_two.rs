@@ -498,3 +498,35 @@ fn a_linked_content_folder_is_read_but_never_written_through() {
         "ingest wrote through the link"
     );
 }
+
+/// Finding: 200,000 nested `<div>` in a brief kept render busy for minutes
+/// (html5ever, which sanitises bodies, checks scopes over every open element
+/// at every tag). Raw HTML deeper than 256 elements is refused at its line;
+/// 200 levels still build.
+#[test]
+fn deeply_nested_html_in_a_brief_is_refused_with_its_line() {
+    let site = fixture_site();
+    let root = site.path();
+    let deep = root.join("content/briefs/deep.md");
+    let nested = |n: usize| format!("{}x{}", "<div>".repeat(n), "</div>".repeat(n));
+    std::fs::write(
+        &deep,
+        format!(
+            "---\ntitle: Deep\n---\nA first paragraph.\n\n{}\n",
+            nested(200_000)
+        ),
+    )
+    .unwrap();
+    let e = build(root).unwrap_err().to_string();
+    assert!(
+        e.contains("content/briefs/deep.md:6:") && e.contains("more than 256 elements deep"),
+        "{e}"
+    );
+    std::fs::write(
+        &deep,
+        format!("---\ntitle: Deep\n---\nA first paragraph.\n\n{}\n\n<br><img src=\"x.png\" alt=\"\"><p>fine</p>\n", nested(200)),
+    )
+    .unwrap();
+    build(root).unwrap();
+    assert!(read(&root.join("public/briefs/deep.html")).contains("fine"));
+}
