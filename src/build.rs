@@ -437,14 +437,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     let start = Instant::now();
     let mut phases = Phases::new();
     let _lock = lock_site(&opts.root)?;
-    if let Some(url) = &opts.base_url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
-    {
-        return Err(BuildFailed(vec![Diagnostic::new(
-            "--base-url",
-            format!("must be an absolute http(s) URL, got {url:?}"),
-        )]));
-    }
+    check_base_url(opts)?;
     let root = opts.root.as_path();
     let cache = BuildCache::new(root);
     let state = cache.state();
@@ -456,7 +449,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         root.join(
             config
                 .as_ref()
-                .map_or_else(|| PathBuf::from("public"), |c| c.output_dir.clone()),
+                .map_or(Path::new("public"), |c| &c.output_dir),
         )
     });
     output_location(root, &out_dir, opts.output.is_some())?;
@@ -476,20 +469,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     phases.done("stat in+output");
     let changed = inputs.changed_since(&state.inputs, state.snapshot_ns);
     if config.is_some() && state.up_to_date(changed.as_deref(), output) {
-        return Ok(BuildReport {
-            output: out_dir,
-            pages: state.outputs.len(),
-            rendered: 0,
-            rendered_paths: Vec::new(),
-            up_to_date: true,
-            static_files: 0,
-            briefs_written: Vec::new(),
-            drafts: Vec::new(),
-            ingest_skipped: true,
-            text_edit: false,
-            warnings: Vec::new(),
-            elapsed: start.elapsed(),
-        });
+        return Ok(BuildReport::up_to_date(out_dir, state.outputs.len(), start));
     }
     if let Some(config) = &config
         && output == cache::OutputCheck::Intact
@@ -528,31 +508,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         && changed.as_deref().is_some_and(|changed| {
             crate::ingest::decides_alike(root, &inputs, changed, &memo.ingest)
         });
-    let ingested = if ingest_idle {
-        memo.ingest.keep_unasked();
-        Some(IngestReport::default())
-    } else {
-        ingest_with(root, opts.progress, &memo)?
-    };
-    if let Some(r) = &ingested {
-        memo.stamps.forget(&r.written);
-    }
+    let ingested = ingest_unless_idle(root, opts.progress, ingest_idle, &mut memo)?;
     phases.done("ingest");
     let mut site = load_with(root, &memo)?;
     phases.done("load");
     if let Some(url) = &opts.base_url {
         site.config.base_url = url.clone();
     }
-    // A progress bar for long builds, on a terminal only.
-    use std::io::IsTerminal;
-    let bar = (opts.progress && site.briefs.len() >= 1000 && std::io::stderr().is_terminal()).then(
-        || {
-            indicatif::ProgressBar::new(0).with_style(
-                indicatif::ProgressStyle::with_template("render {bar:40} {pos}/{len} pages")
-                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-            )
-        },
-    );
+    let bar = render_bar(opts, site.briefs.len());
     let rendered = render_pages_with(&site, bar.as_ref(), &memo, previous.is_some())?;
     phases.done("  render");
     if let Err(e) = check_bodies(&site) {
@@ -584,15 +547,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         Some(r) => (r.written, r.warnings),
         None => (Vec::new(), Vec::new()),
     };
-    // Files ingest wrote are recorded with a stamp that will not match, so
-    // the next build reads them (and their sources) once more.
-    let inputs = InputSnapshot {
-        files: inputs
-            .files
-            .into_iter()
-            .filter(|(p, _)| !briefs_written.contains(p))
-            .collect(),
-    };
+    // Files ingest wrote are left out of the snapshot kept, so the next
+    // build reads them (and their sources) once more.
+    let inputs = inputs.without(&briefs_written);
     let next = memo.next(snapshot_ns);
     cache.store(
         &BuildState {
@@ -626,6 +583,70 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     };
     cache::discard((next, site, rendered, state));
     Ok(report)
+}
+
+/// Run ingest, or when it would do nothing again (`idle`), keep what it
+/// read last time; the files it wrote are to be read afresh.
+fn ingest_unless_idle(
+    root: &Path,
+    progress: bool,
+    idle: bool,
+    memo: &mut Memo,
+) -> Result<Option<IngestReport>, BuildFailed> {
+    let ingested = if idle {
+        memo.ingest.keep_unasked();
+        Some(IngestReport::default())
+    } else {
+        ingest_with(root, progress, memo)?
+    };
+    if let Some(r) = &ingested {
+        memo.stamps.forget(&r.written);
+    }
+    Ok(ingested)
+}
+
+/// `--base-url` must be an absolute http(s) URL.
+fn check_base_url(opts: &BuildOptions) -> Result<(), BuildFailed> {
+    match &opts.base_url {
+        Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
+            Err(BuildFailed(vec![Diagnostic::new(
+                "--base-url",
+                format!("must be an absolute http(s) URL, got {url:?}"),
+            )]))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A progress bar for the render of long builds, on a terminal only.
+fn render_bar(opts: &BuildOptions, briefs: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    (opts.progress && briefs >= 1000 && std::io::stderr().is_terminal()).then(|| {
+        indicatif::ProgressBar::new(0).with_style(
+            indicatif::ProgressStyle::with_template("render {bar:40} {pos}/{len} pages")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        )
+    })
+}
+
+impl BuildReport {
+    /// The report of a build that found nothing changed.
+    fn up_to_date(output: PathBuf, pages: usize, start: Instant) -> BuildReport {
+        BuildReport {
+            output,
+            pages,
+            rendered: 0,
+            rendered_paths: Vec::new(),
+            up_to_date: true,
+            static_files: 0,
+            briefs_written: Vec::new(),
+            drafts: Vec::new(),
+            ingest_skipped: true,
+            text_edit: false,
+            warnings: Vec::new(),
+            elapsed: start.elapsed(),
+        }
+    }
 }
 
 /// What decides the output besides the input files: the output folder and

@@ -32,11 +32,16 @@ fn every_kept_fuzz_input_runs_clean() {
             !files.is_empty(),
             "fuzz/corpus/{name}/ is empty: run the target and keep its corpus"
         );
-        for file in &files {
-            let data = std::fs::read(file).unwrap();
-            let outcome = std::panic::catch_unwind(|| target(&data));
-            assert!(outcome.is_ok(), "{} panicked", file.display());
-        }
+        use rayon::prelude::*;
+        let panicked: Vec<String> = files
+            .par_iter()
+            .filter(|file| {
+                let data = std::fs::read(file).unwrap();
+                std::panic::catch_unwind(|| target(&data)).is_err()
+            })
+            .map(|file| file.display().to_string())
+            .collect();
+        assert!(panicked.is_empty(), "{name}: panicked on {panicked:?}");
         total += files.len();
     }
     assert!(total >= dossier::fuzz::TARGETS.len());

@@ -381,80 +381,13 @@ pub fn analyse_with(
 
     let (mut passages, mut leads) = read_texts(briefs, topics, &brief_topics, &memo.passages);
 
-    let mut co: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); topics.len()];
-    for ts in &brief_topics {
-        for &a in ts {
-            for &b in ts {
-                if a != b {
-                    *co[a].entry(b).or_default() += 1;
-                }
-            }
-        }
-    }
-
-    let topic_analyses = members
-        .iter()
-        .enumerate()
-        .map(|(t, list)| {
-            let mut co_topics: Vec<(usize, usize)> = co[t].iter().map(|(&k, &v)| (k, v)).collect();
-            co_topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            TopicAnalysis {
-                entities: Vec::new(),
-                figures: Vec::new(),
-                events: Vec::new(),
-                agreements: Vec::new(),
-                newest: list.iter().filter_map(|&b| briefs[b].published).max(),
-                briefs: list
-                    .iter()
-                    .map(|&b| TaggedBrief {
-                        brief: b,
-                        // Each (brief, topic) pair is listed once.
-                        passage: passages.remove(&(b, t)),
-                    })
-                    .collect(),
-                co_topics,
-            }
-        })
-        .collect();
+    let topic_analyses = topic_analyses(briefs, &members, &brief_topics, &mut passages);
 
     let mut rank = vec![0usize; briefs.len()];
     for (r, &b) in newest_first.iter().enumerate() {
         rank[b] = r;
     }
-    let [entities_key, figures_key, timeline_key] = facts_keys(briefs, aliases, &rank);
-    let (entities, (figures, timeline)) = rayon::join(
-        || {
-            reuse(
-                &memo.facts,
-                entities_key,
-                FactsPart::Entities,
-                FactsPart::entities,
-                || entities::entities(briefs, aliases, &rank),
-            )
-        },
-        || {
-            rayon::join(
-                || {
-                    reuse(
-                        &memo.facts,
-                        figures_key,
-                        FactsPart::Figures,
-                        FactsPart::figures,
-                        || figures::figure_groups(briefs),
-                    )
-                },
-                || {
-                    reuse(
-                        &memo.facts,
-                        timeline_key,
-                        FactsPart::Timeline,
-                        FactsPart::timeline,
-                        || timeline::timeline(briefs),
-                    )
-                },
-            )
-        },
-    );
+    let (entities, figures, timeline) = facts(briefs, aliases, &rank, memo);
     // Entities by brief, for related briefs and source pages.
     let mut brief_entities: Vec<Vec<usize>> = vec![Vec::new(); briefs.len()];
     for (e, ent) in entities.iter().enumerate() {
@@ -466,27 +399,7 @@ pub fn analyse_with(
         topics: &brief_topics,
         entities: &brief_entities,
         entity_list: &entities,
-        figures: briefs
-            .iter()
-            .map(|b| {
-                let mut fs: Vec<(String, String)> = b
-                    .facts
-                    .figures
-                    .iter()
-                    .filter_map(|f| {
-                        let v = f.value?;
-                        let label = figures::quantity_label(&f.counts, f.place.as_deref());
-                        Some((
-                            format!("{label}|{v}"),
-                            format!("{} {label}", figures::display_number(v)),
-                        ))
-                    })
-                    .collect();
-                fs.sort();
-                fs.dedup();
-                fs
-            })
-            .collect(),
+        figures: figure_features(briefs),
     };
     let related_key = {
         let mut h = crate::cache::Hasher::new();
@@ -567,7 +480,27 @@ pub fn analyse_with(
         &figures,
         &timeline,
     );
-    let sources = source_briefs
+    let sources = source_analyses(source_briefs, &brief_topics, &brief_entities);
+    Analysis {
+        entities,
+        stories,
+        latest_day: stories::latest_day(briefs),
+        figures,
+        timeline,
+        newest_first,
+        topics: topic_analyses,
+        briefs: brief_analyses,
+        sources,
+    }
+}
+
+/// Each source's briefs, and the topics and entities those briefs have.
+fn source_analyses(
+    source_briefs: Vec<Vec<usize>>,
+    brief_topics: &[Vec<usize>],
+    brief_entities: &[Vec<usize>],
+) -> Vec<SourceAnalysis> {
+    source_briefs
         .into_iter()
         .map(|bs| {
             let mut topics: Vec<usize> = bs
@@ -588,18 +521,123 @@ pub fn analyse_with(
                 entities: ents,
             }
         })
-        .collect();
-    Analysis {
-        entities,
-        stories,
-        latest_day: stories::latest_day(briefs),
-        figures,
-        timeline,
-        newest_first,
-        topics: topic_analyses,
-        briefs: brief_analyses,
-        sources,
+        .collect()
+}
+
+/// Each topic's briefs (newest first, with the passage that tagged each)
+/// and the topics its briefs share, most shared first.
+fn topic_analyses(
+    briefs: &[Brief],
+    members: &[Vec<usize>],
+    brief_topics: &[Vec<usize>],
+    passages: &mut TagPassages,
+) -> Vec<TopicAnalysis> {
+    let mut co: Vec<BTreeMap<usize, usize>> = vec![BTreeMap::new(); members.len()];
+    for ts in brief_topics {
+        for &a in ts {
+            for &b in ts {
+                if a != b {
+                    *co[a].entry(b).or_default() += 1;
+                }
+            }
+        }
     }
+
+    members
+        .iter()
+        .enumerate()
+        .map(|(t, list)| {
+            let mut co_topics: Vec<(usize, usize)> = co[t].iter().map(|(&k, &v)| (k, v)).collect();
+            co_topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            TopicAnalysis {
+                entities: Vec::new(),
+                figures: Vec::new(),
+                events: Vec::new(),
+                agreements: Vec::new(),
+                newest: list.iter().filter_map(|&b| briefs[b].published).max(),
+                briefs: list
+                    .iter()
+                    .map(|&b| TaggedBrief {
+                        brief: b,
+                        // Each (brief, topic) pair is listed once.
+                        passage: passages.remove(&(b, t)),
+                    })
+                    .collect(),
+                co_topics,
+            }
+        })
+        .collect()
+}
+
+/// Entities, figures and the timeline of all briefs, each taken from the
+/// memo when what it is made from is unchanged; made in parallel.
+fn facts(
+    briefs: &[Brief],
+    aliases: &Aliases,
+    rank: &[usize],
+    memo: &AnalysisMemo,
+) -> (Vec<Entity>, Vec<FigureGroup>, Timeline) {
+    let [entities_key, figures_key, timeline_key] = facts_keys(briefs, aliases, &rank);
+    let (entities, (figures, timeline)) = rayon::join(
+        || {
+            reuse(
+                &memo.facts,
+                entities_key,
+                FactsPart::Entities,
+                FactsPart::entities,
+                || entities::entities(briefs, aliases, &rank),
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    reuse(
+                        &memo.facts,
+                        figures_key,
+                        FactsPart::Figures,
+                        FactsPart::figures,
+                        || figures::figure_groups(briefs),
+                    )
+                },
+                || {
+                    reuse(
+                        &memo.facts,
+                        timeline_key,
+                        FactsPart::Timeline,
+                        FactsPart::timeline,
+                        || timeline::timeline(briefs),
+                    )
+                },
+            )
+        },
+    );
+    (entities, figures, timeline)
+}
+
+/// Each brief's stated figures as (quantity|value key, "2,500 troops in
+/// Iraq"), sorted, once each: what related briefs compare.
+fn figure_features(briefs: &[Brief]) -> Vec<Vec<(String, String)>> {
+    briefs
+        .iter()
+        .map(|b| {
+            let mut fs: Vec<(String, String)> = b
+                .facts
+                .figures
+                .iter()
+                .filter_map(|f| {
+                    let v = f.value?;
+                    let label = figures::quantity_label(&f.counts, f.place.as_deref());
+                    Some((
+                        format!("{label}|{v}"),
+                        format!("{} {label}", figures::display_number(v)),
+                    ))
+                })
+                .collect();
+            fs.sort();
+            fs.dedup();
+            fs
+        })
+        .collect()
 }
 
 /// Per topic: its entities, figures, events, and what two or more of its

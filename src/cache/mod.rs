@@ -200,6 +200,17 @@ impl InputSnapshot {
         InputSnapshot { files }
     }
 
+    /// The snapshot without the files at `paths`.
+    pub fn without(self, paths: &[String]) -> InputSnapshot {
+        InputSnapshot {
+            files: self
+                .files
+                .into_iter()
+                .filter(|(p, _)| !paths.contains(p))
+                .collect(),
+        }
+    }
+
     /// The paths whose file may not be the one `previous` (taken at
     /// `previous_ns`) saw: another stamp, or one too close to that moment
     /// to trust. `None` when a file was added or removed.

@@ -141,7 +141,7 @@ pub fn clean(
                 .or_insert_with(|| Shape::of(&l.text))
         })
         .collect();
-    let mut kinds = verdicts(&lines, &shapes, meta, boilerplate, style);
+    let kinds = verdicts(&lines, &shapes, meta, boilerplate, style);
 
     let chrome: Vec<bool> = kinds.iter().map(|k| matches!(k, Kind::Chrome(_))).collect();
     let mut masthead = header::masthead(&lines, &shapes, &chrome)
@@ -208,82 +208,15 @@ pub fn clean(
         push_block(&mut art, &lines[i], heading, corpus);
     }
 
-    // Credits, bylines and dates found anywhere.
-    let mut outlets: Vec<(OutletSource, String, Option<usize>)> = Vec::new();
-    if let Some(o) = &meta.outlet {
-        outlets.push((OutletSource::Metadata, o.clone(), None));
-    }
-    // "Headline | Outlet" above the headline: the page's own title.
-    if let Some((t, _, _)) = &title {
-        let headline = normalise(&lines[*t].text);
-        for line in lines.iter().take(*t) {
-            for sep in [" | ", " - ", " – ", " — ", " :: "] {
-                if let Some((head, tail)) = line.text.rsplit_once(sep)
-                    && normalise(head) == headline
-                    && (header::is_proper_name(tail) || known_outlet(tail).is_some())
-                {
-                    outlets.push((
-                        OutletSource::PageTitle,
-                        tail.trim().to_string(),
-                        Some(line.no),
-                    ));
-                }
-            }
-        }
-    }
-    if let Some(m) = &masthead {
-        outlets.push((
-            OutletSource::Masthead,
-            m.name.clone(),
-            Some(lines[m.index].no),
-        ));
-    }
-    for (i, k) in kinds.iter_mut().enumerate() {
-        let no = lines[i].no;
-        match k {
-            Kind::Byline(b) => {
-                art.authors.extend(b.authors.iter().cloned());
-                if let Some((name, role)) = &b.speaker {
-                    art.speakers.push((name.clone(), role.clone(), no));
-                }
-                art.attribution
-                    .extend(b.credits.iter().map(|c| (c.clone(), no)));
-                if let Some(o) = &b.outlet {
-                    outlets.push((OutletSource::Byline, o.clone(), Some(no)));
-                }
-            }
-            Kind::Credit(names) => art
-                .attribution
-                .extend(names.iter().map(|n| (n.clone(), no))),
-            Kind::OutletLine(name) => {
-                outlets.push((OutletSource::OutletLine, name.clone(), Some(no)))
-            }
-            Kind::Chrome(why) if why == "copyright" || why == "photo caption" => {
-                if let Some(o) = outlet_from_copyright(&lines[i].text) {
-                    if is_wire(&o) {
-                        art.attribution.push((canonical(&o), no));
-                    } else if why == "copyright" {
-                        outlets.push((OutletSource::Copyright, o, Some(no)));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    if let Some(&i) = body.first()
-        && let Some(d) = dateline(&lines[i].text)
-        && let Some(credit) = d.credit
-    {
-        if is_wire(&credit) {
-            art.attribution.push((canonical(&credit), lines[i].no));
-        } else if credit.chars().any(char::is_lowercase)
-            || masthead
-                .as_ref()
-                .is_some_and(|m| lines[m.index].text.contains(&credit))
-        {
-            outlets.push((OutletSource::Dateline, credit, Some(lines[i].no)));
-        }
-    }
+    let outlets = credits_and_outlets(
+        &mut art,
+        &lines,
+        &kinds,
+        title_at,
+        masthead.as_ref(),
+        meta,
+        body.first().copied(),
+    );
     if let Some((name, why)) = choose_outlet(outlets) {
         art.outlet = Some(Decided {
             value: name,
@@ -331,6 +264,96 @@ pub fn clean(
     left_out.sort_by_key(|d| d.line);
     art.dropped = left_out;
     art
+}
+
+/// Credits, bylines and speakers found anywhere on the page go into `art`;
+/// returns every candidate for the outlet with where it comes from: the
+/// metadata, a "Headline | Outlet" page title above the headline, the
+/// masthead, bylines, outlet and copyright lines, the first paragraph's
+/// dateline.
+fn credits_and_outlets(
+    art: &mut CleanArticle,
+    lines: &[Line],
+    kinds: &[Kind],
+    title_at: Option<usize>,
+    masthead: Option<&Masthead>,
+    meta: &SourceMeta,
+    first_body: Option<usize>,
+) -> Vec<(OutletSource, String, Option<usize>)> {
+    let mut outlets: Vec<(OutletSource, String, Option<usize>)> = Vec::new();
+    if let Some(o) = &meta.outlet {
+        outlets.push((OutletSource::Metadata, o.clone(), None));
+    }
+    // "Headline | Outlet" above the headline: the page's own title.
+    if let Some(t) = title_at {
+        let headline = normalise(&lines[t].text);
+        for line in lines.iter().take(t) {
+            for sep in [" | ", " - ", " – ", " — ", " :: "] {
+                if let Some((head, tail)) = line.text.rsplit_once(sep)
+                    && normalise(head) == headline
+                    && (header::is_proper_name(tail) || known_outlet(tail).is_some())
+                {
+                    outlets.push((
+                        OutletSource::PageTitle,
+                        tail.trim().to_string(),
+                        Some(line.no),
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(m) = masthead {
+        outlets.push((
+            OutletSource::Masthead,
+            m.name.clone(),
+            Some(lines[m.index].no),
+        ));
+    }
+    for (i, k) in kinds.iter().enumerate() {
+        let no = lines[i].no;
+        match k {
+            Kind::Byline(b) => {
+                art.authors.extend(b.authors.iter().cloned());
+                if let Some((name, role)) = &b.speaker {
+                    art.speakers.push((name.clone(), role.clone(), no));
+                }
+                art.attribution
+                    .extend(b.credits.iter().map(|c| (c.clone(), no)));
+                if let Some(o) = &b.outlet {
+                    outlets.push((OutletSource::Byline, o.clone(), Some(no)));
+                }
+            }
+            Kind::Credit(names) => art
+                .attribution
+                .extend(names.iter().map(|n| (n.clone(), no))),
+            Kind::OutletLine(name) => {
+                outlets.push((OutletSource::OutletLine, name.clone(), Some(no)))
+            }
+            Kind::Chrome(why) if why == "copyright" || why == "photo caption" => {
+                if let Some(o) = outlet_from_copyright(&lines[i].text) {
+                    if is_wire(&o) {
+                        art.attribution.push((canonical(&o), no));
+                    } else if why == "copyright" {
+                        outlets.push((OutletSource::Copyright, o, Some(no)));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(i) = first_body
+        && let Some(d) = dateline(&lines[i].text)
+        && let Some(credit) = d.credit
+    {
+        if is_wire(&credit) {
+            art.attribution.push((canonical(&credit), lines[i].no));
+        } else if credit.chars().any(char::is_lowercase)
+            || masthead.is_some_and(|m| lines[m.index].text.contains(&credit))
+        {
+            outlets.push((OutletSource::Dateline, credit, Some(lines[i].no)));
+        }
+    }
+    outlets
 }
 
 /// Could line `i` head a section of the article: an HTML heading, or a line
