@@ -577,7 +577,7 @@ fn facts(
     rank: &[usize],
     memo: &AnalysisMemo,
 ) -> (Vec<Entity>, Vec<FigureGroup>, Timeline) {
-    let [entities_key, figures_key, timeline_key] = facts_keys(briefs, aliases, &rank);
+    let [entities_key, figures_key, timeline_key] = facts_keys(briefs, aliases, rank);
     let (entities, (figures, timeline)) = rayon::join(
         || {
             reuse(
@@ -585,7 +585,7 @@ fn facts(
                 entities_key,
                 FactsPart::Entities,
                 FactsPart::entities,
-                || entities::entities(briefs, aliases, &rank),
+                || entities::entities(briefs, aliases, rank),
             )
         },
         || {
