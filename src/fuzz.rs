@@ -99,13 +99,16 @@ fn ingest(name: &str, bytes: &[u8]) {
     let Ok(source) = SourceText::from_bytes(name, bytes) else {
         return;
     };
-    let boilerplate = Boilerplate::new(&[]);
+    static BOILERPLATE: OnceLock<Boilerplate> = OnceLock::new();
+    // Compiled once: the default patterns cost more than a small page.
+    let boilerplate = BOILERPLATE.get_or_init(|| Boilerplate::new(&[]));
     let corpus = CorpusWords::from_texts([source.text.as_str()]);
-    let matcher = TopicMatcher::new(topics().iter().map(|t| &t.rules));
+    static MATCHER: OnceLock<TopicMatcher> = OnceLock::new();
+    let matcher = MATCHER.get_or_init(|| TopicMatcher::new(topics().iter().map(|t| &t.rules)));
     let ctx = Context {
         topics: topics(),
-        matcher: &matcher,
-        boilerplate: &boilerplate,
+        matcher,
+        boilerplate,
         corpus: &corpus,
     };
     let draft = extract(&source, &ctx);

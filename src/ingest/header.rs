@@ -297,7 +297,8 @@ fn split_trailing_outlet(piece: &str) -> (&str, Option<&str>) {
     let starts: Vec<usize> = piece
         .char_indices()
         .filter(|&(i, c)| i > 0 && c.is_whitespace())
-        .map(|(i, _)| i + 1)
+        // After the space, however many bytes it takes (a no-break space two).
+        .map(|(i, c)| i + c.len_utf8())
         .collect();
     for at in starts {
         let tail = &piece[at..];
@@ -832,6 +833,20 @@ pub fn choose_outlet(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing (text_source): a no-break space between names is
+    /// two bytes, and the outlet after it was sliced from inside it.
+    #[test]
+    fn an_outlet_after_a_no_break_space_is_split_off_at_a_char_boundary() {
+        assert_eq!(
+            split_trailing_outlet("Staff\u{a0}ticle"),
+            ("Staff\u{a0}ticle", None)
+        );
+        assert_eq!(
+            split_trailing_outlet("ALI KHALAF\u{a0}Associated Press"),
+            ("ALI KHALAF", Some("Associated Press"))
+        );
+    }
 
     fn lines(text: &str) -> Vec<Line> {
         super::super::lines::logical_lines(text)
