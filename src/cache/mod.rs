@@ -120,15 +120,12 @@ pub struct InputSnapshot {
 }
 
 impl InputSnapshot {
-    /// Stat every file a build reads: site.toml, content/, the theme, the
-    /// site's templates/ and static/ folders. Hidden files are skipped, as the
-    /// loaders skip them; symlinks are recorded by their own stamp.
-    pub fn take(root: &Path, theme: &str) -> InputSnapshot {
-        let mut paths = vec![root.join(crate::config::CONFIG_FILE)];
-        // The content folders again on their own: one that is a symbolic
-        // link (a corpus kept elsewhere) is read through by the loaders, so
-        // its files are inputs too (a walk follows its root, not links below).
-        let dirs = [
+    /// The folders a build reads, from the site root (site.toml besides).
+    /// The content folders come again on their own: one that is a symbolic
+    /// link (a corpus kept elsewhere) is read through by the loaders, so its
+    /// files are inputs too (a walk follows its root, not links below it).
+    pub fn dirs(theme: &str) -> [PathBuf; 7] {
+        [
             PathBuf::from("content"),
             PathBuf::from(crate::source::SOURCES_DIR),
             PathBuf::from(crate::brief::BRIEFS_DIR),
@@ -136,7 +133,15 @@ impl InputSnapshot {
             PathBuf::from("themes").join(theme),
             PathBuf::from("templates"),
             PathBuf::from("static"),
-        ];
+        ]
+    }
+
+    /// Stat every file a build reads: site.toml, content/, the theme, the
+    /// site's templates/ and static/ folders. Hidden files are skipped, as the
+    /// loaders skip them; symlinks are recorded by their own stamp.
+    pub fn take(root: &Path, theme: &str) -> InputSnapshot {
+        let mut paths = vec![root.join(crate::config::CONFIG_FILE)];
+        let dirs = InputSnapshot::dirs(theme);
         // Walk (directory listings give file types without a stat), then
         // stat the files in parallel, relative to their folders: at thousands
         // of briefs the stats are most of a no-change build.

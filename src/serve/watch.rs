@@ -28,16 +28,6 @@ const FALLBACK: Duration = Duration::from_secs(5);
 /// compared this often instead.
 const POLL: Duration = Duration::from_secs(1);
 
-/// The folders a build reads, relative to the site root.
-fn input_dirs(theme: &str) -> [PathBuf; 4] {
-    [
-        PathBuf::from("content"),
-        PathBuf::from("themes").join(theme),
-        PathBuf::from("templates"),
-        PathBuf::from("static"),
-    ]
-}
-
 /// Stamps of every input file (the build cache's own snapshot): a change of
 /// any is a rebuild. A change of theme in site.toml is a change of site.toml.
 fn snapshot(root: &Path) -> (InputSnapshot, String) {
@@ -90,7 +80,7 @@ impl InputWatch {
         if self.watched.is_empty() {
             let _ = watcher.watch(&self.root, RecursiveMode::NonRecursive);
         }
-        for dir in input_dirs(&self.theme) {
+        for dir in InputSnapshot::dirs(&self.theme) {
             let path = self.root.join(&dir);
             if !self.watched.contains(&path)
                 && path.is_dir()
