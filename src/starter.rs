@@ -22,6 +22,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/static/assets/search.js"),
     ),
     (
+        "static/assets/sort.js",
+        include_str!("../themes/default/static/assets/sort.js"),
+    ),
+    (
         "static/assets/style.css",
         include_str!("../themes/default/static/assets/style.css"),
     ),

@@ -320,6 +320,7 @@ fn outlet_profiles_label_each_side_and_unlabelled_ones_say_so() {
     assert!(page[rest..].contains("Ridge Radio"));
     assert!(page.contains("Owned by the provincial council."));
     assert!(page.contains("Delta Courier") && page.contains("no brief names this outlet"));
+    sources_index_narrows_by_kind_and_country(root);
     // A kind outside the list stops the build, naming the file and line.
     std::fs::write(
         root.join("content/outlets.yaml"),
@@ -333,6 +334,67 @@ fn outlet_profiles_label_each_side_and_unlabelled_ones_say_so() {
         page,
         "the previous site stands"
     );
+}
+
+/// The sources index links a list per outlet kind and per country, each
+/// holding exactly the sources of outlets so labelled; unlabelled last.
+fn sources_index_narrows_by_kind_and_country(root: &Path) {
+    let index = read(&root.join("public/sources/index.html"));
+    let nav = &index[index.find("class=\"filters\"").expect("a filter bar")..];
+    let nav = &nav[..nav.find("</nav>").unwrap()];
+    let order: Vec<usize> = [
+        "kind/wire.html",
+        "kind/state-media.html",
+        "kind/unlabelled.html",
+    ]
+    .iter()
+    .map(|p| nav.find(p).unwrap_or_else(|| panic!("{p} in {nav}")))
+    .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "kinds in order: {nav}"
+    );
+    assert!(nav.contains("country/oman.html") && nav.contains("country/iraq.html"));
+    assert!(
+        !nav.contains("independent"),
+        "no list for a kind no source has"
+    );
+    // Each list: the outlets so labelled and no other, with its kind shown per row.
+    let outlets_in = |page: &str| -> Vec<String> {
+        let html = read(&root.join("public/sources").join(page));
+        let body = &html[html.find("<tbody>").unwrap()..html.find("</tbody>").unwrap()];
+        let mut outlets: Vec<String> = body
+            .split("<tr>")
+            .skip(1)
+            .map(|row| {
+                let cell = &row[row.find("data-sort=\"").unwrap()..];
+                let cell = &cell[cell[11..].find("data-sort=\"").unwrap() + 22..];
+                cell[..cell.find('"').unwrap()].to_string()
+            })
+            .collect();
+        outlets.sort();
+        outlets.dedup();
+        outlets
+    };
+    assert_eq!(outlets_in("kind/wire.html"), ["Harbor Wire"]);
+    assert_eq!(outlets_in("country/oman.html"), ["Harbor Wire"]);
+    assert_eq!(outlets_in("kind/state-media.html"), ["Basin Daily"]);
+    let unlabelled = outlets_in("kind/unlabelled.html");
+    assert!(
+        unlabelled.contains(&"Ridge Radio".to_string()),
+        "{unlabelled:?}"
+    );
+    assert!(
+        !unlabelled
+            .iter()
+            .any(|o| o == "Harbor Wire" || o == "Basin Daily")
+    );
+    let wire = read(&root.join("public/sources/kind/wire.html"));
+    assert!(
+        wire.contains("aria-current=\"page\">wire (2)"),
+        "the list says where it is"
+    );
+    assert!(wire.contains("<h1>Sources: wire outlets</h1>"));
 }
 
 /// `dossier build` as a user runs it, on the day `epoch` (SOURCE_DATE_EPOCH).

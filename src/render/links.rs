@@ -73,6 +73,13 @@ pub fn source(slug: &str) -> String {
     format!("sources/{slug}.html")
 }
 
+/// First page of the sources index narrowed to one outlet kind or country
+/// (`by` is "kind" or "country"): a folder of its own, so no source slug
+/// (which holds no `/`) can take its path.
+pub fn sources_by(by: &str, slug: &str) -> String {
+    format!("sources/{by}/{slug}.html")
+}
+
 /// Knows every page, to rewrite links written in Markdown (`other.md`,
 /// `../topics/pmf.md`, `../sources/001.txt`, `../some-brief/`) into links
 /// to the pages they mean.

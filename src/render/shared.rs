@@ -34,6 +34,9 @@ pub(crate) struct Shared {
     /// Sources newest first (by the date of the first brief made from
     /// each; those without a dated brief last, by file).
     pub(crate) source_order: Vec<usize>,
+    /// The sources index by outlet kind and by country (empty when the site
+    /// labels no outlet): each a list of its own, in `source_order`.
+    pub(crate) source_filters: Vec<SourceFilter>,
     /// Per figure group, the id of its page (its label as a slug, made
     /// unique).
     pub(crate) figure_ids: Vec<String>,
@@ -217,13 +220,15 @@ pub(crate) fn shared_views(input: &RenderInput<'_>) -> Shared {
             last: s.last.map(DateView::new),
         })
         .collect();
+    let order = source_order(input);
     Shared {
         story_links,
         figure_ids,
         figure_by_label: (input.analysis.figures.iter().enumerate())
             .map(|(i, g)| (g.label.clone(), i))
             .collect(),
-        source_order: source_order(input),
+        source_filters: source_filters(input, &order),
+        source_order: order,
         brief_mentions,
         entity_cards,
         links: content_links,
@@ -258,6 +263,72 @@ pub(crate) fn first_paragraph(html: &str) -> String {
         (Some(s), Some(e)) if s < e => html[s..e + 4].to_string(),
         _ => String::new(),
     }
+}
+
+/// One way of narrowing the sources index: the sources whose outlet
+/// `content/outlets.yaml` gives this kind (or this country).
+pub(crate) struct SourceFilter {
+    /// What it keeps, as a reader reads it ("state media", "Iraq",
+    /// "unlabelled").
+    pub(crate) label: String,
+    /// "kind" or "country".
+    pub(crate) by: &'static str,
+    /// Its first page.
+    pub(crate) url: String,
+    /// Its sources, newest first.
+    pub(crate) order: Vec<usize>,
+}
+
+/// Label for sources whose outlet has no kind (not stated, not in
+/// `content/outlets.yaml`, or listed there without a kind): never guessed.
+const NO_KIND: &str = "unlabelled";
+
+/// The filters of the sources index: one per outlet kind the sources have
+/// (in the kinds' order, unlabelled last), then one per country (by name).
+/// None when the site labels no outlet: every source would be unlabelled.
+pub(crate) fn source_filters(input: &RenderInput<'_>, order: &[usize]) -> Vec<SourceFilter> {
+    use std::collections::BTreeMap;
+    if input.outlets.is_empty() {
+        return Vec::new();
+    }
+    let mut kinds: BTreeMap<Option<crate::outlet::OutletKind>, Vec<usize>> = BTreeMap::new();
+    let mut countries: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &s in order {
+        let outlet = (input.analysis.sources[s].briefs.first())
+            .and_then(|&b| input.briefs[b].outlet.as_deref());
+        let profile = outlet.and_then(|o| input.outlets.get(o));
+        kinds
+            .entry(profile.and_then(|p| p.kind))
+            .or_default()
+            .push(s);
+        if let Some(country) = profile.and_then(|p| p.country.as_deref()) {
+            countries.entry(country).or_default().push(s);
+        }
+    }
+    let unlabelled = kinds.remove(&None);
+    let kinds = kinds
+        .into_iter()
+        .map(|(k, v)| (k.map_or(NO_KIND, |k| k.label()).to_string(), v))
+        .chain(unlabelled.map(|v| (NO_KIND.to_string(), v)));
+    let filter = |by: &'static str, names: &mut crate::slug::UniqueNames, label: String, order| {
+        let slug = crate::slug::slugify(&label).unwrap_or_else(|| by.to_string());
+        SourceFilter {
+            url: links::sources_by(by, &names.claim(&slug)),
+            label,
+            by,
+            order,
+        }
+    };
+    let mut names = crate::slug::UniqueNames::default();
+    let mut out: Vec<SourceFilter> = kinds
+        .map(|(label, order)| filter("kind", &mut names, label, order))
+        .collect();
+    let mut names = crate::slug::UniqueNames::default();
+    out.extend(
+        (countries.into_iter())
+            .map(|(c, order)| filter("country", &mut names, c.to_string(), order)),
+    );
+    out
 }
 
 /// Sources newest first: by the publication date of the first brief made

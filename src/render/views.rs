@@ -171,6 +171,31 @@ pub struct SourceRow {
     pub brief: Option<Arc<BriefCard>>,
 }
 
+/// A link of the sources index's filter bar: all sources, or those of one
+/// outlet kind or country.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceFilterLink {
+    /// "All sources", "state media", "Iraq", "unlabelled".
+    pub label: String,
+    /// "all", "kind" or "country".
+    pub by: &'static str,
+    /// Its first page.
+    pub url: String,
+    /// Sources it lists; shown on first pages only (an archive page keeps
+    /// no count that every new source would change).
+    pub count: Option<usize>,
+    /// The list this page belongs to.
+    pub current: bool,
+}
+
+/// The links of the sources index's filter bar that narrow by one thing.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceFilterGroup {
+    /// "all", "kind" or "country".
+    pub by: &'static str,
+    pub links: Vec<SourceFilterLink>,
+}
+
 /// Escape `text` for HTML and wrap each occurrence of `phrases` in `<mark>`.
 pub fn mark_phrases(text: &str, phrases: &[String]) -> String {
     let lower = text.to_lowercase();

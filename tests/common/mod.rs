@@ -150,7 +150,9 @@ pub fn assert_only_theme_scripts(rel: &str, doc: &scraper::Html) {
             continue;
         }
         assert!(
-            src.ends_with("assets/search.js") || src.ends_with("assets/search/index.js"),
+            src.ends_with("assets/search.js")
+                || src.ends_with("assets/search/index.js")
+                || src.ends_with("assets/sort.js"),
             "{rel}: script element {src:?}"
         );
         assert!(inline.is_empty(), "{rel}: inline script");

@@ -35,7 +35,8 @@ pub(super) enum Job {
     Topic(usize, usize),
     Briefs(usize),
     Brief(usize),
-    Sources(usize),
+    /// A page of the sources index, or of one of its filters.
+    Sources(Option<usize>, usize),
     Source(usize),
     Stories(usize),
     Story(usize),
@@ -65,7 +66,13 @@ impl Job {
             Job::Outlets,
         ];
         jobs.extend(parts(in_time(input, a.newest_first.iter().copied())).map(Job::Briefs));
-        jobs.extend(parts(sources::chronology(input, &shared.source_order)).map(Job::Sources));
+        jobs.extend(
+            parts(sources::chronology(input, &shared.source_order)).map(|p| Job::Sources(None, p)),
+        );
+        for (f, filter) in shared.source_filters.iter().enumerate() {
+            let c = sources::chronology(input, &filter.order);
+            jobs.extend(parts(c).map(|p| Job::Sources(Some(f), p)));
+        }
         jobs.extend(parts(stories::chronology(input)).map(Job::Stories));
         jobs.extend((0..a.stories.len()).map(Job::Story));
         jobs.extend((0..paging::ranked_pages(a.figures.len())).map(Job::Figures));
@@ -137,7 +144,7 @@ pub(super) fn spec<'a>(job: &Job, cx: &Cx<'a>, ctx: &mut PageContext<'a>) -> Pag
         Job::Topic(t, part) => topic::topic(cx, t, part, ctx),
         Job::Briefs(part) => briefs::briefs(cx, part, ctx),
         Job::Brief(b) => brief::brief(cx, b, ctx),
-        Job::Sources(part) => sources::sources(cx, part, ctx),
+        Job::Sources(filter, part) => sources::sources(cx, filter, part, ctx),
         Job::Source(s) => sources::source(cx, s, ctx),
         Job::Stories(part) => stories::stories(cx, part, ctx),
         Job::Story(s) => stories::story(cx, s, ctx),

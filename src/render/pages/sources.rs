@@ -15,11 +15,21 @@ pub(crate) fn chronology(input: &RenderInput<'_>, order: &[usize]) -> Chronology
     Chronology::new(&dates)
 }
 
-/// Part `part` of the list of every source, newest brief first.
-pub(super) fn sources<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
+/// Part `part` of the list of every source (`filter` None) or of the
+/// sources of one outlet kind or country, newest brief first.
+pub(super) fn sources<'a>(
+    cx: &Cx<'a>,
+    filter: Option<usize>,
+    part: usize,
+    ctx: &mut PageContext<'a>,
+) -> PageSpec<'a> {
     let input = cx.input;
     let shared = cx.shared;
-    let order = &shared.source_order;
+    let narrowed = filter.map(|f| &shared.source_filters[f]);
+    let (order, first) = match narrowed {
+        Some(f) => (&f.order, f.url.as_str()),
+        None => (&shared.source_order, links::SOURCES),
+    };
     let chron = chronology(input, order);
     let shown: Vec<usize> = chron.items(part).iter().map(|&i| order[i]).collect();
     let first_brief = |s: usize| input.analysis.sources[s].briefs.first().copied();
@@ -31,7 +41,7 @@ pub(super) fn sources<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -
             brief: first_brief(s).map(|b| shared.cards[b].clone()),
         })
         .collect();
-    let pager = chron.pager(links::SOURCES, part).spanning(
+    let pager = chron.pager(first, part).spanning(
         shown
             .iter()
             .map(|&s| first_brief(s).and_then(|b| input.briefs[b].published)),
@@ -40,18 +50,73 @@ pub(super) fn sources<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -
     if part == 0 {
         ctx.insert("source_count", order.len());
     }
-    let title = format!("Sources{}", pager.title_suffix());
+    ctx.insert("filters", filter_links(shared, filter, part == 0));
+    let title = match narrowed {
+        Some(f) if f.by == "kind" => {
+            format!("Sources, outlet kind: {}{}", f.label, pager.title_suffix())
+        }
+        Some(f) => format!("Sources, outlets in {}{}", f.label, pager.title_suffix()),
+        None => format!("Sources{}", pager.title_suffix()),
+    };
+    if let Some(f) = narrowed {
+        ctx.insert(
+            "filter",
+            SourceFilterLink {
+                label: f.label.clone(),
+                by: f.by,
+                url: f.url.clone(),
+                count: None,
+                current: true,
+            },
+        );
+    }
     ctx.insert("pager", pager);
     PageSpec {
         template: "sources.html",
         meta: PageMeta {
             kind: "sources",
             title,
-            path: chron.path(links::SOURCES, part),
+            path: chron.path(first, part),
             description: format!("The raw articles behind {}", shared.site.title),
         },
         body: None,
     }
+}
+
+/// The filter bar: every source, then each kind, then each country (none
+/// when the site labels no outlet), as groups of links.
+fn filter_links(shared: &Shared, current: Option<usize>, counted: bool) -> Vec<SourceFilterGroup> {
+    if shared.source_filters.is_empty() {
+        return Vec::new();
+    }
+    let all = SourceFilterLink {
+        label: "All sources".to_string(),
+        by: "all",
+        url: links::SOURCES.to_string(),
+        count: counted.then_some(shared.source_order.len()),
+        current: current.is_none(),
+    };
+    let mut groups = vec![SourceFilterGroup {
+        by: "all",
+        links: vec![all],
+    }];
+    for (i, f) in shared.source_filters.iter().enumerate() {
+        let link = SourceFilterLink {
+            label: f.label.clone(),
+            by: f.by,
+            url: f.url.clone(),
+            count: counted.then_some(f.order.len()),
+            current: current == Some(i),
+        };
+        match groups.last_mut() {
+            Some(g) if g.by == f.by => g.links.push(link),
+            _ => groups.push(SourceFilterGroup {
+                by: f.by,
+                links: vec![link],
+            }),
+        }
+    }
+    groups
 }
 
 /// The page of source `s`: its numbered lines and what cites it.
