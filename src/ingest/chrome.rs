@@ -246,11 +246,17 @@ pub fn density(shape: &Shape) -> Density {
         } else {
             Density::NearGood
         }
-    } else if stop >= STOPWORDS_LOW || (sentence && shape.words >= LEAD_WORDS) {
+    } else if stop >= STOPWORDS_LOW
+        || (sentence && shape.words >= LEAD_WORDS)
+        || (sentence && shape.reporting && shape.words >= REPORTED_WORDS)
+    {
         // A whole sentence this long is prose even when names crowd out the
         // grammar words ("Rockets hit Camp Falcon, a base near Nasiriyah, on
         // Wednesday, killing two contractors, Iraqi security sources said."):
-        // a news lead often is. Near-good, so it needs good text beside it.
+        // a news lead often is; so is a shorter one that names who says it
+        // ("Ministry spokesman Nasser Kanaani told reporters the strikes
+        // violated Syrian sovereignty."). Near-good, so it needs good text
+        // beside it: a list of headlines ending in full stops stays out.
         Density::NearGood
     } else {
         Density::Bad
@@ -259,6 +265,10 @@ pub fn density(shape: &Shape) -> Density {
 
 /// Words of a sentence that is prose whatever its share of stop words.
 const LEAD_WORDS: usize = 15;
+
+/// Words of a sentence with a verb of reporting that is prose whatever its
+/// share of stop words.
+const REPORTED_WORDS: usize = 8;
 
 /// Why a line is chrome by its shape alone, if it is: a menu, a call to
 /// action, a relative time, a caption.
@@ -626,6 +636,38 @@ mod tests {
             ),
             Density::Bad
         );
+    }
+
+    #[test]
+    fn a_short_sentence_naming_who_says_it_is_prose_despite_its_names() {
+        // Eleven words, one stop word: names crowd out the grammar.
+        let reported =
+            "Deputy governor Karim Saadoun told reporters the convoy reached Samawa safely.";
+        assert_eq!(class(reported), Density::NearGood);
+        // The same shape without a verb of reporting is a list, not prose.
+        assert_eq!(
+            class("Deputy governor Karim Saadoun, convoy chief Samawa, Basra port authority."),
+            Density::Bad
+        );
+        // "Said" as a name is no verb of reporting.
+        assert_eq!(
+            class(
+                "Said Jalili Basra Samawa Nasiriyah Kut Amarah Diwaniyah Hilla Najaf Karbala Ramadi."
+            ),
+            Density::Bad
+        );
+        // Put between article text and the page's end, it stays in.
+        let lines = [
+            Standing::Text {
+                class: Density::Good,
+                heading: false,
+            },
+            Standing::Text {
+                class: class(reported),
+                heading: false,
+            },
+        ];
+        assert_eq!(smooth(&lines, &[300, 80])[1], Density::Good);
     }
 
     #[test]

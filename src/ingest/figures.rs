@@ -198,7 +198,7 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
         let (unit, unit_end) = if c.name("pct").is_some() {
             (Some("percent"), whole.end())
         } else {
-            match unit_after(after, if is_year_like { 0 } else { 3 }) {
+            match unit_after(after, if is_year_like { 0 } else { 3 }, value != Some(1.0)) {
                 Some((u, len)) => (Some(u), whole.end() + len),
                 None => (None, whole.end()),
             }
@@ -417,9 +417,12 @@ fn ends_date(before: &str) -> bool {
 }
 
 /// A unit within `max_skip` words after the number: (normalised unit, bytes consumed).
-fn unit_after(after: &str, max_skip: usize) -> Option<(&'static str, usize)> {
+/// `partitive`: "two of its advisers" may count them ("one of its members"
+/// names a member, it counts nothing).
+fn unit_after(after: &str, max_skip: usize, partitive: bool) -> Option<(&'static str, usize)> {
     let mut consumed = 0;
     let mut rest = after;
+    let mut after_of = false;
     // "hundreds of US-led coalition forces": skip "of".
     for skipped in 0..=max_skip + 1 {
         let trimmed = rest.trim_start();
@@ -447,15 +450,22 @@ fn unit_after(after: &str, max_skip: usize) -> Option<(&'static str, usize)> {
                 return Some((norm, consumed + len));
             }
         }
-        // Only modifiers may stand between the number and its noun.
-        if skipped > max_skip || !is_modifier(&lower) {
+        // Only modifiers may stand between the number and its noun; a
+        // determiner only after "of" ("two of its advisers", "three of the
+        // soldiers"), never right after the number ("in 2024 the troops").
+        let determiner = partitive && after_of && DETERMINERS.contains(&lower.as_str());
+        if skipped > max_skip || !(is_modifier(&lower) || determiner) {
             return None;
         }
+        after_of = lower == "of";
         consumed += word_len;
         rest = &rest[word_len..];
     }
     None
 }
+
+/// Words that may follow "of" between a number and its noun.
+const DETERMINERS: &[&str] = &["its", "their", "the", "his", "her", "our", "these", "those"];
 
 /// Words that may sit between a number and its noun: "2,500 American
 /// soldiers", "three main bases", "hundreds of US-led coalition forces".
@@ -608,6 +618,7 @@ mod tests {
         assert!(f("reported on September 6 that the US and Iraq agreed, after the 2003 invasion and in 2014.").is_empty());
         assert!(f("the September 11, 2001 attacks").is_empty());
         assert!(f("in March 2019 the last stronghold fell").is_empty());
+        assert!(f("by the end of 2024 the troops will have left").is_empty());
     }
 
     #[test]
@@ -627,6 +638,15 @@ mod tests {
             ),
             vec![(Some(5.0), "killed".into())]
         );
+        assert_eq!(
+            counts("The group said two of its fighters were wounded in the raid."),
+            vec![(Some(2.0), "wounded".into())]
+        );
+        assert_eq!(
+            counts("Three of the soldiers were killed, the army said."),
+            vec![(Some(3.0), "killed".into())]
+        );
+        assert!(counts("One of its members, a local commander, was buried on Friday.").is_empty());
         assert_eq!(
             counts("Two civilians were killed and 12 were injured overnight."),
             vec![(Some(2.0), "killed".into()), (Some(12.0), "wounded".into())]

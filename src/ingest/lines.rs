@@ -80,7 +80,29 @@ pub struct Shape {
     pub letters: usize,
     /// Letters outside the Latin script (Arabic, Persian, Kurdish ...).
     pub non_latin_letters: usize,
+    /// Holds a verb of reporting in lower case ("said", "told", "according
+    /// to"): the grammar of a news sentence that names its source.
+    pub reporting: bool,
 }
+
+/// Verbs a news sentence names its source with. Lower case only: "Said" is
+/// also a given name.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "according",
+    "announced",
+    "stated",
+    "confirmed",
+    "denied",
+    "warned",
+    "claimed",
+    "insisted",
+    "reported",
+];
 
 impl Shape {
     /// Measure `line`.
@@ -90,12 +112,14 @@ impl Shape {
         let mut stops = 0usize;
         let mut cased_words = 0usize;
         let mut capitalised = 0usize;
+        let mut reporting = false;
         for w in line.split_whitespace() {
             words += 1;
             let core = w.trim_matches(|c: char| !c.is_alphanumeric());
             if core.is_empty() {
                 continue;
             }
+            reporting |= REPORTING_VERBS.contains(&core);
             let lower = core.to_lowercase();
             if stop.contains(lower.as_str()) {
                 stops += 1;
@@ -152,6 +176,7 @@ impl Shape {
             }),
             letters,
             non_latin_letters: non_latin,
+            reporting,
         }
     }
 

@@ -87,7 +87,10 @@ pub fn places(
                     .strip_prefix(' ')
                     .and_then(|r| r.chars().next())
                     .is_some_and(char::is_uppercase);
-            if !word(sentence[..at].chars().next_back()) && !word(rest.chars().next()) && !compound
+            if !word(sentence[..at].chars().next_back())
+                && !word(rest.chars().next())
+                && !compound
+                && !speaks(rest)
             {
                 found.push((at, place.clone()));
             }
@@ -108,6 +111,21 @@ pub fn places(
         });
     }
     out
+}
+
+/// What follows a capital the sentence makes speak or decide: "Washington
+/// said", "Baghdad and Washington agreed", "Tehran has denied". That is the
+/// government (metonymy), not where anything happened; "officials in
+/// Washington said" is still found by its preposition.
+fn speaks(rest: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"^\s+(?:and\s+[A-Z][\p{L}'’-]+\s+)?(?:(?:has|have|had|will|would|could|did|does|do|also|then|now|later|quickly|publicly|repeatedly|not)\s+){0,2}(?:said|says|say|told|tells|want|wants|wanted|agree|agreed|agrees|insist|insists|insisted|reject|rejects|rejected|demand|demands|demanded|accuse|accuses|accused|warn|warns|warned|announce|announces|announced|deny|denies|denied|ask|asks|asked|urge|urges|urged|believe|believes|believed|fear|fears|feared|hope|hopes|hoped|refuse|refuses|refused|respond|responds|responded|welcome|welcomes|welcomed|condemn|condemns|condemned|blame|blames|blamed|sees|saw|considers|considered|views|viewed|signed|sign|signs)\b",
+        )
+        .unwrap()
+    })
+    .is_match(rest)
 }
 
 fn is_place_name(name: &str, people: &[Person], organisations: &[Organisation]) -> bool {
@@ -176,6 +194,19 @@ mod tests {
         assert_eq!(
             names("Iran-backed groups and Jordan's government spoke."),
             Vec::<String>::new()
+        );
+        // A capital that speaks or decides is its government, not a place.
+        assert!(names("Baghdad and Washington agreed on a timetable.").is_empty());
+        assert!(
+            names("Washington has repeatedly denied any role, and Tehran said nothing.").is_empty()
+        );
+        assert_eq!(
+            names("Officials in Washington said the talks in Baghdad went well."),
+            ["Washington", "Baghdad"]
+        );
+        assert_eq!(
+            names("The envoy flew from Amman to Baghdad."),
+            ["Amman", "Baghdad"]
         );
         // Months, weekdays, titles and known organisations are not places.
         assert!(names("Talks in March and at President Reyes's office.").is_empty());
