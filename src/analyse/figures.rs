@@ -70,9 +70,18 @@ pub fn figure_groups(briefs: &[Brief]) -> Vec<FigureGroup> {
 
 /// Group the figures of the briefs `among` (indices into `briefs`).
 pub fn figure_groups_among(briefs: &[Brief], among: &[usize]) -> Vec<FigureGroup> {
+    figure_groups_where(briefs, among, |_, _| true)
+}
+
+/// Group the figures of the briefs `among` that `keep(brief, figure)` keeps.
+pub fn figure_groups_where(
+    briefs: &[Brief],
+    among: &[usize],
+    keep: impl Fn(usize, &crate::brief::Figure) -> bool,
+) -> Vec<FigureGroup> {
     let mut groups: ByQuantity = BTreeMap::new();
     for &i in among {
-        for f in &briefs[i].facts.figures {
+        for f in briefs[i].facts.figures.iter().filter(|f| keep(i, f)) {
             groups
                 .entry((f.counts.clone(), f.place.clone()))
                 .or_default()

@@ -22,9 +22,9 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::entities::Entity;
-use super::figures::{FigureGroup, figure_groups_among};
+use super::figures::{FigureGroup, figure_groups_where};
 use super::story_claims::{EntityForms, StoryClaims, StoryWords, story_claims};
-use super::story_days::{StoryDays, story_days};
+use super::story_days::{StoryDays, recalls_another_day, story_days};
 use super::story_places::{StoryPlace, story_places};
 use super::timeline::{Event, EventVersion};
 use crate::brief::Brief;
@@ -438,7 +438,8 @@ pub fn stories(
     for story in &mut out {
         story.events = events_among(events, &story.briefs);
         story.days = story_days(briefs, &story.briefs, terms);
-        story.claims = story_claims(briefs, &story.briefs, &forms, terms);
+        story.figures = story_figures(briefs, &story.briefs, &story.days);
+        story.claims = story_claims(briefs, &story.briefs, &forms, terms, story.days.day());
         let words = StoryWords::new(&story.briefs, terms);
         story.places = story_places(briefs, &story.briefs, &words);
         if let Some(day) = latest {
@@ -452,6 +453,16 @@ pub fn stories(
             .then(a.slug.cmp(&b.slug))
     });
     out
+}
+
+/// What the members state about the story's event, grouped by quantity: a
+/// figure in a clause that recalls another day ("two days after a drone
+/// attack killed three US soldiers") is about another event, left out.
+fn story_figures(briefs: &[Brief], members: &[usize], days: &StoryDays) -> Vec<FigureGroup> {
+    let event = days.day();
+    figure_groups_where(briefs, members, |b, f| {
+        !recalls_another_day(&briefs[b], f.line, &f.context, &f.text, event)
+    })
 }
 
 /// The story's members first seen on `day` and what their reports made
@@ -472,11 +483,13 @@ fn what_is_new(
     if new.is_empty() || old.is_empty() {
         return;
     }
+    let days = story_days(briefs, &old, terms);
+    let event = days.day();
     let before = Story {
-        figures: figure_groups_among(briefs, &old),
+        figures: story_figures(briefs, &old, &days),
         events: events_among(events, &old),
-        days: story_days(briefs, &old, terms),
-        claims: story_claims(briefs, &old, forms, terms),
+        days,
+        claims: story_claims(briefs, &old, forms, terms, event),
         places: Vec::new(),
         new_briefs: Vec::new(),
         newly_disputed: Vec::new(),
@@ -588,7 +601,7 @@ fn story_of(briefs: &[Brief], mut members: Vec<usize>, closeness: &[f32]) -> Sto
         .unwrap_or(members[0]);
     let dates = members.iter().filter_map(|&m| briefs[m].published);
     Story {
-        figures: figure_groups_among(briefs, &members),
+        figures: Vec::new(),
         events: Vec::new(),
         days: StoryDays::default(),
         claims: StoryClaims::default(),

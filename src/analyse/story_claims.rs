@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::entities::Entity;
+use super::story_days::recalls_another_day;
 use crate::brief::{Brief, Stance};
 
 /// One source's sentence on who is responsible.
@@ -72,12 +73,16 @@ impl<'a> EntityForms<'a> {
     }
 }
 
-/// The claims the members of one story make.
+/// The claims the members of one story make about its event (on `event`,
+/// when the reports give a day): a claim in a clause that recalls another
+/// day ("the January 28 attack, which Washington blamed on ...") is about
+/// another event.
 pub fn story_claims(
     briefs: &[Brief],
     members: &[usize],
     forms: &EntityForms<'_>,
     terms: &[&[String]],
+    event: Option<chrono::NaiveDate>,
 ) -> StoryClaims {
     let words = StoryWords::new(members, terms);
     let (entity_of, entities) = (&forms.of, forms.entities);
@@ -88,6 +93,7 @@ pub fn story_claims(
             .claims
             .iter()
             .filter(|c| words.about(&c.context))
+            .filter(|c| !recalls_another_day(&briefs[b], c.line, &c.context, &c.words, event))
         {
             let mut ids: Vec<usize> = Vec::new();
             let mut other: Vec<String> = Vec::new();

@@ -101,6 +101,96 @@ pub struct StoryDays {
     pub disagreement: bool,
 }
 
+impl StoryDays {
+    /// The day most of its reports give (the earliest of equals), if any
+    /// gives one.
+    pub fn day(&self) -> Option<NaiveDate> {
+        (self.versions.iter())
+            .filter_map(|v| Some((v.day?, v.statements.len())))
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(d, _)| d)
+    }
+}
+
+/// Days from the story's event beyond which a dated clause is about
+/// another event.
+const BACKGROUND_DAYS: i64 = 2;
+
+/// Words that open a clause about an earlier event: "two days after a
+/// drone attack killed ...", "in retaliation for ...".
+const RECALLING: &[&str] = &[
+    "after",
+    "since",
+    "following",
+    "retaliation",
+    "response",
+    "revenge",
+];
+
+/// Whether `words` in the sentence `context` (line `line` of `brief`) are
+/// about another event than the story's: after a day more than two days
+/// from it ("in retaliation for the January 28 attack that killed three"),
+/// or after a clause that recalls an earlier event in a sentence that names
+/// such a day ("announced on January 30 ..., two days after a drone attack
+/// killed three US soldiers"). A day a verb of reporting governs ("reported
+/// on September 6 that hundreds of troops ...") is when something was said:
+/// on its own it makes nothing background. `event` is the story's day,
+/// else the brief's publication date stands in (one day more slack).
+pub fn recalls_another_day(
+    brief: &Brief,
+    line: usize,
+    context: &str,
+    words: &str,
+    event: Option<NaiveDate>,
+) -> bool {
+    let (Some(at), Some(reference)) = (context.find(words), event.or(brief.published)) else {
+        return false;
+    };
+    let slack = if event.is_some() {
+        BACKGROUND_DAYS
+    } else {
+        BACKGROUND_DAYS + 1
+    };
+    let lower_words = |text: &str| -> Vec<String> {
+        text.split_whitespace()
+            .map(|w| bare(w).to_ascii_lowercase())
+            .collect()
+    };
+    let recalled = lower_words(&context[..at])
+        .iter()
+        .any(|w| RECALLING.contains(&w.as_str()));
+    brief.facts.dates.iter().any(|m| {
+        if m.line != line || m.context != context || m.precision != Precision::Day {
+            return false;
+        }
+        let Some(d) = context.find(m.text.as_str()) else {
+            return false;
+        };
+        let far =
+            mention_day(m, reference).is_some_and(|day| (day - reference).num_days().abs() > slack);
+        let reported = lower_words(&context[..d])
+            .iter()
+            .rev()
+            .take(3)
+            .any(|w| REPORTING.contains(&w.as_str()));
+        far && (recalled || (d < at && !reported))
+    })
+}
+
+/// The day a day-precision mention names, near `reference`: a day without a
+/// year is in the reference's year, or the one before when that would put it
+/// past the reference.
+fn mention_day(m: &DateMention, reference: NaiveDate) -> Option<NaiveDate> {
+    let (month, day) = m.month.zip(m.day)?;
+    let d = NaiveDate::from_ymd_opt(m.year.unwrap_or(reference.year()), month, day)?;
+    match m.year {
+        None if d > reference + chrono::Duration::days(BACKGROUND_DAYS) => {
+            NaiveDate::from_ymd_opt(reference.year() - 1, month, day)
+        }
+        _ => Some(d),
+    }
+}
+
 /// The days the members of one story give for its event. `terms[b]` are
 /// brief `b`'s words (the analysis's lead terms).
 pub fn story_days(briefs: &[Brief], members: &[usize], terms: &[&[String]]) -> StoryDays {
@@ -372,6 +462,57 @@ mod tests {
 
     fn terms(words: &str) -> Vec<String> {
         crate::words::terms(words).collect()
+    }
+
+    #[test]
+    fn a_clause_about_an_earlier_day_is_another_event() {
+        let published = d(2025, 3, 12);
+        let recalls = |sentence: &str, words: &str, event: Option<NaiveDate>| {
+            let b = brief(published, &[(sentence, 4)]);
+            let context = &b
+                .facts
+                .dates
+                .first()
+                .expect("a date in the sentence")
+                .context;
+            recalls_another_day(&b, 4, context, words, event)
+        };
+        let tuesday = d(2025, 3, 11);
+        // A day far from the event, before the count.
+        assert!(recalls(
+            "It came in retaliation for the 2 March strike that killed four contractors.",
+            "four contractors",
+            tuesday
+        ));
+        // Said on a far day, but the count follows "after": an earlier event.
+        assert!(recalls(
+            "The group said on 1 March it would stop, two days after a drone attack killed three soldiers.",
+            "three soldiers",
+            tuesday
+        ));
+        // Reported on a far day, nothing recalled: the report's own news.
+        assert!(!recalls(
+            "Officials reported on 6 March that hundreds of troops would leave by September.",
+            "hundreds of troops",
+            tuesday
+        ));
+        // The event's own day, or a far day after the count.
+        assert!(!recalls(
+            "Rockets fired on 11 March killed two contractors.",
+            "two contractors",
+            tuesday
+        ));
+        assert!(!recalls(
+            "Rockets killed two contractors, the worst attack since 2 January.",
+            "two contractors",
+            tuesday
+        ));
+        // Without the story's day, the publication date stands in.
+        assert!(recalls(
+            "It followed the 2 March strike that killed four contractors.",
+            "four contractors",
+            None
+        ));
     }
 
     #[test]

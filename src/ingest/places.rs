@@ -121,7 +121,7 @@ fn speaks(rest: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^\s+(?:and\s+[A-Z][\p{L}'’-]+\s+)?(?:(?:has|have|had|will|would|could|did|does|do|also|then|now|later|quickly|publicly|repeatedly|not)\s+){0,2}(?:said|says|say|told|tells|want|wants|wanted|agree|agreed|agrees|insist|insists|insisted|reject|rejects|rejected|demand|demands|demanded|accuse|accuses|accused|warn|warns|warned|announce|announces|announced|deny|denies|denied|ask|asks|asked|urge|urges|urged|believe|believes|believed|fear|fears|feared|hope|hopes|hoped|refuse|refuses|refused|respond|responds|responded|welcome|welcomes|welcomed|condemn|condemns|condemned|blame|blames|blamed|sees|saw|considers|considered|views|viewed|signed|sign|signs)\b",
+            r"^(?:,\s+(?:which|who|whose)\b[^,]{0,80},)?\s+(?:and\s+[A-Z][\p{L}'’-]+\s+)?(?:(?:has|have|had|will|would|could|did|does|do|also|then|now|later|quickly|publicly|repeatedly|not)\s+){0,2}(?:said|says|say|told|tells|want|wants|wanted|agree|agreed|agrees|insist|insists|insisted|reject|rejects|rejected|demand|demands|demanded|accuse|accuses|accused|warn|warns|warned|announce|announces|announced|deny|denies|denied|ask|asks|asked|urge|urges|urged|believe|believes|believed|fear|fears|feared|hope|hopes|hoped|refuse|refuses|refused|respond|responds|responded|welcome|welcomes|welcomed|condemn|condemns|condemned|blame|blames|blamed|sees|saw|considers|considered|views|viewed|signed|sign|signs)\b",
         )
         .unwrap()
     })
@@ -197,6 +197,9 @@ mod tests {
         );
         // A capital that speaks or decides is its government, not a place.
         assert!(names("Baghdad and Washington agreed on a timetable.").is_empty());
+        assert!(
+            names("Washington, which keeps a small garrison there, blamed the militia.").is_empty()
+        );
         assert!(
             names("Washington has repeatedly denied any role, and Tehran said nothing.").is_empty()
         );
