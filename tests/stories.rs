@@ -483,6 +483,33 @@ fn what_is_new_shows_the_latest_day_and_what_it_made_disputed() {
     let feed = read(&root.join("public/feed.xml"));
     assert!(feed.contains("<title>Story update: "), "{feed}");
     assert!(feed.contains("#update-2025-03-14"), "{feed}");
+    // So does the feed of each topic whose page lists the story, and no other.
+    let story_url = story_file
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    let mut carried = 0;
+    for entry in std::fs::read_dir(root.join("public/topics"))
+        .unwrap()
+        .flatten()
+    {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "xml") {
+            continue;
+        }
+        let topic_page = read(&path.with_extension("html"));
+        let lists_story = topic_page.contains(&format!("stories/{story_url}"));
+        let xml = read(&path);
+        assert_eq!(
+            xml.contains("#update-2025-03-14"),
+            lists_story,
+            "{}: {xml}",
+            path.display()
+        );
+        carried += usize::from(lists_story);
+    }
+    assert!(carried > 0, "some topic lists the story");
     // Rebuilding on a later day with nothing new changes no byte.
     let before = read(&root.join("public/index.html"));
     build_on(root, "1742083200");

@@ -44,15 +44,28 @@ pub struct Analysis {
     pub sources: Vec<SourceAnalysis>,
     /// People and organisations across briefs, aliases merged.
     pub entities: Vec<Entity>,
-    /// Briefs reporting one event, grouped; most recent first.
     /// The latest day a source was first seen, when earlier ones exist:
     /// what the briefing shows as new ([`stories::latest_day`]).
     pub latest_day: Option<NaiveDate>,
+    /// Briefs reporting one event, grouped; most recent first.
     pub stories: Vec<Story>,
     /// Figures grouped by quantity, with disagreements.
     pub figures: Vec<FigureGroup>,
     /// Dated events and every dated mention.
     pub timeline: Timeline,
+}
+
+impl Analysis {
+    /// The stories (indices, most recent first) with a member tagged with
+    /// topic `t`.
+    pub fn stories_of_topic(&self, t: usize) -> Vec<usize> {
+        let mut found: Vec<usize> = (self.topics[t].briefs.iter())
+            .filter_map(|tb| self.briefs[tb.brief].story)
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
 }
 
 /// What the briefing says about one topic.

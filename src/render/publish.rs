@@ -40,7 +40,7 @@ pub fn feeds_and_sitemap(input: &RenderInput<'_>, html_paths: &[String]) -> Vec<
         &input.config.title,
         links::INDEX,
         &a.newest_first,
-        true,
+        &(0..a.stories.len()).collect::<Vec<_>>(),
     )];
     pages.par_extend(input.topics.par_iter().enumerate().map(|(t, topic)| {
         let briefs: Vec<usize> = a.topics[t].briefs.iter().map(|tb| tb.brief).collect();
@@ -52,7 +52,7 @@ pub fn feeds_and_sitemap(input: &RenderInput<'_>, html_paths: &[String]) -> Vec<
             &title,
             &links::topic(&topic.slug),
             &briefs,
-            false,
+            &a.stories_of_topic(t),
         )
     }));
     let mut sitemap = String::from(
@@ -84,21 +84,20 @@ fn atom(
     title: &str,
     html_page: &str,
     briefs: &[usize],
-    story_updates: bool,
+    stories: &[usize],
 ) -> Page {
     // `briefs` is newest first; the feed carries the newest only.
     let briefs = &briefs[..briefs.len().min(FEED_ENTRIES)];
     // The newest brief's date, not the clock: rebuilding changes nothing.
-    // Story updates (the main feed): the stories the latest day added to.
+    // Story updates: those of `stories` the latest day added to (a topic's
+    // feed: its stories').
     let updates: Vec<(&crate::analyse::Story, chrono::NaiveDate, String)> =
         match input.analysis.latest_day {
-            Some(day) if story_updates => input
-                .analysis
-                .stories
-                .iter()
+            Some(day) => (stories.iter())
+                .map(|&s| &input.analysis.stories[s])
                 .filter_map(|s| Some((s, day, s.update_summary()?)))
                 .collect(),
-            _ => Vec::new(),
+            None => Vec::new(),
         };
     let updated = briefs
         .iter()

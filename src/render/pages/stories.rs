@@ -381,14 +381,7 @@ pub(crate) fn of_brief(
 /// The newest stories some report of topic `t` is part of, at most
 /// [`paging::PER_PAGE`].
 pub(crate) fn of_topic(input: &RenderInput<'_>, shared: &Shared, t: usize) -> Vec<StoryLink> {
-    let mut found: Vec<usize> = input.analysis.topics[t]
-        .briefs
-        .iter()
-        .filter_map(|tb| input.analysis.briefs[tb.brief].story)
-        .collect();
-    // Stories are numbered most recent first.
-    found.sort_unstable();
-    found.dedup();
+    let mut found = input.analysis.stories_of_topic(t);
     found.truncate(paging::PER_PAGE);
     found
         .into_iter()
