@@ -126,6 +126,7 @@ pub fn story_claims(
             }
         }
     }
+    let mut versions = merge_partial(versions);
     versions.sort_by(|a, b| {
         (a.stance, &a.entities, &a.other_names).cmp(&(b.stance, &b.entities, &b.other_names))
     });
@@ -189,6 +190,36 @@ impl<'a> StoryWords<'a> {
 
 /// Share of a sentence's words (by weight) that the story's reports share.
 const STORY_SHARE: f32 = 0.4;
+
+/// A version that names part of what exactly one other of its stance names
+/// ("the Guardians claimed it" beside "the Guardians, led by Abu Zainab,
+/// claimed it") is that version told with fewer names: one version, each
+/// sentence quoted under it. A version naming nobody, or that could join
+/// several, stays on its own.
+fn merge_partial(mut versions: Vec<ClaimVersion>) -> Vec<ClaimVersion> {
+    let within = |a: &ClaimVersion, b: &ClaimVersion| {
+        a.stance == b.stance
+            && !a.entities.is_empty()
+            && a.entities.len() < b.entities.len()
+            && a.entities.iter().all(|e| b.entities.contains(e))
+            && a.other_names.iter().all(|n| b.other_names.contains(n))
+    };
+    let mut i = 0;
+    while i < versions.len() {
+        let wider: Vec<usize> = (0..versions.len())
+            .filter(|&j| j != i && within(&versions[i], &versions[j]))
+            .collect();
+        if let [j] = wider[..] {
+            let merged = versions.remove(i);
+            let j = if j > i { j - 1 } else { j };
+            versions[j].statements.extend(merged.statements);
+            i = 0;
+        } else {
+            i += 1;
+        }
+    }
+    versions
+}
 
 fn display(stance: Stance, ids: &[usize], other: &[String], entities: &[Entity]) -> String {
     let what = match stance {

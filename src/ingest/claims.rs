@@ -28,7 +28,7 @@ fn cues() -> &'static [(Stance, Regex)] {
             ),
             (
                 Stance::Claims,
-                re(r"\b(?:claimed responsibility|claims? (?:of )?responsibility|took responsibility|claimed (?:the|an|its|a) (?:\w+ )?(?:attack|strike|operation|bombing|assault)|claimed (?:attacks|strikes|operations)|(?:said|says|announced|declared) (?:that )?(?:it|its (?:fighters|members|forces|units)) (?:had )?(?:carried out|launched|struck|targeted|fired|attacked|hit))"),
+                re(r"\b(?:claimed responsibility|claims? (?:of )?responsibility|took responsibility|claimed (?:the|an|its|a) (?:\w+ )?(?:attack|strike|operation|bombing|assault)|claimed (?:attacks|strikes|operations)|(?:said|says|announced|declared|stated)(?:,? (?:in|on|via|through) (?:a |an |its |the )?[\w'’-]+(?: [\w'’-]+){0,3}?,?)? (?:that )?(?:it|its (?:fighters|members|forces|units|men|militants|drones)) (?:had )?(?:carried out|launched|struck|targeted|fired|attacked|hit))"),
             ),
             (
                 Stance::Blames,
@@ -73,6 +73,14 @@ pub fn claim(
         }
     }
     named.sort_unstable();
+    // Who claims or denies is named before the words that do it ("CENTCOM
+    // said its forces struck ..., killing a Kataib Hezbollah commander"):
+    // names after them are the act's targets, unless none stands before.
+    if matches!(stance, Stance::Claims | Stance::Denies)
+        && named.iter().any(|&(at, _)| at < found.start())
+    {
+        named.retain(|&(at, _)| at < found.start());
+    }
     Some(Claim {
         stance,
         words: found.as_str().to_string(),
@@ -150,6 +158,25 @@ mod tests {
             (c.stance, c.words.as_str()),
             (Stance::Claims, "claimed responsibility")
         );
+        assert_eq!(c.named, ["Marsh Brigades"]);
+        // Who claims stands before the claim; the act's targets after it.
+        let c = claim(
+            "The Marsh Brigades said its fighters struck a base used by the Interior Ministry.",
+            3,
+            &[],
+            &orgs,
+        )
+        .unwrap();
+        assert_eq!(c.named, ["Marsh Brigades"]);
+        // Where it said so may stand between the verb and the claim.
+        let c = claim(
+            "The Marsh Brigades said in a statement on Telegram that its fighters fired the rockets.",
+            3,
+            &[],
+            &orgs,
+        )
+        .unwrap();
+        assert_eq!(c.stance, Stance::Claims);
         assert_eq!(c.named, ["Marsh Brigades"]);
         // Denial wins over the claim it denies; names on other lines are not this sentence's.
         let c = claim("The group denied claiming the attack.", 4, &[], &orgs).unwrap();

@@ -80,6 +80,15 @@ pub const ORG_HEADS: &[&str] = &[
     "Foundation",
     "Presidency",
     "Observatory",
+    // Armed groups name themselves as bands of people: "Guardians of the
+    // Marshes", "Companions of the Cave", "Hezbollah Brigades".
+    "Guardians",
+    "Battalions",
+    "Battalion",
+    "Companions",
+    "Defenders",
+    "Martyrs",
+    "Resistance",
 ];
 
 /// A sentence with the source line it is on.
@@ -286,8 +295,12 @@ fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
             covered.push(forms[form].clone());
         }
         for (name, acronym) in pattern_organisations(&text) {
+            // A known name within it, or it within a known name ("Islamic
+            // Resistance" of "Islamic Resistance in Iraq"): the known one.
+            let lower = name.to_lowercase();
             if covered.iter().any(|c| {
-                c.eq_ignore_ascii_case(&name) || name.to_lowercase().contains(&c.to_lowercase())
+                let c = c.to_lowercase();
+                lower.contains(&c) || c.contains(&lower)
             }) {
                 continue;
             }
@@ -311,7 +324,7 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
     let heads = ORG_HEADS.join("|");
     let re = R.get_or_init(|| {
         Regex::new(&format!(
-            r"\b((?:[A-Z][\w'’-]+\s+){{0,4}}(?:{heads})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){{0,3}})?)(?:\s+\(([A-Z]{{2,8}})\))?"
+            r"\b((?:[A-Z][\w'’-]+\s+){{0,4}}(?:{heads})\b(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){{0,3}})?)(?:\s+\(([A-Z]{{2,8}})\))?"
         ))
         .unwrap()
     });
@@ -424,6 +437,19 @@ mod tests {
                 .any(|(n, _)| *n == "Iraqi Ministry of Foreign Affairs"),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn armed_groups_named_as_bands_of_people() {
+        let e = extract_all(&sents(&[
+            "The Guardians of the Orchards said its fighters fired the rockets.",
+            "A statement from the Abbas Battalions denied any role.",
+            "The guardians of the peace process met again.",
+        ]));
+        let names: Vec<&str> = e.organisations.iter().map(|o| o.name.as_str()).collect();
+        assert!(names.contains(&"Guardians of the Orchards"), "{names:?}");
+        assert!(names.contains(&"Abbas Battalions"), "{names:?}");
+        assert_eq!(names.len(), 2, "{names:?}");
     }
 
     #[test]
