@@ -288,20 +288,28 @@ fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
             .replace("U.S.", "US")
             .replace("U.K.", "UK")
             .replace("U.N.", "UN");
-        let mut covered: Vec<String> = Vec::new();
+        // (form found, the known name it is a form of)
+        let mut covered: Vec<(String, String)> = Vec::new();
         for (entry, form) in finder.find(&text) {
             let forms = &finder.forms[entry];
             note(&forms[0], &forms[form], s.line);
-            covered.push(forms[form].clone());
+            covered.push((forms[form].clone(), forms[0].clone()));
         }
         for (name, acronym) in pattern_organisations(&text) {
             // A known name within it, or it within a known name ("Islamic
             // Resistance" of "Islamic Resistance in Iraq"): the known one.
             let lower = name.to_lowercase();
-            if covered.iter().any(|c| {
+            let known = covered.iter().find(|(c, _)| {
                 let c = c.to_lowercase();
                 lower.contains(&c) || c.contains(&lower)
-            }) {
+            });
+            if let Some((form, known)) = known {
+                // Words put before a known name ("the Iraqi-American Higher
+                // Military Commission") make a fuller form of it.
+                let prefix = name.strip_suffix(form.as_str()).unwrap_or("");
+                if !prefix.trim().is_empty() && nationality_words(prefix) {
+                    note(known, &name, s.line);
+                }
                 continue;
             }
             note(&name, &name, s.line);
@@ -316,6 +324,18 @@ fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
         o.lines.sort_unstable();
     }
     out
+}
+
+/// Only nationality words ("Iraqi-American ", "US ")? Such words before a
+/// known name make a fuller form of it; others ("Kurdistan Region" before
+/// "Security Council") make another organisation.
+fn nationality_words(prefix: &str) -> bool {
+    prefix
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w == "US" || super::lexicon::NATIONALITY_WORDS.contains(&w.to_lowercase().as_str())
+        })
 }
 
 /// "the Iraqi Ministry of Foreign Affairs", "Popular Mobilization Forces (PMF)".
@@ -450,6 +470,19 @@ mod tests {
         assert!(names.contains(&"Guardians of the Orchards"), "{names:?}");
         assert!(names.contains(&"Abbas Battalions"), "{names:?}");
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn nationality_words_before_a_known_name_are_a_fuller_form_of_it() {
+        let e = extract_all(&sents(&[
+            "The Iraqi-American Higher Military Commission met in Baghdad.",
+            "The Higher Military Commission will meet again.",
+        ]));
+        let hmc = (e.organisations.iter())
+            .find(|o| o.name == "Higher Military Commission")
+            .expect("the commission");
+        assert_eq!(hmc.aliases, ["Iraqi-American Higher Military Commission"]);
+        assert_eq!(e.organisations.len(), 1, "{:?}", e.organisations);
     }
 
     #[test]

@@ -956,7 +956,7 @@ fn add_person(people: &mut Vec<Person>, name: &str, role: Option<String>, line: 
     let roles: Vec<String> = role.into_iter().filter(|r| !r.is_empty()).collect();
     if let Some(p) = people
         .iter_mut()
-        .find(|p| names::same_person(&p.name, name))
+        .find(|p| names::same_person_in_text(&p.name, name))
     {
         // Keep the fullest form as the name; the other spelling is an alias.
         if names::name_tokens(name).len() > names::name_tokens(&p.name).len() {
