@@ -318,12 +318,68 @@ fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
             }
         }
     }
+    back_references(sentences, &mut found);
     let mut out: Vec<Organisation> = found.into_values().collect();
     for o in &mut out {
         o.aliases.sort();
         o.lines.sort_unstable();
     }
     out
+}
+
+/// "the Authority", "the Crowd" after "the Popular Crowd Authority": a
+/// capitalised word after a lower-case "the" that is a word of exactly one
+/// organisation this text names (its name or a form of it) stands for that
+/// organisation. Two organisations with the word ("the Command" beside Joint
+/// Operations Command and Central Command) leave it unresolved; a place, a
+/// nationality or a month is never one. Only the text's own forms gain it:
+/// across briefs organisations merge by name, never by such a word.
+fn back_references(sentences: &[Sentence], found: &mut BTreeMap<String, Organisation>) {
+    static THE: OnceLock<Regex> = OnceLock::new();
+    let re = THE.get_or_init(|| Regex::new(r"\bthe ([A-Z][a-z]{3,})\b").unwrap());
+    for s in sentences {
+        for c in re.captures_iter(&s.text) {
+            let word = &c[1];
+            // "the Islamic State", "the Marsh Water Authority", "the Republic of
+            // Iraq": the start of a fuller name, not a word standing for one.
+            let rest = &s.text[c.get(0).map_or(0, |m| m.end())..];
+            if rest
+                .trim_start_matches([' ', '-'])
+                .starts_with(|ch: char| ch.is_uppercase())
+                || rest.starts_with(['-', '\''])
+                || rest.starts_with(" of ")
+            {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if super::lexicon::NATIONALITY_WORDS.contains(&lower.as_str())
+                || super::people::is_place(word)
+                || super::dates::MONTHS.contains(&word)
+            {
+                continue;
+            }
+            let owners: Vec<&String> = (found.iter())
+                .filter(|(_, o)| {
+                    std::iter::once(&o.name)
+                        .chain(&o.aliases)
+                        .any(|form| form.split_whitespace().any(|w| w == word))
+                })
+                .map(|(k, _)| k)
+                .collect();
+            let [owner] = owners[..] else {
+                continue;
+            };
+            let o = found
+                .get_mut(&owner.clone())
+                .expect("an organisation just found");
+            if o.name != word && !o.aliases.iter().any(|a| a == word) {
+                o.aliases.push(word.to_string());
+            }
+            if !o.lines.contains(&s.line) {
+                o.lines.push(s.line);
+            }
+        }
+    }
 }
 
 /// Only nationality words ("Iraqi-American ", "US ")? Such words before a
@@ -483,6 +539,26 @@ mod tests {
             .expect("the commission");
         assert_eq!(hmc.aliases, ["Iraqi-American Higher Military Commission"]);
         assert_eq!(e.organisations.len(), 1, "{:?}", e.organisations);
+    }
+
+    #[test]
+    fn the_short_word_for_an_organisation_named_before() {
+        let e = extract_all(&sents(&[
+            "The head of the Marsh Water Authority toured the dams.",
+            "He said the Authority would open the gates on Monday.",
+            "Both the Joint Operations Command and the Central Command said the Command was ready.",
+        ]));
+        let authority = (e.organisations.iter())
+            .find(|o| o.name == "Marsh Water Authority")
+            .expect("the authority");
+        assert_eq!(authority.aliases, ["Authority"]);
+        assert_eq!(authority.lines, [1, 2]);
+        // Two commands: "the Command" is neither.
+        assert!(
+            (e.organisations.iter()).all(|o| !o.aliases.contains(&"Command".to_string())),
+            "{:?}",
+            e.organisations
+        );
     }
 
     #[test]
