@@ -12,7 +12,6 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::cache::{FileMemo, Stamps};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::front_matter;
 use crate::slug;
@@ -105,7 +104,7 @@ impl Brief {
 /// brief before it writes anything.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Body {
-    /// [`crate::cache::hash_bytes`] of the text.
+    /// [`crate::hash::hash_bytes`] of the text.
     hash: u128,
     /// Byte of the file where the body starts.
     offset: usize,
@@ -125,7 +124,7 @@ impl Body {
     /// A body whose text is at hand; `offset` is where it starts in its file.
     pub fn new(text: String, offset: usize) -> Body {
         Body {
-            hash: crate::cache::hash_bytes(text.as_bytes()),
+            hash: crate::hash::hash_bytes(text.as_bytes()),
             offset,
             links: link_targets(&text),
             path: PathBuf::new(),
@@ -170,7 +169,7 @@ impl Body {
         let text = bytes
             .get(self.offset..)
             .and_then(|b| std::str::from_utf8(b).ok())
-            .filter(|t| crate::cache::hash_bytes(t.as_bytes()) == self.hash)
+            .filter(|t| crate::hash::hash_bytes(t.as_bytes()) == self.hash)
             .ok_or("changed while the site was being built")?;
         Ok(text.to_string())
     }
@@ -752,42 +751,36 @@ fn value_line(yaml: &str, value: &str, from: usize) -> Option<usize> {
         .map(|(i, _)| i + 1)
 }
 
-/// Every brief of the site, sorted by slug, plus the problems met.
-///
-/// Files whose stamp is in `memo` are not read again: the memo keeps each
-/// brief without its body, as JSON (the shape of the front matter leaves
-/// empty fields out, which a compact binary encoding could not read back);
-/// such a brief's body is read from its file only if a stage asks for it.
-pub fn load_briefs(
-    root: &Path,
-    memo: &FileMemo<String>,
-    stamps: &Stamps,
-) -> (Vec<Brief>, Diagnostics) {
-    let dir = root.join(BRIEFS_DIR);
+/// Every brief of the site, sorted by slug, plus the problems met. (The
+/// build reads them through its cache instead: `build::load`, with
+/// [`brief_files`], [`read_brief`] and [`finish_loading`].)
+pub fn load_briefs(root: &Path) -> (Vec<Brief>, Diagnostics) {
     let mut errors = Diagnostics::new();
-    let files = list_files(&dir, &["md"], &mut errors);
+    let files = brief_files(root, &mut errors);
     let parsed: Vec<Result<Brief, Vec<Diagnostic>>> = files
         .par_iter()
         .map(|(rel, path)| {
             let shown = Path::new(BRIEFS_DIR).join(rel);
             let slug = slug_of(rel, &shown)?;
-            let key = format!("{BRIEFS_DIR}/{rel}");
-            let stamp = stamps.get(&key, path);
-            if let Some(json) = memo.hit(&key, stamp)
-                && let Ok(mut brief) = serde_json::from_str::<Brief>(&json)
-            {
-                brief.body.path = path.clone();
-                return Ok(brief);
-            }
-            let brief = read_brief(&slug, &shown, path, stamp.map_or(0, |s| s.len))?;
-            if let Some(stamp) = stamp
-                && let Ok(json) = serde_json::to_string(&brief)
-            {
-                memo.remember(&key, stamp, json);
-            }
-            Ok(brief)
+            let size = std::fs::symlink_metadata(path).map_or(0, |m| m.len());
+            read_brief(&slug, &shown, path, size)
         })
         .collect();
+    finish_loading(parsed, errors)
+}
+
+/// The brief files of the site at `root`: (path in `content/briefs/`, full
+/// path), sorted.
+pub fn brief_files(root: &Path, errors: &mut Diagnostics) -> Vec<(String, PathBuf)> {
+    list_files(&root.join(BRIEFS_DIR), &["md"], errors)
+}
+
+/// The briefs read, sorted by slug; the problems of the others, and two
+/// briefs that publish under one slug, added to `errors`.
+pub fn finish_loading(
+    parsed: Vec<Result<Brief, Vec<Diagnostic>>>,
+    mut errors: Diagnostics,
+) -> (Vec<Brief>, Diagnostics) {
     let mut briefs = Vec::with_capacity(parsed.len());
     for p in parsed {
         match p {
@@ -814,7 +807,7 @@ pub fn load_briefs(
 }
 
 /// The slug of the brief file `rel` (in `content/briefs/`, shown as `shown`).
-fn slug_of(rel: &str, shown: &Path) -> Result<String, Vec<Diagnostic>> {
+pub fn slug_of(rel: &str, shown: &Path) -> Result<String, Vec<Diagnostic>> {
     let stem = rel.trim_end_matches(".md");
     let Some(slug) = slug::slugify(stem) else {
         return Err(vec![Diagnostic::new(
@@ -835,7 +828,12 @@ fn slug_of(rel: &str, shown: &Path) -> Result<String, Vec<Diagnostic>> {
 }
 
 /// Read and parse the brief at `path` (`size` bytes by its stamp).
-fn read_brief(slug: &str, shown: &Path, path: &Path, size: u64) -> Result<Brief, Vec<Diagnostic>> {
+pub fn read_brief(
+    slug: &str,
+    shown: &Path,
+    path: &Path,
+    size: u64,
+) -> Result<Brief, Vec<Diagnostic>> {
     if size > MAX_BRIEF_BYTES {
         return Err(vec![Diagnostic::new(
             shown,
@@ -869,10 +867,13 @@ pub fn load_brief(root: &Path, rel: &str) -> Result<Brief, Vec<Diagnostic>> {
     }
 }
 
-/// The brief of the build memo's entry `json` (see [`load_briefs`]), its
-/// body not at hand.
-pub fn from_memo(json: &str) -> Option<Brief> {
-    serde_json::from_str(json).ok()
+/// The brief of the build memo's entry `json` (a brief serialised without
+/// its body's text), its body not at hand: read from `path` when a stage
+/// asks for it.
+pub fn from_memo(json: &str, path: &Path) -> Option<Brief> {
+    let mut brief: Brief = serde_json::from_str(json).ok()?;
+    brief.body.path = path.to_path_buf();
+    Some(brief)
 }
 
 /// Check what briefs refer to: topic slugs must exist, `source` files must exist.
@@ -913,8 +914,6 @@ mod tests {
 
     const GOOD: &str = "---\ntitle: \"Deal  reached\"\nsource: 001.txt\noutlet: Reuters\npublished: 2024-09-08\ntopics:\n  - advisory-mission\n  - pmf\n---\n\nBody **text**.\n";
 
-    /// The shipped briefs (with all their facts) come back from the build
-    /// cache equal to a fresh parse, bodies read only when asked for.
     #[test]
     fn a_body_keeps_its_link_targets_and_their_lines() {
         let body = Body::new(
@@ -942,41 +941,6 @@ mod tests {
                 .links()
                 .is_empty()
         );
-    }
-
-    #[test]
-    fn briefs_come_back_from_the_cache_without_their_bodies() {
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let site = tempfile::tempdir().unwrap();
-        let dir = site.path().join(BRIEFS_DIR);
-        std::fs::create_dir_all(&dir).unwrap();
-        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-        for e in std::fs::read_dir(repo.join(BRIEFS_DIR)).unwrap().flatten() {
-            let to = dir.join(e.file_name());
-            std::fs::copy(e.path(), &to).unwrap();
-            let f = std::fs::File::options().write(true).open(&to).unwrap();
-            f.set_modified(old).unwrap();
-        }
-        let memo = crate::cache::Memo::default();
-        let (fresh, errors) = load_briefs(site.path(), &memo.briefs, &memo.stamps);
-        assert!(errors.is_empty() && fresh.len() >= 5, "{errors:?}");
-        assert!(fresh.iter().any(|b| !b.facts.people.is_empty()));
-        // Through the cache's files, as the next build sees it.
-        let cache = crate::cache::BuildCache::new(site.path());
-        let state = crate::cache::BuildState::default();
-        cache.store(&state, &memo.next(crate::cache::now_ns()));
-        let memo = cache.memo();
-        let (cached, errors) = load_briefs(site.path(), &memo.briefs, &memo.stamps);
-        assert!(errors.is_empty());
-        assert_eq!(fresh, cached);
-        assert!(
-            cached.iter().all(|b| !b.body.is_loaded()),
-            "bodies were read"
-        );
-        for (f, c) in fresh.iter().zip(&cached) {
-            assert_eq!(f.body.text(), c.body.text());
-            assert!(c.body.is_loaded() && c.body.error().is_none());
-        }
     }
 
     #[test]

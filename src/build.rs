@@ -15,10 +15,13 @@ use crate::diagnostics::{BuildFailed, Diagnostic, Diagnostics};
 use crate::ingest::IngestReport;
 use crate::output;
 use crate::render::{self, RenderInput, Theme};
-use crate::source::{self, SourceText};
+use crate::source::SourceText;
 use crate::topic::{self, Topic};
 
+mod load;
 mod text_edit;
+
+pub use load::{load_briefs, load_sources};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -115,13 +118,13 @@ pub fn load_with(root: &Path, memo: &Memo) -> Result<LoadedSite, BuildFailed> {
     let ((src, topics), (briefs, theme)) = rayon::join(
         || {
             rayon::join(
-                || source::load_sources(root, &memo.sources),
+                || load::load_sources(root, &memo.sources),
                 || topic::load_topics(root),
             )
         },
         || {
             rayon::join(
-                || brief::load_briefs(root, &memo.briefs, &memo.stamps),
+                || load::load_briefs(root, &memo.briefs, &memo.stamps),
                 || Theme::load(root, &config.theme),
             )
         },
@@ -267,9 +270,23 @@ pub fn ingest_with(
     if !topic_errors.is_empty() {
         return Ok(None);
     }
-    crate::ingest::ingest(root, &config, &topics, progress, memo)
-        .map(Some)
-        .map_err(|e| BuildFailed(e.into_sorted()))
+    let (sources, source_warnings, source_errors) = load::load_sources(root, &memo.sources);
+    if !source_errors.is_empty() {
+        return Err(BuildFailed(source_errors.into_sorted()));
+    }
+    let reader = load::CachedBriefs {
+        memo: &memo.ingest,
+        stamps: &memo.stamps,
+    };
+    let input = crate::ingest::IngestInput {
+        sources,
+        source_warnings,
+        briefs: &reader,
+    };
+    let report = crate::ingest::ingest(root, &config, &topics, progress, input)
+        .map_err(|e| BuildFailed(e.into_sorted()))?;
+    load::remember_written(root, &memo.ingest, &report.written_briefs);
+    Ok(Some(report))
 }
 
 /// The site folder must exist and be one (hold a `site.toml`), and the
@@ -505,9 +522,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     // to it, and it did nothing last time, it would do nothing again.
     let ingest_idle = state.ingest_quiet
         && state.key == key
-        && changed.as_deref().is_some_and(|changed| {
-            crate::ingest::decides_alike(root, &inputs, changed, &memo.ingest)
-        });
+        && changed
+            .as_deref()
+            .is_some_and(|changed| load::decides_alike(root, &inputs, changed, &memo.ingest));
     let ingested = ingest_unless_idle(root, opts.progress, ingest_idle, &mut memo)?;
     phases.done("ingest");
     let mut site = load_with(root, &memo)?;

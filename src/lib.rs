@@ -20,6 +20,7 @@ pub mod diagnostics;
 pub mod front_matter;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod hash;
 pub mod ingest;
 pub mod names;
 pub mod outlet;
@@ -29,6 +30,7 @@ pub mod sentences;
 pub mod serve;
 pub mod slug;
 pub mod source;
+pub mod stamp;
 pub mod starter;
 pub mod topic;
 pub mod words;

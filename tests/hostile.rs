@@ -441,8 +441,7 @@ fn odd_text_is_handled_in_bounded_time() {
     };
     assert!(warned("empty.txt", "empty"), "{:?}", report.warnings);
     let out = root.join("public");
-    let briefs: Vec<dossier::brief::Brief> =
-        dossier::brief::load_briefs(root, &Default::default(), &Default::default()).0;
+    let briefs: Vec<dossier::brief::Brief> = dossier::brief::load_briefs(root).0;
     let by_source = |s: &str| {
         briefs
             .iter()

@@ -286,7 +286,7 @@ pub struct AnalysisMemo {
 /// serialisation leaves empty fields out, which would let two different
 /// lists hash alike.
 fn facts_keys(briefs: &[Brief], aliases: &Aliases, rank: &[usize]) -> [u128; 3] {
-    use crate::cache::Hasher;
+    use crate::hash::Hasher;
     let mut ent = Hasher::new();
     ent.bytes(b"entities").value(aliases).value(rank);
     let mut fig = Hasher::new();
@@ -415,7 +415,7 @@ pub fn analyse_with(
         figures: figure_features(briefs),
     };
     let related_key = {
-        let mut h = crate::cache::Hasher::new();
+        let mut h = crate::hash::Hasher::new();
         h.value(&briefs.len()).value(&members).value(&newest_first);
         for (b, brief) in briefs.iter().enumerate() {
             h.value(&brief.published)
@@ -795,7 +795,7 @@ fn topic_keys(topics: &[Topic]) -> Vec<u128> {
     topics
         .iter()
         .map(|t| {
-            let mut h = crate::cache::Hasher::new();
+            let mut h = crate::hash::Hasher::new();
             h.bytes(t.slug.as_bytes()).value(&t.rules);
             h.finish()
         })
@@ -805,7 +805,7 @@ fn topic_keys(topics: &[Topic]) -> Vec<u128> {
 /// The key of what is read in `brief`'s text: the text, the evidence and
 /// the rules of its topics.
 fn read_key(brief: &Brief, brief_topics: &[usize], topic_keys: &[u128]) -> u128 {
-    let mut key = crate::cache::Hasher::new();
+    let mut key = crate::hash::Hasher::new();
     key.value(&brief.body.hash()).value(&brief.facts.evidence);
     for &t in brief_topics {
         key.value(&topic_keys[t]);

@@ -68,7 +68,7 @@ pub(super) fn build(
     }
     let memo = cache.memo_of_briefs(changed);
     // As the whole build, which skips ingest on these very conditions.
-    if !crate::ingest::decides_alike(root, inputs, changed, &memo.ingest) {
+    if !super::load::decides_alike(root, inputs, changed, &memo.ingest) {
         return None;
     }
     let (topics, topic_errors) = topic::load_topics(root);
@@ -78,7 +78,7 @@ pub(super) fn build(
     // Each brief as the previous build had it, and as it is now.
     let mut pairs = Vec::with_capacity(briefs.len());
     for (rel, path) in briefs.iter().zip(changed) {
-        let before = brief::from_memo(&memo.briefs.previous(path)?)?;
+        let before = brief::from_memo(&memo.briefs.previous(path)?, &root.join(path))?;
         let now = brief::load_brief(root, rel).ok()?;
         // A draft has no page to remake (and a draft's text edit takes the
         // whole build, which leaves it off the site).

@@ -35,7 +35,6 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::brief::{BRIEFS_DIR, Brief};
-use crate::cache::{FileMemo, Memo};
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::slug;
@@ -64,6 +63,10 @@ pub struct IngestReport {
     pub up_to_date: usize,
     /// Problems that did not stop ingest (skipped files, duplicates, kept edits).
     pub warnings: Vec<Diagnostic>,
+    /// The briefs written, as ingest reads them: the build's cache keeps them
+    /// as if read back, so a brief deleted before the next run is known to
+    /// have been there (a tombstone, see [`deleted`], not a new brief).
+    pub written_briefs: Vec<BriefOnDisk>,
 }
 
 /// How a source stands against the briefs on disk.
@@ -80,7 +83,8 @@ enum Plan {
 pub struct BriefOnDisk {
     source: String,
     slug: String,
-    file: String,
+    /// The file, from the site root.
+    pub file: String,
     source_sha256: Option<String>,
     /// `None` for a brief ingest did not write (no stamp).
     inputs: Option<String>,
@@ -108,18 +112,54 @@ pub fn today() -> chrono::NaiveDate {
         .date_naive()
 }
 
+/// What ingest reads besides the site's settings: the sources (read by the
+/// caller, through its cache or not) and how to read the briefs on disk.
+pub struct IngestInput<'a> {
+    /// Every source of the site, in path order.
+    pub sources: Vec<SourceText>,
+    /// Sources skipped while reading them.
+    pub source_warnings: Diagnostics,
+    /// Reads the briefs on disk.
+    pub briefs: &'a dyn BriefReader,
+}
+
+/// How ingest reads the briefs on disk, and learns which it read last time
+/// (the build's cache remembers them between runs: `build::load`).
+pub trait BriefReader: Sync {
+    /// The brief file `content/briefs/<rel>` at `path` as ingest reads it:
+    /// `None` when it cannot be read, `Some(None)` when it names no source.
+    fn read(&self, rel: &str, path: &Path) -> Option<Option<BriefOnDisk>>;
+    /// What the previous run read of the brief files this run has not read
+    /// (called after every file present was read: the files gone since).
+    fn not_read_again(&self) -> Vec<Option<BriefOnDisk>>;
+}
+
+/// Reads every brief file; knows no previous run.
+pub struct FreshRead;
+
+impl BriefReader for FreshRead {
+    fn read(&self, rel: &str, path: &Path) -> Option<Option<BriefOnDisk>> {
+        read_brief_on_disk(rel, path)
+    }
+
+    fn not_read_again(&self) -> Vec<Option<BriefOnDisk>> {
+        Vec::new()
+    }
+}
+
 /// Ingest every source of the site at `root` that has no up-to-date brief.
 pub fn ingest(
     root: &Path,
     config: &SiteConfig,
     topics: &[Topic],
     show_progress: bool,
-    memo: &Memo,
+    input: IngestInput<'_>,
 ) -> Result<IngestReport, Diagnostics> {
-    let (sources, source_warnings, source_errors) = source::load_sources(root, &memo.sources);
-    if !source_errors.is_empty() {
-        return Err(source_errors);
-    }
+    let IngestInput {
+        sources,
+        source_warnings,
+        briefs: reader,
+    } = input;
     let mut report = IngestReport {
         warnings: source_warnings.into_sorted(),
         ..Default::default()
@@ -133,11 +173,11 @@ pub fn ingest(
         // Nothing to plan: the briefs need not be read.
         return Ok(report);
     }
-    let on_disk = briefs_on_disk(root, &memo.ingest, &memo.stamps);
+    let on_disk = briefs_on_disk(root, reader);
     let inputs = inputs_hash(config, topics);
     remove_orphans(root, &sources, &on_disk, &mut report);
 
-    let deleted = record_deletions(root, memo, &on_disk, &sources, &mut report)?;
+    let deleted = record_deletions(root, reader, &on_disk, &sources, &mut report)?;
     // Decide for each source, in path order.
     let plans: Vec<Plan> = sources
         .iter()
@@ -217,7 +257,7 @@ pub fn ingest(
                             untouched: true,
                             first_seen: draft.facts.ingest.as_ref().and_then(|i| i.first_seen),
                         };
-                        remember_written(root, &memo.ingest, written);
+                        report.written_briefs.push(written);
                         report.written.push(path);
                     }
                     Err(e) => errors.push(Diagnostic::new(
@@ -278,15 +318,6 @@ fn linked_folder(root: &Path) -> Option<String> {
     })
 }
 
-/// Remember a brief ingest just wrote as if read back: should a person
-/// delete it before the next run, that run knows it was there (and leaves a
-/// tombstone, see [`deleted`]) rather than writing it again.
-fn remember_written(root: &Path, memo: &FileMemo<Option<BriefOnDisk>>, written: BriefOnDisk) {
-    if let Some(stamp) = crate::cache::FileStamp::read(&root.join(&written.file)) {
-        memo.remember(&written.file.clone(), stamp, Some(written));
-    }
-}
-
 /// How a source stands: its brief on disk (if any) against the source and
 /// the rules (`inputs`); a source whose brief was deleted on purpose is left.
 fn plan(
@@ -323,13 +354,13 @@ fn plan(
 /// it gained any.
 fn record_deletions(
     root: &Path,
-    memo: &Memo,
+    reader: &dyn BriefReader,
     on_disk: &HashMap<String, BriefOnDisk>,
     sources: &[SourceText],
     report: &mut IngestReport,
 ) -> Result<deleted::DeletedBriefs, Diagnostics> {
     let mut tombstones = deleted::DeletedBriefs::load(root).map_err(Diagnostics::from)?;
-    let gone = deleted::deleted_since(root, memo.ingest.unasked(), on_disk, sources);
+    let gone = deleted::deleted_since(root, reader.not_read_again(), on_disk, sources);
     if gone.is_empty() {
         return Ok(tombstones);
     }
@@ -362,59 +393,19 @@ fn record_deletions(
     Ok(tombstones)
 }
 
-/// Would ingest decide as it did last time (when it did nothing), given
-/// that the input files at `changed` (paths from the site root) may differ?
-/// Theme files it does not read. Of what it reads, only briefs may have
-/// changed, and each must still read the same to it: the same source, slug
-/// and stamps (`memo` has last time's reading). It may have been edited
-/// since: an edited brief is kept, as an untouched one was left alone. Not
-/// when it became untouched again: had its rules changed meanwhile, it is
-/// regenerated now. A brief whose source changes hands means no.
-///
-/// Without any file in the sources folder (of this build's `inputs`) ingest
-/// plans nothing and reads no brief: a change to a brief is alike too.
-pub fn decides_alike(
-    root: &Path,
-    inputs: &crate::cache::InputSnapshot,
-    changed: &[&str],
-    memo: &FileMemo<Option<BriefOnDisk>>,
-) -> bool {
-    let sources = format!("{}/", crate::source::SOURCES_DIR);
-    let no_sources = !inputs.files.iter().any(|(p, _)| p.starts_with(&sources));
-    changed.iter().all(|&path| {
-        if ["themes/", "templates/", "static/"]
-            .iter()
-            .any(|dir| path.starts_with(dir))
-        {
-            return true;
-        }
-        let Some(rel) = path
-            .strip_prefix(BRIEFS_DIR)
-            .and_then(|r| r.strip_prefix('/'))
-            .filter(|r| r.ends_with(".md"))
-        else {
-            return false;
-        };
-        if no_sources {
-            return true;
-        }
-        match (
-            memo.previous(path),
-            read_brief_on_disk(rel, &root.join(path)),
-        ) {
-            (Some(before), Some(now)) => {
+/// Would ingest decide about a brief as before, reading it as `now` where it
+/// read `before`? The same reading, or one edited since (an edited brief is
+/// kept, as an untouched one was left alone). Not one that became
+/// untouched again: had its rules changed meanwhile, it is regenerated now.
+pub fn decides_alike_on(before: Option<BriefOnDisk>, now: Option<BriefOnDisk>) -> bool {
+    before == now
+        || match (before, now) {
+            (Some(mut before), Some(now)) if !now.untouched => {
+                before.untouched = false;
                 before == now
-                    || match (before, now) {
-                        (Some(mut before), Some(now)) if !now.untouched => {
-                            before.untouched = false;
-                            before == now
-                        }
-                        _ => false,
-                    }
             }
             _ => false,
         }
-    })
 }
 
 /// The warning for a source that is the same article as `first`.
@@ -572,24 +563,13 @@ fn remove_orphans(
     }
 }
 
-/// Briefs on disk, by the source they were made from. Files whose stamp
-/// is in `memo` are not read again.
-fn briefs_on_disk(
-    root: &Path,
-    memo: &FileMemo<Option<BriefOnDisk>>,
-    stamps: &crate::cache::Stamps,
-) -> HashMap<String, BriefOnDisk> {
+/// Briefs on disk, by the source they were made from, as `reader` reads them.
+fn briefs_on_disk(root: &Path, reader: &dyn BriefReader) -> HashMap<String, BriefOnDisk> {
     let mut ignored = Diagnostics::new();
     let files = source::list_files(&root.join(BRIEFS_DIR), &["md"], &mut ignored);
     let found: Vec<Option<BriefOnDisk>> = files
         .par_iter()
-        .map(|(rel, path)| {
-            let file = format!("{BRIEFS_DIR}/{rel}");
-            memo.get_or(&file, stamps.get(&file, path), || {
-                read_brief_on_disk(rel, path).ok_or(())
-            })
-            .unwrap_or(None)
-        })
+        .map(|(rel, path)| reader.read(rel, path).flatten())
         .collect();
     let mut out = HashMap::new();
     for d in found.into_iter().flatten() {
@@ -600,7 +580,7 @@ fn briefs_on_disk(
 }
 
 /// `None` (outer) when the file cannot be read; `Some(None)` when it names no source.
-fn read_brief_on_disk(rel: &str, path: &Path) -> Option<Option<BriefOnDisk>> {
+pub fn read_brief_on_disk(rel: &str, path: &Path) -> Option<Option<BriefOnDisk>> {
     static SOURCE_LINE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = SOURCE_LINE
         .get_or_init(|| regex::Regex::new(r#"(?m)^source:\s*['"]?([^'"\n]+?)['"]?\s*$"#).unwrap());

@@ -17,7 +17,7 @@ use super::{
     Manifest, NewFile, OutputError, OutputFile, fault, io_err, make_dirs, remove_empty_parents,
     remove_tree, write_file,
 };
-use crate::cache::FileStamp;
+use crate::stamp::FileStamp;
 
 /// A change made to the site, and how to take it back.
 enum Undo {

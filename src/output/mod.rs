@@ -12,8 +12,9 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::cache::{FileStamp, hash_bytes};
+use crate::hash::hash_bytes;
 use crate::render::RenderedSite;
+use crate::stamp::FileStamp;
 
 mod fault;
 mod in_place;

@@ -6,7 +6,7 @@ use tera::Context;
 
 use super::links;
 use super::pages::brief::BriefPageValues;
-use crate::cache::Hasher;
+use crate::hash::Hasher;
 
 /// A page's template values, hashed as they are added: the page's key. They
 /// become a Tera context only if the page is rendered.

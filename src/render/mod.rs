@@ -22,9 +22,10 @@ use rayon::prelude::*;
 
 use crate::analyse::Analysis;
 use crate::brief::Brief;
-use crate::cache::{Hasher, KeyMemo};
+use crate::cache::KeyMemo;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::hash::Hasher;
 use crate::source::SourceText;
 use crate::topic::Topic;
 use context::{PageContext, PageMeta};

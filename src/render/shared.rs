@@ -7,8 +7,8 @@ use rayon::prelude::*;
 
 use super::views::*;
 use super::{RenderInput, links, markdown};
-use crate::cache::Hasher;
 use crate::config::SiteConfig;
+use crate::hash::Hasher;
 use crate::topic::Topic;
 use links::ContentLinks;
 

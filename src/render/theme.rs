@@ -127,7 +127,7 @@ impl Theme {
                 ));
             }
         }
-        let mut hasher = crate::cache::Hasher::new();
+        let mut hasher = crate::hash::Hasher::new();
         for (name, (_, text)) in &sources {
             hasher.bytes(name.as_bytes()).bytes(text.as_bytes());
         }

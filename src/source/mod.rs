@@ -15,7 +15,6 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::cache::{FileMemo, FileStamp};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::slug;
 
@@ -199,30 +198,37 @@ fn normalise_newlines(text: String) -> String {
 /// Every source file of the site, sorted by path, plus the problems met.
 ///
 /// Unreadable, binary, empty or oversized files are skipped with a warning;
-/// two files that would publish under the same slug are an error.
-/// Files whose stamp is in `memo` are not read again.
-pub fn load_sources(
-    root: &Path,
-    memo: &FileMemo<SourceText>,
-) -> (Vec<SourceText>, Diagnostics, Diagnostics) {
-    let dir = root.join(SOURCES_DIR);
+/// two files that would publish under the same slug are an error. (The
+/// build reads them through its cache instead: `build::load`, with
+/// [`source_files`], [`read_source`] and [`finish_loading`].)
+pub fn load_sources(root: &Path) -> (Vec<SourceText>, Diagnostics, Diagnostics) {
     let mut warnings = Diagnostics::new();
-    let errors = Diagnostics::new();
-    let files = list_files(&dir, EXTENSIONS, &mut warnings);
+    let files = source_files(root, &mut warnings);
     let loaded: Vec<Result<SourceText, Diagnostic>> = files
         .par_iter()
         .map(|(rel, path)| {
             let shown = Path::new(SOURCES_DIR).join(rel);
             let meta = std::fs::metadata(path)
                 .map_err(|e| Diagnostic::new(&shown, format!("cannot read: {e}")))?;
-            let key = format!("{SOURCES_DIR}/{rel}");
-            memo.get_or(&key, FileStamp::of(&meta), || read_source(rel, path, &meta))
+            read_source(rel, path, &meta)
         })
         .collect();
-    finish_loading(loaded, warnings, errors)
+    finish_loading(loaded, warnings, Diagnostics::new())
 }
 
-fn read_source(rel: &str, path: &Path, meta: &std::fs::Metadata) -> Result<SourceText, Diagnostic> {
+/// The source files of the site at `root`: (path in `content/sources/`,
+/// full path), sorted.
+pub fn source_files(root: &Path, warnings: &mut Diagnostics) -> Vec<(String, PathBuf)> {
+    list_files(&root.join(SOURCES_DIR), EXTENSIONS, warnings)
+}
+
+/// The source `rel` (in `content/sources/`) at `path`, whose metadata is
+/// `meta`: read and decoded, or why it is skipped.
+pub fn read_source(
+    rel: &str,
+    path: &Path,
+    meta: &std::fs::Metadata,
+) -> Result<SourceText, Diagnostic> {
     let shown = Path::new(SOURCES_DIR).join(rel);
     {
         if meta.len() > MAX_SOURCE_BYTES {
@@ -249,7 +255,9 @@ fn read_source(rel: &str, path: &Path, meta: &std::fs::Metadata) -> Result<Sourc
     }
 }
 
-fn finish_loading(
+/// The sources read, in path order: the skipped ones as warnings, two
+/// that publish under one slug as an error.
+pub fn finish_loading(
     loaded: Vec<Result<SourceText, Diagnostic>>,
     mut warnings: Diagnostics,
     mut errors: Diagnostics,

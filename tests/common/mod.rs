@@ -56,8 +56,7 @@ pub fn site_with_sources(sources: &Path) -> tempfile::TempDir {
 
 /// The briefs of a site by their source file, asserting that all load.
 pub fn briefs_by_source(root: &Path) -> BTreeMap<String, dossier::brief::Brief> {
-    let (briefs, errors) =
-        dossier::brief::load_briefs(root, &Default::default(), &Default::default());
+    let (briefs, errors) = dossier::brief::load_briefs(root);
     assert!(errors.is_empty(), "{:?}", errors.into_sorted());
     briefs
         .into_iter()

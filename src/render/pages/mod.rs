@@ -24,7 +24,7 @@ use super::paging::{self, Chronology, Pager};
 use super::shared::Shared;
 use super::views::*;
 use super::{FRONT_PAGE_BRIEFS, RenderInput, links, plain_excerpt};
-use crate::cache::Hasher;
+use crate::hash::Hasher;
 use brief::BriefBody;
 
 /// What one page is, before it is rendered. A `part` is a page of a long

@@ -1,4 +1,7 @@
-//! [`Hasher`]: the key of a page's inputs, and of every memo entry.
+//! Content hashes: [`Hasher`] (xxh3-128 over the postcard form of any
+//! serialisable value) and [`hash_bytes`]. Keys of pages and memo entries,
+//! and the output manifest's file hashes. Not the cache: any stage may say
+//! what its output depends on without knowing where that is kept.
 
 use serde::Serialize;
 
@@ -63,4 +66,9 @@ impl Hasher {
         self.state.update(&self.pending);
         self.pending.clear();
     }
+}
+
+/// xxh3-128 of `bytes`.
+pub fn hash_bytes(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
 }

@@ -1,0 +1,202 @@
+//! Reading the site's files through the build's cache: the one place that
+//! pairs a stage's reader ([`source::read_source`], [`brief::read_brief`])
+//! with the memo of what the previous build read. A file whose stamp is the
+//! one on record is not read again.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::brief::{self, BRIEFS_DIR, Brief};
+use crate::cache::{FileMemo, FileStamp, InputSnapshot, Stamps};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::ingest::{self, BriefOnDisk, BriefReader};
+use crate::source::{self, SOURCES_DIR, SourceText};
+
+/// Every source of the site, as [`source::load_sources`] reads them; files
+/// whose stamp is in `memo` are not read again.
+pub fn load_sources(
+    root: &Path,
+    memo: &FileMemo<SourceText>,
+) -> (Vec<SourceText>, Diagnostics, Diagnostics) {
+    let mut warnings = Diagnostics::new();
+    let files = source::source_files(root, &mut warnings);
+    let loaded: Vec<Result<SourceText, Diagnostic>> = files
+        .par_iter()
+        .map(|(rel, path)| {
+            let shown = Path::new(SOURCES_DIR).join(rel);
+            let meta = std::fs::metadata(path)
+                .map_err(|e| Diagnostic::new(&shown, format!("cannot read: {e}")))?;
+            let key = format!("{SOURCES_DIR}/{rel}");
+            memo.get_or(&key, FileStamp::of(&meta), || {
+                source::read_source(rel, path, &meta)
+            })
+        })
+        .collect();
+    source::finish_loading(loaded, warnings, Diagnostics::new())
+}
+
+/// Every brief of the site, as [`brief::load_briefs`] reads them; files
+/// whose stamp is in `memo` are not read again. The memo keeps each brief
+/// without its body, as JSON (the shape of the front matter leaves empty
+/// fields out, which a compact binary encoding could not read back); such a
+/// brief's body is read from its file only if a stage asks for it.
+pub fn load_briefs(
+    root: &Path,
+    memo: &FileMemo<String>,
+    stamps: &Stamps,
+) -> (Vec<Brief>, Diagnostics) {
+    let mut errors = Diagnostics::new();
+    let files = brief::brief_files(root, &mut errors);
+    let parsed: Vec<Result<Brief, Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|(rel, path)| {
+            let shown = Path::new(BRIEFS_DIR).join(rel);
+            let slug = brief::slug_of(rel, &shown)?;
+            let key = format!("{BRIEFS_DIR}/{rel}");
+            let stamp = stamps.get(&key, path);
+            if let Some(json) = memo.hit(&key, stamp)
+                && let Some(brief) = brief::from_memo(&json, path)
+            {
+                return Ok(brief);
+            }
+            let brief = brief::read_brief(&slug, &shown, path, stamp.map_or(0, |s| s.len))?;
+            if let Some(stamp) = stamp
+                && let Ok(json) = serde_json::to_string(&brief)
+            {
+                memo.remember(&key, stamp, json);
+            }
+            Ok(brief)
+        })
+        .collect();
+    brief::finish_loading(parsed, errors)
+}
+
+/// Ingest's reading of the brief files through the memo: a file whose stamp
+/// is on record is not read again; what the previous run read and this one
+/// did not are the files gone.
+pub struct CachedBriefs<'a> {
+    pub memo: &'a FileMemo<Option<BriefOnDisk>>,
+    pub stamps: &'a Stamps,
+}
+
+impl BriefReader for CachedBriefs<'_> {
+    fn read(&self, rel: &str, path: &Path) -> Option<Option<BriefOnDisk>> {
+        let file = format!("{BRIEFS_DIR}/{rel}");
+        self.memo
+            .get_or(&file, self.stamps.get(&file, path), || {
+                ingest::read_brief_on_disk(rel, path).ok_or(())
+            })
+            .ok()
+    }
+
+    fn not_read_again(&self) -> Vec<Option<BriefOnDisk>> {
+        self.memo.unasked()
+    }
+}
+
+/// Remember the briefs ingest wrote as if read back (see
+/// [`ingest::IngestReport::written_briefs`]).
+pub fn remember_written(
+    root: &Path,
+    memo: &FileMemo<Option<BriefOnDisk>>,
+    written: &[BriefOnDisk],
+) {
+    for b in written {
+        if let Some(stamp) = FileStamp::read(&root.join(&b.file)) {
+            memo.remember(&b.file, stamp, Some(b.clone()));
+        }
+    }
+}
+
+/// Would ingest decide as it did last time (when it did nothing), given
+/// that the input files at `changed` (paths from the site root) may differ?
+/// Theme files it does not read. Of what it reads, only briefs may have
+/// changed, and each must still read the same to it: the same source, slug
+/// and stamps (`memo` has last time's reading). It may have been edited
+/// since: an edited brief is kept, as an untouched one was left alone. Not
+/// when it became untouched again: had its rules changed meanwhile, it is
+/// regenerated now ([`ingest::decides_alike_on`]). A brief whose source
+/// changes hands means no.
+///
+/// Without any file in the sources folder (of this build's `inputs`) ingest
+/// plans nothing and reads no brief: a change to a brief is alike too.
+pub fn decides_alike(
+    root: &Path,
+    inputs: &InputSnapshot,
+    changed: &[&str],
+    memo: &FileMemo<Option<BriefOnDisk>>,
+) -> bool {
+    let sources = format!("{}/", crate::source::SOURCES_DIR);
+    let no_sources = !inputs.files.iter().any(|(p, _)| p.starts_with(&sources));
+    changed.iter().all(|&path| {
+        if ["themes/", "templates/", "static/"]
+            .iter()
+            .any(|dir| path.starts_with(dir))
+        {
+            return true;
+        }
+        let Some(rel) = path
+            .strip_prefix(BRIEFS_DIR)
+            .and_then(|r| r.strip_prefix('/'))
+            .filter(|r| r.ends_with(".md"))
+        else {
+            return false;
+        };
+        if no_sources {
+            return true;
+        }
+        match (
+            memo.previous(path),
+            ingest::read_brief_on_disk(rel, &root.join(path)),
+        ) {
+            (Some(before), Some(now)) => ingest::decides_alike_on(before, now),
+            _ => false,
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped briefs (with all their facts) come back from the build
+    /// cache equal to a fresh parse, bodies read only when asked for.
+    #[test]
+    fn briefs_come_back_from_the_cache_without_their_bodies() {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = tempfile::tempdir().unwrap();
+        let dir = site.path().join(crate::brief::BRIEFS_DIR);
+        std::fs::create_dir_all(&dir).unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for e in std::fs::read_dir(repo.join(crate::brief::BRIEFS_DIR))
+            .unwrap()
+            .flatten()
+        {
+            let to = dir.join(e.file_name());
+            std::fs::copy(e.path(), &to).unwrap();
+            let f = std::fs::File::options().write(true).open(&to).unwrap();
+            f.set_modified(old).unwrap();
+        }
+        let memo = crate::cache::Memo::default();
+        let (fresh, errors) = load_briefs(site.path(), &memo.briefs, &memo.stamps);
+        assert!(errors.is_empty() && fresh.len() >= 5, "{errors:?}");
+        assert!(fresh.iter().any(|b| !b.facts.people.is_empty()));
+        // Through the cache's files, as the next build sees it.
+        let cache = crate::cache::BuildCache::new(site.path());
+        let state = crate::cache::BuildState::default();
+        cache.store(&state, &memo.next(crate::cache::now_ns()));
+        let memo = cache.memo();
+        let (cached, errors) = load_briefs(site.path(), &memo.briefs, &memo.stamps);
+        assert!(errors.is_empty());
+        assert_eq!(fresh, cached);
+        assert!(
+            cached.iter().all(|b| !b.body.is_loaded()),
+            "bodies were read"
+        );
+        for (f, c) in fresh.iter().zip(&cached) {
+            assert_eq!(f.body.text(), c.body.text());
+            assert!(c.body.is_loaded() && c.body.error().is_none());
+        }
+    }
+}
