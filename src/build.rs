@@ -219,6 +219,11 @@ pub fn render_pages_with(
         &site.aliases,
         &memo.analysis,
     );
+    phases.note(&format!(
+        "  (stories       {:>8.1} ms, {} stories)",
+        analysis.stories_took.as_secs_f64() * 1e3,
+        analysis.stories.len()
+    ));
     phases.done("  analyse");
     let input = RenderInput {
         config: &site.config,
@@ -685,6 +690,13 @@ impl Phases {
         Phases {
             on: std::env::var_os("DOSSIER_TIMINGS").is_some(),
             last: Instant::now(),
+        }
+    }
+
+    /// A line of its own (a part of the next phase).
+    fn note(&self, line: &str) {
+        if self.on {
+            eprintln!("timing: {line}");
         }
     }
 

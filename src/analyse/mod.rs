@@ -53,6 +53,10 @@ pub struct Analysis {
     pub figures: Vec<FigureGroup>,
     /// Dated events and every dated mention.
     pub timeline: Timeline,
+    /// How long the story grouping took (for `DOSSIER_TIMINGS`, printed by
+    /// the build; never part of any output).
+    #[serde(skip)]
+    pub stories_took: std::time::Duration,
 }
 
 impl Analysis {
@@ -447,16 +451,9 @@ pub fn analyse_with(
         let terms: Vec<&[String]> = leads.iter().map(|l| l.terms.as_slice()).collect();
         let stories =
             stories::stories(briefs, &terms, &brief_entities, &entities, &timeline.events);
-        // For BENCHMARKS.md: the grouping's share of the analysis.
-        if std::env::var_os("DOSSIER_TIMINGS").is_some() {
-            let ms = started.elapsed().as_secs_f64() * 1e3;
-            eprintln!(
-                "timing:   (stories       {ms:>8.1} ms, {} stories)",
-                stories.len()
-            );
-        }
-        stories
+        (stories, started.elapsed())
     };
+    let (stories, stories_took) = stories;
     let mut story_of: Vec<Option<usize>> = vec![None; briefs.len()];
     for (s, story) in stories.iter().enumerate() {
         for &b in &story.briefs {
@@ -497,6 +494,7 @@ pub fn analyse_with(
     Analysis {
         entities,
         stories,
+        stories_took,
         latest_day: stories::latest_day(briefs),
         figures,
         timeline,
