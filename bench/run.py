@@ -124,6 +124,34 @@ def make_raw_site(ours, raw):
         open(out, "w", encoding="utf-8").write(raw_source(text))
 
 
+def hugo_site_of_briefs(briefs_dir, hugo_template, out):
+    """The Hugo site of the bench with its briefs replaced by dossier's own
+    briefs (those ingest made): title, outlet, date and topics in Hugo's
+    front matter, the same Markdown body. Hugo builds the same texts that
+    dossier builds; it computes no facts from them."""
+    import yaml
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(hugo_template, out, ignore=shutil.ignore_patterns("public", "resources"))
+    bdir = os.path.join(out, "content", "briefs")
+    for name in os.listdir(bdir):
+        if name != "_index.md":
+            os.remove(os.path.join(bdir, name))
+    for name in sorted(os.listdir(briefs_dir)):
+        if not name.endswith(".md"):
+            continue
+        text = open(os.path.join(briefs_dir, name), encoding="utf-8").read()
+        _, front, body = text.split("---\n", 2)
+        fm = yaml.safe_load(front) or {}
+        head = {
+            "title": fm.get("title", name),
+            "outlet": fm.get("outlet") or "",
+            "date": str(fm.get("published") or "2024-01-01"),
+            "topics": fm.get("topics") or [],
+        }
+        with open(os.path.join(bdir, name), "w", encoding="utf-8") as f:
+            f.write("---\n" + yaml.safe_dump(head, allow_unicode=True) + "---\n" + body)
+
+
 def largest(path, suffix):
     """(bytes, relative path) of the largest file under path ending in suffix."""
     best = (0, "")
@@ -227,10 +255,16 @@ def bench_size(n, args, out):
     # The realistic corpus: the briefs ingest just made (facts, people,
     # figures, dates), built clean, then an article added and a brief edited.
     time.sleep(2.5)
-    real_full = []
+    real_full, real_hugo, real_ratios = [], [], []
+    hugo_real = os.path.join(work, "hugo-ingested")
+    hugo_site_of_briefs(os.path.join(raw, "content", "briefs"), hugo, hugo_real)
     for _ in range(max(1, args.runs // 2)):
         clean(raw)
         real_full.append(build(raw))
+        clean(hugo_real)
+        h = timed([args.hugo, "--quiet", "-s", hugo_real, "-d", os.path.join(hugo_real, "public")])
+        real_hugo.append(h)
+        real_ratios.append(real_full[-1][0] / h[0])
     real_full_wall = median([r[0] for r in real_full])
     real_files, real_bytes = tree_size(os.path.join(raw, "public"))
     real_html = largest(os.path.join(raw, "public"), ".html")
@@ -265,7 +299,10 @@ def bench_size(n, args, out):
         fmt_row("add one source", add, full_wall, f"{median([r[0] for r in add])/hugo_wall:.3f} × Hugo full"),
         fmt_row("edit one template", template, full_wall, f"{median([r[0] for r in template])/hugo_wall:.3f} × Hugo full"),
         fmt_row(f"ingest {n} raw sources", ingest, None, ""),
-        fmt_row("ingested corpus: full clean build", real_full, None, f"{real_full_wall/hugo_wall:.2f} × Hugo full (synthetic)"),
+        fmt_row("ingested corpus: full clean build", real_full, None,
+                f"ratio {median(real_ratios):.2f} (pairs: {', '.join(f'{r:.2f}' for r in real_ratios)}); "
+                f"RSS {max(r[2] for r in real_full) / max(r[2] for r in real_hugo):.2f} × Hugo's"),
+        fmt_row("Hugo on the ingested briefs", real_hugo, None, ""),
         fmt_row("ingested corpus: add one source", real_add, real_full_wall, ""),
         fmt_row("ingested corpus: edit one brief", real_edit, real_full_wall, ""),
         "",
