@@ -15,22 +15,23 @@ const PARTICLES: &[&str] = &[
 
 /// The skeleton of one name token: "Thabit" -> "sbt", "al-Abbasi" -> "abs".
 pub fn token_key(token: &str) -> String {
-    let lower: String = token
-        .to_lowercase()
+    // Asked for every candidate name of every article: one lower-casing,
+    // and a replacement only where its pair occurs.
+    let lowered = token.to_lowercase();
+    let lower: String = lowered
         .chars()
         .map(fold_accent)
         .filter(|c| c.is_ascii_alphabetic())
         .collect();
-    let lower = PARTICLES
+    let mut s = PARTICLES
         .iter()
         .find_map(|p| {
-            token
-                .to_lowercase()
-                .strip_prefix(&format!("{p}-"))
+            lowered
+                .strip_prefix(p)
+                .and_then(|rest| rest.strip_prefix('-'))
                 .map(|_| lower[p.len()..].to_string())
         })
         .unwrap_or(lower);
-    let mut s = lower;
     for (from, to) in [
         ("th", "s"),
         ("dh", "d"),
@@ -45,7 +46,9 @@ pub fn token_key(token: &str) -> String {
         ("y", "i"),
         ("z", "s"),
     ] {
-        s = s.replace(from, to);
+        if s.contains(from) {
+            s = s.replace(from, to);
+        }
     }
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.chars().enumerate() {

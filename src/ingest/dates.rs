@@ -72,19 +72,21 @@ pub struct DateStyle {
 }
 
 impl DateStyle {
-    /// Count both ways of writing a day and month in `text`.
+    /// Count both ways of writing a day and month in `text`. (ASCII word
+    /// boundaries: with Unicode ones the fast search gives up at the first
+    /// curly quote and the slow one takes most of ingest's regex time.)
     pub fn of(text: &str) -> DateStyle {
         static DM: OnceLock<Regex> = OnceLock::new();
         static MD: OnceLock<Regex> = OnceLock::new();
         let dm = DM.get_or_init(|| {
             Regex::new(&format!(
-                r"(?i)\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b"
+                r"(?i)(?-u:\b)\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?-u:\b)"
             ))
             .unwrap()
         });
         let md = MD.get_or_init(|| {
             Regex::new(&format!(
-                r"(?i)\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+                r"(?i)(?-u:\b){MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+\d{{4}})?"
             ))
             .unwrap()
         });

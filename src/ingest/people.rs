@@ -395,13 +395,28 @@ fn is_name_token(t: &str) -> bool {
 /// A title, office, rank or occupation ("Minister", "Spc.", "spokesperson").
 pub fn is_role_word(t: &str) -> bool {
     let w = lower(t);
-    ROLE_WORDS.contains(&w.as_str())
-        || (w.contains('-') && w.split('-').any(|p| ROLE_WORDS.contains(&p)))
+    role_word(&w) || (w.contains('-') && w.split('-').any(role_word))
+}
+
+/// Is `w` (lower case) one of [`ROLE_WORDS`]? A hashed set: this is asked
+/// for every capitalised word of every article.
+fn role_word(w: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| ROLE_WORDS.iter().copied().collect())
+        .contains(w)
 }
 
 fn is_qualifier(t: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     let w = lower(t);
-    ROLE_QUALIFIERS.contains(&w.as_str()) || NATIONALITY_WORDS.contains(&w.as_str())
+    SET.get_or_init(|| {
+        ROLE_QUALIFIERS
+            .iter()
+            .chain(NATIONALITY_WORDS)
+            .copied()
+            .collect()
+    })
+    .contains(w.as_str())
 }
 
 fn is_possessive(t: &str) -> bool {
@@ -799,7 +814,7 @@ fn apposition_after(tokens: &[&str], end: usize, last: &str) -> Option<Appositio
         return Some(Apposition::Place);
     }
     if words.iter().any(|w| GROUP_NOUNS.contains(&w.as_str()))
-        && !words.iter().any(|w| ROLE_WORDS.contains(&w.as_str()))
+        && !words.iter().any(|w| role_word(w))
     {
         return Some(Apposition::Group);
     }
@@ -811,7 +826,7 @@ fn apposition_after(tokens: &[&str], end: usize, last: &str) -> Option<Appositio
         .join(" ")
         .trim_end_matches([',', '.', ';'])
         .to_string();
-    let role = if words.iter().any(|w| ROLE_WORDS.contains(&w.as_str())) {
+    let role = if words.iter().any(|w| role_word(w)) {
         text
     } else {
         String::new()

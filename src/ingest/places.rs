@@ -76,24 +76,22 @@ pub fn places(
             found.push((m.start(), name.to_string()));
         }
     }
-    for place in super::people::known_places() {
-        for (at, _) in sentence.match_indices(place.as_str()) {
-            let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            let end = at + place.len();
-            let rest = &sentence[end..];
-            // "Iran-backed", "Iran's" and "Tigris Gate" are not the place itself.
-            let compound = rest.starts_with(['-', '\'', '’'])
-                || rest
-                    .strip_prefix(' ')
-                    .and_then(|r| r.chars().next())
-                    .is_some_and(char::is_uppercase);
-            if !word(sentence[..at].chars().next_back())
-                && !word(rest.chars().next())
-                && !compound
-                && !speaks(rest)
-            {
-                found.push((at, place.clone()));
-            }
+    for (at, place) in known_place_matches(sentence) {
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let end = at + place.len();
+        let rest = &sentence[end..];
+        // "Iran-backed", "Iran's" and "Tigris Gate" are not the place itself.
+        let compound = rest.starts_with(['-', '\'', '’'])
+            || rest
+                .strip_prefix(' ')
+                .and_then(|r| r.chars().next())
+                .is_some_and(char::is_uppercase);
+        if !word(sentence[..at].chars().next_back())
+            && !word(rest.chars().next())
+            && !compound
+            && !speaks(rest)
+        {
+            found.push((at, place.clone()));
         }
     }
     found.sort();
@@ -111,6 +109,19 @@ pub fn places(
         });
     }
     out
+}
+
+/// Every occurrence of a known place in `sentence` (overlapping ones too:
+/// "Camp Falcon" and "Falcon"), as (byte offset, name): one pass of an
+/// automaton over all the names, not a search per name.
+fn known_place_matches(sentence: &str) -> Vec<(usize, &'static String)> {
+    static AC: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let places = super::people::known_places();
+    let ac =
+        AC.get_or_init(|| aho_corasick::AhoCorasick::new(places).expect("the place list compiles"));
+    ac.find_overlapping_iter(sentence)
+        .map(|m| (m.start(), &places[m.pattern().as_usize()]))
+        .collect()
 }
 
 /// What follows a capital the sentence makes speak or decide: "Washington
