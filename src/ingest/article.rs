@@ -117,6 +117,16 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         }
     }
     attribution.retain(|a| Some(a) != outlet.as_ref());
+    // The agencies it cites or reprints are organisations it names.
+    for a in &attribution {
+        if ents.organisations.iter().any(|o| &o.name == a) {
+            continue;
+        }
+        if let Some(org) = entities::cited_outlet(a, &body_sentences) {
+            ents.organisations.push(org);
+        }
+    }
+    ents.organisations.sort_by(|a, b| a.name.cmp(&b.name));
     if let Some(note) = dropped_note(&art) {
         notes.push(note);
     }

@@ -463,6 +463,51 @@ pub fn known_outlet(name: &str) -> Option<(&'static str, bool)> {
         .map(|k| (k.name.as_str(), k.wire))
 }
 
+/// A cited outlet or agency (`name`, canonical) as an organisation of the
+/// article: every form the gazetteer knows it by ("AFP", "Agence
+/// France-Presse") found as whole words in `sentences`, with their lines.
+/// The agency a reprint credits is named in it, so readers find it with the
+/// other organisations; the article's own outlet never is (see `article`).
+pub fn cited_outlet(name: &str, sentences: &[Sentence]) -> Option<Organisation> {
+    let known = gazetteer().outlets.iter().find(|k| k.name == name);
+    let forms: Vec<&str> = match known {
+        Some(k) => std::iter::once(k.name.as_str())
+            .chain(k.aliases.iter().map(String::as_str))
+            .collect(),
+        None => vec![name],
+    };
+    let mut org = Organisation {
+        name: name.to_string(),
+        aliases: Vec::new(),
+        lines: Vec::new(),
+    };
+    for s in sentences {
+        for form in &forms {
+            if !contains_word(&s.text, form) {
+                continue;
+            }
+            if *form != name && !org.aliases.iter().any(|a| a == form) {
+                org.aliases.push(form.to_string());
+            }
+            if !org.lines.contains(&s.line) {
+                org.lines.push(s.line);
+            }
+        }
+    }
+    org.aliases.sort();
+    org.lines.sort_unstable();
+    (!org.lines.is_empty()).then_some(org)
+}
+
+/// Does `form` stand in `text` as whole words (case as written)?
+fn contains_word(text: &str, form: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    !form.is_empty()
+        && text.match_indices(form).any(|(at, _)| {
+            !word(text[..at].chars().next_back()) && !word(text[at + form.len()..].chars().next())
+        })
+}
+
 /// Is `name` a news agency ("AFP", "Reuters", "The Associated Press")?
 pub fn is_wire(name: &str) -> bool {
     known_outlet(name).is_some_and(|(_, wire)| wire)
@@ -559,6 +604,19 @@ mod tests {
             "{:?}",
             e.organisations
         );
+    }
+
+    #[test]
+    fn a_credited_agency_is_an_organisation_of_the_article() {
+        let s = sents(&[
+            "BASRA, March 3 (AFP) - Port workers went on strike on Monday.",
+            "The strike closed two terminals.",
+            "Agence France-Presse could not reach the port authority.",
+        ]);
+        let afp = cited_outlet("Agence France-Presse", &s).expect("named in the text");
+        assert_eq!(afp.aliases, ["AFP"]);
+        assert_eq!(afp.lines, [1, 3]);
+        assert!(cited_outlet("Agence France-Presse", &s[1..2]).is_none());
     }
 
     #[test]
