@@ -183,6 +183,22 @@ pub fn entities(briefs: &[Brief], aliases: &Aliases, rank: &[usize]) -> Vec<Enti
     out
 }
 
+/// Does `name` ("Abu Fadak al-Mohammadawi") join a kunya that a brief
+/// tied to `x` ("Abdul Aziz al-Muhammadawi, better known as Abu Fadak")
+/// with `x`'s surname? A kunya is the name a text ties to a person, so it
+/// names that person wherever it stands before the same family name.
+fn kunya_with_surname(x: &Occurrence, name: &str) -> bool {
+    let Some(surname) = x.name.split_whitespace().last() else {
+        return false;
+    };
+    x.forms.iter().any(|f| {
+        let first = f.split_whitespace().next().unwrap_or("");
+        ["Abu", "Umm"].contains(&first)
+            && f.split_whitespace().count() == 2
+            && names::name_key(&format!("{f} {surname}")) == names::name_key(name)
+    })
+}
+
 fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usize]) -> Vec<Entity> {
     // Bucket by key (surname skeleton for people, lower-cased name for
     // organisations); within a bucket, merge names that agree.
@@ -202,7 +218,11 @@ fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usiz
             let same = |g: &Vec<Occurrence>| {
                 g.iter().any(|x| {
                     let agree = match kind {
-                        EntityKind::Person => names::same_person(&x.name, &o.name),
+                        EntityKind::Person => {
+                            names::same_person(&x.name, &o.name)
+                                || kunya_with_surname(x, &o.name)
+                                || kunya_with_surname(&o, &x.name)
+                        }
                         EntityKind::Organisation => x.name.eq_ignore_ascii_case(&o.name),
                     };
                     agree && !aliases.kept_apart(&x.name, &o.name)
@@ -273,5 +293,24 @@ fn entity_of(group: Vec<Occurrence>, kind: EntityKind, rank: &[usize]) -> Entity
         aliases,
         roles,
         mentions,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kunya_tied_in_one_brief_joins_it_with_the_surname_in_another() {
+        let x = Occurrence {
+            brief: 0,
+            name: "Karim Hassan al-Zubaidi".into(),
+            forms: vec!["Karim Hassan al-Zubaidi".into(), "Abu Hadi".into()],
+            roles: Vec::new(),
+            lines: vec![3],
+        };
+        assert!(kunya_with_surname(&x, "Abu Hadi al-Zubaydi"));
+        assert!(!kunya_with_surname(&x, "Abu Hadi al-Maliki"));
+        assert!(!kunya_with_surname(&x, "Abu Salim al-Zubaidi"));
     }
 }
