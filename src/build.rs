@@ -217,7 +217,7 @@ pub fn render_pages_with(
         &site.topics,
         &site.sources,
         &site.aliases,
-        &memo.analysis,
+        memo.analysis.reuse(),
     );
     phases.note(&format!(
         "  (stories       {:>8.1} ms, {} stories)",

@@ -26,6 +26,7 @@ pub mod names;
 pub mod outlet;
 pub mod output;
 pub mod render;
+pub mod reuse;
 pub mod sentences;
 pub mod serve;
 pub mod slug;

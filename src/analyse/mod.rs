@@ -31,6 +31,8 @@ pub use related::{MAX_RELATED, Related};
 pub use stories::Story;
 pub use timeline::Timeline;
 
+use crate::reuse::{Fresh, Reuse};
+
 /// Everything the analysis found. Indices refer to the slices given to [`analyse`].
 #[derive(Debug, Clone, Serialize)]
 pub struct Analysis {
@@ -201,7 +203,7 @@ pub fn analyse(
     sources: &[SourceText],
     aliases: &Aliases,
 ) -> Analysis {
-    analyse_with(briefs, topics, sources, aliases, &AnalysisMemo::default())
+    analyse_with(briefs, topics, sources, aliases, AnalysisReuse::FRESH)
 }
 
 /// What an earlier build read in each brief's text (passages by topic slug,
@@ -210,20 +212,20 @@ pub fn analyse(
 ///
 /// The lead is shared (`Arc`) between the memo and the analysis: a corpus's
 /// leads are megabytes, and fresh memory is a large part of a build's cost.
-pub type PassageMemo = crate::cache::KeyMemo<u128, Arc<(Vec<(String, Passage)>, Arc<Lead>)>>;
+pub type TextReading = Arc<(Vec<(String, Passage)>, Arc<Lead>)>;
 
 /// Related briefs of every brief, keyed by a hash of everything they are
 /// computed from (the briefs' topics, entities, figures, outlets, dates and
 /// sources; topic titles and entity names for the reasons): an edit to a
 /// brief's text leaves them as they were.
-pub type RelatedMemo = crate::cache::KeyMemo<u128, Arc<Vec<Vec<Related>>>>;
+pub type RelatedLists = Arc<Vec<Vec<Related>>>;
 
 /// Entities, figure groups and the timeline, each keyed by a hash of the
 /// facts it is made from (see [`facts_keys`]): an edit that leaves every
 /// brief's people, figures and dates as they were reuses them.
-pub type FactsMemo = crate::cache::KeyMemo<u128, Arc<FactsPart>>;
+pub type FactsValue = Arc<FactsPart>;
 
-/// One of the analyses [`FactsMemo`] keeps.
+/// One of the analyses kept as a [`FactsValue`].
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub enum FactsPart {
     /// People and organisations across briefs.
@@ -259,27 +261,38 @@ impl FactsPart {
 
 /// The part kept under `key`, or `make` it (and keep it as `wrap` of it).
 fn reuse<T: Clone>(
-    memo: &FactsMemo,
+    memo: &dyn Reuse<FactsValue>,
     key: u128,
     wrap: fn(T) -> FactsPart,
     part: fn(&FactsPart) -> Option<&T>,
     make: impl Fn() -> T,
 ) -> T {
-    let kept = memo.get_or(&key, || Arc::new(wrap(make())));
+    let kept = memo.get_or(key, &mut || Arc::new(wrap(make())));
     // Another part under this key cannot happen (the keys are tagged); if
     // it did, the part is made afresh rather than taken wrong.
     part(&kept).cloned().unwrap_or_else(make)
 }
 
-/// What analysis keeps from one build to the next.
-#[derive(Default)]
-pub struct AnalysisMemo {
+/// Where the analysis may find what an earlier run made (see
+/// [`crate::reuse`]): the build passes its cache's memos, a plain run
+/// [`AnalysisReuse::FRESH`].
+#[derive(Clone, Copy)]
+pub struct AnalysisReuse<'a> {
     /// What was read in each brief's text.
-    pub passages: PassageMemo,
+    pub passages: &'a dyn Reuse<TextReading>,
     /// Related briefs.
-    pub related: RelatedMemo,
+    pub related: &'a dyn Reuse<RelatedLists>,
     /// Entities, figures, timeline.
-    pub facts: FactsMemo,
+    pub facts: &'a dyn Reuse<FactsValue>,
+}
+
+impl AnalysisReuse<'static> {
+    /// Nothing kept: everything made.
+    pub const FRESH: AnalysisReuse<'static> = AnalysisReuse {
+        passages: &Fresh,
+        related: &Fresh,
+        facts: &Fresh,
+    };
 }
 
 /// The keys of the three [`FactsPart`]s: of the entities (every brief's
@@ -369,7 +382,7 @@ pub fn analyse_with(
     topics: &[Topic],
     sources: &[SourceText],
     aliases: &Aliases,
-    memo: &AnalysisMemo,
+    memo: AnalysisReuse<'_>,
 ) -> Analysis {
     let topic_index: BTreeMap<&str, usize> = topics
         .iter()
@@ -396,7 +409,7 @@ pub fn analyse_with(
         }
     }
 
-    let (mut passages, mut leads) = read_texts(briefs, topics, &brief_topics, &memo.passages);
+    let (mut passages, mut leads) = read_texts(briefs, topics, &brief_topics, memo.passages);
 
     let topic_analyses = topic_analyses(briefs, &members, &brief_topics, &mut passages);
 
@@ -437,7 +450,7 @@ pub fn analyse_with(
         }
         h.finish()
     };
-    let related = memo.related.get_or(&related_key, || {
+    let related = memo.related.get_or(related_key, &mut || {
         Arc::new(related::related_briefs(
             briefs,
             topics,
@@ -586,13 +599,13 @@ fn facts(
     briefs: &[Brief],
     aliases: &Aliases,
     rank: &[usize],
-    memo: &AnalysisMemo,
+    memo: AnalysisReuse<'_>,
 ) -> (Vec<Entity>, Vec<FigureGroup>, Timeline) {
     let [entities_key, figures_key, timeline_key] = facts_keys(briefs, aliases, rank);
     let (entities, (figures, timeline)) = rayon::join(
         || {
             reuse(
-                &memo.facts,
+                memo.facts,
                 entities_key,
                 FactsPart::Entities,
                 FactsPart::entities,
@@ -603,7 +616,7 @@ fn facts(
             rayon::join(
                 || {
                     reuse(
-                        &memo.facts,
+                        memo.facts,
                         figures_key,
                         FactsPart::Figures,
                         FactsPart::figures,
@@ -612,7 +625,7 @@ fn facts(
                 },
                 || {
                     reuse(
-                        &memo.facts,
+                        memo.facts,
                         timeline_key,
                         FactsPart::Timeline,
                         FactsPart::timeline,
@@ -811,7 +824,7 @@ fn read_key(brief: &Brief, brief_topics: &[usize], topic_keys: &[u128]) -> u128 
     key.finish()
 }
 
-/// The key under which [`PassageMemo`] keeps what was read in `brief`'s text.
+/// The key under which a [`TextReading`] is kept: what was read in `brief`'s text.
 pub fn text_read_key(brief: &Brief, topics: &[Topic]) -> u128 {
     let index = |slug: &str| topics.iter().position(|t| t.slug == slug);
     read_key(brief, &topics_of(brief, index), &topic_keys(topics))
@@ -821,11 +834,16 @@ pub fn text_read_key(brief: &Brief, topics: &[Topic]) -> u128 {
 /// analysis: the same passage for each of its topics and the same lead?
 /// Then nothing the analysis makes changes but the brief's own text. False
 /// when `memo` does not have what was read in `before`'s text.
-pub fn reads_alike(before: &Brief, edited: &Brief, topics: &[Topic], memo: &PassageMemo) -> bool {
+pub fn reads_alike(
+    before: &Brief,
+    edited: &Brief,
+    topics: &[Topic],
+    memo: &dyn Reuse<TextReading>,
+) -> bool {
     let index = |slug: &str| topics.iter().position(|t| t.slug == slug);
     let (was, now) = (topics_of(before, index), topics_of(edited, index));
     let Some(read) = (was == now)
-        .then(|| memo.previous(&read_key(before, &was, &topic_keys(topics))))
+        .then(|| memo.previous(read_key(before, &was, &topic_keys(topics))))
         .flatten()
     else {
         return false;
@@ -843,7 +861,7 @@ fn read_texts(
     briefs: &[Brief],
     topics: &[Topic],
     brief_topics: &[Vec<usize>],
-    memo: &PassageMemo,
+    memo: &dyn Reuse<TextReading>,
 ) -> (TagPassages, Vec<Arc<Lead>>) {
     use rayon::prelude::*;
     let matcher = TopicMatcher::new(topics.iter().map(|t| &t.rules));
@@ -862,7 +880,7 @@ fn read_texts(
                     .find(|&t| topics[t].slug == s)
             };
             // Shared with the memo: a passage is copied once, into the analysis.
-            let read = memo.get_or(&key, || {
+            let read = memo.get_or(key, &mut || {
                 Arc::new(read_text(brief, topics, &matcher, &brief_topics[b]))
             });
             let passages = read

@@ -512,6 +512,46 @@ impl ShardFiles<'_> {
 }
 
 /// Parsed files and stage memos from the previous build.
+/// What the analysis keeps from one build to the next (see
+/// [`crate::analyse::AnalysisReuse`]).
+#[derive(Default)]
+pub struct AnalysisMemo {
+    /// What was read in each brief's text, keyed by a hash of what decides
+    /// it (the brief's text and evidence, its topics' rules).
+    pub passages: PassageMemo,
+    /// Related briefs, keyed by a hash of every feature they use.
+    pub related: KeyMemo<u128, crate::analyse::RelatedLists>,
+    /// Entities, figures, timeline, each keyed by the facts it reads.
+    pub facts: KeyMemo<u128, crate::analyse::FactsValue>,
+}
+
+/// The memo of what the analysis read in each brief's text.
+pub type PassageMemo = KeyMemo<u128, crate::analyse::TextReading>;
+
+impl AnalysisMemo {
+    /// The memos as the analysis asks for them.
+    pub fn reuse(&self) -> crate::analyse::AnalysisReuse<'_> {
+        crate::analyse::AnalysisReuse {
+            passages: &self.passages,
+            related: &self.related,
+            facts: &self.facts,
+        }
+    }
+}
+
+impl<V, const N: usize> crate::reuse::Reuse<V> for KeyMemo<u128, V, N>
+where
+    V: Clone + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    fn get_or(&self, key: u128, make: &mut dyn FnMut() -> V) -> V {
+        KeyMemo::get_or(self, &key, make)
+    }
+
+    fn previous(&self, key: u128) -> Option<V> {
+        KeyMemo::previous(self, &key).cloned()
+    }
+}
+
 #[derive(Default)]
 pub struct Memo {
     /// Sources by path (`content/sources/...`).
@@ -523,7 +563,7 @@ pub struct Memo {
     pub ingest: FileMemo<Option<crate::ingest::BriefOnDisk>>,
     /// Analysis: the passage that justifies each tag, by brief and rules;
     /// related briefs, by the features they are computed from.
-    pub analysis: crate::analyse::AnalysisMemo,
+    pub analysis: AnalysisMemo,
     /// Render: page keys and the links brief bodies looked up.
     pub render: crate::render::RenderMemo,
     /// This build's stamps of the input files (not stored).
@@ -537,7 +577,7 @@ impl Memo {
             sources: self.sources.next(now_ns),
             briefs: self.briefs.next(now_ns),
             ingest: self.ingest.next(now_ns),
-            analysis: crate::analyse::AnalysisMemo {
+            analysis: AnalysisMemo {
                 passages: self.analysis.passages.next(),
                 related: self.analysis.related.next(),
                 facts: self.analysis.facts.next(),

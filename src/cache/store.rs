@@ -90,7 +90,7 @@ impl BuildCache {
     }
 
     /// The shards of the analysis's passage memo that hold `keys`.
-    pub fn passages_of(&self, keys: &[u128]) -> crate::analyse::PassageMemo {
+    pub fn passages_of(&self, keys: &[u128]) -> super::memo::PassageMemo {
         KeyMemo::load_part(
             &ShardFiles {
                 cache: self,
