@@ -34,6 +34,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
         include_str!("../themes/default/templates/404.html"),
     ),
     (
+        "templates/atom.xml",
+        include_str!("../themes/default/templates/atom.xml"),
+    ),
+    (
         "templates/base.html",
         include_str!("../themes/default/templates/base.html"),
     ),
@@ -96,6 +100,10 @@ pub const DEFAULT_THEME: &[(&str, &str)] = &[
     (
         "templates/search.html",
         include_str!("../themes/default/templates/search.html"),
+    ),
+    (
+        "templates/sitemap.xml",
+        include_str!("../themes/default/templates/sitemap.xml"),
     ),
     (
         "templates/source.html",

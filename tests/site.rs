@@ -455,3 +455,46 @@ fn unchanged_files_are_not_rewritten() {
     );
     assert!(read(&out.join(brief_page)).contains("four main bases"));
 }
+
+#[test]
+fn feeds_and_sitemap_come_from_templates_a_site_can_override() {
+    let site = fixture_site();
+    let root = site.path();
+    // A theme copied before the feed templates existed still gets feeds.
+    std::fs::remove_file(root.join("themes/default/templates/atom.xml")).unwrap();
+    std::fs::remove_file(root.join("themes/default/templates/sitemap.xml")).unwrap();
+    build(root).unwrap();
+    let feed = read(&root.join("public/feed.xml"));
+    assert!(roxmltree::Document::parse(&feed).is_ok(), "{feed}");
+    assert!(read(&root.join("public/sitemap.xml")).contains("<loc>https://"));
+    // The site's own template replaces the theme's, for every feed.
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(
+        root.join("templates/atom.xml"),
+        "<?xml version=\"1.0\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>{{ feed.title }}</title>{% for e in feed.entries %}<entry><title>{{ e.title }}</title><rights>CC BY</rights></entry>{% endfor %}</feed>\n",
+    )
+    .unwrap();
+    build(root).unwrap();
+    let feed = read(&root.join("public/feed.xml"));
+    let doc = roxmltree::Document::parse(&feed).unwrap();
+    let rights = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("rights"))
+        .count();
+    assert!(rights > 0, "{feed}");
+    // Titles are escaped for XML ("<withdrawal> dates & who").
+    assert!(
+        feed.contains("&lt;withdrawal&gt; dates &amp; who"),
+        "{feed}"
+    );
+    assert!(read(&root.join("public/topics/pmf.xml")).contains("<rights>CC BY</rights>"));
+    // A broken feed template fails the build at its file, the site standing.
+    std::fs::write(
+        root.join("templates/atom.xml"),
+        "{% for e in feed.entries %}",
+    )
+    .unwrap();
+    let err = build(root).unwrap_err().to_string();
+    assert!(err.contains("templates/atom.xml"), "{err}");
+    assert_eq!(read(&root.join("public/feed.xml")), feed);
+}

@@ -156,7 +156,13 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
     }
     if errors.is_empty() {
         html_paths.sort();
-        pages.extend(publish::feeds_and_sitemap(input, &html_paths));
+        match publish::feeds_and_sitemap(input, theme, &html_paths) {
+            Ok(feeds) => pages.extend(feeds),
+            Err(d) => {
+                errors.push(d);
+                return Err(errors);
+            }
+        }
         for file in search_index.into_iter().chain([export]) {
             match file {
                 Rendered::Page(page) => pages.push(page),

@@ -6,8 +6,11 @@
 
 use rayon::prelude::*;
 
+use serde::Serialize;
+
 use super::links;
-use super::{Page, RenderInput, escape_html};
+use super::{Page, RenderInput, Theme};
+use crate::diagnostics::Diagnostic;
 
 /// Entries per feed: the newest; feed readers want news, not the archive.
 pub const FEED_ENTRIES: usize = 100;
@@ -26,26 +29,34 @@ pub fn robots_txt(input: &RenderInput<'_>) -> Page {
     }
 }
 
-/// Atom feeds (all briefs, and one per topic) and the sitemap, when `base_url` is set.
-pub fn feeds_and_sitemap(input: &RenderInput<'_>, html_paths: &[String]) -> Vec<Page> {
+/// Atom feeds (all briefs, and one per topic) and the sitemap, when
+/// `base_url` is set: the theme's `atom.xml` and `sitemap.xml` templates
+/// (a site may override them, as any template) filled with [`FeedView`]s
+/// and the pages' absolute URLs.
+pub fn feeds_and_sitemap(
+    input: &RenderInput<'_>,
+    theme: &Theme,
+    html_paths: &[String],
+) -> Result<Vec<Page>, Diagnostic> {
     let base = input.config.base_url_slash();
     if base.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let a = input.analysis;
-    let mut pages = vec![atom(
+    let all_stories: Vec<usize> = (0..a.stories.len()).collect();
+    let mut feeds = vec![feed(
         input,
         &base,
         "feed.xml",
         &input.config.title,
         links::INDEX,
         &a.newest_first,
-        &(0..a.stories.len()).collect::<Vec<_>>(),
+        &all_stories,
     )];
-    pages.par_extend(input.topics.par_iter().enumerate().map(|(t, topic)| {
+    feeds.par_extend(input.topics.par_iter().enumerate().map(|(t, topic)| {
         let briefs: Vec<usize> = a.topics[t].briefs.iter().map(|tb| tb.brief).collect();
         let title = format!("{}: {}", input.config.title, topic.title);
-        atom(
+        feed(
             input,
             &base,
             &format!("topics/{}.xml", topic.slug),
@@ -55,29 +66,91 @@ pub fn feeds_and_sitemap(input: &RenderInput<'_>, html_paths: &[String]) -> Vec<
             &a.stories_of_topic(t),
         )
     }));
-    let mut sitemap = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    let mut paths: Vec<&String> = html_paths
+    let mut pages = feeds
+        .into_par_iter()
+        .map(|(path, view)| {
+            let mut ctx = tera::Context::new();
+            ctx.insert("feed", &view);
+            render_file(theme, FEED_TEMPLATE, &ctx, path)
+        })
+        .collect::<Result<Vec<Page>, Diagnostic>>()?;
+    let urls: Vec<String> = html_paths
         .iter()
         .filter(|p| p.as_str() != links::NOT_FOUND)
+        .map(|p| format!("{base}{p}"))
         .collect();
-    paths.sort();
-    for p in paths {
-        sitemap.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            escape_html(&format!("{base}{p}"))
-        ));
-    }
-    sitemap.push_str("</urlset>\n");
-    pages.push(Page {
-        path: "sitemap.xml".to_string(),
-        bytes: sitemap.into_bytes(),
-    });
-    pages
+    let mut ctx = tera::Context::new();
+    ctx.insert("urls", &urls);
+    pages.push(render_file(
+        theme,
+        SITEMAP_TEMPLATE,
+        &ctx,
+        "sitemap.xml".to_string(),
+    )?);
+    Ok(pages)
 }
 
-fn atom(
+/// The template of every Atom feed.
+pub const FEED_TEMPLATE: &str = "atom.xml";
+/// The template of the sitemap.
+pub const SITEMAP_TEMPLATE: &str = "sitemap.xml";
+
+fn render_file(
+    theme: &Theme,
+    template: &str,
+    ctx: &tera::Context,
+    path: String,
+) -> Result<Page, Diagnostic> {
+    let mut bytes = Vec::with_capacity(16 * 1024);
+    theme
+        .tera
+        .render_to(template, ctx, &mut bytes)
+        .map_err(|e| super::theme::template_error(&theme.template_files, &e))?;
+    Ok(Page { path, bytes })
+}
+
+/// One Atom feed as its template sees it.
+#[derive(Debug, Serialize)]
+pub struct FeedView {
+    /// `site.toml` `language`.
+    pub language: String,
+    /// The feed's title (the site's, or "site: topic").
+    pub title: String,
+    /// `site.toml` `description` (may be empty).
+    pub subtitle: String,
+    /// The feed's own absolute URL (also its id).
+    pub url: String,
+    /// The page it follows (front page or topic page), absolute.
+    pub html_url: String,
+    /// The newest date of its entries, as an Atom timestamp.
+    pub updated: String,
+    /// The site's title: the feed's author.
+    pub author: String,
+    /// Briefs (newest first, at most [`FEED_ENTRIES`]), then story updates.
+    pub entries: Vec<FeedEntry>,
+}
+
+/// One entry of a feed: a brief, or a story update.
+#[derive(Debug, Serialize)]
+pub struct FeedEntry {
+    pub title: String,
+    /// Unique and stable: the brief's URL; a story update's URL with
+    /// `#update-<day>`.
+    pub id: String,
+    /// The page, absolute.
+    pub url: String,
+    pub updated: String,
+    /// The brief's publication date (none for an undated brief or an update).
+    pub published: Option<String>,
+    /// Topic slugs.
+    pub categories: Vec<String>,
+    /// First key point, else the first sentence; what a story update added.
+    pub summary: String,
+}
+
+/// The feed at `path`: its `briefs` (newest first; the newest only) and the
+/// updates of `stories` the latest day added to.
+fn feed(
     input: &RenderInput<'_>,
     base: &str,
     path: &str,
@@ -85,12 +158,8 @@ fn atom(
     html_page: &str,
     briefs: &[usize],
     stories: &[usize],
-) -> Page {
-    // `briefs` is newest first; the feed carries the newest only.
+) -> (String, FeedView) {
     let briefs = &briefs[..briefs.len().min(FEED_ENTRIES)];
-    // The newest brief's date, not the clock: rebuilding changes nothing.
-    // Story updates: those of `stories` the latest day added to (a topic's
-    // feed: its stories').
     let updates: Vec<(&crate::analyse::Story, chrono::NaiveDate, String)> =
         match input.analysis.latest_day {
             Some(day) => (stories.iter())
@@ -99,6 +168,7 @@ fn atom(
                 .collect(),
             None => Vec::new(),
         };
+    // The newest brief's date, not the clock: rebuilding changes nothing.
     let updated = briefs
         .iter()
         .filter_map(|&b| input.briefs[b].published)
@@ -106,97 +176,53 @@ fn atom(
         .max()
         .map(stamp)
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
-    let mut x = String::new();
-    x.push_str(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"",
-    );
-    x.push_str(&format!(
-        " xml:lang=\"{}\">\n",
-        escape_html(&input.config.language)
-    ));
-    x.push_str(&format!("  <title>{}</title>\n", escape_html(title)));
-    if !input.config.description.is_empty() {
-        x.push_str(&format!(
-            "  <subtitle>{}</subtitle>\n",
-            escape_html(&input.config.description)
-        ));
-    }
-    x.push_str(&format!(
-        "  <id>{}</id>\n",
-        escape_html(&format!("{base}{path}"))
-    ));
-    x.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        escape_html(&format!("{base}{path}"))
-    ));
-    x.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape_html(&format!("{base}{html_page}"))
-    ));
-    x.push_str(&format!("  <updated>{updated}</updated>\n  <author><name>{}</name></author>\n  <generator>dossier</generator>\n", escape_html(&input.config.title)));
-    for &b in briefs {
-        let brief = &input.briefs[b];
-        let url = format!("{base}{}", links::brief(&brief.slug));
-        let summary = brief
-            .facts
-            .key_points
-            .first()
-            .map(|k| k.text.clone())
-            .unwrap_or_else(|| input.analysis.briefs[b].lead.summary.clone());
-        x.push_str("  <entry>\n");
-        x.push_str(&format!(
-            "    <title>{}</title>\n",
-            escape_html(&brief.title)
-        ));
-        x.push_str(&format!(
-            "    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape_html(&url),
-            escape_html(&url)
-        ));
-        let when = brief
-            .published
-            .map(stamp)
-            .unwrap_or_else(|| updated.clone());
-        x.push_str(&format!("    <updated>{when}</updated>\n"));
-        if brief.published.is_some() {
-            x.push_str(&format!("    <published>{when}</published>\n"));
-        }
-        for t in &brief.topics {
-            x.push_str(&format!("    <category term=\"{}\"/>\n", escape_html(t)));
-        }
-        if !summary.is_empty() {
-            x.push_str(&format!(
-                "    <summary>{}</summary>\n",
-                escape_html(&summary)
-            ));
-        }
-        x.push_str("  </entry>\n");
-    }
-    for (story, day, summary) in &updates {
+    let mut entries: Vec<FeedEntry> = briefs
+        .iter()
+        .map(|&b| {
+            let brief = &input.briefs[b];
+            let url = format!("{base}{}", links::brief(&brief.slug));
+            let summary = brief
+                .facts
+                .key_points
+                .first()
+                .map(|k| k.text.clone())
+                .unwrap_or_else(|| input.analysis.briefs[b].lead.summary.clone());
+            let when = brief.published.map(stamp);
+            FeedEntry {
+                title: brief.title.clone(),
+                id: url.clone(),
+                url,
+                updated: when.clone().unwrap_or_else(|| updated.clone()),
+                published: when,
+                categories: brief.topics.clone(),
+                summary,
+            }
+        })
+        .collect();
+    entries.extend(updates.iter().map(|(story, day, summary)| {
         let url = format!("{base}{}", links::story(&story.slug));
-        x.push_str("  <entry>\n");
-        x.push_str(&format!(
-            "    <title>{}</title>\n",
-            escape_html(&format!("Story update: {}", story.title))
-        ));
-        // One entry per story and day: a later update is a new entry.
-        x.push_str(&format!(
-            "    <id>{}</id>\n    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape_html(&format!("{url}#update-{day}")),
-            escape_html(&url)
-        ));
-        x.push_str(&format!("    <updated>{}</updated>\n", stamp(*day)));
-        x.push_str(&format!(
-            "    <summary>{}</summary>\n",
-            escape_html(summary)
-        ));
-        x.push_str("  </entry>\n");
-    }
-    x.push_str("</feed>\n");
-    Page {
-        path: path.to_string(),
-        bytes: x.into_bytes(),
-    }
+        FeedEntry {
+            title: format!("Story update: {}", story.title),
+            // One entry per story and day: a later update is a new entry.
+            id: format!("{url}#update-{day}"),
+            url,
+            updated: stamp(*day),
+            published: None,
+            categories: Vec::new(),
+            summary: summary.clone(),
+        }
+    }));
+    let view = FeedView {
+        language: input.config.language.clone(),
+        title: title.to_string(),
+        subtitle: input.config.description.clone(),
+        url: format!("{base}{path}"),
+        html_url: format!("{base}{html_page}"),
+        updated,
+        author: input.config.title.clone(),
+        entries,
+    };
+    (path.to_string(), view)
 }
 
 fn stamp(d: chrono::NaiveDate) -> String {

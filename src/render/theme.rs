@@ -33,11 +33,13 @@ pub const REQUIRED_TEMPLATES: &[&str] = &[
 /// Templates the default theme gained after sites began copying it: a
 /// theme that lacks one uses the built-in default's.
 pub const LATER_TEMPLATES: &[&str] = &[
+    "atom.xml",
     "dates.html",
     "event.html",
     "figure.html",
     "outlets.html",
     "partials/pager.html",
+    "sitemap.xml",
     "stories.html",
     "story.html",
 ];
