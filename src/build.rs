@@ -233,7 +233,7 @@ pub fn render_pages_with(
         analysis: &analysis,
         outlets: &site.outlets,
         progress,
-        memo: Some(&memo.render),
+        memo: Some(memo.render.reuse()),
         skip_unchanged,
     };
     render::render_site(&input, &site.theme).map_err(|e| BuildFailed(e.into_sorted()))

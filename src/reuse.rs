@@ -29,3 +29,20 @@ impl<V> Reuse<V> for Fresh {
         None
     }
 }
+
+/// Values by key that a stage reads from the previous run and records for
+/// the next (render's page keys, brief page values): the build's cache keeps
+/// them (`cache::KeyMemo`); a build without one passes none.
+pub trait Keep<K, V>: Sync {
+    /// The value the previous run recorded under `key`.
+    fn previous(&self, key: &K) -> Option<V>;
+    /// Record `value` under `key` for the next run.
+    fn put(&self, key: K, value: V);
+}
+
+/// [`Keep`], changed in place: the build after an edit to a brief's text
+/// alone records the few pages it remakes into the memo it read.
+pub trait KeepInPlace<K, V>: Keep<K, V> {
+    /// Change the value under `key` now.
+    fn set(&mut self, key: K, value: V);
+}

@@ -106,9 +106,13 @@ pub(super) fn build(
     let mut render_memo = cache.render_memo_of(&paths);
     let mut pages = Vec::new();
     for (_, now) in &pairs {
-        let Some(page) =
-            render::brief_page_after_text_edit(config, &topics, &theme, now, &mut render_memo)
-        else {
+        let Some(page) = render::brief_page_after_text_edit(
+            config,
+            &topics,
+            &theme,
+            now,
+            render_memo.text_edit(),
+        ) else {
             // Whatever the reason, the whole build makes these pages'
             // values again: kept values it cannot vouch for are never reused.
             cache.forget_brief_values(&paths);

@@ -525,6 +525,71 @@ pub struct AnalysisMemo {
     pub facts: KeyMemo<u128, crate::analyse::FactsValue>,
 }
 
+/// What render records for the next build (see
+/// [`crate::render::RenderReuse`]).
+#[derive(Default)]
+pub struct RenderMemo {
+    /// Output path -> key of the page's inputs (template set and context).
+    pub pages: KeyMemo<String, u128>,
+    /// Hash of a brief's Markdown -> the link targets it asked to resolve.
+    pub body_links: KeyMemo<u128, Vec<String>>,
+    /// Brief page path -> the page's values besides the body and site-wide
+    /// ones. Megabytes in all: kept in 64 shards, of which a text edit
+    /// reads one. Other builds do not read it: they put the values that
+    /// changed (see `brief_value_keys`), written beside the others.
+    pub brief_values: KeyMemo<String, crate::render::PackedValues, 64>,
+    /// Brief page path -> the key of its values in `brief_values`.
+    pub brief_value_keys: KeyMemo<String, u128>,
+    /// Brief page path -> the key of its body and where its links led.
+    pub brief_bodies: KeyMemo<String, crate::render::BriefBodyLinks>,
+}
+
+impl RenderMemo {
+    /// The memos as render reads and records them.
+    pub fn reuse(&self) -> crate::render::RenderReuse<'_> {
+        crate::render::RenderReuse {
+            pages: &self.pages,
+            body_links: &self.body_links,
+            brief_values: &self.brief_values,
+            brief_value_keys: &self.brief_value_keys,
+            brief_bodies: &self.brief_bodies,
+        }
+    }
+
+    /// The memos as the build after a text edit reads and changes them.
+    pub fn text_edit(&mut self) -> crate::render::TextEditReuse<'_> {
+        crate::render::TextEditReuse {
+            pages: &mut self.pages,
+            brief_values: &self.brief_values,
+            brief_bodies: &mut self.brief_bodies,
+        }
+    }
+}
+
+impl<K, V, const N: usize> crate::reuse::Keep<K, V> for KeyMemo<K, V, N>
+where
+    K: Serialize + DeserializeOwned + Eq + Hash + Ord + Clone + Send + Sync + 'static,
+    V: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    fn previous(&self, key: &K) -> Option<V> {
+        KeyMemo::previous(self, key).cloned()
+    }
+
+    fn put(&self, key: K, value: V) {
+        KeyMemo::put(self, key, value)
+    }
+}
+
+impl<K, V, const N: usize> crate::reuse::KeepInPlace<K, V> for KeyMemo<K, V, N>
+where
+    K: Serialize + DeserializeOwned + Eq + Hash + Ord + Clone + Send + Sync + 'static,
+    V: Clone + PartialEq + Serialize + DeserializeOwned + Send + Sync + 'static,
+{
+    fn set(&mut self, key: K, value: V) {
+        KeyMemo::set(self, key, value)
+    }
+}
+
 /// The memo of what the analysis read in each brief's text.
 pub type PassageMemo = KeyMemo<u128, crate::analyse::TextReading>;
 
@@ -565,7 +630,7 @@ pub struct Memo {
     /// related briefs, by the features they are computed from.
     pub analysis: AnalysisMemo,
     /// Render: page keys and the links brief bodies looked up.
-    pub render: crate::render::RenderMemo,
+    pub render: RenderMemo,
     /// This build's stamps of the input files (not stored).
     pub stamps: Stamps,
 }
@@ -589,7 +654,7 @@ impl Memo {
                 for page in r.brief_value_keys.unused_keys() {
                     r.brief_values.drop_entry(&page);
                 }
-                crate::render::RenderMemo {
+                RenderMemo {
                     pages: r.pages.next(),
                     body_links: r.body_links.next(),
                     brief_values: r.brief_values.next(),

@@ -103,7 +103,7 @@ impl BuildCache {
     /// The shards of the render memos that hold the entries of `pages`
     /// (brief pages), to change those entries and store them with
     /// [`BuildCache::store_pages_of_briefs`].
-    pub fn render_memo_of(&self, pages: &[String]) -> crate::render::RenderMemo {
+    pub fn render_memo_of(&self, pages: &[String]) -> super::memo::RenderMemo {
         let files = |name| ShardFiles { cache: self, name };
         let ((pages_memo, brief_values), brief_bodies) = rayon::join(
             || {
@@ -114,7 +114,7 @@ impl BuildCache {
             },
             || KeyMemo::load_part(&files("brief-bodies"), pages),
         );
-        crate::render::RenderMemo {
+        super::memo::RenderMemo {
             pages: pages_memo,
             brief_values,
             brief_bodies,
@@ -125,7 +125,7 @@ impl BuildCache {
     /// Store the state of a build that re-rendered a few brief pages, and
     /// the changed shards of `render` (from [`BuildCache::render_memo_of`]).
     /// The other memos stand as the previous build left them.
-    pub fn store_pages_of_briefs(&self, state: &BuildState, render: &crate::render::RenderMemo) {
+    pub fn store_pages_of_briefs(&self, state: &BuildState, render: &super::memo::RenderMemo) {
         let files = |name| ShardFiles { cache: self, name };
         render.pages.store(&files("pages"));
         render.brief_bodies.store(&files("brief-bodies"));

@@ -22,10 +22,10 @@ use rayon::prelude::*;
 
 use crate::analyse::Analysis;
 use crate::brief::Brief;
-use crate::cache::KeyMemo;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::hash::Hasher;
+use crate::reuse::{Keep, KeepInPlace};
 use crate::source::SourceText;
 use crate::topic::Topic;
 use context::{PageContext, PageMeta};
@@ -64,32 +64,40 @@ pub struct RenderInput<'a> {
     pub progress: Option<&'a indicatif::ProgressBar>,
     /// Where page keys are remembered for the next build, and read from
     /// the previous one.
-    pub memo: Option<&'a RenderMemo>,
+    pub memo: Option<RenderReuse<'a>>,
     /// Pages whose key equals the previous build's are not rendered (the
     /// caller has that build's files).
     pub skip_unchanged: bool,
 }
 
-/// The keys of the previous build's pages, and the links each brief body
-/// looked up (by a hash of the body), so that a page's key can be computed
-/// without rendering its Markdown. And, per brief page, what it shows
-/// besides its body, so that an edit to a brief's text alone can re-render
-/// its page without the rest of the site ([`brief_page_after_text_edit`]).
-#[derive(Default)]
-pub struct RenderMemo {
+/// Where render finds what the previous build recorded, and records what
+/// the next one needs (see [`crate::reuse::Keep`]; the cache's
+/// `RenderMemo::reuse()` gives it): the keys of the previous build's pages,
+/// the links each brief body looked up (by a hash of the body), so that a
+/// page's key can be computed without rendering its Markdown, and, per
+/// brief page, what it shows besides its body, so that an edit to a
+/// brief's text alone can re-render its page without the rest of the site
+/// ([`brief_page_after_text_edit`]).
+#[derive(Clone, Copy)]
+pub struct RenderReuse<'a> {
     /// Output path -> key of the page's inputs (template set and context).
-    pub pages: KeyMemo<String, u128>,
+    pub pages: &'a dyn Keep<String, u128>,
     /// Hash of a brief's Markdown -> the link targets it asked to resolve.
-    pub body_links: KeyMemo<u128, Vec<String>>,
+    pub body_links: &'a dyn Keep<u128, Vec<String>>,
     /// Brief page path -> the page's values besides the body and site-wide
-    /// ones. Megabytes in all: kept in 64 shards, of which a text edit
-    /// reads one. Other builds do not read it: they put the values that
-    /// changed (see `brief_value_keys`), written beside the others.
-    pub brief_values: KeyMemo<String, PackedValues, 64>,
+    /// ones (recorded only when their key changed).
+    pub brief_values: &'a dyn Keep<String, PackedValues>,
     /// Brief page path -> the key of its values in `brief_values`.
-    pub brief_value_keys: KeyMemo<String, u128>,
+    pub brief_value_keys: &'a dyn Keep<String, u128>,
     /// Brief page path -> the key of its body and where its links led.
-    pub brief_bodies: KeyMemo<String, BriefBodyLinks>,
+    pub brief_bodies: &'a dyn Keep<String, BriefBodyLinks>,
+}
+
+/// What the build after a text edit reads and changes in place.
+pub struct TextEditReuse<'a> {
+    pub pages: &'a mut dyn KeepInPlace<String, u128>,
+    pub brief_values: &'a dyn Keep<String, PackedValues>,
+    pub brief_bodies: &'a mut dyn KeepInPlace<String, BriefBodyLinks>,
 }
 
 /// The rendered site: pages rendered now, and pages whose inputs did not
@@ -267,7 +275,7 @@ fn unchanged_since(input: &RenderInput<'_>, path: &str, key: u128) -> bool {
     let Some(memo) = input.memo else {
         return false;
     };
-    let same = input.skip_unchanged && memo.pages.previous(&path.to_string()) == Some(&key);
+    let same = input.skip_unchanged && memo.pages.previous(&path.to_string()) == Some(key);
     memo.pages.put(path.to_string(), key);
     same
 }

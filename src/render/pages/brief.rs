@@ -7,7 +7,7 @@ use crate::brief::Brief;
 use crate::config::SiteConfig;
 use crate::render::links::ContentLinks;
 use crate::render::shared::site_view;
-use crate::render::{Page, RenderMemo, Theme, markdown, render_template};
+use crate::render::{Page, RenderReuse, TextEditReuse, Theme, markdown, render_template};
 use crate::topic::Topic;
 
 /// The page of brief `b`; its body is rendered after the key check when possible.
@@ -100,7 +100,7 @@ pub(super) fn brief<'a>(cx: &Cx<'a>, b: usize, ctx: &mut PageContext<'a>) -> Pag
     // when they changed.
     let values_key = ctx.restart_key();
     if let Some(m) = input.memo {
-        if m.brief_value_keys.previous(&page) != Some(&values_key) {
+        if m.brief_value_keys.previous(&page) != Some(values_key) {
             let values = BriefPageValues {
                 key: values_key,
                 people,
@@ -179,7 +179,7 @@ pub struct BriefBodyLinks {
 }
 
 /// The page of `brief` after an edit to its text alone, rendered from the
-/// values the previous build kept ([`RenderMemo::brief_values`]) instead of
+/// values the previous build kept ([`RenderReuse::brief_values`]) instead of
 /// an analysis of the whole site: `Some(None)` when the page stays as it
 /// is, `Some(Some(page))` with its new bytes (the memo then has its new
 /// key). `None` when the memo cannot vouch for it (values missing or not
@@ -194,11 +194,11 @@ pub fn brief_page_after_text_edit(
     topics: &[Topic],
     theme: &Theme,
     brief: &Brief,
-    memo: &mut RenderMemo,
+    memo: TextEditReuse<'_>,
 ) -> Option<Option<Page>> {
     let path = links::brief(&brief.slug);
     let values = memo.brief_values.previous(&path)?.unpack()?;
-    let before = memo.brief_bodies.previous(&path)?.clone();
+    let before = memo.brief_bodies.previous(&path)?;
     let site = site_view(config, topics);
     let site_key = Hasher::new().value(&site).finish();
     let meta = PageMeta {
@@ -217,7 +217,7 @@ pub fn brief_page_after_text_edit(
         &meta,
     );
     let page_key = |body_key: u128| sealed.clone().value(&body_key).finish();
-    if memo.pages.previous(&path) != Some(&page_key(before.key)) {
+    if memo.pages.previous(&path) != Some(page_key(before.key)) {
         return None;
     }
     // The links of the new text must be among those of the old, whose
@@ -246,7 +246,7 @@ pub fn brief_page_after_text_edit(
         links,
     };
     let key = page_key(body.key);
-    if memo.pages.previous(&path) == Some(&key) {
+    if memo.pages.previous(&path) == Some(key) {
         return Some(None);
     }
     let bytes = render_template(theme, template, ctx, meta, Some((brief, html))).ok()?;
@@ -285,7 +285,7 @@ impl<'a> BriefBody<'a> {
         brief: &'a Brief,
         links: &ContentLinks,
         page: &str,
-        memo: Option<&RenderMemo>,
+        memo: Option<RenderReuse<'_>>,
     ) -> BriefBody<'a> {
         let hash = brief.body.hash();
         let mut body = BriefBody {
@@ -325,7 +325,7 @@ impl<'a> BriefBody<'a> {
     pub(crate) fn render(
         &self,
         links: &ContentLinks,
-        memo: Option<&RenderMemo>,
+        memo: Option<RenderReuse<'_>>,
     ) -> (String, Vec<String>) {
         let asked = std::sync::Mutex::new(Vec::new());
         let html = markdown::render(self.brief.body.text(), &|u| {
