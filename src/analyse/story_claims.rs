@@ -233,10 +233,12 @@ fn display(stance: Stance, ids: &[usize], other: &[String], entities: &[Entity])
         .map(|&e| entities[e].name.as_str())
         .chain(other.iter().map(String::as_str))
         .collect();
-    if names.is_empty() {
-        what.to_string()
-    } else {
-        format!("{what}: {}", names.join(", "))
+    match (stance, names.is_empty()) {
+        (_, true) => what.to_string(),
+        // A blame's sentence names who blames and whom alike ("Biden blamed
+        // Iran-backed groups"): say which names it has, not who is blamed.
+        (Stance::Blames, false) => format!("Blame, in words naming {}", names.join(", ")),
+        (_, false) => format!("{what}: {}", names.join(", ")),
     }
 }
 
