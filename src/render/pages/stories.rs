@@ -115,7 +115,17 @@ pub(super) fn story<'a>(cx: &Cx<'a>, s: usize, ctx: &mut PageContext<'a>) -> Pag
         }))
         .collect();
     ctx.insert("events", events);
-    ctx.insert("places", places_view(shared, story));
+    // Places several reports name lead; one report's own (a live blog's
+    // other news, a reporter's background) follow in a line of their own.
+    let (mut places, mut places_once): (Vec<StoryPlaceView>, Vec<StoryPlaceView>) =
+        places_view(shared, story)
+            .into_iter()
+            .partition(|p| p.statements.len() > 1);
+    if places.is_empty() {
+        std::mem::swap(&mut places, &mut places_once);
+    }
+    ctx.insert("places", places);
+    ctx.insert("places_once", places_once);
     ctx.insert("update", update_of(input, shared, story, s));
     ctx.insert("entities", named_by_several(cx, story));
     ctx.insert("topics", topics_of(cx, story));
