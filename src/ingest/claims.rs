@@ -80,6 +80,9 @@ pub fn claim(
         && named.iter().any(|&(at, _)| at < found.start())
     {
         named.retain(|&(at, _)| at < found.start());
+        // "Iran's mission to the United Nations denied": where the speaker
+        // is accredited or sits is not who speaks.
+        named.retain(|&(at, _)| !located_before(&sentence[..at]));
     }
     Some(Claim {
         stance,
@@ -88,6 +91,23 @@ pub fn claim(
         line,
         context: crate::sentences::clip_around(sentence.trim(), found.start(), super::MAX_EXCERPT),
     })
+}
+
+/// Does `before` end in "to the", "at the", "in" (and the like): is the
+/// name that follows where someone is, not who they are?
+fn located_before(before: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| w.to_lowercase())
+        .collect();
+    let prep = |w: &str| matches!(w, "to" | "at" | "in" | "from");
+    match words.as_slice() {
+        [first, ..] if prep(first) => true,
+        [the, second, ..] if the == "the" && prep(second) => true,
+        _ => false,
+    }
 }
 
 /// Do the words before a claim deny that anyone made it ("No group has
@@ -168,6 +188,15 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.named, ["Marsh Brigades"]);
+        // Where the speaker is accredited is not who speaks.
+        let c = claim(
+            "The Interior Ministry's envoy to the Marsh Brigades denied any role.",
+            3,
+            &[],
+            &orgs,
+        )
+        .unwrap();
+        assert_eq!(c.named, ["Interior Ministry"]);
         // Where it said so may stand between the verb and the claim.
         let c = claim(
             "The Marsh Brigades said in a statement on Telegram that its fighters fired the rockets.",
