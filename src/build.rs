@@ -448,6 +448,15 @@ pub fn lock_site(root: &Path) -> Result<std::fs::File, BuildFailed> {
     }
 }
 
+/// Where the site goes: `--output`, else `output_dir` of site.toml (a
+/// broken site.toml: `public`), under the site root.
+fn output_dir(opts: &BuildOptions, config: Option<&SiteConfig>) -> PathBuf {
+    opts.output.clone().unwrap_or_else(|| {
+        opts.root
+            .join(config.map_or(Path::new("public"), |c| &c.output_dir))
+    })
+}
+
 /// Build the site described by `opts`: ingest first, then the pipeline.
 ///
 /// With the build cache of an earlier build (`.dossier-cache/`), only what
@@ -467,13 +476,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     // The theme and output folder come from site.toml; if it is broken, the
     // loading step below reports it.
     let config = SiteConfig::load(root).ok();
-    let out_dir = opts.output.clone().unwrap_or_else(|| {
-        root.join(
-            config
-                .as_ref()
-                .map_or(Path::new("public"), |c| &c.output_dir),
-        )
-    });
+    let out_dir = output_dir(opts, config.as_ref());
     output_location(root, &out_dir, opts.output.is_some())?;
     let key = build_key(opts, &out_dir);
     let snapshot_ns = cache::now_ns();
