@@ -751,33 +751,37 @@ fn value_line(yaml: &str, value: &str, from: usize) -> Option<usize> {
         .map(|(i, _)| i + 1)
 }
 
-/// Every brief of the site, sorted by slug, plus the problems met. (The
-/// build reads them through its cache instead: `build::load`, with
-/// [`brief_files`], [`read_brief`] and [`finish_loading`].)
+/// Every brief of the site, sorted by slug, plus the problems met.
 pub fn load_briefs(root: &Path) -> (Vec<Brief>, Diagnostics) {
+    load_briefs_by(root, |_rel, slug, shown, path| {
+        let size = std::fs::symlink_metadata(path).map_or(0, |m| m.len());
+        read_brief(slug, shown, path, size)
+    })
+}
+
+/// [`load_briefs`], each file read by `read` (given its path in
+/// `content/briefs/`, its slug, its path as shown and its full path): the
+/// build reads through its cache (`build::load`).
+pub fn load_briefs_by(
+    root: &Path,
+    read: impl Fn(&str, &str, &Path, &Path) -> Result<Brief, Vec<Diagnostic>> + Sync,
+) -> (Vec<Brief>, Diagnostics) {
     let mut errors = Diagnostics::new();
-    let files = brief_files(root, &mut errors);
+    let files = list_files(&root.join(BRIEFS_DIR), &["md"], &mut errors);
     let parsed: Vec<Result<Brief, Vec<Diagnostic>>> = files
         .par_iter()
         .map(|(rel, path)| {
             let shown = Path::new(BRIEFS_DIR).join(rel);
             let slug = slug_of(rel, &shown)?;
-            let size = std::fs::symlink_metadata(path).map_or(0, |m| m.len());
-            read_brief(&slug, &shown, path, size)
+            read(rel, &slug, &shown, path)
         })
         .collect();
     finish_loading(parsed, errors)
 }
 
-/// The brief files of the site at `root`: (path in `content/briefs/`, full
-/// path), sorted.
-pub fn brief_files(root: &Path, errors: &mut Diagnostics) -> Vec<(String, PathBuf)> {
-    list_files(&root.join(BRIEFS_DIR), &["md"], errors)
-}
-
 /// The briefs read, sorted by slug; the problems of the others, and two
 /// briefs that publish under one slug, added to `errors`.
-pub fn finish_loading(
+fn finish_loading(
     parsed: Vec<Result<Brief, Vec<Diagnostic>>>,
     mut errors: Diagnostics,
 ) -> (Vec<Brief>, Diagnostics) {
@@ -807,7 +811,7 @@ pub fn finish_loading(
 }
 
 /// The slug of the brief file `rel` (in `content/briefs/`, shown as `shown`).
-pub fn slug_of(rel: &str, shown: &Path) -> Result<String, Vec<Diagnostic>> {
+fn slug_of(rel: &str, shown: &Path) -> Result<String, Vec<Diagnostic>> {
     let stem = rel.trim_end_matches(".md");
     let Some(slug) = slug::slugify(stem) else {
         return Err(vec![Diagnostic::new(

@@ -13,6 +13,10 @@ const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "abu", "bint", "the", "de", "van", "von", "da",
 ];
 
+/// Words that open a kunya ("Abu Fadak", "Umm Ahmed"): a name taken from
+/// a child's, which a text may tie to a person's full name.
+pub const KUNYA_WORDS: &[&str] = &["Abu", "Umm", "Abou"];
+
 /// The skeleton of one name token: "Thabit" -> "sbt", "al-Abbasi" -> "abs".
 pub fn token_key(token: &str) -> String {
     // Asked for every candidate name of every article: one lower-casing,

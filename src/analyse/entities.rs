@@ -193,7 +193,7 @@ fn kunya_with_surname(x: &Occurrence, name: &str) -> bool {
     };
     x.forms.iter().any(|f| {
         let first = f.split_whitespace().next().unwrap_or("");
-        ["Abu", "Umm"].contains(&first)
+        names::KUNYA_WORDS.contains(&first)
             && f.split_whitespace().count() == 2
             && names::name_key(&format!("{f} {surname}")) == names::name_key(name)
     })

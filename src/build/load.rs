@@ -1,15 +1,14 @@
 //! Reading the site's files through the build's cache: the one place that
-//! pairs a stage's reader ([`source::read_source`], [`brief::read_brief`])
-//! with the memo of what the previous build read. A file whose stamp is the
-//! one on record is not read again.
+//! gives a stage's loop over its files ([`source::load_sources_by`],
+//! [`brief::load_briefs_by`]) a reader that asks the memo of what the
+//! previous build read first. A file whose stamp is the one on record is
+//! not read again.
 
 use std::path::Path;
 
-use rayon::prelude::*;
-
 use crate::brief::{self, BRIEFS_DIR, Brief};
 use crate::cache::{FileMemo, FileStamp, InputSnapshot, Stamps};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::ingest::{self, BriefOnDisk, BriefReader};
 use crate::source::{self, SOURCES_DIR, SourceText};
 
@@ -19,21 +18,12 @@ pub fn load_sources(
     root: &Path,
     memo: &FileMemo<SourceText>,
 ) -> (Vec<SourceText>, Diagnostics, Diagnostics) {
-    let mut warnings = Diagnostics::new();
-    let files = source::source_files(root, &mut warnings);
-    let loaded: Vec<Result<SourceText, Diagnostic>> = files
-        .par_iter()
-        .map(|(rel, path)| {
-            let shown = Path::new(SOURCES_DIR).join(rel);
-            let meta = std::fs::metadata(path)
-                .map_err(|e| Diagnostic::new(&shown, format!("cannot read: {e}")))?;
-            let key = format!("{SOURCES_DIR}/{rel}");
-            memo.get_or(&key, FileStamp::of(&meta), || {
-                source::read_source(rel, path, &meta)
-            })
+    source::load_sources_by(root, |rel, path, meta| {
+        let key = format!("{SOURCES_DIR}/{rel}");
+        memo.get_or(&key, FileStamp::of(meta), || {
+            source::read_source(rel, path, meta)
         })
-        .collect();
-    source::finish_loading(loaded, warnings, Diagnostics::new())
+    })
 }
 
 /// Every brief of the site, as [`brief::load_briefs`] reads them; files
@@ -46,30 +36,22 @@ pub fn load_briefs(
     memo: &FileMemo<String>,
     stamps: &Stamps,
 ) -> (Vec<Brief>, Diagnostics) {
-    let mut errors = Diagnostics::new();
-    let files = brief::brief_files(root, &mut errors);
-    let parsed: Vec<Result<Brief, Vec<Diagnostic>>> = files
-        .par_iter()
-        .map(|(rel, path)| {
-            let shown = Path::new(BRIEFS_DIR).join(rel);
-            let slug = brief::slug_of(rel, &shown)?;
-            let key = format!("{BRIEFS_DIR}/{rel}");
-            let stamp = stamps.get(&key, path);
-            if let Some(json) = memo.hit(&key, stamp)
-                && let Some(brief) = brief::from_memo(&json, path)
-            {
-                return Ok(brief);
-            }
-            let brief = brief::read_brief(&slug, &shown, path, stamp.map_or(0, |s| s.len))?;
-            if let Some(stamp) = stamp
-                && let Ok(json) = serde_json::to_string(&brief)
-            {
-                memo.remember(&key, stamp, json);
-            }
-            Ok(brief)
-        })
-        .collect();
-    brief::finish_loading(parsed, errors)
+    brief::load_briefs_by(root, |rel, slug, shown, path| {
+        let key = format!("{BRIEFS_DIR}/{rel}");
+        let stamp = stamps.get(&key, path);
+        if let Some(json) = memo.hit(&key, stamp)
+            && let Some(brief) = brief::from_memo(&json, path)
+        {
+            return Ok(brief);
+        }
+        let brief = brief::read_brief(slug, shown, path, stamp.map_or(0, |s| s.len))?;
+        if let Some(stamp) = stamp
+            && let Ok(json) = serde_json::to_string(&brief)
+        {
+            memo.remember(&key, stamp, json);
+        }
+        Ok(brief)
+    })
 }
 
 /// Ingest's reading of the brief files through the memo: a file whose stamp

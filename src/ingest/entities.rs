@@ -483,7 +483,7 @@ pub fn cited_outlet(name: &str, sentences: &[Sentence]) -> Option<Organisation> 
     };
     for s in sentences {
         for form in &forms {
-            if !contains_word(&s.text, form) {
+            if form.is_empty() || !super::header::contains_words(&s.text, form) {
                 continue;
             }
             if *form != name && !org.aliases.iter().any(|a| a == form) {
@@ -497,15 +497,6 @@ pub fn cited_outlet(name: &str, sentences: &[Sentence]) -> Option<Organisation> 
     org.aliases.sort();
     org.lines.sort_unstable();
     (!org.lines.is_empty()).then_some(org)
-}
-
-/// Does `form` stand in `text` as whole words (case as written)?
-fn contains_word(text: &str, form: &str) -> bool {
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    !form.is_empty()
-        && text.match_indices(form).any(|(at, _)| {
-            !word(text[..at].chars().next_back()) && !word(text[at + form.len()..].chars().next())
-        })
 }
 
 /// Is `name` a news agency ("AFP", "Reuters", "The Associated Press")?

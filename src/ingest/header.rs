@@ -618,7 +618,7 @@ fn split_on_dashes(text: &str) -> Vec<&str> {
 }
 
 /// Does `haystack` hold `needle` as whole words?
-fn contains_words(haystack: &str, needle: &str) -> bool {
+pub(super) fn contains_words(haystack: &str, needle: &str) -> bool {
     haystack.match_indices(needle).any(|(i, _)| {
         let before = haystack[..i].chars().next_back();
         let after = haystack[i + needle.len()..].chars().next();

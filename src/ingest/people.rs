@@ -747,7 +747,7 @@ fn arabic_name_shape(name: &[String]) -> bool {
     let has_al_surname = name
         .last()
         .is_some_and(|t| t.starts_with("al-") || t.starts_with("Al-") || t.starts_with("el-"));
-    let kunya = matches!(first, "Abu" | "Umm" | "Abou") && name.len() >= 2;
+    let kunya = names::KUNYA_WORDS.contains(&first) && name.len() >= 2;
     let theophoric =
         (first.starts_with("Abd") || first == "Abdul" || first == "Abdel") && name.len() >= 2;
     (kunya && (has_al_surname || name.len() == 2))

@@ -198,28 +198,30 @@ fn normalise_newlines(text: String) -> String {
 /// Every source file of the site, sorted by path, plus the problems met.
 ///
 /// Unreadable, binary, empty or oversized files are skipped with a warning;
-/// two files that would publish under the same slug are an error. (The
-/// build reads them through its cache instead: `build::load`, with
-/// [`source_files`], [`read_source`] and [`finish_loading`].)
+/// two files that would publish under the same slug are an error.
 pub fn load_sources(root: &Path) -> (Vec<SourceText>, Diagnostics, Diagnostics) {
+    load_sources_by(root, read_source)
+}
+
+/// [`load_sources`], each file read by `read` (given its path in
+/// `content/sources/`, its full path and its metadata): the build passes
+/// [`read_source`] behind its cache (`build::load`).
+pub fn load_sources_by(
+    root: &Path,
+    read: impl Fn(&str, &Path, &std::fs::Metadata) -> Result<SourceText, Diagnostic> + Sync,
+) -> (Vec<SourceText>, Diagnostics, Diagnostics) {
     let mut warnings = Diagnostics::new();
-    let files = source_files(root, &mut warnings);
+    let files = list_files(&root.join(SOURCES_DIR), EXTENSIONS, &mut warnings);
     let loaded: Vec<Result<SourceText, Diagnostic>> = files
         .par_iter()
         .map(|(rel, path)| {
             let shown = Path::new(SOURCES_DIR).join(rel);
             let meta = std::fs::metadata(path)
                 .map_err(|e| Diagnostic::new(&shown, format!("cannot read: {e}")))?;
-            read_source(rel, path, &meta)
+            read(rel, path, &meta)
         })
         .collect();
     finish_loading(loaded, warnings, Diagnostics::new())
-}
-
-/// The source files of the site at `root`: (path in `content/sources/`,
-/// full path), sorted.
-pub fn source_files(root: &Path, warnings: &mut Diagnostics) -> Vec<(String, PathBuf)> {
-    list_files(&root.join(SOURCES_DIR), EXTENSIONS, warnings)
 }
 
 /// The source `rel` (in `content/sources/`) at `path`, whose metadata is
@@ -257,7 +259,7 @@ pub fn read_source(
 
 /// The sources read, in path order: the skipped ones as warnings, two
 /// that publish under one slug as an error.
-pub fn finish_loading(
+fn finish_loading(
     loaded: Vec<Result<SourceText, Diagnostic>>,
     mut warnings: Diagnostics,
     mut errors: Diagnostics,
