@@ -838,6 +838,27 @@ pub fn read_brief(
     path: &Path,
     size: u64,
 ) -> Result<Brief, Vec<Diagnostic>> {
+    Brief::parse_owned(slug, shown, read_text(shown, path, size)?)
+}
+
+/// [`read_brief`] of `rel` in `content/briefs/`, as [`load_briefs`] reads
+/// it, with the file's text: for a caller that reads more from the file
+/// than the brief keeps (ingest, whether a person edited it), so that a
+/// build parses each file once.
+pub fn read_brief_with_text(
+    rel: &str,
+    path: &Path,
+    size: u64,
+) -> Result<(Brief, String), Vec<Diagnostic>> {
+    let shown = Path::new(BRIEFS_DIR).join(rel);
+    let slug = slug_of(rel, &shown)?;
+    let text = read_text(&shown, path, size)?;
+    let brief = Brief::parse(&slug, &shown, &text)?;
+    Ok((brief, text))
+}
+
+/// The text of the brief file at `path`, within the size limit, as UTF-8.
+fn read_text(shown: &Path, path: &Path, size: u64) -> Result<String, Vec<Diagnostic>> {
     if size > MAX_BRIEF_BYTES {
         return Err(vec![Diagnostic::new(
             shown,
@@ -846,7 +867,7 @@ pub fn read_brief(
     }
     let bytes = std::fs::read(path)
         .map_err(|e| vec![Diagnostic::new(shown, format!("cannot read: {e}"))])?;
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         vec![
             Diagnostic::new(
                 shown,
@@ -854,8 +875,7 @@ pub fn read_brief(
             )
             .hint("save the brief as UTF-8"),
         ]
-    })?;
-    Brief::parse_owned(slug, shown, text)
+    })
 }
 
 /// One brief file, `rel` in `content/briefs/` (one that [`load_briefs`]

@@ -124,7 +124,7 @@ pub fn load_with(root: &Path, memo: &Memo) -> Result<LoadedSite, BuildFailed> {
         },
         || {
             rayon::join(
-                || load::load_briefs(root, &memo.briefs, &memo.stamps),
+                || load::load_briefs(root, &memo.briefs, &memo.stamps, &memo.parsed_briefs),
                 || Theme::load(root, &config.theme),
             )
         },
@@ -199,17 +199,21 @@ pub fn render_pages(
     site: &LoadedSite,
     progress: Option<&indicatif::ProgressBar>,
 ) -> Result<Vec<render::Page>, BuildFailed> {
-    Ok(render_pages_with(site, progress, &Memo::default(), false)?.pages)
+    let pages = render::Collect::default();
+    render_pages_with(site, progress, &Memo::default(), false, &pages)?;
+    Ok(pages.into_pages())
 }
 
-/// [`render_pages`] with an earlier build's memos: passages of unchanged
-/// briefs are reused and, when `skip_unchanged` (the earlier build's pages
-/// are at hand), pages whose inputs are unchanged are not rendered.
+/// [`render_pages`] with an earlier build's memos, into `sink`: passages of
+/// unchanged briefs are reused and, when `skip_unchanged` (the earlier
+/// build's pages are at hand), pages whose inputs are unchanged are not
+/// rendered.
 pub fn render_pages_with(
     site: &LoadedSite,
     progress: Option<&indicatif::ProgressBar>,
     memo: &Memo,
     skip_unchanged: bool,
+    sink: &dyn render::PageSink,
 ) -> Result<render::RenderedSite, BuildFailed> {
     let mut phases = Phases::new();
     let analysis: Analysis = analyse::analyse_with(
@@ -236,7 +240,7 @@ pub fn render_pages_with(
         memo: Some(memo.render.reuse()),
         skip_unchanged,
     };
-    render::render_site(&input, &site.theme).map_err(|e| BuildFailed(e.into_sorted()))
+    render::render_site(&input, &site.theme, sink).map_err(|e| BuildFailed(e.into_sorted()))
 }
 
 /// Bodies of cached briefs are read when a stage asks for them; one that
@@ -282,6 +286,7 @@ pub fn ingest_with(
     let reader = load::CachedBriefs {
         memo: &memo.ingest,
         stamps: &memo.stamps,
+        parsed: &memo.parsed_briefs,
     };
     let input = crate::ingest::IngestInput {
         sources,
@@ -541,7 +546,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         site.config.base_url = url.clone();
     }
     let bar = render_bar(opts, site.briefs.len());
-    let rendered = render_pages_with(&site, bar.as_ref(), &memo, previous.is_some())?;
+    // Pages go to disk as they are rendered, into a folder beside the site;
+    // it is put in place (or dropped, on any failure below) at the end.
+    let staging = output::Staging::new(&out_dir, previous).map_err(output_failed(&out_dir))?;
+    let rendered = render_pages_with(&site, bar.as_ref(), &memo, previous.is_some(), &staging)?;
     phases.done("  render");
     if let Err(e) = check_bodies(&site) {
         // The cache described those files wrongly: the next build starts afresh.
@@ -561,8 +569,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     }
     // The cache must never describe a site that is not on disk.
     cache.clear();
-    let manifest = output::write_site(&out_dir, &rendered, &site.theme.static_files, previous)
-        .map_err(|e| BuildFailed(vec![Diagnostic::new(&out_dir, e.to_string())]))?;
+    let manifest = staging
+        .finish(&site.theme.static_files, &rendered.unchanged)
+        .map_err(output_failed(&out_dir))?;
     phases.done("write");
     let ingest_quiet = ingested
         .as_ref()
@@ -594,9 +603,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     warnings.dedup();
     let report = BuildReport {
         output: out_dir,
-        pages: rendered.pages.len() + rendered.unchanged.len(),
-        rendered: rendered.pages.len(),
-        rendered_paths: rendered.pages.iter().map(|p| p.path.clone()).collect(),
+        pages: rendered.rendered.len() + rendered.unchanged.len(),
+        rendered: rendered.rendered.len(),
+        rendered_paths: rendered.rendered.clone(),
         up_to_date: false,
         static_files: site.theme.static_files.len(),
         briefs_written,
@@ -628,6 +637,11 @@ fn ingest_unless_idle(
         memo.stamps.forget(&r.written);
     }
     Ok(ingested)
+}
+
+/// An output error as the build reports it, at the output folder.
+fn output_failed(out_dir: &Path) -> impl Fn(output::OutputError) -> BuildFailed + '_ {
+    move |e| BuildFailed(vec![Diagnostic::new(out_dir, e.to_string())])
 }
 
 /// `--base-url` must be an absolute http(s) URL.

@@ -40,9 +40,10 @@ pub fn check(root: &Path) -> Result<CheckReport, BuildFailed> {
             );
         }
     }
-    let rendered = build::render_pages_with(&site, None, &Default::default(), false)?;
+    let collected = crate::render::Collect::default();
+    let rendered = build::render_pages_with(&site, None, &Default::default(), false, &collected)?;
     let broken = rendered.broken_links;
-    let pages = rendered.pages;
+    let pages = collected.into_pages();
     let mut files: BTreeSet<String> = pages.iter().map(|p| p.path.clone()).collect();
     files.extend(site.theme.static_files.keys().cloned());
     // Ids of every page, for anchors.

@@ -110,6 +110,13 @@ fn from_new_to_a_published_briefing() {
         std::fs::read(site.join("public/index.html")).unwrap(),
         published
     );
+    // Pages are staged as they render: the failed build took its staging
+    // folder away with it.
+    assert!(
+        build_leftovers(&site).is_empty(),
+        "{:?}",
+        build_leftovers(&site)
+    );
     // Published anyway when asked: a warning, not an error.
     let allowed = dossier(&["build", "--root", s, "--allow-broken-links"]);
     assert!(allowed.status.success(), "{}", stderr(&allowed));

@@ -497,4 +497,10 @@ fn feeds_and_sitemap_come_from_templates_a_site_can_override() {
     let err = build(root).unwrap_err().to_string();
     assert!(err.contains("templates/atom.xml"), "{err}");
     assert_eq!(read(&root.join("public/feed.xml")), feed);
+    // The pages rendered before the feeds failed went nowhere.
+    assert!(
+        build_leftovers(root).is_empty(),
+        "{:?}",
+        build_leftovers(root)
+    );
 }

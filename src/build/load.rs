@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use crate::brief::{self, BRIEFS_DIR, Brief};
-use crate::cache::{FileMemo, FileStamp, InputSnapshot, Stamps};
+use crate::cache::{FileMemo, FileStamp, InputSnapshot, ParsedBriefs, Stamps};
 use crate::diagnostics::Diagnostics;
 use crate::ingest::{self, BriefOnDisk, BriefReader};
 use crate::source::{self, SOURCES_DIR, SourceText};
@@ -31,10 +31,14 @@ pub fn load_sources(
 /// without its body, as JSON (the shape of the front matter leaves empty
 /// fields out, which a compact binary encoding could not read back); such a
 /// brief's body is read from its file only if a stage asks for it.
+///
+/// `parsed`: briefs ingest's reader parsed in this build ([`CachedBriefs`]),
+/// taken instead of parsing their files again.
 pub fn load_briefs(
     root: &Path,
     memo: &FileMemo<String>,
     stamps: &Stamps,
+    parsed: &ParsedBriefs,
 ) -> (Vec<Brief>, Diagnostics) {
     brief::load_briefs_by(root, |rel, slug, shown, path| {
         let key = format!("{BRIEFS_DIR}/{rel}");
@@ -44,7 +48,10 @@ pub fn load_briefs(
         {
             return Ok(brief);
         }
-        let brief = brief::read_brief(slug, shown, path, stamp.map_or(0, |s| s.len))?;
+        let brief = match parsed.take(&key, stamp) {
+            Some(brief) => brief,
+            None => brief::read_brief(slug, shown, path, stamp.map_or(0, |s| s.len))?,
+        };
         if let Some(stamp) = stamp
             && let Ok(json) = serde_json::to_string(&brief)
         {
@@ -56,17 +63,28 @@ pub fn load_briefs(
 
 /// Ingest's reading of the brief files through the memo: a file whose stamp
 /// is on record is not read again; what the previous run read and this one
-/// did not are the files gone.
+/// did not are the files gone. A file it reads is parsed in full, as the
+/// loader would, and the brief kept in `parsed` for it.
 pub struct CachedBriefs<'a> {
     pub memo: &'a FileMemo<Option<BriefOnDisk>>,
     pub stamps: &'a Stamps,
+    pub parsed: &'a ParsedBriefs,
 }
 
 impl BriefReader for CachedBriefs<'_> {
     fn read(&self, rel: &str, path: &Path) -> Option<Option<BriefOnDisk>> {
         let file = format!("{BRIEFS_DIR}/{rel}");
+        let stamp = self.stamps.get(&file, path);
         self.memo
-            .get_or(&file, self.stamps.get(&file, path), || {
+            .get_or(&file, stamp, || {
+                if let Some(stamp) = stamp
+                    && let Ok((brief, text)) = brief::read_brief_with_text(rel, path, stamp.len)
+                {
+                    let on_disk = ingest::brief_on_disk(&brief.slug, &file, &text, Some(&brief));
+                    self.parsed.put(file.clone(), stamp, brief);
+                    return Ok(on_disk);
+                }
+                // Not a brief the loader would read (it will say why).
                 ingest::read_brief_on_disk(rel, path).ok_or(())
             })
             .ok()
@@ -161,7 +179,8 @@ mod tests {
             f.set_modified(old).unwrap();
         }
         let memo = crate::cache::Memo::default();
-        let (fresh, errors) = load_briefs(site.path(), &memo.briefs, &memo.stamps);
+        let (fresh, errors) =
+            load_briefs(site.path(), &memo.briefs, &memo.stamps, &memo.parsed_briefs);
         assert!(errors.is_empty() && fresh.len() >= 5, "{errors:?}");
         assert!(fresh.iter().any(|b| !b.facts.people.is_empty()));
         // Through the cache's files, as the next build sees it.
@@ -169,7 +188,8 @@ mod tests {
         let state = crate::cache::BuildState::default();
         cache.store(&state, &memo.next(crate::cache::now_ns()));
         let memo = cache.memo();
-        let (cached, errors) = load_briefs(site.path(), &memo.briefs, &memo.stamps);
+        let (cached, errors) =
+            load_briefs(site.path(), &memo.briefs, &memo.stamps, &memo.parsed_briefs);
         assert!(errors.is_empty());
         assert_eq!(fresh, cached);
         assert!(
@@ -179,6 +199,58 @@ mod tests {
         for (f, c) in fresh.iter().zip(&cached) {
             assert_eq!(f.body.text(), c.body.text());
             assert!(c.body.is_loaded() && c.body.error().is_none());
+        }
+    }
+
+    /// A brief ingest's reader parsed is the one the loader takes (not
+    /// parsed again), equal to a fresh parse; one written since is read
+    /// afresh.
+    #[test]
+    fn briefs_ingest_read_are_loaded_without_a_second_parse() {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = tempfile::tempdir().unwrap();
+        let dir = site.path().join(crate::brief::BRIEFS_DIR);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut names = Vec::new();
+        for e in std::fs::read_dir(repo.join(crate::brief::BRIEFS_DIR))
+            .unwrap()
+            .flatten()
+        {
+            std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
+            names.push(e.file_name().to_string_lossy().into_owned());
+        }
+        names.sort();
+        let memo = crate::cache::Memo::default();
+        let reader = CachedBriefs {
+            memo: &memo.ingest,
+            stamps: &memo.stamps,
+            parsed: &memo.parsed_briefs,
+        };
+        for name in &names {
+            let read = reader.read(name, &dir.join(name)).unwrap();
+            assert!(read.is_some(), "{name} names no source");
+        }
+        let (fresh, _) = crate::brief::load_briefs(site.path());
+        // Mark what ingest parsed of the first brief: the loader shows the mark.
+        let first = format!("{}/{}", crate::brief::BRIEFS_DIR, names[0]);
+        let stamp = FileStamp::read(&dir.join(&names[0]));
+        let mut marked = memo.parsed_briefs.take(&first, stamp).expect("kept");
+        marked.title = format!("Marked {}", marked.title);
+        memo.parsed_briefs.put(first, stamp.unwrap(), marked);
+        // The second changes after ingest read it.
+        let changed = dir.join(&names[1]);
+        let text = std::fs::read_to_string(&changed).unwrap();
+        std::fs::write(&changed, text.replacen("title: ", "title: Changed ", 1)).unwrap();
+        let (loaded, errors) =
+            load_briefs(site.path(), &memo.briefs, &memo.stamps, &memo.parsed_briefs);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(loaded.len(), fresh.len());
+        for (i, (l, f)) in loaded.iter().zip(&fresh).enumerate() {
+            match i {
+                0 => assert_eq!(l.title, format!("Marked {}", f.title)),
+                1 => assert_eq!(l.title, format!("Changed {}", f.title)),
+                _ => assert_eq!(l, f),
+            }
         }
     }
 }

@@ -29,7 +29,7 @@ mod store;
 pub use crate::hash::{Hasher, hash_bytes};
 pub use crate::stamp::FileStamp;
 pub(crate) use crate::stamp::change_of;
-pub use memo::{AnalysisMemo, FileMemo, KeyMemo, Memo, PassageMemo, RenderMemo};
+pub use memo::{AnalysisMemo, FileMemo, KeyMemo, Memo, ParsedBriefs, PassageMemo, RenderMemo};
 pub use store::BuildCache;
 
 /// Folder of the cache, relative to the site root.

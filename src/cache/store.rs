@@ -52,6 +52,7 @@ impl BuildCache {
             analysis,
             render,
             stamps: _,
+            parsed_briefs: _,
         } = &mut memo;
         // Each memo's shards are read in parallel too.
         rayon::scope(|s| {

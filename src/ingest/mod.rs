@@ -581,37 +581,49 @@ fn briefs_on_disk(root: &Path, reader: &dyn BriefReader) -> HashMap<String, Brie
 
 /// `None` (outer) when the file cannot be read; `Some(None)` when it names no source.
 pub fn read_brief_on_disk(rel: &str, path: &Path) -> Option<Option<BriefOnDisk>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let slug = slug::slugify(rel.trim_end_matches(".md"))?;
+    let file = format!("{BRIEFS_DIR}/{rel}");
+    let parsed = Brief::parse(&slug, Path::new(&file), &text);
+    Some(brief_on_disk(&slug, &file, &text, parsed.as_ref().ok()))
+}
+
+/// What ingest reads in the brief file `file` (slug `slug`) whose text is
+/// `text`, parsed as `parsed` (`None`: it does not parse). For a reader
+/// that parsed the file already ([`BriefReader`]).
+pub fn brief_on_disk(
+    slug: &str,
+    file: &str,
+    text: &str,
+    parsed: Option<&Brief>,
+) -> Option<BriefOnDisk> {
     static SOURCE_LINE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = SOURCE_LINE
         .get_or_init(|| regex::Regex::new(r#"(?m)^source:\s*['"]?([^'"\n]+?)['"]?\s*$"#).unwrap());
-    let text = std::fs::read_to_string(path).ok()?;
-    let stem = rel.trim_end_matches(".md");
-    let slug = slug::slugify(stem)?;
-    let file = format!("{BRIEFS_DIR}/{rel}");
-    Some(match Brief::parse(&slug, Path::new(&file), &text) {
-        Ok(b) => {
+    match parsed {
+        Some(b) => {
             let stamp = b.facts.ingest.as_ref();
             b.source.clone().map(|source| BriefOnDisk {
                 source,
-                slug: slug.clone(),
-                file: file.clone(),
+                slug: slug.to_string(),
+                file: file.to_string(),
                 source_sha256: b.facts.source_sha256.clone(),
                 inputs: stamp.map(|s| s.inputs.clone()),
-                untouched: stamp.is_some_and(|s| article::is_untouched(&text, &s.hash)),
+                untouched: stamp.is_some_and(|s| article::is_untouched(text, &s.hash)),
                 first_seen: stamp.and_then(|s| s.first_seen),
             })
         }
         // A brief that does not parse is someone's work in progress: never touch it.
-        Err(_) => re.captures(&text).map(|c| BriefOnDisk {
+        None => re.captures(text).map(|c| BriefOnDisk {
             source: c[1].trim().to_string(),
-            slug: slug.clone(),
-            file: file.clone(),
+            slug: slug.to_string(),
+            file: file.to_string(),
             source_sha256: None,
             inputs: None,
             untouched: false,
             first_seen: None,
         }),
-    })
+    }
 }
 
 /// Slugs of every file in the briefs folder, parsed or not.

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{
-    Manifest, NewFile, OutputError, OutputFile, fault, io_err, make_dirs, remove_empty_parents,
-    remove_tree, write_file,
+    OutputError, OutputFile, fault, io_err, make_dirs, remove_empty_parents, remove_tree,
+    write_file,
 };
 use crate::stamp::FileStamp;
 
@@ -74,43 +74,13 @@ impl Journal {
     }
 }
 
-/// Write the changed files beside the site, then move them into place and
-/// remove the files the site no longer has, all or nothing; the manifest of
-/// the site after.
-pub(super) fn replace_in_place(
-    out_dir: &Path,
-    parent: &Path,
-    name: &str,
-    previous: &Manifest,
-    all: &[NewFile<'_>],
-    changed: &[(&str, &[u8], u128)],
-    removed: &[&str],
-) -> Result<Manifest, OutputError> {
-    let staged = apply(out_dir, parent, name, changed, removed)?;
-    let mut manifest: Manifest = all
-        .iter()
-        .filter_map(|(p, _)| previous.get(*p).map(|f| (p.to_string(), *f)))
-        .collect();
-    manifest.extend(staged);
-    Ok(manifest)
-}
-
-/// [`replace_in_place`] without removals: the new manifest entries.
+/// Write `changed` beside the site, then move them into place, all or
+/// nothing: the new manifest entries.
 pub(super) fn rename_in(
     out_dir: &Path,
     parent: &Path,
     name: &str,
     changed: &[(&str, &[u8], u128)],
-) -> Result<Vec<(String, OutputFile)>, OutputError> {
-    apply(out_dir, parent, name, changed, &[])
-}
-
-fn apply(
-    out_dir: &Path,
-    parent: &Path,
-    name: &str,
-    changed: &[(&str, &[u8], u128)],
-    removed: &[&str],
 ) -> Result<Vec<(String, OutputFile)>, OutputError> {
     let staging = tempfile::Builder::new()
         .prefix(&format!(".{name}.new-"))
@@ -128,6 +98,20 @@ fn apply(
             Ok((rel.to_string(), OutputFile { stamp, hash }))
         })
         .collect::<Result<_, OutputError>>()?;
+    move_in_staged(out_dir, parent, name, stage, &staged, &[])?;
+    Ok(staged)
+}
+
+/// Move the files `staged` in the folder `stage` into the site and remove
+/// the files `removed`, all or nothing: on any failure every step is undone.
+pub(super) fn move_in_staged(
+    out_dir: &Path,
+    parent: &Path,
+    name: &str,
+    stage: &Path,
+    staged: &[(String, OutputFile)],
+    removed: &[&str],
+) -> Result<(), OutputError> {
     // Everything is staged: now the quick part that changes the site.
     let aside = tempfile::Builder::new()
         .prefix(&format!(".{name}.old-"))
@@ -137,13 +121,13 @@ fn apply(
         steps: Vec::new(),
         aside: aside.path().to_path_buf(),
     };
-    match move_in(out_dir, stage, &staged, removed, &mut journal) {
+    match move_in(out_dir, stage, staged, removed, &mut journal) {
         Ok(()) => {
             for rel in removed {
                 remove_empty_parents(out_dir, &out_dir.join(rel));
             }
             remove_tree(&aside.keep());
-            Ok(staged)
+            Ok(())
         }
         Err(e) => {
             journal.undo();

@@ -10,18 +10,17 @@ use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::hash::hash_bytes;
-use crate::render::RenderedSite;
 use crate::stamp::FileStamp;
 
 mod fault;
 mod in_place;
+mod staging;
 
 pub use fault::fail_at_operation;
 use fault::fault;
-use in_place::{rename_in, replace_in_place};
+use in_place::{move_in_staged, rename_in};
+pub use staging::Staging;
 
 /// Marks a folder as dossier's output (safe to replace on the next build).
 pub const MARKER: &str = ".dossier-output";
@@ -61,127 +60,12 @@ pub struct OutputFile {
 /// Every file of a written site, by path from the output root.
 pub type Manifest = BTreeMap<String, OutputFile>;
 
-/// A file of the new site: path, and its bytes and their hash (`None`:
-/// unchanged, the previous site's file stands).
-type NewFile<'a> = (&'a str, Option<(&'a [u8], u128)>);
-
 /// Up to this share of the site changed, files are replaced in place (each
 /// by an atomic rename) instead of the whole folder being swapped.
 const IN_PLACE_MAX_SHARE: usize = 4;
 
-/// Write `site` and copy `static_files` (output path -> source file) into
-/// `out_dir`, and return what is there now.
-///
-/// `previous` is the manifest of the site in `out_dir`, given only when the
-/// caller has checked that every file in it is on disk as written; pages the
-/// renderer reported unchanged are then taken from there. When few files
-/// changed, they are staged next to the site and renamed into place; else
-/// the whole new site is staged (unchanged files hard-linked from the
-/// previous one, never rewritten) and swapped in. Until that last step the
-/// previous site is untouched.
-pub fn write_site(
-    out_dir: &Path,
-    site: &RenderedSite,
-    static_files: &BTreeMap<String, PathBuf>,
-    previous: Option<&Manifest>,
-) -> Result<Manifest, OutputError> {
-    check_replaceable(out_dir)?;
-    let (parent, name) = parent_and_name(out_dir);
-    std::fs::create_dir_all(&parent).map_err(io_err(&parent))?;
-    remove_leftovers(&parent, &name);
-
-    // Every file of the new site with its bytes (None: unchanged, on disk).
-    let statics: Vec<(String, Vec<u8>)> = static_files
-        .par_iter()
-        .map(|(rel, src)| {
-            std::fs::read(src)
-                .map(|b| (rel.clone(), b))
-                .map_err(io_err(src))
-        })
-        .collect::<Result<_, _>>()?;
-    let mut files: BTreeMap<&str, Option<&[u8]>> = BTreeMap::new();
-    for (rel, bytes) in &statics {
-        files.insert(rel, Some(bytes));
-    }
-    // Pages come after static files: a generated page wins over a static file of the same name.
-    for p in &site.pages {
-        files.insert(&p.path, Some(&p.bytes));
-    }
-    for path in &site.unchanged {
-        if previous.is_none_or(|m| !m.contains_key(path)) {
-            return Err(OutputError::Io {
-                path: out_dir.join(path),
-                source: io::Error::other("a page reported unchanged is not in the previous site"),
-            });
-        }
-        files.insert(path, None);
-    }
-    files.insert(MARKER, Some(MARKER_TEXT.as_bytes()));
-    let hashed: Vec<NewFile<'_>> = files
-        .par_iter()
-        .map(|(&p, b)| (p, b.map(|b| (b, hash_bytes(b)))))
-        .collect();
-
-    if let Some(prev) = previous {
-        let changed: Vec<(&str, &[u8], u128)> = hashed
-            .iter()
-            .filter_map(|&(p, b)| {
-                let (bytes, hash) = b?;
-                (prev.get(p).map(|f| f.hash) != Some(hash)).then_some((p, bytes, hash))
-            })
-            .collect();
-        let removed: Vec<&str> = prev
-            .keys()
-            .map(String::as_str)
-            .filter(|p| !files.contains_key(p))
-            .collect();
-        if (changed.len() + removed.len()) * IN_PLACE_MAX_SHARE <= files.len() {
-            return replace_in_place(out_dir, &parent, &name, prev, &hashed, &changed, &removed);
-        }
-    }
-
-    let staging = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
-        .tempdir_in(&parent)
-        .map_err(io_err(&parent))?;
-    let stage = staging.path();
-    // tempfile makes the folder 0700; a published site must be readable.
-    set_readable(stage)?;
-    make_dirs(stage, hashed.iter().map(|(p, _)| *p))?;
-    // The previous site, when there is one: unchanged files are linked from it.
-    let old_site = out_dir.is_dir().then_some(out_dir);
-    let manifest: Manifest = hashed
-        .par_iter()
-        .map(|&(rel, b)| {
-            let dest = stage.join(rel);
-            let old = old_site.map(|o| o.join(rel));
-            let hash = match b {
-                Some((bytes, hash)) => {
-                    let known_same = previous
-                        .and_then(|m| m.get(rel))
-                        .is_some_and(|f| f.hash == hash);
-                    place(&dest, old.as_deref(), bytes, known_same).map_err(io_err(&dest))?;
-                    hash
-                }
-                None => {
-                    let old = old.unwrap_or_default();
-                    fault(&dest).map_err(io_err(&dest))?;
-                    std::fs::hard_link(&old, &dest).map_err(io_err(&dest))?;
-                    previous.and_then(|m| m.get(rel)).map_or(0, |f| f.hash)
-                }
-            };
-            let stamp = FileStamp::read(&dest)
-                .ok_or_else(|| io_err(&dest)(io::Error::other("not written")))?;
-            Ok((rel.to_string(), OutputFile { stamp, hash }))
-        })
-        .collect::<Result<_, OutputError>>()?;
-    swap_in(stage, out_dir, &parent, &name)?;
-    // The staging folder has been renamed away; nothing left to clean.
-    let _ = staging.keep();
-    Ok(manifest)
-}
-
-const MARKER_TEXT: &str = "This folder is generated by dossier and replaced on every build.\n";
+pub(crate) const MARKER_TEXT: &str =
+    "This folder is generated by dossier and replaced on every build.\n";
 
 /// Replace a few `pages` of the site in `out_dir`, whose manifest is
 /// `previous` (checked by the caller to be on disk as written), and return
@@ -325,29 +209,6 @@ fn remove_tree(dir: &Path) {
 fn write_file(dest: &Path, bytes: &[u8]) -> io::Result<()> {
     fault(dest)?;
     std::fs::write(dest, bytes)
-}
-
-/// Put `bytes` at `dest` in the staging folder. When the previous site has
-/// the same bytes at the same path, hard-link that file instead of writing:
-/// an unchanged file is not rewritten and keeps its modification time. A
-/// linked file is never written through (that would change the previous
-/// site): anything already at `dest` is unlinked first.
-/// `known_same`: the previous build's manifest already says the bytes are
-/// equal, so the old file is not read to compare.
-fn place(dest: &Path, previous: Option<&Path>, bytes: &[u8], known_same: bool) -> io::Result<()> {
-    fault(dest)?;
-    if dest.exists() {
-        std::fs::remove_file(dest)?;
-    }
-    if let Some(old) = previous
-        && std::fs::symlink_metadata(old)
-            .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && (known_same || std::fs::read(old).is_ok_and(|b| b == bytes))
-        && std::fs::hard_link(old, dest).is_ok()
-    {
-        return Ok(());
-    }
-    write_file(dest, bytes)
 }
 
 fn check_replaceable(out_dir: &Path) -> Result<(), OutputError> {

@@ -100,12 +100,43 @@ pub struct TextEditReuse<'a> {
     pub brief_bodies: &'a mut dyn KeepInPlace<String, BriefBodyLinks>,
 }
 
-/// The rendered site: pages rendered now, and pages whose inputs did not
-/// change since the build that `RenderInput::memo` came from.
+/// Where rendered files go the moment they are made. A build hands render
+/// the output stage's staging folder (`output::Staging`), so that it never
+/// holds more pages than it is rendering: at 10,000 articles the site is
+/// 600 MB, and memory first touched is a large part of what a build costs.
+/// `check` and `serve` keep the pages in memory ([`Collect`]).
+pub trait PageSink: Sync {
+    /// Take one rendered file. A sink that cannot keep it remembers why and
+    /// says so when the caller finishes with it.
+    fn put(&self, page: Page);
+}
+
+/// A [`PageSink`] that keeps every page in memory.
+#[derive(Debug, Default)]
+pub struct Collect(std::sync::Mutex<Vec<Page>>);
+
+impl PageSink for Collect {
+    fn put(&self, page: Page) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).push(page);
+    }
+}
+
+impl Collect {
+    /// The pages put, sorted by path.
+    pub fn into_pages(self) -> Vec<Page> {
+        let mut pages = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        pages
+    }
+}
+
+/// The rendered site: pages rendered now (handed to the [`PageSink`]), and
+/// pages whose inputs did not change since the build that
+/// `RenderInput::memo` came from.
 #[derive(Debug, Default)]
 pub struct RenderedSite {
-    /// Rendered files (pages, feeds, index files), sorted by path.
-    pub pages: Vec<Page>,
+    /// Paths of the files rendered (pages, feeds, index files), sorted.
+    pub rendered: Vec<String>,
     /// Paths of pages not rendered because their inputs are unchanged: the
     /// previous build's file is still right.
     pub unchanged: Vec<String>,
@@ -117,12 +148,34 @@ pub struct RenderedSite {
 /// A page job's result.
 enum Rendered {
     Page(Page),
+    /// Rendered and handed to the sink.
+    Put(String),
     Unchanged(String),
 }
 
-/// Render every page of the site. Errors (template failures) are all
-/// collected; identical messages from many pages are reported once.
-pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSite, Diagnostics> {
+impl Rendered {
+    /// A rendered page goes to `sink`; its path stays.
+    fn into_sink(self, sink: &dyn PageSink) -> Rendered {
+        match self {
+            Rendered::Page(page) => {
+                let path = page.path.clone();
+                sink.put(page);
+                Rendered::Put(path)
+            }
+            other => other,
+        }
+    }
+}
+
+/// Render every page of the site into `sink`. Errors (template failures)
+/// are all collected; identical messages from many pages are reported once.
+/// On an error some pages may have gone to the sink already: the caller
+/// throws them away.
+pub fn render_site(
+    input: &RenderInput<'_>,
+    theme: &Theme,
+    sink: &dyn PageSink,
+) -> Result<RenderedSite, Diagnostics> {
     let shared = shared_views(input);
     let jobs = Job::all(input, &shared);
 
@@ -140,20 +193,28 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
                         bar.inc(1);
                     }
                 })
-                .map(|job| render_job(job, input, &shared, theme))
+                .map(|job| render_job(job, input, &shared, theme).map(|r| r.into_sink(sink)))
                 .collect::<Vec<Result<Rendered, Diagnostic>>>()
         },
-        || rayon::join(|| search_files(input), || analysis_file(input)),
+        || {
+            rayon::join(
+                || {
+                    let files = search_files(input).into_iter();
+                    files.map(|r| r.into_sink(sink)).collect::<Vec<_>>()
+                },
+                || analysis_file(input).into_sink(sink),
+            )
+        },
     );
-    let mut pages = Vec::with_capacity(results.len());
+    let mut rendered = Vec::with_capacity(results.len());
     let mut unchanged = Vec::new();
     let mut html_paths = Vec::with_capacity(results.len());
     let mut errors = Diagnostics::new();
     for r in results {
         match r {
-            Ok(Rendered::Page(p)) => {
-                html_paths.push(p.path.clone());
-                pages.push(p);
+            Ok(Rendered::Page(Page { path, .. }) | Rendered::Put(path)) => {
+                html_paths.push(path.clone());
+                rendered.push(path);
             }
             Ok(Rendered::Unchanged(path)) => {
                 html_paths.push(path.clone());
@@ -164,36 +225,38 @@ pub fn render_site(input: &RenderInput<'_>, theme: &Theme) -> Result<RenderedSit
     }
     if errors.is_empty() {
         html_paths.sort();
-        match publish::feeds_and_sitemap(input, theme, &html_paths) {
-            Ok(feeds) => pages.extend(feeds),
+        let mut files = match publish::feeds_and_sitemap(input, theme, &html_paths) {
+            Ok(feeds) => feeds.into_iter().map(Rendered::Page).collect::<Vec<_>>(),
             Err(d) => {
                 errors.push(d);
                 return Err(errors);
             }
-        }
-        for file in search_index.into_iter().chain([export]) {
-            match file {
-                Rendered::Page(page) => pages.push(page),
-                Rendered::Unchanged(path) => unchanged.push(path),
-            }
-        }
+        };
+        files.extend(search_index);
+        files.push(export);
         // GitHub Pages: serve files as they are (no Jekyll), on a custom domain if asked.
-        pages.push(Page {
+        files.push(Rendered::Page(Page {
             path: ".nojekyll".to_string(),
             bytes: Vec::new(),
-        });
-        pages.push(publish::robots_txt(input));
+        }));
+        files.push(Rendered::Page(publish::robots_txt(input)));
         if let Some(cname) = input.config.cname.as_deref().filter(|c| !c.is_empty()) {
-            pages.push(Page {
+            files.push(Rendered::Page(Page {
                 path: "CNAME".to_string(),
                 bytes: format!("{cname}\n").into_bytes(),
-            });
+            }));
         }
-        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        for file in files {
+            match file.into_sink(sink) {
+                Rendered::Unchanged(path) => unchanged.push(path),
+                Rendered::Page(Page { path, .. }) | Rendered::Put(path) => rendered.push(path),
+            }
+        }
+        rendered.sort();
         unchanged.sort();
         let broken_links = check_links(input, theme, &shared, &html_paths);
         Ok(RenderedSite {
-            pages,
+            rendered,
             unchanged,
             broken_links,
         })

@@ -34,7 +34,8 @@ fn build_in_memory(
     let result = (|| {
         build::ingest_with(root, false, &memo)?;
         let site = build::load_with(root, &memo)?;
-        let rendered = build::render_pages_with(&site, None, &memo, !previous.is_empty())?;
+        let pages = crate::render::Collect::default();
+        let rendered = build::render_pages_with(&site, None, &memo, !previous.is_empty(), &pages)?;
         build::check_bodies(&site)?;
         let mut files = BTreeMap::new();
         for (rel, path) in &site.theme.static_files {
@@ -47,8 +48,8 @@ fn build_in_memory(
                 files.insert(path.clone(), Arc::clone(bytes));
             }
         }
-        let count = rendered.pages.len();
-        for p in rendered.pages {
+        let count = rendered.rendered.len();
+        for p in pages.into_pages() {
             files.insert(p.path, Arc::new(p.bytes));
         }
         Ok((files, count))
