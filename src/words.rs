@@ -31,6 +31,29 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// The words of a text a search finds ([`terms`]), sorted, once each, kept
+/// as one string (a word per line): what the analysis keeps of every brief
+/// for the search index and story grouping. A `Vec<String>` spent an
+/// allocation per word: 2.5 million at 10,000 briefs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Terms(String);
+
+impl Terms {
+    /// The terms of `text`.
+    pub fn of(text: &str) -> Terms {
+        let mut words: Vec<String> = terms(text).collect();
+        words.sort_unstable();
+        words.dedup();
+        Terms(words.join("\n"))
+    }
+
+    /// Every term, sorted.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.split('\n').filter(|w| !w.is_empty())
+    }
+}
+
 /// The words of `text` a search finds: folded, split at anything not a
 /// letter or digit (`[\p{L}\p{N}]+`, as the page splits), two letters or
 /// more, not stop words.

@@ -14,6 +14,7 @@ pub mod story_days;
 pub mod story_places;
 pub mod timeline;
 
+use crate::words::Terms;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -150,7 +151,7 @@ pub struct Lead {
     /// sorted, once each: read here, with the rest of what the analysis
     /// reads of a text, so that the index needs no brief's text and an edit
     /// that changes these words is not a text edit alone.
-    pub terms: Vec<String>,
+    pub terms: crate::words::Terms,
 }
 
 /// Characters of a brief's text kept for its search entry (the rest is
@@ -174,13 +175,10 @@ impl Lead {
             }
             out.push_str(word);
         }
-        let mut terms: Vec<String> = crate::words::terms(plain).collect();
-        terms.sort_unstable();
-        terms.dedup();
         Lead {
             index_text: out.chars().take(LEAD_INDEX_CHARS).collect(),
             summary: sentences::first_sentence(&out).to_string(),
-            terms,
+            terms: crate::words::Terms::of(plain),
         }
     }
 }
@@ -461,7 +459,7 @@ pub fn analyse_with(
     });
     let stories = {
         let started = std::time::Instant::now();
-        let terms: Vec<&[String]> = leads.iter().map(|l| l.terms.as_slice()).collect();
+        let terms: Vec<&Terms> = leads.iter().map(|l| &l.terms).collect();
         let stories =
             stories::stories(briefs, &terms, &brief_entities, &entities, &timeline.events);
         (stories, started.elapsed())

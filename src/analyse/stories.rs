@@ -17,6 +17,7 @@
 //! An undated brief has no date to rule it out, so it joins only the group
 //! of a dated brief it is clearly close to ([`UNDATED_JOIN`]).
 
+use crate::words::Terms;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -252,7 +253,7 @@ pub(super) fn background_weight(word: &str) -> f32 {
     background(word).0
 }
 
-fn features(briefs: &[Brief], terms: &[&[String]], entities: &[Vec<usize>]) -> Features {
+fn features(briefs: &[Brief], terms: &[&Terms], entities: &[Vec<usize>]) -> Features {
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let entity_base = u32::try_from(entities.iter().flatten().max().map_or(0, |&e| e + 1))
         .unwrap_or(u32::MAX / 2);
@@ -261,13 +262,15 @@ fn features(briefs: &[Brief], terms: &[&[String]], entities: &[Vec<usize>]) -> F
     for (b, brief) in briefs.iter().enumerate() {
         let mut fs: Vec<u32> = entities[b].iter().map(|&e| e as u32).collect();
         let title_terms: Vec<String> = crate::words::terms(&brief.title).collect();
-        let words = terms[b].iter().chain(title_terms.iter());
+        let words = terms[b]
+            .iter()
+            .chain(title_terms.iter().map(String::as_str));
         for w in words.filter(|w| w.len() >= MIN_WORD) {
-            let id = match ids.get(w.as_str()) {
+            let id = match ids.get(w) {
                 Some(&id) => id,
                 None => {
                     let id = entity_base + ids.len() as u32;
-                    ids.insert(w.clone(), id);
+                    ids.insert(w.to_string(), id);
                     background_of.push(background(w));
                     id
                 }
@@ -386,7 +389,7 @@ fn candidate_pairs(briefs: &[Brief], f: &Features) -> Vec<(f32, u32, u32)> {
 /// it names (indices into `entity_list`). Briefs that stand alone are in no story.
 pub fn stories(
     briefs: &[Brief],
-    terms: &[&[String]],
+    terms: &[&Terms],
     entities: &[Vec<usize>],
     entity_list: &[Entity],
     events: &[Event],
@@ -473,7 +476,7 @@ fn what_is_new(
     story: &mut Story,
     day: NaiveDate,
     briefs: &[Brief],
-    terms: &[&[String]],
+    terms: &[&Terms],
     forms: &EntityForms<'_>,
     events: &[Event],
 ) {

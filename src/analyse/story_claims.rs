@@ -7,6 +7,7 @@
 //! claims and blames ("the group claimed it" against "officials saw the
 //! footprints of another").
 
+use crate::words::Terms;
 use serde::{Deserialize, Serialize};
 
 use super::entities::Entity;
@@ -81,7 +82,7 @@ pub fn story_claims(
     briefs: &[Brief],
     members: &[usize],
     forms: &EntityForms<'_>,
-    terms: &[&[String]],
+    terms: &[&Terms],
     event: Option<chrono::NaiveDate>,
 ) -> StoryClaims {
     let words = StoryWords::new(members, terms);
@@ -148,11 +149,11 @@ pub(super) struct StoryWords<'a> {
 }
 
 impl<'a> StoryWords<'a> {
-    pub(super) fn new(members: &[usize], terms: &[&'a [String]]) -> StoryWords<'a> {
+    pub(super) fn new(members: &[usize], terms: &[&'a Terms]) -> StoryWords<'a> {
         let mut in_reports: rustc_hash::FxHashMap<&str, usize> = Default::default();
         for &b in members {
-            for t in terms[b] {
-                *in_reports.entry(t.as_str()).or_default() += 1;
+            for t in terms[b].iter() {
+                *in_reports.entry(t).or_default() += 1;
             }
         }
         let marks = in_reports

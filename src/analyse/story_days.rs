@@ -12,6 +12,7 @@
 //! days by date, an undated report's weekday by weekday, "overnight" agreeing
 //! with the day before as well.
 
+use crate::words::Terms;
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -193,7 +194,7 @@ fn mention_day(m: &DateMention, reference: NaiveDate) -> Option<NaiveDate> {
 
 /// The days the members of one story give for its event. `terms[b]` are
 /// brief `b`'s words (the analysis's lead terms).
-pub fn story_days(briefs: &[Brief], members: &[usize], terms: &[&[String]]) -> StoryDays {
+pub fn story_days(briefs: &[Brief], members: &[usize], terms: &[&Terms]) -> StoryDays {
     let core = core_words(members, terms);
     let mut versions: Vec<DayVersion> = Vec::new();
     for &b in members {
@@ -258,11 +259,11 @@ pub fn story_days(briefs: &[Brief], members: &[usize], terms: &[&[String]]) -> S
 
 /// Words at least two members use, with their general-English weight: what
 /// the story is about, as its reports tell it.
-pub(super) fn core_words<'a>(members: &[usize], terms: &[&'a [String]]) -> FxHashMap<&'a str, f32> {
+pub(super) fn core_words<'a>(members: &[usize], terms: &[&'a Terms]) -> FxHashMap<&'a str, f32> {
     let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
     for &b in members {
-        for t in terms[b] {
-            *seen.entry(t.as_str()).or_default() += 1;
+        for t in terms[b].iter() {
+            *seen.entry(t).or_default() += 1;
         }
     }
     seen.into_iter()
@@ -460,8 +461,8 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day)
     }
 
-    fn terms(words: &str) -> Vec<String> {
-        crate::words::terms(words).collect()
+    fn terms(words: &str) -> Terms {
+        Terms::of(words)
     }
 
     #[test]
@@ -540,11 +541,11 @@ mod tests {
             )],
         );
         let briefs = vec![a, b];
-        let t: Vec<Vec<String>> = vec![
+        let t: Vec<Terms> = vec![
             terms("spokesman rejected claims ambush fuel convoy Dibis carried killed four"),
             terms("gunmen ambushed fuel convoy Dibis killing four drivers ambush"),
         ];
-        let t: Vec<&[String]> = t.iter().map(Vec::as_slice).collect();
+        let t: Vec<&Terms> = t.iter().collect();
         let days = story_days(&briefs, &[0, 1], &t);
         let shown: Vec<(&str, usize)> = days
             .versions
@@ -569,8 +570,8 @@ mod tests {
             &[("The depot was hit late on Saturday.", 4)],
         );
         let c = brief(None, &[("The depot was struck on Saturday.", 6)]);
-        let t: Vec<Vec<String>> = vec![terms("drone depot"), terms("depot"), terms("depot")];
-        let t: Vec<&[String]> = t.iter().map(Vec::as_slice).collect();
+        let t: Vec<Terms> = vec![terms("drone depot"), terms("depot"), terms("depot")];
+        let t: Vec<&Terms> = t.iter().collect();
         let briefs = vec![a, b, c];
         let days = story_days(&briefs, &[0, 1, 2], &t);
         assert_eq!(days.versions.len(), 3);

@@ -73,7 +73,7 @@ struct Doc<'a> {
 /// A document's text, or its terms when the analysis has them already.
 enum Weak<'a> {
     Text(std::borrow::Cow<'a, str>),
-    Terms(&'a [String]),
+    Terms(&'a crate::words::Terms),
 }
 
 /// Every search file of the site.
@@ -124,12 +124,11 @@ fn postings(docs: &[Doc<'_>]) -> FxHashMap<String, Vec<(usize, bool)>> {
         let per_doc: Vec<Vec<(String, bool)>> = batch
             .par_iter()
             .map(|d| {
-                let mut words: Vec<(String, bool)> =
-                    terms(&d.strong).map(|t| (t, true)).collect();
+                let mut words: Vec<(String, bool)> = terms(&d.strong).map(|t| (t, true)).collect();
                 match &d.weak {
                     Weak::Text(text) => words.extend(terms(text).map(|t| (t, false))),
                     Weak::Terms(list) => {
-                        words.extend(list.iter().map(|t| (t.clone(), false)));
+                        words.extend(list.iter().map(|t| (t.to_string(), false)));
                     }
                 }
                 // Strong first within a word, then one entry per word.
