@@ -120,7 +120,9 @@ struct Posting(u32);
 
 impl Posting {
     fn new(doc: usize, strong: bool) -> Posting {
-        let doc = u32::try_from(doc).unwrap_or(u32::MAX >> 1).min(u32::MAX >> 1);
+        let doc = u32::try_from(doc)
+            .unwrap_or(u32::MAX >> 1)
+            .min(u32::MAX >> 1);
         Posting(doc << 1 | u32::from(strong))
     }
 
@@ -458,7 +460,8 @@ mod tests {
 
     #[test]
     fn postings_are_deltas_marked_when_strong() {
-        assert_eq!(encode(&[(3, false), (40, true), (41, false)]), "3,11*,1");
+        let list = [(3, false), (40, true), (41, false)].map(|(d, s)| Posting::new(d, s));
+        assert_eq!(encode(&list), "3,11*,1");
         assert_eq!(shard_file("co"), "assets/search/t-636f.js");
     }
 }
