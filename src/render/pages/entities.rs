@@ -50,13 +50,16 @@ pub(super) fn entity<'a>(
         .pager(&first, part)
         .spanning(shown.iter().map(|m| input.briefs[m.brief].published));
     let title = format!("{}{}", card.name, pager.title_suffix());
+    // Made only if the page renders; the key hashes the mentions shown (form
+    // and lines) and the cards of their briefs, never a brief's index: an
+    // article added before them in the list would change every archive
+    // page's key while their bytes stay.
     let mut key = Hasher::new();
-    key.value(&shown);
     for m in &shown {
-        key.value(&shared.card_keys[m.brief]);
+        key.value(&m.form)
+            .value(&m.lines)
+            .value(&shared.card_keys[m.brief]);
     }
-    // Made only if the page renders; the key hashes the mentions shown (by
-    // brief index, form and line) and the cards of those briefs.
     let mentions = Lazy(move || {
         shown
             .iter()

@@ -86,7 +86,10 @@ pub(super) fn group<'a>(
     key.value(&group.label).value(&group.disagreement);
     for (v, s) in &shown {
         let value = v.map(|v| (&group.values[v].display, group.values[v].brief_count));
-        key.value(&value).value(s).value(&shared.card_keys[s.brief]);
+        // The brief by its card, not its index (which an added article shifts).
+        key.value(&value)
+            .value(&(s.line, &s.text, &s.qualifier))
+            .value(&shared.card_keys[s.brief]);
     }
     let id = shared.figure_ids[g].clone();
     let url = first.clone();
