@@ -2,7 +2,7 @@
 //! half-written one.
 //!
 //! The new site is written into a temporary folder next to the output
-//! folder, then swapped in by renames. If anything fails before the swap,
+//! folder while it renders ([`Staging`]), then put in place by renames. If anything fails before the swap,
 //! the previous site is untouched. A marker file tells dossier that a folder
 //! is its own output, so it never replaces a folder it did not write.
 
@@ -70,7 +70,7 @@ pub(crate) const MARKER_TEXT: &str =
 /// Replace a few `pages` of the site in `out_dir`, whose manifest is
 /// `previous` (checked by the caller to be on disk as written), and return
 /// the manifest with them. Every other file stays as it is; pages whose
-/// bytes did not change are not written. As [`write_site`] with few
+/// bytes did not change are not written. As [`Staging::finish`] with few
 /// changes, for a build that knows the rest of the site stands.
 pub fn replace_pages(
     out_dir: &Path,
