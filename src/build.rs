@@ -21,7 +21,7 @@ use crate::topic::{self, Topic};
 mod load;
 mod text_edit;
 
-pub use load::{load_briefs, load_sources};
+pub use load::{load_briefs, load_sources, remember_loaded_briefs};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -124,7 +124,15 @@ pub fn load_with(root: &Path, memo: &Memo) -> Result<LoadedSite, BuildFailed> {
         },
         || {
             rayon::join(
-                || load::load_briefs(root, &memo.briefs, &memo.stamps, &memo.parsed_briefs),
+                || {
+                    load::load_briefs(
+                        root,
+                        &memo.briefs,
+                        &memo.stamps,
+                        &memo.parsed_briefs,
+                        &memo.briefs_to_remember,
+                    )
+                },
                 || Theme::load(root, &config.theme),
             )
         },
@@ -584,6 +592,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     // Files ingest wrote are left out of the snapshot kept, so the next
     // build reads them (and their sources) once more.
     let inputs = inputs.without(&briefs_written);
+    load::remember_loaded_briefs(&memo.briefs, &memo.briefs_to_remember, &site.briefs);
     let next = memo.next(snapshot_ns);
     cache.store(
         &BuildState {
@@ -599,24 +608,40 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     );
     phases.done("store cache");
     warnings.extend(std::mem::take(&mut site.warnings).into_sorted());
+    let report = BuildReport {
+        briefs_written,
+        ingest_skipped: ingest_idle,
+        ..report_of(out_dir, &rendered, &site, warnings, start)
+    };
+    cache::discard((next, site, rendered, state));
+    Ok(report)
+}
+
+/// The report of a whole build that wrote `rendered` (warnings sorted,
+/// each once); what ingest did is the caller's to add.
+fn report_of(
+    output: PathBuf,
+    rendered: &render::RenderedSite,
+    site: &LoadedSite,
+    mut warnings: Vec<Diagnostic>,
+    start: Instant,
+) -> BuildReport {
     warnings.sort();
     warnings.dedup();
-    let report = BuildReport {
-        output: out_dir,
+    BuildReport {
+        output,
         pages: rendered.rendered.len() + rendered.unchanged.len(),
         rendered: rendered.rendered.len(),
         rendered_paths: rendered.rendered.clone(),
         up_to_date: false,
         static_files: site.theme.static_files.len(),
-        briefs_written,
+        briefs_written: Vec::new(),
         drafts: site.drafts.clone(),
-        ingest_skipped: ingest_idle,
+        ingest_skipped: false,
         text_edit: false,
         warnings,
         elapsed: start.elapsed(),
-    };
-    cache::discard((next, site, rendered, state));
-    Ok(report)
+    }
 }
 
 /// Run ingest, or when it would do nothing again (`idle`), keep what it

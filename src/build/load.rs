@@ -5,6 +5,9 @@
 //! not read again.
 
 use std::path::Path;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use crate::brief::{self, BRIEFS_DIR, Brief};
 use crate::cache::{FileMemo, FileStamp, InputSnapshot, ParsedBriefs, Stamps};
@@ -33,12 +36,15 @@ pub fn load_sources(
 /// brief's body is read from its file only if a stage asks for it.
 ///
 /// `parsed`: briefs ingest's reader parsed in this build ([`CachedBriefs`]),
-/// taken instead of parsing their files again.
+/// taken instead of parsing their files again. The files parsed (not from
+/// the memo) are listed in `to_remember` for
+/// [`remember_loaded_briefs`].
 pub fn load_briefs(
     root: &Path,
     memo: &FileMemo<String>,
     stamps: &Stamps,
     parsed: &ParsedBriefs,
+    to_remember: &Mutex<Vec<(String, FileStamp)>>,
 ) -> (Vec<Brief>, Diagnostics) {
     brief::load_briefs_by(root, |rel, slug, shown, path| {
         let key = format!("{BRIEFS_DIR}/{rel}");
@@ -52,13 +58,37 @@ pub fn load_briefs(
             Some(brief) => brief,
             None => brief::read_brief(slug, shown, path, stamp.map_or(0, |s| s.len))?,
         };
-        if let Some(stamp) = stamp
-            && let Ok(json) = serde_json::to_string(&brief)
-        {
-            memo.remember(&key, stamp, json);
+        if let Some(stamp) = stamp {
+            let mut later = to_remember.lock().unwrap_or_else(|e| e.into_inner());
+            later.push((key, stamp));
         }
         Ok(brief)
     })
+}
+
+/// Put the briefs [`load_briefs`] parsed into the memo, as JSON, each at the
+/// stamp it was read at. Called once the build is done with them: made at
+/// load time, 10,000 briefs' JSON (75 MB) sat in memory through analysis
+/// and rendering. A brief not among `briefs` (a draft, set aside after
+/// loading) is read again next time.
+pub fn remember_loaded_briefs(
+    memo: &FileMemo<String>,
+    to_remember: &Mutex<Vec<(String, FileStamp)>>,
+    briefs: &[Brief],
+) {
+    let pending = std::mem::take(&mut *to_remember.lock().unwrap_or_else(|e| e.into_inner()));
+    if pending.is_empty() {
+        return;
+    }
+    let by_file: std::collections::HashMap<&str, &Brief> =
+        briefs.iter().map(|b| (b.file.as_str(), b)).collect();
+    pending.par_iter().for_each(|(key, stamp)| {
+        if let Some(brief) = by_file.get(key.as_str())
+            && let Ok(json) = serde_json::to_string(brief)
+        {
+            memo.remember(key, *stamp, json);
+        }
+    });
 }
 
 /// Ingest's reading of the brief files through the memo: a file whose stamp
@@ -179,17 +209,29 @@ mod tests {
             f.set_modified(old).unwrap();
         }
         let memo = crate::cache::Memo::default();
-        let (fresh, errors) =
-            load_briefs(site.path(), &memo.briefs, &memo.stamps, &memo.parsed_briefs);
+        let (fresh, errors) = load_briefs(
+            site.path(),
+            &memo.briefs,
+            &memo.stamps,
+            &memo.parsed_briefs,
+            &memo.briefs_to_remember,
+        );
         assert!(errors.is_empty() && fresh.len() >= 5, "{errors:?}");
         assert!(fresh.iter().any(|b| !b.facts.people.is_empty()));
+        // Remembered once the build is done with them, at the stamp read.
+        remember_loaded_briefs(&memo.briefs, &memo.briefs_to_remember, &fresh);
         // Through the cache's files, as the next build sees it.
         let cache = crate::cache::BuildCache::new(site.path());
         let state = crate::cache::BuildState::default();
         cache.store(&state, &memo.next(crate::cache::now_ns()));
         let memo = cache.memo();
-        let (cached, errors) =
-            load_briefs(site.path(), &memo.briefs, &memo.stamps, &memo.parsed_briefs);
+        let (cached, errors) = load_briefs(
+            site.path(),
+            &memo.briefs,
+            &memo.stamps,
+            &memo.parsed_briefs,
+            &memo.briefs_to_remember,
+        );
         assert!(errors.is_empty());
         assert_eq!(fresh, cached);
         assert!(
@@ -241,8 +283,13 @@ mod tests {
         let changed = dir.join(&names[1]);
         let text = std::fs::read_to_string(&changed).unwrap();
         std::fs::write(&changed, text.replacen("title: ", "title: Changed ", 1)).unwrap();
-        let (loaded, errors) =
-            load_briefs(site.path(), &memo.briefs, &memo.stamps, &memo.parsed_briefs);
+        let (loaded, errors) = load_briefs(
+            site.path(),
+            &memo.briefs,
+            &memo.stamps,
+            &memo.parsed_briefs,
+            &memo.briefs_to_remember,
+        );
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(loaded.len(), fresh.len());
         for (i, (l, f)) in loaded.iter().zip(&fresh).enumerate() {

@@ -635,6 +635,9 @@ pub struct Memo {
     pub stamps: Stamps,
     /// Briefs parsed in full while ingest read them (not stored).
     pub parsed_briefs: ParsedBriefs,
+    /// Brief files the loader parsed this build, with the stamp they were
+    /// read at, whose JSON is not in `briefs` yet (not stored).
+    pub briefs_to_remember: Mutex<Vec<(String, FileStamp)>>,
 }
 
 /// Briefs that ingest's reader parsed in full this build, by path, with
@@ -689,6 +692,7 @@ impl Memo {
             },
             stamps: Stamps::default(),
             parsed_briefs: ParsedBriefs::default(),
+            briefs_to_remember: Mutex::default(),
         }
     }
 }

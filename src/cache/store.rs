@@ -53,6 +53,7 @@ impl BuildCache {
             render,
             stamps: _,
             parsed_briefs: _,
+            briefs_to_remember: _,
         } = &mut memo;
         // Each memo's shards are read in parallel too.
         rayon::scope(|s| {
