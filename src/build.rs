@@ -124,15 +124,7 @@ pub fn load_with(root: &Path, memo: &Memo) -> Result<LoadedSite, BuildFailed> {
         },
         || {
             rayon::join(
-                || {
-                    load::load_briefs(
-                        root,
-                        &memo.briefs,
-                        &memo.stamps,
-                        &memo.parsed_briefs,
-                        &memo.briefs_to_remember,
-                    )
-                },
+                || load::load_briefs(root, memo),
                 || Theme::load(root, &config.theme),
             )
         },
@@ -291,11 +283,7 @@ pub fn ingest_with(
     if !source_errors.is_empty() {
         return Err(BuildFailed(source_errors.into_sorted()));
     }
-    let reader = load::CachedBriefs {
-        memo: &memo.ingest,
-        stamps: &memo.stamps,
-        parsed: &memo.parsed_briefs,
-    };
+    let reader = load::CachedBriefs::of(memo);
     let input = crate::ingest::IngestInput {
         sources,
         source_warnings,
@@ -592,7 +580,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     // Files ingest wrote are left out of the snapshot kept, so the next
     // build reads them (and their sources) once more.
     let inputs = inputs.without(&briefs_written);
-    load::remember_loaded_briefs(&memo.briefs, &memo.briefs_to_remember, &site.briefs);
+    load::remember_loaded_briefs(&memo, &site.briefs);
     let next = memo.next(snapshot_ns);
     cache.store(
         &BuildState {

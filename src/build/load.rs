@@ -5,12 +5,11 @@
 //! not read again.
 
 use std::path::Path;
-use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use crate::brief::{self, BRIEFS_DIR, Brief};
-use crate::cache::{FileMemo, FileStamp, InputSnapshot, ParsedBriefs, Stamps};
+use crate::cache::{FileMemo, FileStamp, InputSnapshot, Memo, ParsedBriefs, Stamps};
 use crate::diagnostics::Diagnostics;
 use crate::ingest::{self, BriefOnDisk, BriefReader};
 use crate::source::{self, SOURCES_DIR, SourceText};
@@ -35,30 +34,25 @@ pub fn load_sources(
 /// fields out, which a compact binary encoding could not read back); such a
 /// brief's body is read from its file only if a stage asks for it.
 ///
-/// `parsed`: briefs ingest's reader parsed in this build ([`CachedBriefs`]),
-/// taken instead of parsing their files again. The files parsed (not from
-/// the memo) are listed in `to_remember` for
-/// [`remember_loaded_briefs`].
-pub fn load_briefs(
-    root: &Path,
-    memo: &FileMemo<String>,
-    stamps: &Stamps,
-    parsed: &ParsedBriefs,
-    to_remember: &Mutex<Vec<(String, FileStamp)>>,
-) -> (Vec<Brief>, Diagnostics) {
+/// Briefs ingest's reader parsed in this build ([`CachedBriefs`],
+/// `Memo::parsed_briefs`) are taken instead of parsing their files again.
+/// The files parsed (not from the memo) are listed in
+/// `Memo::briefs_to_remember` for [`remember_loaded_briefs`].
+pub fn load_briefs(root: &Path, memo: &Memo) -> (Vec<Brief>, Diagnostics) {
     brief::load_briefs_by(root, |rel, slug, shown, path| {
         let key = format!("{BRIEFS_DIR}/{rel}");
-        let stamp = stamps.get(&key, path);
-        if let Some(json) = memo.hit(&key, stamp)
+        let stamp = memo.stamps.get(&key, path);
+        if let Some(json) = memo.briefs.hit(&key, stamp)
             && let Some(brief) = brief::from_memo(&json, path)
         {
             return Ok(brief);
         }
-        let brief = match parsed.take(&key, stamp) {
+        let brief = match memo.parsed_briefs.take(&key, stamp) {
             Some(brief) => brief,
             None => brief::read_brief(slug, shown, path, stamp.map_or(0, |s| s.len))?,
         };
         if let Some(stamp) = stamp {
+            let to_remember = &memo.briefs_to_remember;
             let mut later = to_remember.lock().unwrap_or_else(|e| e.into_inner());
             later.push((key, stamp));
         }
@@ -71,11 +65,8 @@ pub fn load_briefs(
 /// load time, 10,000 briefs' JSON (75 MB) sat in memory through analysis
 /// and rendering. A brief not among `briefs` (a draft, set aside after
 /// loading) is read again next time.
-pub fn remember_loaded_briefs(
-    memo: &FileMemo<String>,
-    to_remember: &Mutex<Vec<(String, FileStamp)>>,
-    briefs: &[Brief],
-) {
+pub fn remember_loaded_briefs(memo: &Memo, briefs: &[Brief]) {
+    let to_remember = &memo.briefs_to_remember;
     let pending = std::mem::take(&mut *to_remember.lock().unwrap_or_else(|e| e.into_inner()));
     if pending.is_empty() {
         return;
@@ -86,7 +77,7 @@ pub fn remember_loaded_briefs(
         if let Some(brief) = by_file.get(key.as_str())
             && let Ok(json) = serde_json::to_string(brief)
         {
-            memo.remember(key, *stamp, json);
+            memo.briefs.remember(key, *stamp, json);
         }
     });
 }
@@ -99,6 +90,17 @@ pub struct CachedBriefs<'a> {
     pub memo: &'a FileMemo<Option<BriefOnDisk>>,
     pub stamps: &'a Stamps,
     pub parsed: &'a ParsedBriefs,
+}
+
+impl<'a> CachedBriefs<'a> {
+    /// Ingest's reader over the build's memo.
+    pub fn of(memo: &'a Memo) -> Self {
+        CachedBriefs {
+            memo: &memo.ingest,
+            stamps: &memo.stamps,
+            parsed: &memo.parsed_briefs,
+        }
+    }
 }
 
 impl BriefReader for CachedBriefs<'_> {
@@ -192,13 +194,15 @@ mod tests {
 
     /// The shipped briefs (with all their facts) come back from the build
     /// cache equal to a fresh parse, bodies read only when asked for.
-    #[test]
-    fn briefs_come_back_from_the_cache_without_their_bodies() {
+    /// A site holding a copy of the shipped briefs, written an hour ago (so
+    /// that their stamps are trusted), and the files' names, sorted.
+    fn site_with_shipped_briefs() -> (tempfile::TempDir, std::path::PathBuf, Vec<String>) {
         let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let site = tempfile::tempdir().unwrap();
         let dir = site.path().join(crate::brief::BRIEFS_DIR);
         std::fs::create_dir_all(&dir).unwrap();
         let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let mut names = Vec::new();
         for e in std::fs::read_dir(repo.join(crate::brief::BRIEFS_DIR))
             .unwrap()
             .flatten()
@@ -207,31 +211,27 @@ mod tests {
             std::fs::copy(e.path(), &to).unwrap();
             let f = std::fs::File::options().write(true).open(&to).unwrap();
             f.set_modified(old).unwrap();
+            names.push(e.file_name().to_string_lossy().into_owned());
         }
+        names.sort();
+        (site, dir, names)
+    }
+
+    #[test]
+    fn briefs_come_back_from_the_cache_without_their_bodies() {
+        let (site, _, _) = site_with_shipped_briefs();
         let memo = crate::cache::Memo::default();
-        let (fresh, errors) = load_briefs(
-            site.path(),
-            &memo.briefs,
-            &memo.stamps,
-            &memo.parsed_briefs,
-            &memo.briefs_to_remember,
-        );
+        let (fresh, errors) = load_briefs(site.path(), &memo);
         assert!(errors.is_empty() && fresh.len() >= 5, "{errors:?}");
         assert!(fresh.iter().any(|b| !b.facts.people.is_empty()));
         // Remembered once the build is done with them, at the stamp read.
-        remember_loaded_briefs(&memo.briefs, &memo.briefs_to_remember, &fresh);
+        remember_loaded_briefs(&memo, &fresh);
         // Through the cache's files, as the next build sees it.
         let cache = crate::cache::BuildCache::new(site.path());
         let state = crate::cache::BuildState::default();
         cache.store(&state, &memo.next(crate::cache::now_ns()));
         let memo = cache.memo();
-        let (cached, errors) = load_briefs(
-            site.path(),
-            &memo.briefs,
-            &memo.stamps,
-            &memo.parsed_briefs,
-            &memo.briefs_to_remember,
-        );
+        let (cached, errors) = load_briefs(site.path(), &memo);
         assert!(errors.is_empty());
         assert_eq!(fresh, cached);
         assert!(
@@ -249,25 +249,9 @@ mod tests {
     /// afresh.
     #[test]
     fn briefs_ingest_read_are_loaded_without_a_second_parse() {
-        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let site = tempfile::tempdir().unwrap();
-        let dir = site.path().join(crate::brief::BRIEFS_DIR);
-        std::fs::create_dir_all(&dir).unwrap();
-        let mut names = Vec::new();
-        for e in std::fs::read_dir(repo.join(crate::brief::BRIEFS_DIR))
-            .unwrap()
-            .flatten()
-        {
-            std::fs::copy(e.path(), dir.join(e.file_name())).unwrap();
-            names.push(e.file_name().to_string_lossy().into_owned());
-        }
-        names.sort();
+        let (site, dir, names) = site_with_shipped_briefs();
         let memo = crate::cache::Memo::default();
-        let reader = CachedBriefs {
-            memo: &memo.ingest,
-            stamps: &memo.stamps,
-            parsed: &memo.parsed_briefs,
-        };
+        let reader = CachedBriefs::of(&memo);
         for name in &names {
             let read = reader.read(name, &dir.join(name)).unwrap();
             assert!(read.is_some(), "{name} names no source");
@@ -283,13 +267,7 @@ mod tests {
         let changed = dir.join(&names[1]);
         let text = std::fs::read_to_string(&changed).unwrap();
         std::fs::write(&changed, text.replacen("title: ", "title: Changed ", 1)).unwrap();
-        let (loaded, errors) = load_briefs(
-            site.path(),
-            &memo.briefs,
-            &memo.stamps,
-            &memo.parsed_briefs,
-            &memo.briefs_to_remember,
-        );
+        let (loaded, errors) = load_briefs(site.path(), &memo);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(loaded.len(), fresh.len());
         for (i, (l, f)) in loaded.iter().zip(&fresh).enumerate() {

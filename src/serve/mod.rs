@@ -34,7 +34,7 @@ fn build_in_memory(
     let result = (|| {
         build::ingest_with(root, false, &memo)?;
         let site = build::load_with(root, &memo)?;
-        build::remember_loaded_briefs(&memo.briefs, &memo.briefs_to_remember, &site.briefs);
+        build::remember_loaded_briefs(&memo, &site.briefs);
         let pages = crate::render::Collect::default();
         let rendered = build::render_pages_with(&site, None, &memo, !previous.is_empty(), &pages)?;
         build::check_bodies(&site)?;
