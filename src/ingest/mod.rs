@@ -200,28 +200,31 @@ pub fn ingest(
     }
     let mut drafts = extract_all(&sources, &todo, config, topics, show_progress);
 
-    // Slugs are assigned in path order, so the result does not depend on timing.
+    // Decided in path order (slugs, first-seen days), so the result does not
+    // depend on timing; the briefs are then rendered and written in parallel
+    // (YAML emission was an eighth of an ingest done on one core).
+    let mut outcomes: Vec<Option<Outcome>> = (0..sources.len()).map(|_| None).collect();
+    let mut jobs = Vec::new();
     // The slugs in use are listed only when a new brief needs one (most
     // builds write no brief, and listing them walks every brief).
     let mut taken: Option<slug::UniqueNames> = None;
     let mut today: Option<chrono::NaiveDate> = None;
-    let mut errors = Diagnostics::new();
     for (i, s) in sources.iter().enumerate() {
-        let shown = format!("{SOURCES_DIR}/{}", s.rel_path);
         if let Some(j) = duplicate_of[i] {
             if !on_disk.contains_key(&s.rel_path) {
-                report.warnings.push(duplicate(&shown, &sources[j]));
+                let shown = format!("{SOURCES_DIR}/{}", s.rel_path);
+                outcomes[i] = Some(Outcome::Warning(duplicate(&shown, &sources[j])));
             }
             continue;
         }
-        match &plans[i] {
-            Plan::UpToDate => report.up_to_date += 1,
-            Plan::Keep => report.up_to_date += 1,
+        let to = match &plans[i] {
+            Plan::UpToDate | Plan::Keep => {
+                outcomes[i] = Some(Outcome::UpToDate);
+                continue;
+            }
+            Plan::Generate { .. } | Plan::Beside { .. } if !drafts.contains_key(&i) => continue,
             Plan::Generate { slug } => {
-                let Some(mut draft) = drafts.remove(&i) else {
-                    continue;
-                };
-                set_first_seen(&mut draft, on_disk.get(&s.rel_path), &mut today);
+                let title = &drafts[&i].title;
                 let slug = slug.clone().unwrap_or_else(|| {
                     let taken = taken.get_or_insert_with(|| {
                         slug::UniqueNames::new(
@@ -231,61 +234,104 @@ pub fn ingest(
                                 .chain(existing_slugs(root)),
                         )
                     });
-                    unique_slug(&draft.title, &s.slug, taken)
+                    unique_slug(title, &s.slug, taken)
                 });
-                let path = format!("{BRIEFS_DIR}/{slug}.md");
-                let text = article::render_brief(&draft, &s.rel_path, &inputs_for(&inputs, s));
-                if text.len() as u64 > crate::brief::MAX_BRIEF_BYTES {
-                    report.warnings.push(Diagnostic::new(
-                        &shown,
-                        format!(
-                            "skipped: its brief would be {} bytes, over the {} byte limit",
-                            text.len(),
-                            crate::brief::MAX_BRIEF_BYTES
-                        ),
-                    ));
-                    continue;
-                }
-                match write_atomic(&root.join(&path), &text) {
-                    Ok(()) => {
-                        let written = BriefOnDisk {
-                            source: s.rel_path.clone(),
-                            slug,
-                            file: path.clone(),
-                            source_sha256: Some(s.sha256.clone()),
-                            inputs: Some(inputs_for(&inputs, s)),
-                            untouched: true,
-                            first_seen: draft.facts.ingest.as_ref().and_then(|i| i.first_seen),
-                        };
-                        report.written_briefs.push(written);
-                        report.written.push(path);
-                    }
-                    Err(e) => errors.push(Diagnostic::new(
-                        &path,
-                        format!("cannot write the brief: {e}"),
-                    )),
-                }
+                WriteTo::New { slug }
             }
-            Plan::Beside { slug, file } => {
-                let Some(mut draft) = drafts.remove(&i) else {
-                    continue;
-                };
-                set_first_seen(&mut draft, on_disk.get(&s.rel_path), &mut today);
-                let text = article::render_brief(&draft, &s.rel_path, &inputs_for(&inputs, s));
-                match write_beside(root, file, &text) {
-                    Ok(path) => report.warnings.push(
-                        Diagnostic::new(file, format!("edited by hand, and its source {shown} has changed: the regenerated brief for {slug} is in {path}"))
-                            .hint("merge the two by hand, then delete the .new file"),
-                    ),
-                    Err(e) => errors.push(Diagnostic::new(format!("{file}.new"), format!("cannot write the brief: {e}"))),
-                }
+            Plan::Beside { slug, file } => WriteTo::Beside {
+                slug: slug.clone(),
+                file: file.clone(),
+            },
+        };
+        let Some(mut draft) = drafts.remove(&i) else {
+            continue;
+        };
+        set_first_seen(&mut draft, on_disk.get(&s.rel_path), &mut today);
+        jobs.push((i, draft, to));
+    }
+    let written: Vec<(usize, Outcome)> = jobs
+        .into_par_iter()
+        .map(|(i, draft, to)| (i, write_brief(root, &sources[i], &inputs, &draft, to)))
+        .collect();
+    for (i, outcome) in written {
+        outcomes[i] = Some(outcome);
+    }
+
+    let mut errors = Diagnostics::new();
+    for outcome in outcomes.into_iter().flatten() {
+        match outcome {
+            Outcome::UpToDate => report.up_to_date += 1,
+            Outcome::Warning(w) => report.warnings.push(w),
+            Outcome::Written(written) => {
+                report.written.push(written.file.clone());
+                report.written_briefs.push(written);
             }
+            Outcome::Error(e) => errors.push(e),
         }
     }
     if errors.is_empty() {
         Ok(report)
     } else {
         Err(errors)
+    }
+}
+
+/// Where a source's new brief goes.
+enum WriteTo {
+    /// `content/briefs/<slug>.md`, new or made again.
+    New { slug: String },
+    /// Beside the brief `file`, which a person edited.
+    Beside { slug: String, file: String },
+}
+
+/// What ingest did for one source, reported in path order.
+enum Outcome {
+    UpToDate,
+    Warning(Diagnostic),
+    Written(BriefOnDisk),
+    Error(Diagnostic),
+}
+
+/// Render `draft`, the brief of source `s`, and write it where `to` says.
+fn write_brief(root: &Path, s: &SourceText, inputs: &str, draft: &Draft, to: WriteTo) -> Outcome {
+    let shown = format!("{SOURCES_DIR}/{}", s.rel_path);
+    let text = article::render_brief(draft, &s.rel_path, &inputs_for(inputs, s));
+    match to {
+        WriteTo::New { slug } => {
+            if text.len() as u64 > crate::brief::MAX_BRIEF_BYTES {
+                return Outcome::Warning(Diagnostic::new(
+                    &shown,
+                    format!(
+                        "skipped: its brief would be {} bytes, over the {} byte limit",
+                        text.len(),
+                        crate::brief::MAX_BRIEF_BYTES
+                    ),
+                ));
+            }
+            let path = format!("{BRIEFS_DIR}/{slug}.md");
+            match write_atomic(&root.join(&path), &text) {
+                Ok(()) => Outcome::Written(BriefOnDisk {
+                    source: s.rel_path.clone(),
+                    slug,
+                    file: path,
+                    source_sha256: Some(s.sha256.clone()),
+                    inputs: Some(inputs_for(inputs, s)),
+                    untouched: true,
+                    first_seen: draft.facts.ingest.as_ref().and_then(|i| i.first_seen),
+                }),
+                Err(e) => Outcome::Error(Diagnostic::new(
+                    &path,
+                    format!("cannot write the brief: {e}"),
+                )),
+            }
+        }
+        WriteTo::Beside { slug, file } => match write_beside(root, &file, &text) {
+            Ok(path) => Outcome::Warning(
+                Diagnostic::new(&file, format!("edited by hand, and its source {shown} has changed: the regenerated brief for {slug} is in {path}"))
+                    .hint("merge the two by hand, then delete the .new file"),
+            ),
+            Err(e) => Outcome::Error(Diagnostic::new(format!("{file}.new"), format!("cannot write the brief: {e}"))),
+        },
     }
 }
 
