@@ -1,7 +1,10 @@
 //! Ingest on pages in the layouts of other news sites (tests/fixtures/pages:
 //! a wire reprint, a Kurdish dateline, a live blog, a saved HTML page with
 //! metadata, a page without a headline, an Arabic-script page, state media,
-//! a byline crediting a wire, a blog with comments, a press briefing),
+//! a byline crediting a wire, a blog with comments, a press briefing, and
+//! the layouts of broadcasters, agencies and papers: image labels, age
+//! notices, datelines on their own line, language links, desk credits,
+//! author biographies, a publisher named only in a link or an interview),
 //! measured against their hand labels in tests/fixtures/pages/gold.yaml.
 //! Each page is written in the shape a real site gives it; each rule of
 //! ingest that reads it is checked here: headline, outlet, date, people,

@@ -141,6 +141,69 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*.{0,40}$",
     ),
     ("address", r"^(?:https?://|www\.)\S+$"),
+    // Archive pages warn that a story is old ("This article is more than 2
+    // years old"): a notice about the page, never its headline.
+    (
+        "age notice",
+        r"^this (?:article|story|content|page|report) is (?:more than|over) (?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) (?:years?|months?|weeks?|days?) old\.?$",
+    ),
+    // Screen-reader labels that sites print before an image's credit and
+    // caption ("Image source, Reuters", "Image caption, Troops at ...").
+    (
+        "photo caption",
+        r"^(?:image|media|video|photo|picture|audio)\s+(?:source|caption|credit|description)s?\s*[,:].{0,300}$",
+    ),
+    // Advert slots and their feedback links, and notes that the text goes
+    // on below one.
+    (
+        "advertisement",
+        r"^(?:ad feedback|skip advertisement|advertisement\s*-\s*scroll to continue|(?:story|article|text) continues (?:below|after) (?:this )?(?:advertisement|ad)|continue reading (?:the main story|below)|remove ads?)$",
+    ),
+    (
+        "share buttons",
+        r"^(?:link copied!?|copy link|copied!?|gift (?:this )?article|save (?:this )?(?:article|story)|reuse this content|save (?:articles|stories) to read later\b.{0,80}|listen to this (?:article|story)(?:\s*[·|-]?\s*\d+\s*min(?:ute)?s?)?)$",
+    ),
+    // An agency's or publisher's note on what its public site carries
+    // ("This site shows only part of the stories offered to subscribers").
+    (
+        "subscription notice",
+        r"^.{0,120}\b(?:contains|carries|publishes|shows|offers) only (?:a )?(?:portion|part|selection|summary|some|summaries)\b.{0,200}\bsubscribers?\b.{0,200}$|^.{0,200}\bcontact us for (?:subscription|licensing)\b.{0,100}$",
+    ),
+    // The links to the site's other editions, by language ("English",
+    // "العربية | Kurdî | English"): multilingual outlets print them above
+    // the masthead.
+    (
+        "language switch",
+        r"^(?:(?:(?:read|listen|watch)\s+)?(?:in\s+)?(?:english|arabic|العربية|عربي|français|french|deutsch|german|türkçe|turkish|kurdî|kurdish|کوردی|sorani|kurmanji|فارسی|farsi|persian|español|spanish|русский|russian|中文|chinese|اردو|urdu|עברית|hebrew)\s*[|/·•,]?\s*){1,8}$",
+    ),
+    // Newspapers' notes on the printed edition and reprints.
+    (
+        "print edition note",
+        r"^(?:a version of this (?:article|story) (?:appears|appeared) in print\b.{0,400}|order reprints\b.{0,80})$",
+    ),
+    // The newsroom's addition to a byline, on a line of its own.
+    ("byline", r"^reporting from \p{Lu}.{0,80}$"),
+    // A desk credit in place of a byline ("MEE staff", "Reuters Staff",
+    // "Web Desk"); a desk's own name ("Capitol Desk") can be a masthead.
+    (
+        "byline",
+        r"^(?-i:(?:\p{Lu}[\p{L}.&'’-]*\s+){1,4})(?:staff|staff writers?|staff reporters?)$|^(?:web|news|online|digital) desk$",
+    ),
+    // A time alone after "Updated" (the date is on another line).
+    (
+        "timestamp",
+        r"^(?:updated|last updated|published|posted)\s*:?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}|gmt[+-]?\d*)?$",
+    ),
+    // Notes on where else the site can be read, and on republishing it.
+    (
+        "site notice",
+        r"^.{0,80}\b(?:web\s?site|site)\b.{0,40}\b(?:can (?:also )?be (?:accessed|reached)|alternate address(?:es)?|mirror sites?)\b.{0,100}$|^.{0,300}\brepublish(?:ing)? (?:this|our) (?:content|article|story|material)\b.{0,200}$",
+    ),
+    // Wire services end a story with a marker word.
+    (
+        "end marker",
+        r"^(?:enditem|\(end\)|-\s*ends?\s*-|###|-30-)$",
+    ),
 ];
 
 /// Names of the default patterns that end the article when met after it has
@@ -193,6 +256,18 @@ impl Boilerplate {
             .find(|(_, re)| re.is_match(t))
             .map(|(why, _)| why.as_str())
     }
+}
+
+/// A label a screen reader says before an image's caption, printed on its
+/// own line with the caption on the next ("Image caption,"): that next
+/// line is the caption, whatever its shape.
+pub fn is_caption_label(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:image|media|video|photo|picture)\s+(?:caption|description)s?\s*[,:]?$")
+            .unwrap()
+    })
+    .is_match(line.trim())
 }
 
 /// jusText's classes of a text line.
@@ -457,7 +532,13 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
     });
     // Long paragraphs carry credits too ("... (LBC; File Photo: ... ©
     // CENTCOM)"): those are taken out of the paragraph, not dropped with it.
-    re.is_match(line) && shape.words <= 40
+    // "Iraqi Prime Minister Mohammed Shia al-Sudani. (AFP)": a short line
+    // that ends with the picture's credit in parentheses.
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
+    let credit = CREDIT.get_or_init(|| {
+        Regex::new(r"(?i)[.!?]?\s*[(\[](?:[^()\[\]]*[/:]\s*)?(?:afp|ap|reuters|epa|anadolu|xinhua|getty(?: images)?|handout|file|photo|sana|ina|irna)(?:\s+photo)?(?:\s*[/:][^()\[\]]*)?[)\]]$").unwrap()
+    });
+    re.is_match(line) && shape.words <= 40 || shape.words <= 20 && credit.is_match(line.trim())
 }
 
 /// Is this a terminating line, and a hard one? (See the module comment.)

@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::chrome::{
-    Density, Standing, chrome_by_shape, density, is_author_box, is_heading_shaped, smooth,
+    self, Density, Standing, chrome_by_shape, density, is_author_box, is_heading_shaped, smooth,
     terminates,
 };
 use super::dates::{DateStyle, PublishedDate, parse_date_line};
@@ -30,6 +30,7 @@ use super::header::{
     headline_shaped, outlet_line,
 };
 use super::lines::{Line, Shape, logical_lines};
+use super::people;
 use crate::source::{MarkKind, SourceMeta};
 
 pub use super::chrome::{Boilerplate, DEFAULT_BOILERPLATE};
@@ -141,11 +142,10 @@ pub fn clean(
                 .or_insert_with(|| Shape::of(&l.text))
         })
         .collect();
-    let kinds = verdicts(&lines, &shapes, meta, boilerplate, style);
+    let mut kinds = verdicts(&lines, &shapes, meta, boilerplate, style);
+    lines_beside_the_article(&lines, &shapes, &mut kinds);
 
-    let chrome: Vec<bool> = kinds.iter().map(|k| matches!(k, Kind::Chrome(_))).collect();
-    let mut masthead = header::masthead(&lines, &shapes, &chrome)
-        .filter(|m| matches!(kinds[m.index], Kind::Text(_) | Kind::OutletLine(_)));
+    let mut masthead = masthead_of(&lines, &shapes, &kinds);
     let mut title = choose_headline(&lines, &shapes, &kinds, masthead.as_ref(), meta);
     if title.is_none() && masthead.as_ref().is_some_and(|m| !m.strong) {
         // A short headline with an outlet word in it ("Coalition Report"),
@@ -323,6 +323,26 @@ fn credits_and_outlets(
                     outlets.push((OutletSource::Byline, o.clone(), Some(no)));
                 }
             }
+            Kind::Credit(_) if masthead.is_some_and(|m| m.index == i) => {}
+            // "Washington CNN —": the outlet or agency the dateline credits.
+            Kind::Chrome(why) if why == "dateline" => {
+                let words: Vec<&str> = lines[i]
+                    .text
+                    .split(|c: char| c.is_whitespace() || "()—–-".contains(c))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let credit = (0..words.len()).find_map(|a| {
+                    (a + 1..=words.len().min(a + 4))
+                        .find_map(|b| known_outlet(&words[a..b].join(" ")))
+                });
+                if let Some((name, wire)) = credit {
+                    if wire {
+                        art.attribution.push((name.to_string(), no));
+                    } else {
+                        outlets.push((OutletSource::Dateline, name.to_string(), Some(no)));
+                    }
+                }
+            }
             Kind::Credit(names) => art
                 .attribution
                 .extend(names.iter().map(|n| (n.clone(), no))),
@@ -333,13 +353,28 @@ fn credits_and_outlets(
                 if let Some(o) = outlet_from_copyright(&lines[i].text) {
                     if is_wire(&o) {
                         art.attribution.push((canonical(&o), no));
-                    } else if why == "copyright" {
+                    }
+                    if why == "copyright" {
                         outlets.push((OutletSource::Copyright, o, Some(no)));
                     }
                 }
             }
             _ => {}
         }
+    }
+    // Weak evidence, for pages that name their outlet nowhere else: a link
+    // on the outlet's domain, and the outlet the article's sources spoke to.
+    let address = lines
+        .iter()
+        .find_map(|l| Some((header::outlet_of_address(&l.text)?, l.no)));
+    if let Some((name, no)) = address {
+        outlets.push((OutletSource::Address, name.to_string(), Some(no)));
+    }
+    let interview = (0..lines.len())
+        .filter(|&i| matches!(kinds[i], Kind::Text(_)))
+        .find_map(|i| Some((header::interviewing_outlet(&lines[i].text)?, lines[i].no)));
+    if let Some((name, no)) = interview {
+        outlets.push((OutletSource::Interview, name.to_string(), Some(no)));
     }
     if let Some(i) = first_body
         && let Some(d) = dateline(&lines[i].text)
@@ -380,6 +415,147 @@ fn is_section_heading(
     matches!(next, Some(Kind::Text(Density::Good | Density::NearGood)))
 }
 
+/// The masthead, when its line is not already something else. An outlet's
+/// name alone at the very top of the page is its masthead ("FRANCE 24"),
+/// not a credit of the story below it.
+fn masthead_of(lines: &[Line], shapes: &[Shape], kinds: &[Kind]) -> Option<Masthead> {
+    let chrome: Vec<bool> = kinds.iter().map(|k| matches!(k, Kind::Chrome(_))).collect();
+    header::masthead(lines, shapes, &chrome).filter(|m| match &kinds[m.index] {
+        Kind::Text(_) | Kind::OutletLine(_) => true,
+        Kind::Credit(names) => {
+            m.index == 0 && names.len() == 1 && normalise(&lines[0].text) == normalise(&m.name)
+        }
+        _ => false,
+    })
+}
+
+/// Lines that are chrome by what stands next to them: a journalist's job
+/// title under a byline ("Middle East correspondent, Baghdad"), and a
+/// dateline printed as a line of its own above the first paragraph
+/// ("ANKARA", "Washington CNN —").
+fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]) {
+    for i in 1..lines.len() {
+        if matches!(kinds[i], Kind::Text(_))
+            && matches!(kinds[i - 1], Kind::Byline(_))
+            && header::is_journalist_role(&lines[i].text)
+        {
+            kinds[i] = Kind::Chrome("byline".to_string());
+        }
+    }
+    // "Sarah Haddad" over "Jan 25, 2024" (or under "2 hours ago"): a name
+    // alone beside the date line, before the article starts.
+    let start = kinds
+        .iter()
+        .position(|k| *k == Kind::Text(Density::Good))
+        .unwrap_or(lines.len());
+    let dated = |k: Option<&Kind>| {
+        matches!(k, Some(Kind::Date(_)))
+            || matches!(k, Some(Kind::Chrome(why)) if why == "relative time")
+    };
+    for i in 0..start {
+        if matches!(kinds[i], Kind::Text(_))
+            && (dated(kinds.get(i + 1)) || i > 0 && dated(kinds.get(i - 1)))
+            && header::is_person_name(&lines[i].text)
+            && (people::has_given_name(&lines[i].text) || no_common_word(&lines[i].text))
+            && !header::has_outlet_word(&lines[i].text)
+        {
+            kinds[i] = Kind::Byline(Byline {
+                authors: vec![lines[i].text.trim().to_string()],
+                ..Byline::default()
+            });
+        }
+    }
+    // "Clara Wendt covers the Pentagon for The Times": the bylined author's
+    // biography after the article, which ends it.
+    let authors: Vec<String> = kinds
+        .iter()
+        .filter_map(|k| match k {
+            Kind::Byline(b) => Some(b.authors.clone()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    for i in start..lines.len() {
+        if matches!(kinds[i], Kind::Text(_)) && is_author_bio(&lines[i].text, &authors) {
+            kinds[i] = Kind::Chrome("author box".to_string());
+        }
+    }
+    for i in 0..lines.len().saturating_sub(1) {
+        if matches!(kinds[i], Kind::Text(_))
+            && shapes[i].words <= 4
+            && matches!(kinds[i + 1], Kind::Text(Density::Good | Density::NearGood))
+            && is_dateline_line(&lines[i].text)
+        {
+            kinds[i] = Kind::Chrome("dateline".to_string());
+        }
+    }
+}
+
+/// "25 January 2024 7:05 PM [ Last Update: 26 January 2024 ]": the date
+/// line without the bracketed note of its last update.
+fn without_update_note(line: &str) -> &str {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)\s*[\[(]\s*(?:last\s+)?updat(?:e|ed)\s*:?[^\[\]()]*[\])]\s*$").unwrap()
+    });
+    match re.find(line) {
+        Some(m) if m.start() > 0 => &line[..m.start()],
+        _ => line,
+    }
+}
+
+/// No word of `text` is a common English word ("Sangar Ali", not
+/// "National Security").
+fn no_common_word(text: &str) -> bool {
+    let lex = super::lexicon::lexicon();
+    text.split_whitespace().all(|w| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !lex.get(&core.to_lowercase())
+            .is_some_and(|e| !e.proper && e.zipf10 >= 30)
+    })
+}
+
+/// A line about one of the page's `authors`: their name, then what they do.
+fn is_author_bio(text: &str, authors: &[String]) -> bool {
+    const VERBS: &[&str] = &[
+        "is",
+        "was",
+        "covers",
+        "reports",
+        "writes",
+        "has",
+        "joined",
+        "previously",
+        "leads",
+    ];
+    authors.iter().any(|a| {
+        text.strip_prefix(a.as_str())
+            .and_then(|rest| rest.split_whitespace().next())
+            .is_some_and(|w| VERBS.contains(&w))
+    })
+}
+
+/// "ANKARA", "Washington CNN —", "BAGHDAD (Reuters) -": a place in capitals
+/// alone, or a place with an optional credit and a closing dash.
+fn is_dateline_line(text: &str) -> bool {
+    let t = text.trim();
+    let letters = || t.chars().filter(|c| c.is_alphabetic());
+    if letters().all(char::is_uppercase) && letters().count() >= 3 && people::is_place(t) {
+        return true;
+    }
+    let Some(head) = t.strip_suffix(['—', '–', '-']) else {
+        return false;
+    };
+    let head = head.trim().trim_end_matches(['(', ')']);
+    let words: Vec<&str> = head.split_whitespace().collect();
+    (1..=words.len().min(3)).any(|n| {
+        people::is_place(words[..n].join(" ").trim_end_matches(','))
+            && words[n..]
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
+    })
+}
+
 /// Every line's verdict on its own.
 fn verdicts(
     lines: &[Line],
@@ -401,11 +577,21 @@ fn verdicts(
                 return Kind::Repeat(j);
             }
             first_of.insert(norm, i);
-            if mark == Some(MarkKind::Caption) {
+            if mark == Some(MarkKind::Caption)
+                || i > 0 && chrome::is_caption_label(&lines[i - 1].text)
+            {
                 return Kind::Chrome("photo caption".to_string());
             }
+            // "JANUARY 25, 2024 | By Noah Brandt": a byline after its date.
+            let by_field = l
+                .split('|')
+                .skip(1)
+                .any(|f| f.trim_start().to_lowercase().starts_with("by "));
+            if by_field && let Some(b) = byline(l, style, false) {
+                return Kind::Byline(b);
+            }
             if shape.words <= 16
-                && let Some(d) = parse_date_line(l, style, 3)
+                && let Some(d) = parse_date_line(without_update_note(l), style, 3)
             {
                 return Kind::Date(d);
             }
@@ -507,16 +693,30 @@ fn choose_headline(
             score += 2;
             evidence.push("the breadcrumb trail ends with it".to_string());
         }
-        // A byline right under it (a tagline or a teaser has none).
-        if kinds[i + 1..]
-            .iter()
-            .find(|k| !matches!(k, Kind::Chrome(_)))
-            .is_some_and(
-                |k| matches!(k, Kind::Byline(b) if !b.authors.is_empty() || b.speaker.is_none()),
-            )
-        {
+        // A byline right under it (a tagline or a teaser has none), or
+        // under the longer standfirst that follows it.
+        let byline_at = |from: usize| {
+            kinds[from..]
+                .iter()
+                .position(|k| !matches!(k, Kind::Chrome(_)))
+                .map(|p| from + p)
+        };
+        let is_byline = |j: Option<usize>| {
+            j.is_some_and(|j| {
+                matches!(&kinds[j], Kind::Byline(b) if !b.authors.is_empty() || b.speaker.is_none())
+            })
+        };
+        let next = byline_at(i + 1);
+        if is_byline(next) {
             score += 1;
             evidence.push("a byline follows it".to_string());
+        } else if let Some(j) = next
+            && matches!(kinds[j], Kind::Text(_))
+            && shapes[j].words > shapes[i].words
+            && is_byline(byline_at(j + 1))
+        {
+            score += 1;
+            evidence.push("its standfirst and a byline follow it".to_string());
         }
         candidates.push((i, score, evidence.join("; ")));
     }
@@ -609,7 +809,7 @@ fn choose_date(
     last_body: usize,
 ) -> Option<Decided<PublishedDate>> {
     // Re-read with the lead's weekdays, which settle 01/04 vs 04/01.
-    let reread = |i: usize| parse_date_line(&lines[i].text, style, 3);
+    let reread = |i: usize| parse_date_line(without_update_note(&lines[i].text), style, 3);
     let date_lines: Vec<(usize, PublishedDate)> = kinds
         .iter()
         .enumerate()

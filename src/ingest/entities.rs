@@ -114,6 +114,10 @@ struct KnownName {
     /// A news agency whose stories other outlets reprint.
     #[serde(default)]
     wire: bool,
+    /// The outlet's web domains ("dw.com"): a link to a page on one names
+    /// the page's publisher.
+    #[serde(default)]
+    domains: Vec<String>,
 }
 
 fn gazetteer() -> &'static Gazetteer {
@@ -461,6 +465,23 @@ pub fn known_outlet(name: &str) -> Option<(&'static str, bool)> {
                 || k.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
         })
         .map(|k| (k.name.as_str(), k.wire))
+}
+
+/// The gazetteer's outlet whose domain `host` (lower case) is or is under.
+pub fn outlet_of_domain(host: &str) -> Option<&'static str> {
+    let host = host.trim_end_matches('.');
+    gazetteer()
+        .outlets
+        .iter()
+        .find(|k| {
+            k.domains.iter().any(|d| {
+                host == d
+                    || host
+                        .strip_suffix(d.as_str())
+                        .is_some_and(|rest| rest.ends_with('.'))
+            })
+        })
+        .map(|k| k.name.as_str())
 }
 
 /// A cited outlet or agency (`name`, canonical) as an organisation of the

@@ -157,6 +157,19 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         .unwrap()
     });
     let t = line.trim();
+    // "JANUARY 25, 2024 | By Noah Brandt": the date field first.
+    let reordered;
+    let t = match t.split_once('|') {
+        Some((head, tail))
+            if !re.is_match(t)
+                && re.is_match(tail.trim())
+                && parse_date_line(head.trim(), style, 0).is_some() =>
+        {
+            reordered = format!("{} | {}", tail.trim(), head.trim());
+            reordered.as_str()
+        }
+        _ => t,
+    };
     let rest = match re.captures(t) {
         Some(c) => c.get(1)?.as_str(),
         None if marked => t,
@@ -212,6 +225,8 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
                 || has_outlet_word(piece) && !is_desk(piece)
             {
                 read_credit(piece, &mut b);
+            } else if let Some(outlet) = desk_of_outlet(piece) {
+                read_credit(outlet, &mut b);
             } else if i == 0 && (j == 0 || !is_place_after_name(piece)) {
                 let name = if piece.chars().any(char::is_lowercase) {
                     piece.to_string()
@@ -242,6 +257,22 @@ fn read_credit(name: &str, b: &mut Byline) {
 /// "Jane Roe, Department Spokesperson": a name and a role, nothing else.
 /// Also "Baghdad: Jane Roe", the city and author of pan-Arab dailies.
 fn speaker_line(t: &str) -> Option<Byline> {
+    if let Some(b) = dated_name_line(t).or_else(|| name_and_desk(t)) {
+        return Some(b);
+    }
+    // "Baghdad - Jane Roe": the city and author, with a dash.
+    for sep in [" - ", " – ", " — "] {
+        if let Some((place, name)) = t.split_once(sep)
+            && super::people::is_place(place)
+            && is_person_name(name)
+            && !name.contains(sep)
+        {
+            return Some(Byline {
+                authors: vec![name.trim().to_string()],
+                ..Byline::default()
+            });
+        }
+    }
     let lex = lexicon();
     if let Some((place, name)) = t.split_once(": ")
         && place.split_whitespace().count() <= 2
@@ -269,6 +300,82 @@ fn speaker_line(t: &str) -> Option<Byline> {
     Some(Byline {
         speaker: Some((name.to_string(), role.to_string())),
         ..Byline::default()
+    })
+}
+
+/// "Jane Roe | 27.01.2024 - Update : 28.01.2024": a person's name, then a
+/// field that starts with a date (the first is the publication's).
+fn dated_name_line(t: &str) -> Option<Byline> {
+    let (name, rest) = t.split_once('|')?;
+    let name = name.trim();
+    if !is_person_name(name) || t.split_whitespace().count() > 16 {
+        return None;
+    }
+    let field = rest.split('|').next()?.trim();
+    let first = field
+        .split([' ', '-', '–', '—'])
+        .find(|w| !w.is_empty())
+        .unwrap_or(field);
+    let date = [field, field.split(" - ").next().unwrap_or(field), first]
+        .iter()
+        .find_map(|f| parse_date_line(f, DateStyle::default(), 0))?;
+    Some(Byline {
+        authors: vec![name.to_string()],
+        date: Some(date),
+        ..Byline::default()
+    })
+}
+
+/// Words that end a journalist's job title ("Middle East correspondent").
+const JOURNALIST_ROLES: &[&str] = &[
+    "correspondent",
+    "reporter",
+    "editor",
+    "columnist",
+    "writer",
+    "producer",
+    "chief",
+    "contributor",
+];
+
+/// Is `text` a journalist's job title: a few words ending in one of
+/// [`JOURNALIST_ROLES`] ("Senior Middle East correspondent, Baghdad")?
+pub fn is_journalist_role(text: &str) -> bool {
+    let head = text.split(',').next().unwrap_or(text);
+    let words: Vec<&str> = head.split_whitespace().collect();
+    (1..=6).contains(&words.len())
+        && !text.ends_with('.')
+        && text.split_whitespace().count() <= 8
+        && words.last().is_some_and(|w| {
+            JOURNALIST_ROLES.contains(
+                &w.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+        })
+}
+
+/// "Jane Roe Middle East correspondent": a name and the job title after it,
+/// no comma between.
+fn name_and_desk(t: &str) -> Option<Byline> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=4).filter(|&k| k < words.len()).find_map(|k| {
+        let (name, role) = (words[..k].join(" "), words[k..].join(" "));
+        // The role starts where the capitalised name ends; a region
+        // ("Middle East correspondent") is not a name.
+        const REGION_WORDS: &[&str] = &[
+            "north", "south", "east", "west", "middle", "central", "gulf",
+        ];
+        let name_ends = words[k - 1].starts_with(char::is_uppercase)
+            && !super::people::is_place(&name)
+            && !words[..k]
+                .iter()
+                .any(|w| REGION_WORDS.contains(&w.to_lowercase().as_str()));
+        (name_ends && is_person_name(&name) && !is_desk(&name) && is_journalist_role(&role)).then(
+            || Byline {
+                authors: vec![name],
+                ..Byline::default()
+            },
+        )
     })
 }
 
@@ -312,6 +419,19 @@ fn split_trailing_outlet(piece: &str) -> (&str, Option<&str>) {
 /// After "Jane Roe, " a single capitalised word is where she writes from.
 fn is_place_after_name(piece: &str) -> bool {
     piece.split_whitespace().count() == 1
+}
+
+/// "Al Jazeera Staff", "Reuters Staff": the known outlet whose desk a
+/// credit names.
+fn desk_of_outlet(piece: &str) -> Option<&'static str> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let desk = words
+        .iter()
+        .rposition(|w| !is_desk(w))
+        .map_or(0, |last| last + 1);
+    (desk > 0 && desk < words.len())
+        .then(|| known_outlet(&words[..desk].join(" ")).map(|(name, _)| name))
+        .flatten()
 }
 
 fn is_desk(piece: &str) -> bool {
@@ -521,8 +641,20 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
     let name = parts
         .iter()
         .copied()
-        .filter(|p| is_proper_name(p) || names_known_organisation(p))
+        .filter(|p| is_proper_name(p) || names_known_organisation(p) || known_outlet(p).is_some())
         .max_by_key(|p| p.len())?;
+    // One common word ("News", "World") is a section link, not a name.
+    if !name.contains(char::is_whitespace) && known_outlet(name).is_none() {
+        let word = name
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if lexicon()
+            .get(&word)
+            .is_some_and(|e| !e.proper && e.zipf10 >= 30)
+        {
+            return None;
+        }
+    }
     let acronym = parts
         .iter()
         .copied()
@@ -771,6 +903,11 @@ pub enum OutletSource {
     OutletLine,
     /// "By Jane Roe | Evening Courier".
     Byline,
+    /// A link to the page on the outlet's own domain ("https://p.dw.com/...").
+    Address,
+    /// "an official told the Evening Courier": the outlet the article's
+    /// sources spoke to, when nothing else names one.
+    Interview,
 }
 
 impl OutletSource {
@@ -783,8 +920,41 @@ impl OutletSource {
             OutletSource::Dateline => "the credit in the dateline",
             OutletSource::OutletLine => "the outlet's dateline line",
             OutletSource::Byline => "the byline",
+            OutletSource::Address => "a link to the page on the outlet's domain",
+            OutletSource::Interview => "the outlet the article's sources spoke to",
         }
     }
+}
+
+/// The known outlet a sentence says its source spoke to: "a senior source
+/// told Asharq Al-Awsat", "in an interview with CNN".
+pub fn interviewing_outlet(text: &str) -> Option<&'static str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(
+            r"\b(?:told|telling|speaking to|spoke to|said to|in an interview with|in remarks to|interviewed by)\s+(?:the\s+)?(\p{Lu}[\p{L}\p{N}'’.-]*(?:[ -]\p{Lu}[\p{L}\p{N}'’.-]*){0,3})",
+        )
+        .unwrap()
+    });
+    re.captures_iter(text).find_map(|c| {
+        let words: Vec<&str> = c[1].split(' ').collect();
+        // The longest run of capitalised words that is an outlet's name.
+        (1..=words.len())
+            .rev()
+            .find_map(|n| known_outlet(words[..n].join(" ").trim_end_matches(['.', ',']).trim()))
+            .map(|(name, _)| name)
+    })
+}
+
+/// The known outlet whose web address a line gives ("https://p.dw.com/p/x",
+/// "www.france24.com/en/..."), by the gazetteer's domains.
+pub fn outlet_of_address(line: &str) -> Option<&'static str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:https?://|www\.)([a-z0-9.-]+\.[a-z]{2,})(?:[/:?#]|\s|$)").unwrap()
+    });
+    re.captures_iter(line)
+        .find_map(|c| super::entities::outlet_of_domain(&c[1].to_lowercase()))
 }
 
 /// The outlet from every place the page names one: the strongest source
@@ -795,16 +965,29 @@ pub fn choose_outlet(
     // An agency's name is the outlet only where the page names itself (its
     // metadata, its title, its masthead: the agency's own page); credited
     // in a dateline, a byline or a copyright line it reprints a story.
-    found.retain(|(s, n, _)| {
-        !n.trim().is_empty()
-            && (!is_wire(n)
-                || matches!(
-                    s,
-                    OutletSource::Metadata | OutletSource::PageTitle | OutletSource::Masthead
-                ))
-    });
+    found.retain(|(_, n, _)| !n.trim().is_empty());
+    let own = |(s, n, _): &(OutletSource, String, Option<usize>)| {
+        !is_wire(n)
+            || matches!(
+                s,
+                OutletSource::Metadata | OutletSource::PageTitle | OutletSource::Masthead
+            )
+    };
+    // Unless the page names no outlet of its own: then the agency whose
+    // copyright it carries published it ("Copyright © XINHUANET.com").
+    if found.iter().any(own) {
+        found.retain(own);
+    } else {
+        found.retain(|(s, _, _)| {
+            // An agency the sources "told", or a link to its story, is the
+            // reporting a page cites, not its publisher.
+            *s == OutletSource::Copyright
+        });
+    }
     found.sort_by_key(|(s, _, _)| *s);
     let (source, name, line) = found.first()?.clone();
+    // "Cable News Network", "XINHUANET": the name the gazetteer knows it by.
+    let name = known_outlet(&name).map_or(name, |(known, _)| known.to_string());
     let key = |n: &str| {
         n.to_lowercase()
             .split(|c: char| !c.is_alphanumeric())

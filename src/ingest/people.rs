@@ -322,6 +322,13 @@ const NAMING_WORDS: &[&str] = &[
     "dubbed",
 ];
 
+/// Is a word of `name` a given name the data knows ("Sarah Haddad",
+/// "Sangar Ali": a father's name second)?
+pub fn has_given_name(name: &str) -> bool {
+    name.split_whitespace()
+        .any(|w| given_names().contains(strip_punct(w)))
+}
+
 fn given_names() -> &'static HashSet<&'static str> {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| {
@@ -555,7 +562,8 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
     let mut mentions: Vec<Mention> = Vec::new();
     let mut links: Vec<(Vec<String>, String)> = Vec::new();
     for s in sentences {
-        let tokens: Vec<&str> = s.text.split_whitespace().collect();
+        let words = without_initials(&s.text);
+        let tokens: Vec<&str> = words.iter().map(String::as_str).collect();
         // Names read so far in this sentence, and where each run ended.
         let mut earlier: Vec<String> = Vec::new();
         let mut last_end = 0;
@@ -578,6 +586,38 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
         }
     }
     decide(mentions, links)
+}
+
+/// The words of `text` with middle initials and generational suffixes
+/// taken out of names ("Lloyd J. Austin III," -> "Lloyd Austin,"): the
+/// name is the run of name words around them. A suffix's punctuation stays
+/// on the name.
+fn without_initials(text: &str) -> Vec<String> {
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::with_capacity(raw.len());
+    for (i, t) in raw.iter().enumerate() {
+        let after_name = out
+            .last()
+            .is_some_and(|p| is_name_token(p) && !p.ends_with([',', '.', ';', ':']));
+        let initial = t.len() == 2
+            && t.ends_with('.')
+            && t.starts_with(|c: char| c.is_ascii_uppercase())
+            && raw.get(i + 1).is_some_and(|n| is_name_token(n));
+        let core = t.trim_end_matches([',', '.', ';', ':']);
+        let suffix = matches!(core, "Jr" | "Sr" | "II" | "III" | "IV");
+        if after_name && initial {
+            continue;
+        }
+        if after_name && suffix {
+            let punct = t[core.len()..].trim_start_matches('.');
+            if let Some(p) = out.last_mut() {
+                p.push_str(punct);
+            }
+            continue;
+        }
+        out.push((*t).to_string());
+    }
+    out
 }
 
 /// Do the words before a name say it is another name of someone named
@@ -914,6 +954,20 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
             if !p.lines.contains(line) {
                 p.lines.push(*line);
             }
+        }
+    }
+    // A title before a surname that no full name of the article ends
+    // ("Prime Minister al-Sudani", "President Biden") names a person all
+    // the same: the surname is the name the article gives.
+    for m in &mentions {
+        if m.name.len() == 1
+            && m.role.as_ref().is_some_and(|r| !r.is_empty())
+            && is_person(m)
+            && !people
+                .iter()
+                .any(|p| names::same_person(&p.name, &m.name[0]) || p.aliases.contains(&m.name[0]))
+        {
+            add_person(&mut people, &m.name[0], m.role.clone(), m.line);
         }
     }
     link_names(&mut people, &singles, links);
