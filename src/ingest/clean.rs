@@ -364,11 +364,18 @@ fn credits_and_outlets(
     }
     // Weak evidence, for pages that name their outlet nowhere else: a link
     // on the outlet's domain, and the outlet the article's sources spoke to.
-    let address = lines
-        .iter()
-        .find_map(|l| Some((header::outlet_of_address(&l.text)?, l.no)));
+    let address = meta
+        .address
+        .as_deref()
+        .and_then(header::outlet_of_address)
+        .map(|o| (o, None))
+        .or_else(|| {
+            lines
+                .iter()
+                .find_map(|l| Some((header::outlet_of_address(&l.text)?, Some(l.no))))
+        });
     if let Some((name, no)) = address {
-        outlets.push((OutletSource::Address, name.to_string(), Some(no)));
+        outlets.push((OutletSource::Address, name.to_string(), no));
     }
     let interview = (0..lines.len())
         .filter(|&i| matches!(kinds[i], Kind::Text(_)))

@@ -424,12 +424,15 @@ fn metadata(doc: &Html) -> SourceMeta {
             });
         }
     }
+    let address = attr("link[rel=\"canonical\"]", "href")
+        .or_else(|| attr("meta[property=\"og:url\"]", "content"));
     SourceMeta {
         title,
         outlet,
         published: dates.iter().find(|d| !d.modified).map(|d| d.date),
         dates,
         marks: Vec::new(),
+        address,
     }
 }
 

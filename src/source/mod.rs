@@ -73,6 +73,10 @@ pub struct SourceMeta {
     pub dates: Vec<MetaDate>,
     /// Lines of the text that the markup marks (1-based numbers in `text`).
     pub marks: Vec<LineMark>,
+    /// The page's own address (`<link rel="canonical">`, `og:url`): its
+    /// domain names the publisher when nothing else does.
+    #[serde(default)]
+    pub address: Option<String>,
 }
 
 /// One date from a page's metadata.
