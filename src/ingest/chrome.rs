@@ -505,9 +505,10 @@ fn is_call_to_action(line: &str) -> bool {
     let n = line.split_whitespace().count();
     // "Get EarthLine's weekly digest": a possessive name is an object too.
     let object = |s: &str| ACTION_OBJECTS.contains(&s) || s.ends_with("'s") || s.ends_with("’s");
-    // A call to action has no full stop; "Read the statement below." is prose.
+    // A call to action has no full stop; "Read the statement below." is
+    // prose. Three words are a button whatever ends them ("Sign up here.").
     ACTION_VERBS.contains(&first.as_str())
-        && !line.trim_end().ends_with('.')
+        && (!line.trim_end().ends_with('.') || n <= 3)
         && n <= 14
         && (n <= 2 || second.as_deref().is_some_and(object))
 }

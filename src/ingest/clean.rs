@@ -389,6 +389,15 @@ fn credits_and_outlets(
     {
         if is_wire(&credit) {
             art.attribution.push((canonical(&credit), lines[i].no));
+            // A bylined wire story on a page that names no publisher of its
+            // own is the agency's own page (see `choose_outlet`).
+            if !art.authors.is_empty() {
+                outlets.push((
+                    OutletSource::Dateline,
+                    canonical(&credit),
+                    Some(lines[i].no),
+                ));
+            }
         } else if credit.chars().any(char::is_lowercase)
             || masthead.is_some_and(|m| lines[m.index].text.contains(&credit))
         {

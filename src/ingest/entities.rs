@@ -299,6 +299,11 @@ fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
             note(&forms[0], &forms[form], s.line);
             covered.push((forms[form].clone(), forms[0].clone()));
         }
+        // In a headline written in title case every word is capitalised:
+        // its capitals say nothing of names, only known names count there.
+        if is_title_case(&text) {
+            continue;
+        }
         for (name, acronym) in pattern_organisations(&text) {
             // A known name within it, or it within a known name ("Islamic
             // Resistance" of "Islamic Resistance in Iraq"): the known one.
@@ -399,6 +404,28 @@ fn nationality_words(prefix: &str) -> bool {
 }
 
 /// "the Iraqi Ministry of Foreign Affairs", "Popular Mobilization Forces (PMF)".
+/// "Iraq Wants Coalition Exit Timetable Within Months": after the first,
+/// (nearly) every word of three letters or more capitalised, verbs too,
+/// save the short words title case leaves low; at least four of them.
+pub fn is_title_case(text: &str) -> bool {
+    const LOW: &[&str] = &[
+        "and", "the", "for", "nor", "but", "yet", "via", "per", "from", "with", "into", "over",
+    ];
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) && !LOW.contains(w)
+        })
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    words.len() >= 4 && capitalised * 10 >= words.len() * 9
+}
+
 fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let heads = ORG_HEADS.join("|");
@@ -570,6 +597,30 @@ mod tests {
                 .any(|(n, _)| *n == "Iraqi Ministry of Foreign Affairs"),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_title_case_headline_names_only_known_organisations() {
+        let e = extract_all(&sents(&[
+            "Iraq Wants Coalition Exit Timetable Within Months as Talks Open",
+            "Kataib Hezbollah Says Higher Military Commission Cannot Decide",
+            "The Harbour Defence Council met on Sunday.",
+        ]));
+        let names: Vec<&str> = e.organisations.iter().map(|o| o.name.as_str()).collect();
+        assert!(names.contains(&"Higher Military Commission"), "{names:?}");
+        assert!(names.contains(&"Harbour Defence Council"), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.contains("Wants") || n.contains("Exit")),
+            "{names:?}"
+        );
+        assert!(is_title_case(
+            "US and Iraq Begin Talks on Ending Coalition Mission"
+        ));
+        assert!(!is_title_case(
+            "The talks began in Baghdad on Saturday with Iraqi officials."
+        ));
     }
 
     #[test]

@@ -978,11 +978,10 @@ pub fn choose_outlet(
     if found.iter().any(own) {
         found.retain(own);
     } else {
-        found.retain(|(s, _, _)| {
-            // An agency the sources "told", or a link to its story, is the
-            // reporting a page cites, not its publisher.
-            *s == OutletSource::Copyright
-        });
+        // An agency the sources "told", or a link to its story, is the
+        // reporting a page cites, not its publisher; its copyright line, or
+        // its credit in the dateline of a bylined story, names it publisher.
+        found.retain(|(s, _, _)| matches!(s, OutletSource::Copyright | OutletSource::Dateline));
     }
     found.sort_by_key(|(s, _, _)| *s);
     let (source, name, line) = found.first()?.clone();
