@@ -167,7 +167,9 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // ("This site shows only part of the stories offered to subscribers").
     (
         "subscription notice",
-        r"^.{0,120}\b(?:contains|carries|publishes|shows|offers) only (?:a )?(?:portion|part|selection|summary|some|summaries)\b.{0,200}\bsubscribers?\b.{0,200}$|^.{0,200}\bcontact us for (?:subscription|licensing)\b.{0,100}$",
+        // Unanchored: a bounded "^.{0,120}" before the words made this one
+        // pattern cost as much as all the others together.
+        r"\b(?:contains|carries|publishes|shows|offers) only (?:a )?(?:portion|part|selection|summary|some|summaries)\b.{0,200}?\bsubscribers?\b|\bcontact us for (?:subscription|licensing)\b",
     ),
     // The links to the site's other editions, by language ("English",
     // "العربية | Kurdî | English"): multilingual outlets print them above
@@ -197,7 +199,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // Notes on where else the site can be read, and on republishing it.
     (
         "site notice",
-        r"^.{0,80}\b(?:web\s?site|site)\b.{0,40}\b(?:can (?:also )?be (?:accessed|reached)|alternate address(?:es)?|mirror sites?)\b.{0,100}$|^.{0,300}\brepublish(?:ing)? (?:this|our) (?:content|article|story|material)\b.{0,200}$",
+        r"\b(?:web\s?site|site)\b.{0,40}?\b(?:can (?:also )?be (?:accessed|reached)|alternate address(?:es)?|mirror sites?)\b|\brepublish(?:ing)? (?:this|our) (?:content|article|story|material)\b",
     ),
     // Wire services end a story with a marker word.
     (

@@ -411,19 +411,19 @@ pub fn is_title_case(text: &str) -> bool {
     const LOW: &[&str] = &[
         "and", "the", "for", "nor", "but", "yet", "via", "per", "from", "with", "into", "over",
     ];
-    let words: Vec<&str> = text
+    let (mut words, mut capitalised) = (0usize, 0usize);
+    for w in text
         .split_whitespace()
         .skip(1)
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| {
-            w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) && !LOW.contains(w)
+            w.chars().nth(2).is_some() && w.chars().all(char::is_alphabetic) && !LOW.contains(w)
         })
-        .collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    words.len() >= 4 && capitalised * 10 >= words.len() * 9
+    {
+        words += 1;
+        capitalised += usize::from(w.starts_with(char::is_uppercase));
+    }
+    words >= 4 && capitalised * 10 >= words * 9
 }
 
 fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {

@@ -357,6 +357,11 @@ pub fn is_journalist_role(text: &str) -> bool {
 /// "Jane Roe Middle East correspondent": a name and the job title after it,
 /// no comma between.
 fn name_and_desk(t: &str) -> Option<Byline> {
+    // Asked of every short line: the job title's last word first.
+    let last = t.split(',').next()?.split_whitespace().next_back()?;
+    if !JOURNALIST_ROLES.contains(&last.to_lowercase().as_str()) {
+        return None;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
     (2..=4).filter(|&k| k < words.len()).find_map(|k| {
         let (name, role) = (words[..k].join(" "), words[k..].join(" "));

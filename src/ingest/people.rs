@@ -562,8 +562,13 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
     let mut mentions: Vec<Mention> = Vec::new();
     let mut links: Vec<(Vec<String>, String)> = Vec::new();
     for s in sentences {
-        let words = without_initials(&s.text);
-        let tokens: Vec<&str> = words.iter().map(String::as_str).collect();
+        // Most sentences have no initial or suffix: their words are read
+        // in place.
+        let words = has_initials(&s.text).then(|| without_initials(&s.text));
+        let tokens: Vec<&str> = match &words {
+            Some(words) => words.iter().map(String::as_str).collect(),
+            None => s.text.split_whitespace().collect(),
+        };
         // Names read so far in this sentence, and where each run ended.
         let mut earlier: Vec<String> = Vec::new();
         let mut last_end = 0;
@@ -586,6 +591,16 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
         }
     }
     decide(mentions, links)
+}
+
+/// Does `text` hold a word that may be a middle initial ("J.") or a
+/// generational suffix ("Jr.", "III")?
+fn has_initials(text: &str) -> bool {
+    text.split_whitespace().any(|t| {
+        let core = t.trim_end_matches([',', '.', ';', ':']);
+        (t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase()))
+            || matches!(core, "Jr" | "Sr" | "II" | "III" | "IV")
+    })
 }
 
 /// The words of `text` with middle initials and generational suffixes
