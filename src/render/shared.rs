@@ -135,6 +135,7 @@ pub(crate) fn shared_views(input: &RenderInput<'_>) -> Shared {
                 url: links::brief(&b.slug),
                 outlet: b.outlet.clone(),
                 outlet_label: input.outlets.label_of(b.outlet.as_deref()),
+                authors: b.facts.authors.clone(),
                 published: b.published.map(DateView::new),
                 topics: b
                     .topics

@@ -70,6 +70,9 @@ pub struct BriefCard {
     /// What `content/outlets.yaml` says of the publisher ("state media,
     /// Iran"; "unlabelled" when the site labels outlets but not this one).
     pub outlet_label: Option<String>,
+    /// The bylined authors, as the source names them.
+    #[serde(default)]
+    pub authors: Vec<String>,
     /// Publication date, if known.
     pub published: Option<DateView>,
     /// Its topics.
