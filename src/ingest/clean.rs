@@ -326,20 +326,13 @@ fn credits_and_outlets(
             Kind::Credit(_) if masthead.is_some_and(|m| m.index == i) => {}
             // "Washington CNN —": the outlet or agency the dateline credits.
             Kind::Chrome(why) if why == "dateline" => {
-                let words: Vec<&str> = lines[i]
-                    .text
-                    .split(|c: char| c.is_whitespace() || "()—–-".contains(c))
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                let credit = (0..words.len()).find_map(|a| {
-                    (a + 1..=words.len().min(a + 4))
-                        .find_map(|b| known_outlet(&words[a..b].join(" ")))
-                });
-                if let Some((name, wire)) = credit {
-                    if wire {
-                        art.attribution.push((name.to_string(), no));
+                if let Some(credit) =
+                    header::standalone_dateline(&lines[i].text).and_then(|d| d.credit)
+                {
+                    if is_wire(&credit) {
+                        art.attribution.push((credit, no));
                     } else {
-                        outlets.push((OutletSource::Dateline, name.to_string(), Some(no)));
+                        outlets.push((OutletSource::Dateline, credit, Some(no)));
                     }
                 }
             }
@@ -500,7 +493,7 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
         if matches!(kinds[i], Kind::Text(_))
             && shapes[i].words <= 4
             && matches!(kinds[i + 1], Kind::Text(Density::Good | Density::NearGood))
-            && is_dateline_line(&lines[i].text)
+            && header::standalone_dateline(&lines[i].text).is_some()
         {
             kinds[i] = Kind::Chrome("dateline".to_string());
         }
@@ -526,8 +519,7 @@ fn no_common_word(text: &str) -> bool {
     let lex = super::lexicon::lexicon();
     text.split_whitespace().all(|w| {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-        !lex.get(&core.to_lowercase())
-            .is_some_and(|e| !e.proper && e.zipf10 >= 30)
+        !lex.is_common(&core.to_lowercase())
     })
 }
 
@@ -548,27 +540,6 @@ fn is_author_bio(text: &str, authors: &[String]) -> bool {
         text.strip_prefix(a.as_str())
             .and_then(|rest| rest.split_whitespace().next())
             .is_some_and(|w| VERBS.contains(&w))
-    })
-}
-
-/// "ANKARA", "Washington CNN —", "BAGHDAD (Reuters) -": a place in capitals
-/// alone, or a place with an optional credit and a closing dash.
-fn is_dateline_line(text: &str) -> bool {
-    let t = text.trim();
-    let letters = || t.chars().filter(|c| c.is_alphabetic());
-    if letters().all(char::is_uppercase) && letters().count() >= 3 && people::is_place(t) {
-        return true;
-    }
-    let Some(head) = t.strip_suffix(['—', '–', '-']) else {
-        return false;
-    };
-    let head = head.trim().trim_end_matches(['(', ')']);
-    let words: Vec<&str> = head.split_whitespace().collect();
-    (1..=words.len().min(3)).any(|n| {
-        people::is_place(words[..n].join(" ").trim_end_matches(','))
-            && words[n..]
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '('))
     })
 }
 
@@ -599,10 +570,11 @@ fn verdicts(
                 return Kind::Chrome("photo caption".to_string());
             }
             // "JANUARY 25, 2024 | By Noah Brandt": a byline after its date.
-            let by_field = l
-                .split('|')
-                .skip(1)
-                .any(|f| f.trim_start().to_lowercase().starts_with("by "));
+            let by_field = l.split('|').skip(1).any(|f| {
+                f.trim_start()
+                    .get(..3)
+                    .is_some_and(|by| by.eq_ignore_ascii_case("by "))
+            });
             if by_field && let Some(b) = byline(l, style, false) {
                 return Kind::Byline(b);
             }

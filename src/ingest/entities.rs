@@ -403,7 +403,6 @@ fn nationality_words(prefix: &str) -> bool {
         })
 }
 
-/// "the Iraqi Ministry of Foreign Affairs", "Popular Mobilization Forces (PMF)".
 /// "Iraq Wants Coalition Exit Timetable Within Months": after the first,
 /// (nearly) every word of three letters or more capitalised, verbs too,
 /// save the short words title case leaves low; at least four of them.
@@ -426,6 +425,7 @@ pub fn is_title_case(text: &str) -> bool {
     words >= 4 && capitalised * 10 >= words * 9
 }
 
+/// "the Iraqi Ministry of Foreign Affairs", "Popular Mobilization Forces (PMF)".
 fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let heads = ORG_HEADS.join("|");

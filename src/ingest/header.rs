@@ -280,7 +280,7 @@ fn speaker_line(t: &str) -> Option<Byline> {
         // A place, not a label ("Tags: ...", "Source: ...").
         && !place
             .split_whitespace()
-            .any(|w| lex.get(w).is_some_and(|e| !e.proper && e.zipf10 >= 30))
+            .any(|w| lex.is_common(w))
         && is_person_name(name)
     {
         return Some(Byline {
@@ -570,6 +570,37 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     })
 }
 
+/// A dateline printed as a line of its own above the first paragraph:
+/// "ANKARA" (a known place in capitals, alone), "Washington CNN —",
+/// "BAGHDAD (Reuters) -" (a place, what follows it capitalised, a closing
+/// dash). Its credit is the known outlet after the place, if any.
+pub fn standalone_dateline(text: &str) -> Option<Dateline> {
+    let t = text.trim();
+    let letters = || t.chars().filter(|c| c.is_alphabetic());
+    if letters().all(char::is_uppercase) && letters().count() >= 3 && super::people::is_place(t) {
+        return Some(Dateline {
+            place: t.to_string(),
+            credit: None,
+        });
+    }
+    let head = t.strip_suffix(['—', '–', '-'])?.trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    (1..=words.len().min(3)).find_map(|n| {
+        let place = words[..n].join(" ");
+        let place = place.trim_end_matches(',');
+        let rest = &words[n..];
+        (super::people::is_place(place)
+            && rest
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '(')))
+        .then(|| Dateline {
+            place: place.to_string(),
+            credit: known_outlet(rest.join(" ").trim_matches(['(', ')']))
+                .map(|(name, _)| name.to_string()),
+        })
+    })
+}
+
 /// "Wasit Voice / Baghdad", "The Evening Courier – Baghdad": an outlet's
 /// own dateline standing as a line. Returns the outlet's name.
 pub fn outlet_line(line: &str) -> Option<String> {
@@ -653,10 +684,7 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
         let word = name
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
-        if lexicon()
-            .get(&word)
-            .is_some_and(|e| !e.proper && e.zipf10 >= 30)
-        {
+        if lexicon().is_common(&word) {
             return None;
         }
     }
@@ -793,8 +821,7 @@ pub fn is_proper_name(text: &str) -> bool {
     let lex = lexicon();
     let common = |w: &str| {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-        CONNECTORS.contains(&core.to_lowercase().as_str())
-            || lex.get(core).is_some_and(|e| !e.proper && e.zipf10 >= 30)
+        CONNECTORS.contains(&core.to_lowercase().as_str()) || lex.is_common(core)
     };
     !words.iter().all(|w| common(w)) || has_outlet_word(text)
 }
@@ -853,8 +880,7 @@ pub fn title_case(name: &str) -> String {
             if i > 0 && CONNECTORS.contains(&lower.as_str()) {
                 lower
             } else if !w.chars().any(|c| "AEIOUY".contains(c))
-                || w.chars().count() <= 3
-                    && !lex.get(&lower).is_some_and(|e| !e.proper && e.zipf10 >= 30)
+                || w.chars().count() <= 3 && !lex.is_common(&lower)
             {
                 w.to_string()
             } else {
@@ -1134,6 +1160,24 @@ mod tests {
             Some("SULAIMANI, Kurdistan Region".into())
         );
         assert_eq!(dateline("The minister - who spoke"), None);
+        // A dateline standing as a line of its own.
+        assert_eq!(
+            standalone_dateline("Washington CNN —"),
+            Some(Dateline {
+                place: "Washington".into(),
+                credit: Some("CNN".into())
+            })
+        );
+        assert_eq!(
+            standalone_dateline("BAGHDAD (Reuters) -").and_then(|d| d.credit),
+            Some("Reuters".into())
+        );
+        assert_eq!(
+            standalone_dateline("ANKARA").map(|d| d.place),
+            Some("ANKARA".into())
+        );
+        assert_eq!(standalone_dateline("Ankara"), None);
+        assert_eq!(standalone_dateline("Officials said -"), None);
         assert_eq!(
             outlet_line("Basra Voice News / Basra"),
             Some("Basra Voice News".into())

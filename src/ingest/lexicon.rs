@@ -124,6 +124,12 @@ impl Lexicon {
         None
     }
 
+    /// Is `word` (any case) a common English word, not only ever a name:
+    /// "News", "World", "Security", unlike "Baghdad" or "Reuters"?
+    pub fn is_common(&self, word: &str) -> bool {
+        self.get(word).is_some_and(|e| !e.proper && e.zipf10 >= 30)
+    }
+
     /// Is `word` a known word (including real compounds)?
     pub fn contains(&self, word: &str) -> bool {
         self.get(word).is_some()

@@ -596,11 +596,23 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
 /// Does `text` hold a word that may be a middle initial ("J.") or a
 /// generational suffix ("Jr.", "III")?
 fn has_initials(text: &str) -> bool {
-    text.split_whitespace().any(|t| {
-        let core = t.trim_end_matches([',', '.', ';', ':']);
-        (t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase()))
-            || matches!(core, "Jr" | "Sr" | "II" | "III" | "IV")
-    })
+    text.split_whitespace()
+        .any(|t| is_initial(t) || is_suffix(suffix_core(t)))
+}
+
+/// "J.": a capital and a full stop.
+fn is_initial(t: &str) -> bool {
+    t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// "III," -> "III": the word without the punctuation after it.
+fn suffix_core(t: &str) -> &str {
+    t.trim_end_matches([',', '.', ';', ':'])
+}
+
+/// "Jr", "III": a generational suffix.
+fn is_suffix(core: &str) -> bool {
+    matches!(core, "Jr" | "Sr" | "II" | "III" | "IV")
 }
 
 /// The words of `text` with middle initials and generational suffixes
@@ -614,16 +626,12 @@ fn without_initials(text: &str) -> Vec<String> {
         let after_name = out
             .last()
             .is_some_and(|p| is_name_token(p) && !p.ends_with([',', '.', ';', ':']));
-        let initial = t.len() == 2
-            && t.ends_with('.')
-            && t.starts_with(|c: char| c.is_ascii_uppercase())
-            && raw.get(i + 1).is_some_and(|n| is_name_token(n));
-        let core = t.trim_end_matches([',', '.', ';', ':']);
-        let suffix = matches!(core, "Jr" | "Sr" | "II" | "III" | "IV");
+        let initial = is_initial(t) && raw.get(i + 1).is_some_and(|n| is_name_token(n));
+        let core = suffix_core(t);
         if after_name && initial {
             continue;
         }
-        if after_name && suffix {
+        if after_name && is_suffix(core) {
             let punct = t[core.len()..].trim_start_matches('.');
             if let Some(p) = out.last_mut() {
                 p.push_str(punct);
