@@ -18,6 +18,9 @@
 //!       aliases: [PMF, Hashd al-Shaabi]
 //!       weight: 3
 //!     - Faleh al-Fayyadh   # a bare string has weight 1
+//!     - text: law
+//!       aliases: [bill, draft law]
+//!       required: true      # no article is tagged unless a required phrase is in it
 //! ---
 //! ```
 
@@ -96,6 +99,10 @@ pub struct Phrase {
     pub aliases: Vec<String>,
     /// How much one matching sentence counts.
     pub weight: f64,
+    /// When some of a topic's phrases are required, an article is tagged only
+    /// if one of them is found: the words that make it *this* topic ("attack"
+    /// for attacks by militias), not merely its actors.
+    pub required: bool,
 }
 
 impl<'de> Deserialize<'de> for Phrase {
@@ -116,6 +123,7 @@ impl<'de> Deserialize<'de> for Phrase {
                     text: v.to_string(),
                     aliases: Vec::new(),
                     weight: 1.0,
+                    required: false,
                 })
             }
 
@@ -130,7 +138,14 @@ impl<'de> Deserialize<'de> for Phrase {
                     Number(f64),
                     Other(serde::de::IgnoredAny),
                 }
+                #[derive(Deserialize)]
+                #[serde(untagged)]
+                enum Required {
+                    Bool(bool),
+                    Other(serde::de::IgnoredAny),
+                }
                 let (mut text, mut aliases, mut weight) = (None, Vec::new(), default_weight());
+                let mut required = false;
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
                         "text" => text = Some(map.next_value::<String>()?),
@@ -143,9 +158,17 @@ impl<'de> Deserialize<'de> for Phrase {
                                 ));
                             }
                         },
+                        "required" => match map.next_value::<Required>()? {
+                            Required::Bool(r) => required = r,
+                            Required::Other(_) => {
+                                return Err(A::Error::custom(
+                                    "`required` must be true or false (whether an article needs this phrase to be tagged)",
+                                ));
+                            }
+                        },
                         other => {
                             return Err(A::Error::custom(format!(
-                                "unknown key `{other}` in a phrase: a phrase takes `text`, `aliases` and `weight`"
+                                "unknown key `{other}` in a phrase: a phrase takes `text`, `aliases`, `weight` and `required`"
                             )));
                         }
                     }
@@ -157,6 +180,7 @@ impl<'de> Deserialize<'de> for Phrase {
                     text,
                     aliases,
                     weight,
+                    required,
                 })
             }
         }
@@ -563,6 +587,7 @@ mod tests {
                 text: "Hezbollah".into(),
                 aliases: vec![],
                 weight: 1.0,
+                required: false,
             }],
             ..TopicRules::default()
         }]);
@@ -634,6 +659,7 @@ mod tests {
                             text: forms[0].to_string(),
                             aliases: forms[1..].iter().map(|f| f.to_string()).collect(),
                             weight: *weight,
+                            required: false,
                         })
                         .collect(),
                     ..TopicRules::default()

@@ -15,7 +15,7 @@ use super::places;
 use crate::brief::{BriefFacts, BriefFile, DateMention, Evidence, Figure, IngestStamp, KeyPoint};
 use crate::sentences;
 use crate::source::SourceText;
-use crate::topic::{Topic, TopicMatcher};
+use crate::topic::{Phrase, Topic, TopicMatcher};
 
 /// Everything ingest learned from one source, before it is written.
 #[derive(Debug, Clone)]
@@ -195,7 +195,7 @@ fn add_speakers(people: &mut Vec<crate::brief::Person>, speakers: &[(String, Str
             .find(|p| crate::names::same_person(&p.name, name))
         {
             Some(p) => {
-                if !p.roles.contains(role) {
+                if !role.is_empty() && !p.roles.contains(role) {
                     p.roles.push(role.clone());
                 }
                 if !p.lines.contains(line) {
@@ -211,7 +211,11 @@ fn add_speakers(people: &mut Vec<crate::brief::Person>, speakers: &[(String, Str
                 crate::brief::Person {
                     name: name.clone(),
                     aliases: Vec::new(),
-                    roles: vec![role.clone()],
+                    roles: if role.is_empty() {
+                        Vec::new()
+                    } else {
+                        vec![role.clone()]
+                    },
                     lines: vec![*line],
                 },
             ),
@@ -468,7 +472,10 @@ fn tag(
     }
     for (t, mut matches) in topics.iter().zip(by_topic) {
         let total = capped_total(t, &matches);
-        if matches.len() >= t.rules.min_sentences.max(1) && total >= t.rules.threshold {
+        if matches.len() >= t.rules.min_sentences.max(1)
+            && total >= t.rules.threshold
+            && has_required_phrase(t, &matches)
+        {
             // Best first: body sentences before the headline, then by score, then by position.
             let is_title = |i: usize| has_title && i == 0;
             matches.sort_by(|a, b| {
@@ -493,6 +500,18 @@ fn tag(
         }
     }
     (tagged, evidence)
+}
+
+/// Whether the article's matching sentences hold one of the topic's
+/// required phrases (always, for a topic that requires none).
+fn has_required_phrase(topic: &Topic, matches: &[(f64, usize, &Sentence, Vec<String>)]) -> bool {
+    let required: Vec<&Phrase> = topic.rules.phrases.iter().filter(|p| p.required).collect();
+    required.is_empty()
+        || matches.iter().any(|(_, _, _, found)| {
+            found
+                .iter()
+                .any(|form| required.iter().any(|p| p.forms().any(|f| f == form)))
+        })
 }
 
 /// A phrase counts in at most this many sentences toward a topic's
@@ -700,6 +719,34 @@ mod tests {
         assert_eq!(
             derived_title("BAGHDAD (Reuters) - Talks ended."),
             "Talks ended"
+        );
+    }
+
+    #[test]
+    fn a_topic_with_required_phrases_needs_one_of_them() {
+        let text = "---\ntitle: Attacks\nrules:\n  threshold: 3\n  phrases:\n    - text: militias\n      aliases: [armed groups]\n      weight: 2\n    - text: attacks\n      aliases: [attacked]\n      required: true\n---\n";
+        let topic = Topic::parse("attacks", std::path::Path::new("a.md"), text).unwrap();
+        assert!(topic.rules.phrases[1].required && !topic.rules.phrases[0].required);
+        let matcher = TopicMatcher::new([&topic.rules]);
+        let sentences = super::super::entities::numbered;
+        // The actors twice, never the act: not tagged.
+        let actors = sentences(&[
+            "Lawmakers close to the militias want a new law.",
+            "The armed groups say the bill protects them.",
+        ]);
+        let (tags, _) = tag(&actors, false, std::slice::from_ref(&topic), &matcher);
+        assert!(tags.is_empty(), "{tags:?}");
+        let acts = sentences(&[
+            "The militias attacked a base on Sunday.",
+            "The armed groups say the bill protects them.",
+        ]);
+        let (tags, _) = tag(&acts, false, std::slice::from_ref(&topic), &matcher);
+        assert_eq!(tags, ["attacks"]);
+        let bad = text.replace("required: true", "required: often");
+        let err = Topic::parse("attacks", std::path::Path::new("a.md"), &bad).unwrap_err();
+        assert!(
+            err.message.contains("`required` must be true or false"),
+            "{err}"
         );
     }
 

@@ -95,7 +95,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "teaser",
-        r"^(?:read more|read also|also read|related|see also|more on this|recommended|more|watch|listen|explainer)\s*:\s*[^.!]{3,160}$",
+        r"^(?:read|read more|read also|also read|related|see also|more on this|recommended|more|watch|listen|explainer)\s*:\s*[^.!]{3,160}$",
     ),
     (
         "byline",
@@ -194,12 +194,26 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // A time alone after "Updated" (the date is on another line).
     (
         "timestamp",
-        r"^(?:updated|last updated|published|posted)\s*:?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}|gmt[+-]?\d*)?$",
+        r"^(?:updated|last updated|published|posted)(?:\s+at)?\s*:?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}|gmt[+-]?\d*)?$",
     ),
     // Notes on where else the site can be read, and on republishing it.
     (
         "site notice",
         r"\b(?:web\s?site|site)\b.{0,40}?\b(?:can (?:also )?be (?:accessed|reached)|alternate address(?:es)?|mirror sites?)\b|\brepublish(?:ing)? (?:this|our) (?:content|article|story|material)\b",
+    ),
+    // An author's social media handle on a line of its own, beside the
+    // byline ("@shaddad", "Follow @shaddad").
+    ("social handle", r"^(?:follow\s+)?@\w{2,30}$"),
+    // The programme a broadcaster's story aired on ("Heard on Morning
+    // Edition", "As seen on Nightly News").
+    (
+        "programme note",
+        r"^(?:as\s+)?(?:heard|seen|aired|broadcast) on\s+\p{Lu}[^.!?]{0,60}$",
+    ),
+    // Broadcasters' notes on their transcripts.
+    (
+        "transcript note",
+        r"\bmay not be in (?:its|their) final form\b|^transcripts? (?:is|are) (?:created|produced|generated|prepared) (?:on|by|from)\b",
     ),
     // Wire services end a story with a marker word.
     (
@@ -268,6 +282,19 @@ pub fn is_caption_label(line: &str) -> bool {
     R.get_or_init(|| {
         Regex::new(r"(?i)^(?:image|media|video|photo|picture)\s+(?:caption|description)s?\s*[,:]?$")
             .unwrap()
+    })
+    .is_match(line.trim())
+}
+
+/// A video or gallery player's label on a line of its own ("Video",
+/// "Watch", "Gallery"): the player's title and blurb follow it.
+pub fn is_media_label(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:video|watch|watch video|play video|play|gallery|photos?|audio|listen)$",
+        )
+        .unwrap()
     })
     .is_match(line.trim())
 }
@@ -362,7 +389,28 @@ pub fn chrome_by_shape(line: &str, shape: &Shape) -> Option<&'static str> {
     if shape.chars <= 400 && is_caption(line, shape) {
         return Some("photo caption");
     }
+    if is_category_list(line, shape) {
+        return Some("category list");
+    }
     None
+}
+
+/// "Asia & Americas, Iraq, Middle East, News, US": the sections a page is
+/// filed under, printed as one line of capitalised items between commas.
+fn is_category_list(line: &str, shape: &Shape) -> bool {
+    if shape.sentence_end || shape.words > 24 {
+        return false;
+    }
+    let items: Vec<&str> = line.split(',').map(str::trim).collect();
+    items.len() >= 4
+        && items.iter().all(|item| {
+            let n = item.split_whitespace().count();
+            (1..=3).contains(&n)
+                && item.split_whitespace().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        || matches!(w, "&" | "and" | "of")
+                })
+        })
 }
 
 /// Short items between separators, no sentence: "Home | World | Video",
@@ -521,7 +569,7 @@ fn is_call_to_action(line: &str) -> bool {
 fn addresses_the_reader(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channel|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\bjoin the (?:conversation|discussion)\b").unwrap()
+        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channel|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b").unwrap()
     })
     .is_match(line)
 }

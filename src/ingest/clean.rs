@@ -157,6 +157,9 @@ pub fn clean(
     // The context pass. Nothing above the headline is article; the
     // headline and the masthead are boundaries.
     let title_at = title.as_ref().map(|t| t.0);
+    if let Some(h) = title_at {
+        byline_under_headline(&lines, &mut kinds, h);
+    }
     let standing: Vec<Standing> = kinds
         .iter()
         .enumerate()
@@ -443,16 +446,9 @@ fn masthead_of(lines: &[Line], shapes: &[Shape], kinds: &[Kind]) -> Option<Masth
 /// dateline printed as a line of its own above the first paragraph
 /// ("ANKARA", "Washington CNN —").
 fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]) {
-    for i in 1..lines.len() {
-        if matches!(kinds[i], Kind::Text(_))
-            && matches!(kinds[i - 1], Kind::Byline(_))
-            && header::is_journalist_role(&lines[i].text)
-        {
-            kinds[i] = Kind::Chrome("byline".to_string());
-        }
-    }
     // "Sarah Haddad" over "Jan 25, 2024" (or under "2 hours ago"): a name
-    // alone beside the date line, before the article starts.
+    // alone beside the date line, before the article starts; her handle or
+    // job title may stand between ("@shaddad", "News reporter @shaddad").
     let start = kinds
         .iter()
         .position(|k| *k == Kind::Text(Density::Good))
@@ -461,17 +457,66 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
         matches!(k, Some(Kind::Date(_)))
             || matches!(k, Some(Kind::Chrome(why)) if why == "relative time")
     };
-    for i in 0..start {
+    let role = |j: usize| {
+        matches!(kinds[j], Kind::Text(_))
+            && header::is_journalist_role(without_handles(&lines[j].text))
+    };
+    let name_alone = |j: usize| matches!(kinds[j], Kind::Text(_)) && is_name_alone(&lines[j].text);
+    // Between the name and the date: chrome, a job title, other names
+    // ("Jane Roe" and "Omar Rashid" stacked under the date), at most two.
+    let between = |j: usize| matches!(kinds[j], Kind::Chrome(_)) || role(j) || name_alone(j);
+    let dated_below = |i: usize| {
+        let mut j = i + 1;
+        while j < kinds.len().min(i + 3) && !dated(kinds.get(j)) && between(j) {
+            j += 1;
+        }
+        dated(kinds.get(j))
+    };
+    let dated_above = |i: usize| {
+        let mut j = i;
+        while j > 0 && j + 2 > i && !dated(kinds.get(j - 1)) && between(j - 1) {
+            j -= 1;
+        }
+        j > 0 && dated(kinds.get(j - 1))
+    };
+    // Anywhere on the page: a standfirst long enough to count as the
+    // article's first paragraph may stand above the byline, and a live
+    // blog's entries carry their own.
+    let names: Vec<usize> = (0..lines.len())
+        .filter(|&i| name_alone(i) && (dated_below(i) || dated_above(i)))
+        .collect();
+    for i in names {
+        kinds[i] = Kind::Byline(Byline {
+            authors: vec![lines[i].text.trim().to_string()],
+            ..Byline::default()
+        });
+    }
+    // "Video" under the byline, then the player's title and blurb: not the
+    // article. (Only below a byline or a date: above them "Video" is a menu
+    // item and the headline may follow it.)
+    let dated_or_bylined = kinds[..start]
+        .iter()
+        .position(|k| matches!(k, Kind::Byline(_) | Kind::Date(_)));
+    if let Some(top) = dated_or_bylined {
+        let labels: Vec<usize> = (top + 1..start)
+            .filter(|&i| chrome::is_media_label(&lines[i].text))
+            .collect();
+        for i in labels {
+            let end = (i + 3).min(start);
+            for kind in kinds[i + 1..end].iter_mut() {
+                if !matches!(kind, Kind::Text(_)) {
+                    break;
+                }
+                *kind = Kind::Chrome("video caption".to_string());
+            }
+        }
+    }
+    for i in 1..lines.len() {
         if matches!(kinds[i], Kind::Text(_))
-            && (dated(kinds.get(i + 1)) || i > 0 && dated(kinds.get(i - 1)))
-            && header::is_person_name(&lines[i].text)
-            && (people::has_given_name(&lines[i].text) || no_common_word(&lines[i].text))
-            && !header::has_outlet_word(&lines[i].text)
+            && matches!(kinds[i - 1], Kind::Byline(_))
+            && header::is_journalist_role(without_handles(&lines[i].text))
         {
-            kinds[i] = Kind::Byline(Byline {
-                authors: vec![lines[i].text.trim().to_string()],
-                ..Byline::default()
-            });
+            kinds[i] = Kind::Chrome("byline".to_string());
         }
     }
     // "Clara Wendt covers the Pentagon for The Times": the bylined author's
@@ -511,6 +556,41 @@ fn without_update_note(line: &str) -> &str {
         Some(m) if m.start() > 0 => &line[..m.start()],
         _ => line,
     }
+}
+
+/// A person's name and nothing else: a known given name or no common word
+/// ("Sangar Ali", not "National Security"), and no outlet word.
+fn is_name_alone(text: &str) -> bool {
+    header::is_person_name(text)
+        && (people::has_given_name(text) || no_common_word(text))
+        && !header::has_outlet_word(text)
+}
+
+/// "Colin Marsh" right under the headline (past chrome): its byline.
+fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
+    let next = (title_at + 1..lines.len()).find(|&j| !matches!(kinds[j], Kind::Chrome(_)));
+    if let Some(j) = next
+        && matches!(kinds[j], Kind::Text(_))
+        && is_name_alone(&lines[j].text)
+    {
+        kinds[j] = Kind::Byline(Byline {
+            authors: vec![lines[j].text.trim().to_string()],
+            ..Byline::default()
+        });
+    }
+}
+
+/// "News reporter @shaddad" -> "News reporter": a line without the social
+/// media handles at its end.
+fn without_handles(text: &str) -> &str {
+    let mut t = text.trim_end();
+    while let Some((head, last)) = t.rsplit_once(' ')
+        && last.len() > 1
+        && last.starts_with('@')
+    {
+        t = head.trim_end();
+    }
+    t
 }
 
 /// No word of `text` is a common English word ("Sangar Ali", not
@@ -682,7 +762,11 @@ fn choose_headline(
             evidence.push("the breadcrumb trail ends with it".to_string());
         }
         // A byline right under it (a tagline or a teaser has none), or
-        // under the longer standfirst that follows it.
+        // under the standfirst that follows it. A standfirst is usually
+        // longer than its headline, but not always ("Pentagon says X" under
+        // a fourteen-word headline); a kicker above a headline is a few
+        // words ("Analysis", "Iraq war"), so a line of six words or more
+        // above text above a byline is the headline whatever its length.
         let byline_at = |from: usize| {
             kinds[from..]
                 .iter()
@@ -700,7 +784,7 @@ fn choose_headline(
             evidence.push("a byline follows it".to_string());
         } else if let Some(j) = next
             && matches!(kinds[j], Kind::Text(_))
-            && shapes[j].words > shapes[i].words
+            && (shapes[j].words > shapes[i].words || shapes[i].words >= 6)
             && is_byline(byline_at(j + 1))
         {
             score += 1;
@@ -708,28 +792,7 @@ fn choose_headline(
         }
         candidates.push((i, score, evidence.join("; ")));
     }
-    // A label that a later candidate begins with ("Press Briefing" above
-    // "Press Briefing – 27 September") is a section, not the headline.
-    let texts: Vec<String> = candidates
-        .iter()
-        .map(|c| normalise(&lines[c.0].text))
-        .collect();
-    let mut k = 0;
-    candidates.retain(|_| {
-        k += 1;
-        let mine = &texts[k - 1];
-        !texts[k..]
-            .iter()
-            .any(|t| t.starts_with(&format!("{mine} ")))
-    });
-    // A tagline right under the masthead, when a headline follows it.
-    if let Some(m) = masthead
-        && candidates.len() > 1
-        && candidates[0].0 == m.index + 1
-        && candidates[0].1 == 0
-    {
-        candidates.remove(0);
-    }
+    drop_labels_menus_and_taglines(&mut candidates, lines, shapes, masthead, meta);
     let best = candidates
         .iter()
         .enumerate()
@@ -751,6 +814,60 @@ fn choose_headline(
         why.push_str(&format!("; the page's metadata headline differs: {t:?}"));
     }
     Some((*i, lines[*i].text.clone(), why))
+}
+
+/// Candidates that are not the headline though they look like one: a
+/// section label a later candidate begins with, the last item of a menu, a
+/// tagline under the masthead.
+fn drop_labels_menus_and_taglines(
+    candidates: &mut Vec<(usize, u8, String)>,
+    lines: &[Line],
+    shapes: &[Shape],
+    masthead: Option<&Masthead>,
+    meta: &SourceMeta,
+) {
+    // A label that a later candidate begins with ("Press Briefing" above
+    // "Press Briefing – 27 September") is a section, not the headline.
+    let texts: Vec<String> = candidates
+        .iter()
+        .map(|c| normalise(&lines[c.0].text))
+        .collect();
+    let mut k = 0;
+    candidates.retain(|_| {
+        k += 1;
+        let mine = &texts[k - 1];
+        !texts[k..]
+            .iter()
+            .any(|t| t.starts_with(&format!("{mine} ")))
+    });
+    // The last item of a menu printed one item per line ("Home", "News",
+    // "Articles & Analysis"): a few words under two or more lines as short,
+    // when a headline follows it.
+    let menu_item = |i: usize| {
+        let short = |j: usize| shapes[j].words <= 3 && !shapes[j].sentence_end;
+        shapes[i].words <= 4
+            && meta.mark(lines[i].no).is_none()
+            && i >= 2
+            && short(i - 1)
+            && short(i - 2)
+    };
+    if candidates.iter().any(|c| c.1 > 0 || !menu_item(c.0)) {
+        candidates.retain(|c| c.1 > 0 || !menu_item(c.0));
+    }
+    // A tagline right under the masthead, when a headline follows it: one
+    // with no evidence of its own, or one whose only evidence is the longer
+    // line under it and the byline under that ("A project of the Institute
+    // for ..." over the headline and its byline). A standfirst longer than
+    // its headline is a sentence, and a sentence is not a candidate.
+    if let Some(m) = masthead
+        && candidates.len() > 1
+        && candidates[0].0 == m.index + 1
+        && (candidates[0].1 == 0
+            || candidates[1].1 >= candidates[0].1
+                && shapes[candidates[1].0].words > shapes[candidates[0].0].words)
+    {
+        candidates.remove(0);
+    }
 }
 
 /// After the article has started, a hard terminating line (comments, an
@@ -1052,6 +1169,9 @@ fn push_block(art: &mut CleanArticle, line: &Line, heading: bool, corpus: &Corpu
             text: t,
             reason: "teaser for another article".to_string(),
         });
+    }
+    if let Some((name, role)) = header::transcript_speaker(&text) {
+        art.speakers.push((name, role, line.no));
     }
     let (fixed, reps) = repair_line(&text, corpus);
     art.repairs.extend(reps);

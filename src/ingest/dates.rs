@@ -144,11 +144,11 @@ fn date_line_regex() -> &'static Regex {
             r"(?ix)^\s*(?:{LABEL}\s*)?(?:(?P<wd>{WEEKDAY})\s*)?
             (?:
               (?P<iy>\d{{4}})(?P<is1>[-/.])(?P<im>\d{{1,2}})(?P<is2>[-/.])(?P<id>\d{{1,2}})(?:T[\d:.]+(?:Z|[+\-]\d{{2}}:?\d{{2}})?)?
-            | (?P<na>\d{{1,2}})(?P<ns1>[-/.])(?P<nb>\d{{1,2}})(?P<ns2>[-/.])(?P<ny>\d{{4}})
-            | (?P<mm>{MONTH})\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})
-            | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{MONTH}),?\s+(?P<dy>\d{{4}})
+            | (?P<na>\d{{1,2}})(?P<ns1>[-/.])(?P<nb>\d{{1,2}})(?P<ns2>[-/.])(?P<ny>\d{{4}}|\d{{2}}\b)
+            | (?P<mm>{MONTH}),?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})
+            | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{MONTH})(?:\s*,\s*|\s+)(?P<dy>\d{{4}})
             )
-            (?:\s*(?:,|at|\||-|–)?\s*{time})?
+            (?:\s*(?:,|:|at|\||-|–)?\s*{time})?
             (?P<rest>.*)$"
         ))
         .unwrap()
@@ -193,10 +193,12 @@ pub fn parse_date_line(
         .iter()
         .enumerate()
         .find_map(|(i, f)| parse_date_field(f, style, max_rest_words).map(|d| (i, d)))?;
+    // "By Jane Roe | February 1, 2024": a byline with its date, not a date line.
     let others_fit = fields.iter().enumerate().all(|(j, f)| {
         j == at || is_update_note(f) || is_time(f) || {
+            let byline = f.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
             let w = f.split_whitespace().count();
-            w <= 3 && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
+            w <= 3 && !byline && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
         }
     });
     others_fit.then_some(date)
@@ -205,7 +207,7 @@ pub fn parse_date_line(
 /// A line split at the separators that stand between metadata fields.
 fn split_fields(line: &str) -> Vec<&str> {
     let mut fields = vec![line];
-    for sep in [" | ", " · ", " • ", " — "] {
+    for sep in [" | ", " · ", " • ", " — ", " / "] {
         fields = fields
             .into_iter()
             .flat_map(|f| f.split(sep))
@@ -297,6 +299,8 @@ fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Opt
         return NaiveDate::from_ymd_opt(y as i32, m, d).map(plain);
     }
     if let (Some(a), Some(b), Some(y)) = (num("na"), num("nb"), num("ny")) {
+        // "01/25/24": a two-digit year is this century's.
+        let y = if y < 100 { 2000 + y } else { y };
         let sep = caps.name("ns1").map_or("", |m| m.as_str());
         if Some(sep) != caps.name("ns2").map(|m| m.as_str()) {
             return None;
@@ -761,6 +765,19 @@ mod tests {
             Some(d(2024, 2, 7))
         );
         assert_eq!(line("Fri 19 Jan 2024 20:58"), Some(d(2024, 1, 19)));
+        // A comma out of place, a colon before the time, fields between
+        // slashes, a two-digit year.
+        assert_eq!(
+            line("Published: 8 March ,2024: 11:20 AM GST"),
+            Some(d(2024, 3, 8))
+        );
+        assert_eq!(line("March, 08, 2024 - 13:25"), Some(d(2024, 3, 8)));
+        assert_eq!(
+            line("Updated on: March 8, 2024 / 3:14 PM EDT / Courier News"),
+            Some(d(2024, 3, 8))
+        );
+        assert_eq!(line("03/08/24 4:12 PM ET"), Some(d(2024, 3, 8)));
+        assert_eq!(line("3/8/245"), None);
         // A dateline without a year is not a publication date.
         assert_eq!(line("BAGHDAD, Aug 6 (Reuters) -"), None);
         assert_eq!(line("Aug 6"), None);

@@ -484,14 +484,29 @@ pub fn canonical_outlet(name: &str) -> Option<String> {
 /// name, and whether it is a news agency.
 pub fn known_outlet(name: &str) -> Option<(&'static str, bool)> {
     let name = name.trim();
-    gazetteer()
-        .outlets
-        .iter()
-        .find(|k| {
-            k.name.eq_ignore_ascii_case(name)
-                || k.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
-        })
-        .map(|k| (k.name.as_str(), k.wire))
+    let find = |name: &str| {
+        gazetteer()
+            .outlets
+            .iter()
+            .find(|k| {
+                k.name.eq_ignore_ascii_case(name)
+                    || k.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+            })
+            .map(|k| (k.name.as_str(), k.wire))
+    };
+    // "Al Arabiya English", "Kurdistan24 Online": an edition of a known
+    // outlet is that outlet.
+    find(name).or_else(|| {
+        [" English", " Online", " Digital", " in English"]
+            .iter()
+            .find_map(|edition| strip_suffix_ignore_case(name, edition))
+            .and_then(|outlet| find(outlet.trim_end_matches([' ', '-', '–'])))
+    })
+}
+
+fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(suffix.len())?;
+    (s.is_char_boundary(cut) && s[cut..].eq_ignore_ascii_case(suffix)).then(|| &s[..cut])
 }
 
 /// The gazetteer's outlet whose domain `host` (lower case) is or is under.

@@ -157,6 +157,18 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         .unwrap()
     });
     let t = line.trim();
+    // "ByJane Roe": a scraper dropped the space after "By".
+    let spaced;
+    let t = match t.strip_prefix("By") {
+        Some(rest)
+            if rest.starts_with(|c: char| c.is_uppercase())
+                && rest.chars().nth(1).is_some_and(char::is_lowercase) =>
+        {
+            spaced = format!("By {rest}");
+            spaced.as_str()
+        }
+        _ => t,
+    };
     // "JANUARY 25, 2024 | By Noah Brandt": the date field first.
     let reordered;
     let t = match t.split_once('|') {
@@ -185,17 +197,21 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         if field.is_empty() {
             continue;
         }
-        if let Some(d) = parse_date_line(field, style, 0) {
-            b.date.get_or_insert(d);
-            continue;
-        }
-        // "admin on 22 July 2025", "Layla Hadi 16 January 2024": a date at the end.
+        // "admin on 22 July 2025", "Layla Hadi 16 January 2024", "Layla Hadi
+        // - 01/16/24": a date at the end. Looked for before a date field,
+        // which would read the name before the dash as a place.
         let field = match trailing_date(field, style) {
-            Some((names, d)) => {
+            Some((names, d)) if !names.is_empty() => {
                 b.date.get_or_insert(d);
                 names
             }
-            None => field,
+            _ => {
+                if let Some(d) = parse_date_line(field, style, 0) {
+                    b.date.get_or_insert(d);
+                    continue;
+                }
+                field
+            }
         };
         // The names come first; a later field is an outlet, a credit or a place.
         let pieces: Vec<&str> = if i == 0 {
@@ -252,6 +268,33 @@ fn read_credit(name: &str, b: &mut Byline) {
     } else {
         b.outlet.get_or_insert_with(|| name.to_string());
     }
+}
+
+/// "JANE ROE, HOST: Good morning.": a broadcast transcript's speaker label,
+/// the name in capitals at the start of what they say. Returns the name
+/// (in name case) and the role, if the label gives one ("BYLINE", a radio
+/// transcript's word for its reporter, is "correspondent").
+pub fn transcript_speaker(line: &str) -> Option<(String, String)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(?P<name>\p{Lu}[\p{Lu}'’.\-]+(?:\s+\p{Lu}[\p{Lu}'’.\-]+){1,3})(?:,\s*(?P<role>\p{Lu}[\p{Lu}\s.'’-]{1,40}?))?:(?:\s+\S|\s*$)")
+            .unwrap()
+    });
+    let c = re.captures(line)?;
+    let name = name_case(&c["name"]);
+    let plausible = super::people::has_given_name(&name)
+        || name
+            .split_whitespace()
+            .all(|w| !lexicon().is_common(&w.to_lowercase()));
+    if !plausible || !is_person_name(&name) {
+        return None;
+    }
+    let role = match c.name("role").map(|r| r.as_str().trim().to_lowercase()) {
+        Some(r) if r == "byline" => "correspondent".to_string(),
+        Some(r) => r,
+        None => String::new(),
+    };
+    Some((name, role))
 }
 
 /// "Jane Roe, Department Spokesperson": a name and a role, nothing else.
@@ -393,8 +436,20 @@ fn trailing_date(field: &str, style: DateStyle) -> Option<(&str, PublishedDate)>
         .collect();
     for at in starts {
         let (names, tail) = field.split_at(at);
-        let tail = tail.trim().trim_start_matches("on ").trim();
+        // "Jane Roe - 01/25/24 4:12 PM ET": a dash may stand before it.
+        let tail = tail
+            .trim()
+            .trim_start_matches(['-', '–', '—'])
+            .trim()
+            .trim_start_matches("on ")
+            .trim();
+        // Not "Rashid - 03/08/24": a name before a dash is not a place.
+        let dash_next = tail
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| matches!(w, "-" | "–" | "—"));
         if tail.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+            && !dash_next
             && let Some(d) = parse_date_line(tail, style, 0)
         {
             let names = names.trim().trim_end_matches(" on").trim();
@@ -924,10 +979,10 @@ pub enum OutletSource {
     Metadata,
     /// The page's title line above it: "Headline | Outlet".
     PageTitle,
-    /// "© 2024 The Evening Courier".
-    Copyright,
     /// The name at the top of the page.
     Masthead,
+    /// "© 2024 The Evening Courier".
+    Copyright,
     /// "BAGHDAD (Evening Courier) –".
     Dateline,
     /// "Evening Courier / Baghdad".
@@ -1015,9 +1070,6 @@ pub fn choose_outlet(
         found.retain(|(s, _, _)| matches!(s, OutletSource::Copyright | OutletSource::Dateline));
     }
     found.sort_by_key(|(s, _, _)| *s);
-    let (source, name, line) = found.first()?.clone();
-    // "Cable News Network", "XINHUANET": the name the gazetteer knows it by.
-    let name = known_outlet(&name).map_or(name, |(known, _)| known.to_string());
     let key = |n: &str| {
         n.to_lowercase()
             .split(|c: char| !c.is_alphanumeric())
@@ -1025,6 +1077,26 @@ pub fn choose_outlet(
             .collect::<Vec<_>>()
             .join(" ")
     };
+    // The masthead names the publication; a copyright line may name its
+    // owner instead ("The Hill" over "© Nexstar Media Inc."), so the
+    // masthead wins, but where the copyright spells the masthead's name out
+    // in full ("Republic of Iraq" over "© Ministry of Foreign Affairs –
+    // Republic of Iraq") it is the fuller name of the same publisher.
+    if let Some(first) = found.first()
+        && first.0 == OutletSource::Masthead
+        && let Some(fuller) = found.iter().find(|(s, n, _)| {
+            *s == OutletSource::Copyright
+                && n.len() > first.1.len()
+                && key(n).contains(&key(&first.1))
+        })
+    {
+        let fuller = fuller.clone();
+        found.retain(|f| f != &fuller);
+        found.insert(0, fuller);
+    }
+    let (source, name, line) = found.first()?.clone();
+    // "Cable News Network", "XINHUANET": the name the gazetteer knows it by.
+    let name = known_outlet(&name).map_or(name, |(known, _)| known.to_string());
     let agree: Vec<&str> = found[1..]
         .iter()
         .filter(|(s, n, _)| {
@@ -1116,6 +1188,32 @@ mod tests {
         assert_eq!(dated.authors, ["Noor al-Rawi"]);
         assert_eq!(dated.date.unwrap().date.to_string(), "2024-04-16");
         assert!(b("Posted by Frontline Desk").authors.is_empty());
+        assert_eq!(
+            transcript_speaker("OMAR RASHID, HOST: Good morning."),
+            Some(("Omar Rashid".to_string(), "host".to_string()))
+        );
+        assert_eq!(
+            transcript_speaker("JANE HOLLOWAY, BYLINE: Thank you.").map(|s| s.1),
+            Some("correspondent".to_string())
+        );
+        assert_eq!(
+            transcript_speaker("UNITED STATES: The talks went on."),
+            None
+        );
+        assert!(transcript_speaker("OMAR RASHID, HOST:").is_some());
+        assert_eq!(transcript_speaker("Omar Rashid, host: Good morning."), None);
+        // Lower case, a dash before a two-digit year; the space after "By"
+        // lost; an e-mail address and a handle among the fields.
+        let dashed = b("by Omar Rashid - 03/08/24 4:12 PM ET");
+        assert_eq!(dashed.authors, ["Omar Rashid"]);
+        assert_eq!(dashed.date.unwrap().date.to_string(), "2024-03-08");
+        assert_eq!(
+            b("ByJane Holloway and Omar Rashid").authors,
+            ["Jane Holloway", "Omar Rashid"]
+        );
+        let fields = b("By Jane Holloway | March 8, 2024 | jane@courier.example | @jholloway");
+        assert_eq!(fields.authors, ["Jane Holloway"]);
+        assert_eq!(fields.date.unwrap().date.to_string(), "2024-03-08");
         assert_eq!(
             b("By Sara Kim | The Harbour Gazette").outlet.as_deref(),
             Some("The Harbour Gazette")

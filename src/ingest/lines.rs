@@ -37,6 +37,8 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
                 .text
                 .ends_with(['.', '!', '?', ':', ';', '"', '”', '’'])
             && l.chars().next().is_some_and(char::is_lowercase)
+            && !is_lower_case_byline(l)
+            && !is_lone_control(l)
         {
             last.text.push(' ');
             last.text.push_str(l);
@@ -49,6 +51,43 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
         prev_no = no;
     }
     out
+}
+
+/// "by Jane Roe - 01/25/24 4:12 PM ET", "by Jane Roe and John Doe": a
+/// byline some sites print in lower case under the headline, not the
+/// headline's wrapped tail. Only names then a separator or the line's end;
+/// a wrapped sentence goes on in lower case or ends with punctuation ("by
+/// Iraqi forces on Tuesday.").
+fn is_lower_case_byline(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("by ") else {
+        return false;
+    };
+    let mut names = 0;
+    let mut words = rest.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        if matches!(w, "-" | "–" | "—" | "|") {
+            return names >= 2;
+        }
+        if w == "and" && names >= 2 {
+            continue;
+        }
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if !capital || w.ends_with(['.', ',', ';', ':']) && words.peek().is_some() {
+            return false;
+        }
+        names += 1;
+        if names > 8 {
+            return false;
+        }
+    }
+    names >= 2 && !rest.ends_with(['.', '!', '?'])
+}
+
+/// "close", "more", "share": one word in lower case without punctuation
+/// is a button's label, not the last word of a wrapped paragraph (which
+/// ends with its full stop).
+fn is_lone_control(line: &str) -> bool {
+    !line.contains(char::is_whitespace) && line.chars().all(char::is_alphabetic)
 }
 
 /// Number of whitespace-separated words.
@@ -225,6 +264,18 @@ mod tests {
             "The first line of a paragraph that was wrapped by the scraper."
         );
         assert_eq!(lines[2].no, 6);
+        // A lower-case byline under a headline is not its tail.
+        let lines = logical_lines(
+            "Pentagon says it has no plans to leave\nby Jane Roe - 01/25/24 4:12 PM ET\nText.\n",
+        );
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        // Nor is a button's label under a byline.
+        let lines = logical_lines("By Jane Roe Courier News\nclose\nText.\n");
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        let lines = logical_lines(
+            "Officials said the convoy was stopped at a checkpoint\nby Iraqi Forces on Tuesday.\n",
+        );
+        assert_eq!(lines.len(), 1, "{lines:?}");
     }
 
     #[test]
