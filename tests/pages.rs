@@ -4,7 +4,9 @@
 //! a byline crediting a wire, a blog with comments, a press briefing, and
 //! the layouts of broadcasters, agencies and papers: image labels, age
 //! notices, datelines on their own line, language links, desk credits,
-//! author biographies, a publisher named only in a link or an interview),
+//! author biographies, a publisher named only in a link or an interview,
+//! radio transcripts, video blocks, menus one item per line, think tanks,
+//! portals reprinting a wire, microdata and WordPress pages),
 //! measured against their hand labels in tests/fixtures/pages/gold.yaml.
 //! Each page is written in the shape a real site gives it; each rule of
 //! ingest that reads it is checked here: headline, outlet, date, people,

@@ -87,7 +87,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "wire credit",
-        r"^(?:\(?reporting|writing|editing|additional reporting|compiled) by .{0,200}$",
+        r"^(?:\(?(?:with\s+)?(?:additional\s+)?reporting|writing|editing|compiled) by .{0,200}$",
     ),
     (
         "wire credit",

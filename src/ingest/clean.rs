@@ -185,22 +185,7 @@ pub fn clean(
     let ended = end_at_terminators(&kinds, &mut classes);
 
     let mut art = CleanArticle::default();
-    let mut body: Vec<usize> = (0..lines.len())
-        .filter(|&i| classes[i] == Density::Good && matches!(kinds[i], Kind::Text(_)))
-        .collect();
-    if body.is_empty() {
-        // Nothing reads as article text in context (a page of one short
-        // paragraph): keep the lines that are prose on their own.
-        body = (0..lines.len())
-            .filter(|&i| {
-                matches!(kinds[i], Kind::Text(Density::Good | Density::NearGood))
-                    && standing[i] != Standing::Chrome
-            })
-            .collect();
-        for &i in &body {
-            classes[i] = Density::Good;
-        }
-    }
+    let body = article_lines(&lines, &shapes, &kinds, &standing, &mut classes);
     let first_body = body.first().copied().unwrap_or(lines.len());
     let last_body = body.last().copied().unwrap_or(0);
     for &i in &body {
@@ -220,7 +205,13 @@ pub fn clean(
         meta,
         body.first().copied(),
     );
-    if let Some((name, why)) = choose_outlet(outlets) {
+    let page = lines
+        .iter()
+        .map(|l| l.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let on_page = |name: &str| page.contains(&name.to_lowercase());
+    if let Some((name, why)) = choose_outlet(outlets, on_page) {
         art.outlet = Some(Decided {
             value: name,
             line: None,
@@ -269,6 +260,48 @@ pub fn clean(
     art
 }
 
+/// The lines of the article: good text in context; failing any, the lines
+/// that are prose on their own; never a bare label above the first
+/// paragraph. `classes` is updated to match.
+fn article_lines(
+    lines: &[Line],
+    shapes: &[Shape],
+    kinds: &[Kind],
+    standing: &[Standing],
+    classes: &mut [Density],
+) -> Vec<usize> {
+    let mut body: Vec<usize> = (0..lines.len())
+        .filter(|&i| classes[i] == Density::Good && matches!(kinds[i], Kind::Text(_)))
+        .collect();
+    if body.is_empty() {
+        // Nothing reads as article text in context (a page of one short
+        // paragraph): keep the lines that are prose on their own.
+        body = (0..lines.len())
+            .filter(|&i| {
+                matches!(kinds[i], Kind::Text(Density::Good | Density::NearGood))
+                    && standing[i] != Standing::Chrome
+            })
+            .collect();
+        for &i in &body {
+            classes[i] = Density::Good;
+        }
+    }
+    // A label right above the first paragraph ("Brief Analysis", "Exclusive")
+    // passes jusText's heading rule, but an article opens with its text. (A
+    // live blog's first entry heading says something: "Biden: 'We shall
+    // respond'" has punctuation, a label has words alone.)
+    let label = |i: usize| {
+        shapes[i].words <= 3
+            && lines[i].text.chars().all(|c| c.is_alphabetic() || c == ' ')
+            && is_heading_shaped(&lines[i].text, &shapes[i])
+    };
+    while body.len() > 1 && label(body[0]) {
+        classes[body[0]] = Density::Bad;
+        body.remove(0);
+    }
+    body
+}
+
 /// Credits, bylines and speakers found anywhere on the page go into `art`;
 /// returns every candidate for the outlet with where it comes from: the
 /// metadata, a "Headline | Outlet" page title above the headline, the
@@ -287,22 +320,25 @@ fn credits_and_outlets(
     if let Some(o) = &meta.outlet {
         outlets.push((OutletSource::Metadata, o.clone(), None));
     }
-    // "Headline | Outlet" above the headline: the page's own title.
+    // "Headline | Outlet" above the headline, or as a saved page's
+    // `<title>`: the page's own title.
     if let Some(t) = title_at {
         let headline = normalise(&lines[t].text);
+        let titled = |title: &str| {
+            [" | ", " - ", " – ", " — ", " :: "].iter().find_map(|sep| {
+                let (head, tail) = title.rsplit_once(sep)?;
+                (normalise(head) == headline
+                    && (header::is_proper_name(tail) || known_outlet(tail).is_some()))
+                .then(|| tail.trim().to_string())
+            })
+        };
         for line in lines.iter().take(t) {
-            for sep in [" | ", " - ", " – ", " — ", " :: "] {
-                if let Some((head, tail)) = line.text.rsplit_once(sep)
-                    && normalise(head) == headline
-                    && (header::is_proper_name(tail) || known_outlet(tail).is_some())
-                {
-                    outlets.push((
-                        OutletSource::PageTitle,
-                        tail.trim().to_string(),
-                        Some(line.no),
-                    ));
-                }
+            if let Some(outlet) = titled(&line.text) {
+                outlets.push((OutletSource::PageTitle, outlet, Some(line.no)));
             }
+        }
+        if let Some(outlet) = meta.title.as_deref().and_then(titled) {
+            outlets.push((OutletSource::PageTitle, outlet, None));
         }
     }
     if let Some(m) = masthead {
@@ -345,6 +381,12 @@ fn credits_and_outlets(
             Kind::OutletLine(name) => {
                 outlets.push((OutletSource::OutletLine, name.clone(), Some(no)))
             }
+            // "Reuters contributed to this report": the agencies it credits.
+            Kind::Chrome(why) if why == "wire credit" => art.attribution.extend(
+                super::entities::wires_named_in(&lines[i].text)
+                    .into_iter()
+                    .map(|w| (w, no)),
+            ),
             Kind::Chrome(why) if why == "copyright" || why == "photo caption" => {
                 if let Some(o) = outlet_from_copyright(&lines[i].text) {
                     if is_wire(&o) {
@@ -487,7 +529,7 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
         .collect();
     for i in names {
         kinds[i] = Kind::Byline(Byline {
-            authors: vec![lines[i].text.trim().to_string()],
+            authors: names_alone(&lines[i].text).unwrap_or_default(),
             ..Byline::default()
         });
     }
@@ -561,9 +603,25 @@ fn without_update_note(line: &str) -> &str {
 /// A person's name and nothing else: a known given name or no common word
 /// ("Sangar Ali", not "National Security"), and no outlet word.
 fn is_name_alone(text: &str) -> bool {
-    header::is_person_name(text)
-        && (people::has_given_name(text) || no_common_word(text))
-        && !header::has_outlet_word(text)
+    names_alone(text).is_some()
+}
+
+/// The names of a line that holds names and nothing else: one person's
+/// (see [`is_name_alone`]) or a few joined by commas and "and" ("Sara Kim
+/// and Omar Rashid").
+fn names_alone(text: &str) -> Option<Vec<String>> {
+    let one = |n: &str| {
+        header::is_person_name(n)
+            && (people::has_given_name(n) || no_common_word(n))
+            && !header::has_outlet_word(n)
+    };
+    let names: Vec<String> = text
+        .split(", ")
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(|p| p.trim().to_string())
+        .collect();
+    (names.len() <= 4 && names.iter().all(|n| one(n))).then_some(names)
 }
 
 /// "Colin Marsh" right under the headline (past chrome): its byline.
@@ -571,10 +629,10 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
     let next = (title_at + 1..lines.len()).find(|&j| !matches!(kinds[j], Kind::Chrome(_)));
     if let Some(j) = next
         && matches!(kinds[j], Kind::Text(_))
-        && is_name_alone(&lines[j].text)
+        && let Some(authors) = names_alone(&lines[j].text)
     {
         kinds[j] = Kind::Byline(Byline {
-            authors: vec![lines[j].text.trim().to_string()],
+            authors,
             ..Byline::default()
         });
     }
@@ -661,6 +719,16 @@ fn verdicts(
             if shape.words <= 16
                 && let Some(d) = parse_date_line(without_update_note(l), style, 3)
             {
+                // "Posted on January 4, 2024 by Jane Roe": the author after it.
+                if let Some((_, name)) = l.rsplit_once(" by ")
+                    && is_name_alone(name)
+                {
+                    return Kind::Byline(Byline {
+                        authors: names_alone(name).unwrap_or_default(),
+                        date: Some(d),
+                        ..Byline::default()
+                    });
+                }
                 return Kind::Date(d);
             }
             let marked = matches!(mark, Some(MarkKind::Byline | MarkKind::Date));

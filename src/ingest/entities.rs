@@ -235,6 +235,19 @@ impl Finder {
     }
 }
 
+/// The agencies a line names ("Reuters contributed to this report", "With
+/// reporting by Reuters and AFP"), by the gazetteer's main names.
+pub fn wires_named_in(line: &str) -> Vec<String> {
+    let finder = outlet_finder();
+    let outlets = &gazetteer().outlets;
+    finder
+        .find(line)
+        .into_iter()
+        .filter(|(entry, _)| outlets[*entry].wire)
+        .map(|(entry, _)| outlets[entry].name.clone())
+        .collect()
+}
+
 fn organisation_finder() -> &'static Finder {
     static F: OnceLock<Finder> = OnceLock::new();
     F.get_or_init(|| Finder::new(&gazetteer().organisations))

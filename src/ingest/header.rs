@@ -67,6 +67,13 @@ const OUTLET_WORDS: &[&str] = &[
     "eye",
     "desk",
     "forum",
+    // Think tanks publish analysis under their own name.
+    "institute",
+    "institution",
+    "council",
+    "center",
+    "centre",
+    "foundation",
     "notes",
     "blog",
     "brief",
@@ -732,8 +739,17 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
     let name = parts
         .iter()
         .copied()
-        .filter(|p| is_proper_name(p) || names_known_organisation(p) || known_outlet(p).is_some())
+        .filter(|p| {
+            is_proper_name(p)
+                || has_outlet_word(p) && is_proper_name_of_at_most(p, 8)
+                || names_known_organisation(p)
+                || known_outlet(p).is_some()
+        })
         .max_by_key(|p| p.len())?;
+    // A place ("Kurdistan") at the top is the section's label.
+    if known_outlet(name).is_none() && super::people::is_place(name) {
+        return None;
+    }
     // One common word ("News", "World") is a section link, not a name.
     if !name.contains(char::is_whitespace) && known_outlet(name).is_none() {
         let word = name
@@ -851,8 +867,15 @@ pub(super) fn contains_words(haystack: &str, needle: &str) -> bool {
 /// ("Region", "TRANSCRIPT") nor only common words without an outlet word
 /// ("Middle East", "Top Stories").
 pub fn is_proper_name(text: &str) -> bool {
+    is_proper_name_of_at_most(text, 6)
+}
+
+/// [`is_proper_name`] with room for longer names: a masthead may spell out
+/// an institution's whole name ("The Washington Institute for Near East
+/// Policy").
+fn is_proper_name_of_at_most(text: &str, max_words: usize) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    if !(1..=6).contains(&words.len())
+    if !(1..=max_words).contains(&words.len())
         || text.ends_with(['.', ',', ':', '?', '!'])
         || text.contains(',')
         || parse_date_line(text, DateStyle::default(), 3).is_some()
@@ -1047,6 +1070,7 @@ pub fn outlet_of_address(line: &str) -> Option<&'static str> {
 /// wins, and the reason says which, and which others agree.
 pub fn choose_outlet(
     mut found: Vec<(OutletSource, String, Option<usize>)>,
+    on_page: impl Fn(&str) -> bool,
 ) -> Option<(String, String)> {
     // An agency's name is the outlet only where the page names itself (its
     // metadata, its title, its masthead: the agency's own page); credited
@@ -1095,8 +1119,13 @@ pub fn choose_outlet(
         found.insert(0, fuller);
     }
     let (source, name, line) = found.first()?.clone();
-    // "Cable News Network", "XINHUANET": the name the gazetteer knows it by.
-    let name = known_outlet(&name).map_or(name, |(known, _)| known.to_string());
+    // "Cable News Network", "XINHUANET": the name the gazetteer knows it by,
+    // when the page uses that name too (a page that says only "VOA" is
+    // VOA's, in its own words).
+    let name = match known_outlet(&name) {
+        Some((known, _)) if on_page(known) => known.to_string(),
+        _ => name,
+    };
     let agree: Vec<&str> = found[1..]
         .iter()
         .filter(|(s, n, _)| {
@@ -1290,15 +1319,18 @@ mod tests {
 
     #[test]
     fn outlet_by_the_strongest_source() {
-        let (name, why) = choose_outlet(vec![
-            (OutletSource::Masthead, "Harbour Gazette".into(), Some(1)),
-            (
-                OutletSource::Copyright,
-                "Agence France-Presse".into(),
-                Some(30),
-            ),
-            (OutletSource::Dateline, "Harbour Gazette".into(), Some(5)),
-        ])
+        let (name, why) = choose_outlet(
+            vec![
+                (OutletSource::Masthead, "Harbour Gazette".into(), Some(1)),
+                (
+                    OutletSource::Copyright,
+                    "Agence France-Presse".into(),
+                    Some(30),
+                ),
+                (OutletSource::Dateline, "Harbour Gazette".into(), Some(5)),
+            ],
+            |_| true,
+        )
         .unwrap();
         assert_eq!(name, "Harbour Gazette");
         assert!(
@@ -1306,5 +1338,12 @@ mod tests {
             "{why}"
         );
         assert_eq!(title_case("BBC NEWS"), "BBC News");
+        // The gazetteer's name for a known outlet, if the page uses it.
+        let voa = || vec![(OutletSource::Masthead, "VOA".to_string(), Some(1))];
+        assert_eq!(
+            choose_outlet(voa(), |_| true).unwrap().0,
+            "Voice of America"
+        );
+        assert_eq!(choose_outlet(voa(), |_| false).unwrap().0, "VOA");
     }
 }

@@ -728,6 +728,18 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         || (name.len() == 1 && is_place(&name[0]))
         || is_place(&name.join(" "))
         || name.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+    // "Ministry of Peshmerga Affairs": what follows an organisation's head
+    // and "of" is the rest of its name.
+    let of_head = |head: &str, of: &str| {
+        of.eq_ignore_ascii_case("of") && ORG_HEADS.contains(&strip_punct(head))
+    };
+    let after_org_head = match role_tokens {
+        [.., head, of] => of_head(head, of),
+        _ => abs_start >= 2 && of_head(tokens[abs_start - 2], tokens[abs_start - 1]),
+    };
+    if after_org_head {
+        not_person = true;
+    }
     let apposition = apposition_after(tokens, end, last);
     match apposition {
         Some(Apposition::Group) | Some(Apposition::Place) => not_person = true,
@@ -993,7 +1005,12 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
             add_person(&mut people, &m.name[0], m.role.clone(), m.line);
         }
     }
-    link_names(&mut people, &singles, links);
+    let not_people: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.not_person)
+        .map(|m| m.name.join(" "))
+        .collect();
+    link_names(&mut people, &singles, links, &not_people);
     for p in &mut people {
         p.lines.sort_unstable();
         p.lines.dedup();
@@ -1009,6 +1026,7 @@ fn link_names(
     people: &mut Vec<Person>,
     singles: &[(String, usize)],
     links: Vec<(Vec<String>, String)>,
+    not_people: &[String],
 ) {
     let find = |people: &[Person], n: &str| {
         people.iter().position(|p| {
@@ -1017,6 +1035,18 @@ fn link_names(
     };
     for (earlier, b) in links {
         let Some(i) = earlier.iter().rev().find_map(|a| find(people, a)) else {
+            // "Mushtaq Taleb al-Saeedi, also known as Abu Taqwa": the kunya
+            // is a person's, so the full name it is linked to is that
+            // person's name, though nothing else showed it to be one.
+            if let Some(a) = earlier.last()
+                && a.split_whitespace().count() >= 2
+                && !not_people.contains(a)
+                && let Some(j) = find(people, &b)
+            {
+                let p = &mut people[j];
+                let kunya = std::mem::replace(&mut p.name, a.clone());
+                p.aliases.push(kunya);
+            }
             continue;
         };
         match find(people, &b) {
@@ -1087,6 +1117,20 @@ mod tests {
             .into_iter()
             .map(|p| p.name)
             .collect()
+    }
+
+    #[test]
+    fn an_unknown_full_name_linked_to_a_kunya_and_an_organisation_after_of() {
+        let p = people(
+            &sents(&[
+                "The strike targeted Hadi Salman al-Kubaisi, also known as Abu Nour, on Monday.",
+                "The Ministry of Marshland Affairs said the water fell again.",
+            ]),
+            &[],
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Hadi Salman al-Kubaisi");
+        assert_eq!(p[0].aliases, ["Abu Nour"]);
     }
 
     #[test]
