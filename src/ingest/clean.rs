@@ -1068,7 +1068,45 @@ fn choose_date(
             "the first timestamp inside the article (no date heads it)",
         );
     }
-    None
+    // Last, as trafilatura does: the date in the page's own address
+    // (".../2024/01/25/slug"), given as a line above the article or as its
+    // canonical address.
+    let top_address = (0..first_body.min(lines.len()))
+        .find(|&i| matches!(&kinds[i], Kind::Chrome(why) if why == "address"))
+        .and_then(|i| Some((date_in_address(&lines[i].text)?, Some(lines[i].no))));
+    let (date, line) = top_address.or_else(|| {
+        meta.address
+            .as_deref()
+            .and_then(date_in_address)
+            .map(|d| (d, None))
+    })?;
+    Some(Decided {
+        value: PublishedDate {
+            date,
+            text: date.to_string(),
+            note: None,
+            updated: false,
+        },
+        line,
+        why: "the date in the page's address (no date line or metadata gives one)".to_string(),
+    })
+}
+
+/// "https://example.com/news/2024/01/25/slug", ".../20240125/...": the date a
+/// page's address carries.
+fn date_in_address(url: &str) -> Option<chrono::NaiveDate> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"/((?:19|20)\d{2})(?:[/_-](\d{1,2})[/_-](\d{1,2})|(\d{2})(\d{2}))(?:[/_.-]|$)")
+            .unwrap()
+    });
+    let c = re.captures(url)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    let (month, day) = match (num(2), num(3)) {
+        (Some(m), Some(d)) => (m, d),
+        _ => (num(4)?, num(5)?),
+    };
+    chrono::NaiveDate::from_ymd_opt(num(1)? as i32, month, day)
 }
 
 /// Every line that is not in the body, with the reason.
@@ -1326,6 +1364,25 @@ mod tests {
             body[0].starts_with("Gunmen attacked an army checkpoint"),
             "{body:?}"
         );
+    }
+
+    #[test]
+    fn dates_in_addresses() {
+        let d = |s: &str| date_in_address(s).map(|d| d.to_string());
+        assert_eq!(
+            d("https://example.com/news/2024/01/25/talks-resume"),
+            Some("2024-01-25".into())
+        );
+        assert_eq!(
+            d("https://example.com/a/20240125/talks"),
+            Some("2024-01-25".into())
+        );
+        assert_eq!(
+            d("https://example.com/2024-1-5-talks"),
+            Some("2024-01-05".into())
+        );
+        assert_eq!(d("https://example.com/news/2024/13/45/x"), None);
+        assert_eq!(d("https://example.com/story/12345678"), None);
     }
 
     #[test]

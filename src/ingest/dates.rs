@@ -146,7 +146,7 @@ fn date_line_regex() -> &'static Regex {
               (?P<iy>\d{{4}})(?P<is1>[-/.])(?P<im>\d{{1,2}})(?P<is2>[-/.])(?P<id>\d{{1,2}})(?:T[\d:.]+(?:Z|[+\-]\d{{2}}:?\d{{2}})?)?
             | (?P<na>\d{{1,2}})(?P<ns1>[-/.])(?P<nb>\d{{1,2}})(?P<ns2>[-/.])(?P<ny>\d{{4}}|\d{{2}}\b)
             | (?P<mm>{MONTH}),?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})
-            | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm>{MONTH})(?:\s*,\s*|\s+)(?P<dy>\d{{4}})
+            | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<dm>{MONTH})(?:\s*,\s*|\s+|-)(?P<dy>\d{{4}})
             )
             (?:\s*(?:,|:|at|\||-|–)?\s*{time})?
             (?P<rest>.*)$"
@@ -772,6 +772,7 @@ mod tests {
             Some(d(2024, 3, 8))
         );
         assert_eq!(line("March, 08, 2024 - 13:25"), Some(d(2024, 3, 8)));
+        assert_eq!(line("08-Mar-2024"), Some(d(2024, 3, 8)));
         assert_eq!(
             line("Updated on: March 8, 2024 / 3:14 PM EDT / Courier News"),
             Some(d(2024, 3, 8))
