@@ -205,12 +205,12 @@ pub fn clean(
         meta,
         body.first().copied(),
     );
-    let page = lines
-        .iter()
-        .map(|l| l.text.to_lowercase())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let on_page = |name: &str| page.contains(&name.to_lowercase());
+    // Asked only of a known outlet's name (rarely): no lower-case copy of
+    // every page.
+    let on_page = |name: &str| {
+        let name = name.to_lowercase();
+        lines.iter().any(|l| l.text.to_lowercase().contains(&name))
+    };
     if let Some((name, why)) = choose_outlet(outlets, on_page) {
         art.outlet = Some(Decided {
             value: name,
