@@ -74,12 +74,26 @@ pub fn token_key(token: &str) -> String {
     out
 }
 
-/// The tokens of a name that carry identity (particles dropped).
+/// The tokens of a name that carry identity: particles, middle initials and
+/// generational suffixes dropped ("Lloyd J. Austin III" is Lloyd Austin).
 pub fn name_tokens(name: &str) -> Vec<&str> {
-    name.split_whitespace()
+    let tokens: Vec<&str> = name
+        .split_whitespace()
         .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         .filter(|t| !t.is_empty() && !PARTICLES.contains(&t.to_lowercase().as_str()))
-        .collect()
+        .collect();
+    let n = tokens.len();
+    let is_initial = |t: &str| t.chars().count() == 1 && t.chars().all(char::is_uppercase);
+    let is_suffix = |t: &str| matches!(t, "Jr" | "Sr" | "II" | "III" | "IV");
+    let kept: Vec<&str> = tokens
+        .iter()
+        .enumerate()
+        .filter(|&(i, t)| {
+            !(i > 0 && i + 1 < n && is_initial(t) || i > 0 && i + 1 == n && is_suffix(t))
+        })
+        .map(|(_, t)| *t)
+        .collect();
+    if kept.is_empty() { tokens } else { kept }
 }
 
 /// Key of a whole name: the keys of its tokens joined by spaces.
@@ -156,6 +170,9 @@ mod tests {
         assert!(same_person("al-Sudani", "Mohammed Shia al-Sudani"));
         assert!(same_person("Sudani", "Mohammad Shia al-Sudani"));
         assert!(same_person("Austin", "Lloyd Austin"));
+        assert!(same_person("Lloyd J. Austin III", "Lloyd Austin"));
+        assert_eq!(name_key("Lloyd J. Austin III"), name_key("Lloyd Austin"));
+        assert_eq!(name_key("J. Smith"), name_key("J Smith"));
     }
 
     #[test]

@@ -183,8 +183,14 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "print edition note",
         r"^(?:a version of this (?:article|story) (?:appears|appeared) in print\b.{0,400}|order reprints\b.{0,80})$",
     ),
-    // The newsroom's addition to a byline, on a line of its own.
+    // The newsroom's addition to a byline, on a line of its own ("Reporting
+    // from Baghdad", "Jane Roe reported from Washington, and John Doe from
+    // Erbil.").
     ("byline", r"^reporting from \p{Lu}.{0,80}$"),
+    (
+        "byline",
+        r"^(?-i:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+reported from\s+\p{Lu}.{0,150}$",
+    ),
     // A desk credit in place of a byline ("MEE staff", "Reuters Staff",
     // "Web Desk"); a desk's own name ("Capitol Desk") can be a masthead.
     (

@@ -610,6 +610,11 @@ fn is_name_alone(text: &str) -> bool {
 /// (see [`is_name_alone`]) or a few joined by commas and "and" ("Sara Kim
 /// and Omar Rashid").
 fn names_alone(text: &str) -> Option<Vec<String>> {
+    // "Nadia Farouk in Baghdad": where the reporter filed from.
+    let text = match text.rsplit_once(" in ") {
+        Some((names, place)) if people::is_place(place.trim()) => names,
+        _ => text,
+    };
     let one = |n: &str| {
         header::is_person_name(n)
             && (people::has_given_name(n) || no_common_word(n))

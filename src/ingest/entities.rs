@@ -509,12 +509,16 @@ pub fn known_outlet(name: &str) -> Option<(&'static str, bool)> {
     };
     // "Al Arabiya English", "Kurdistan24 Online": an edition of a known
     // outlet is that outlet.
-    find(name).or_else(|| {
-        [" English", " Online", " Digital", " in English"]
-            .iter()
-            .find_map(|edition| strip_suffix_ignore_case(name, edition))
-            .and_then(|outlet| find(outlet.trim_end_matches([' ', '-', '–'])))
-    })
+    find(name).or_else(|| find(without_edition(name)))
+}
+
+/// "Al Arabiya English" -> "Al Arabiya": an outlet's name without the
+/// edition its page names.
+pub fn without_edition(name: &str) -> &str {
+    [" English", " Online", " Digital", " in English"]
+        .iter()
+        .find_map(|edition| strip_suffix_ignore_case(name, edition))
+        .map_or(name, |outlet| outlet.trim_end_matches([' ', '-', '–']))
 }
 
 fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {

@@ -746,10 +746,6 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
                 || known_outlet(p).is_some()
         })
         .max_by_key(|p| p.len())?;
-    // A place ("Kurdistan") at the top is the section's label.
-    if known_outlet(name).is_none() && super::people::is_place(name) {
-        return None;
-    }
     // One common word ("News", "World") is a section link, not a name.
     if !name.contains(char::is_whitespace) && known_outlet(name).is_none() {
         let word = name
@@ -787,6 +783,11 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
     } else {
         return None;
     };
+    // A place ("Kurdistan") at the top, named again below, is the section's
+    // label, not a publisher.
+    if why == "named again on the page" && super::people::is_place(name) {
+        return None;
+    }
     if is_known_organisation(name) && why == "named again on the page" {
         // A ministry's own page names the ministry, but "Islamic State" at
         // the top of a page is a topic label.
@@ -819,6 +820,7 @@ fn names_known_organisation(text: &str) -> bool {
         "mission",
         "parliament",
         "cabinet",
+        "house",
     ];
     // Only official bodies publish pages of their own under their name: a
     // group's name at the top of a page is a topic label.
@@ -1122,9 +1124,20 @@ pub fn choose_outlet(
     // "Cable News Network", "XINHUANET": the name the gazetteer knows it by,
     // when the page uses that name too (a page that says only "VOA" is
     // VOA's, in its own words).
+    // A fuller name the page prints ("Alsumaria News" for Alsumaria) is
+    // kept: it is the same outlet in the page's own words. An edition is
+    // not part of the name ("IRNA English" is IRNA).
+    let printed = super::entities::without_edition(&name).to_string();
     let name = match known_outlet(&name) {
-        Some((known, _)) if on_page(known) => known.to_string(),
-        _ => name,
+        Some((known, _))
+            if on_page(known)
+                && !format!(" {} ", key(&printed)).contains(&format!(" {} ", key(known))) =>
+        {
+            known.to_string()
+        }
+        Some((known, _)) if key(&printed) == key(known) => known.to_string(),
+        Some(_) => printed,
+        None => name,
     };
     let agree: Vec<&str> = found[1..]
         .iter()

@@ -25,6 +25,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use regex::Regex;
+
 use super::entities::{ORG_HEADS, Sentence};
 use super::lexicon::{NATIONALITY_WORDS, lexicon};
 use crate::brief::Person;
@@ -590,7 +592,50 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             mentions.push(m);
         }
     }
-    decide(mentions, links)
+    let mut people = decide(mentions, links);
+    with_printed_forms(&mut people, sentences);
+    people
+}
+
+/// A name read without its initials and suffix ("Lloyd Austin" from
+/// "Lloyd J. Austin III") is given as the text prints it, the short form
+/// kept as an alias (names::name_key treats them as one).
+fn with_printed_forms(people: &mut [Person], sentences: &[Sentence]) {
+    // Most articles print no initial: nothing to compile for them.
+    let marked: Vec<&Sentence> = sentences.iter().filter(|s| has_initials(&s.text)).collect();
+    if marked.is_empty() {
+        return;
+    }
+    for p in people.iter_mut() {
+        let tokens: Vec<&str> = p.name.split_whitespace().collect();
+        if tokens.len() < 2 || !marked.iter().any(|s| p.lines.contains(&s.line)) {
+            continue;
+        }
+        let between = r"(?:\s+\p{Lu}\.)*\s+";
+        let pattern = format!(
+            r"\b{}(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)\b)?",
+            tokens
+                .iter()
+                .map(|t| regex::escape(t))
+                .collect::<Vec<_>>()
+                .join(between)
+        );
+        let Ok(re) = Regex::new(&pattern) else {
+            continue;
+        };
+        let printed = marked
+            .iter()
+            .filter(|s| p.lines.contains(&s.line))
+            .find_map(|s| re.find(&s.text).map(|m| m.as_str().to_string()));
+        if let Some(printed) = printed
+            && printed != p.name
+        {
+            let short = std::mem::replace(&mut p.name, printed);
+            if !p.aliases.contains(&short) {
+                p.aliases.push(short);
+            }
+        }
+    }
 }
 
 /// Does `text` hold a word that may be a middle initial ("J.") or a
