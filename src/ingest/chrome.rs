@@ -73,6 +73,11 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     ("copyright", r"^(?:©|\(c\)\s|copyright\b).{0,200}$"),
     ("copyright", r"^all rights reserved\.?$"),
+    // "Shafaq News © 2024": the publisher's name before the sign.
+    (
+        "copyright",
+        r"^(?-i:\p{Lu})[\p{L}\d .&'’-]{1,60}\s(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\.?(?:\s+all rights reserved\.?)?$",
+    ),
     (
         "photo credit",
         r"^(?:(?:file\s+)?photo(?:graph)?|image|picture|credit|photo credit)s?\s*:.{0,200}$",

@@ -656,6 +656,18 @@ fn without_handles(text: &str) -> &str {
     t
 }
 
+/// A line without the Markdown emphasis wrapped around all of it.
+fn without_emphasis(line: &str) -> &str {
+    for mark in ["**", "__", "*", "_"] {
+        if let Some(inner) = line.strip_prefix(mark).and_then(|l| l.strip_suffix(mark))
+            && !inner.trim().is_empty()
+        {
+            return inner.trim();
+        }
+    }
+    line
+}
+
 /// No word of `text` is a common English word ("Sangar Ali", not
 /// "National Security").
 fn no_common_word(text: &str) -> bool {
@@ -700,7 +712,9 @@ fn verdicts(
         .zip(shapes)
         .enumerate()
         .map(|(i, (line, shape))| {
-            let l = line.text.as_str();
+            // "*January 6, 2024*", "**By Jane Roe**": a Markdown scrape's
+            // emphasis is not part of the line.
+            let l = without_emphasis(line.text.as_str());
             let mark = meta.mark(line.no);
             let norm = normalise(l);
             if let Some(&j) = first_of.get(&norm) {
@@ -987,7 +1001,13 @@ fn choose_date(
     last_body: usize,
 ) -> Option<Decided<PublishedDate>> {
     // Re-read with the lead's weekdays, which settle 01/04 vs 04/01.
-    let reread = |i: usize| parse_date_line(without_update_note(&lines[i].text), style, 3);
+    let reread = |i: usize| {
+        parse_date_line(
+            without_update_note(without_emphasis(&lines[i].text)),
+            style,
+            3,
+        )
+    };
     let date_lines: Vec<(usize, PublishedDate)> = kinds
         .iter()
         .enumerate()
@@ -1369,6 +1389,14 @@ mod tests {
             body[0].starts_with("Gunmen attacked an army checkpoint"),
             "{body:?}"
         );
+    }
+
+    #[test]
+    fn markdown_emphasis_around_a_line() {
+        assert_eq!(without_emphasis("*January 6, 2024*"), "January 6, 2024");
+        assert_eq!(without_emphasis("**By Jane Roe**"), "By Jane Roe");
+        assert_eq!(without_emphasis("*"), "*");
+        assert_eq!(without_emphasis("* [Home](/)"), "* [Home](/)");
     }
 
     #[test]

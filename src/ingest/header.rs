@@ -736,6 +736,13 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
     }
     // "PHNA - Pars Horizon News Agency": the longest name-shaped part.
     let parts = split_on_dashes(text);
+    let mentioned_again = |n: &str| {
+        let needle = n.to_lowercase();
+        lines
+            .iter()
+            .enumerate()
+            .any(|(j, l)| j != index && contains_words(&l.text.to_lowercase(), &needle))
+    };
     let name = parts
         .iter()
         .copied()
@@ -744,6 +751,7 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
                 || has_outlet_word(p) && is_proper_name_of_at_most(p, 8)
                 || names_known_organisation(p)
                 || known_outlet(p).is_some()
+                || index == 0 && is_capitalised_name(p) && mentioned_again(p)
         })
         .max_by_key(|p| p.len())?;
     // One common word ("News", "World") is a section link, not a name.
@@ -801,6 +809,19 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
         why,
         strong: why != "a publisher's name",
     })
+}
+
+/// Two to four capitalised words ("Gulf Insight"): a name's shape, even
+/// when each word is a common one. Trusted for a masthead only at the very
+/// top of a page and named again below it.
+fn is_capitalised_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && !text.ends_with(['.', ',', ':', '?', '!'])
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase())
+                && w.chars().all(|c| c.is_alphanumeric() || "'’&-".contains(c))
+        })
 }
 
 /// "U.S. DEPARTMENT OF STATE", "Ministry of Foreign Affairs": a body the
