@@ -767,20 +767,13 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
         .iter()
         .copied()
         .find(|p| *p != name && p.len() >= 2 && p.chars().all(|c| c.is_ascii_uppercase()));
-    let mentioned_elsewhere = |n: &str| {
-        let needle = n.to_lowercase();
-        lines
-            .iter()
-            .enumerate()
-            .any(|(j, l)| j != index && contains_words(&l.text.to_lowercase(), &needle))
-    };
     let why = if known_outlet(name).is_some() {
         "a known outlet"
     } else if names_known_organisation(name) {
         "a known organisation's own page"
     } else if has_outlet_word(name) {
         "a publisher's name"
-    } else if mentioned_elsewhere(name) || acronym.is_some_and(mentioned_elsewhere) {
+    } else if mentioned_again(name) || acronym.is_some_and(mentioned_again) {
         "named again on the page"
     } else if lines
         .get(index + 1)
@@ -799,7 +792,7 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
     if is_known_organisation(name) && why == "named again on the page" {
         // A ministry's own page names the ministry, but "Islamic State" at
         // the top of a page is a topic label.
-        if !mentioned_elsewhere(name) {
+        if !mentioned_again(name) {
             return None;
         }
     }
