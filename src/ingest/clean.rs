@@ -489,8 +489,8 @@ fn masthead_of(lines: &[Line], shapes: &[Shape], kinds: &[Kind]) -> Option<Masth
 /// ("ANKARA", "Washington CNN —").
 fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]) {
     // "Sarah Haddad" over "Jan 25, 2024" (or under "2 hours ago"): a name
-    // alone beside the date line, before the article starts; her handle or
-    // job title may stand between ("@shaddad", "News reporter @shaddad").
+    // alone beside a date line; her handle or job title may stand between
+    // ("@shaddad", "News reporter @shaddad").
     let start = kinds
         .iter()
         .position(|k| *k == Kind::Text(Density::Good))
@@ -524,12 +524,14 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
     // Anywhere on the page: a standfirst long enough to count as the
     // article's first paragraph may stand above the byline, and a live
     // blog's entries carry their own.
-    let names: Vec<usize> = (0..lines.len())
-        .filter(|&i| name_alone(i) && (dated_below(i) || dated_above(i)))
+    let bylines: Vec<(usize, Vec<String>)> = (0..lines.len())
+        .filter(|&i| matches!(kinds[i], Kind::Text(_)))
+        .filter_map(|i| Some((i, names_alone(&lines[i].text)?)))
+        .filter(|(i, _)| dated_below(*i) || dated_above(*i))
         .collect();
-    for i in names {
+    for (i, authors) in bylines {
         kinds[i] = Kind::Byline(Byline {
-            authors: names_alone(&lines[i].text).unwrap_or_default(),
+            authors,
             ..Byline::default()
         });
     }
@@ -600,26 +602,21 @@ fn without_update_note(line: &str) -> &str {
     }
 }
 
-/// A person's name and nothing else: a known given name or no common word
-/// ("Sangar Ali", not "National Security"), and no outlet word.
+/// A person's name and nothing else (see [`names_alone`]).
 fn is_name_alone(text: &str) -> bool {
     names_alone(text).is_some()
 }
 
 /// The names of a line that holds names and nothing else: one person's
-/// (see [`is_name_alone`]) or a few joined by commas and "and" ("Sara Kim
-/// and Omar Rashid").
+/// ([`header::is_plausible_person_name`], no outlet word) or a few joined
+/// by commas and "and" ("Sara Kim and Omar Rashid").
 fn names_alone(text: &str) -> Option<Vec<String>> {
     // "Nadia Farouk in Baghdad": where the reporter filed from.
     let text = match text.rsplit_once(" in ") {
         Some((names, place)) if people::is_place(place.trim()) => names,
         _ => text,
     };
-    let one = |n: &str| {
-        header::is_person_name(n)
-            && (people::has_given_name(n) || no_common_word(n))
-            && !header::has_outlet_word(n)
-    };
+    let one = |n: &str| header::is_plausible_person_name(n) && !header::has_outlet_word(n);
     let names: Vec<String> = text
         .split(", ")
         .flat_map(|p| p.split(" and "))
@@ -666,16 +663,6 @@ fn without_emphasis(line: &str) -> &str {
         }
     }
     line
-}
-
-/// No word of `text` is a common English word ("Sangar Ali", not
-/// "National Security").
-fn no_common_word(text: &str) -> bool {
-    let lex = super::lexicon::lexicon();
-    text.split_whitespace().all(|w| {
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-        !lex.is_common(&core.to_lowercase())
-    })
 }
 
 /// A line about one of the page's `authors`: their name, then what they do.
@@ -740,10 +727,10 @@ fn verdicts(
             {
                 // "Posted on January 4, 2024 by Jane Roe": the author after it.
                 if let Some((_, name)) = l.rsplit_once(" by ")
-                    && is_name_alone(name)
+                    && let Some(authors) = names_alone(name)
                 {
                     return Kind::Byline(Byline {
-                        authors: names_alone(name).unwrap_or_default(),
+                        authors,
                         date: Some(d),
                         ..Byline::default()
                     });

@@ -277,6 +277,19 @@ fn read_credit(name: &str, b: &mut Byline) {
     }
 }
 
+/// A person's name with nothing to say otherwise: a person's name's shape,
+/// and a known given name or no common English word ("Sangar Ali", not
+/// "National Security").
+pub fn is_plausible_person_name(text: &str) -> bool {
+    let lex = lexicon();
+    is_person_name(text)
+        && (super::people::has_given_name(text)
+            || text.split_whitespace().all(|w| {
+                let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+                !lex.is_common(&core.to_lowercase())
+            }))
+}
+
 /// "JANE ROE, HOST: Good morning.": a broadcast transcript's speaker label,
 /// the name in capitals at the start of what they say. Returns the name
 /// (in name case) and the role, if the label gives one ("BYLINE", a radio
@@ -289,11 +302,7 @@ pub fn transcript_speaker(line: &str) -> Option<(String, String)> {
     });
     let c = re.captures(line)?;
     let name = name_case(&c["name"]);
-    let plausible = super::people::has_given_name(&name)
-        || name
-            .split_whitespace()
-            .all(|w| !lexicon().is_common(&w.to_lowercase()));
-    if !plausible || !is_person_name(&name) {
+    if !is_plausible_person_name(&name) {
         return None;
     }
     let role = match c.name("role").map(|r| r.as_str().trim().to_lowercase()) {
