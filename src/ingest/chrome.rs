@@ -92,7 +92,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "wire credit",
-        r"^(?:\(?(?:with\s+)?(?:additional\s+)?reporting|writing|editing|compiled) by .{0,200}$",
+        r"^[-–—]*\s*\(?(?:(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled) by|with (?:additional )?assistance from) .{0,200}$",
     ),
     (
         "wire credit",
@@ -413,7 +413,13 @@ fn is_category_list(line: &str, shape: &Shape) -> bool {
         return false;
     }
     let items: Vec<&str> = line.split(',').map(str::trim).collect();
+    // "Jane Roe, John Doe, and Omar Rashid": a byline of several authors.
+    let people = items.iter().all(|item| {
+        let item = item.strip_prefix("and ").unwrap_or(item);
+        super::header::is_plausible_person_name(item)
+    });
     items.len() >= 4
+        && !people
         && items.iter().all(|item| {
             let n = item.split_whitespace().count();
             (1..=3).contains(&n)
@@ -580,7 +586,7 @@ fn is_call_to_action(line: &str) -> bool {
 fn addresses_the_reader(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channel|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b").unwrap()
+        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channel|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b|^(?:click|tap|press) here\b").unwrap()
     })
     .is_match(line)
 }
@@ -600,7 +606,18 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
     let credit = CREDIT.get_or_init(|| {
         Regex::new(r"(?i)[.!?]?\s*[(\[](?:[^()\[\]]*[/:]\s*)?(?:afp|ap|reuters|epa|anadolu|xinhua|getty(?: images)?|handout|file|photo|sana|ina|irna)(?:\s+photo)?(?:\s*[/:][^()\[\]]*)?[)\]]$").unwrap()
     });
-    re.is_match(line) && shape.words <= 40 || shape.words <= 20 && credit.is_match(line.trim())
+    // A credit of any photographer or agency: capitalised names split by
+    // slashes ("(Jane Roe/EPA-EFE/Shutterstock)", "(Sgt. John Doe/Army)"),
+    // or an agency's "Photo" ("(AA Photo)"). A sentence's own aside in
+    // brackets is lower case, a number or a party label, not this.
+    static NAMED: OnceLock<Regex> = OnceLock::new();
+    let named = NAMED.get_or_init(|| {
+        Regex::new(r"[(\[](?:[A-Z][^()\[\]/]{1,60}(?:/[A-Z][^()\[\]/]{1,40})+|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3} (?:Photos?|Images?|Pictures?))[)\]]$").unwrap()
+    });
+    let line = line.trim();
+    re.is_match(line) && shape.words <= 40
+        || shape.words <= 20 && credit.is_match(line)
+        || shape.words <= 40 && named.is_match(line)
 }
 
 /// Is this a terminating line, and a hard one? (See the module comment.)
@@ -839,10 +856,55 @@ mod tests {
         );
         assert_eq!(why("Iraq and Japan meet in the final on Friday"), None);
         assert_eq!(why("Read the full statement of the ministry below."), None);
+        // A photographer's or agency's credit in brackets, any agency.
+        assert_eq!(
+            why("A guard outside the ministry on Jan. 14. (Jane Roe/EPA-EFE/Shutterstock)"),
+            Some("photo caption")
+        );
+        assert_eq!(
+            why("Troops parade at the base in 2023. (Sgt. John Doe/Army)"),
+            Some("photo caption")
+        );
+        assert_eq!(
+            why("The coalition base at Harir. (AA Photo)"),
+            Some("photo caption")
+        );
+        // A sentence's own brackets are not a credit.
+        assert_eq!(
+            why("Sen. Jane Roe (R-Ky.) called the talks a reward for the militias."),
+            None
+        );
+        assert_eq!(
+            why("Click here to see the interactive map of the region."),
+            Some("call to action")
+        );
+        // Several authors in a comma list are a byline, not a list of sections.
+        assert_eq!(
+            why("Jane Roe, Omar Rashid, Layla Haddad, and John Doe"),
+            None
+        );
+        assert_eq!(
+            why("Asia & Americas, Iraq, Middle East, News"),
+            Some("category list")
+        );
         assert_eq!(
             why("Q: Can you confirm the identity of the commander?"),
             None
         );
+    }
+
+    #[test]
+    fn wire_credits_in_their_forms() {
+        let b = Boilerplate::new(&[]);
+        for line in [
+            "Reporting by Jane Roe; Editing by John Doe",
+            "(Additional reporting by Omar Rashid)",
+            "--With assistance from Jane Roe.",
+            "With assistance from Jane Roe and John Doe.",
+        ] {
+            assert_eq!(b.matches(line), Some("wire credit"), "{line}");
+        }
+        assert_eq!(b.matches("The assistance from Baghdad arrived late."), None);
     }
 
     fn text(class: Density, heading: bool) -> Standing {

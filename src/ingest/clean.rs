@@ -436,6 +436,15 @@ fn credits_and_outlets(
                     Some(lines[i].no),
                 ));
             }
+        } else if masthead.is_some_and(|m| !lines[m.index].text.contains(&credit))
+            && outlets
+                .iter()
+                .any(|(s, o, _)| *s == OutletSource::Copyright && *o == credit)
+        {
+            // A story another publisher credits and owns ("(Harbor Financial)
+            // -- ...", "©2024 Harbor Financial") under this site's masthead:
+            // a syndicated story.
+            art.attribution.push((credit, lines[i].no));
         } else if credit.chars().any(char::is_lowercase)
             || masthead.is_some_and(|m| lines[m.index].text.contains(&credit))
         {
@@ -621,9 +630,13 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
         .split(", ")
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" & "))
-        .map(|p| p.trim().to_string())
+        // "Jane Roe, John Doe, and Omar Rashid": the list's last comma.
+        .map(|p| {
+            let p = p.trim();
+            p.strip_prefix("and ").unwrap_or(p).trim().to_string()
+        })
         .collect();
-    (names.len() <= 4 && names.iter().all(|n| one(n))).then_some(names)
+    (names.len() <= 6 && names.iter().all(|n| one(n))).then_some(names)
 }
 
 /// "Colin Marsh" right under the headline (past chrome): its byline.
@@ -725,10 +738,19 @@ fn verdicts(
             if shape.words <= 16
                 && let Some(d) = parse_date_line(without_update_note(l), style, 3)
             {
-                // "Posted on January 4, 2024 by Jane Roe": the author after it.
-                if let Some((_, name)) = l.rsplit_once(" by ")
-                    && let Some(authors) = names_alone(name)
-                {
+                // "Posted on January 4, 2024 by Jane Roe": the author after
+                // it; "Jane Roe - Jan 25, 2024": before it.
+                let named = l
+                    .rsplit_once(" by ")
+                    .map(|(_, name)| name)
+                    .or_else(|| {
+                        l.split_once(" - ")
+                            .or_else(|| l.split_once(" – "))
+                            .map(|(name, _)| name)
+                    })
+                    .and_then(names_alone)
+                    .filter(|names| !names.iter().any(|n| people::is_place(n)));
+                if let Some(authors) = named {
                     return Kind::Byline(Byline {
                         authors,
                         date: Some(d),
@@ -1195,9 +1217,16 @@ fn normalise(s: &str) -> String {
 pub fn outlet_from_copyright(s: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©)?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>\p{Lu}[\p{L}\d&'’.\- –]+?)\s*(?:[.,|)]|\ball rights reserved|$)").unwrap()
+        Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©)?\s*(?:copyright\s+)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<name>\p{Lu}[\p{L}\d&'’.\- –]+?)\s*(?:[.,|)]|\ball rights reserved|$)").unwrap()
     });
-    let name = re.captures(s.trim())?.name("name")?.as_str();
+    // "Harbor Financial L.P.": the company's form, whose full stops would
+    // end the name.
+    static FORM: OnceLock<Regex> = OnceLock::new();
+    let form = FORM.get_or_init(|| {
+        Regex::new(r",?\s+(?:L\.P\.|L\.L\.C\.|Inc\.|Ltd\.|Corp\.|Co\.|S\.A\.|P\.L\.C\.)").unwrap()
+    });
+    let s = form.replace_all(s.trim(), "");
+    let name = re.captures(&s)?.name("name")?.as_str();
     // At most 61 characters: checked here, not as `{1,60}` in the pattern,
     // whose Unicode classes repeated sixty times take milliseconds to compile.
     if name.chars().count() > 61 {
@@ -1422,6 +1451,15 @@ mod tests {
         assert_eq!(
             outlet_from_copyright("Copyright 2024 The Arab Mail LLC"),
             Some("The Arab Mail".to_string())
+        );
+        // The word after the sign, and a company's form with full stops.
+        assert_eq!(
+            outlet_from_copyright("© Copyright Harbour Courier 2024"),
+            Some("Harbour Courier".to_string())
+        );
+        assert_eq!(
+            outlet_from_copyright("©2024 Harbour Financial L.P."),
+            Some("Harbour Financial".to_string())
         );
     }
 

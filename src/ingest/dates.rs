@@ -187,27 +187,32 @@ pub fn parse_date_line(
     style: DateStyle,
     max_rest_words: usize,
 ) -> Option<PublishedDate> {
-    let line = strip_leading_place(line.trim());
+    let line = strip_leading_place(without_other_calendar(line.trim()));
     let fields: Vec<&str> = split_fields(line);
-    let (at, date) = fields
+    let mut dates: Vec<Option<PublishedDate>> = fields
         .iter()
-        .enumerate()
-        .find_map(|(i, f)| parse_date_field(f, style, max_rest_words).map(|d| (i, d)))?;
+        .map(|f| parse_date_field(f, style, max_rest_words))
+        .collect();
+    // "Updated January 25, 2024 ...|Published January 25, 2024 ...": the
+    // day of publication, wherever it stands among the fields.
+    let at = (0..dates.len())
+        .find(|&i| dates[i].as_ref().is_some_and(|d| !d.updated))
+        .or_else(|| dates.iter().position(Option::is_some))?;
     // "By Jane Roe | February 1, 2024": a byline with its date, not a date line.
     let others_fit = fields.iter().enumerate().all(|(j, f)| {
-        j == at || is_update_note(f) || is_time(f) || {
+        j == at || is_update_note(f) || is_time(f) || dates[j].is_some() || {
             let byline = f.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
             let w = f.split_whitespace().count();
             w <= 3 && !byline && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
         }
     });
-    others_fit.then_some(date)
+    others_fit.then(|| dates.swap_remove(at)).flatten()
 }
 
 /// A line split at the separators that stand between metadata fields.
 fn split_fields(line: &str) -> Vec<&str> {
     let mut fields = vec![line];
-    for sep in [" | ", " · ", " • ", " — ", " / "] {
+    for sep in ["|", " · ", " • ", " — ", " / "] {
         fields = fields
             .into_iter()
             .flat_map(|f| f.split(sep))
@@ -218,17 +223,84 @@ fn split_fields(line: &str) -> Vec<&str> {
     fields
 }
 
-/// "Baghdad – 27/09/2024", "WASHINGTON - Jan. 5, 2024": a place of one to
-/// three capitalised words, a dash, then the rest.
+/// "... January 28, 2024 - Bahman 08, 1402", "... - 26 Sha'ban 1445 AH":
+/// the same day in the Persian or Hijri calendar, printed after the date.
+fn without_other_calendar(line: &str) -> &str {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        let months = "farvardin|ordibehesht|khordad|tir|mordad|shahrivar|mehr|aban|azar|dey|bahman|esfand|muharram|safar|rabi[‘'’]? al-(?:awwal|thani|akhir)|jumad[ae] al-(?:ula|awwal|akhir(?:ah)?|thani(?:yah)?)|rajab|sha[‘'’]?ban|ramadan|shawwal|dhu al-(?:qa[‘'’]?dah|hijjah)";
+        Regex::new(&format!(
+            r"(?i)\s*[-–—|/,]\s*(?:\d{{1,2}}\s+(?:{months})|(?:{months})\s+\d{{1,2}})\s*,?\s*1[34]\d\d(?:\s*(?:AH|A\.H\.|SH|H\.?\s?Sh\.?|hijri|solar hijri))?\.?$"
+        ))
+        .unwrap()
+    });
+    match re.find(line) {
+        Some(m) if m.start() > 0 => &line[..m.start()],
+        _ => line,
+    }
+}
+
+/// "Baghdad – 27/09/2024", "WASHINGTON - Jan. 5, 2024", "Gulf Courier -
+/// Sunday, January 28, 2024": a place or the outlet's name in one to three
+/// capitalised words, a dash, then the date.
 fn strip_leading_place(line: &str) -> &str {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^\p{Lu}[\p{L}'’.-]+(?:[ ,]+\p{Lu}[\p{L}'’.-]+){0,2}\s+[–—-]\s+(\d.*)$")
+        Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?:[ ,]+\p{Lu}[\p{L}'’.-]+){0,2})\s+[–—-]\s+((?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*)$")
             .unwrap()
     });
-    match re.captures(line) {
-        Some(c) => c.get(1).map_or(line, |m| m.as_str()),
-        None => line,
+    let Some(c) = re.captures(line) else {
+        return line;
+    };
+    // A written-out date after any capitalised words is a headline's
+    // ("Department Press Briefing – September 27, 2024"); after a place or
+    // a publication's name ("... Chronicle") it is the page's date.
+    let (head, rest) = (&c[1], c.get(2).map_or(line, |m| m.as_str()));
+    if rest.starts_with(|c: char| c.is_ascii_digit())
+        || super::people::is_place(head.trim_end_matches(','))
+        || head.rsplit(' ').next().is_some_and(|w| {
+            // A newspaper's or broadcaster's word, not a document's
+            // ("Briefing", "Report", "Update" title a page as well).
+            const PAPER: &[&str] = &[
+                "news",
+                "times",
+                "post",
+                "daily",
+                "herald",
+                "tribune",
+                "gazette",
+                "chronicle",
+                "observer",
+                "journal",
+                "courier",
+                "express",
+                "telegraph",
+                "standard",
+                "guardian",
+                "ledger",
+                "dispatch",
+                "agency",
+                "wire",
+                "tv",
+                "radio",
+                "network",
+                "media",
+                "online",
+                "today",
+                "monitor",
+                "press",
+                "sun",
+                "star",
+                "globe",
+                "mail",
+                "mirror",
+            ];
+            PAPER.contains(&w.to_lowercase().as_str())
+        })
+    {
+        rest
+    } else {
+        line
     }
 }
 
@@ -713,6 +785,29 @@ mod tests {
 
     fn line(s: &str) -> Option<NaiveDate> {
         parse_date_line(s, DateStyle::default(), 3).map(|p| p.date)
+    }
+
+    #[test]
+    fn date_lines_with_their_neighbours() {
+        // The day of publication among glued fields, the update first.
+        let p = parse_date_line(
+            "Updated January 26, 2024 at 7:02 p.m. EST|Published January 25, 2024 at 10:15 a.m. EST",
+            DateStyle::default(),
+            3,
+        )
+        .unwrap();
+        assert_eq!((p.date, p.updated), (d(2024, 1, 25), false));
+        // The same day in another calendar after it.
+        assert_eq!(
+            line("Gulf Chronicle - Sunday, January 28, 2024 - Bahman 08, 1402"),
+            Some(d(2024, 1, 28))
+        );
+        assert_eq!(
+            line("Thursday 07 March 2024 - 26 Sha'ban 1445 AH"),
+            Some(d(2024, 3, 7))
+        );
+        // A title with its date is a headline, not a date line.
+        assert_eq!(line("Department Press Briefing – September 27, 2024"), None);
     }
 
     #[test]

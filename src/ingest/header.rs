@@ -625,11 +625,23 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
         Regex::new(r"^(?P<name>\p{Lu}[\p{L}\d&'’.-]*(?:\s+[\p{Lu}&][\p{L}\d&'’.-]*){0,4})\s*/\s+\S")
             .unwrap()
     });
+    // "(Bloomberg) -- Iraq's government ...": the credit alone, no place.
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
+    let credit = CREDIT.get_or_init(|| {
+        Regex::new(r"^\((?P<credit>\p{Lu}[\p{L}\d&'’.-]*(?:\s+[\p{Lu}&][\p{L}\d&'’.-]*){0,3})\)\s*(?:[–—]|-{1,2})\s+\S")
+            .unwrap()
+    });
     let t = paragraph.trim();
     if let Some(c) = re.captures(t) {
         return Some(Dateline {
             place: c["place"].trim_end_matches(',').to_string(),
             credit: c.name("credit").map(|m| m.as_str().trim().to_string()),
+        });
+    }
+    if let Some(c) = credit.captures(t) {
+        return Some(Dateline {
+            place: String::new(),
+            credit: Some(c["credit"].to_string()),
         });
     }
     // "Evening Courier/ The government said ...": the outlet opens its story.
@@ -652,6 +664,19 @@ pub fn standalone_dateline(text: &str) -> Option<Dateline> {
         return Some(Dateline {
             place: t.to_string(),
             credit: None,
+        });
+    }
+    // "Baghdad - DNN": the place, then the agency's initials after the dash.
+    static ACRONYM: OnceLock<Regex> = OnceLock::new();
+    let acronym = ACRONYM.get_or_init(|| {
+        Regex::new(r"^(?P<place>[^-–—]{3,40}?)\s*[-–—]\s*(?P<acr>[A-Z]{2,6})$").unwrap()
+    });
+    if let Some(c) = acronym.captures(t)
+        && super::people::is_place(&c["place"])
+    {
+        return Some(Dateline {
+            place: c["place"].to_string(),
+            credit: known_outlet(&c["acr"]).map(|(name, _)| name.to_string()),
         });
     }
     let head = t.strip_suffix(['—', '–', '-'])?.trim();
@@ -752,6 +777,19 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
             .enumerate()
             .any(|(j, l)| j != index && contains_words(&l.text.to_lowercase(), &needle))
     };
+    // "News" / "Finance" / "Sports": a menu printed one item per line
+    // right under it (past chrome such as a search box's label).
+    let menu_below = || {
+        let items = (index + 1..lines.len().min(index + 10))
+            .skip_while(|&j| chrome[j] || j == index + 1 && shapes[j].words > 3)
+            .take_while(|&j| {
+                shapes[j].words <= 2
+                    && !shapes[j].sentence_end
+                    && lines[j].text.starts_with(char::is_uppercase)
+            })
+            .count();
+        items >= 3
+    };
     let name = parts
         .iter()
         .copied()
@@ -761,10 +799,20 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
                 || names_known_organisation(p)
                 || known_outlet(p).is_some()
                 || index == 0 && is_capitalised_name(p) && mentioned_again(p)
+                || index == 0 && is_rare_word(p) && mentioned_again(p)
+                || index == 0 && is_capitalised_name(p) && menu_below()
         })
         .max_by_key(|p| p.len())?;
-    // One common word ("News", "World") is a section link, not a name.
-    if !name.contains(char::is_whitespace) && known_outlet(name).is_none() {
+    if is_status_label(name) {
+        return None;
+    }
+    // One common word ("News", "World") is a section link, not a name; a
+    // word as rare as "Slate" or "Quartz" at the very top and named again
+    // below is a publication's.
+    if !name.contains(char::is_whitespace)
+        && known_outlet(name).is_none()
+        && !(index == 0 && is_rare_word(name))
+    {
         let word = name
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
@@ -788,6 +836,7 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
         .get(index + 1)
         .zip(shapes.get(index + 1))
         .is_some_and(|(l, s)| s.separators >= 2 && !l.text.ends_with('.'))
+        || index == 0 && menu_below()
     {
         "above the site's menu"
     } else {
@@ -811,6 +860,60 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
         why,
         strong: why != "a publisher's name",
     })
+}
+
+/// A ticker's or a list's label at the top of a page ("Breaking News",
+/// "Latest Stories"), not a publication's name ("Breaking Defense" is one).
+fn is_status_label(text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    matches!(
+        first.as_str(),
+        "breaking"
+            | "latest"
+            | "live"
+            | "top"
+            | "trending"
+            | "featured"
+            | "most"
+            | "more"
+            | "related"
+            | "today's"
+            | "editor's"
+            | "popular"
+            | "recommended"
+    ) && !rest.is_empty()
+        && rest.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "news"
+                    | "stories"
+                    | "story"
+                    | "updates"
+                    | "update"
+                    | "headlines"
+                    | "articles"
+                    | "now"
+                    | "today"
+                    | "videos"
+                    | "reads"
+                    | "read"
+                    | "posts"
+                    | "picks"
+            )
+        })
+}
+
+/// One capitalised word rarer than a section's label ("Slate", "Quartz";
+/// not "World", "Politics", "Video", zipf 4 and up).
+fn is_rare_word(text: &str) -> bool {
+    text.len() >= 4
+        && text.starts_with(|c: char| c.is_uppercase())
+        && text.chars().all(char::is_alphabetic)
+        && text.chars().any(char::is_lowercase)
+        && lexicon().get(text).is_none_or(|e| e.zipf10 < 40)
 }
 
 /// Two to four capitalised words ("Gulf Insight"): a name's shape, even
@@ -1091,6 +1194,44 @@ pub fn outlet_of_address(line: &str) -> Option<&'static str> {
         .find_map(|c| super::entities::outlet_of_domain(&c[1].to_lowercase()))
 }
 
+/// "service times media group" over the masthead "service times": the
+/// company that owns the publication, whose name is the masthead's and a
+/// company's words ("Newsline Digital LLC", "Gulf Post Holdings").
+fn owner_of(fuller: &str, masthead: &str) -> bool {
+    const COMPANY: &[&str] = &[
+        "media",
+        "group",
+        "digital",
+        "holding",
+        "holdings",
+        "company",
+        "corporation",
+        "corp",
+        "publishing",
+        "publications",
+        "communications",
+        "enterprises",
+        "inc",
+        "llc",
+        "ltd",
+        "limited",
+        "plc",
+        "lp",
+        "co",
+        "ventures",
+    ];
+    let mut rest = fuller.split(' ').collect::<Vec<_>>();
+    for word in masthead.split(' ') {
+        match rest.iter().position(|w| *w == word) {
+            Some(i) => {
+                rest.remove(i);
+            }
+            None => return false,
+        }
+    }
+    !rest.is_empty() && rest.iter().all(|w| COMPANY.contains(w))
+}
+
 /// The outlet from every place the page names one: the strongest source
 /// wins, and the reason says which, and which others agree.
 pub fn choose_outlet(
@@ -1137,6 +1278,7 @@ pub fn choose_outlet(
             *s == OutletSource::Copyright
                 && n.len() > first.1.len()
                 && key(n).contains(&key(&first.1))
+                && !owner_of(&key(n), &key(&first.1))
         })
     {
         let fuller = fuller.clone();
@@ -1236,6 +1378,23 @@ mod tests {
         assert_eq!(
             top("KRN - Kirkuk Radio Network\nKIRKUK, May 2 (KRN) - Text.\n"),
             Some("Kirkuk Radio Network".to_string())
+        );
+        // A rare word at the very top, named again below.
+        assert_eq!(
+            top("Slatewise\nWorld\nA story Slatewise reported on Monday.\n"),
+            Some("Slatewise".to_string())
+        );
+        // Two capitalised words above a menu printed one item per line; a
+        // ticker's label is not a name.
+        assert_eq!(
+            top(
+                "Finance Hub\nSearch for news, symbols or companies\nNews\nFinance\nSports\nMarkets\nA headline here\n"
+            ),
+            Some("Finance Hub".to_string())
+        );
+        assert_eq!(
+            top("Breaking News\nNews\nFinance\nSports\nMarkets\nA headline here\n"),
+            None
         );
     }
 
@@ -1340,6 +1499,17 @@ mod tests {
             Some("ANKARA".into())
         );
         assert_eq!(standalone_dateline("Ankara"), None);
+        // The place, then the agency's initials.
+        assert_eq!(
+            standalone_dateline("Baghdad - DNN").map(|d| d.place),
+            Some("Baghdad".into())
+        );
+        assert_eq!(standalone_dateline("Officials - DNN"), None);
+        // The credit alone opening a story ("(Bloomberg) --").
+        assert_eq!(
+            dateline("(Harbour Financial) -- Iraq's government is seeking").and_then(|d| d.credit),
+            Some("Harbour Financial".into())
+        );
         assert_eq!(standalone_dateline("Officials said -"), None);
         assert_eq!(
             outlet_line("Basra Voice News / Basra"),
@@ -1381,5 +1551,22 @@ mod tests {
             "Voice of America"
         );
         assert_eq!(choose_outlet(voa(), |_| false).unwrap().0, "VOA");
+        // The copyright of the company that owns the masthead's title.
+        let owned = |owner: &str| {
+            choose_outlet(
+                vec![
+                    (OutletSource::Masthead, "Service Times".to_string(), Some(1)),
+                    (OutletSource::Copyright, owner.to_string(), Some(40)),
+                ],
+                |_| true,
+            )
+            .unwrap()
+            .0
+        };
+        assert_eq!(owned("Service Times Media Group"), "Service Times");
+        assert_eq!(
+            owned("Service Times Weekly Review"),
+            "Service Times Weekly Review"
+        );
     }
 }

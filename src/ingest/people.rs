@@ -147,6 +147,31 @@ const ROLE_WORDS: &[&str] = &[
     "scientists",
     "farmer",
     "shopkeeper",
+    // Occupations written before a name in lower case ("killing
+    // businessman Jane Roe").
+    "businessman",
+    "businesswoman",
+    "tycoon",
+    "entrepreneur",
+    "lawyer",
+    "attorney",
+    "physician",
+    "surgeon",
+    "engineer",
+    "teacher",
+    "poet",
+    "novelist",
+    "photographer",
+    "blogger",
+    "commentator",
+    "scholar",
+    "historian",
+    "politician",
+    "legislator",
+    "officer",
+    "soldier",
+    "pilot",
+    "contractor",
     "resident",
     "witness",
     "mufti",
@@ -495,6 +520,11 @@ fn capital_runs(tokens: &[&str]) -> Vec<(usize, usize)> {
         let mut closed = ends_run(t);
         while !closed && end < tokens.len() {
             let t = tokens[end];
+            // A bracket opens an aside, not more of the name: "Sen. Dale
+            // Harmon (R-Ky.)", "Ali Hassan (Abu Zainab)".
+            if t.starts_with(['(', '[']) {
+                break;
+            }
             let l = t.to_lowercase();
             let next_is_name = tokens.get(end + 1).is_some_and(|n| is_name_token(n));
             let particle = matches!(
@@ -924,17 +954,40 @@ fn apposition_after(tokens: &[&str], end: usize, last: &str) -> Option<Appositio
     }
     let mut phrase = Vec::new();
     for t in &tokens[end..] {
+        // "a Kurdish politician who has met ...": the role ends at its clause.
+        if !phrase.is_empty() && matches!(lower(t).as_str(), "who" | "whose" | "which" | "that") {
+            break;
+        }
         phrase.push(*t);
         if t.ends_with([',', '.', ';']) || phrase.len() >= 9 {
             break;
         }
     }
     let words: Vec<String> = phrase.iter().map(|t| lower(t)).collect();
-    if words.iter().any(|w| PLACE_NOUNS.contains(&w.as_str())) {
+    // The apposition's own noun stands before its first preposition: "a
+    // member of the Democratic Party", "a senior officer at the Ministry"
+    // are people; "one of the factions", "part of the coalition" are not.
+    let head = words
+        .iter()
+        .enumerate()
+        .position(|(i, w)| {
+            matches!(
+                w.as_str(),
+                "of" | "at" | "in" | "for" | "from" | "with" | "on" | "to"
+            ) && !(w == "of"
+                && i > 0
+                && matches!(
+                    words[i - 1].as_str(),
+                    "one" | "part" | "some" | "each" | "most"
+                ))
+        })
+        .map_or(&words[..], |i| &words[..i]);
+    if head.iter().any(|w| PLACE_NOUNS.contains(&w.as_str())) {
         return Some(Apposition::Place);
     }
     if words.iter().any(|w| GROUP_NOUNS.contains(&w.as_str()))
         && !words.iter().any(|w| role_word(w))
+        && (head.len() == words.len() || head.iter().any(|w| GROUP_NOUNS.contains(&w.as_str())))
     {
         return Some(Apposition::Group);
     }
@@ -1162,6 +1215,29 @@ mod tests {
             .into_iter()
             .map(|p| p.name)
             .collect()
+    }
+
+    #[test]
+    fn brackets_appositions_and_occupations() {
+        let got = names_of(
+            &[
+                "Sen. Dale Harmon (R-Ky.), a member of the committee, called them a reward.",
+                "\"It matters,\" said Dilshad Rekani, a member of the Kurdistan Democratic Party (KDP) bloc.",
+                "\"It stands,\" said Brigadier General Aziz Shwan, a senior officer at the Ministry of Peshmerga.",
+                "Missiles hit Erbil in January, killing businessman Peshraw Dizayee and his family.",
+                "The strike hit Kataib Hezbollah, one of the factions in the alliance, on Sunday.",
+            ],
+            &[],
+        );
+        assert_eq!(
+            got,
+            [
+                "Dale Harmon",
+                "Dilshad Rekani",
+                "Aziz Shwan",
+                "Peshraw Dizayee"
+            ]
+        );
     }
 
     #[test]

@@ -310,10 +310,22 @@ fn inline_text(el: ElementRef<'_>) -> String {
     use ego_tree::iter::Edge;
     let mut out = String::new();
     let mut skipping = 0usize;
+    // "<span>Jane Roe</span><span>John Doe</span>": elements set side by
+    // side by the page's style, not one word. A capital after a letter
+    // across an element's end starts a new word ("<b>W</b>ord" does not).
+    let mut after_element = false;
     for edge in el.traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Text(t) if skipping == 0 => out.push_str(t),
+                Node::Text(t) if skipping == 0 => {
+                    if std::mem::take(&mut after_element)
+                        && out.ends_with(char::is_alphanumeric)
+                        && t.starts_with(char::is_uppercase)
+                    {
+                        out.push(' ');
+                    }
+                    out.push_str(t);
+                }
                 Node::Element(e) => {
                     if SKIP_TAGS.contains(&e.name()) {
                         skipping += 1;
@@ -324,10 +336,11 @@ fn inline_text(el: ElementRef<'_>) -> String {
                 _ => {}
             },
             Edge::Close(node) => {
-                if let Node::Element(e) = node.value()
-                    && SKIP_TAGS.contains(&e.name())
-                {
-                    skipping -= 1;
+                if let Node::Element(e) = node.value() {
+                    after_element = true;
+                    if SKIP_TAGS.contains(&e.name()) {
+                        skipping -= 1;
+                    }
                 }
             }
         }
@@ -456,6 +469,15 @@ mod tests {
 <h2>What next</h2><p>Troops leave in 2025.<br>More later.</p>
 <aside class="related">Related: other story</aside></article>
 <footer>© 2024 Gulf Ledger</footer><div id="comments">Post a comment</div></body></html>"#;
+
+    #[test]
+    fn elements_side_by_side_are_separate_words() {
+        let (text, _) = to_text(
+            "<html><body><div class=\"people\"><span>Jane Roe</span><span>John Doe</span></div><p>The <b>W</b>ord of <a>Iraq</a>'s envoy.</p></body></html>",
+        );
+        assert!(text.contains("Jane Roe John Doe"), "{text}");
+        assert!(text.contains("The Word of Iraq's envoy."), "{text}");
+    }
 
     #[test]
     fn article_text_without_chrome() {
