@@ -44,7 +44,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "promo heading",
-        r"^(?:latest|related|recommended|trending|popular|most (?:read|viewed|popular|shared)|more (?:from|on|stories|news|headlines)|read (?:more|also|next)|also read|see also|you (?:may|might) also like|editor'?s picks|top stories|don'?t miss|further reading|in other news|full coverage)\b(?:\s+\S+){0,4}\s*:?$",
+        r"^(?:latest|related|recommended|trending|popular|most (?:read|viewed|popular|shared)|more (?:from|on|stories|news|headlines)|read (?:more|also|next)|also read|see also|you (?:may|might) also like|editor'?s picks|top stories|don'?t miss|further reading|in other news|also (?:today|in this issue)|elsewhere today|full coverage)\b(?:\s+\S+){0,4}\s*:?$",
     ),
     (
         "comment widget",
@@ -76,7 +76,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // "Shafaq News © 2024": the publisher's name before the sign.
     (
         "copyright",
-        r"^(?-i:\p{Lu})[\p{L}\d .&'’-]{1,60}\s(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\.?(?:\s+all rights reserved\.?)?$",
+        r"^(?-i:\p{Lu})[\p{L}\d .&'’-]{1,60}\s(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\.?(?:\s+all rights reserved\.?)?(?:\s*[|·•∙].{0,80})?$",
     ),
     (
         "photo credit",
@@ -88,7 +88,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "reading time",
-        r"^(?:(?:reading time|read time)\s*:?\s*)?\d+\s*min(?:ute)?s?(?:\s+read)?$",
+        r"^(?:(?:reading time|read time)\s*:?\s*)?\d+\s*min(?:ute)?s?\.?(?:\s+read)?$",
     ),
     (
         "wire credit",
@@ -124,13 +124,19 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "editorial note",
-        r"^(?:editor'?s note\b|the following (?:is|was) (?:an?\s+)?(?:excerpt|transcript|edited|condensed|abridged|translation|lightly edited)\b).{0,300}$",
+        r"^(?:editor'?s note\b|the following (?:is|was) (?:an?\s+)?(?:excerpt|transcript|edited|condensed|abridged|translation|lightly edited)\b|this (?:interview|conversation|transcript|q&a) (?:has been|was) (?:lightly )?(?:edited|condensed)\b).{0,300}$",
     ),
     (
         "paywall",
-        r"^(?:subscribe (?:now )?to (?:continue|keep) reading|already a subscriber\b.{0,40}|get unlimited (?:digital )?access\b.{0,80}|this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)\b.{0,60})$",
+        r"^(?:subscribe (?:now )?to (?:continue|keep) reading|already a subscriber\b.{0,40}|get unlimited (?:digital )?access\b.{0,80}|this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)\b.{0,60}|you have [\d.,]+ ?% of this (?:article|story) left to read\b.{0,80}|the rest is for subscribers only\.?)$",
     ),
     ("powered by", r"^(?:proudly\s+)?powered by\s+\S+.{0,30}$"),
+    // A label over a story a subscriber may read in full ("Article reserved
+    // for subscribers"): the text follows, so it ends nothing.
+    (
+        "subscriber label",
+        r"^(?:article|content|story) (?:reserved|exclusive) (?:for|to) (?:subscribers|members)\.?$",
+    ),
     (
         "page identifier",
         r"^(?:news|article|story|post)\s+(?:id|code|no\.?|number)\s*:?\s*[\w-]+$",
@@ -586,7 +592,7 @@ fn is_call_to_action(line: &str) -> bool {
 fn addresses_the_reader(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channel|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b|^(?:click|tap|press) here\b").unwrap()
+        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channel|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b|^(?:click|tap|press) here\b|^thanks for reading\b|^you(?:'re| are) receiving this (?:e-?mail|newsletter)\b|\bforward(?:ed)? (?:this|it) to a friend\b|^was this (?:e-?mail|newsletter) forwarded\b|^that'?s (?:it|all) for today\b").unwrap()
     })
     .is_match(line)
 }
@@ -905,6 +911,39 @@ mod tests {
             assert_eq!(b.matches(line), Some("wire credit"), "{line}");
         }
         assert_eq!(b.matches("The assistance from Baghdad arrived late."), None);
+    }
+
+    #[test]
+    fn subscription_and_newsletter_furniture() {
+        let b = Boilerplate::new(&[]);
+        // A label over a story a subscriber reads in full ends nothing; the
+        // paywall's count of what is left ends the article.
+        let label = b.matches("Article reserved for subscribers").unwrap();
+        assert_eq!(terminates(label), None);
+        let wall = b
+            .matches(
+                "You have 72.5% of this article left to read. The rest is for subscribers only.",
+            )
+            .unwrap();
+        assert_eq!(terminates(wall), Some(true));
+        assert_eq!(
+            b.matches("This interview has been edited for length and clarity."),
+            Some("editorial note")
+        );
+        assert_eq!(b.matches("Reading time 2 min."), Some("reading time"));
+        assert_eq!(
+            b.matches("Gulf Courier © 2024 | Privacy | Cookies"),
+            Some("copyright")
+        );
+        let why = |s: &str| chrome_by_shape(s, &Shape::of(s));
+        for line in [
+            "Thanks for reading Tigris Notes! Subscribe for free to receive new posts.",
+            "You are receiving this email because you subscribed to The Morning Brief.",
+            "Was this newsletter forwarded to you? Sign up here.",
+            "That's it for today. Forward this to a friend.",
+        ] {
+            assert_eq!(why(line), Some("call to action"), "{line}");
+        }
     }
 
     fn text(class: Density, heading: bool) -> Standing {

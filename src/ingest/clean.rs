@@ -804,16 +804,32 @@ fn choose_headline(
         .unwrap_or(lines.len());
     let meta_title = meta.title.as_deref().map(normalise);
     // Printed again, and not as the heading of a section (a live blog's key
-    // moments repeat its entries' headings).
+    // moments repeat its entries' headings); printed again over its
+    // standfirst and byline, it is the headline (a share box showed it first).
+    let signed = |j: usize| matches!(kinds.get(j), Some(Kind::Byline(_) | Kind::Date(_)));
+    let over_byline = |j: usize| {
+        let mut next = (j + 1..kinds.len()).filter(|&n| !matches!(kinds[n], Kind::Chrome(_)));
+        match (next.next(), next.next()) {
+            (Some(a), _) if signed(a) => true,
+            // A standfirst between (a live blog's entry text is a paragraph,
+            // and a time stamp, not a byline, follows it).
+            (Some(a), Some(b)) => {
+                matches!(kinds[a], Kind::Text(d) if d != Density::Good)
+                    && matches!(kinds[b], Kind::Byline(_))
+            }
+            _ => false,
+        }
+    };
     let repeated = |i: usize| {
         kinds.iter().enumerate().any(|(j, k)| {
             *k == Kind::Repeat(i)
-                && !matches!(
-                    kinds[j + 1..]
-                        .iter()
-                        .find(|k| matches!(k, Kind::Text(_) | Kind::Chrome(_))),
-                    Some(Kind::Text(Density::Good | Density::NearGood))
-                )
+                && (over_byline(j)
+                    || !matches!(
+                        kinds[j + 1..]
+                            .iter()
+                            .find(|k| matches!(k, Kind::Text(_) | Kind::Chrome(_))),
+                        Some(Kind::Text(Density::Good | Density::NearGood))
+                    ))
         })
     };
     // "Home > Briefings > The Headline": the trail ends with the page's title.
@@ -828,8 +844,10 @@ fn choose_headline(
         })
         .collect();
     let mut candidates: Vec<(usize, u8, String)> = Vec::new();
-    for i in 0..region_end {
-        if !matches!(kinds[i], Kind::Text(_)) || masthead.is_some_and(|m| m.index == i) {
+    // Nothing above the masthead heads the article ("Republic of Iraq" over
+    // the ministry's name).
+    for i in masthead.map_or(0, |m| m.index + 1)..region_end {
+        if !matches!(kinds[i], Kind::Text(_)) {
             continue;
         }
         let heading = match meta.mark(lines[i].no) {
@@ -1321,6 +1339,18 @@ fn push_block(art: &mut CleanArticle, line: &Line, heading: bool, corpus: &Corpu
         art.speakers.push((name, role, line.no));
     }
     let (fixed, reps) = repair_line(&text, corpus);
+    // "Jane Roe: For now, very little.": an interview's answers, named.
+    if let Some((label, _)) = fixed.split_once(": ")
+        && header::is_plausible_person_name(label)
+        && !header::has_outlet_word(label)
+        && art
+            .blocks
+            .iter()
+            .any(|b| b.text.starts_with(&format!("{label}: ")))
+    {
+        art.speakers
+            .push((label.to_string(), String::new(), line.no));
+    }
     art.repairs.extend(reps);
     art.blocks.push(Block {
         heading,
@@ -1432,6 +1462,21 @@ mod tests {
         );
         assert_eq!(d("https://example.com/news/2024/13/45/x"), None);
         assert_eq!(d("https://example.com/story/12345678"), None);
+    }
+
+    #[test]
+    fn interview_answers_name_their_speaker_and_share_boxes_repeat_the_headline() {
+        let a = run(
+            "Tigris Notes\nShare this post\nTigris Notes\nThe faction problem\nCopy link\nFacebook\nThe faction problem\nWhy one faction that never paused its attacks matters more than the rest\nJane Roe\nFeb 16, 2024\nTigris Notes: What changes for the region after the agreement is signed?\nSoran Aziz: For now very little changes, and the coalition forces stay where they are until the second phase ends.\nTigris Notes: Were you consulted before the announcement was made?\nSoran Aziz: We were informed, and our prime minister raised our concerns with the other side many times.\n",
+        );
+        assert_eq!(title(&a), "The faction problem");
+        assert_eq!(a.authors, ["Jane Roe"]);
+        let speakers: Vec<&str> = a.speakers.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(speakers.contains(&"Soran Aziz"), "{speakers:?}");
+        assert!(
+            !speakers.iter().any(|s| s.contains("Tigris")),
+            "{speakers:?}"
+        );
     }
 
     #[test]

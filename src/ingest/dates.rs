@@ -148,7 +148,7 @@ fn date_line_regex() -> &'static Regex {
             | (?P<mm>{MONTH}),?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})
             | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<dm>{MONTH})(?:\s*,\s*|\s+|-)(?P<dy>\d{{4}})
             )
-            (?:\s*(?:,|:|at|\||-|–)?\s*{time})?
+            (?:\s*(?:,\s*at|,|:|at|\||-|–)?\s*{time})?
             (?P<rest>.*)$"
         ))
         .unwrap()
@@ -336,6 +336,13 @@ fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Opt
     };
     let caps = date_line_regex().captures(field.trim())?;
     let mut rest = caps.name("rest").map_or("", |m| m.as_str()).trim();
+    // "... at 5:12 pm (Paris)": the time's zone or city in brackets.
+    if rest.starts_with('(')
+        && let Some(close) = rest.find(')')
+        && close <= 24
+    {
+        rest = rest[close + 1..].trim_start();
+    }
     // "8 February 2024 AD ـ 27 Rajab 1445 AH": the Hijri date beside it.
     if rest.starts_with("AD") || rest.ends_with("AH") || rest.ends_with("هـ") {
         rest = "";
@@ -805,6 +812,11 @@ mod tests {
         assert_eq!(
             line("Thursday 07 March 2024 - 26 Sha'ban 1445 AH"),
             Some(d(2024, 3, 7))
+        );
+        // The time's city in brackets, the update after it.
+        assert_eq!(
+            line("Published on September 27, 2024, at 5:12 pm (Paris), updated at 6:40 pm"),
+            Some(d(2024, 9, 27))
         );
         // A title with its date is a headline, not a date line.
         assert_eq!(line("Department Press Briefing – September 27, 2024"), None);

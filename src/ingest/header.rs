@@ -159,7 +159,7 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:by|written by|words by|story by|posted by|reported by|report by|text by)\s*:?\s+(\S.*)$",
+            r"(?i)^(?:by|written by|words by|story by|posted by|reported by|report by|text by|interview by|interviewed by)\s*:?\s+(\S.*)$",
         )
         .unwrap()
     });
@@ -567,6 +567,23 @@ pub fn credit_line(line: &str) -> Option<Vec<String>> {
             .unwrap()
     });
     let t = line.trim();
+    // "Le Monde with AFP", "Gulf Courier with agencies": the agencies that
+    // helped the outlet's own desk.
+    if let Some((desk, agencies)) = t.rsplit_once(" with ")
+        && desk.split_whitespace().count() <= 6
+        && desk.starts_with(char::is_uppercase)
+    {
+        let names: Vec<String> = agencies
+            .split([',', '/', '&'])
+            .flat_map(|p| p.split(" and "))
+            .map(str::trim)
+            .filter(|n| is_wire(n))
+            .map(|n| known_outlet(n).map_or(n, |(c, _)| c).to_string())
+            .collect();
+        if !names.is_empty() {
+            return Some(names);
+        }
+    }
     if let Some(c) = source.captures(t) {
         let names: Vec<String> = c[1]
             .split([',', '/', '&', ';'])
@@ -763,7 +780,17 @@ pub struct Masthead {
 /// proper name the page confirms. `chrome[i]` says line `i` is chrome
 /// ("Skip to main content").
 pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Masthead> {
-    let index = (0..lines.len().min(4)).find(|&i| !chrome[i])?;
+    let mut index = (0..lines.len().min(4)).find(|&i| !chrome[i])?;
+    // "Republic of Iraq" over "Prime Minister's Media Office": the state's
+    // name heads its bodies' pages; the body under it publishes.
+    if is_state_name(&lines[index].text)
+        && index + 1 < lines.len()
+        && !chrome[index + 1]
+        && shapes[index + 1].words <= 8
+        && names_a_body(&lines[index + 1].text)
+    {
+        index += 1;
+    }
     let text = lines[index].text.as_str();
     if shapes[index].words > 8 || shapes[index].sentence_end {
         return None;
@@ -790,6 +817,19 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
             .count();
         items >= 3
     };
+    // Named again below: anywhere when it opens the page; under chrome
+    // ("Menu", "Search") only in the copyright line, as a section's label
+    // ("Middle East") is named again in the page's breadcrumbs.
+    let confirmed_below = |n: &str| {
+        let needle = n.to_lowercase();
+        index == 0 && mentioned_again(n)
+            || lines.iter().enumerate().any(|(j, l)| {
+                let lower = l.text.to_lowercase();
+                j != index
+                    && (lower.contains('©') || lower.contains("copyright"))
+                    && contains_words(&lower, &needle)
+            })
+    };
     let name = parts
         .iter()
         .copied()
@@ -798,9 +838,8 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
                 || has_outlet_word(p) && is_proper_name_of_at_most(p, 8)
                 || names_known_organisation(p)
                 || known_outlet(p).is_some()
-                || index == 0 && is_capitalised_name(p) && mentioned_again(p)
-                || index == 0 && is_rare_word(p) && mentioned_again(p)
-                || index == 0 && is_capitalised_name(p) && menu_below()
+                || (is_capitalised_name(p) || is_rare_word(p)) && confirmed_below(p)
+                || is_capitalised_name(p) && menu_below()
         })
         .max_by_key(|p| p.len())?;
     if is_status_label(name) {
@@ -809,10 +848,7 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
     // One common word ("News", "World") is a section link, not a name; a
     // word as rare as "Slate" or "Quartz" at the very top and named again
     // below is a publication's.
-    if !name.contains(char::is_whitespace)
-        && known_outlet(name).is_none()
-        && !(index == 0 && is_rare_word(name))
-    {
+    if !name.contains(char::is_whitespace) && known_outlet(name).is_none() && !is_rare_word(name) {
         let word = name
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase();
@@ -836,7 +872,7 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
         .get(index + 1)
         .zip(shapes.get(index + 1))
         .is_some_and(|(l, s)| s.separators >= 2 && !l.text.ends_with('.'))
-        || index == 0 && menu_below()
+        || menu_below()
     {
         "above the site's menu"
     } else {
@@ -927,6 +963,38 @@ fn is_capitalised_name(text: &str) -> bool {
             w.starts_with(|c: char| c.is_uppercase())
                 && w.chars().all(|c| c.is_alphanumeric() || "'’&-".contains(c))
         })
+}
+
+/// "Republic of Iraq", "KINGDOM OF JORDAN", "Government of the Kurdistan
+/// Region": a state's name, not a publisher's.
+fn is_state_name(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:the\s+)?(?:(?:federal|islamic|arab|democratic)\s+)?(?:republic|kingdom|state|emirate|sultanate|government) of (?:the\s+)?\p{L}[\p{L} '’-]{2,40}$").unwrap()
+    })
+    .is_match(text.trim())
+}
+
+/// A line that names an official body by its head word ("Prime Minister's
+/// Media Office", "Ministry of Water Resources").
+fn names_a_body(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        matches!(
+            w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric()),
+            "office"
+                | "ministry"
+                | "presidency"
+                | "council"
+                | "command"
+                | "department"
+                | "embassy"
+                | "cabinet"
+                | "secretariat"
+                | "directorate"
+                | "commission"
+        )
+    })
 }
 
 /// "U.S. DEPARTMENT OF STATE", "Ministry of Foreign Affairs": a body the
@@ -1396,6 +1464,25 @@ mod tests {
             top("Breaking News\nNews\nFinance\nSports\nMarkets\nA headline here\n"),
             None
         );
+        // The state's name over the body that publishes.
+        assert_eq!(
+            top(
+                "Republic of Iraq\nPrime Minister's Media Office\nHome\nA statement on the talks\n"
+            ),
+            Some("Prime Minister's Media Office".to_string())
+        );
+        // Under chrome, a name is confirmed by the copyright line, not by a
+        // breadcrumb that repeats a section's label.
+        assert_eq!(
+            top(
+                "Skip to content\nOrbit World\nExplainer\nA headline\nOrbit World © 2024 | Privacy\n"
+            ),
+            Some("Orbit World".to_string())
+        );
+        assert_eq!(
+            top("Skip to content\nMiddle East\nMiddle East|A headline here today\n"),
+            None
+        );
     }
 
     #[test]
@@ -1405,6 +1492,7 @@ mod tests {
             b("By Jane Holloway and Omar Rashid").authors,
             ["Jane Holloway", "Omar Rashid"]
         );
+        assert_eq!(b("Interview by Soran Aziz").authors, ["Soran Aziz"]);
         let staff = b("By Staff Writer | Reuters");
         assert!(staff.authors.is_empty());
         assert_eq!(staff.credits, ["Reuters"]);
@@ -1470,6 +1558,11 @@ mod tests {
             Some(vec!["Reuters".to_string()])
         );
         assert_eq!(credit_line("Security"), None);
+        assert_eq!(
+            credit_line("Le Quotidien International with AFP"),
+            Some(vec!["Agence France-Presse".to_string()])
+        );
+        assert_eq!(credit_line("Talks with Iran"), None);
         assert_eq!(
             dateline("KIRKUK, May 2 (KRN) - Police said"),
             Some(Dateline {
