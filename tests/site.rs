@@ -40,17 +40,18 @@ fn writes_every_page() {
     // robots.txt; + timeline/dates.html (the hand-written briefs state no
     // figure and date no event: no figure or event pages); + the search
     // files (manifest, term shards, summary chunks); + the stories list and
-    // the one story two of the hand-written briefs report; + the outlets page.
+    // the two stories the hand-written briefs report (the agreement, and the
+    // analyst's note with the undated brief on it); + the outlets page.
     let search_files = std::fs::read_dir(out.join("assets/search"))
         .unwrap()
         .count();
     assert!(search_files > 10, "{search_files} search files");
-    assert_eq!(report.pages, 37 + search_files);
+    assert_eq!(report.pages, 38 + search_files);
     let html_files = snapshot(&out)
         .keys()
         .filter(|k| k.ends_with(".html"))
         .count();
-    assert_eq!(html_files, 28);
+    assert_eq!(html_files, 29);
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("analysis.json")).unwrap()).unwrap();
     assert_eq!(json["briefs"].as_array().unwrap().len(), 6);
@@ -351,7 +352,7 @@ fn feeds_sitemap_and_search_index() {
     let sitemap = read(&out.join("sitemap.xml"));
     let sm = roxmltree::Document::parse(&sitemap).unwrap();
     let locs = sm.descendants().filter(|n| n.has_tag_name("loc")).count();
-    assert_eq!(locs, 27, "every page but 404");
+    assert_eq!(locs, 28, "every page but 404");
     assert!(out.join(".nojekyll").is_file());
     // The search index: a manifest, term shards and chunks of summaries,
     // each a script (a script tag loads it, also from file://).

@@ -460,8 +460,15 @@ pub fn analyse_with(
     let stories = {
         let started = std::time::Instant::now();
         let terms: Vec<&Terms> = leads.iter().map(|l| &l.terms).collect();
-        let stories =
-            stories::stories(briefs, &terms, &brief_entities, &entities, &timeline.events);
+        let firsts: Vec<&str> = leads.iter().map(|l| l.summary.as_str()).collect();
+        let stories = stories::stories(
+            briefs,
+            &terms,
+            &firsts,
+            &brief_entities,
+            &entities,
+            &timeline.events,
+        );
         (stories, started.elapsed())
     };
     let (stories, stories_took) = stories;

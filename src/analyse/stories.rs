@@ -4,7 +4,9 @@
 //! Two reports of one event share its rare words (the place, the target,
 //! the numbers) and its names, and appear within days of each other. Each
 //! brief is a vector of its words and entities weighted by how rare they
-//! are in the corpus (idf); two briefs are as close as the cosine of their
+//! are in the corpus (idf), those of its headline and first sentence weighed
+//! more (a report opens with its event, its later paragraphs give history
+//! that reports of other events share); two briefs are as close as the cosine of their
 //! vectors, lowered as their publication dates move apart and zero beyond
 //! [`WINDOW_DAYS`]. Candidates for a brief come from posting lists of rare
 //! features ([`MAX_POSTING`]), so the cost is bounded per brief, never
@@ -59,6 +61,12 @@ const UNDATED_NEAR: f32 = 0.15;
 
 /// A name says more than a word: entity features weigh this much more.
 const ENTITY_WEIGHT: f32 = 2.0;
+
+/// A feature of a brief's headline or first sentence weighs this much
+/// more in its vector: a long report's background paragraphs (the history
+/// of the coalition, last month's strikes) would otherwise outweigh the
+/// event it and another report of it open with.
+const LEAD_BOOST: f32 = 2.0;
 
 /// Words shorter than this (in bytes) are not features ("us", "al").
 const MIN_WORD: usize = 3;
@@ -216,6 +224,9 @@ impl Vector {
 /// whether it is specific (a name, or a word rare in general English).
 struct Features {
     per_brief: Vec<Vec<u32>>,
+    /// Per brief, sorted: the features its headline and first sentence
+    /// hold, where a report states its event ([`LEAD_BOOST`]).
+    lead: Vec<Vec<u32>>,
     df: Vec<u32>,
     /// How much a feature says beyond the corpus's own rarity:
     /// [`ENTITY_WEIGHT`] for entities, 1 for rare words, less for words
@@ -253,15 +264,24 @@ pub(super) fn background_weight(word: &str) -> f32 {
     background(word).0
 }
 
-fn features(briefs: &[Brief], terms: &[&Terms], entities: &[Vec<usize>]) -> Features {
+fn features(
+    briefs: &[Brief],
+    terms: &[&Terms],
+    leads: &[&str],
+    entities: &[Vec<usize>],
+) -> Features {
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let entity_base = u32::try_from(entities.iter().flatten().max().map_or(0, |&e| e + 1))
         .unwrap_or(u32::MAX / 2);
     let mut background_of: Vec<(f32, bool)> = vec![(ENTITY_WEIGHT, true); entity_base as usize];
     let mut per_brief: Vec<Vec<u32>> = Vec::with_capacity(briefs.len());
+    let mut lead_words: Vec<Vec<String>> = Vec::with_capacity(briefs.len());
     for (b, brief) in briefs.iter().enumerate() {
         let mut fs: Vec<u32> = entities[b].iter().map(|&e| e as u32).collect();
         let title_terms: Vec<String> = crate::words::terms(&brief.title).collect();
+        let mut opening = title_terms.clone();
+        opening.extend(crate::words::terms(leads.get(b).copied().unwrap_or("")));
+        lead_words.push(opening);
         let words = terms[b]
             .iter()
             .chain(title_terms.iter().map(String::as_str));
@@ -281,6 +301,18 @@ fn features(briefs: &[Brief], terms: &[&Terms], entities: &[Vec<usize>]) -> Feat
         fs.dedup();
         per_brief.push(fs);
     }
+    let lead = lead_words
+        .iter()
+        .map(|ws| {
+            let mut ids: Vec<u32> = ws
+                .iter()
+                .filter_map(|w| ids.get(w.as_str()).copied())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+        .collect();
     let mut df = vec![0u32; background_of.len()];
     for fs in &per_brief {
         for &f in fs {
@@ -289,6 +321,7 @@ fn features(briefs: &[Brief], terms: &[&Terms], entities: &[Vec<usize>]) -> Feat
     }
     Features {
         per_brief,
+        lead,
         df,
         background: background_of.iter().map(|b| b.0).collect(),
         specific: background_of.iter().map(|b| b.1).collect(),
@@ -301,7 +334,8 @@ fn vectors(f: &Features) -> Vec<Vector> {
     let n = f.per_brief.len() as f32;
     f.per_brief
         .iter()
-        .map(|fs| {
+        .zip(&f.lead)
+        .map(|(fs, lead)| {
             let mut features: Vec<(u32, f32)> = fs
                 .iter()
                 .filter(|&&id| f.df[id as usize] >= 2)
@@ -309,7 +343,12 @@ fn vectors(f: &Features) -> Vec<Vector> {
                     // Smoothed: a feature every brief has still counts a little,
                     // so that two reports of one event in a site of two group.
                     let idf = ((n + 1.0) / f.df[id as usize] as f32).ln();
-                    (id, idf * f.background[id as usize])
+                    let boost = if lead.binary_search(&id).is_ok() {
+                        LEAD_BOOST
+                    } else {
+                        1.0
+                    };
+                    (id, idf * f.background[id as usize] * boost)
                 })
                 .collect();
             let norm = features.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -390,6 +429,7 @@ fn candidate_pairs(briefs: &[Brief], f: &Features) -> Vec<(f32, u32, u32)> {
 pub fn stories(
     briefs: &[Brief],
     terms: &[&Terms],
+    leads: &[&str],
     entities: &[Vec<usize>],
     entity_list: &[Entity],
     events: &[Event],
@@ -398,7 +438,7 @@ pub fn stories(
     if briefs.len() < 2 {
         return Vec::new();
     }
-    let features = features(briefs, terms, entities);
+    let features = features(briefs, terms, leads, entities);
     let vecs = vectors(&features);
     let mut pairs = candidate_pairs(briefs, &features);
     pairs.par_iter_mut().for_each(|(s, a, b)| {
