@@ -1343,10 +1343,8 @@ fn push_block(art: &mut CleanArticle, line: &Line, heading: bool, corpus: &Corpu
     if let Some((label, _)) = fixed.split_once(": ")
         && header::is_plausible_person_name(label)
         && !header::has_outlet_word(label)
-        && art
-            .blocks
-            .iter()
-            .any(|b| b.text.starts_with(&format!("{label}: ")))
+        && let prefix = format!("{label}: ")
+        && art.blocks.iter().any(|b| b.text.starts_with(&prefix))
     {
         art.speakers
             .push((label.to_string(), String::new(), line.no));

@@ -571,7 +571,9 @@ pub fn credit_line(line: &str) -> Option<Vec<String>> {
     // helped the outlet's own desk.
     if let Some((desk, agencies)) = t.rsplit_once(" with ")
         && desk.split_whitespace().count() <= 6
-        && desk.starts_with(char::is_uppercase)
+        && desk
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "de" | "of" | "the" | "al"))
     {
         let names: Vec<String> = agencies
             .split([',', '/', '&'])
@@ -1563,6 +1565,7 @@ mod tests {
             Some(vec!["Agence France-Presse".to_string()])
         );
         assert_eq!(credit_line("Talks with Iran"), None);
+        assert_eq!(credit_line("Sudani spoke with Reuters"), None);
         assert_eq!(
             dateline("KIRKUK, May 2 (KRN) - Police said"),
             Some(Dateline {
