@@ -420,12 +420,13 @@ fn is_category_list(line: &str, shape: &Shape) -> bool {
     }
     let items: Vec<&str> = line.split(',').map(str::trim).collect();
     // "Jane Roe, John Doe, and Omar Rashid": a byline of several authors.
-    let people = items.iter().all(|item| {
-        let item = item.strip_prefix("and ").unwrap_or(item);
-        super::header::is_plausible_person_name(item)
-    });
+    let people = || {
+        items.iter().all(|item| {
+            let item = item.strip_prefix("and ").unwrap_or(item);
+            super::header::is_plausible_person_name(item)
+        })
+    };
     items.len() >= 4
-        && !people
         && items.iter().all(|item| {
             let n = item.split_whitespace().count();
             (1..=3).contains(&n)
@@ -434,6 +435,7 @@ fn is_category_list(line: &str, shape: &Shape) -> bool {
                         || matches!(w, "&" | "and" | "of")
                 })
         })
+        && !people()
 }
 
 /// Short items between separators, no sentence: "Home | World | Video",
