@@ -258,45 +258,7 @@ fn strip_leading_place(line: &str) -> &str {
     let (head, rest) = (&c[1], c.get(2).map_or(line, |m| m.as_str()));
     if rest.starts_with(|c: char| c.is_ascii_digit())
         || super::people::is_place(head.trim_end_matches(','))
-        || head.rsplit(' ').next().is_some_and(|w| {
-            // A newspaper's or broadcaster's word, not a document's
-            // ("Briefing", "Report", "Update" title a page as well).
-            const PAPER: &[&str] = &[
-                "news",
-                "times",
-                "post",
-                "daily",
-                "herald",
-                "tribune",
-                "gazette",
-                "chronicle",
-                "observer",
-                "journal",
-                "courier",
-                "express",
-                "telegraph",
-                "standard",
-                "guardian",
-                "ledger",
-                "dispatch",
-                "agency",
-                "wire",
-                "tv",
-                "radio",
-                "network",
-                "media",
-                "online",
-                "today",
-                "monitor",
-                "press",
-                "sun",
-                "star",
-                "globe",
-                "mail",
-                "mirror",
-            ];
-            PAPER.contains(&w.to_lowercase().as_str())
-        })
+        || super::header::ends_with_paper_word(head)
     {
         rest
     } else {

@@ -686,16 +686,12 @@ pub fn standalone_dateline(text: &str) -> Option<Dateline> {
         });
     }
     // "Baghdad - DNN": the place, then the agency's initials after the dash.
-    static ACRONYM: OnceLock<Regex> = OnceLock::new();
-    let acronym = ACRONYM.get_or_init(|| {
-        Regex::new(r"^(?P<place>[^-–—]{3,40}?)\s*[-–—]\s*(?P<acr>[A-Z]{2,6})$").unwrap()
-    });
-    if let Some(c) = acronym.captures(t)
-        && super::people::is_place(&c["place"])
+    if let Some((place, acronym)) = place_and_initials(t)
+        && super::people::is_place(place)
     {
         return Some(Dateline {
-            place: c["place"].to_string(),
-            credit: known_outlet(&c["acr"]).map(|(name, _)| name.to_string()),
+            place: place.to_string(),
+            credit: known_outlet(acronym).map(|(name, _)| name.to_string()),
         });
     }
     let head = t.strip_suffix(['—', '–', '-'])?.trim();
@@ -716,6 +712,19 @@ pub fn standalone_dateline(text: &str) -> Option<Dateline> {
     })
 }
 
+/// "Baghdad-INA", "Baghdad - DNN": one or two capitalised words, a dash,
+/// then two to six capitals. Returns both parts.
+fn place_and_initials(t: &str) -> Option<(&str, &str)> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let c = R
+        .get_or_init(|| {
+            Regex::new(r"^(?P<place>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*[-–—]\s*(?P<acr>\p{Lu}{2,6})$")
+                .unwrap()
+        })
+        .captures(t)?;
+    Some((c.name("place")?.as_str(), c.name("acr")?.as_str()))
+}
+
 /// "Wasit Voice / Baghdad", "The Evening Courier – Baghdad": an outlet's
 /// own dateline standing as a line. Returns the outlet's name.
 pub fn outlet_line(line: &str) -> Option<String> {
@@ -723,20 +732,59 @@ pub fn outlet_line(line: &str) -> Option<String> {
     let re = R.get_or_init(|| {
         Regex::new(r"^(?P<name>\p{Lu}[\p{L}&'’.-]*(?:\s+[\p{Lu}&][\p{L}&'’.-]*){0,4})\s+[/–—-]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?$").unwrap()
     });
-    static ACRONYM: OnceLock<Regex> = OnceLock::new();
-    let acronym = ACRONYM.get_or_init(|| {
-        Regex::new(r"^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?\s*[-–—]\s*(?P<acr>\p{Lu}{2,6})$")
-            .unwrap()
-    });
     let t = line.trim();
     // "Baghdad-INA": a place and the outlet's acronym.
-    if let Some(c) = acronym.captures(t) {
-        return known_outlet(&c["acr"])
+    if let Some((_, acronym)) = place_and_initials(t) {
+        return known_outlet(acronym)
             .filter(|(_, wire)| !wire)
             .map(|(n, _)| n.to_string());
     }
     let name = re.captures(t)?.name("name")?.as_str().to_string();
     (has_outlet_word(&name) || known_outlet(&name).is_some_and(|(_, wire)| !wire)).then_some(name)
+}
+
+/// The words that end a newspaper's or broadcaster's name and never a
+/// document's title ("Briefing", "Report", "Update" title pages too).
+const PAPER_WORDS: &[&str] = &[
+    "news",
+    "times",
+    "post",
+    "daily",
+    "herald",
+    "tribune",
+    "gazette",
+    "chronicle",
+    "observer",
+    "journal",
+    "courier",
+    "express",
+    "telegraph",
+    "standard",
+    "guardian",
+    "ledger",
+    "dispatch",
+    "agency",
+    "wire",
+    "tv",
+    "radio",
+    "network",
+    "media",
+    "online",
+    "today",
+    "monitor",
+    "press",
+    "sun",
+    "star",
+    "globe",
+    "mail",
+    "mirror",
+];
+
+/// Does `name` end with a newspaper's word ("Tehran Chronicle")?
+pub fn ends_with_paper_word(name: &str) -> bool {
+    name.rsplit(' ')
+        .next()
+        .is_some_and(|w| PAPER_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// Does `name` hold an outlet word, also inside a run-together name
@@ -977,24 +1025,32 @@ fn is_state_name(text: &str) -> bool {
     .is_match(text.trim())
 }
 
+/// The head words of official bodies, which publish pages of their own.
+const BODIES: &[&str] = &[
+    "ministry",
+    "department",
+    "command",
+    "council",
+    "commission",
+    "office",
+    "presidency",
+    "government",
+    "embassy",
+    "mission",
+    "parliament",
+    "cabinet",
+    "house",
+    "secretariat",
+    "directorate",
+];
+
 /// A line that names an official body by its head word ("Prime Minister's
 /// Media Office", "Ministry of Water Resources").
 fn names_a_body(text: &str) -> bool {
     text.split_whitespace().any(|w| {
-        matches!(
-            w.to_lowercase()
+        BODIES.contains(
+            &w.to_lowercase()
                 .trim_matches(|c: char| !c.is_alphanumeric()),
-            "office"
-                | "ministry"
-                | "presidency"
-                | "council"
-                | "command"
-                | "department"
-                | "embassy"
-                | "cabinet"
-                | "secretariat"
-                | "directorate"
-                | "commission"
         )
     })
 }
@@ -1003,29 +1059,9 @@ fn names_a_body(text: &str) -> bool {
 /// gazetteer knows, whose own page this is. Any case; "U.S." and a leading
 /// "The" or nationality aside.
 fn names_known_organisation(text: &str) -> bool {
-    const BODIES: &[&str] = &[
-        "ministry",
-        "department",
-        "command",
-        "council",
-        "commission",
-        "office",
-        "presidency",
-        "government",
-        "embassy",
-        "mission",
-        "parliament",
-        "cabinet",
-        "house",
-    ];
     // Only official bodies publish pages of their own under their name: a
     // group's name at the top of a page is a topic label.
-    if text.split_whitespace().count() > 8
-        || text.ends_with('.')
-        || !text
-            .split_whitespace()
-            .any(|w| BODIES.contains(&w.to_lowercase().as_str()))
-    {
+    if text.split_whitespace().count() > 8 || text.ends_with('.') || !names_a_body(text) {
         return false;
     }
     let folded = crate::topic::fold_initialisms(text).to_string();
