@@ -61,11 +61,11 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "view counter",
-        r"^\d[\d,.]*\s*[km]?\s+(?:views?|reads?|shares?|likes?|comments?)$",
+        r"^\d[\d,.]*\s*[km]?\s+(?:views?|reads?|shares?|likes?|comments?|followers?|subscribers?|claps?|responses?)$",
     ),
     (
         "empty label",
-        r"^(?:date|time|author|authors|by|source|sources|tags?|categor(?:y|ies)|filed under|posted in|topics?|keywords?|section|published|updated)\s*:?\s*$",
+        r"^(?:date|time|author|authors|by|source|sources|tags?|categor(?:y|ies)|filed under|posted in|topics?|keywords?|section|published|updated|published in|writer for|transcript|show notes|episode notes)\s*:?\s*$",
     ),
     (
         "tag list",
@@ -231,6 +231,18 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     (
         "transcript note",
         r"\bmay not be in (?:its|their) final form\b|^transcripts? (?:is|are) (?:created|produced|generated|prepared) (?:on|by|from)\b",
+    ),
+    // Aggregators' notes on stories they print from an agency's feed
+    // unedited ("This story has not been edited by ... staff and is
+    // auto-generated from a syndicated feed").
+    (
+        "syndication note",
+        r"\b(?:has|have) not been edited by\b.{0,60}\b(?:staff|team|desk|editors)\b|\b(?:auto-generated|published|generated) from (?:a|the) syndicated (?:news )?feed\b",
+    ),
+    // A page's print view: where and when it was printed.
+    (
+        "print view",
+        r"^(?:printed (?:from|on|at)\b\s*:?.{0,300}|this copy is for your personal,? non-commercial use only\b.{0,300}|print (?:this page|article)\s*\|\s*close(?: window)?)$",
     ),
     // Wire services end a story with a marker word.
     (

@@ -160,12 +160,14 @@ pub fn clean(
     if let Some(h) = title_at {
         byline_under_headline(&lines, &mut kinds, h);
     }
+    let author_box = closing_author_box(&lines, &kinds);
     let standing: Vec<Standing> = kinds
         .iter()
         .enumerate()
         .map(|(i, k)| {
-            let boundary =
-                title_at.is_some_and(|t| i <= t) || Some(i) == masthead.as_ref().map(|m| m.index);
+            let boundary = title_at.is_some_and(|t| i <= t)
+                || Some(i) == masthead.as_ref().map(|m| m.index)
+                || Some(i) == author_box;
             match k {
                 _ if boundary => Standing::Chrome,
                 Kind::Text(class) => Standing::Text {
@@ -182,7 +184,7 @@ pub fn clean(
         .collect();
     let lengths: Vec<usize> = shapes.iter().map(|s| s.chars).collect();
     let mut classes = smooth(&standing, &lengths);
-    let ended = end_at_terminators(&kinds, &mut classes);
+    let ended = end_at_terminators(&kinds, &mut classes, author_box);
 
     let mut art = CleanArticle::default();
     let body = article_lines(&lines, &shapes, &kinds, &standing, &mut classes);
@@ -196,7 +198,7 @@ pub fn clean(
         push_block(&mut art, &lines[i], heading, corpus);
     }
 
-    let outlets = credits_and_outlets(
+    let mut outlets = credits_and_outlets(
         &mut art,
         &lines,
         &kinds,
@@ -205,6 +207,12 @@ pub fn clean(
         meta,
         body.first().copied(),
     );
+    // "Published in" / "Frontline Analysis": a post's publication.
+    outlets.extend((0..lines.len()).find_map(|i| {
+        let next = lines.get(i + 1).map(|l| l.text.as_str());
+        let name = header::labelled_publication(&lines[i].text, next)?;
+        Some((OutletSource::OutletLine, name, Some(lines[i].no)))
+    }));
     // Asked only of a known outlet's name (rarely): no lower-case copy of
     // every page.
     let on_page = |name: &str| {
@@ -757,6 +765,16 @@ fn verdicts(
                         ..Byline::default()
                     });
                 }
+                // "AFP , Saturday 3 Feb 2024": the agency a reprint credits.
+                if let Some((agency, _)) = l.split_once(',')
+                    && is_wire(agency.trim())
+                {
+                    return Kind::Byline(Byline {
+                        credits: vec![canonical(agency.trim())],
+                        date: Some(d),
+                        ..Byline::default()
+                    });
+                }
                 return Kind::Date(d);
             }
             let marked = matches!(mark, Some(MarkKind::Byline | MarkKind::Date));
@@ -900,6 +918,10 @@ fn choose_headline(
             && matches!(kinds[j], Kind::Text(_))
             && (shapes[j].words > shapes[i].words || shapes[i].words >= 6)
             && is_byline(byline_at(j + 1))
+            // A kicker over a headline in title case ("The Quiet
+            // Contribution" / "Berlin Weighs Its Role as ..."): a standfirst
+            // is written as a sentence.
+            && !(shapes[i].words < 6 && super::entities::is_title_case(&lines[j].text))
         {
             score += 1;
             evidence.push("its standfirst and a byline follow it".to_string());
@@ -988,11 +1010,20 @@ fn drop_labels_menus_and_taglines(
 /// author box, a paywall) ends it; a soft one (a promo heading) ends it
 /// until the next line that is good on its own. Returns the index of the
 /// hard terminator, if any.
-fn end_at_terminators(kinds: &[Kind], classes: &mut [Density]) -> Option<usize> {
+fn end_at_terminators(
+    kinds: &[Kind],
+    classes: &mut [Density],
+    author_box: Option<usize>,
+) -> Option<usize> {
     let first_good = classes.iter().position(|c| *c == Density::Good)?;
     let mut promo = false;
     for i in first_good + 1..kinds.len() {
-        if let Kind::Chrome(why) = &kinds[i] {
+        let reason = match &kinds[i] {
+            _ if Some(i) == author_box => Some("author box"),
+            Kind::Chrome(why) => Some(why.as_str()),
+            _ => None,
+        };
+        if let Some(why) = reason {
             match terminates(why) {
                 Some(true) => {
                     for c in &mut classes[i..] {
@@ -1012,6 +1043,21 @@ fn end_at_terminators(kinds: &[Kind], classes: &mut [Density]) -> Option<usize> 
         }
     }
     None
+}
+
+/// "Written by Jane Roe" after the article has begun: the author box that
+/// blogging platforms print under a story (her bio, her other posts
+/// follow). A byline above the text, or a live blog's entry's "By Jane
+/// Roe", is not one.
+fn closing_author_box(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
+    let first_good = kinds.iter().position(|k| *k == Kind::Text(Density::Good))?;
+    (first_good + 1..kinds.len()).find(|&i| {
+        matches!(kinds[i], Kind::Byline(_)) && {
+            let t = without_emphasis(lines[i].text.trim());
+            t.get(..11)
+                .is_some_and(|p| p.eq_ignore_ascii_case("written by "))
+        }
+    })
 }
 
 /// The publication date, strongest candidate first: a date line above the

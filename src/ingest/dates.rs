@@ -209,7 +209,9 @@ pub fn parse_date_line(
     others_fit.then(|| dates.swap_remove(at)).flatten()
 }
 
-/// A line split at the separators that stand between metadata fields.
+/// A line split at the separators that stand between metadata fields, and
+/// before a date's label that follows another field with only a space
+/// ("Source:Eastern Daily Published: Jan 31, 2024 09:12 PM").
 fn split_fields(line: &str) -> Vec<&str> {
     let mut fields = vec![line];
     for sep in ["|", " · ", " • ", " — ", " / "] {
@@ -220,7 +222,23 @@ fn split_fields(line: &str) -> Vec<&str> {
             .filter(|f| !f.is_empty())
             .collect();
     }
-    fields
+    fields.into_iter().flat_map(split_before_label).collect()
+}
+
+/// "X Published: DATE" -> ["X", "Published: DATE"]: a label with its colon,
+/// after at least one word.
+fn split_before_label(field: &str) -> Vec<&str> {
+    const LABELS: &[&str] = &[" published:", " posted:", " updated:", " last updated:"];
+    let lower = field.to_ascii_lowercase();
+    let at = LABELS
+        .iter()
+        .filter_map(|l| lower.find(l))
+        .min()
+        .filter(|&i| i > 0 && field.is_char_boundary(i));
+    match at {
+        Some(i) => vec![field[..i].trim(), field[i..].trim()],
+        None => vec![field],
+    }
 }
 
 /// "... January 28, 2024 - Bahman 08, 1402", "... - 26 Sha'ban 1445 AH":
@@ -242,11 +260,13 @@ fn without_other_calendar(line: &str) -> &str {
 
 /// "Baghdad – 27/09/2024", "WASHINGTON - Jan. 5, 2024", "Gulf Courier -
 /// Sunday, January 28, 2024": a place or the outlet's name in one to three
-/// capitalised words, a dash, then the date.
+/// capitalised words, a dash, then the date. "AFP , Saturday 3 Feb 2024",
+/// "Baghdad, 5 February 2024": a comma, after a place or a news agency (a
+/// reprint's credit where the byline stands).
 fn strip_leading_place(line: &str) -> &str {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?:[ ,]+\p{Lu}[\p{L}'’.-]+){0,2})\s+[–—-]\s+((?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*)$")
+        Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?:[ ,]+\p{Lu}[\p{L}'’.-]+){0,2})(\s+[–—-]|\s*,)\s+((?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*)$")
             .unwrap()
     });
     let Some(c) = re.captures(line) else {
@@ -255,15 +275,17 @@ fn strip_leading_place(line: &str) -> &str {
     // A written-out date after any capitalised words is a headline's
     // ("Department Press Briefing – September 27, 2024"); after a place or
     // a publication's name ("... Chronicle") it is the page's date.
-    let (head, rest) = (&c[1], c.get(2).map_or(line, |m| m.as_str()));
-    if rest.starts_with(|c: char| c.is_ascii_digit())
-        || super::people::is_place(head.trim_end_matches(','))
-        || super::header::ends_with_paper_word(head)
-    {
-        rest
+    let (head, rest) = (&c[1], c.get(3).map_or(line, |m| m.as_str()));
+    let comma = c[2].ends_with(',');
+    let place = super::people::is_place(head.trim_end_matches(','));
+    let accepted = if comma {
+        place || super::entities::is_wire(head)
     } else {
-        line
-    }
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            || place
+            || super::header::ends_with_paper_word(head)
+    };
+    if accepted { rest } else { line }
 }
 
 /// "Updated 3 hours ago", "Last updated: 10:15", "Updated: 10 Feb 2024".
@@ -754,6 +776,21 @@ mod tests {
 
     fn line(s: &str) -> Option<NaiveDate> {
         parse_date_line(s, DateStyle::default(), 3).map(|p| p.date)
+    }
+
+    #[test]
+    fn a_credit_before_the_date_with_a_comma_or_before_its_label() {
+        // A reprint's agency where the byline stands; a source credit glued
+        // to the "Published:" field.
+        assert_eq!(line("AFP , Saturday 3 Feb 2024"), Some(d(2024, 2, 3)));
+        assert_eq!(line("Baghdad, 5 February 2024"), Some(d(2024, 2, 5)));
+        assert_eq!(
+            line("Source:Harbour Daily Published: Jan 31, 2024 09:12 PM"),
+            Some(d(2024, 1, 31))
+        );
+        // Capitalised words that are neither a place nor an agency: a
+        // headline with a date, not a date line.
+        assert_eq!(line("Talks Resume, 3 Feb 2024"), None);
     }
 
     #[test]

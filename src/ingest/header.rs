@@ -159,7 +159,7 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:by|written by|words by|story by|posted by|reported by|report by|text by|interview by|interviewed by)\s*:?\s+(\S.*)$",
+            r"(?i)^(?:by|written by|words by|story by|posted by|reported by|report by|text by|interview by|interviewed by|(?:an?\s+)?(?:analysis|commentary|column|essay|opinion|op-ed|review|feature|guest essay|guest post|explainer) by)\s*:?\s+(\S.*)$",
         )
         .unwrap()
     });
@@ -291,13 +291,14 @@ pub fn is_plausible_person_name(text: &str) -> bool {
 }
 
 /// "JANE ROE, HOST: Good morning.": a broadcast transcript's speaker label,
-/// the name in capitals at the start of what they say. Returns the name
+/// the name in capitals at the start of what they say (after the time
+/// stamp of a podcast's transcript: "[00:01:12] JANE ROE: ..."). Returns the name
 /// (in name case) and the role, if the label gives one ("BYLINE", a radio
 /// transcript's word for its reporter, is "correspondent").
 pub fn transcript_speaker(line: &str) -> Option<(String, String)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^(?P<name>\p{Lu}[\p{Lu}'’.\-]+(?:\s+\p{Lu}[\p{Lu}'’.\-]+){1,3})(?:,\s*(?P<role>\p{Lu}[\p{Lu}\s.'’-]{1,40}?))?:(?:\s+\S|\s*$)")
+        Regex::new(r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?(?P<name>\p{Lu}[\p{Lu}'’.\-]+(?:\s+\p{Lu}[\p{Lu}'’.\-]+){1,3})(?:,\s*(?P<role>\p{Lu}[\p{Lu}\s.'’-]{1,40}?))?:(?:\s+\S|\s*$)")
             .unwrap()
     });
     let c = re.captures(line)?;
@@ -741,6 +742,28 @@ pub fn outlet_line(line: &str) -> Option<String> {
     }
     let name = re.captures(t)?.name("name")?.as_str().to_string();
     (has_outlet_word(&name) || known_outlet(&name).is_some_and(|(_, wire)| !wire)).then_some(name)
+}
+
+/// The publication a label names: "Published in" or "Writer for" on one
+/// line and the name on the next (blogging platforms print a post's
+/// publication so), or a print line "Published in The Evening Courier,
+/// January 28th, 2024". `next` is the line after `line`. A category label
+/// ("Posted in Middle East") is not one.
+pub fn labelled_publication(line: &str, next: Option<&str>) -> Option<String> {
+    let t = line.trim().trim_end_matches(':').trim_end();
+    let lower = t.to_ascii_lowercase();
+    if lower == "published in" || lower == "writer for" {
+        let name = next?.trim();
+        return (is_capitalised_name(name) || is_proper_name(name)).then(|| name.to_string());
+    }
+    let rest = t
+        .get(..13)
+        .filter(|p| p.eq_ignore_ascii_case("published in "))?;
+    let (name, date) = t[rest.len()..].split_once(',')?;
+    let name = name.trim();
+    (parse_date_line(date.trim(), DateStyle::default(), 0).is_some()
+        && (is_capitalised_name(name) || is_proper_name(name)))
+    .then(|| name.to_string())
 }
 
 /// The words that end a newspaper's or broadcaster's name and never a
@@ -1551,6 +1574,33 @@ mod tests {
             None
         );
         assert!(transcript_speaker("OMAR RASHID, HOST:").is_some());
+        // A post's publication, labelled; a category is not one.
+        let named = |l: &str, n: Option<&str>| labelled_publication(l, n);
+        assert_eq!(
+            named("Published in", Some("Field Notes")).as_deref(),
+            Some("Field Notes")
+        );
+        assert_eq!(
+            named("Writer for", Some("Harbour Review")).as_deref(),
+            Some("Harbour Review")
+        );
+        assert_eq!(
+            named("Published in The Evening Courier, January 28th, 2024", None).as_deref(),
+            Some("The Evening Courier")
+        );
+        assert_eq!(named("Posted in", Some("Middle East")), None);
+        assert_eq!(
+            named("Published in", Some("the spring, officials said")),
+            None
+        );
+        assert_eq!(
+            named("Published in 2019, the report found gaps", None),
+            None
+        );
+        assert_eq!(
+            transcript_speaker("[00:12:09] OMAR RASHID: Welcome back.").map(|s| s.0),
+            Some("Omar Rashid".to_string())
+        );
         assert_eq!(transcript_speaker("Omar Rashid, host: Good morning."), None);
         // Lower case, a dash before a two-digit year; the space after "By"
         // lost; an e-mail address and a handle among the fields.

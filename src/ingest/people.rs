@@ -982,12 +982,17 @@ fn apposition_after(tokens: &[&str], end: usize, last: &str) -> Option<Appositio
                 ))
         })
         .map_or(&words[..], |i| &words[..i]);
-    if head.iter().any(|w| PLACE_NOUNS.contains(&w.as_str())) {
+    // An owner is not the noun: "the Kurdistan Region's coordinator" is a
+    // person, "the group's leader" too.
+    let own = |i: usize| !is_possessive(phrase[i].trim_end_matches([',', '.', ';']));
+    let in_head =
+        |nouns: &[&str]| (0..head.len()).any(|i| own(i) && nouns.contains(&head[i].as_str()));
+    if in_head(PLACE_NOUNS) {
         return Some(Apposition::Place);
     }
-    if words.iter().any(|w| GROUP_NOUNS.contains(&w.as_str()))
+    if (0..words.len()).any(|i| own(i) && GROUP_NOUNS.contains(&words[i].as_str()))
         && !words.iter().any(|w| role_word(w))
-        && (head.len() == words.len() || head.iter().any(|w| GROUP_NOUNS.contains(&w.as_str())))
+        && (head.len() == words.len() || in_head(GROUP_NOUNS))
     {
         return Some(Apposition::Group);
     }
@@ -1238,6 +1243,20 @@ mod tests {
                 "Peshraw Dizayee"
             ]
         );
+    }
+
+    #[test]
+    fn an_owner_in_an_apposition_is_not_its_noun() {
+        // "the ... Region's coordinator" is a person; "a town in the
+        // region" and "the group's militia" are not.
+        let got = names_of(
+            &[
+                "\"It is safe,\" said Dindar Mirani, the Kurdistan Region's coordinator for aid.",
+                "Drones hit Kani Sheikh, a town in the region, on Monday.",
+            ],
+            &[],
+        );
+        assert_eq!(got, ["Dindar Mirani"]);
     }
 
     #[test]
