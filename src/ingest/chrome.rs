@@ -42,6 +42,11 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "navigation",
         r"^(?:home|menu|search|skip to (?:main )?content|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertisement|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings)$",
     ),
+    // Infinite scroll: the next story follows the article on the same page.
+    (
+        "next article",
+        r"^(?:next (?:article|story|post)|up next|read next|continue to (?:the )?next (?:article|story))\s*:?$",
+    ),
     (
         "promo heading",
         r"^(?:latest|related|recommended|trending|popular|most (?:read|viewed|popular|shared)|more (?:from|on|stories|news|headlines)|read (?:more|also|next)|also read|see also|you (?:may|might) also like|editor'?s picks|top stories|don'?t miss|further reading|in other news|also (?:today|in this issue)|elsewhere today|full coverage)\b(?:\s+\S+){0,4}\s*:?$",
@@ -88,7 +93,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "reading time",
-        r"^(?:(?:reading time|read time)\s*:?\s*)?\d+\s*min(?:ute)?s?\.?(?:\s+read)?$",
+        r"^(?:(?:reading time|read time)\s*:?\s*)?\d+(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\.?(?:\s+read)?$",
     ),
     (
         "wire credit",
@@ -244,6 +249,16 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "print view",
         r"^(?:printed (?:from|on|at)\b\s*:?.{0,300}|this copy is for your personal,? non-commercial use only\b.{0,300}|print (?:this page|article)\s*\|\s*close(?: window)?)$",
     ),
+    // The tool that saved the page: a web archive's toolbar ("The Wayback
+    // Machine - https://web.archive.org/...", "34 captures", "About this
+    // capture"), a clipper's or a reader's note of where and when.
+    (
+        "page wrapper",
+        r"^(?:the wayback machine\b.{0,400}|\d[\d,]* captures?|about this capture|(?:clipped|saved|retrieved|archived|captured|accessed)(?: from| on| at)?\s*:\s*.{1,300})$",
+    ),
+    // A report's notes, each on its own line: "[3] Statement on Telegram,
+    // January 30, 2024."
+    ("endnote", r"^\[\d{1,3}\]\s+\S.{0,400}$"),
     // Wire services end a story with a marker word.
     (
         "end marker",
@@ -257,7 +272,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
 fn termination(reason: &str) -> Option<bool> {
     match reason {
         "comment widget" | "comment heading" | "comment author" | "end marker" | "paywall"
-        | "author box" => Some(true),
+        | "author box" | "next article" => Some(true),
         "promo heading" => Some(false),
         _ => None,
     }

@@ -113,6 +113,7 @@ enum Kind {
 /// pass looks past these lines to the paragraphs on either side.
 const INTERRUPTIONS: &[&str] = &[
     "advertisement",
+    "endnote",
     "teaser",
     "photo caption",
     "photo credit",
@@ -144,8 +145,9 @@ pub fn clean(
         .collect();
     let mut kinds = verdicts(&lines, &shapes, meta, boilerplate, style);
     lines_beside_the_article(&lines, &shapes, &mut kinds);
+    let page_start = unwrap_saved_page(&mut kinds);
 
-    let mut masthead = masthead_of(&lines, &shapes, &kinds);
+    let mut masthead = masthead_of(&lines, &shapes, &kinds, page_start);
     let mut title = choose_headline(&lines, &shapes, &kinds, masthead.as_ref(), meta);
     if title.is_none() && masthead.as_ref().is_some_and(|m| !m.strong) {
         // A short headline with an outlet word in it ("Coalition Report"),
@@ -185,6 +187,7 @@ pub fn clean(
     let lengths: Vec<usize> = shapes.iter().map(|s| s.chars).collect();
     let mut classes = smooth(&standing, &lengths);
     let ended = end_at_terminators(&kinds, &mut classes, author_box);
+    bylines_after_the_end(&mut kinds, ended);
 
     let mut art = CleanArticle::default();
     let body = article_lines(&lines, &shapes, &kinds, &standing, &mut classes);
@@ -207,12 +210,11 @@ pub fn clean(
         meta,
         body.first().copied(),
     );
-    // "Published in" / "Frontline Analysis": a post's publication.
-    outlets.extend((0..lines.len()).find_map(|i| {
-        let next = lines.get(i + 1).map(|l| l.text.as_str());
-        let name = header::labelled_publication(&lines[i].text, next)?;
-        Some((OutletSource::OutletLine, name, Some(lines[i].no)))
-    }));
+    outlets.extend(labelled_outlets(
+        &lines,
+        meta,
+        title.as_ref().map(|t| t.1.as_str()),
+    ));
     // Asked only of a known outlet's name (rarely): no lower-case copy of
     // every page.
     let on_page = |name: &str| {
@@ -462,6 +464,36 @@ fn credits_and_outlets(
     outlets
 }
 
+/// Outlets that a label names: a post's publication ("Published in" /
+/// "Frontline Analysis"), and a saved page's `<title>` that is the site's
+/// name alone ("Anbar News Network", not the `headline`), printed on the
+/// page too.
+fn labelled_outlets(
+    lines: &[Line],
+    meta: &SourceMeta,
+    headline: Option<&str>,
+) -> Vec<(OutletSource, String, Option<usize>)> {
+    let mut found: Vec<(OutletSource, String, Option<usize>)> = (0..lines.len())
+        .find_map(|i| {
+            let next = lines.get(i + 1).map(|l| l.text.as_str());
+            let name = header::labelled_publication(&lines[i].text, next)?;
+            Some((OutletSource::OutletLine, name, Some(lines[i].no)))
+        })
+        .into_iter()
+        .collect();
+    if let Some(site) = meta.title.as_deref().map(str::trim)
+        && headline.is_none_or(|h| normalise(h) != normalise(site))
+        && (header::has_outlet_word(site) || known_outlet(site).is_some())
+        && header::is_proper_name(site)
+        && lines
+            .iter()
+            .any(|l| header::contains_words(&l.text.to_lowercase(), &site.to_lowercase()))
+    {
+        found.push((OutletSource::OutletLine, site.to_string(), None));
+    }
+    found
+}
+
 /// Could line `i` head a section of the article: an HTML heading, or a line
 /// with a heading's shape right above a paragraph (looking past dates and
 /// bylines). A line above another short line is a list item, not a heading.
@@ -489,15 +521,56 @@ fn is_section_heading(
 /// The masthead, when its line is not already something else. An outlet's
 /// name alone at the very top of the page is its masthead ("FRANCE 24"),
 /// not a credit of the story below it.
-fn masthead_of(lines: &[Line], shapes: &[Shape], kinds: &[Kind]) -> Option<Masthead> {
+fn masthead_of(
+    lines: &[Line],
+    shapes: &[Shape],
+    kinds: &[Kind],
+    page_start: usize,
+) -> Option<Masthead> {
     let chrome: Vec<bool> = kinds.iter().map(|k| matches!(k, Kind::Chrome(_))).collect();
-    header::masthead(lines, shapes, &chrome).filter(|m| match &kinds[m.index] {
+    let found = header::masthead(lines, shapes, &chrome, page_start)
+        .map(|m| header::publisher_of_series(lines, &chrome, &m).unwrap_or(m));
+    found.filter(|m| match &kinds[m.index] {
         Kind::Text(_) | Kind::OutletLine(_) => true,
         Kind::Credit(names) => {
             m.index == 0 && names.len() == 1 && normalise(&lines[0].text) == normalise(&m.name)
         }
         _ => false,
     })
+}
+
+/// Where the page itself begins when the tool that saved it put lines of
+/// its own above it (a web archive's toolbar and capture calendar, a
+/// clipper's title and "Clipped from:" note): after the last such line
+/// near the top. Everything above is chrome; a line of the page that the
+/// wrapper printed first (the clipper's copy of the headline) counts where
+/// the page prints it.
+fn unwrap_saved_page(kinds: &mut [Kind]) -> usize {
+    let wrapper = |k: &Kind| matches!(k, Kind::Chrome(why) if why == "page wrapper");
+    let Some(last) = kinds.iter().take(16).rposition(wrapper) else {
+        return 0;
+    };
+    let start = last + 1;
+    let mut moved: HashMap<usize, usize> = HashMap::new();
+    for j in start..kinds.len() {
+        if let Kind::Repeat(i) = kinds[j]
+            && i < start
+        {
+            kinds[j] = match moved.get(&i) {
+                Some(&first) => Kind::Repeat(first),
+                None => {
+                    moved.insert(i, j);
+                    kinds[i].clone()
+                }
+            };
+        }
+    }
+    for k in &mut kinds[..start] {
+        if !matches!(k, Kind::Chrome(_)) {
+            *k = Kind::Chrome("page wrapper".to_string());
+        }
+    }
+    start
 }
 
 /// Lines that are chrome by what stands next to them: a journalist's job
@@ -1060,6 +1133,17 @@ fn closing_author_box(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
     })
 }
 
+/// A byline past the article's end (the next story's, a commenter's) is
+/// not the article's.
+fn bylines_after_the_end(kinds: &mut [Kind], ended: Option<usize>) {
+    let from = ended.map_or(kinds.len(), |e| e + 1);
+    for k in &mut kinds[from..] {
+        if matches!(k, Kind::Byline(_)) {
+            *k = Kind::Chrome("after the end of the article".to_string());
+        }
+    }
+}
+
 /// The publication date, strongest candidate first: a date line above the
 /// article (labelled "Published" or not), the page's metadata, a byline's
 /// date, an "Updated" line above the article, a date line after it, and
@@ -1418,6 +1502,60 @@ mod tests {
 
     fn title(a: &CleanArticle) -> &str {
         a.title.as_ref().map_or("", |t| t.value.as_str())
+    }
+
+    fn body(a: &CleanArticle) -> String {
+        a.blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    const PARAGRAPHS: &str = "Officials in the capital said on Monday that the talks on the future of the mission would resume next month after a pause of several weeks.\n\nThe delegation will be led by the defence minister, who told reporters that the two sides were close to an agreement on the timetable.\n";
+
+    #[test]
+    fn a_saved_page_starts_below_the_tool_that_saved_it() {
+        // A clipper's title and notes over the page, whose headline repeats it.
+        let a = run(&format!(
+            "Talks on the mission to resume next month\nClipped from: https://harbour.example/a\nClipped on: 2 February 2024 at 09:14\nHARBOUR DAILY\nWorld\nTalks on the mission to resume next month\nJane Roe\n31 January 2024\n{PARAGRAPHS}Harbour Daily © 2024\n"
+        ));
+        assert_eq!(title(&a), "Talks on the mission to resume next month");
+        assert_eq!(a.outlet.as_ref().unwrap().value, "Harbour Daily");
+        assert_eq!(
+            a.published.as_ref().unwrap().value.date.to_string(),
+            "2024-01-31"
+        );
+        assert!(
+            !body(&a).contains("Clipped") && !body(&a).contains("World"),
+            "{}",
+            body(&a)
+        );
+        // A web archive's toolbar and capture calendar.
+        let a = run(&format!(
+            "The Wayback Machine - https://web.archive.org/web/2024/https://harbour.example/a\n12 captures\n28 Feb 2024 - 14 Nov 2024\nFEB\tMAR\tAPR\n05\nAbout this capture\nHARBOUR DAILY\nWorld\nTalks on the mission to resume next month\n28/02/2024\n{PARAGRAPHS}"
+        ));
+        assert_eq!(a.outlet.as_ref().unwrap().value, "Harbour Daily");
+        assert_eq!(title(&a), "Talks on the mission to resume next month");
+    }
+
+    #[test]
+    fn the_next_story_of_an_infinite_scroll_ends_the_article() {
+        let a = run(&format!(
+            "HARBOUR DAILY\nTalks on the mission to resume next month\nBy Jane Roe\n{PARAGRAPHS}Next article\nMinisters meet on water sharing\nBy John Doe\nMinisters from the two countries met on Sunday to discuss the sharing of river water during the coming summer months.\n"
+        ));
+        assert!(!body(&a).contains("water"), "{}", body(&a));
+        assert_eq!(a.authors, ["Jane Roe"]);
+    }
+
+    #[test]
+    fn a_report_series_names_its_institution_as_publisher() {
+        let a = run(&format!(
+            "IRAQ SECURITY UPDATE\nFebruary 6, 2024\nHarbour Policy Forum\nSecurity Update: Strikes and talks\nBy Jane Roe\n{PARAGRAPHS}[1] Ministry statement, February 2, 2024.\nHarbour Policy Forum | Iraq Security Update | February 6, 2024\n"
+        ));
+        assert_eq!(a.outlet.as_ref().unwrap().value, "Harbour Policy Forum");
+        assert_eq!(title(&a), "Security Update: Strikes and talks");
+        assert!(!body(&a).contains("[1]"));
     }
 
     #[test]

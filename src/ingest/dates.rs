@@ -17,7 +17,7 @@ use crate::brief::{DateMention, Precision};
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 const WEEKDAY: &str =
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?";
-const LABEL: &str = r"(?:(?:first\s+|last\s+)?(?:published|posted|updated|modified|date|dated|release\s+date|issued)(?:\s+(?:date|time|on|at))?\s*[:\-–]?|on)";
+const LABEL: &str = r"(?:(?:first\s+|last\s+)?(?:published|publish|publication|posted|updated|update|modified|date|dated|release\s+date|issued)(?:\s+(?:date|time|on|at))?\s*[:\-–]?|on)";
 
 /// Weekday names, Monday first (`num_days_from_monday` order).
 pub const WEEKDAYS: [&str; 7] = [
@@ -266,7 +266,7 @@ fn without_other_calendar(line: &str) -> &str {
 fn strip_leading_place(line: &str) -> &str {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?:[ ,]+\p{Lu}[\p{L}'’.-]+){0,2})(\s+[–—-]|\s*,)\s+((?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*)$")
+        Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?:[ ,]+(?:\p{Lu}|(?:al|el|bin|ibn)-\p{Lu})[\p{L}'’.-]+){0,2})(\s+[–—-]|\s*,)\s+((?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*)$")
             .unwrap()
     });
     let Some(c) = re.captures(line) else {
@@ -278,11 +278,29 @@ fn strip_leading_place(line: &str) -> &str {
     let (head, rest) = (&c[1], c.get(3).map_or(line, |m| m.as_str()));
     let comma = c[2].ends_with(',');
     let place = super::people::is_place(head.trim_end_matches(','));
+    // One capitalised word ("Madrid - Sep 30, 2024") is a dateline's city
+    // whether or not the gazetteer knows it; a headline has more words.
+    // ("Updated - Jan 29, 2024" is a label, read with the date).
+    let one_word = !head.contains([' ', ','])
+        && !matches!(
+            head.to_lowercase().as_str(),
+            "updated"
+                | "update"
+                | "published"
+                | "publish"
+                | "posted"
+                | "modified"
+                | "date"
+                | "dated"
+                | "issued"
+                | "released"
+        );
     let accepted = if comma {
         place || super::entities::is_wire(head)
     } else {
         rest.starts_with(|c: char| c.is_ascii_digit())
             || place
+            || one_word
             || super::header::ends_with_paper_word(head)
     };
     if accepted { rest } else { line }
@@ -291,7 +309,7 @@ fn strip_leading_place(line: &str) -> &str {
 /// "Updated 3 hours ago", "Last updated: 10:15", "Updated: 10 Feb 2024".
 fn is_update_note(field: &str) -> bool {
     let l = field.trim_start_matches(['(', '[']).to_ascii_lowercase();
-    l.starts_with("updated") || l.starts_with("last updated") || l.starts_with("modified")
+    l.starts_with("update") || l.starts_with("last updated") || l.starts_with("modified")
 }
 
 /// "16:40 GMT", "9:12 AM ET", "00:40".
@@ -791,6 +809,25 @@ mod tests {
         // Capitalised words that are neither a place nor an agency: a
         // headline with a date, not a date line.
         assert_eq!(line("Talks Resume, 3 Feb 2024"), None);
+        // A city the gazetteer does not know, one word before the dash; a
+        // label word there is read with its date.
+        assert_eq!(
+            line("Madrid - Sep 30, 2024 - 17:42 CEST"),
+            Some(d(2024, 9, 30))
+        );
+        let p = parse_date_line(
+            "Updated - January 29, 2024 10:42 pm IST",
+            DateStyle::default(),
+            3,
+        );
+        assert!(p.unwrap().updated);
+        let p = parse_date_line(
+            "Publish Date: 30.01.2024 15:10 | Update Date: 30.01.2024 16:25",
+            DateStyle::default(),
+            3,
+        )
+        .unwrap();
+        assert_eq!((p.date, p.updated), (d(2024, 1, 30), false));
     }
 
     #[test]

@@ -852,8 +852,13 @@ pub struct Masthead {
 /// The masthead: the first line that is not chrome, when it is a short
 /// proper name the page confirms. `chrome[i]` says line `i` is chrome
 /// ("Skip to main content").
-pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Masthead> {
-    let mut index = (0..lines.len().min(4)).find(|&i| !chrome[i])?;
+pub fn masthead(
+    lines: &[Line],
+    shapes: &[Shape],
+    chrome: &[bool],
+    page_start: usize,
+) -> Option<Masthead> {
+    let mut index = (page_start..lines.len().min(page_start + 4)).find(|&i| !chrome[i])?;
     // "Republic of Iraq" over "Prime Minister's Media Office": the state's
     // name heads its bodies' pages; the body under it publishes.
     if is_state_name(&lines[index].text)
@@ -969,6 +974,56 @@ pub fn masthead(lines: &[Line], shapes: &[Shape], chrome: &[bool]) -> Option<Mas
         why,
         strong: why != "a publisher's name",
     })
+}
+
+/// A report series' name at the top ("Iraq Security Update", "Gulf
+/// Brief") over the institution that publishes it ("Tigris Policy Forum",
+/// printed just below and named again on the page, as in the running header
+/// of a report saved from PDF): the institution is the publisher.
+pub fn publisher_of_series(lines: &[Line], chrome: &[bool], series: &Masthead) -> Option<Masthead> {
+    const SERIES: &[&str] = &[
+        "update", "brief", "briefing", "bulletin", "digest", "report", "roundup", "tracker",
+    ];
+    const INSTITUTIONS: &[&str] = &[
+        "institute",
+        "institution",
+        "council",
+        "center",
+        "centre",
+        "foundation",
+        "forum",
+        "initiative",
+        "programme",
+        "program",
+        "project",
+        "society",
+        "association",
+        "university",
+    ];
+    let last = series.name.rsplit(' ').next()?.to_lowercase();
+    if !SERIES.contains(&last.as_str()) {
+        return None;
+    }
+    let end = lines.len().min(series.index + 4);
+    (series.index + 1..end)
+        .filter(|&j| !chrome[j])
+        .find(|&j| {
+            let t = lines[j].text.trim();
+            let named_again = lines
+                .iter()
+                .enumerate()
+                .any(|(k, l)| k != j && contains_words(&l.text.to_lowercase(), &t.to_lowercase()));
+            is_proper_name(t)
+                && t.split_whitespace()
+                    .any(|w| INSTITUTIONS.contains(&w.to_lowercase().as_str()))
+                && named_again
+        })
+        .map(|j| Masthead {
+            index: j,
+            name: best_spelling(lines[j].text.trim(), lines, j),
+            why: "the institution under its series' name",
+            strong: true,
+        })
 }
 
 /// A ticker's or a list's label at the top of a page ("Breaking News",
@@ -1477,7 +1532,7 @@ mod tests {
         let ls = lines(text);
         let shapes: Vec<Shape> = ls.iter().map(|l| Shape::of(&l.text)).collect();
         let chrome: Vec<bool> = ls.iter().map(|l| l.text.starts_with("Skip")).collect();
-        masthead(&ls, &shapes, &chrome).map(|m| m.name)
+        masthead(&ls, &shapes, &chrome, 0).map(|m| m.name)
     }
 
     #[test]
