@@ -66,14 +66,6 @@ const OUTLET_WORDS: &[&str] = &[
     "today",
     "eye",
     "desk",
-    "forum",
-    // Think tanks publish analysis under their own name.
-    "institute",
-    "institution",
-    "council",
-    "center",
-    "centre",
-    "foundation",
     "notes",
     "blog",
     "brief",
@@ -93,13 +85,23 @@ const OUTLET_WORDS: &[&str] = &[
     "affairs",
     "watch",
     "focus",
-    "institute",
-    "center",
-    "centre",
     "24",
     "english",
     "arabic",
     "international",
+];
+
+/// Think tanks publish analysis under their own name: these words make a
+/// name an outlet's too, and mark the institution under a report series'
+/// name ([`publisher_of_series`]).
+const INSTITUTION_WORDS: &[&str] = &[
+    "institute",
+    "institution",
+    "council",
+    "center",
+    "centre",
+    "foundation",
+    "forum",
 ];
 
 /// Small words a multi-word proper name may contain in lower case.
@@ -815,7 +817,10 @@ pub fn ends_with_paper_word(name: &str) -> bool {
 pub fn has_outlet_word(name: &str) -> bool {
     name.split(|c: char| c.is_whitespace() || c == '-')
         .flat_map(camel_parts)
-        .any(|p| OUTLET_WORDS.contains(&p.to_lowercase().as_str()))
+        .any(|p| {
+            let p = p.to_lowercase();
+            OUTLET_WORDS.contains(&p.as_str()) || INSTITUTION_WORDS.contains(&p.as_str())
+        })
 }
 
 /// "NewsPulse" -> ["News", "Pulse"]; "Kurdistan24" -> ["Kurdistan", "24"].
@@ -984,14 +989,8 @@ pub fn publisher_of_series(lines: &[Line], chrome: &[bool], series: &Masthead) -
     const SERIES: &[&str] = &[
         "update", "brief", "briefing", "bulletin", "digest", "report", "roundup", "tracker",
     ];
-    const INSTITUTIONS: &[&str] = &[
-        "institute",
-        "institution",
-        "council",
-        "center",
-        "centre",
-        "foundation",
-        "forum",
+    // Besides the think tanks' words, bodies that publish reports only.
+    const PROGRAMMES: &[&str] = &[
         "initiative",
         "programme",
         "program",
@@ -1014,8 +1013,10 @@ pub fn publisher_of_series(lines: &[Line], chrome: &[bool], series: &Masthead) -
                 .enumerate()
                 .any(|(k, l)| k != j && contains_words(&l.text.to_lowercase(), &t.to_lowercase()));
             is_proper_name(t)
-                && t.split_whitespace()
-                    .any(|w| INSTITUTIONS.contains(&w.to_lowercase().as_str()))
+                && t.split_whitespace().any(|w| {
+                    let w = w.to_lowercase();
+                    INSTITUTION_WORDS.contains(&w.as_str()) || PROGRAMMES.contains(&w.as_str())
+                })
                 && named_again
         })
         .map(|j| Masthead {
