@@ -40,7 +40,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ("follow prompt", r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$"),
     (
         "navigation",
-        r"^(?:home|menu|search|skip to (?:main )?content|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertisement|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings)$",
+        r"^(?:home|menu|search|skip to (?:main )?content|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertisement|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu)$",
     ),
     // Infinite scroll: the next story follows the article on the same page.
     (
@@ -259,6 +259,24 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // A report's notes, each on its own line: "[3] Statement on Telegram,
     // January 30, 2024."
     ("endnote", r"^\[\d{1,3}\]\s+\S.{0,400}$"),
+    // A summary box above the article: its label, and the note that a
+    // machine wrote it (see `clean::summaries_and_briefers`, which takes
+    // its points too).
+    (
+        "summary box",
+        r"^(?:key (?:points|takeaways|facts)|at a glance|in brief|story highlights|highlights|summary|(?:ai|ai-generated|article) summary|quick read|tl;?\s?dr)\s*:?$|^this summary (?:was|is|has been) (?:generated|written|produced|created)\b.{0,120}$",
+    ),
+    ("video label", r"^video duration\b.{0,60}$"),
+    // A republished piece's notes: the author's disclosure and where it
+    // first appeared (whose publisher the article credits).
+    (
+        "disclosure",
+        r"\bdoes not work for, consult, own shares in or receive funding from\b|\bha(?:s|ve) disclosed no relevant affiliations\b",
+    ),
+    (
+        "wire credit",
+        r"^this (?:article|story|piece|report|essay) (?:is|was|has been) (?:re)?published (?:from|by|with permission (?:from|of))\b.{0,200}$|^this (?:article|story|piece) (?:first|originally) appeared (?:in|on|at)\b.{0,200}$",
+    ),
     // Wire services end a story with a marker word.
     (
         "end marker",

@@ -145,6 +145,7 @@ pub fn clean(
         .collect();
     let mut kinds = verdicts(&lines, &shapes, meta, boilerplate, style);
     lines_beside_the_article(&lines, &shapes, &mut kinds);
+    summaries_and_briefers(&lines, &mut kinds);
     let page_start = unwrap_saved_page(&mut kinds);
 
     let mut masthead = masthead_of(&lines, &shapes, &kinds, page_start);
@@ -721,16 +722,60 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
 }
 
 /// "Colin Marsh" right under the headline (past chrome): its byline.
+/// "Hamid Rasheed, Associate Professor of ..., University of X" there: a
+/// contributor's name and post, the author (elsewhere such a line names a
+/// speaker).
 fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
     let next = (title_at + 1..lines.len()).find(|&j| !matches!(kinds[j], Kind::Chrome(_)));
-    if let Some(j) = next
-        && matches!(kinds[j], Kind::Text(_))
-        && let Some(authors) = names_alone(&lines[j].text)
-    {
+    let Some(j) = next else {
+        return;
+    };
+    let authors = match &kinds[j] {
+        Kind::Text(_) => names_alone(&lines[j].text)
+            .or_else(|| header::name_and_post(&lines[j].text).map(|name| vec![name])),
+        Kind::Byline(b) if b.authors.is_empty() => b.speaker.as_ref().map(|s| vec![s.0.clone()]),
+        _ => None,
+    };
+    if let Some(authors) = authors {
         kinds[j] = Kind::Byline(Byline {
             authors,
             ..Byline::default()
         });
+    }
+}
+
+/// A summary above the article: after its label ("Key points:",
+/// "AI-generated summary"), its points, up to the byline, the date or the
+/// first paragraph. And a briefer's credit beside the date ("Pentagon Press
+/// Secretary Air Force Maj. Gen. Pat Ryder"): who speaks, not an author.
+fn summaries_and_briefers(lines: &[Line], kinds: &mut [Kind]) {
+    let start = kinds
+        .iter()
+        .position(|k| *k == Kind::Text(Density::Good))
+        .unwrap_or(lines.len());
+    let summary = |k: &Kind| matches!(k, Kind::Chrome(why) if why == "summary box");
+    let labels: Vec<usize> = (0..start).filter(|&i| summary(&kinds[i])).collect();
+    for i in labels {
+        for k in kinds[i + 1..start].iter_mut() {
+            match k {
+                Kind::Text(_) => *k = Kind::Chrome("summary box".to_string()),
+                k if summary(k) => {}
+                _ => break,
+            }
+        }
+    }
+    for i in 0..start {
+        let beside_date = i > 0 && matches!(kinds[i - 1], Kind::Date(_))
+            || matches!(kinds.get(i + 1), Some(Kind::Date(_)));
+        if beside_date
+            && matches!(kinds[i], Kind::Text(_))
+            && let Some(speaker) = header::role_and_name(&lines[i].text)
+        {
+            kinds[i] = Kind::Byline(Byline {
+                speaker: Some(speaker),
+                ..Byline::default()
+            });
+        }
     }
 }
 
@@ -862,6 +907,9 @@ fn verdicts(
             }
             if is_author_box(l) {
                 return Kind::Chrome("author box".to_string());
+            }
+            if header::outlet_notice(l) {
+                return Kind::Chrome("outlet's notice".to_string());
             }
             if let Some(why) = boilerplate.matches(l) {
                 return Kind::Chrome(why.to_string());
@@ -1545,6 +1593,16 @@ mod tests {
             "HARBOUR DAILY\nTalks on the mission to resume next month\nBy Jane Roe\n{PARAGRAPHS}Next article\nMinisters meet on water sharing\nBy John Doe\nMinisters from the two countries met on Sunday to discuss the sharing of river water during the coming summer months.\n"
         ));
         assert!(!body(&a).contains("water"), "{}", body(&a));
+        assert_eq!(a.authors, ["Jane Roe"]);
+    }
+
+    #[test]
+    fn a_summary_box_over_the_byline_is_not_the_headline_or_the_text() {
+        let a = run(&format!(
+            "HARBOUR DAILY\nDrone strike hits base near the border\nKey points:\nThree soldiers were killed at the base\nThe president promised a response to the attack\nIt is the first such loss since the autumn\nBy Jane Roe\nJanuary 29, 2024\n{PARAGRAPHS}"
+        ));
+        assert_eq!(title(&a), "Drone strike hits base near the border");
+        assert!(!body(&a).contains("president promised"), "{}", body(&a));
         assert_eq!(a.authors, ["Jane Roe"]);
     }
 

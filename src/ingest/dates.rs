@@ -187,7 +187,8 @@ pub fn parse_date_line(
     style: DateStyle,
     max_rest_words: usize,
 ) -> Option<PublishedDate> {
-    let line = strip_leading_place(without_other_calendar(line.trim()));
+    let line = gregorian_in_brackets(line.trim());
+    let line = strip_leading_place(without_other_calendar(&line));
     let fields: Vec<&str> = split_fields(line);
     let mut dates: Vec<Option<PublishedDate>> = fields
         .iter()
@@ -241,12 +242,32 @@ fn split_before_label(field: &str) -> Vec<&str> {
     }
 }
 
+/// The months of the Persian and Hijri calendars, as English pages spell them.
+const OTHER_MONTHS: &str = "farvardin|ordibehesht|khordad|tir|mordad|shahrivar|mehr|aban|azar|dey|bahman|esfand|muharram|safar|rabi[‘'’]? al-(?:awwal|thani|akhir)|jumad[ae] al-(?:ula|awwal|akhir(?:ah)?|thani(?:yah)?)|rajab|sha[‘'’]?ban|ramadan|shawwal|dhu al-(?:qa[‘'’]?dah|hijjah)";
+
+/// "Tehran, 9 Bahman 1402 (29 January 2024)": the Persian or Hijri date
+/// first and the Gregorian in brackets; read as "Tehran, 29 January 2024".
+fn gregorian_in_brackets(line: &str) -> std::borrow::Cow<'_, str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        let months = OTHER_MONTHS;
+        Regex::new(&format!(
+            r"(?i)^(?P<pre>.*?)(?:\d{{1,2}}\s+(?:{months})|(?:{months})\s+\d{{1,2}})\s*,?\s*1[34]\d\d(?:\s*(?:AH|A\.H\.|SH|hijri))?\s*\((?P<greg>[^()]{{6,40}})\)\.?$"
+        ))
+        .unwrap()
+    });
+    match re.captures(line) {
+        Some(c) => format!("{}{}", &c["pre"], &c["greg"]).into(),
+        None => line.into(),
+    }
+}
+
 /// "... January 28, 2024 - Bahman 08, 1402", "... - 26 Sha'ban 1445 AH":
 /// the same day in the Persian or Hijri calendar, printed after the date.
 fn without_other_calendar(line: &str) -> &str {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        let months = "farvardin|ordibehesht|khordad|tir|mordad|shahrivar|mehr|aban|azar|dey|bahman|esfand|muharram|safar|rabi[‘'’]? al-(?:awwal|thani|akhir)|jumad[ae] al-(?:ula|awwal|akhir(?:ah)?|thani(?:yah)?)|rajab|sha[‘'’]?ban|ramadan|shawwal|dhu al-(?:qa[‘'’]?dah|hijjah)";
+        let months = OTHER_MONTHS;
         Regex::new(&format!(
             r"(?i)\s*[-–—|/,]\s*(?:\d{{1,2}}\s+(?:{months})|(?:{months})\s+\d{{1,2}})\s*,?\s*1[34]\d\d(?:\s*(?:AH|A\.H\.|SH|H\.?\s?Sh\.?|hijri|solar hijri))?\.?$"
         ))
@@ -809,6 +830,10 @@ mod tests {
         // Capitalised words that are neither a place nor an agency: a
         // headline with a date, not a date line.
         assert_eq!(line("Talks Resume, 3 Feb 2024"), None);
+        assert_eq!(
+            line("Tehran, 9 Bahman 1402 (29 January 2024)"),
+            Some(d(2024, 1, 29))
+        );
         // A city the gazetteer does not know, one word before the dash; a
         // label word there is read with its date.
         assert_eq!(

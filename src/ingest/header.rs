@@ -300,20 +300,80 @@ pub fn is_plausible_person_name(text: &str) -> bool {
 pub fn transcript_speaker(line: &str) -> Option<(String, String)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?(?P<name>\p{Lu}[\p{Lu}'’.\-]+(?:\s+\p{Lu}[\p{Lu}'’.\-]+){1,3})(?:,\s*(?P<role>\p{Lu}[\p{Lu}\s.'’-]{1,40}?))?:(?:\s+\S|\s*$)")
+        Regex::new(r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?(?P<name>\p{Lu}[\p{Lu}'’.\-]+(?:\s+\p{Lu}[\p{Lu}'’.\-]+){1,9})(?:,\s*(?P<role>\p{Lu}[\p{Lu}\s.'’-]{1,40}?))?:(?:\s+\S|\s*$)")
             .unwrap()
     });
     let c = re.captures(line)?;
-    let name = name_case(&c["name"]);
+    let label = name_case(&c["name"]);
+    // "PENTAGON PRESS SECRETARY AIR FORCE MAJOR GENERAL PAT RYDER:": the
+    // role before the name, in the same capitals.
+    let (name, title) = if label.split_whitespace().count() <= 4 {
+        (label, String::new())
+    } else {
+        let (name, role) = role_and_name(&label)?;
+        (name, role.to_lowercase())
+    };
     if !is_plausible_person_name(&name) {
         return None;
     }
     let role = match c.name("role").map(|r| r.as_str().trim().to_lowercase()) {
         Some(r) if r == "byline" => "correspondent".to_string(),
         Some(r) => r,
-        None => String::new(),
+        None => title,
     };
     Some((name, role))
+}
+
+/// "Newsdesk Daily is committed to challenging conventional wisdom ...":
+/// a publication's note on itself, printed inside its articles.
+pub fn outlet_notice(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(?P<name>(?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3})\s+(?:is|remains)\s+(?:committed|dedicated)\s+to\b.{0,250}$").unwrap()
+    });
+    re.captures(line.trim())
+        .is_some_and(|c| has_outlet_word(&c["name"]) || known_outlet(&c["name"]).is_some())
+}
+
+/// "Hamid Rasheed, Associate Professor of International Relations,
+/// University of the Gulf": a person's name, then a post (a role or an
+/// institution), nothing that reads as a sentence. Returns the name.
+pub fn name_and_post(line: &str) -> Option<String> {
+    let (name, post) = line.trim().split_once(", ")?;
+    let words: Vec<&str> = post.split_whitespace().collect();
+    let post_like = words.len() <= 16
+        && !post.ends_with(['.', '?', '!'])
+        && words.iter().any(|w| {
+            super::people::is_role_word(w)
+                || INSTITUTION_WORDS.contains(&w.trim_matches(',').to_lowercase().as_str())
+        })
+        && words
+            .iter()
+            .filter(|w| w.starts_with(char::is_lowercase))
+            .all(|w| CONNECTORS.contains(w));
+    (post_like && is_plausible_person_name(name)).then(|| name.to_string())
+}
+
+/// "Pentagon Press Secretary Air Force Maj. Gen. Pat Ryder": a role, then
+/// a person's name (a known given name and a surname, or a third name),
+/// every word capitalised, nothing after. Returns the name and the role.
+pub fn role_and_name(line: &str) -> Option<(String, String)> {
+    let t = line.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if !(3..=12).contains(&words.len())
+        || t.ends_with(['.', ':', '?', '!', ','])
+        || !words.iter().all(|w| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    [3, 2].into_iter().find_map(|n| {
+        let (role, name) = words.split_at(words.len().checked_sub(n).filter(|&r| r > 0)?);
+        let name = name.join(" ");
+        (super::people::has_given_name(name.split_whitespace().next()?)
+            && is_plausible_person_name(&name)
+            && role.iter().any(|w| super::people::is_role_word(w)))
+        .then(|| (name, role.join(" ")))
+    })
 }
 
 /// "Jane Roe, Department Spokesperson": a name and a role, nothing else.
@@ -437,12 +497,14 @@ fn name_and_desk(t: &str) -> Option<Byline> {
             && !words[..k]
                 .iter()
                 .any(|w| REGION_WORDS.contains(&w.to_lowercase().as_str()));
-        (name_ends && is_person_name(&name) && !is_desk(&name) && is_journalist_role(&role)).then(
-            || Byline {
-                authors: vec![name],
-                ..Byline::default()
-            },
-        )
+        (name_ends
+            && is_plausible_person_name(&name)
+            && !is_desk(&name)
+            && is_journalist_role(&role))
+        .then(|| Byline {
+            authors: vec![name],
+            ..Byline::default()
+        })
     })
 }
 
@@ -863,7 +925,7 @@ pub fn masthead(
     chrome: &[bool],
     page_start: usize,
 ) -> Option<Masthead> {
-    let mut index = (page_start..lines.len().min(page_start + 4)).find(|&i| !chrome[i])?;
+    let mut index = (page_start..lines.len().min(page_start + 8)).find(|&i| !chrome[i])?;
     // "Republic of Iraq" over "Prime Minister's Media Office": the state's
     // name heads its bodies' pages; the body under it publishes.
     if is_state_name(&lines[index].text)
@@ -1645,6 +1707,39 @@ mod tests {
             Some("The Evening Courier")
         );
         assert_eq!(named("Posted in", Some("Middle East")), None);
+        // A briefer's full title before the name, in a label or on a line.
+        assert_eq!(
+            transcript_speaker(
+                "PENTAGON PRESS SECRETARY AIR FORCE MAJOR GENERAL PAT RYDER: Good afternoon."
+            ),
+            Some((
+                "Pat Ryder".to_string(),
+                "pentagon press secretary air force major general".to_string()
+            ))
+        );
+        assert_eq!(
+            role_and_name("Deputy Foreign Minister Omar Rashid").map(|r| r.0),
+            Some("Omar Rashid".to_string())
+        );
+        assert_eq!(
+            role_and_name("Foreign Ministers Meet In Baghdad Today"),
+            None
+        );
+        assert_eq!(
+            name_and_post("Jane Roe, Senior Fellow, Harbour Policy Institute").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            name_and_post("Jane Roe, who said the talks had ended"),
+            None
+        );
+        assert!(outlet_notice(
+            "Harbour Daily is committed to accurate and fair reporting."
+        ));
+        assert!(!outlet_notice(
+            "The government is committed to the agreement, he said."
+        ));
+        assert!(!outlet_notice("Iraq is committed to ending the mission."));
         assert_eq!(
             named("Published in", Some("the spring, officials said")),
             None

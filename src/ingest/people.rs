@@ -594,6 +594,11 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
     let mut mentions: Vec<Mention> = Vec::new();
     let mut links: Vec<(Vec<String>, String)> = Vec::new();
     for s in sentences {
+        // A headline in title case capitalises every word ("... Pat Ryder
+        // Holds a Press Briefing"): a name there ends before a common word.
+        // (A sentence with its full stop is prose, however many names it lists.)
+        let title_case = super::entities::is_title_case(&s.text)
+            && !s.text.trim_end().ends_with(['.', '"', '”']);
         // Most sentences have no initial or suffix: their words are read
         // in place.
         let words = has_initials(&s.text).then(|| without_initials(&s.text));
@@ -608,6 +613,10 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             let Some(mut m) = read_run(&tokens, start, end, s.line) else {
                 continue;
             };
+            while title_case && m.name.len() > 2 && m.name.last().is_some_and(|t| is_common_word(t))
+            {
+                m.name.pop();
+            }
             let name = m.name.join(" ");
             if is_excluded(&name) || m.name.iter().any(|t| is_excluded(t) && m.name.len() == 1) {
                 m.not_person = true;
