@@ -267,6 +267,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         r"^(?:key (?:points|takeaways|facts)|at a glance|in brief|story highlights|highlights|summary|(?:ai|ai-generated|article) summary|quick read|tl;?\s?dr)\s*:?$|^this summary (?:was|is|has been) (?:generated|written|produced|created)\b.{0,120}$",
     ),
     ("video label", r"^video duration\b.{0,60}$"),
+    // A photo gallery's counter and buttons ("1 of 4", "Next image"); the
+    // line after the counter is its caption (`is_caption_label`).
+    (
+        "gallery",
+        r"^\d{1,3}\s*(?:of|/)\s*\d{1,3}$|^(?:next|previous|prev) (?:image|photo|picture|slide)$",
+    ),
     // A republished piece's notes: the author's disclosure and where it
     // first appeared (whose publisher the article credits).
     (
@@ -337,12 +343,13 @@ impl Boilerplate {
 }
 
 /// A label a screen reader says before an image's caption, printed on its
-/// own line with the caption on the next ("Image caption,"): that next
-/// line is the caption, whatever its shape.
+/// own line with the caption on the next ("Image caption,"), or a photo
+/// gallery's counter ("1 of 4"): that next line is the caption, whatever
+/// its shape.
 pub fn is_caption_label(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^(?:image|media|video|photo|picture)\s+(?:caption|description)s?\s*[,:]?$")
+        Regex::new(r"(?i)^(?:image|media|video|photo|picture)\s+(?:caption|description)s?\s*[,:]?$|^\d{1,3}\s*(?:of|/)\s*\d{1,3}$")
             .unwrap()
     })
     .is_match(line.trim())

@@ -146,6 +146,7 @@ pub fn clean(
     let mut kinds = verdicts(&lines, &shapes, meta, boilerplate, style);
     lines_beside_the_article(&lines, &shapes, &mut kinds);
     summaries_and_briefers(&lines, &mut kinds);
+    pull_quotes(&lines, &mut kinds);
     let page_start = unwrap_saved_page(&mut kinds);
 
     let mut masthead = masthead_of(&lines, &shapes, &kinds, page_start);
@@ -741,6 +742,33 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
             authors,
             ..Byline::default()
         });
+    }
+}
+
+/// A pull quote: a short line, often in quotation marks, that repeats
+/// words of a paragraph of the article ("“The question is what happens to
+/// the armed groups.”"), set between paragraphs for the eye.
+fn pull_quotes(lines: &[Line], kinds: &mut [Kind]) {
+    let core = |t: &str| normalise(t.trim_matches(|c: char| "\"“”'‘’ .".contains(c)));
+    let quoted: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            matches!(kinds[i], Kind::Text(_))
+                && lines[i].text.split_whitespace().count() <= 30
+                && lines[i].text.trim_start().starts_with(['"', '“'])
+        })
+        .collect();
+    for i in quoted {
+        let needle = core(&lines[i].text);
+        let repeats = needle.split_whitespace().count() >= 4
+            && (0..lines.len()).any(|j| {
+                j != i
+                    && matches!(kinds[j], Kind::Text(_))
+                    && lines[j].text.len() > lines[i].text.len() + 20
+                    && normalise(&lines[j].text).contains(&needle)
+            });
+        if repeats {
+            kinds[i] = Kind::Chrome("pull quote".to_string());
+        }
     }
 }
 
@@ -1604,6 +1632,20 @@ mod tests {
         assert_eq!(title(&a), "Drone strike hits base near the border");
         assert!(!body(&a).contains("president promised"), "{}", body(&a));
         assert_eq!(a.authors, ["Jane Roe"]);
+    }
+
+    #[test]
+    fn a_pull_quote_and_a_gallery_are_not_the_text() {
+        let a = run(&format!(
+            "HARBOUR DAILY\nTalks on the mission to resume next month\nBy Jane Roe\n1 of 4\nSoldiers at the gate of the base in the desert. (Harbour Daily)\nNext image\n{PARAGRAPHS}“The two sides were close to an agreement.”\nMore text follows here about the talks and the defence minister who spoke on Monday.\n"
+        ));
+        let text = body(&a);
+        assert!(
+            !text.contains("Soldiers at the gate") && !text.contains("1 of 4"),
+            "{text}"
+        );
+        assert!(!text.contains("“The two sides"), "{text}");
+        assert!(text.contains("were close to an agreement on the timetable"));
     }
 
     #[test]

@@ -1216,6 +1216,8 @@ fn names_known_organisation(text: &str) -> bool {
 }
 
 /// "PHNA - Pars Horizon News Agency" -> ["PHNA", "Pars Horizon News Agency"].
+/// Also "دجلة تايمز Dijla Times": the name in Arabic script and in Latin
+/// letters side by side, each a part.
 fn split_on_dashes(text: &str) -> Vec<&str> {
     let mut parts = vec![text];
     for sep in [" - ", " – ", " — ", " | "] {
@@ -1225,7 +1227,27 @@ fn split_on_dashes(text: &str) -> Vec<&str> {
             .map(str::trim)
             .collect();
     }
-    parts
+    parts.into_iter().flat_map(split_scripts).collect()
+}
+
+/// A name written in Arabic script and in Latin letters: the two runs.
+fn split_scripts(text: &str) -> Vec<&str> {
+    let arabic = |c: char| ('\u{600}'..='\u{6ff}').contains(&c);
+    let latin = |c: char| c.is_ascii_alphabetic();
+    let (Some(a), Some(l)) = (text.find(arabic), text.find(latin)) else {
+        return vec![text];
+    };
+    // Where the first script's run ends: the last word before the other
+    // script begins.
+    let at = a.max(l);
+    let cut = text[..at].trim_end().len();
+    let (first, second) = (text[..cut].trim(), text[at..].trim());
+    if first.contains(if a < l { latin } else { arabic })
+        || second.contains(if a < l { arabic } else { latin })
+    {
+        return vec![text];
+    }
+    vec![first, second]
 }
 
 /// Does `haystack` hold `needle` as whole words?
@@ -1354,10 +1376,23 @@ pub fn headline_shaped(text: &str, shape: &Shape, marked: bool) -> bool {
     let min = if marked { 1 } else { 3 };
     (min..=30).contains(&shape.words)
         && shape.starts_like_a_sentence
-        && (marked || !text.trim_end().ends_with(['.', ',', ';']))
+        && (marked || !text.trim_end().ends_with(['.', ',', ';']) || short_sentences(text))
         && shape.separators == 0
         && !(shape.all_caps && shape.words <= 5)
         && !is_ticker(text)
+}
+
+/// "The coalition is leaving Iraq. The militias are not.": a headline of
+/// two or three short sentences, each capitalised (a standfirst is a longer
+/// sentence).
+fn short_sentences(text: &str) -> bool {
+    let t = text.trim_end().trim_end_matches('.');
+    let sentences: Vec<&str> = t.split(". ").collect();
+    (2..=3).contains(&sentences.len())
+        && sentences.iter().all(|s| {
+            let words = s.split_whitespace().count();
+            (3..=7).contains(&words) && s.starts_with(char::is_uppercase)
+        })
 }
 
 /// "Breaking: ...", "LIVE: ...", "Watch: ...": a ticker or a teaser above
@@ -1740,6 +1775,20 @@ mod tests {
             "The government is committed to the agreement, he said."
         ));
         assert!(!outlet_notice("Iraq is committed to ending the mission."));
+        assert_eq!(
+            split_scripts("دجلة تايمز Dijla Times"),
+            ["دجلة تايمز", "Dijla Times"]
+        );
+        assert_eq!(split_scripts("Dijla Times"), ["Dijla Times"]);
+        assert!(short_sentences(
+            "The coalition is leaving Iraq. The militias are not."
+        ));
+        assert!(!short_sentences(
+            "Good morning. Here's what you need to know today."
+        ));
+        assert!(!short_sentences(
+            "The talks resumed on Monday after a pause of several weeks."
+        ));
         assert_eq!(
             named("Published in", Some("the spring, officials said")),
             None

@@ -806,9 +806,12 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     let after = tokens.get(end).copied();
     let last = run.last().copied().unwrap_or("");
 
+    let given = given_names().contains(name[0].as_str());
+    // "Senator Jack Reed": words that are common on their own ("jack",
+    // "reed") make a name after a title when the first is a given name.
     let mut not_person = name.iter().any(|t| is_head(t))
         || name.iter().any(|t| is_time_word(t))
-        || name.iter().all(|t| is_common_word(t))
+        || name.iter().all(|t| is_common_word(t)) && !(has_role && given && name.len() >= 2)
         || (name.len() == 1 && is_place(&name[0]))
         || is_place(&name.join(" "))
         || name.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
@@ -833,7 +836,6 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     if before.is_some_and(|b| b.eq_ignore_ascii_case("the")) && !has_role {
         not_person = true;
     }
-    let given = given_names().contains(name[0].as_str());
     let arabic_shape = arabic_name_shape(&name);
     let speaks_after =
         after.is_some_and(|a| SPEECH_VERBS.contains(&lower(a).as_str())) && !is_possessive(last);
@@ -1251,6 +1253,23 @@ mod tests {
                 "Aziz Shwan",
                 "Peshraw Dizayee"
             ]
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_given_name_and_common_words() {
+        let got = names_of(
+            &["The senators, led by Senator Jack Reed and Senator Roger Wicker, wrote to him."],
+            &[],
+        );
+        assert_eq!(got, ["Jack Reed", "Roger Wicker"]);
+        // Common words after a title without a given name stay out.
+        assert!(
+            names_of(
+                &["The letter went to Senator Foreign Relations today."],
+                &[]
+            )
+            .is_empty()
         );
     }
 
