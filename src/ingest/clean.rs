@@ -748,7 +748,12 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
 /// A pull quote: a short line, often in quotation marks, that repeats
 /// words of a paragraph of the article ("“The question is what happens to
 /// the armed groups.”"), set between paragraphs for the eye.
+///
+/// An article has a few; the first [`MAX_PULL_QUOTES`] quoted lines are
+/// looked at, each against the page's text lines normalised once, so a
+/// page of a million quoted lines costs no more than one of a hundred.
 fn pull_quotes(lines: &[Line], kinds: &mut [Kind]) {
+    const MAX_PULL_QUOTES: usize = 32;
     let core = |t: &str| normalise(t.trim_matches(|c: char| "\"“”'‘’ .".contains(c)));
     let quoted: Vec<usize> = (0..lines.len())
         .filter(|&i| {
@@ -756,15 +761,20 @@ fn pull_quotes(lines: &[Line], kinds: &mut [Kind]) {
                 && lines[i].text.split_whitespace().count() <= 30
                 && lines[i].text.trim_start().starts_with(['"', '“'])
         })
+        .take(MAX_PULL_QUOTES)
+        .collect();
+    if quoted.is_empty() {
+        return;
+    }
+    let texts: Vec<(usize, String)> = (0..lines.len())
+        .filter(|&j| matches!(kinds[j], Kind::Text(_)))
+        .map(|j| (j, normalise(&lines[j].text)))
         .collect();
     for i in quoted {
         let needle = core(&lines[i].text);
         let repeats = needle.split_whitespace().count() >= 4
-            && (0..lines.len()).any(|j| {
-                j != i
-                    && matches!(kinds[j], Kind::Text(_))
-                    && lines[j].text.len() > lines[i].text.len() + 20
-                    && normalise(&lines[j].text).contains(&needle)
+            && texts.iter().any(|(j, text)| {
+                *j != i && lines[*j].text.len() > lines[i].text.len() + 20 && text.contains(&needle)
             });
         if repeats {
             kinds[i] = Kind::Chrome("pull quote".to_string());
@@ -782,14 +792,14 @@ fn summaries_and_briefers(lines: &[Line], kinds: &mut [Kind]) {
         .position(|k| *k == Kind::Text(Density::Good))
         .unwrap_or(lines.len());
     let summary = |k: &Kind| matches!(k, Kind::Chrome(why) if why == "summary box");
-    let labels: Vec<usize> = (0..start).filter(|&i| summary(&kinds[i])).collect();
-    for i in labels {
-        for k in kinds[i + 1..start].iter_mut() {
-            match k {
-                Kind::Text(_) => *k = Kind::Chrome("summary box".to_string()),
-                k if summary(k) => {}
-                _ => break,
-            }
+    // One pass: inside a box from its label to the first line that is
+    // neither a point nor the box's own chrome.
+    let mut inside = false;
+    for k in kinds[..start].iter_mut() {
+        match k {
+            k if summary(k) => inside = true,
+            Kind::Text(_) if inside => *k = Kind::Chrome("summary box".to_string()),
+            _ => inside = false,
         }
     }
     for i in 0..start {
