@@ -245,14 +245,23 @@ fn split_before_label(field: &str) -> Vec<&str> {
 /// The months of the Persian and Hijri calendars, as English pages spell them.
 const OTHER_MONTHS: &str = "farvardin|ordibehesht|khordad|tir|mordad|shahrivar|mehr|aban|azar|dey|bahman|esfand|muharram|safar|rabi[‘'’]? al-(?:awwal|thani|akhir)|jumad[ae] al-(?:ula|awwal|akhir(?:ah)?|thani(?:yah)?)|rajab|sha[‘'’]?ban|ramadan|shawwal|dhu al-(?:qa[‘'’]?dah|hijjah)";
 
+/// A day in the Persian or Hijri calendar ("9 Bahman 1402", "Sha'ban 26,
+/// 1445 AH"), as a pattern to build the regexes below from.
+fn other_calendar_date() -> String {
+    let m = OTHER_MONTHS;
+    format!(
+        r"(?:\d{{1,2}}\s+(?:{m})|(?:{m})\s+\d{{1,2}})\s*,?\s*1[34]\d\d(?:\s*(?:AH|A\.H\.|SH|H\.?\s?Sh\.?|hijri|solar hijri))?"
+    )
+}
+
 /// "Tehran, 9 Bahman 1402 (29 January 2024)": the Persian or Hijri date
 /// first and the Gregorian in brackets; read as "Tehran, 29 January 2024".
 fn gregorian_in_brackets(line: &str) -> std::borrow::Cow<'_, str> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        let months = OTHER_MONTHS;
+        let other = other_calendar_date();
         Regex::new(&format!(
-            r"(?i)^(?P<pre>.*?)(?:\d{{1,2}}\s+(?:{months})|(?:{months})\s+\d{{1,2}})\s*,?\s*1[34]\d\d(?:\s*(?:AH|A\.H\.|SH|hijri))?\s*\((?P<greg>[^()]{{6,40}})\)\.?$"
+            r"(?i)^(?P<pre>.*?){other}\s*\((?P<greg>[^()]{{6,40}})\)\.?$"
         ))
         .unwrap()
     });
@@ -267,11 +276,8 @@ fn gregorian_in_brackets(line: &str) -> std::borrow::Cow<'_, str> {
 fn without_other_calendar(line: &str) -> &str {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        let months = OTHER_MONTHS;
-        Regex::new(&format!(
-            r"(?i)\s*[-–—|/,]\s*(?:\d{{1,2}}\s+(?:{months})|(?:{months})\s+\d{{1,2}})\s*,?\s*1[34]\d\d(?:\s*(?:AH|A\.H\.|SH|H\.?\s?Sh\.?|hijri|solar hijri))?\.?$"
-        ))
-        .unwrap()
+        let other = other_calendar_date();
+        Regex::new(&format!(r"(?i)\s*[-–—|/,]\s*{other}\.?$")).unwrap()
     });
     match re.find(line) {
         Some(m) if m.start() > 0 => &line[..m.start()],
@@ -302,20 +308,7 @@ fn strip_leading_place(line: &str) -> &str {
     // One capitalised word ("Madrid - Sep 30, 2024") is a dateline's city
     // whether or not the gazetteer knows it; a headline has more words.
     // ("Updated - Jan 29, 2024" is a label, read with the date).
-    let one_word = !head.contains([' ', ','])
-        && !matches!(
-            head.to_lowercase().as_str(),
-            "updated"
-                | "update"
-                | "published"
-                | "publish"
-                | "posted"
-                | "modified"
-                | "date"
-                | "dated"
-                | "issued"
-                | "released"
-        );
+    let one_word = !head.contains([' ', ',']) && !is_label(head);
     let accepted = if comma {
         place || super::entities::is_wire(head)
     } else {
@@ -325,6 +318,13 @@ fn strip_leading_place(line: &str) -> &str {
             || super::header::ends_with_paper_word(head)
     };
     if accepted { rest } else { line }
+}
+
+/// A date's label alone ("Updated", "Published", "Date").
+fn is_label(word: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(&format!(r"(?i)^{LABEL}$")).unwrap())
+        .is_match(word.trim())
 }
 
 /// "Updated 3 hours ago", "Last updated: 10:15", "Updated: 10 Feb 2024".
