@@ -68,6 +68,20 @@ impl Hasher {
     }
 }
 
+/// Bytes written to a hasher go into the hash as they come (no length
+/// prefix): the key of a file by its bytes, made without holding them.
+impl std::io::Write for Hasher {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(bytes);
+        self.flush_if_full();
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// xxh3-128 of `bytes`.
 pub fn hash_bytes(bytes: &[u8]) -> u128 {
     xxhash_rust::xxh3::xxh3_128(bytes)

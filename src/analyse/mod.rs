@@ -192,6 +192,12 @@ pub struct SourceAnalysis {
     pub topics: Vec<usize>,
     /// Entities those briefs name.
     pub entities: Vec<usize>,
+    /// Every word the search indexes in the source's text, sorted, once
+    /// each: read here so that a build reuses them by the text's hash (the
+    /// index folded and sorted every raw source's words again in each
+    /// build: a sixth of an incremental build at 10,000 articles).
+    #[serde(skip)]
+    pub terms: Arc<Terms>,
 }
 
 /// Analyse the briefing. Briefs must refer only to known topics (checked earlier).
@@ -282,6 +288,8 @@ pub struct AnalysisReuse<'a> {
     pub related: &'a dyn Reuse<RelatedLists>,
     /// Entities, figures, timeline.
     pub facts: &'a dyn Reuse<FactsValue>,
+    /// The search's words of each source, by a hash of its text.
+    pub source_terms: &'a dyn Reuse<Arc<Terms>>,
 }
 
 impl AnalysisReuse<'static> {
@@ -290,6 +298,7 @@ impl AnalysisReuse<'static> {
         passages: &Fresh,
         related: &Fresh,
         facts: &Fresh,
+        source_terms: &Fresh,
     };
 }
 
@@ -508,7 +517,12 @@ pub fn analyse_with(
         &figures,
         &timeline,
     );
-    let sources = source_analyses(source_briefs, &brief_topics, &brief_entities);
+    let sources = source_analyses(
+        sources,
+        source_briefs,
+        (&brief_topics, &brief_entities),
+        memo.source_terms,
+    );
     Analysis {
         entities,
         stories,
@@ -523,15 +537,20 @@ pub fn analyse_with(
     }
 }
 
-/// Each source's briefs, and the topics and entities those briefs have.
+/// Each source's briefs, the topics and entities those briefs have
+/// (`of_briefs`: by brief, its topics and its entities), and its words.
 fn source_analyses(
+    sources: &[SourceText],
     source_briefs: Vec<Vec<usize>>,
-    brief_topics: &[Vec<usize>],
-    brief_entities: &[Vec<usize>],
+    of_briefs: (&[Vec<usize>], &[Vec<usize>]),
+    memo: &dyn Reuse<Arc<Terms>>,
 ) -> Vec<SourceAnalysis> {
+    use rayon::prelude::*;
+    let (brief_topics, brief_entities) = of_briefs;
     source_briefs
-        .into_iter()
-        .map(|bs| {
+        .into_par_iter()
+        .zip(sources)
+        .map(|(bs, source)| {
             let mut topics: Vec<usize> = bs
                 .iter()
                 .flat_map(|&b| brief_topics[b].iter().copied())
@@ -544,10 +563,15 @@ fn source_analyses(
                 .collect();
             ents.sort_unstable();
             ents.dedup();
+            let text = source.text.as_str();
+            let terms = memo.get_or(crate::hash::hash_bytes(text.as_bytes()), &mut || {
+                Arc::new(Terms::of(text))
+            });
             SourceAnalysis {
                 briefs: bs,
                 topics,
                 entities: ents,
+                terms,
             }
         })
         .collect()
@@ -772,13 +796,35 @@ impl<'a> JsonExport<'a> {
         }
     }
 
-    /// The file's text. Compact, one line: at thousands of briefs the
+    /// The file's text, written to `out`; its length. Compact, one line: at thousands of briefs the
     /// indented form doubles the file, and whoever reads it uses a JSON tool
     /// anyway.
-    pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string(self).unwrap_or_default();
-        json.push('\n');
-        json
+    pub fn write_json(&self, out: &mut impl std::io::Write) -> usize {
+        use std::io::Write as _;
+        let mut counted = Counted { out, len: 0 };
+        // Writing to memory or a hasher does not fail; nor does serialising
+        // these types (string keys only).
+        let _ = serde_json::to_writer(&mut counted, self);
+        let _ = counted.write_all(b"\n");
+        counted.len
+    }
+}
+
+/// A writer that counts what goes through it.
+struct Counted<'a, W> {
+    out: &'a mut W,
+    len: usize,
+}
+
+impl<W: std::io::Write> std::io::Write for Counted<'_, W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(bytes)?;
+        self.len += n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 

@@ -523,6 +523,8 @@ pub struct AnalysisMemo {
     pub related: KeyMemo<u128, crate::analyse::RelatedLists>,
     /// Entities, figures, timeline, each keyed by the facts it reads.
     pub facts: KeyMemo<u128, crate::analyse::FactsValue>,
+    /// The search's words of each source, keyed by a hash of its text.
+    pub source_terms: KeyMemo<u128, std::sync::Arc<crate::words::Terms>>,
 }
 
 /// What render records for the next build (see
@@ -600,6 +602,7 @@ impl AnalysisMemo {
             passages: &self.passages,
             related: &self.related,
             facts: &self.facts,
+            source_terms: &self.source_terms,
         }
     }
 }
@@ -674,6 +677,7 @@ impl Memo {
                 passages: self.analysis.passages.next(),
                 related: self.analysis.related.next(),
                 facts: self.analysis.facts.next(),
+                source_terms: self.analysis.source_terms.next(),
             },
             render: {
                 let r = self.render;

@@ -63,6 +63,7 @@ impl BuildCache {
             s.spawn(|_| analysis.passages = KeyMemo::load(&files("passages")));
             s.spawn(|_| analysis.related = KeyMemo::load(&files("related")));
             s.spawn(|_| analysis.facts = KeyMemo::load(&files("facts")));
+            s.spawn(|_| analysis.source_terms = KeyMemo::load(&files("source-terms")));
             s.spawn(|_| render.pages = KeyMemo::load(&files("pages")));
             s.spawn(|_| render.body_links = KeyMemo::load(&files("body-links")));
             // Megabytes that only an edit to a brief's text reads (in part).
@@ -180,6 +181,7 @@ impl BuildCache {
             | memo.analysis.passages.store(&files("passages"))
             | memo.analysis.related.store(&files("related"))
             | memo.analysis.facts.store(&files("facts"))
+            | memo.analysis.source_terms.store(&files("source-terms"))
             | memo.render.pages.store(&files("pages"))
             | memo.render.body_links.store(&files("body-links"))
             | memo.render.brief_bodies.store(&files("brief-bodies"));

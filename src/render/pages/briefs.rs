@@ -6,7 +6,7 @@ use super::*;
 pub(super) fn briefs<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
     let shared = cx.shared;
     let all = &cx.input.analysis.newest_first;
-    let chron = in_time(cx.input, all.iter().copied());
+    let chron = &cx.lists.briefs;
     let shown: Vec<usize> = chron.items(part).iter().map(|&i| all[i]).collect();
     let pager = chron
         .pager(links::BRIEFS, part)

@@ -40,7 +40,7 @@ pub(super) fn entity<'a>(
     let entity = &input.analysis.entities[e];
     let card = &shared.entity_cards[e];
     let first = links::entity(&entity.slug);
-    let chron = in_time(input, entity.mentions.iter().map(|m| m.brief));
+    let chron = &cx.lists.entities[e];
     let shown: Vec<&crate::analyse::entities::Mention> = chron
         .items(part)
         .iter()

@@ -52,11 +52,55 @@ pub(super) enum Job {
     Outlets,
 }
 
+/// How each long list goes on pages ([`Chronology`]), worked out once per
+/// build: every page of a list asked again (the list of 10,000 briefs has
+/// hundreds of archive pages, each sorting all 10,000 dates by month).
+pub(super) struct Lists {
+    briefs: Chronology,
+    sources: Chronology,
+    source_filters: Vec<Chronology>,
+    stories: Chronology,
+    /// The timeline's rows of what was known when, and their pages.
+    timeline_rows: Vec<(usize, Vec<String>)>,
+    timeline: Chronology,
+    entities: Vec<Chronology>,
+    topics: Vec<Chronology>,
+}
+
+impl Lists {
+    pub(super) fn new(input: &RenderInput<'_>, shared: &Shared) -> Lists {
+        let a = input.analysis;
+        let timeline_rows = timeline::known_when(a);
+        Lists {
+            briefs: in_time(input, a.newest_first.iter().copied()),
+            sources: sources::chronology(input, &shared.source_order),
+            source_filters: shared
+                .source_filters
+                .iter()
+                .map(|f| sources::chronology(input, &f.order))
+                .collect(),
+            stories: stories::chronology(input),
+            timeline: in_time(input, timeline_rows.iter().map(|(b, _)| *b)),
+            timeline_rows,
+            entities: a
+                .entities
+                .par_iter()
+                .map(|e| in_time(input, e.mentions.iter().map(|m| m.brief)))
+                .collect(),
+            topics: a
+                .topics
+                .par_iter()
+                .map(|t| in_time(input, t.briefs.iter().map(|tb| tb.brief)))
+                .collect(),
+        }
+    }
+}
+
 impl Job {
     /// Every page of the site.
-    pub(super) fn all(input: &RenderInput<'_>, shared: &Shared) -> Vec<Job> {
+    pub(super) fn all(input: &RenderInput<'_>, lists: &Lists) -> Vec<Job> {
         let a = input.analysis;
-        let parts = |c: Chronology| 0..c.parts();
+        let parts = |c: &Chronology| 0..c.parts();
         let mut jobs = vec![
             Job::Index,
             Job::Topics,
@@ -65,20 +109,15 @@ impl Job {
             Job::NotFound,
             Job::Outlets,
         ];
-        jobs.extend(parts(in_time(input, a.newest_first.iter().copied())).map(Job::Briefs));
-        jobs.extend(
-            parts(sources::chronology(input, &shared.source_order)).map(|p| Job::Sources(None, p)),
-        );
-        for (f, filter) in shared.source_filters.iter().enumerate() {
-            let c = sources::chronology(input, &filter.order);
+        jobs.extend(parts(&lists.briefs).map(Job::Briefs));
+        jobs.extend(parts(&lists.sources).map(|p| Job::Sources(None, p)));
+        for (f, c) in lists.source_filters.iter().enumerate() {
             jobs.extend(parts(c).map(|p| Job::Sources(Some(f), p)));
         }
-        jobs.extend(parts(stories::chronology(input)).map(Job::Stories));
+        jobs.extend(parts(&lists.stories).map(Job::Stories));
         jobs.extend((0..a.stories.len()).map(Job::Story));
         jobs.extend((0..paging::ranked_pages(a.figures.len())).map(Job::Figures));
-        let known_when = timeline::known_when(a);
-        let c = in_time(input, known_when.iter().map(|(b, _)| *b));
-        jobs.extend(parts(c).map(Job::Timeline));
+        jobs.extend(parts(&lists.timeline).map(Job::Timeline));
         for (e, ev) in a.timeline.events.iter().enumerate() {
             let statements = timeline::statements_of(ev).count();
             jobs.extend((0..paging::ranked_pages(statements)).map(|p| Job::Event(e, p)));
@@ -89,12 +128,10 @@ impl Job {
             let pages = paging::ranked_pages(statements);
             jobs.extend((0..pages).map(|p| Job::FigureGroup(g, p)));
         }
-        for (e, entity) in a.entities.iter().enumerate() {
-            let c = in_time(input, entity.mentions.iter().map(|m| m.brief));
+        for (e, c) in lists.entities.iter().enumerate() {
             jobs.extend(parts(c).map(|p| Job::Entity(e, p)));
         }
-        for (t, topic) in a.topics.iter().enumerate() {
-            let c = in_time(input, topic.briefs.iter().map(|tb| tb.brief));
+        for (t, c) in lists.topics.iter().enumerate() {
             jobs.extend(parts(c).map(|p| Job::Topic(t, p)));
         }
         jobs.extend((0..input.briefs.len()).map(Job::Brief));
@@ -107,6 +144,7 @@ impl Job {
 pub(super) struct Cx<'a> {
     pub(super) input: &'a RenderInput<'a>,
     pub(super) shared: &'a Shared,
+    pub(super) lists: &'a Lists,
 }
 
 /// A page as its module describes it: the template, what the page is, and

@@ -26,11 +26,10 @@ pub(super) fn sources<'a>(
     let input = cx.input;
     let shared = cx.shared;
     let narrowed = filter.map(|f| &shared.source_filters[f]);
-    let (order, first) = match narrowed {
-        Some(f) => (&f.order, f.url.as_str()),
-        None => (&shared.source_order, links::SOURCES),
+    let (order, first, chron) = match (narrowed, filter) {
+        (Some(f), Some(n)) => (&f.order, f.url.as_str(), &cx.lists.source_filters[n]),
+        _ => (&shared.source_order, links::SOURCES, &cx.lists.sources),
     };
-    let chron = chronology(input, order);
     let shown: Vec<usize> = chron.items(part).iter().map(|&i| order[i]).collect();
     let first_brief = |s: usize| input.analysis.sources[s].briefs.first().copied();
     let rows: Vec<SourceRow> = shown

@@ -34,7 +34,7 @@ pub(super) fn stories<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -
     let input = cx.input;
     let shared = cx.shared;
     let all = &input.analysis.stories;
-    let chron = chronology(input);
+    let chron = &cx.lists.stories;
     let shown = chron.items(part);
     let entries: Vec<StoryEntry> = shown
         .iter()

@@ -48,8 +48,8 @@ pub(super) fn known_when(a: &Analysis) -> Vec<(usize, Vec<String>)> {
 pub(super) fn timeline<'a>(cx: &Cx<'a>, part: usize, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
     let shared = cx.shared;
     let a = cx.input.analysis;
-    let rows = known_when(a);
-    let chron = in_time(cx.input, rows.iter().map(|(b, _)| *b));
+    let rows = &cx.lists.timeline_rows;
+    let chron = &cx.lists.timeline;
     let shown: Vec<&(usize, Vec<String>)> = chron.items(part).iter().map(|&i| &rows[i]).collect();
     let pager = chron
         .pager(links::TIMELINE, part)

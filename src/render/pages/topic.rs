@@ -17,7 +17,7 @@ pub(super) fn topic<'a>(
     let topic = &input.topics[t];
     let ta = &input.analysis.topics[t];
     let first = links::topic(&topic.slug);
-    let chron = in_time(input, ta.briefs.iter().map(|tb| tb.brief));
+    let chron = &cx.lists.topics[t];
     let shown: Vec<&TaggedBrief> = chron.items(part).iter().map(|&i| &ta.briefs[i]).collect();
     let pager = chron
         .pager(&first, part)
