@@ -233,12 +233,13 @@ fn chrome_is_left_out_with_its_reason() {
                 l.file
             );
         }
-        // The article itself is there: its longest line survives.
+        // The article itself is there: its longest line survives (within
+        // its paragraph, where the page wrapped its text at a fixed width).
         let source = read(&pages().join("sources").join(&l.file));
         if l.format.as_deref() != Some("html") {
             let longest = source.lines().max_by_key(|s| s.len()).unwrap();
             assert!(
-                body_lines.iter().any(|b| b == &norm(longest)),
+                body_lines.iter().any(|b| b.contains(&norm(longest))),
                 "{}: lost {longest:?}",
                 l.file
             );

@@ -466,21 +466,8 @@ pub fn analyse_with(
             &newest_first,
         ))
     });
-    let stories = {
-        let started = std::time::Instant::now();
-        let terms: Vec<&Terms> = leads.iter().map(|l| &l.terms).collect();
-        let firsts: Vec<&str> = leads.iter().map(|l| l.summary.as_str()).collect();
-        let stories = stories::stories(
-            briefs,
-            &terms,
-            &firsts,
-            &brief_entities,
-            &entities,
-            &timeline.events,
-        );
-        (stories, started.elapsed())
-    };
-    let (stories, stories_took) = stories;
+    let (stories, stories_took) =
+        group_stories(briefs, &leads, &brief_entities, &entities, &timeline);
     let mut story_of: Vec<Option<usize>> = vec![None; briefs.len()];
     for (s, story) in stories.iter().enumerate() {
         for &b in &story.briefs {
@@ -535,6 +522,28 @@ pub fn analyse_with(
         briefs: brief_analyses,
         sources,
     }
+}
+
+/// The stories among the briefs, and how long grouping them took.
+fn group_stories(
+    briefs: &[Brief],
+    leads: &[Arc<Lead>],
+    brief_entities: &[Vec<usize>],
+    entities: &[Entity],
+    timeline: &Timeline,
+) -> (Vec<Story>, std::time::Duration) {
+    let started = std::time::Instant::now();
+    let terms: Vec<&Terms> = leads.iter().map(|l| &l.terms).collect();
+    let firsts: Vec<&str> = leads.iter().map(|l| l.summary.as_str()).collect();
+    let stories = stories::stories(
+        briefs,
+        &terms,
+        &firsts,
+        brief_entities,
+        entities,
+        &timeline.events,
+    );
+    (stories, started.elapsed())
 }
 
 /// Each source's briefs, the topics and entities those briefs have

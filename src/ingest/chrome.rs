@@ -35,12 +35,22 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "share prompt",
-        r"^(?:share|tweet|send|email)\s+(?:this|on|via|to|the|article|story|it|post)\b.{0,50}$",
+        r"^(?:share|tweet|send|email)(?:\s+(?:or|and)\s+(?:comment|discuss|save|print))?\s+(?:this|on|via|to|the|article|story|it|post)\b.{0,50}$",
     ),
     ("follow prompt", r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$"),
     (
         "navigation",
         r"^(?:home|menu|search|skip to (?:main )?content|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertisement|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu)$",
+    ),
+    // An official body's note on what its summary is not.
+    (
+        "document notice",
+        r"^(?:for (?:the )?information (?:of the )?media(?: only)?\s*[.;-]?\s*)?(?:this is )?not an official (?:record|document|transcript)\.?$",
+    ),
+    // A press release ends with its issuer's legal notice, then contacts.
+    (
+        "legal notice",
+        r"^(?:forward[- ]looking statements?|safe harbou?r statement|cautionary (?:note|statement)(?: regarding forward[- ]looking statements)?)\s*:?$",
     ),
     // Infinite scroll: the next story follows the article on the same page.
     (
@@ -70,7 +80,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "empty label",
-        r"^(?:date|time|author|authors|by|source|sources|tags?|categor(?:y|ies)|filed under|posted in|topics?|keywords?|section|published|updated|published in|writer for|transcript|show notes|episode notes)\s*:?\s*$",
+        r"^(?:date|time|author|authors|by|source|sources|tags?|categor(?:y|ies)|filed under|posted in|topics?|keywords?|section|published|updated|published in|writer for|(?:news\s+)?provided by|transcript|show notes|episode notes)\s*:?\s*$",
     ),
     (
         "tag list",
@@ -168,6 +178,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     (
         "photo caption",
         r"^(?:image|media|video|photo|picture|audio)\s+(?:source|caption|credit|description)s?\s*[,:].{0,300}$",
+    ),
+    // Wires mark an archive photo's caption so: "FILE - Soldiers stand ...",
+    // "FILE PHOTO: ...".
+    (
+        "photo caption",
+        r"^file(?:\s+photo)?\s*(?:-|–|—|:)\s+\S.{10,400}$",
     ),
     // Advert slots and their feedback links, and notes that the text goes
     // on below one.
@@ -296,7 +312,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
 fn termination(reason: &str) -> Option<bool> {
     match reason {
         "comment widget" | "comment heading" | "comment author" | "end marker" | "paywall"
-        | "author box" | "next article" => Some(true),
+        | "author box" | "next article" | "legal notice" => Some(true),
         "promo heading" => Some(false),
         _ => None,
     }
@@ -985,6 +1001,32 @@ mod tests {
             Some("editorial note")
         );
         assert_eq!(b.matches("Reading time 2 min."), Some("reading time"));
+        // A wire's archive photo, a press release's legal notice, an
+        // official summary's disclaimer.
+        assert_eq!(
+            b.matches("FILE - A convoy leaves the base near Erbil, Iraq, March 3, 2023."),
+            Some("photo caption")
+        );
+        assert!(
+            b.matches("FILE PHOTO: The airfield at dawn, May 2022")
+                .is_some()
+        );
+        assert_eq!(
+            b.matches("Files seized at the border were handed over."),
+            None
+        );
+        assert_eq!(
+            b.matches("Forward-Looking Statements"),
+            Some("legal notice")
+        );
+        assert_eq!(
+            b.matches("For information media. Not an official record."),
+            Some("document notice")
+        );
+        assert_eq!(
+            b.matches("Share or comment on this article:"),
+            Some("share prompt")
+        );
         assert_eq!(
             b.matches("Gulf Courier © 2024 | Privacy | Cookies"),
             Some("copyright")

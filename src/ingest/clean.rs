@@ -214,6 +214,7 @@ pub fn clean(
     );
     outlets.extend(labelled_outlets(
         &lines,
+        &kinds,
         meta,
         title.as_ref().map(|t| t.1.as_str()),
     ));
@@ -467,11 +468,13 @@ fn credits_and_outlets(
 }
 
 /// Outlets that a label names: a post's publication ("Published in" /
-/// "Frontline Analysis"), and a saved page's `<title>` that is the site's
+/// "Frontline Analysis"), a saved page's `<title>` that is the site's
 /// name alone ("Anbar News Network", not the `headline`), printed on the
-/// page too.
+/// page too, and the paper a printed page's running header names beside
+/// its date ("THE NORTHERN TIMES | WEDNESDAY, JANUARY 31, 2024 | A7").
 fn labelled_outlets(
     lines: &[Line],
+    kinds: &[Kind],
     meta: &SourceMeta,
     headline: Option<&str>,
 ) -> Vec<(OutletSource, String, Option<usize>)> {
@@ -483,6 +486,19 @@ fn labelled_outlets(
         })
         .into_iter()
         .collect();
+    let running_header = (0..lines.len().min(8))
+        .filter(|&i| matches!(kinds[i], Kind::Date(_)))
+        .find_map(|i| {
+            let (name, _) = lines[i].text.split_once('|')?;
+            let name = name.trim();
+            let paper =
+                header::has_outlet_word(name) || known_outlet(name).is_some_and(|(_, wire)| !wire);
+            (paper && name.split_whitespace().count() <= 6 && header::is_proper_name(name))
+                .then(|| (header::title_case(name), lines[i].no))
+        });
+    if let Some((name, no)) = running_header {
+        found.push((OutletSource::Masthead, name, Some(no)));
+    }
     if let Some(site) = meta.title.as_deref().map(str::trim)
         && headline.is_none_or(|h| normalise(h) != normalise(site))
         && (header::has_outlet_word(site) || known_outlet(site).is_some())
@@ -512,6 +528,10 @@ fn is_section_heading(
     // One word alone ("Link", "Background") heads nothing in plain text:
     // it is a menu or share item more often than a section title.
     if shapes[i].words < 2 || !is_heading_shaped(&lines[i].text, &shapes[i]) {
+        return false;
+    }
+    // Under "Trending:" or "Read more:" a line is a teaser's headline.
+    if i > 0 && matches!(&kinds[i - 1], Kind::Chrome(why) if why == "promo heading") {
         return false;
     }
     let next = kinds[i + 1..]
@@ -1084,6 +1104,9 @@ fn choose_headline(
         {
             score += 1;
             evidence.push("its standfirst and a byline follow it".to_string());
+        } else if summary_points_follow(i, lines, shapes, kinds) {
+            score += 1;
+            evidence.push("its summary points and a byline follow it".to_string());
         }
         candidates.push((i, score, evidence.join("; ")));
     }
@@ -1109,6 +1132,32 @@ fn choose_headline(
         why.push_str(&format!("; the page's metadata headline differs: {t:?}"));
     }
     Some((*i, lines[*i].text.clone(), why))
+}
+
+/// Two to five lines shaped like headlines, each shorter than line `i`,
+/// then the byline (chrome between them looked past): the points a tabloid
+/// prints under its headline.
+fn summary_points_follow(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Kind]) -> bool {
+    let after = |from: usize| {
+        kinds[from..]
+            .iter()
+            .position(|k| !matches!(k, Kind::Chrome(_)))
+            .map(|p| from + p)
+    };
+    let mut j = after(i + 1);
+    let mut points = 0;
+    while let Some(k) = j.filter(|&k| {
+        matches!(kinds[k], Kind::Text(_))
+            && shapes[k].words < shapes[i].words
+            && headline_shaped(&lines[k].text, &shapes[k], false)
+    }) {
+        points += 1;
+        j = after(k + 1);
+    }
+    (2..=5).contains(&points)
+        && j.is_some_and(|j| {
+            matches!(&kinds[j], Kind::Byline(b) if !b.authors.is_empty() || b.speaker.is_none())
+        })
 }
 
 /// Candidates that are not the headline though they look like one: a
@@ -1474,13 +1523,7 @@ pub fn outlet_from_copyright(s: &str) -> Option<String> {
     {
         name = head.trim_end_matches([',', '-', '–']).trim().to_string();
     }
-    for suffix in [
-        " LLC", " Ltd", " Inc", " Limited", " Corp", " S.A", " GmbH", " Co",
-    ] {
-        if let Some(n) = name.strip_suffix(suffix) {
-            name = n.trim_end_matches(',').trim().to_string();
-        }
-    }
+    let name = header::without_company_form(&name);
     let w = name.split_whitespace().count();
     ((1..=8).contains(&w) && !name.eq_ignore_ascii_case("all rights reserved")).then_some(name)
 }

@@ -201,13 +201,27 @@ pub fn parse_date_line(
         .or_else(|| dates.iter().position(Option::is_some))?;
     // "By Jane Roe | February 1, 2024": a byline with its date, not a date line.
     let others_fit = fields.iter().enumerate().all(|(j, f)| {
-        j == at || is_update_note(f) || is_time(f) || dates[j].is_some() || {
+        j == at || is_update_note(f) || is_time(f) || is_page_number(f) || dates[j].is_some() || {
             let byline = f.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
             let w = f.split_whitespace().count();
             w <= 3 && !byline && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
         }
     });
     others_fit.then(|| dates.swap_remove(at)).flatten()
+}
+
+/// "A7", "Page 12", "p. 4": where a printed page's running header says the
+/// article stands.
+fn is_page_number(field: &str) -> bool {
+    let f = field.trim();
+    let f = ["page ", "Page ", "PAGE ", "p. ", "P. "]
+        .iter()
+        .find_map(|p| f.strip_prefix(p))
+        .unwrap_or(f);
+    let digits = f.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    f.len() - digits.len() <= 1
+        && (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A line split at the separators that stand between metadata fields, and
@@ -879,6 +893,16 @@ mod tests {
             line("Published on September 27, 2024, at 5:12 pm (Paris), updated at 6:40 pm"),
             Some(d(2024, 9, 27))
         );
+        // A printed page's running header: paper, date, page.
+        assert_eq!(
+            line("THE HARBOUR GAZETTE | FRIDAY, MAY 3, 2024 | B12"),
+            Some(d(2024, 5, 3))
+        );
+        assert_eq!(
+            line("Harbour Gazette | May 3, 2024 | Page 7"),
+            Some(d(2024, 5, 3))
+        );
+        assert_eq!(line("May 3, 2024 | Room 12B"), None);
         // A title with its date is a headline, not a date line.
         assert_eq!(line("Department Press Briefing – September 27, 2024"), None);
     }

@@ -816,9 +816,17 @@ pub fn outlet_line(line: &str) -> Option<String> {
 pub fn labelled_publication(line: &str, next: Option<&str>) -> Option<String> {
     let t = line.trim().trim_end_matches(':').trim_end();
     let lower = t.to_ascii_lowercase();
-    if lower == "published in" || lower == "writer for" {
-        let name = next?.trim();
-        return (is_capitalised_name(name) || is_proper_name(name)).then(|| name.to_string());
+    // A press release wire prints its issuer so: "News provided by".
+    if [
+        "published in",
+        "writer for",
+        "news provided by",
+        "provided by",
+    ]
+    .contains(&lower.as_str())
+    {
+        let name = without_company_form(next?.trim());
+        return (is_capitalised_name(&name) || is_proper_name(&name)).then_some(name);
     }
     let rest = t
         .get(..13)
@@ -828,6 +836,24 @@ pub fn labelled_publication(line: &str, next: Option<&str>) -> Option<String> {
     (parse_date_line(date.trim(), DateStyle::default(), 0).is_some()
         && (is_capitalised_name(name) || is_proper_name(name)))
     .then(|| name.to_string())
+}
+
+/// A company's name without its legal form: "Harbor Financial, Inc.",
+/// "The Courier LLC", "Gulf Media Co Ltd" -> the name.
+pub fn without_company_form(name: &str) -> String {
+    const FORMS: &[&str] = &[
+        "L.P.", "L.L.C.", "Inc.", "Ltd.", "Corp.", "Co.", "S.A.", "P.L.C.", "LLC", "Ltd", "Inc",
+        "Limited", "Corp", "S.A", "GmbH", "Co", "plc", "PLC",
+    ];
+    let mut name = name.trim();
+    while let Some(rest) = FORMS.iter().find_map(|f| {
+        name.strip_suffix(f)
+            .filter(|r| r.ends_with([' ', ',']))
+            .map(|r| r.trim_end_matches([' ', ',']))
+    }) {
+        name = rest;
+    }
+    name.to_string()
 }
 
 /// The words that end a newspaper's or broadcaster's name and never a
@@ -1377,6 +1403,8 @@ pub fn headline_shaped(text: &str, shape: &Shape, marked: bool) -> bool {
     (min..=30).contains(&shape.words)
         && shape.starts_like_a_sentence
         && (marked || !text.trim_end().ends_with(['.', ',', ';']) || short_sentences(text))
+        // "Share or comment on this article:", "Read more:": a label.
+        && !text.trim_end().ends_with(':')
         && shape.separators == 0
         && !(shape.all_caps && shape.words <= 5)
         && !is_ticker(text)
@@ -1742,6 +1770,14 @@ mod tests {
             Some("The Evening Courier")
         );
         assert_eq!(named("Posted in", Some("Middle East")), None);
+        // A press release's issuer, without its legal form.
+        assert_eq!(
+            named("NEWS PROVIDED BY", Some("Northgate Logistics, Inc.")).as_deref(),
+            Some("Northgate Logistics")
+        );
+        assert_eq!(without_company_form("Harbor Media Co Ltd"), "Harbor Media");
+        assert_eq!(without_company_form("Co"), "Co");
+        assert_eq!(without_company_form("Westco"), "Westco");
         // A briefer's full title before the name, in a label or on a line.
         assert_eq!(
             transcript_speaker(

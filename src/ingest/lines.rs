@@ -20,37 +20,119 @@ pub struct Line {
 /// Non-empty lines, trimmed, with their 1-based numbers. A line that a
 /// scraper wrapped (no final punctuation, the next line right below it
 /// starting in lower case) is joined to its continuation and keeps the first
-/// line's number.
+/// line's number; so is a full line of text wrapped at a fixed width (a
+/// printed page's column, a plain-text e-mail: [`full_lines`]), and a word
+/// broken at the line's end ("be-" / "tween") is mended.
 pub fn logical_lines(text: &str) -> Vec<Line> {
+    let raw: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'))
+        .collect();
+    let full = full_lines(&raw);
     let mut out: Vec<Line> = Vec::new();
-    let mut prev_no = 0;
-    for (i, raw) in text.lines().enumerate() {
+    for (i, l) in raw.iter().enumerate() {
         let no = i + 1;
-        let l = raw.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}');
         if l.is_empty() {
             continue;
         }
+        let after_last = i > 0 && !raw[i - 1].is_empty();
         if let Some(last) = out.last_mut()
-            && prev_no + 1 == no
-            && words(&last.text) >= 5
+            && after_last
             && !last
                 .text
                 .ends_with(['.', '!', '?', ':', ';', '"', '”', '’'])
-            && l.chars().next().is_some_and(char::is_lowercase)
+            && (goes_on_in_lower_case(&last.text, l) || full[i - 1])
             && !is_lower_case_byline(l)
             && !is_lone_control(l)
         {
-            last.text.push(' ');
-            last.text.push_str(l);
+            join_wrapped(&mut last.text, l);
         } else {
             out.push(Line {
                 no,
                 text: l.to_string(),
             });
         }
-        prev_no = no;
     }
     out
+}
+
+/// Does `next` go on from `last` (no final punctuation checked here): it
+/// starts in lower case, under a line of five words or more, or of three
+/// when it has three too and `last` is not a name in capitals ("Coalition
+/// exit talks" / "stir fears in Erbil", not "THE DECCAN LEDGER" / "e-Paper").
+fn goes_on_in_lower_case(last: &str, next: &str) -> bool {
+    let n = words(last);
+    next.chars().next().is_some_and(char::is_lowercase)
+        && (n >= 5 || n >= 3 && words(next) >= 3 && !Shape::of(last).all_caps)
+}
+
+/// Append a wrapped line's continuation: a word broken with a hyphen
+/// ("coali-" / "tion") is one word again when the lexicon knows it, and
+/// keeps its hyphen otherwise ("US-" / "led").
+fn join_wrapped(text: &mut String, next: &str) {
+    let broken = text.strip_suffix('-').filter(|t| {
+        t.chars().last().is_some_and(char::is_alphabetic)
+            && next.chars().next().is_some_and(char::is_lowercase)
+    });
+    if let Some(head) = broken {
+        let start = head.rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| {
+            p + head[p..].chars().next().map_or(1, char::len_utf8)
+        });
+        let tail: String = next.chars().take_while(|c| c.is_alphabetic()).collect();
+        let word = format!("{}{tail}", &head[start..]).to_lowercase();
+        let known = super::lexicon::lexicon()
+            .get(&word)
+            .is_some_and(|e| e.zipf10 > 0);
+        if known {
+            text.pop();
+        }
+        text.push_str(next);
+        return;
+    }
+    text.push(' ');
+    text.push_str(next);
+}
+
+/// Which raw lines are full lines of text wrapped at a fixed width: in a
+/// block of lines with no blank line between them, whose widest lines are
+/// 30 to 110 characters and which shows its wrapping at least twice (a word
+/// broken with a hyphen, a line going on in lower case), a line of five
+/// words or more within 15 characters of the block's width, not in capitals
+/// and with no separators (a printed page's running header is as wide).
+fn full_lines(raw: &[&str]) -> Vec<bool> {
+    let mut full = vec![false; raw.len()];
+    let len = |l: &str| l.chars().count();
+    let mut start = 0;
+    while start < raw.len() {
+        let end = (start..raw.len())
+            .find(|&j| raw[j].is_empty())
+            .unwrap_or(raw.len());
+        let block = &raw[start..end];
+        if block.len() >= 3 {
+            let mut widths: Vec<usize> = block.iter().map(|l| len(l)).collect();
+            widths.sort_unstable();
+            let width = widths[widths.len() - 2];
+            let shows_wrapping = block
+                .windows(2)
+                .filter(|w| {
+                    !w[0].ends_with(['.', '!', '?', ':', ';', '"', '”'])
+                        && w[1].chars().next().is_some_and(char::is_lowercase)
+                })
+                .count()
+                >= 2;
+            if (30..=110).contains(&width) && shows_wrapping {
+                for (k, l) in block.iter().enumerate() {
+                    let shape = Shape::of(l);
+                    full[start + k] = len(l) + 15 >= width
+                        && shape.words >= 5
+                        && !shape.all_caps
+                        && shape.separators == 0;
+                }
+            }
+        }
+        start = end + 1;
+    }
+    full
 }
 
 /// "by Jane Roe - 01/25/24 4:12 PM ET", "by Jane Roe and John Doe": a
@@ -276,6 +358,36 @@ mod tests {
             "Officials said the convoy was stopped at a checkpoint\nby Iraqi Forces on Tuesday.\n",
         );
         assert_eq!(lines.len(), 1, "{lines:?}");
+    }
+
+    #[test]
+    fn text_wrapped_at_a_fixed_width_is_one_paragraph_again() {
+        let page = "THE HARBOUR GAZETTE | FRIDAY, MAY 3, 2024 | B12\n\
+            NATION\n\
+            Port workers in Umm Qasr said on Thursday that the\n\
+            new cranes had been idle for weeks, and that the US-\n\
+            led consortium had not paid the crews since the coali-\n\
+            tion handed over the terminal to the ministry in March.\n\
+            \"We are still waiting for an answer,\" said one of them.\n\
+            Continued on B14\n";
+        let lines = logical_lines(page);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "THE HARBOUR GAZETTE | FRIDAY, MAY 3, 2024 | B12",
+                "NATION",
+                "Port workers in Umm Qasr said on Thursday that the new cranes had been idle for weeks, and that the US-led consortium had not paid the crews since the coalition handed over the terminal to the ministry in March.",
+                "\"We are still waiting for an answer,\" said one of them.",
+                "Continued on B14",
+            ]
+        );
+        assert_eq!(lines[2].no, 3);
+        // Teasers of similar width, none going on in lower case, stay apart.
+        let teasers = "Basra port reopens after the sandstorm\n\
+            Water levels in the Shatt al-Arab fall again\n\
+            Farmers in Diyala count their losses today\n";
+        assert_eq!(logical_lines(teasers).len(), 3);
     }
 
     #[test]

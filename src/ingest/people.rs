@@ -269,6 +269,26 @@ const SPEECH_VERBS: &[&str] = &[
     "recalled",
 ];
 
+/// Verbs a headline puts in the present after who speaks ("Minister Warns
+/// ...", "Envoy Tells ...").
+const HEADLINE_VERBS: &[&str] = &[
+    "tells",
+    "warns",
+    "urges",
+    "vows",
+    "calls",
+    "asks",
+    "claims",
+    "denies",
+    "hails",
+    "slams",
+    "rejects",
+    "insists",
+    "confirms",
+    "announces",
+    "demands",
+];
+
 /// Nouns that make an apposition a group: "Kataib Hezbollah, an Iran-backed militia".
 const GROUP_NOUNS: &[&str] = &[
     "group",
@@ -621,6 +641,14 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             if is_excluded(&name) || m.name.iter().any(|t| is_excluded(t) && m.name.len() == 1) {
                 m.not_person = true;
             }
+            // "Special Representative Says Iraq Has ...": a headline's verb
+            // after a role begins no name.
+            if m.name.first().is_some_and(|t| {
+                let t = lower(t);
+                SPEECH_VERBS.contains(&t.as_str()) || HEADLINE_VERBS.contains(&t.as_str())
+            }) {
+                m.not_person = true;
+            }
             // "X, better known as Y", "Y, whose real name is X": one person,
             // the nearest earlier name of the sentence that is a person's.
             if !earlier.is_empty() && links_names(&tokens[last_end.min(start)..start]) {
@@ -634,6 +662,52 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
     let mut people = decide(mentions, links);
     with_printed_forms(&mut people, sentences);
     people
+}
+
+/// People a photo's caption names in full whose surname alone the text
+/// says ("FILE - Iraqi Prime Minister Mohammed Shia al-Sudani speaks ..."
+/// over "Al-Sudani has said ..."): the caption is not the article, but it
+/// is how a reader knows whom the text means. Only those the text names:
+/// their lines are the text's.
+pub fn named_in_captions(
+    people: &mut Vec<Person>,
+    body: &[Sentence],
+    captions: &[Sentence],
+    not_people: &[String],
+) {
+    for found in self::people(captions, not_people) {
+        if found.name.split_whitespace().count() < 2
+            || people.iter().any(|p| {
+                names::same_person(&p.name, &found.name) || p.aliases.contains(&found.name)
+            })
+        {
+            continue;
+        }
+        let mut lines = Vec::new();
+        let mut forms = Vec::new();
+        for s in body {
+            let said = s.text.split_whitespace().map(strip_punct).find(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.contains(' ')
+                    && names::same_person(&found.name, w)
+            });
+            if let Some(w) = said {
+                lines.push(s.line);
+                let w = w.to_string();
+                if !forms.contains(&w) {
+                    forms.push(w);
+                }
+            }
+        }
+        if !lines.is_empty() {
+            people.push(Person {
+                name: found.name,
+                aliases: forms,
+                roles: found.roles,
+                lines,
+            });
+        }
+    }
 }
 
 /// A name read without its initials and suffix ("Lloyd Austin" from
