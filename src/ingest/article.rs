@@ -105,12 +105,11 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
     let mut ents = entities::extract(&sentences_with_title, &own_names);
     add_speakers(&mut ents.people, &art.speakers);
     let captions: Vec<Sentence> = art
-        .dropped
+        .captions
         .iter()
-        .filter(|d| is_caption(&d.text, ctx.boilerplate))
-        .map(|d| Sentence {
-            text: d.text.clone(),
-            line: d.line,
+        .map(|(line, text)| Sentence {
+            text: text.clone(),
+            line: *line,
         })
         .collect();
     if !captions.is_empty() {
@@ -200,13 +199,6 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
 /// A transcript's speakers, named above its text ("Jane Roe, Department
 /// Spokesperson"), are among its people: merged into the one the text names
 /// (full name and role kept), else added first.
-/// A photo's caption, by the patterns and shapes that left it out.
-fn is_caption(line: &str, boilerplate: &Boilerplate) -> bool {
-    boilerplate.matches(line) == Some("photo caption")
-        || super::chrome::chrome_by_shape(line, &super::lines::Shape::of(line))
-            == Some("photo caption")
-}
-
 fn add_speakers(people: &mut Vec<crate::brief::Person>, speakers: &[(String, String, usize)]) {
     for (name, role, line) in speakers {
         match people

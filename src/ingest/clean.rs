@@ -87,6 +87,8 @@ pub struct CleanArticle {
     pub blocks: Vec<Block>,
     /// Lines left out.
     pub dropped: Vec<Dropped>,
+    /// The photo captions among them: (line, text).
+    pub captions: Vec<(usize, String)>,
     /// Glued words repaired: (from, to).
     pub repairs: Vec<(String, String)>,
 }
@@ -132,17 +134,7 @@ pub fn clean(
 ) -> CleanArticle {
     let style = DateStyle::of(text);
     let lines = logical_lines(text);
-    // A repeated line has the shape of its first occurrence: a scrape of one
-    // paragraph repeated 300,000 times is measured once.
-    let mut measured: HashMap<&str, Shape> = HashMap::new();
-    let shapes: Vec<Shape> = lines
-        .iter()
-        .map(|l| {
-            *measured
-                .entry(l.text.as_str())
-                .or_insert_with(|| Shape::of(&l.text))
-        })
-        .collect();
+    let shapes = shapes_of(&lines);
     let mut kinds = verdicts(&lines, &shapes, meta, boilerplate, style);
     lines_beside_the_article(&lines, &shapes, &mut kinds);
     summaries_and_briefers(&lines, &mut kinds);
@@ -191,7 +183,10 @@ pub fn clean(
     let ended = end_at_terminators(&kinds, &mut classes, author_box);
     bylines_after_the_end(&mut kinds, ended);
 
-    let mut art = CleanArticle::default();
+    let mut art = CleanArticle {
+        captions: captions(&lines, &kinds),
+        ..CleanArticle::default()
+    };
     let body = article_lines(&lines, &shapes, &kinds, &standing, &mut classes);
     let first_body = body.first().copied().unwrap_or(lines.len());
     let last_body = body.last().copied().unwrap_or(0);
@@ -1132,6 +1127,31 @@ fn choose_headline(
         why.push_str(&format!("; the page's metadata headline differs: {t:?}"));
     }
     Some((*i, lines[*i].text.clone(), why))
+}
+
+/// Each line's shape. A repeated line has the shape of its first
+/// occurrence: a scrape of one paragraph repeated 300,000 times is
+/// measured once.
+fn shapes_of(lines: &[Line]) -> Vec<Shape> {
+    let mut measured: HashMap<&str, Shape> = HashMap::new();
+    lines
+        .iter()
+        .map(|l| {
+            *measured
+                .entry(l.text.as_str())
+                .or_insert_with(|| Shape::of(&l.text))
+        })
+        .collect()
+}
+
+/// The lines that are photo captions.
+fn captions(lines: &[Line], kinds: &[Kind]) -> Vec<(usize, String)> {
+    lines
+        .iter()
+        .zip(kinds)
+        .filter(|(_, k)| matches!(k, Kind::Chrome(why) if why == "photo caption"))
+        .map(|(l, _)| (l.no, l.text.clone()))
+        .collect()
 }
 
 /// Two to five lines shaped like headlines, each shorter than line `i`,
