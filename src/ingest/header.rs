@@ -750,6 +750,17 @@ pub fn standalone_dateline(text: &str) -> Option<Dateline> {
             credit: None,
         });
     }
+    // "Erbil, Iraq": where the reporter filed from, under the byline.
+    if let Some((place, country)) = t.split_once(", ")
+        && t.split_whitespace().count() <= 5
+        && super::people::is_place(place)
+        && super::people::is_place(country)
+    {
+        return Some(Dateline {
+            place: place.to_string(),
+            credit: None,
+        });
+    }
     // "Baghdad - DNN": the place, then the agency's initials after the dash.
     if let Some((place, acronym)) = place_and_initials(t)
         && super::people::is_place(place)
@@ -1917,6 +1928,11 @@ mod tests {
             Some("ANKARA".into())
         );
         assert_eq!(standalone_dateline("Ankara"), None);
+        assert_eq!(
+            standalone_dateline("Kirkuk, Iraq").map(|d| d.place),
+            Some("Kirkuk".to_string())
+        );
+        assert_eq!(standalone_dateline("Officials, Iraq"), None);
         // The place, then the agency's initials.
         assert_eq!(
             standalone_dateline("Baghdad - DNN").map(|d| d.place),
