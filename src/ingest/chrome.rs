@@ -193,7 +193,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "share buttons",
-        r"^(?:link copied!?|copy link|copied!?|gift (?:this )?article|save (?:this )?(?:article|story)|reuse this content|save (?:articles|stories) to read later\b.{0,80}|listen to this (?:article|story)(?:\s*[·|-]?\s*\d+\s*min(?:ute)?s?)?)$",
+        r"^(?:link copied!?|copy link|copied!?|(?:get (?:the )?)?short (?:url|link)|gift (?:this )?article|save (?:this )?(?:article|story)|reuse this content|save (?:articles|stories) to read later\b.{0,80}|listen to this (?:article|story)(?:\s*[·|-]?\s*\d+\s*min(?:ute)?s?)?)$",
     ),
     // An agency's or publisher's note on what its public site carries
     // ("This site shows only part of the stories offered to subscribers").
@@ -465,7 +465,7 @@ pub fn chrome_by_shape(line: &str, shape: &Shape) -> Option<&'static str> {
     if is_menu(line, shape) {
         return Some("navigation");
     }
-    if shape.chars <= 200 && relative_time(line).is_some() {
+    if shape.chars <= 200 && relative_time(line).is_some() || is_day_and_time(line) {
         return Some("relative time");
     }
     if shape.chars <= 160 && (is_call_to_action(line) || addresses_the_reader(line)) {
@@ -549,6 +549,15 @@ pub fn relative_time(line: &str) -> Option<&str> {
     })
     .find(line)
     .map(|m| m.as_str())
+}
+
+/// "Today, 3:41 pm", "Yesterday at 18:05 GMT": a time stamp with no date.
+fn is_day_and_time(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:today|yesterday)\b[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,5}(?:[+-]\d{1,2})?)?$").unwrap()
+    })
+    .is_match(line.trim())
 }
 
 /// Verbs that open a call to action: "Sign in to ...", "Download the app".
@@ -651,9 +660,20 @@ fn is_call_to_action(line: &str) -> bool {
     // A call to action has no full stop; "Read the statement below." is
     // prose. Three words are a button whatever ends them ("Sign up here.").
     ACTION_VERBS.contains(&first.as_str())
-        && (!line.trim_end().ends_with('.') || n <= 3)
-        && n <= 14
-        && (n <= 2 || second.as_deref().is_some_and(object))
+        && ((!line.trim_end().ends_with('.') || n <= 3)
+            && n <= 14
+            && (n <= 2 || second.as_deref().is_some_and(object))
+            || n <= 25 && offers_the_news(line))
+}
+
+/// "Get World News along with Latest News and Top Headlines ...": a
+/// site's offer of its news feed, after a verb of action.
+fn offers_the_news(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:latest|breaking|top) (?:news|headlines|stories|updates)\b|\bnews (?:alerts|updates)\b").unwrap()
+    })
+    .is_match(line)
 }
 
 /// A line that speaks to the reader about the site: "Comments are reviewed
@@ -662,7 +682,7 @@ fn is_call_to_action(line: &str) -> bool {
 fn addresses_the_reader(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channel|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b|^(?:click|tap|press) here\b|^thanks for reading\b|^you(?:'re| are) receiving this (?:e-?mail|newsletter)\b|\bforward(?:ed)? (?:this|it) to a friend\b|^was this (?:e-?mail|newsletter) forwarded\b|^that'?s (?:it|all) for today\b").unwrap()
+        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channel|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b|\breaders like you\b|^(?:click|tap|press) here\b|^thanks for reading\b|^you(?:'re| are) receiving this (?:e-?mail|newsletter)\b|\bforward(?:ed)? (?:this|it) to a friend\b|^was this (?:e-?mail|newsletter) forwarded\b|^that'?s (?:it|all) for today\b").unwrap()
     })
     .is_match(line)
 }
@@ -917,6 +937,18 @@ mod tests {
         assert_eq!(why("Home  Politics  Security  Economy"), Some("navigation"));
         assert_eq!(why("Iraq  condemns the attack"), None);
         assert_eq!(why("Updated 3 hours ago"), Some("relative time"));
+        assert_eq!(why("Today, 3:41 pm"), Some("relative time"));
+        assert_eq!(why("Yesterday at 18:05 GMT"), Some("relative time"));
+        assert_eq!(why("Today, the talks resumed in Baghdad"), None);
+        assert_eq!(
+            why("Get Iraq news along with the latest news and top headlines from the region."),
+            Some("call to action")
+        );
+        assert_eq!(
+            why("Read the latest news from the ministry below it."),
+            Some("call to action")
+        );
+        assert_eq!(why("Read the statement below."), None);
         assert_eq!(
             why("Sign in to personalise your feed"),
             Some("call to action")
