@@ -187,6 +187,12 @@ pub fn parse_date_line(
     style: DateStyle,
     max_rest_words: usize,
 ) -> Option<PublishedDate> {
+    // "Monday، 29 January 2024": an Arabic comma after the weekday.
+    let line: std::borrow::Cow<'_, str> = if line.contains('،') {
+        line.replace('،', ",").into()
+    } else {
+        line.into()
+    };
     let line = gregorian_in_brackets(line.trim());
     let line = strip_leading_place(without_other_calendar(&line));
     let fields: Vec<&str> = split_fields(line);
@@ -892,6 +898,10 @@ mod tests {
         assert_eq!(
             line("Published on September 27, 2024, at 5:12 pm (Paris), updated at 6:40 pm"),
             Some(d(2024, 9, 27))
+        );
+        assert_eq!(
+            line("Sunday، 28 January 2024 - 09:12"),
+            Some(d(2024, 1, 28))
         );
         // A printed page's running header: paper, date, page.
         assert_eq!(

@@ -161,7 +161,7 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:by|written by|words by|story by|posted by|reported by|report by|text by|interview by|interviewed by|(?:an?\s+)?(?:analysis|commentary|column|essay|opinion|op-ed|review|feature|guest essay|guest post|explainer) by)\s*:?\s+(\S.*)$",
+            r"(?i)^(?:(?:by|written by|words by|story by|posted by|reported by|report by|text by|interview by|interviewed by|(?:an?\s+)?(?:analysis|commentary|column|essay|opinion|op-ed|review|feature|guest essay|guest post|explainer) by)\s*:?|(?:authors?|reporters?|writer|correspondent)\s*:)\s+(\S.*)$",
         )
         .unwrap()
     });
