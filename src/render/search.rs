@@ -490,6 +490,40 @@ mod tests {
     }
 
     #[test]
+    fn a_word_in_the_title_and_the_text_is_posted_once_as_strong() {
+        fn doc<'a>(strong: &str, weak: Weak<'a>) -> Doc<'a> {
+            Doc {
+                shown: Shown {
+                    u: String::new(),
+                    t: "",
+                    d: String::new(),
+                    g: String::new(),
+                    x: String::new(),
+                },
+                strong: strong.to_string(),
+                weak,
+            }
+        }
+        let kept = Terms::of("Advisers leave Baghdad; the advisers' base closes.");
+        let docs = [
+            doc("Baghdad talks", Weak::Terms(&kept)),
+            doc(
+                "Zakho",
+                Weak::Text("Talks in Zakho and zakho again.".into()),
+            ),
+        ];
+        let map = postings(&docs);
+        let list = |t: &str| -> Vec<(usize, bool)> {
+            map[t].iter().map(|p| (p.doc(), p.strong())).collect()
+        };
+        assert_eq!(list("baghdad"), [(0, true)]);
+        assert_eq!(list("talks"), [(0, true), (1, false)]);
+        assert_eq!(list("advisers"), [(0, false)]);
+        assert_eq!(list("zakho"), [(1, true)]);
+        assert!(!map.contains_key("the"), "a stop word is not indexed");
+    }
+
+    #[test]
     fn an_excerpt_is_the_texts_words_on_one_line_cut_at_the_lead_length() {
         let whole = |text: &str| -> String {
             let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
