@@ -427,6 +427,14 @@ fn odd_text_is_handled_in_bounded_time() {
     std::fs::write(sources.join("fifty-mb.txt"), &big).unwrap();
     drop(big);
     std::fs::write(sources.join("empty.txt"), "").unwrap();
+    // One paragraph wrapped over 30,000 lines, a number word and a broken
+    // word on each: the lines are joined into one sentence of 1.5 MB.
+    let mut wrapped = String::from("Wrapped Report\n\nOfficials said the talks be-\n");
+    for _ in 0..30_000 {
+        wrapped.push_str("tween the two sides went on for hours as the talks be-\n");
+    }
+    wrapped.push_str("tween them ended.\n");
+    std::fs::write(sources.join("wrapped.txt"), &wrapped).unwrap();
 
     let started = Instant::now();
     let report = build(root).unwrap_or_else(|e| panic!("{e}"));
@@ -465,6 +473,14 @@ fn odd_text_is_handled_in_bounded_time() {
     assert!(!zw.title.contains('\u{200b}') || zw.title.contains("Coalition"));
     let long = by_source("one-line.txt");
     assert!(long.facts.figures.len() <= 200 && long.facts.dates.len() <= 200);
+    let wrapped = by_source("wrapped.txt");
+    assert!(
+        wrapped
+            .body
+            .text()
+            .contains("hours as the talks between the two sides went on for hours as the talks between them ended."),
+        "the wrapped lines are one paragraph, broken words mended"
+    );
     let big = by_source("fifty-mb.txt");
     assert!(big.facts.key_points.len() <= 5);
     assert!(out.join("sources/fifty-mb.html").is_file());

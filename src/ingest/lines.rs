@@ -61,7 +61,10 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
 /// when it has three too and `last` is not a name in capitals ("Coalition
 /// exit talks" / "stir fears in Erbil", not "THE DECCAN LEDGER" / "e-Paper").
 fn goes_on_in_lower_case(last: &str, next: &str) -> bool {
-    let n = words(last);
+    // Counted up to five: `last` grows with every line joined to it, and a
+    // page of one paragraph wrapped over 60,000 lines counted them all
+    // again for each (minutes).
+    let n = last.split_whitespace().take(5).count();
     next.chars().next().is_some_and(char::is_lowercase)
         && (n >= 5 || n >= 3 && words(next) >= 3 && !Shape::of(last).all_caps)
 }
