@@ -1073,17 +1073,8 @@ fn choose_headline(
         // a fourteen-word headline); a kicker above a headline is a few
         // words ("Analysis", "Iraq war"), so a line of six words or more
         // above text above a byline is the headline whatever its length.
-        let byline_at = |from: usize| {
-            kinds[from..]
-                .iter()
-                .position(|k| !matches!(k, Kind::Chrome(_)))
-                .map(|p| from + p)
-        };
-        let is_byline = |j: Option<usize>| {
-            j.is_some_and(|j| {
-                matches!(&kinds[j], Kind::Byline(b) if !b.authors.is_empty() || b.speaker.is_none())
-            })
-        };
+        let byline_at = |from: usize| past_chrome(kinds, from);
+        let is_byline = |j: Option<usize>| signs_it(kinds, j);
         let next = byline_at(i + 1);
         if is_byline(next) {
             score += 1;
@@ -1158,13 +1149,7 @@ fn captions(lines: &[Line], kinds: &[Kind]) -> Vec<(usize, String)> {
 /// then the byline (chrome between them looked past): the points a tabloid
 /// prints under its headline.
 fn summary_points_follow(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Kind]) -> bool {
-    let after = |from: usize| {
-        kinds[from..]
-            .iter()
-            .position(|k| !matches!(k, Kind::Chrome(_)))
-            .map(|p| from + p)
-    };
-    let mut j = after(i + 1);
+    let mut j = past_chrome(kinds, i + 1);
     let mut points = 0;
     while let Some(k) = j.filter(|&k| {
         matches!(kinds[k], Kind::Text(_))
@@ -1172,12 +1157,25 @@ fn summary_points_follow(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Ki
             && headline_shaped(&lines[k].text, &shapes[k], false)
     }) {
         points += 1;
-        j = after(k + 1);
+        j = past_chrome(kinds, k + 1);
     }
-    (2..=5).contains(&points)
-        && j.is_some_and(|j| {
-            matches!(&kinds[j], Kind::Byline(b) if !b.authors.is_empty() || b.speaker.is_none())
-        })
+    (2..=5).contains(&points) && signs_it(kinds, j)
+}
+
+/// The first line from `from` on that is not chrome.
+fn past_chrome(kinds: &[Kind], from: usize) -> Option<usize> {
+    kinds[from..]
+        .iter()
+        .position(|k| !matches!(k, Kind::Chrome(_)))
+        .map(|p| from + p)
+}
+
+/// Is line `j` a byline that signs an article (its authors, or no speaker):
+/// what a headline has under it.
+fn signs_it(kinds: &[Kind], j: Option<usize>) -> bool {
+    j.is_some_and(
+        |j| matches!(&kinds[j], Kind::Byline(b) if !b.authors.is_empty() || b.speaker.is_none()),
+    )
 }
 
 /// Candidates that are not the headline though they look like one: a
