@@ -394,7 +394,10 @@ pub(crate) fn tail_of_longer_name(sentence: &str, start: usize, form: &str) -> b
 /// "U.S.-led" is matched as "US-led": the common initialisms are read
 /// without their full stops, in texts and in forms alike.
 pub(crate) fn fold_initialisms(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains('.') {
+    // Every form starts "U." or "u.": most sentences have neither, and
+    // are returned as they are without six passes that each allocate.
+    let initial = |w: &[u8]| matches!(w, [b'U' | b'u', b'.']);
+    if !s.as_bytes().windows(2).any(initial) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = s.to_string();
@@ -406,7 +409,9 @@ pub(crate) fn fold_initialisms(s: &str) -> std::borrow::Cow<'_, str> {
         ("u.n.", "un"),
         ("u.k.", "uk"),
     ] {
-        out = out.replace(from, to);
+        if out.contains(from) {
+            out = out.replace(from, to);
+        }
     }
     std::borrow::Cow::Owned(out)
 }

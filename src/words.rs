@@ -42,10 +42,26 @@ pub struct Terms(String);
 impl Terms {
     /// The terms of `text`.
     pub fn of(text: &str) -> Terms {
-        let mut words: Vec<String> = terms(text).collect();
-        words.sort_unstable();
-        words.dedup();
-        Terms(words.join("\n"))
+        // The words go into one buffer and are sorted as spans of it: a
+        // `String` per word was most of the cost of reading a brief.
+        let mut buf = String::new();
+        let mut spans: Vec<(u32, u32)> = Vec::new();
+        each_term(text, |w| {
+            let start = buf.len();
+            buf.push_str(w);
+            spans.push((start as u32, buf.len() as u32));
+        });
+        let word = |&(a, b): &(u32, u32)| &buf[a as usize..b as usize];
+        spans.sort_unstable_by(|x, y| word(x).cmp(word(y)));
+        spans.dedup_by(|x, y| word(x) == word(y));
+        let mut out = String::with_capacity(buf.len() + spans.len());
+        for (i, s) in spans.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(word(s));
+        }
+        Terms(out)
     }
 
     /// Every term, sorted.
@@ -58,13 +74,26 @@ impl Terms {
 /// letter or digit (`[\p{L}\p{N}]+`, as the page splits), two letters or
 /// more, not stop words.
 pub fn terms(text: &str) -> impl Iterator<Item = String> {
-    let stop = stop_words();
     let mut out = Vec::new();
+    each_term(text, |w| out.push(w.to_string()));
+    out.into_iter()
+}
+
+/// [`terms`], each handed to `f` as it is found, without an allocation
+/// per word.
+fn each_term(text: &str, mut f: impl FnMut(&str)) {
+    let stop = stop_words();
     let mut lower = String::new();
     // Candidate words: runs of letters, digits and marks. Most are ASCII,
     // where folding is lower-casing and a letter or digit is [a-z0-9]; the
     // others are folded and split exactly as the page does.
-    let candidate = |c: char| c.is_alphanumeric() || is_mark(c);
+    let candidate = |c: char| {
+        if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric() || is_mark(c)
+        }
+    };
     static WORD: OnceLock<Regex> = OnceLock::new();
     let re = WORD.get_or_init(|| Regex::new(r"[\p{L}\p{N}]+").expect("valid regex"));
     for word in text
@@ -76,7 +105,7 @@ pub fn terms(text: &str) -> impl Iterator<Item = String> {
             lower.clear();
             lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
             if lower.len() >= 2 && !stop.contains(lower.as_str()) {
-                out.push(lower.clone());
+                f(&lower);
             }
             continue;
         }
@@ -84,11 +113,10 @@ pub fn terms(text: &str) -> impl Iterator<Item = String> {
         for m in re.find_iter(&folded) {
             let w = m.as_str();
             if w.chars().nth(1).is_some() && !stop.contains(w) {
-                out.push(w.to_string());
+                f(w);
             }
         }
     }
-    out.into_iter()
 }
 
 /// A combining mark (General Category M): part of a word as written,
@@ -128,5 +156,23 @@ mod tests {
         }
         // Arabic letters are words; combining marks outside U+0300..U+036F stay.
         assert_eq!(terms("العراق").count(), 1);
+    }
+
+    #[test]
+    fn a_text_s_terms_are_sorted_once_each() {
+        let text = "Troops left Bagdad; the troops' convoy left BAGDAD at dawn, Pérez said.";
+        let of = Terms::of(text);
+        let got: Vec<&str> = of.iter().collect();
+        let mut want: Vec<String> = terms(text).collect();
+        want.sort();
+        want.dedup();
+        assert_eq!(got, want);
+        assert_eq!(
+            got,
+            [
+                "bagdad", "convoy", "dawn", "left", "perez", "said", "troops"
+            ]
+        );
+        assert_eq!(Terms::of("a I . ,").iter().count(), 0);
     }
 }
