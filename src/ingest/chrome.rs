@@ -40,7 +40,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ("follow prompt", r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$"),
     (
         "navigation",
-        r"^(?:home|menu|search|skip to (?:main )?content|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertisement|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu)$",
+        r"^(?:home|menu|search|skip to (?:main )?content|skip (?:to )?(?:the )?(?:next|previous) section|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertisement|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu)$",
     ),
     // An official body's note on what its summary is not.
     (
@@ -107,7 +107,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "wire credit",
-        r"^[-–—]*\s*\(?(?:(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled) by|with (?:additional )?assistance from) .{0,200}$",
+        r"^[-–—]*\s*\(?(?:(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled|translat(?:ed|ion)) by|with (?:additional )?assistance from) .{0,200}$",
     ),
     (
         "wire credit",
@@ -115,7 +115,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "teaser",
-        r"^(?:read|read more|read also|also read|related|see also|more on this|recommended|more|watch|listen|explainer)\s*:\s*[^.!]{3,160}$",
+        r"^(?:read|read more|read also|also read|related|see also|more on this|recommended|more|watch|listen|explainer)\s*[:|]\s*[^.!]{3,160}$",
     ),
     (
         "byline",
@@ -191,6 +191,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "advertisement",
         r"^(?:ad feedback|skip advertisement|advertisement\s*-\s*scroll to continue|(?:story|article|text) continues (?:below|after) (?:this )?(?:advertisement|ad)|continue reading (?:the main story|below)|remove ads?)$",
     ),
+    // "Our news coverage continues after the break": unanchored, as a
+    // bounded run before the words costs more than every other pattern.
+    (
+        "advertisement",
+        r"\b(?:coverage|story|article|reporting|journalism|text) continues (?:below|after (?:the|this) (?:break|ad|advertisement))\b.{0,100}$",
+    ),
     (
         "share buttons",
         r"^(?:link copied!?|copy link|copied!?|(?:get (?:the )?)?short (?:url|link)|gift (?:this )?article|save (?:this )?(?:article|story)|reuse this content|save (?:articles|stories) to read later\b.{0,80}|listen to this (?:article|story)(?:\s*[·|-]?\s*\d+\s*min(?:ute)?s?)?)$",
@@ -213,7 +219,40 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // Newspapers' notes on the printed edition and reprints.
     (
         "print edition note",
-        r"^(?:a version of this (?:article|story) (?:appears|appeared) in print\b.{0,400}|order reprints\b.{0,80})$",
+        r"^(?:a version of this (?:article|story) (?:appears|appeared) in print\b.{0,400}|(?:this (?:article|story) )?appeared in the .{0,60}\bprint edition\b.{0,300}|order reprints\b.{0,80})$",
+    ),
+    // An opinion piece's disclaimer ("The views expressed in this article
+    // are the author's own ..."), a newsroom's link to its standards ("Why
+    // you can trust ...").
+    (
+        "disclaimer",
+        r"^(?:the )?(?:views|opinions) expressed (?:in this \w+(?: \w+)? )?(?:here )?(?:are|is) (?:solely )?(?:those of )?the (?:authors?|writers?|contributors?)(?:'s?|’s?)?\b.{0,250}$",
+    ),
+    (
+        "trust badge",
+        r"^why (?:you can|to) trust (?:us|\p{Lu}[\p{L}&.' ]{0,40})$",
+    ),
+    // A search engine's or archive's cached copy announces itself above
+    // the page, with its own links ("Full version", "View source").
+    (
+        "cached copy",
+        r"^this is (?:\S+ )?(?:the )?cached? (?:copy|version|snapshot) of\b.{0,500}$|\bis a snapshot of the page as it appeared on\b",
+    ),
+    (
+        "cached copy",
+        r"^(?:(?:full|text-only|text only|plain text) version|view source)$",
+    ),
+    // The reporter's address under the story ("Write to Jane Roe at
+    // jane.roe@example.com"): a contact line, not prose.
+    (
+        "contact line",
+        r"^(?:write to|contact|e-?mail|reach|you can reach) .{0,160}\S@\S+\.\w{2,}.{0,160}$",
+    ),
+    // The article in another of the site's editions ("This article is
+    // available in French", "Read this story in Arabic").
+    (
+        "language switch",
+        r"^(?:(?:this|the) (?:article|story|piece|report) is (?:also )?available in \p{L}+\b.{0,120}|read (?:this|the) (?:article|story) in \p{L}+\b.{0,80})$",
     ),
     // The newsroom's addition to a byline, on a line of its own ("Reporting
     // from Baghdad", "Jane Roe reported from Washington, and John Doe from
@@ -1009,10 +1048,71 @@ mod tests {
             "(Additional reporting by Omar Rashid)",
             "--With assistance from Jane Roe.",
             "With assistance from Jane Roe and John Doe.",
+            "Translated by Omar Rashid",
+            "Translation by Layla Haddad and John Doe",
         ] {
             assert_eq!(b.matches(line), Some("wire credit"), "{line}");
         }
         assert_eq!(b.matches("The assistance from Baghdad arrived late."), None);
+        assert_eq!(
+            b.matches("The treaty, translated by the ministry, was read aloud."),
+            None
+        );
+    }
+
+    #[test]
+    fn notes_after_the_story() {
+        let b = Boilerplate::new(&[]);
+        assert_eq!(
+            b.matches("Write to Jane Roe at jane.roe@example.com and John Doe at jd@example.org"),
+            Some("contact line")
+        );
+        assert_eq!(
+            b.matches("Write to the ministry, he said, and wait a year."),
+            None
+        );
+        assert_eq!(
+            b.matches("Appeared in the March 3, 2024, print edition as 'Talks Begin'."),
+            Some("print edition note")
+        );
+        assert_eq!(
+            b.matches("This story is also available in Arabic on our Arabic site."),
+            Some("language switch")
+        );
+        assert_eq!(
+            b.matches("Read this article in Kurdish"),
+            Some("language switch")
+        );
+        assert_eq!(
+            b.matches("Our news coverage continues after the break, with thanks to readers."),
+            Some("advertisement")
+        );
+        assert_eq!(
+            b.matches("The French statement is available in full on the embassy's site."),
+            None
+        );
+        assert_eq!(
+            b.matches("The views expressed here are those of the writer and not of the paper."),
+            Some("disclaimer")
+        );
+        assert_eq!(
+            b.matches("The views expressed by the militias are not new, the minister said."),
+            None
+        );
+        assert_eq!(
+            b.matches("Why you can trust The Harbour Gazette"),
+            Some("trust badge")
+        );
+        assert_eq!(b.matches("Skip next section"), Some("navigation"));
+        assert_eq!(
+            b.matches("This is the cached copy of https://example.com/a. It is a snapshot of the page as it appeared on 2 Feb 2024."),
+            Some("cached copy")
+        );
+        assert_eq!(b.matches("Text-only version"), Some("cached copy"));
+        assert_eq!(
+            b.matches("Also Read | Explained: who runs the border crossings?"),
+            Some("teaser")
+        );
     }
 
     #[test]

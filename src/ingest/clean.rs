@@ -227,6 +227,12 @@ pub fn clean(
         });
     }
     art.authors.dedup();
+    // "Baghdad - Al-Rafidain Daily": the outlet's own name in a byline's
+    // place is its desk, not a person.
+    if let Some(o) = &art.outlet {
+        let outlet = normalise(&o.value);
+        art.authors.retain(|a| normalise(a) != outlet);
+    }
 
     let lead: String = body
         .iter()
@@ -244,7 +250,14 @@ pub fn clean(
         first_body,
         last_body,
     );
-    if let Some((i, text, why)) = title {
+    if let Some((i, text, mut why)) = title {
+        let text = match site_suffix(&text, &lines, i) {
+            Some((head, site)) => {
+                why.push_str(&format!("; the site's name after it left off ({site:?})"));
+                head.to_string()
+            }
+            None => text,
+        };
         let (fixed, reps) = repair_headline(&text, corpus);
         art.repairs.extend(reps);
         art.title = Some(Decided {
@@ -284,12 +297,27 @@ fn article_lines(
     if body.is_empty() {
         // Nothing reads as article text in context (a page of one short
         // paragraph): keep the lines that are prose on their own.
-        body = (0..lines.len())
-            .filter(|&i| {
-                matches!(kinds[i], Kind::Text(Density::Good | Density::NearGood))
-                    && standing[i] != Standing::Chrome
-            })
-            .collect();
+        // Past a promo heading ("Related"), a teaser's headline (no full
+        // stop: "What has changed?") is not prose; past a hard terminator
+        // nothing is.
+        let mut after_promo = false;
+        for i in 0..lines.len() {
+            if let Kind::Chrome(why) = &kinds[i] {
+                match terminates(why) {
+                    Some(true) if !body.is_empty() => break,
+                    Some(false) => after_promo = true,
+                    _ => {}
+                }
+                continue;
+            }
+            if matches!(kinds[i], Kind::Text(Density::Good | Density::NearGood))
+                && standing[i] != Standing::Chrome
+                && (!after_promo || lines[i].text.trim_end().ends_with(['.', '"', '”']))
+            {
+                body.push(i);
+                after_promo = false;
+            }
+        }
         for &i in &body {
             classes[i] = Density::Good;
         }
@@ -328,26 +356,8 @@ fn credits_and_outlets(
     if let Some(o) = &meta.outlet {
         outlets.push((OutletSource::Metadata, o.clone(), None));
     }
-    // "Headline | Outlet" above the headline, or as a saved page's
-    // `<title>`: the page's own title.
     if let Some(t) = title_at {
-        let headline = normalise(&lines[t].text);
-        let titled = |title: &str| {
-            [" | ", " - ", " – ", " — ", " :: "].iter().find_map(|sep| {
-                let (head, tail) = title.rsplit_once(sep)?;
-                (normalise(head) == headline
-                    && (header::is_proper_name(tail) || known_outlet(tail).is_some()))
-                .then(|| tail.trim().to_string())
-            })
-        };
-        for line in lines.iter().take(t) {
-            if let Some(outlet) = titled(&line.text) {
-                outlets.push((OutletSource::PageTitle, outlet, Some(line.no)));
-            }
-        }
-        if let Some(outlet) = meta.title.as_deref().and_then(titled) {
-            outlets.push((OutletSource::PageTitle, outlet, None));
-        }
+        outlets.extend(page_title_outlets(lines, t, meta));
     }
     if let Some(m) = masthead {
         outlets.push((
@@ -1120,6 +1130,61 @@ fn choose_headline(
     Some((*i, lines[*i].text.clone(), why))
 }
 
+/// "Headline | Outlet" above the headline at line `t`, or as a saved
+/// page's `<title>`, or as the headline itself: the page's own title names
+/// the outlet.
+fn page_title_outlets(
+    lines: &[Line],
+    t: usize,
+    meta: &SourceMeta,
+) -> Vec<(OutletSource, String, Option<usize>)> {
+    let mut outlets = Vec::new();
+    let headline = normalise(&lines[t].text);
+    let titled = |title: &str| {
+        [" | ", " - ", " – ", " — ", " :: "].iter().find_map(|sep| {
+            let (head, tail) = title.rsplit_once(sep)?;
+            (normalise(head) == headline
+                && (header::is_proper_name(tail) || known_outlet(tail).is_some()))
+            .then(|| tail.trim().to_string())
+        })
+    };
+    for line in lines.iter().take(t) {
+        if let Some(outlet) = titled(&line.text) {
+            outlets.push((OutletSource::PageTitle, outlet, Some(line.no)));
+        }
+    }
+    // The page's title is the only headline: "Headline - Outlet".
+    if let Some((_, site)) = site_suffix(&lines[t].text, lines, t) {
+        outlets.push((OutletSource::PageTitle, site.to_string(), Some(lines[t].no)));
+    }
+    if let Some(outlet) = meta.title.as_deref().and_then(titled) {
+        outlets.push((OutletSource::PageTitle, outlet, None));
+    }
+    outlets
+}
+
+/// "Iraq, US begin talks - The Basra Times": a page's title printed as its
+/// only headline, the site's name after the last separator. The name must
+/// be a known outlet's, or stand on a line of its own or in the copyright
+/// line elsewhere on the page ("Talks begin - Sudani" keeps its speaker).
+fn site_suffix<'a>(text: &'a str, lines: &[Line], at: usize) -> Option<(&'a str, &'a str)> {
+    [" | ", " - ", " – ", " — ", " :: "].iter().find_map(|sep| {
+        let (head, tail) = text.rsplit_once(sep)?;
+        let (head, tail) = (head.trim(), tail.trim());
+        let lower = tail.to_lowercase();
+        let printed_as_name = lines.iter().enumerate().any(|(j, l)| {
+            let t = l.text.trim();
+            let l_lower = t.to_lowercase();
+            j != at
+                && (l_lower == lower
+                    || (l_lower.contains('©') || l_lower.contains("copyright"))
+                        && header::contains_words(&l_lower, &lower))
+        });
+        let site = known_outlet(tail).is_some() || header::is_proper_name(tail) && printed_as_name;
+        (site && head.split_whitespace().count() >= 4).then_some((head, tail))
+    })
+}
+
 /// Each line's shape. A repeated line has the shape of its first
 /// occurrence: a scrape of one paragraph repeated 300,000 times is
 /// measured once.
@@ -1205,16 +1270,34 @@ fn drop_labels_menus_and_taglines(
     // The last item of a menu printed one item per line ("Home", "News",
     // "Articles & Analysis"): a few words under two or more lines as short,
     // when a headline follows it.
+    // Or its first item, two such lines under it.
     let menu_item = |i: usize| {
-        let short = |j: usize| shapes[j].words <= 3 && !shapes[j].sentence_end;
+        let short = |j: usize| {
+            shapes
+                .get(j)
+                .is_some_and(|s| s.words <= 3 && !s.sentence_end)
+        };
         shapes[i].words <= 4
             && meta.mark(lines[i].no).is_none()
-            && i >= 2
-            && short(i - 1)
-            && short(i - 2)
+            && (i >= 2 && short(i - 1) && short(i - 2) || short(i + 1) && short(i + 2))
     };
     if candidates.iter().any(|c| c.1 > 0 || !menu_item(c.0)) {
         candidates.retain(|c| c.1 > 0 || !menu_item(c.0));
+    }
+    // An item of a ranked list ("Most read": "1", a headline, "2", a
+    // headline, ...) is another story's teaser.
+    let rank = |j: usize| {
+        let t = lines.get(j)?.text.trim().trim_end_matches(['.', ')']);
+        t.parse::<u8>().ok().filter(|n| (1..=20).contains(n))
+    };
+    let ranked_item = |i: usize| {
+        i >= 1
+            && rank(i - 1).is_some_and(|n| {
+                rank(i + 1) == Some(n + 1) || i >= 3 && n > 1 && rank(i - 3) == Some(n - 1)
+            })
+    };
+    if candidates.iter().any(|c| c.1 > 0 || !ranked_item(c.0)) {
+        candidates.retain(|c| c.1 > 0 || !ranked_item(c.0));
     }
     // A tagline right under the masthead, when a headline follows it: one
     // with no evidence of its own, or one whose only evidence is the longer
@@ -1660,6 +1743,24 @@ mod tests {
     }
 
     const PARAGRAPHS: &str = "Officials in the capital said on Monday that the talks on the future of the mission would resume next month after a pause of several weeks.\n\nThe delegation will be led by the defence minister, who told reporters that the two sides were close to an agreement on the timetable.\n";
+
+    #[test]
+    fn a_page_title_as_the_only_headline_loses_the_site_name() {
+        let a = run(&format!(
+            "Talks on the mission to resume next month - Harbour Daily\nSkip to content\nHarbour Daily\nWorld\n31 January 2024\n{PARAGRAPHS}Harbour Daily © 2024\n"
+        ));
+        assert_eq!(title(&a), "Talks on the mission to resume next month");
+        assert_eq!(a.outlet.as_ref().unwrap().value, "Harbour Daily");
+        // A name after the dash that the page does not print as a site's
+        // stays in the headline.
+        let a = run(&format!(
+            "Talks on the mission will resume next month - Jane Roe\n31 January 2024\n{PARAGRAPHS}"
+        ));
+        assert_eq!(
+            title(&a),
+            "Talks on the mission will resume next month - Jane Roe"
+        );
+    }
 
     #[test]
     fn a_saved_page_starts_below_the_tool_that_saved_it() {

@@ -276,16 +276,21 @@ fn other_calendar_date() -> String {
 
 /// "Tehran, 9 Bahman 1402 (29 January 2024)": the Persian or Hijri date
 /// first and the Gregorian in brackets; read as "Tehran, 29 January 2024".
+/// Also "Friday 14 Rajab 1445 AH - 26 January 2024", the Gregorian after a
+/// dash: read as "Friday 26 January 2024".
 fn gregorian_in_brackets(line: &str) -> std::borrow::Cow<'_, str> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
+    static R: OnceLock<[Regex; 2]> = OnceLock::new();
+    let res = R.get_or_init(|| {
         let other = other_calendar_date();
-        Regex::new(&format!(
-            r"(?i)^(?P<pre>.*?){other}\s*\((?P<greg>[^()]{{6,40}})\)\.?$"
-        ))
-        .unwrap()
+        [
+            format!(r"(?i)^(?P<pre>.*?){other}\s*\((?P<greg>[^()]{{6,40}})\)\.?$"),
+            format!(
+                r"(?i)^(?P<pre>(?:\w+day,?\s+)?){other}\s*[-–—|/,]\s*(?P<greg>[^-–—|]{{6,40}})$"
+            ),
+        ]
+        .map(|p| Regex::new(&p).unwrap())
     });
-    match re.captures(line) {
+    match res.iter().find_map(|re| re.captures(line)) {
         Some(c) => format!("{}{}", &c["pre"], &c["greg"]).into(),
         None => line.into(),
     }
@@ -980,6 +985,11 @@ mod tests {
             Some(d(2024, 3, 8))
         );
         assert_eq!(line("03/08/24 4:12 PM ET"), Some(d(2024, 3, 8)));
+        // The Hijri date first, the Gregorian after a dash.
+        assert_eq!(
+            line("Friday 27 Sha'ban 1445 AH - 8 March 2024"),
+            Some(d(2024, 3, 8))
+        );
         assert_eq!(line("3/8/245"), None);
         // A dateline without a year is not a publication date.
         assert_eq!(line("BAGHDAD, Aug 6 (Reuters) -"), None);

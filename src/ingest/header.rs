@@ -237,6 +237,8 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         };
         for (j, piece) in pieces.iter().enumerate() {
             let piece = piece.trim_start_matches(['-', '–', '—']).trim();
+            // "Jane Roe Follow": the follow button printed after the name.
+            let piece = piece.strip_suffix(" Follow").unwrap_or(piece).trim_end();
             // "ALI KHALAF Associated Press": the agency after the name.
             let (piece, agency) = split_trailing_outlet(piece);
             if let Some(a) = agency {
@@ -974,7 +976,13 @@ pub fn masthead(
         index += 1;
     }
     let text = lines[index].text.as_str();
-    if shapes[index].words > 8 || shapes[index].sentence_end {
+    // "THE WALL STREET JOURNAL.": a nameplate in capitals may end in a
+    // full stop; a sentence has lower-case letters.
+    let nameplate = text.strip_suffix('.').filter(|t| {
+        !t.ends_with('.') && shapes[index].words <= 5 && !t.contains(char::is_lowercase)
+    });
+    let text = nameplate.unwrap_or(text);
+    if shapes[index].words > 8 || shapes[index].sentence_end && nameplate.is_none() {
         return None;
     }
     // "PHNA - Pars Horizon News Agency": the longest name-shaped part.
@@ -1264,7 +1272,33 @@ fn split_on_dashes(text: &str) -> Vec<&str> {
             .map(str::trim)
             .collect();
     }
-    parts.into_iter().flat_map(split_scripts).collect()
+    parts
+        .into_iter()
+        .flat_map(split_scripts)
+        .flat_map(split_bracketed_acronym)
+        .collect()
+}
+
+/// "National Iraqi News Agency ( NINA )", "Gulf Press Agency (GPA)": a
+/// name followed by its acronym in brackets; the two parts.
+fn split_bracketed_acronym(text: &str) -> Vec<&str> {
+    let Some(inner) = text.strip_suffix(')') else {
+        return vec![text];
+    };
+    let Some((name, acronym)) = inner.rsplit_once('(') else {
+        return vec![text];
+    };
+    let (name, acronym) = (name.trim(), acronym.trim());
+    let is_acronym = (2..=8).contains(&acronym.len())
+        && acronym
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && acronym.starts_with(|c: char| c.is_ascii_uppercase());
+    if is_acronym && name.contains(' ') {
+        vec![name, acronym]
+    } else {
+        vec![text]
+    }
 }
 
 /// A name written in Arabic script and in Latin letters: the two runs.
@@ -1700,6 +1734,20 @@ mod tests {
             top("KRN - Kirkuk Radio Network\nKIRKUK, May 2 (KRN) - Text.\n"),
             Some("Kirkuk Radio Network".to_string())
         );
+        // The acronym in brackets after the name; a nameplate in capitals
+        // ending in a full stop (a sentence in capitals is not one).
+        assert_eq!(
+            top("Gulf Press Agency ( GPA )\nHome\nDOHA / GPA / A ship docked.\n"),
+            Some("Gulf Press Agency".to_string())
+        );
+        assert_eq!(
+            top("THE HARBOUR GAZETTE.\nHome | News\nA headline of some length here\n"),
+            Some("The Harbour Gazette".to_string())
+        );
+        assert_eq!(
+            top("TALKS BEGIN IN BAGHDAD TODAY AS PLANNED.\nText.\n"),
+            None
+        );
         // A rare word at the very top, named again below.
         assert_eq!(
             top("Slatewise\nWorld\nA story Slatewise reported on Monday.\n"),
@@ -1746,6 +1794,10 @@ mod tests {
             ["Jane Holloway", "Omar Rashid"]
         );
         assert_eq!(b("Interview by Soran Aziz").authors, ["Soran Aziz"]);
+        assert_eq!(
+            b("By Jane Holloway Follow and Omar Rashid Follow").authors,
+            ["Jane Holloway", "Omar Rashid"]
+        );
         let staff = b("By Staff Writer | Reuters");
         assert!(staff.authors.is_empty());
         assert_eq!(staff.credits, ["Reuters"]);
