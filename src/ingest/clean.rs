@@ -156,6 +156,7 @@ pub fn clean(
     if let Some(h) = title_at {
         byline_under_headline(&lines, &mut kinds, h);
     }
+    signature_at_the_end(&lines, &mut kinds);
     let author_box = closing_author_box(&lines, &kinds);
     let standing: Vec<Standing> = kinds
         .iter()
@@ -198,41 +199,14 @@ pub fn clean(
         push_block(&mut art, &lines[i], heading, corpus);
     }
 
-    let mut outlets = credits_and_outlets(
+    decide_outlet_and_authors(
         &mut art,
         &lines,
         &kinds,
-        title_at,
-        masthead.as_ref(),
+        (title.as_ref(), masthead.as_ref()),
         meta,
         body.first().copied(),
     );
-    outlets.extend(labelled_outlets(
-        &lines,
-        &kinds,
-        meta,
-        title.as_ref().map(|t| t.1.as_str()),
-    ));
-    // Asked only of a known outlet's name (rarely): no lower-case copy of
-    // every page.
-    let on_page = |name: &str| {
-        let name = name.to_lowercase();
-        lines.iter().any(|l| l.text.to_lowercase().contains(&name))
-    };
-    if let Some((name, why)) = choose_outlet(outlets, on_page) {
-        art.outlet = Some(Decided {
-            value: name,
-            line: None,
-            why,
-        });
-    }
-    art.authors.dedup();
-    // "Baghdad - Al-Rafidain Daily": the outlet's own name in a byline's
-    // place is its desk, not a person.
-    if let Some(o) = &art.outlet {
-        let outlet = normalise(&o.value);
-        art.authors.retain(|a| normalise(a) != outlet);
-    }
 
     let lead: String = body
         .iter()
@@ -336,6 +310,53 @@ fn article_lines(
         body.remove(0);
     }
     body
+}
+
+/// The outlet, from every candidate the page offers, and the authors the
+/// bylines named, less the outlet's own name.
+fn decide_outlet_and_authors(
+    art: &mut CleanArticle,
+    lines: &[Line],
+    kinds: &[Kind],
+    (title, masthead): (Option<&(usize, String, String)>, Option<&Masthead>),
+    meta: &SourceMeta,
+    first_body: Option<usize>,
+) {
+    let mut outlets = credits_and_outlets(
+        art,
+        lines,
+        kinds,
+        title.map(|t| t.0),
+        masthead,
+        meta,
+        first_body,
+    );
+    outlets.extend(labelled_outlets(
+        lines,
+        kinds,
+        meta,
+        title.map(|t| t.1.as_str()),
+    ));
+    // Asked only of a known outlet's name (rarely): no lower-case copy of
+    // every page.
+    let on_page = |name: &str| {
+        let name = name.to_lowercase();
+        lines.iter().any(|l| l.text.to_lowercase().contains(&name))
+    };
+    if let Some((name, why)) = choose_outlet(outlets, on_page) {
+        art.outlet = Some(Decided {
+            value: name,
+            line: None,
+            why,
+        });
+    }
+    art.authors.dedup();
+    // "Baghdad - Al-Rafidain Daily": the outlet's own name in a byline's
+    // place is its desk, not a person.
+    if let Some(o) = &art.outlet {
+        let outlet = normalise(&o.value);
+        art.authors.retain(|a| normalise(a) != outlet);
+    }
 }
 
 /// Credits, bylines and speakers found anywhere on the page go into `art`;
@@ -752,6 +773,25 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
 /// contributor's name and post, the author (elsewhere such a line names a
 /// speaker).
 fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
+    // "Reporting by Jane Roe" right under the headline signs the story (at
+    // a wire story's end it is a credit among others).
+    for j in title_at + 1..lines.len().min(title_at + 4) {
+        if !matches!(&kinds[j], Kind::Chrome(why) if why == "wire credit") {
+            break;
+        }
+        let rest = lines[j].text.trim();
+        let names = rest
+            .get(..13)
+            .filter(|p| p.eq_ignore_ascii_case("reporting by "))
+            .and_then(|_| names_alone(&rest[13..]));
+        if let Some(authors) = names {
+            kinds[j] = Kind::Byline(Byline {
+                authors,
+                ..Byline::default()
+            });
+            return;
+        }
+    }
     let next = (title_at + 1..lines.len()).find(|&j| !matches!(kinds[j], Kind::Chrome(_)));
     let Some(j) = next else {
         return;
@@ -1367,6 +1407,42 @@ fn closing_author_box(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
                 .is_some_and(|p| p.eq_ignore_ascii_case("written by "))
         }
     })
+}
+
+/// "— Jane Roe" under the last paragraph: the writer's signature (a
+/// column's, a letter's), and "Jane Roe is the editor of ..." under it her
+/// note. Not a quotation's speaker: the line above it is no quote, and no
+/// paragraph of the article follows.
+fn signature_at_the_end(lines: &[Line], kinds: &mut [Kind]) {
+    let good = |k: &Kind| *k == Kind::Text(Density::Good);
+    let Some(first_good) = kinds.iter().position(good) else {
+        return;
+    };
+    let Some(i) = (first_good + 1..kinds.len()).find(|&i| {
+        let t = lines[i].text.trim();
+        let name = t.trim_start_matches(['—', '–', '-']).trim_start();
+        name.len() < t.len()
+            && (2..=4).contains(&name.split_whitespace().count())
+            && header::is_person_name(name)
+            && !lines[i - 1].text.trim_end().ends_with(['"', '”', '’'])
+            && !kinds[i + 1..].iter().any(good)
+    }) else {
+        return;
+    };
+    let name = lines[i]
+        .text
+        .trim()
+        .trim_start_matches(['—', '–', '-'])
+        .trim_start();
+    kinds[i] = Kind::Byline(Byline {
+        authors: vec![name.to_string()],
+        ..Byline::default()
+    });
+    if let Some(next) = lines.get(i + 1)
+        && next.text.starts_with(&format!("{name} is "))
+    {
+        kinds[i + 1] = Kind::Chrome("author box".to_string());
+    }
 }
 
 /// A byline past the article's end (the next story's, a commenter's) is

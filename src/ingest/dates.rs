@@ -314,11 +314,12 @@ fn without_other_calendar(line: &str) -> &str {
 /// Sunday, January 28, 2024": a place or the outlet's name in one to three
 /// capitalised words, a dash, then the date. "AFP , Saturday 3 Feb 2024",
 /// "Baghdad, 5 February 2024": a comma, after a place or a news agency (a
-/// reprint's credit where the byline stands).
+/// reprint's credit where the byline stands). "Baghdad (AFP) Jan 26,
+/// 2024": a wire's dateline with the date in it.
 fn strip_leading_place(line: &str) -> &str {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?:[ ,]+(?:\p{Lu}|(?:al|el|bin|ibn)-\p{Lu})[\p{L}'’.-]+){0,2})(\s+[–—-]|\s*,)\s+((?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*)$")
+        Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?:[ ,]+(?:\p{Lu}|(?:al|el|bin|ibn)-\p{Lu})[\p{L}'’.-]+){0,2})(\s+[–—-]|\s*,|\s+\([\p{L} .-]{2,24}\)\s*[–—-]?)\s+((?:(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*)$")
             .unwrap()
     });
     let Some(c) = re.captures(line) else {
@@ -329,6 +330,8 @@ fn strip_leading_place(line: &str) -> &str {
     // a publication's name ("... Chronicle") it is the page's date.
     let (head, rest) = (&c[1], c.get(3).map_or(line, |m| m.as_str()));
     let comma = c[2].ends_with(',');
+    // "Baghdad (AFP) Jan 26, 2024": the agency's credit between.
+    let credited = c[2].contains('(');
     let place = super::people::is_place(head.trim_end_matches(','));
     // One capitalised word ("Madrid - Sep 30, 2024") is a dateline's city
     // whether or not the gazetteer knows it; a headline has more words.
@@ -336,6 +339,8 @@ fn strip_leading_place(line: &str) -> &str {
     let one_word = !head.contains([' ', ',']) && !is_label(head);
     let accepted = if comma {
         place || super::entities::is_wire(head)
+    } else if credited {
+        place || one_word
     } else {
         rest.starts_with(|c: char| c.is_ascii_digit())
             || place
@@ -985,6 +990,9 @@ mod tests {
             Some(d(2024, 3, 8))
         );
         assert_eq!(line("03/08/24 4:12 PM ET"), Some(d(2024, 3, 8)));
+        // A wire's dateline with the date in it.
+        assert_eq!(line("Baghdad (AFP) Mar 8, 2024"), Some(d(2024, 3, 8)));
+        assert_eq!(line("Talks on the Future (Part Two) Mar 8, 2024"), None);
         // The Hijri date first, the Gregorian after a dash.
         assert_eq!(
             line("Friday 27 Sha'ban 1445 AH - 8 March 2024"),
