@@ -139,7 +139,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "editorial note",
-        r"^(?:editor'?s note\b|the following (?:is|was) (?:an?\s+)?(?:excerpt|transcript|edited|condensed|abridged|translation|lightly edited)\b|this (?:interview|conversation|transcript|q&a) (?:has been|was) (?:lightly )?(?:edited|condensed)\b).{0,300}$",
+        r"^(?:editor'?s note\b|the following (?:is|was) (?:an?\s+)?(?:excerpt|transcript|edited|condensed|abridged|translation|lightly edited)\b|this (?:interview|conversation|transcript|q&a) (?:has been|was) (?:lightly )?(?:edited|condensed)\b|this is an? (?:developing|breaking)(?: news)? story\b|this (?:story|article|report) (?:is developing|will be updated|is being updated)\b|check back (?:later |soon )?for (?:more |further )?updates\b).{0,300}$",
     ),
     (
         "paywall",
@@ -1133,6 +1133,18 @@ mod tests {
             Some("editorial note")
         );
         assert_eq!(b.matches("Reading time 2 min."), Some("reading time"));
+        assert_eq!(
+            b.matches("This is a developing story. Check back for updates."),
+            Some("editorial note")
+        );
+        assert_eq!(
+            b.matches("This story will be updated as more details emerge."),
+            Some("editorial note")
+        );
+        assert_eq!(
+            b.matches("This is a developing crisis for the government, he said."),
+            None
+        );
         // A wire's archive photo, a press release's legal notice, an
         // official summary's disclaimer.
         assert_eq!(

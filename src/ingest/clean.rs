@@ -1400,12 +1400,22 @@ fn end_at_terminators(
 /// Roe", is not one.
 fn closing_author_box(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
     let first_good = kinds.iter().position(|k| *k == Kind::Text(Density::Good))?;
+    // "About Jane Roe" over her note, when a byline named her.
+    let authors: Vec<&str> = kinds
+        .iter()
+        .filter_map(|k| match k {
+            Kind::Byline(b) => Some(b.authors.iter().map(String::as_str)),
+            _ => None,
+        })
+        .flatten()
+        .collect();
     (first_good + 1..kinds.len()).find(|&i| {
-        matches!(kinds[i], Kind::Byline(_)) && {
-            let t = without_emphasis(lines[i].text.trim());
-            t.get(..11)
+        let t = without_emphasis(lines[i].text.trim());
+        matches!(kinds[i], Kind::Byline(_))
+            && t.get(..11)
                 .is_some_and(|p| p.eq_ignore_ascii_case("written by "))
-        }
+            || t.strip_prefix("About ")
+                .is_some_and(|n| authors.contains(&n))
     })
 }
 
