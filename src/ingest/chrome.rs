@@ -139,7 +139,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "editorial note",
-        r"^(?:editor'?s note\b|the following (?:is|was) (?:an?\s+)?(?:excerpt|transcript|edited|condensed|abridged|translation|lightly edited)\b|this (?:interview|conversation|transcript|q&a) (?:has been|was) (?:lightly )?(?:edited|condensed)\b|this is an? (?:developing|breaking)(?: news)? story\b|this (?:story|article|report) (?:is developing|will be updated|is being updated)\b|check back (?:later |soon )?for (?:more |further )?updates\b).{0,300}$",
+        r"^(?:editor'?s note\b|the following (?:is|was) (?:an?\s+)?(?:excerpt|transcript|edited|condensed|abridged|translation|lightly edited)\b|this (?:interview|conversation|transcript|q&a) (?:has been|was) (?:lightly )?(?:edited|condensed)\b|this is an? (?:developing|breaking)(?: news)? story\b|this (?:story|article|report) (?:is developing|will be updated|is being updated)\b|check back (?:later |soon )?for (?:more |further )?updates\b|as (?:prepared|written) for delivery\b).{0,300}$",
     ),
     (
         "paywall",

@@ -1146,7 +1146,7 @@ fn choose_headline(
         }
         candidates.push((i, score, evidence.join("; ")));
     }
-    drop_labels_menus_and_taglines(&mut candidates, lines, shapes, masthead, meta);
+    drop_labels_menus_and_taglines(&mut candidates, (lines, shapes, kinds), masthead, meta);
     let best = candidates
         .iter()
         .enumerate()
@@ -1288,8 +1288,7 @@ fn signs_it(kinds: &[Kind], j: Option<usize>) -> bool {
 /// tagline under the masthead.
 fn drop_labels_menus_and_taglines(
     candidates: &mut Vec<(usize, u8, String)>,
-    lines: &[Line],
-    shapes: &[Shape],
+    (lines, shapes, kinds): (&[Line], &[Shape], &[Kind]),
     masthead: Option<&Masthead>,
     meta: &SourceMeta,
 ) {
@@ -1323,6 +1322,24 @@ fn drop_labels_menus_and_taglines(
     };
     if candidates.iter().any(|c| c.1 > 0 || !menu_item(c.0)) {
         candidates.retain(|c| c.1 > 0 || !menu_item(c.0));
+    }
+    // A label of three words or fewer ("News & Events") is not the
+    // headline when a longer line further down has the date or a byline
+    // right under it.
+    let dated = |i: usize| {
+        (i + 1..kinds.len())
+            .find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
+            .is_some_and(|j| matches!(kinds[j], Kind::Date(_) | Kind::Byline(_)))
+    };
+    if let Some(at) = candidates
+        .iter()
+        .position(|c| shapes[c.0].words >= 6 && dated(c.0))
+    {
+        let mut k = 0;
+        candidates.retain(|c| {
+            k += 1;
+            k > at || c.1 > 0 || shapes[c.0].words > 3
+        });
     }
     // An item of a ranked list ("Most read": "1", a headline, "2", a
     // headline, ...) is another story's teaser.

@@ -178,7 +178,8 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         }
         _ => t,
     };
-    // "JANUARY 25, 2024 | By Noah Brandt": the date field first.
+    // "JANUARY 25, 2024 | By Noah Brandt", "Mosul | Jan 26, 2024 | By Ali
+    // Hassan": the date (and the place) first, the byline's field last.
     let reordered;
     let t = match t.split_once('|') {
         Some((head, tail))
@@ -187,6 +188,16 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
                 && parse_date_line(head.trim(), style, 0).is_some() =>
         {
             reordered = format!("{} | {}", tail.trim(), head.trim());
+            reordered.as_str()
+        }
+        Some((head, tail))
+            if !re.is_match(t)
+                && super::people::is_place(head.trim())
+                && let Some((date, by)) = tail.split_once('|')
+                && re.is_match(by.trim())
+                && parse_date_line(date.trim(), style, 0).is_some() =>
+        {
+            reordered = format!("{} | {}", by.trim(), date.trim());
             reordered.as_str()
         }
         _ => t,
@@ -1027,6 +1038,7 @@ pub fn masthead(
             is_proper_name(p)
                 || has_outlet_word(p) && is_proper_name_of_at_most(p, 8)
                 || names_known_organisation(p)
+                || index == page_start && is_body_name(p)
                 || known_outlet(p).is_some()
                 || (is_capitalised_name(p) || is_rare_word(p)) && confirmed_below(p)
                 || is_capitalised_name(p) && menu_below()
@@ -1054,6 +1066,8 @@ pub fn masthead(
         "a known outlet"
     } else if names_known_organisation(name) {
         "a known organisation's own page"
+    } else if is_body_name(name) {
+        "an official body's own page"
     } else if has_outlet_word(name) {
         "a publisher's name"
     } else if mentioned_again(name) || acronym.is_some_and(mentioned_again) {
@@ -1239,6 +1253,18 @@ fn names_a_body(text: &str) -> bool {
                 .trim_matches(|c: char| !c.is_alphanumeric()),
         )
     })
+}
+
+/// "U.S. Embassy in Iraq", "Ministry of Water Resources", "Prime
+/// Minister's Media Office": an official body's name, its head word last or
+/// followed only by what it serves ("of ...", "in ..."). "Oil Ministry Says
+/// Exports Rose" is a headline.
+fn is_body_name(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?i:embassy|consulate|ministry|department|command|council|commission|office|presidency|government|mission|parliament|cabinet|secretariat|directorate)(?:\s+(?:of|in|to|for)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’-]*){0,3})?$").unwrap()
+    })
+    .is_match(text.trim())
 }
 
 /// "U.S. DEPARTMENT OF STATE", "Ministry of Foreign Affairs": a body the
@@ -1794,6 +1820,12 @@ mod tests {
             ["Jane Holloway", "Omar Rashid"]
         );
         assert_eq!(b("Interview by Soran Aziz").authors, ["Soran Aziz"]);
+        let placed = b("Mosul | Jan 26, 2024 | By Ali Hassan");
+        assert_eq!(placed.authors, ["Ali Hassan"]);
+        assert_eq!(placed.date.unwrap().date.to_string(), "2024-01-26");
+        assert!(is_body_name("U.S. Embassy in Iraq"));
+        assert!(is_body_name("Ministry of Water Resources"));
+        assert!(!is_body_name("Oil Ministry Says Exports Rose"));
         assert_eq!(
             b("By Jane Holloway Follow and Omar Rashid Follow").authors,
             ["Jane Holloway", "Omar Rashid"]
