@@ -1096,7 +1096,14 @@ fn choose_headline(
             Some(MarkKind::Heading(level)) => Some(level),
             _ => None,
         };
-        if !headline_shaped(&lines[i].text, &shapes[i], heading.is_some()) {
+        // "* Talks to set timetable": a summary point under the headline
+        // is a list item, and no headline is printed as one.
+        let bulleted = lines[i]
+            .text
+            .trim_start()
+            .strip_prefix(['*', '•', '▪', '·'])
+            .is_some_and(|rest| rest.starts_with(' '));
+        if bulleted || !headline_shaped(&lines[i].text, &shapes[i], heading.is_some()) {
             continue;
         }
         let mut evidence = Vec::new();
