@@ -1188,7 +1188,7 @@ fn page_title_outlets(
     let mut outlets = Vec::new();
     let headline = normalise(&lines[t].text);
     let titled = |title: &str| {
-        [" | ", " - ", " – ", " — ", " :: "].iter().find_map(|sep| {
+        TITLE_SEPARATORS.iter().find_map(|sep| {
             let (head, tail) = title.rsplit_once(sep)?;
             (normalise(head) == headline
                 && (header::is_proper_name(tail) || known_outlet(tail).is_some()))
@@ -1215,22 +1215,33 @@ fn page_title_outlets(
 /// be a known outlet's, or stand on a line of its own or in the copyright
 /// line elsewhere on the page ("Talks begin - Sudani" keeps its speaker).
 fn site_suffix<'a>(text: &'a str, lines: &[Line], at: usize) -> Option<(&'a str, &'a str)> {
-    [" | ", " - ", " – ", " — ", " :: "].iter().find_map(|sep| {
+    TITLE_SEPARATORS.iter().find_map(|sep| {
         let (head, tail) = text.rsplit_once(sep)?;
         let (head, tail) = (head.trim(), tail.trim());
+        if head.split_whitespace().count() < 4 {
+            return None;
+        }
+        if known_outlet(tail).is_some() {
+            return Some((head, tail));
+        }
+        // Only a name's shape is looked for elsewhere on the page.
+        if !header::is_proper_name(tail) {
+            return None;
+        }
         let lower = tail.to_lowercase();
         let printed_as_name = lines.iter().enumerate().any(|(j, l)| {
             let t = l.text.trim();
-            let l_lower = t.to_lowercase();
             j != at
-                && (l_lower == lower
-                    || (l_lower.contains('©') || l_lower.contains("copyright"))
-                        && header::contains_words(&l_lower, &lower))
+                && (t.to_lowercase() == lower
+                    || (t.contains('©') || t.to_lowercase().contains("copyright"))
+                        && header::contains_words(&t.to_lowercase(), &lower))
         });
-        let site = known_outlet(tail).is_some() || header::is_proper_name(tail) && printed_as_name;
-        (site && head.split_whitespace().count() >= 4).then_some((head, tail))
+        printed_as_name.then_some((head, tail))
     })
 }
+
+/// What separates a page's title from its site's name ("Headline | Outlet").
+const TITLE_SEPARATORS: [&str; 5] = [" | ", " - ", " – ", " — ", " :: "];
 
 /// Each line's shape. A repeated line has the shape of its first
 /// occurrence: a scrape of one paragraph repeated 300,000 times is
@@ -1334,8 +1345,7 @@ fn drop_labels_menus_and_taglines(
     // headline when a longer line further down has the date or a byline
     // right under it.
     let dated = |i: usize| {
-        (i + 1..kinds.len())
-            .find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
+        past_chrome(kinds, i + 1)
             .is_some_and(|j| matches!(kinds[j], Kind::Date(_) | Kind::Byline(_)))
     };
     if let Some(at) = candidates
@@ -1449,25 +1459,21 @@ fn closing_author_box(lines: &[Line], kinds: &[Kind]) -> Option<usize> {
 /// paragraph of the article follows.
 fn signature_at_the_end(lines: &[Line], kinds: &mut [Kind]) {
     let good = |k: &Kind| *k == Kind::Text(Density::Good);
-    let Some(first_good) = kinds.iter().position(good) else {
+    // After the last paragraph of the article's text, never between two.
+    let Some(last_good) = kinds.iter().rposition(good) else {
         return;
     };
-    let Some(i) = (first_good + 1..kinds.len()).find(|&i| {
+    let Some((i, name)) = (last_good + 1..kinds.len()).find_map(|i| {
         let t = lines[i].text.trim();
         let name = t.trim_start_matches(['—', '–', '-']).trim_start();
-        name.len() < t.len()
+        (name.len() < t.len()
             && (2..=4).contains(&name.split_whitespace().count())
             && header::is_person_name(name)
-            && !lines[i - 1].text.trim_end().ends_with(['"', '”', '’'])
-            && !kinds[i + 1..].iter().any(good)
+            && !lines[i - 1].text.trim_end().ends_with(['"', '”', '’']))
+        .then_some((i, name))
     }) else {
         return;
     };
-    let name = lines[i]
-        .text
-        .trim()
-        .trim_start_matches(['—', '–', '-'])
-        .trim_start();
     kinds[i] = Kind::Byline(Byline {
         authors: vec![name.to_string()],
         ..Byline::default()
