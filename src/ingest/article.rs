@@ -594,6 +594,10 @@ fn key_points(
             if s.text.ends_with('?') {
                 score -= 1.0;
             }
+            // "Good morning." greets.
+            if words < 4 {
+                score -= 3.0;
+            }
             let lower = s.text.to_lowercase();
             if lower.starts_with("in conclusion") || lower.starts_with("in summary") {
                 score -= 2.0;
@@ -606,6 +610,11 @@ fn key_points(
     for (_, i) in scored {
         if chosen.len() == want {
             break;
+        }
+        // "The following is attributable to the Spokesperson:" leads into
+        // a point; it makes none.
+        if sentences[i].text.trim_end().ends_with(':') {
+            continue;
         }
         if chosen
             .iter()

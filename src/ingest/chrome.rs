@@ -59,12 +59,15 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "promo heading",
-        r"^(?:latest|related|recommended|trending|popular|most (?:read|viewed|popular|shared)|more (?:from|on|stories|news|headlines)|read (?:more|also|next)|also read|see also|you (?:may|might) also like|editor'?s picks|top stories|don'?t miss|further reading|in other news|also (?:today|in this issue)|elsewhere today|full coverage)\b(?:\s+\S+){0,4}\s*:?$",
+        r"^(?:latest|related|recommended|trending|popular|most (?:read|viewed|popular|shared)|more (?:from|on|stories|news|headlines)|read (?:more|also|next)|also read|keep reading|see also|you (?:may|might) also like|editor'?s picks|top stories|don'?t miss|further reading|in other news|also (?:today|in this issue)|elsewhere today|full coverage)\b(?:\s+\S+){0,4}\s*:?$",
     ),
     (
         "comment widget",
         r"^(?:no comments?|\d+ comments?|comments?(?:\s*\(\d+\))?|post a comment|leave a (?:comment|reply)(?: cancel reply)?|add (?:a )?comment|write a comment|your comment|be the first to comment|reply|show comments|view comments|comments are closed\.?|log in to comment\.?|sign in to (?:comment|join the discussion))\s*:?$",
     ),
+    // A list's bounds as a screen reader hears them ("list of 4 items" over
+    // a box of links, "end of list" under it).
+    ("list label", r"^(?:list of \d+ items?|end of list)$"),
     (
         "comment heading",
         r"^\d+\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\b.{0,200}$",
@@ -103,7 +106,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "reading time",
-        r"^(?:(?:reading time|read time)\s*:?\s*)?\d+(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\.?(?:\s+read)?$",
+        r"^(?:[|·•]\s*)?(?:(?:reading time|read time)\s*:?\s*)?\d+(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\.?(?:\s+read)?$",
     ),
     (
         "wire credit",
@@ -199,7 +202,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "share buttons",
-        r"^(?:link copied!?|copy link|copied!?|(?:get (?:the )?)?short (?:url|link)|gift (?:this )?article|save (?:this )?(?:article|story)|reuse this content|save (?:articles|stories) to read later\b.{0,80}|listen to this (?:article|story)(?:\s*[·|-]?\s*\d+\s*min(?:ute)?s?)?)$",
+        r"^(?:link copied!?|copy link|copied!?|(?:get (?:the )?)?short (?:url|link)|gift (?:this )?article|save(?: (?:this )?(?:article|story))?|reuse this content|save (?:articles|stories) to read later\b.{0,80}|listen to this (?:article|story)(?:\s*[·|-]?\s*\d+\s*min(?:ute)?s?)?)$",
     ),
     // An agency's or publisher's note on what its public site carries
     // ("This site shows only part of the stories offered to subscribers").
@@ -216,6 +219,13 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "language switch",
         r"^(?:(?:(?:read|listen|watch)\s+)?(?:in\s+)?(?:english|arabic|العربية|عربي|français|french|deutsch|german|türkçe|turkish|kurdî|kurdish|کوردی|sorani|kurmanji|فارسی|farsi|persian|español|spanish|русский|russian|中文|chinese|اردو|urdu|עברית|hebrew)\s*[|/·•,]?\s*){1,8}$",
     ),
+    // A reader-funded site's appeal under the article ("Support our
+    // independent reporting ... by considering a one-time or monthly
+    // donation").
+    (
+        "donation appeal",
+        r"\b(?:support our (?:\w+ )?(?:journalism|reporting|work|newsroom)|(?:make|consider(?:ing)?) an? (?:one-time|monthly|tax-deductible)(?: or monthly)? donation)\b",
+    ),
     // Newspapers' notes on the printed edition and reprints.
     (
         "print edition note",
@@ -230,7 +240,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "trust badge",
-        r"^why (?:you can|to) trust (?:us|\p{Lu}[\p{L}&.' ]{0,40})$",
+        r"^why (?:you can|to) trust (?:us|\p{Lu}[\p{L}&.' ]{0,40})$|^(?:\p{Lu}[\p{L}&.' ]{0,40} is )?an? trust project member$|^(?:a )?member of the trust project$",
     ),
     // A search engine's or archive's cached copy announces itself above
     // the page, with its own links ("Full version", "View source").
@@ -252,7 +262,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // available in French", "Read this story in Arabic").
     (
         "language switch",
-        r"^(?:(?:this|the) (?:article|story|piece|report) is (?:also )?available in \p{L}+\b.{0,120}|read (?:this|the) (?:article|story) in \p{L}+\b.{0,80})$",
+        r"^(?:(?:this|the) (?:article|story|piece|report) is (?:also )?available in \p{L}+\b.{0,120}|read (?:this|the) (?:article|story) in \p{L}+\b.{0,80}|(?:also )?available in(?: \p{L}+){1,3})$",
     ),
     // The newsroom's addition to a byline, on a line of its own ("Reporting
     // from Baghdad", "Jane Roe reported from Washington, and John Doe from
@@ -710,7 +720,7 @@ fn is_call_to_action(line: &str) -> bool {
 fn offers_the_news(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:latest|breaking|top) (?:news|headlines|stories|updates)\b|\bnews (?:alerts|updates)\b").unwrap()
+        Regex::new(r"(?i)\b(?:latest|breaking|top)(?: \w+)? (?:news|headlines|stories|updates)\b|\bnews (?:alerts|updates)\b").unwrap()
     })
     .is_match(line)
 }
@@ -721,7 +731,7 @@ fn offers_the_news(line: &str) -> bool {
 fn addresses_the_reader(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channel|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b|\breaders like you\b|^(?:click|tap|press) here\b|^thanks for reading\b|^you(?:'re| are) receiving this (?:e-?mail|newsletter)\b|\bforward(?:ed)? (?:this|it) to a friend\b|^was this (?:e-?mail|newsletter) forwarded\b|^that'?s (?:it|all) for today\b").unwrap()
+        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channels?|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\b(?:removed|closed|disabled) (?:its|the|our) comments? sections?\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b|\breaders like you\b|^(?:click|tap|press) here\b|^thanks for reading\b|^you(?:'re| are) receiving this (?:e-?mail|newsletter)\b|\bforward(?:ed)? (?:this|it) to a friend\b|^was this (?:e-?mail|newsletter) forwarded\b|^that'?s (?:it|all) for today\b").unwrap()
     })
     .is_match(line)
 }
@@ -739,7 +749,7 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
     // that ends with the picture's credit in parentheses.
     static CREDIT: OnceLock<Regex> = OnceLock::new();
     let credit = CREDIT.get_or_init(|| {
-        Regex::new(r"(?i)[.!?]?\s*[(\[](?:[^()\[\]]*[/:]\s*)?(?:afp|ap|reuters|epa|anadolu|xinhua|getty(?: images)?|handout|file|photo|sana|ina|irna)(?:\s+photo)?(?:\s*[/:][^()\[\]]*)?[)\]]$").unwrap()
+        Regex::new(r"(?i)[.!?]?\s*[(\[](?:[^()\[\]]*[/:]\s*)?(?:afp|ap|reuters|epa|anadolu|xinhua|getty(?: images)?|handout|file|photo|sana|ina|irna|courtesy\b[^()\[\]]{0,60})(?:\s+photo)?(?:\s*[/:][^()\[\]]*)?[)\]]$").unwrap()
     });
     // A credit of any photographer or agency: capitalised names split by
     // slashes ("(Jane Roe/EPA-EFE/Shutterstock)", "(Sgt. John Doe/Army)"),
@@ -1211,5 +1221,61 @@ mod tests {
         // A near-good lead between chrome and the article is kept.
         let lines = [Standing::Chrome, text(NearGood, false), text(Good, false)];
         assert_eq!(smooth(&lines, &[10, 10, 10]), vec![Bad, Good, Good]);
+    }
+
+    #[test]
+    fn badges_list_bounds_reading_times_and_comment_notices() {
+        let b = Boilerplate::new(&[]);
+        assert_eq!(
+            b.matches("The Harbour Weekly Is A Trust Project Member"),
+            Some("trust badge")
+        );
+        assert_eq!(b.matches("list of 4 items"), Some("list label"));
+        assert_eq!(b.matches("end of list"), Some("list label"));
+        assert_eq!(b.matches("the list of 4 items was long"), None);
+        assert_eq!(b.matches("| 3 mins"), Some("reading time"));
+        assert_eq!(b.matches("Keep reading"), Some("promo heading"));
+        let why = |s: &str| chrome_by_shape(s, &Shape::of(s));
+        assert_eq!(
+            why(
+                "The Harbour Weekly has removed its comment section, as readers have many other places to talk."
+            ),
+            Some("call to action")
+        );
+        assert_eq!(
+            why("Follow us on our channels for the latest."),
+            Some("call to action")
+        );
+        assert_eq!(
+            why("The militia has removed its checkpoints on the road, residents said."),
+            None
+        );
+    }
+
+    #[test]
+    fn courtesy_credits_other_languages_appeals_and_save_buttons() {
+        let b = Boilerplate::new(&[]);
+        assert_eq!(
+            b.matches("Also available in العربية"),
+            Some("language switch")
+        );
+        assert_eq!(
+            b.matches("Thanks for reading! Support our independent reporting today by considering a one-time or monthly donation."),
+            Some("donation appeal")
+        );
+        assert_eq!(
+            b.matches("The minister said donors would support the reconstruction of the city."),
+            None
+        );
+        assert_eq!(b.matches("Save"), Some("share buttons"));
+        let why = |s: &str| chrome_by_shape(s, &Shape::of(s));
+        assert_eq!(
+            why("Soldiers train at a base near the river in 2022. (Courtesy U.S. Army)"),
+            Some("photo caption")
+        );
+        assert_eq!(
+            why("Sign up to receive a daily email of today's top military news stories."),
+            Some("call to action")
+        );
     }
 }

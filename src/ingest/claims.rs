@@ -45,6 +45,11 @@ pub fn claim(
     people: &[Person],
     organisations: &[Organisation],
 ) -> Option<Claim> {
+    // "Attributed to Secretary of Defense Jane Roe:": a line that leads
+    // into a statement says who speaks, not who did what.
+    if sentence.trim_end().ends_with(':') {
+        return None;
+    }
     let (mut stance, found) = cues()
         .iter()
         .find_map(|(stance, re)| re.find(sentence).map(|m| (*stance, m)))?;
@@ -224,5 +229,11 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    #[test]
+    fn a_line_that_leads_into_a_statement_claims_nothing() {
+        assert!(claim("Attributed to Secretary of Defense Jane Roe:", 2, &[], &[]).is_none());
+        assert!(claim("The strike was attributed to the brigade.", 2, &[], &[]).is_some());
     }
 }

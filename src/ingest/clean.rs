@@ -181,6 +181,7 @@ pub fn clean(
         .collect();
     let lengths: Vec<usize> = shapes.iter().map(|s| s.chars).collect();
     let mut classes = smooth(&standing, &lengths);
+    short_sentences_after_text(&lines, &standing, &shapes, &mut classes);
     let ended = end_at_terminators(&kinds, &mut classes, author_box);
     bylines_after_the_end(&mut kinds, ended);
 
@@ -192,7 +193,11 @@ pub fn clean(
     let first_body = body.first().copied().unwrap_or(lines.len());
     let last_body = body.last().copied().unwrap_or(0);
     for &i in &body {
+        // "The following is attributable to Spokesperson Jane Roe:" leads
+        // into what follows as a sentence does ("Key points:" is a label).
+        let lead_in = shapes[i].words >= 5 && lines[i].text.trim_end().ends_with(':');
         let heading = !shapes[i].sentence_end
+            && !lead_in
             && shapes[i].words <= 15
             && (is_heading_shaped(&lines[i].text, &shapes[i])
                 || matches!(meta.mark(lines[i].no), Some(MarkKind::Heading(_))));
@@ -253,6 +258,49 @@ pub fn clean(
     left_out.sort_by_key(|d| d.line);
     art.dropped = left_out;
     art
+}
+
+/// "Iraqi Foreign Minister Fuad Hussein welcomed the decision.": a short
+/// paragraph that is a whole sentence, right after good text, goes on with
+/// the article even when chrome follows it (the tags under the last
+/// paragraph). jusText drops a short block between good and bad, and a
+/// sentence crowded with names has too few stop words to count as text;
+/// a sentence of six words or more, not in title case, is not how page
+/// chrome is written (the chrome that is, a call to action, a notice, is
+/// known by its words).
+fn short_sentences_after_text(
+    lines: &[Line],
+    standing: &[Standing],
+    shapes: &[Shape],
+    classes: &mut [Density],
+) {
+    let mut prev_good = false;
+    for i in 0..standing.len() {
+        match standing[i] {
+            Standing::Aside => {}
+            Standing::Text {
+                class: Density::Short | Density::Bad,
+                heading: false,
+            } if prev_good
+                && classes[i] == Density::Bad
+                && ends_with_full_stop(&lines[i].text)
+                && shapes[i].starts_like_a_sentence
+                && (6..=40).contains(&shapes[i].words)
+                && shapes[i].capitalised_share < 0.8 =>
+            {
+                classes[i] = Density::Good;
+            }
+            _ => prev_good = classes[i] == Density::Good,
+        }
+    }
+}
+
+/// A statement's end: a full stop, maybe inside a closing quote (a teaser
+/// asks: "Who are Iraq's armed factions?").
+fn ends_with_full_stop(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\''])
+        .ends_with('.')
 }
 
 /// The lines of the article: good text in context; failing any, the lines
@@ -356,6 +404,20 @@ fn decide_outlet_and_authors(
     if let Some(o) = &art.outlet {
         let outlet = normalise(&o.value);
         art.authors.retain(|a| normalise(a) != outlet);
+        // "By BRIAN KOENIG MILITARY STARS": the outlet's name after the
+        // author's, both in capitals.
+        let tail = format!(" {outlet}");
+        for a in &mut art.authors {
+            let lower = a.to_lowercase();
+            let keep = a.len().saturating_sub(tail.len());
+            if lower.len() == a.len()
+                && lower.ends_with(&tail)
+                && a.is_char_boundary(keep)
+                && a[..keep].contains(' ')
+            {
+                a.truncate(keep);
+            }
+        }
     }
 }
 
@@ -673,6 +735,21 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
             ..Byline::default()
         });
     }
+    // "Contributors" over "Lahib Higel": the authors, listed under a label
+    // (a think tank's page ends with them).
+    for i in 0..lines.len().saturating_sub(1) {
+        if matches!(kinds[i], Kind::Text(_))
+            && is_authors_label(&lines[i].text)
+            && matches!(kinds[i + 1], Kind::Text(_))
+            && let Some(authors) = names_alone(&lines[i + 1].text)
+        {
+            kinds[i] = Kind::Chrome("byline".to_string());
+            kinds[i + 1] = Kind::Byline(Byline {
+                authors,
+                ..Byline::default()
+            });
+        }
+    }
     // "Video" under the byline, then the player's title and blurb: not the
     // article. (Only below a byline or a date: above them "Video" is a menu
     // item and the headline may follow it.)
@@ -714,6 +791,17 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
     for i in start..lines.len() {
         if matches!(kinds[i], Kind::Text(_)) && is_author_bio(&lines[i].text, &authors) {
             kinds[i] = Kind::Chrome("author box".to_string());
+            // "ABDUL-ZAHRA" over it: the box's heading, the author's surname.
+            if i > 0
+                && matches!(kinds[i - 1], Kind::Text(_))
+                && authors.iter().any(|a| {
+                    a.rsplit(' ')
+                        .next()
+                        .is_some_and(|s| s.eq_ignore_ascii_case(lines[i - 1].text.trim()))
+                })
+            {
+                kinds[i - 1] = Kind::Chrome("author box".to_string());
+            }
         }
     }
     for i in 0..lines.len().saturating_sub(1) {
@@ -738,6 +826,15 @@ fn without_update_note(line: &str) -> &str {
         Some(m) if m.start() > 0 => &line[..m.start()],
         _ => line,
     }
+}
+
+/// "Contributors", "Authors:", "Written by": a label over the authors' names.
+fn is_authors_label(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(':').trim_end().to_lowercase();
+    matches!(
+        t.as_str(),
+        "contributors" | "contributor" | "authors" | "author" | "written by" | "by"
+    )
 }
 
 /// A person's name and nothing else (see [`names_alone`]).
@@ -920,8 +1017,15 @@ fn is_author_bio(text: &str, authors: &[String]) -> bool {
         "previously",
         "leads",
     ];
-    authors.iter().any(|a| {
-        text.strip_prefix(a.as_str())
+    // "Koenig covers the Pentagon ...": the surname alone, as many papers
+    // print the note (any word of the name: the byline may have run the
+    // outlet's name on after it).
+    let forms = authors.iter().flat_map(|a| {
+        std::iter::once(a.as_str()).chain(a.split(' ').skip(1).filter(|w| w.len() >= 3))
+    });
+    forms.into_iter().any(|a| {
+        text.strip_prefix(a)
+            .filter(|rest| rest.starts_with(' '))
             .and_then(|rest| rest.split_whitespace().next())
             .is_some_and(|w| VERBS.contains(&w))
     })
@@ -969,6 +1073,7 @@ fn verdicts(
             {
                 // "Posted on January 4, 2024 by Jane Roe": the author after
                 // it; "Jane Roe - Jan 25, 2024": before it.
+                // "January 26, 2024 | Joe Truzman | Iraq, Iran": a field of its own.
                 let named = l
                     .rsplit_once(" by ")
                     .map(|(_, name)| name)
@@ -978,6 +1083,7 @@ fn verdicts(
                             .map(|(name, _)| name)
                     })
                     .and_then(names_alone)
+                    .or_else(|| l.split('|').skip(1).find_map(|f| names_alone(f.trim())))
                     .filter(|names| !names.iter().any(|n| people::is_place(n)));
                 if let Some(authors) = named {
                     return Kind::Byline(Byline {
@@ -1027,6 +1133,9 @@ fn verdicts(
         })
         .collect()
 }
+
+/// The evidence of a headline printed again on the page.
+const PRINTED_AGAIN: &str = "the page prints it more than once";
 
 /// The headline: among the text lines above the first good paragraph, the
 /// first with a headline's shape, unless a later one has stronger evidence
@@ -1118,7 +1227,7 @@ fn choose_headline(
         }
         if repeated(i) {
             score += 2;
-            evidence.push("the page prints it more than once".to_string());
+            evidence.push(PRINTED_AGAIN.to_string());
         }
         if crumbs.contains(&normalise(&lines[i].text)) {
             score += 2;
@@ -1338,8 +1447,20 @@ fn drop_labels_menus_and_taglines(
             && meta.mark(lines[i].no).is_none()
             && (i >= 2 && short(i - 1) && short(i - 2) || short(i + 1) && short(i + 2))
     };
-    if candidates.iter().any(|c| c.1 > 0 || !menu_item(c.0)) {
-        candidates.retain(|c| c.1 > 0 || !menu_item(c.0));
+    // A menu item printed again under another candidate is the section's
+    // label over the article ("Office of the Spokesperson" in the menu, the
+    // headline, then the label in capitals above the date), not a headline
+    // printed twice (a share box's copy of the headline comes first).
+    let starts: Vec<usize> = candidates.iter().map(|c| c.0).collect();
+    let label_again = |i: usize| {
+        let again = kinds.iter().position(|k| *k == Kind::Repeat(i));
+        again.is_some_and(|j| starts.iter().any(|&s| i < s && s < j))
+    };
+    let menu_kept = |c: &(usize, u8, String)| {
+        !menu_item(c.0) || c.1 > 0 && !(c.2 == PRINTED_AGAIN && label_again(c.0))
+    };
+    if candidates.iter().any(menu_kept) {
+        candidates.retain(menu_kept);
     }
     // A label of three words or fewer ("News & Events") is not the
     // headline when a longer line further down has the date or a byline
@@ -2100,5 +2221,60 @@ mod tests {
             Some("Read more: Strikes hit depots in the west")
         );
         assert_eq!(strip_teaser("He said: read more: nothing.").1, None);
+    }
+
+    #[test]
+    fn a_short_last_paragraph_above_the_tags_stays_a_teaser_goes() {
+        let a = run(&format!(
+            "HARBOUR DAILY\nTalks on the mission to resume next month\nBy Jane Roe\n{PARAGRAPHS}Foreign Minister Omar Haddad welcomed the decision.\nFiled under: Iraq, Defence\nMost Read\nWho are the armed factions in Iraq?\nHarbour Daily © 2024\n"
+        ));
+        assert!(body(&a).contains("welcomed the decision"), "{}", body(&a));
+        // Longer, and crowded with names: still a sentence of the article.
+        let a = run(&format!(
+            "HARBOUR DAILY\nTalks on the mission to resume next month\nBy Jane Roe\n{PARAGRAPHS}Iraqi Prime Minister Mohammed Shia Al-Sudani visited Washington last year.\nRead: Strikes hit depots in the west\n"
+        ));
+        assert!(body(&a).contains("visited Washington"), "{}", body(&a));
+        assert!(!body(&a).contains("armed factions"), "{}", body(&a));
+    }
+
+    #[test]
+    fn a_menu_item_printed_again_as_a_label_is_not_the_headline() {
+        let a = run(&format!(
+            "Harbour Ministry\nHome\nOffice of the Spokesperson\nPress Releases\nBriefings\n\nMinister's Call with the Prime Minister of Iraq\n\nREADOUT\nOFFICE OF THE SPOKESPERSON\nJANUARY 26, 2024\n\nThe following is attributable to Spokesperson Jane Roe:\n\n{PARAGRAPHS}"
+        ));
+        assert_eq!(title(&a), "Minister's Call with the Prime Minister of Iraq");
+        // The line that leads into the statement is its first paragraph,
+        // not a section heading.
+        let lead = a
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("The following"));
+        assert!(lead.is_some_and(|b| !b.heading), "{}", body(&a));
+    }
+
+    #[test]
+    fn authors_in_boxes_notes_and_date_fields() {
+        // The note by surname, under the surname in capitals; the byline
+        // ran the outlet's name on after the author's.
+        let a = run(&format!(
+            "HARBOUR STARS\nTalks on the mission to resume next month\nBy JANE ROE HARBOUR STARS • Published: January 26, 2024\n{PARAGRAPHS}ROE\nRoe covers the Pentagon for Harbour Stars.\n"
+        ));
+        assert_eq!(a.authors, ["Jane Roe"]);
+        assert!(!body(&a).contains("covers the Pentagon"), "{}", body(&a));
+        assert!(!body(&a).lines().any(|l| l == "ROE"), "{}", body(&a));
+        // "DATE | Author | Categories".
+        let a = run(&format!(
+            "Harbour Journal\nTalks on the mission to resume next month\nJanuary 26, 2024 | Jane Roe | Iraq, Iran, US military\n{PARAGRAPHS}"
+        ));
+        assert_eq!(a.authors, ["Jane Roe"]);
+        assert_eq!(
+            a.published.as_ref().unwrap().value.date.to_string(),
+            "2024-01-26"
+        );
+        // A contributors box at the end.
+        let a = run(&format!(
+            "HARBOUR DAILY\nTalks on the mission to resume next month\n26 January 2024\n{PARAGRAPHS}Contributors\nJane Roe\nSenior Analyst, Iraq\n"
+        ));
+        assert_eq!(a.authors, ["Jane Roe"]);
     }
 }

@@ -200,6 +200,11 @@ pub fn parse_date_line(
         .iter()
         .map(|f| parse_date_field(f, style, max_rest_words))
         .collect();
+    // "Commentary / Middle East & North Africa 26 January 2024": among
+    // fields, a section's label with the date after it.
+    if fields.len() >= 2 && dates.iter().all(Option::is_none) {
+        dates = fields.iter().map(|f| date_after_label(f, style)).collect();
+    }
     // "Updated January 25, 2024 ...|Published January 25, 2024 ...": the
     // day of publication, wherever it stands among the fields.
     let at = (0..dates.len())
@@ -207,13 +212,45 @@ pub fn parse_date_line(
         .or_else(|| dates.iter().position(Option::is_some))?;
     // "By Jane Roe | February 1, 2024": a byline with its date, not a date line.
     let others_fit = fields.iter().enumerate().all(|(j, f)| {
-        j == at || is_update_note(f) || is_time(f) || is_page_number(f) || dates[j].is_some() || {
-            let byline = f.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
-            let w = f.split_whitespace().count();
-            w <= 3 && !byline && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
-        }
+        j == at
+            || is_update_note(f)
+            || is_time(f)
+            || is_page_number(f)
+            || dates[j].is_some()
+            || {
+                let byline = f.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
+                let w = f.split_whitespace().count();
+                w <= 3 && !byline && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
+            }
+            || is_numbered_name(f)
+            || is_category_field(f)
+            || is_editor_credit(f)
     });
     others_fit.then(|| dates.swap_remove(at)).flatten()
+}
+
+/// "Middle East & North Africa 26 January 2024": a label of capitalised
+/// words (and "&", "and", "of"), then a date written out with its year.
+fn date_after_label(field: &str, style: DateStyle) -> Option<PublishedDate> {
+    let words: Vec<&str> = field.split_whitespace().collect();
+    if words.len() < 4 {
+        return None;
+    }
+    // The date is its last three words ("26 January 2024", "January 26, 2024").
+    let cut = words.len() - 3;
+    let label = &words[..cut];
+    let is_label = label.len() <= 6
+        && label
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "&" | "and" | "of" | "the"));
+    if !is_label {
+        return None;
+    }
+    let date = words[cut..].join(" ");
+    if !date.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    parse_date_field(&date, style, 0)
 }
 
 /// "A7", "Page 12", "p. 4": where a printed page's running header says the
@@ -350,6 +387,40 @@ fn strip_leading_place(line: &str) -> &str {
     if accepted { rest } else { line }
 }
 
+/// "Rudaw24", "Channel4": one word of letters with a number at its end, a
+/// publisher's name beside its date ("Zagros24 | 26-01-2024 09:41"). Not a
+/// count ("Views 1,204": two words) nor a page ("A7": one letter).
+fn is_numbered_name(field: &str) -> bool {
+    let f = field.trim();
+    let letters = f.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = f.len() - letters.len();
+    (1..=3).contains(&digits)
+        && letters.chars().count() >= 3
+        && letters.starts_with(|c: char| c.is_uppercase())
+        && letters.chars().all(char::is_alphabetic)
+}
+
+/// "Edited By: Priya Sharma": the desk editor beside the date (not the
+/// author: the page names no writer).
+fn is_editor_credit(field: &str) -> bool {
+    let lower = field.trim().to_lowercase();
+    lower.strip_prefix("edited by").is_some_and(|rest| {
+        (1..=5).contains(&rest.trim_start_matches(':').split_whitespace().count())
+    })
+}
+
+/// "Iraq, Iran, US military": the sections a post is filed under, printed
+/// beside its date: two or more short capitalised items between commas.
+fn is_category_field(field: &str) -> bool {
+    let items: Vec<&str> = field.split(',').map(str::trim).collect();
+    items.len() >= 2
+        && items.iter().all(|i| {
+            (1..=3).contains(&i.split_whitespace().count())
+                && i.starts_with(char::is_uppercase)
+                && !i.chars().any(|c| c.is_ascii_digit())
+        })
+}
+
 /// A date's label alone ("Updated", "Published", "Date").
 fn is_label(word: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -360,7 +431,7 @@ fn is_label(word: &str) -> bool {
 /// "Updated 3 hours ago", "Last updated: 10:15", "Updated: 10 Feb 2024".
 fn is_update_note(field: &str) -> bool {
     let l = field.trim_start_matches(['(', '[']).to_ascii_lowercase();
-    l.starts_with("update") || l.starts_with("last updated") || l.starts_with("modified")
+    l.starts_with("update") || l.starts_with("last update") || l.starts_with("modified")
 }
 
 /// "16:40 GMT", "9:12 AM ET", "00:40".
@@ -1127,5 +1198,44 @@ mod tests {
         );
         assert!(mentions("It costs $2024 or 2024% more", 1, None).is_empty());
         assert!(mentions("They may leave soon.", 1, None).is_empty());
+    }
+
+    #[test]
+    fn a_numbered_name_beside_the_date_and_a_last_update_note() {
+        assert_eq!(line("Zagros24 | 26-01-2024 09:41"), Some(d(2024, 1, 26)));
+        assert_eq!(
+            line("26 January 2024 09:41 GMT | Last update: 10 months ago"),
+            Some(d(2024, 1, 26))
+        );
+        // A count beside a date is not a date line's label.
+        assert_eq!(line("Views 1,204 | 26-01-2024 09:41"), None);
+        assert!(!is_numbered_name("A7"));
+        assert!(!is_numbered_name("2024"));
+    }
+
+    #[test]
+    fn a_section_label_run_into_the_date_and_categories_beside_it() {
+        assert_eq!(
+            line("Commentary / Middle East & North Africa 26 January 2024"),
+            Some(d(2024, 1, 26))
+        );
+        // Alone, a headline that ends with a date is not a date line.
+        assert_eq!(line("Talks Resume In Baghdad 26 January 2024"), None);
+        assert_eq!(
+            line("January 26, 2024 | Iraq, Iran, US military"),
+            Some(d(2024, 1, 26))
+        );
+        assert!(!is_category_field("Iraq, 2024"));
+    }
+
+    #[test]
+    fn an_editor_beside_the_only_date() {
+        assert_eq!(
+            line("Edited By: Priya Sharma | Updated: Jan 26, 2024, 09:41 AM IST"),
+            Some(d(2024, 1, 26))
+        );
+        assert!(!is_editor_credit(
+            "Edited by the ministry's press office in the capital city today"
+        ));
     }
 }

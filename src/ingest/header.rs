@@ -207,6 +207,7 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         None if marked => t,
         None => return speaker_line(t),
     };
+    let rest = without_appositive(rest);
     if rest.split_whitespace().count() > 16
         || rest.ends_with('.') && rest.split_whitespace().count() > 6
     {
@@ -344,8 +345,20 @@ pub fn outlet_notice(line: &str) -> bool {
     let re = R.get_or_init(|| {
         Regex::new(r"^(?P<name>(?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,3})\s+(?:is|remains)\s+(?:committed|dedicated)\s+to\b.{0,250}$").unwrap()
     });
-    re.captures(line.trim())
-        .is_some_and(|c| has_outlet_word(&c["name"]) || known_outlet(&c["name"]).is_some())
+    re.captures(line.trim()).is_some_and(|c| {
+        let name = &c["name"];
+        has_outlet_word(name) || known_outlet(name).is_some() || is_news_compound(name)
+    })
+}
+
+/// "Newsworld", "Arabnews": one word made with "news", a publication's
+/// name (not "Newsroom", a section).
+fn is_news_compound(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    !name.contains(' ')
+        && lower.len() >= 7
+        && (lower.starts_with("news") || lower.ends_with("news"))
+        && !["newsroom", "newsletter", "newsletters"].contains(&lower.as_str())
 }
 
 /// "Hamid Rasheed, Associate Professor of International Relations,
@@ -391,9 +404,51 @@ pub fn role_and_name(line: &str) -> Option<(String, String)> {
 
 /// "Jane Roe, Department Spokesperson": a name and a role, nothing else.
 /// Also "Baghdad: Jane Roe", the city and author of pan-Arab dailies.
+/// "Jack Detsch, a Pentagon and national security reporter at Foreign
+/// Affairs Daily.": the names, without the appositive that says what the
+/// author does.
+fn without_appositive(rest: &str) -> &str {
+    const JOBS: &[&str] = &[
+        "reporter",
+        "correspondent",
+        "writer",
+        "editor",
+        "columnist",
+        "contributor",
+        "analyst",
+        "journalist",
+        "producer",
+        "fellow",
+    ];
+    for article in [", a ", ", an ", ", the "] {
+        if let Some(at) = rest.find(article) {
+            let tail = &rest[at + article.len()..];
+            let words = tail.split_whitespace().count();
+            let job = tail.split_whitespace().any(|w| {
+                let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+                JOBS.contains(&w.trim_end_matches('s'))
+            });
+            if job && words <= 16 {
+                return rest[..at].trim_end();
+            }
+        }
+    }
+    rest
+}
+
 fn speaker_line(t: &str) -> Option<Byline> {
     if let Some(b) = dated_name_line(t).or_else(|| name_and_desk(t)) {
         return Some(b);
+    }
+    // "Geoff Bennett:": a transcript's speaker over what they say.
+    if let Some(name) = t.strip_suffix(':')
+        && name.split_whitespace().count() <= 4
+        && is_plausible_person_name(name)
+    {
+        return Some(Byline {
+            speaker: Some((name.to_string(), String::new())),
+            ..Byline::default()
+        });
     }
     // "Baghdad - Jane Roe": the city and author, with a dash.
     for sep in [" - ", " – ", " — "] {
@@ -633,7 +688,15 @@ pub fn is_person_name(piece: &str) -> bool {
             )
         })
         .count();
-    names >= 2 && names + particles == tokens.len()
+    // "Lolita C. Baldor": a middle initial.
+    let initials = tokens[1..tokens.len() - 1]
+        .iter()
+        .filter(|t| {
+            let b = t.as_bytes();
+            b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+        })
+        .count();
+    names >= 2 && initials <= 1 && names + particles + initials == tokens.len()
 }
 
 /// A line that only credits a source: "AFP", "(Reuters)", "— AP",
@@ -715,7 +778,7 @@ pub struct Dateline {
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^(?P<place>\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}?)(?:,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}))?\s*(?:\((?P<credit>[^()]{2,40})\))?\s*(?:[–—]|-{1,2})\s+\S").unwrap()
+        Regex::new(r"^(?P<place>\p{Lu}[\p{L}'’.-]*(?:/\p{Lu}[\p{L}'’.-]*)?(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}?)(?:,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}))?\s*(?:\((?P<credit>[^()]{2,40})\))?\s*(?:[–—]|-{1,2})\s+\S").unwrap()
     });
     static PREFIX: OnceLock<Regex> = OnceLock::new();
     let prefix = PREFIX.get_or_init(|| {
@@ -993,6 +1056,8 @@ pub fn masthead(
         !t.ends_with('.') && shapes[index].words <= 5 && !t.contains(char::is_lowercase)
     });
     let text = nameplate.unwrap_or(text);
+    // "BNS Homepage": the logo's link text names the site, then the link.
+    let text = without_home_link(text);
     if shapes[index].words > 8 || shapes[index].sentence_end && nameplate.is_none() {
         return None;
     }
@@ -1096,7 +1161,7 @@ pub fn masthead(
     }
     Some(Masthead {
         index,
-        name: best_spelling(name, lines, index),
+        name: fuller_name(name, lines, index).unwrap_or_else(|| best_spelling(name, lines, index)),
         why,
         strong: why != "a publisher's name",
     })
@@ -1400,6 +1465,34 @@ fn is_proper_name_of_at_most(text: &str, max_words: usize) -> bool {
 
 /// The name as the page writes it in mixed case somewhere, else in title
 /// case when the masthead is in capitals ("LEVANT LEDGER" -> "Levant Ledger").
+/// "BNS Homepage", "Harbour Times home page": the logo's link text.
+fn without_home_link(text: &str) -> &str {
+    let lower = text.to_ascii_lowercase();
+    [" homepage", " home page", " home"]
+        .iter()
+        .find(|s| lower.ends_with(*s) && lower.len() > s.len())
+        .map_or(text, |s| text[..text.len() - s.len()].trim_end())
+}
+
+/// An acronym at the top ("BNS") that the page spells out with an outlet
+/// word after it ("BNS News, Baghdad" under the author's name): the
+/// fuller name is the publisher's. Not a wire's acronym, whose own name
+/// is canonical.
+fn fuller_name(name: &str, lines: &[Line], index: usize) -> Option<String> {
+    let acronym = (2..=5).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase());
+    if !acronym || known_outlet(name).is_some() {
+        return None;
+    }
+    let prefix = format!("{name} ");
+    lines.iter().enumerate().find_map(|(j, l)| {
+        let rest = l.text.strip_prefix(&prefix).filter(|_| j != index)?;
+        let word = rest.split([' ', ',', '.', ':']).next()?;
+        (word.starts_with(char::is_uppercase)
+            && OUTLET_WORDS.contains(&word.to_lowercase().as_str()))
+        .then(|| format!("{name} {word}"))
+    })
+}
+
 fn best_spelling(name: &str, lines: &[Line], index: usize) -> String {
     if !name.chars().any(char::is_lowercase) {
         let needle = name.to_lowercase();
@@ -2086,5 +2179,62 @@ mod tests {
             owned("Service Times Weekly Review"),
             "Service Times Weekly Review"
         );
+    }
+
+    #[test]
+    fn a_logo_link_and_an_acronym_spelled_out_below() {
+        // "BNS Homepage": the logo's link text; "BNS News, Baghdad" under
+        // the author names the outlet in full.
+        let page = "BNS Homepage\nSkip to content\nHome\nNews\nSport\nIraq and US begin talks\nJane Roe\nBNS News, Baghdad\n";
+        assert_eq!(top(page).as_deref(), Some("BNS News"));
+        assert_eq!(
+            without_home_link("Harbour Times home page"),
+            "Harbour Times"
+        );
+        assert_eq!(without_home_link("Home"), "Home");
+        // Several places over one story, then the agency.
+        let d = dateline("BAGHDAD/WASHINGTON, Jan 25 (Reuters) - The talks begin.").unwrap();
+        assert_eq!(d.credit.as_deref(), Some("Reuters"));
+        assert!(outlet_notice(
+            "Newsworld is committed to challenging conventional wisdom and finding common ground."
+        ));
+        assert!(!outlet_notice(
+            "Iraq is committed to the fight against the group."
+        ));
+        assert!(!is_news_compound("Newsroom"));
+    }
+
+    #[test]
+    fn speakers_on_their_own_line_appositives_and_initials() {
+        let b = byline("Geoff Bennett:", DateStyle::default(), false).unwrap();
+        assert_eq!(
+            b.speaker,
+            Some(("Geoff Bennett".to_string(), String::new()))
+        );
+        assert!(
+            byline("Related Topics:", DateStyle::default(), false)
+                .is_none_or(|b| b.speaker.is_none())
+        );
+        let b = byline(
+            "By Jane Roe, a Pentagon and national security reporter at The Harbour Weekly.",
+            DateStyle::default(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(b.authors, ["Jane Roe"]);
+        // A sentence after a comma is not an appositive.
+        assert_eq!(
+            without_appositive("Jane Roe, the minister said on Monday"),
+            "Jane Roe, the minister said on Monday"
+        );
+        assert!(is_person_name("Lolita C. Baldor"));
+        assert!(!is_person_name("C. D."));
+        let b = byline(
+            "BY JANE ROE AND LOLITA C. BALDOR",
+            DateStyle::default(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(b.authors, ["Jane Roe", "Lolita C. Baldor"]);
     }
 }

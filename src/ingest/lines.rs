@@ -147,6 +147,16 @@ fn is_lower_case_byline(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("by ") else {
         return false;
     };
+    // "by admin | Jan 26, 2024 | Iraq": a blog's account name, then the
+    // post's other fields.
+    let tokens: Vec<&str> = rest.split_whitespace().take(4).collect();
+    if tokens
+        .iter()
+        .position(|w| *w == "|")
+        .is_some_and(|at| (1..=3).contains(&at))
+    {
+        return true;
+    }
     let mut names = 0;
     let mut words = rest.split_whitespace().peekable();
     while let Some(w) = words.next() {
@@ -407,5 +417,15 @@ mod tests {
         let arabic = Shape::of("قال الوزير إن المحادثات ستستأنف في العاصمة");
         assert!(arabic.mostly_non_latin() && arabic.starts_like_a_sentence);
         assert!(arabic.stop_share > 0.0);
+    }
+
+    #[test]
+    fn a_blog_account_byline_in_lower_case_is_its_own_line() {
+        let ls = logical_lines(
+            "Coalition talks: what the capital wants and what it can give\nby admin | Jan 26, 2024 | Iraq, Security | 0 comments\n",
+        );
+        assert_eq!(ls.len(), 2);
+        assert!(is_lower_case_byline("by admin | Jan 26, 2024"));
+        assert!(!is_lower_case_byline("by the ministry on Tuesday."));
     }
 }
