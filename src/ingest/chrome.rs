@@ -118,7 +118,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "teaser",
-        r"^(?:read|read more|read also|also read|related|see also|more on this|recommended|more|watch|listen|explainer)\s*[:|]\s*[^.!]{3,160}$",
+        r"^(?:read|read more|read also|also read|related|see also|more on this|recommended|more|watch|listen)\s*[:|]\s*[^.!]{3,160}$",
     ),
     (
         "byline",
@@ -219,6 +219,15 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "language switch",
         r"^(?:(?:(?:read|listen|watch)\s+)?(?:in\s+)?(?:english|arabic|العربية|عربي|français|french|deutsch|german|türkçe|turkish|kurdî|kurdish|کوردی|sorani|kurmanji|فارسی|farsi|persian|español|spanish|русский|russian|中文|chinese|اردو|urdu|עברית|hebrew)\s*[|/·•,]?\s*){1,8}$",
     ),
+    // A newsletter's or app's call, and a republishing box's offer.
+    (
+        "call to action",
+        r"^stay (?:updated|informed|connected|tuned|up to date|in the know)\b.{0,80}$",
+    ),
+    (
+        "republishing box",
+        r"^(?:republish (?:this|our) (?:article|articles|story|stories)\b.{0,160}|we believe in the free flow of information\.?)$",
+    ),
     // A reader-funded site's appeal under the article ("Support our
     // independent reporting ... by considering a one-time or monthly
     // donation").
@@ -236,7 +245,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // you can trust ...").
     (
         "disclaimer",
-        r"^(?:the )?(?:views|opinions) expressed (?:in this \w+(?: \w+)? )?(?:here )?(?:are|is) (?:solely )?(?:those of )?the (?:authors?|writers?|contributors?)(?:'s?|’s?)?\b.{0,250}$",
+        r"^(?:the )?(?:views|opinions)(?: and (?:views|opinions))? expressed (?:in this \w+(?: \w+)? )?(?:here(?:in)? )?(?:are|is) (?:solely )?(?:those of |the (?:views|opinions)(?: and (?:views|opinions))? of )?the (?:authors?|writers?|contributors?)(?:'s?|’s?)?\b.{0,250}$",
     ),
     (
         "trust badge",
@@ -256,7 +265,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // jane.roe@example.com"): a contact line, not prose.
     (
         "contact line",
-        r"^(?:write to|contact|e-?mail|reach|you can reach) .{0,160}\S@\S+\.\w{2,}.{0,160}$",
+        r"^(?:write to|contact|e-?mail|reach|you can reach) .{0,160}\S@\S+\.\w{2,}.{0,160}$|^(?:press |media )?contacts?:\s*\p{Lu}.{0,60}(?:\(\d{3}\)\s*\d{3}-\d{4}|\+?\d[\d .-]{7,}\d)$",
     ),
     // The article in another of the site's editions ("This article is
     // available in French", "Read this story in Arabic").
@@ -1277,5 +1286,45 @@ mod tests {
             why("Sign up to receive a daily email of today's top military news stories."),
             Some("call to action")
         );
+    }
+
+    #[test]
+    fn disclaimers_calls_and_republishing_boxes() {
+        let b = Boilerplate::new(&[]);
+        assert_eq!(
+            b.matches("The views and opinions expressed herein are the views and opinions of the author and do not necessarily reflect those of Harbour Markets, Inc."),
+            Some("disclaimer")
+        );
+        assert_eq!(
+            b.matches("Stay updated with the latest news!"),
+            Some("call to action")
+        );
+        assert_eq!(b.matches("Stay tuned"), Some("call to action"));
+        assert_eq!(
+            b.matches("We believe in the free flow of information"),
+            Some("republishing box")
+        );
+        assert_eq!(
+            b.matches("Republish this article"),
+            Some("republishing box")
+        );
+        assert_eq!(
+            b.matches("Stay in Iraq, the minister told the delegation, would be conditional."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_press_contact_with_a_phone_number() {
+        let b = Boilerplate::new(&[]);
+        assert_eq!(
+            b.matches("Contact: Dana Liu (202) 224-5555"),
+            Some("contact line")
+        );
+        assert_eq!(
+            b.matches("Press contact: Omar Haddad +964 770 123 4567"),
+            Some("contact line")
+        );
+        assert_eq!(b.matches("Contact: the ministry has not answered"), None);
     }
 }

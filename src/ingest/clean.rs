@@ -155,6 +155,7 @@ pub fn clean(
     let title_at = title.as_ref().map(|t| t.0);
     if let Some(h) = title_at {
         byline_under_headline(&lines, &mut kinds, h);
+        author_over_headline(&lines, &mut kinds, h);
     }
     signature_at_the_end(&lines, &mut kinds);
     let author_box = closing_author_box(&lines, &kinds);
@@ -234,6 +235,13 @@ pub fn clean(
             Some((head, site)) => {
                 why.push_str(&format!("; the site's name after it left off ({site:?})"));
                 head.to_string()
+            }
+            None => text,
+        };
+        let text = match header::without_wire_tag(&text) {
+            Some(rest) => {
+                why.push_str("; the wire's status tag before it left off");
+                rest.to_string()
             }
             None => text,
         };
@@ -618,8 +626,17 @@ fn is_section_heading(
     if shapes[i].words < 2 || !is_heading_shaped(&lines[i].text, &shapes[i]) {
         return false;
     }
-    // Under "Trending:" or "Read more:" a line is a teaser's headline.
-    if i > 0 && matches!(&kinds[i - 1], Kind::Chrome(why) if why == "promo heading") {
+    // Under "Trending:" or "Read more:" a line is a teaser's headline, and
+    // so is every short line of the list it opens.
+    let mut top = i;
+    while top > 0
+        && matches!(kinds[top - 1], Kind::Text(_))
+        && !shapes[top - 1].sentence_end
+        && shapes[top - 1].words <= 15
+    {
+        top -= 1;
+    }
+    if top > 0 && matches!(&kinds[top - 1], Kind::Chrome(why) if why == "promo heading") {
         return false;
     }
     let next = kinds[i + 1..]
@@ -826,6 +843,35 @@ fn without_update_note(line: &str) -> &str {
         Some(m) if m.start() > 0 => &line[..m.start()],
         _ => line,
     }
+}
+
+/// "OPINION" / "Hana Karim" / the headline: a columnist's name right above
+/// the headline is the byline when the page's note on its author names
+/// her ("Hana Karim is a columnist for ..."); a name alone there may also
+/// be a tag for the person the story is about.
+fn author_over_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
+    let Some(i) = title_at.checked_sub(1) else {
+        return;
+    };
+    if !matches!(kinds[i], Kind::Text(_)) {
+        return;
+    }
+    let Some(authors) = names_alone(&lines[i].text) else {
+        return;
+    };
+    let notes: Vec<usize> = (title_at + 1..lines.len())
+        .filter(|&j| matches!(kinds[j], Kind::Text(_)) && is_author_bio(&lines[j].text, &authors))
+        .collect();
+    if notes.is_empty() {
+        return;
+    }
+    for j in notes {
+        kinds[j] = Kind::Chrome("author box".to_string());
+    }
+    kinds[i] = Kind::Byline(Byline {
+        authors,
+        ..Byline::default()
+    });
 }
 
 /// "Contributors", "Authors:", "Written by": a label over the authors' names.
@@ -1134,6 +1180,14 @@ fn verdicts(
         .collect()
 }
 
+/// "1. Why are the two countries talking now?": an item of a numbered
+/// list (an explainer's questions), never the page's headline.
+fn is_numbered_item(text: &str) -> bool {
+    let t = text.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits) && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
+}
+
 /// The evidence of a headline printed again on the page.
 const PRINTED_AGAIN: &str = "the page prints it more than once";
 
@@ -1211,7 +1265,8 @@ fn choose_headline(
             .text
             .trim_start()
             .strip_prefix(['*', '•', '▪', '·'])
-            .is_some_and(|rest| rest.starts_with(' '));
+            .is_some_and(|rest| rest.starts_with(' '))
+            || is_numbered_item(&lines[i].text);
         if bulleted || !headline_shaped(&lines[i].text, &shapes[i], heading.is_some()) {
             continue;
         }
@@ -2235,6 +2290,42 @@ mod tests {
         ));
         assert!(body(&a).contains("visited Washington"), "{}", body(&a));
         assert!(!body(&a).contains("armed factions"), "{}", body(&a));
+    }
+
+    #[test]
+    fn every_teaser_under_a_promo_heading_is_a_teaser() {
+        let a = run(&format!(
+            "HARBOUR DAILY\nTalks on the mission to resume next month\nBy Web Desk\n26 January 2024\nTop Stories\nNew visa rules for remote workers\nMetro extends hours for the weekend\n{PARAGRAPHS}"
+        ));
+        assert!(!body(&a).contains("Metro"), "{}", body(&a));
+        assert_eq!(title(&a), "Talks on the mission to resume next month");
+    }
+
+    #[test]
+    fn numbered_questions_and_a_columnist_over_the_headline() {
+        let a = run(&format!(
+            "HARBOUR EXPLAINED\nExplainer: What the talks on the mission mean\nJane Roe\n26 January 2024\n1. Why now?\n{PARAGRAPHS}2. What next?\n{PARAGRAPHS}"
+        ));
+        assert_eq!(title(&a), "Explainer: What the talks on the mission mean");
+        let a = run(&format!(
+            "HARBOUR REVIEW\nOPINION\nJane Roe\nThe mission's end is a test for the capital\nJanuary 26, 2024\n{PARAGRAPHS}Jane Roe is a columnist for Harbour Review.\n"
+        ));
+        assert_eq!(a.authors, ["Jane Roe"]);
+        assert!(!body(&a).contains("columnist"), "{}", body(&a));
+        // A person's name as a tag above the headline, with no note on an
+        // author, stays no byline.
+        let a = run(&format!(
+            "HARBOUR REVIEW\nOPINION\nJane Roe\nThe mission's end is a test for the capital\nJanuary 26, 2024\n{PARAGRAPHS}"
+        ));
+        assert!(a.authors.is_empty());
+    }
+
+    #[test]
+    fn a_wire_tag_before_the_headline_is_left_off() {
+        let a = run(&format!(
+            "HARBOUR MARKETS\nUPDATE 2-Talks on the mission to resume next month\nJanuary 25, 2024\n{PARAGRAPHS}"
+        ));
+        assert_eq!(title(&a), "Talks on the mission to resume next month");
     }
 
     #[test]

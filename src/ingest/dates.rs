@@ -193,7 +193,8 @@ pub fn parse_date_line(
     } else {
         line.into()
     };
-    let line = gregorian_in_brackets(line.trim());
+    let line = publication_note(line.trim());
+    let line = gregorian_in_brackets(line);
     let line = strip_leading_place(without_other_calendar(&line));
     let fields: Vec<&str> = split_fields(line);
     let mut dates: Vec<Option<PublishedDate>> = fields
@@ -202,8 +203,13 @@ pub fn parse_date_line(
         .collect();
     // "Commentary / Middle East & North Africa 26 January 2024": among
     // fields, a section's label with the date after it.
-    if fields.len() >= 2 && dates.iter().all(Option::is_none) {
-        dates = fields.iter().map(|f| date_after_label(f, style)).collect();
+    // Alone, only with a time between ("All News 09:41 January 26, 2024"):
+    // a headline may end with a date, not with a time and a date.
+    if dates.iter().all(Option::is_none) {
+        dates = fields
+            .iter()
+            .map(|f| date_after_label(f, style, fields.len() == 1))
+            .collect();
     }
     // "Updated January 25, 2024 ...|Published January 25, 2024 ...": the
     // day of publication, wherever it stands among the fields.
@@ -230,15 +236,20 @@ pub fn parse_date_line(
 }
 
 /// "Middle East & North Africa 26 January 2024": a label of capitalised
-/// words (and "&", "and", "of"), then a date written out with its year.
-fn date_after_label(field: &str, style: DateStyle) -> Option<PublishedDate> {
+/// words (and "&", "and", "of"), then a date written out with its year;
+/// with a time between ("All News 09:41 January 26, 2024") when `timed`.
+fn date_after_label(field: &str, style: DateStyle, timed: bool) -> Option<PublishedDate> {
     let words: Vec<&str> = field.split_whitespace().collect();
     if words.len() < 4 {
         return None;
     }
     // The date is its last three words ("26 January 2024", "January 26, 2024").
     let cut = words.len() - 3;
-    let label = &words[..cut];
+    let time = is_time(words[cut - 1]);
+    if timed && !time {
+        return None;
+    }
+    let label = &words[..cut - usize::from(time)];
     let is_label = label.len() <= 6
         && label
             .iter()
@@ -251,6 +262,18 @@ fn date_after_label(field: &str, style: DateStyle) -> Option<PublishedDate> {
         return None;
     }
     parse_date_field(&date, style, 0)
+}
+
+/// "This commentary was published on 26 January 2024.": a note at the end
+/// of the article that says when it was published; the date it gives.
+fn publication_note(line: &str) -> &str {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)^this (?:article|commentary|analysis|piece|story|report|post|op-ed|essay|column) (?:was|is) (?:first |originally )?published (?:on |in )?(?P<date>[^.]{6,40}?)\.?$").unwrap()
+    });
+    re.captures(line)
+        .and_then(|c| c.name("date"))
+        .map_or(line, |m| m.as_str())
 }
 
 /// "A7", "Page 12", "p. 4": where a printed page's running header says the
@@ -1237,5 +1260,26 @@ mod tests {
         assert!(!is_editor_credit(
             "Edited by the ministry's press office in the capital city today"
         ));
+    }
+
+    #[test]
+    fn a_section_a_time_and_the_date() {
+        assert_eq!(
+            line("All News 09:41 January 26, 2024"),
+            Some(d(2024, 1, 26))
+        );
+        assert_eq!(line("Talks Resume In Baghdad 26 January 2024"), None);
+    }
+
+    #[test]
+    fn a_closing_note_gives_the_date() {
+        assert_eq!(
+            line("This commentary was published on 26 January 2024."),
+            Some(d(2024, 1, 26))
+        );
+        assert_eq!(
+            line("This article was first published in January 2024 by the paper."),
+            None
+        );
     }
 }

@@ -515,10 +515,17 @@ pub fn known_outlet(name: &str) -> Option<(&'static str, bool)> {
 /// "Al Arabiya English" -> "Al Arabiya": an outlet's name without the
 /// edition its page names.
 pub fn without_edition(name: &str) -> &str {
-    [" English", " Online", " Digital", " in English"]
-        .iter()
-        .find_map(|edition| strip_suffix_ignore_case(name, edition))
-        .map_or(name, |outlet| outlet.trim_end_matches([' ', '-', '–']))
+    [
+        " English",
+        " Online",
+        " Digital",
+        " in English",
+        " US",
+        " UK",
+    ]
+    .iter()
+    .find_map(|edition| strip_suffix_ignore_case(name, edition))
+    .map_or(name, |outlet| outlet.trim_end_matches([' ', '-', '–']))
 }
 
 fn strip_suffix_ignore_case<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {

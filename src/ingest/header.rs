@@ -846,6 +846,17 @@ pub fn standalone_dateline(text: &str) -> Option<Dateline> {
             credit: known_outlet(acronym).map(|(name, _)| name.to_string()),
         });
     }
+    // "Baghdad/ Shafaq Wire": the place, a slash, the outlet's name.
+    if let Some((place, name)) = t.split_once('/')
+        && super::people::is_place(place.trim())
+        && is_proper_name(name.trim())
+        && name.split_whitespace().count() <= 4
+    {
+        return Some(Dateline {
+            place: place.trim().to_string(),
+            credit: Some(name.trim().to_string()),
+        });
+    }
     let head = t.strip_suffix(['—', '–', '-'])?.trim();
     let words: Vec<&str> = head.split_whitespace().collect();
     (1..=words.len().min(3)).find_map(|n| {
@@ -1574,6 +1585,22 @@ pub fn headline_shaped(text: &str, shape: &Shape, marked: bool) -> bool {
         && !is_ticker(text)
 }
 
+/// "UPDATE 2-US, Iraq to start talks", "(LEAD) U.S., Iraq to begin talks":
+/// the headline without the wire's status tag (its version, "EXCLUSIVE-",
+/// a Korean agency's "(LEAD)" or "(2nd LD)"), which says how the story was
+/// filed, not what it says. "Exclusive: ..." with a colon is the
+/// headline's own word and stays.
+pub fn without_wire_tag(headline: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(?:(?:UPDATE|WRAPUP|CORRECTED|REFILE|RPT)(?: \d{1,2})?-|(?:EXCLUSIVE|ANALYSIS|FACTBOX|INSIGHT|EXPLAINER|BREAKINGVIEWS)(?: \d{1,2})?-|\((?:LEAD|URGENT|\d{1,2}(?:st|nd|rd|th) LD|LD)\)\s*)(?P<rest>\S.{10,})$")
+            .unwrap()
+    });
+    re.captures(headline.trim())
+        .and_then(|c| c.name("rest"))
+        .map(|m| m.as_str())
+}
+
 /// "The coalition is leaving Iraq. The militias are not.": a headline of
 /// two or three short sentences, each capitalised (a standfirst is a longer
 /// sentence).
@@ -1753,6 +1780,8 @@ pub fn choose_outlet(
                 && n.len() > first.1.len()
                 && key(n).contains(&key(&first.1))
                 && !owner_of(&key(n), &key(&first.1))
+                // "© The Exchange US, Inc.": an edition, not a fuller name.
+                && key(super::entities::without_edition(n)) != key(&first.1)
         })
     {
         let fuller = fuller.clone();
@@ -2236,5 +2265,35 @@ mod tests {
         )
         .unwrap();
         assert_eq!(b.authors, ["Jane Roe", "Lolita C. Baldor"]);
+    }
+
+    #[test]
+    fn a_wires_status_tag_is_not_the_headline() {
+        assert_eq!(
+            without_wire_tag("UPDATE 2-US, Iraq to start talks on the mission"),
+            Some("US, Iraq to start talks on the mission")
+        );
+        assert_eq!(
+            without_wire_tag("(LEAD) U.S., Iraq to begin talks on the coalition"),
+            Some("U.S., Iraq to begin talks on the coalition")
+        );
+        assert_eq!(
+            without_wire_tag("(2nd LD) U.S., Iraq to begin talks on the coalition"),
+            Some("U.S., Iraq to begin talks on the coalition")
+        );
+        // The headline's own words stay.
+        assert_eq!(
+            without_wire_tag("Exclusive: US and Iraq reach an understanding"),
+            None
+        );
+        assert_eq!(without_wire_tag("Update on the talks in Baghdad"), None);
+    }
+
+    #[test]
+    fn a_place_a_slash_and_the_outlet() {
+        let d = standalone_dateline("Baghdad/ Harbour Wire").unwrap();
+        assert_eq!(d.place, "Baghdad");
+        assert_eq!(d.credit.as_deref(), Some("Harbour Wire"));
+        assert!(standalone_dateline("Politics/ Security").is_none());
     }
 }

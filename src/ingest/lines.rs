@@ -159,9 +159,19 @@ fn is_lower_case_byline(line: &str) -> bool {
     }
     let mut names = 0;
     let mut words = rest.split_whitespace().peekable();
+    let mut cursor = 0;
     while let Some(w) = words.next() {
+        let at = rest[cursor..].find(w).map_or(cursor, |i| cursor + i);
+        cursor = at + w.len();
         if matches!(w, "-" | "–" | "—" | "|") {
             return names >= 2;
+        }
+        // "by Kenji Morita January 26, 2024": the date after the names.
+        if names >= 2
+            && super::dates::parse_date_line(&rest[at..], super::dates::DateStyle::default(), 0)
+                .is_some()
+        {
+            return true;
         }
         if w == "and" && names >= 2 {
             continue;
@@ -427,5 +437,17 @@ mod tests {
         assert_eq!(ls.len(), 2);
         assert!(is_lower_case_byline("by admin | Jan 26, 2024"));
         assert!(!is_lower_case_byline("by the ministry on Tuesday."));
+    }
+
+    #[test]
+    fn a_lower_case_byline_with_its_date_is_its_own_line() {
+        assert!(is_lower_case_byline("by Jane Roe January 26, 2024"));
+        let ls = logical_lines(
+            "The coalition talks are a test of staying power\nby Jane Roe January 26, 2024\n",
+        );
+        assert_eq!(ls.len(), 2);
+        assert!(!is_lower_case_byline(
+            "by Iraqi forces on January 26, 2024."
+        ));
     }
 }
