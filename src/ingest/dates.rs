@@ -239,6 +239,12 @@ pub fn parse_date_line(
 /// words (and "&", "and", "of"), then a date written out with its year;
 /// with a time between ("All News 09:41 January 26, 2024") when `timed`.
 fn date_after_label(field: &str, style: DateStyle, timed: bool) -> Option<PublishedDate> {
+    // Most fields asked are no date at all: a written-out date ends with
+    // its year, and parse_date_line is asked of many lines.
+    let b = field.trim_end().as_bytes();
+    if b.len() < 12 || !b[b.len() - 4..].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
     let words: Vec<&str> = field.split_whitespace().collect();
     if words.len() < 4 {
         return None;
@@ -267,6 +273,12 @@ fn date_after_label(field: &str, style: DateStyle, timed: bool) -> Option<Publis
 /// "This commentary was published on 26 January 2024.": a note at the end
 /// of the article that says when it was published; the date it gives.
 fn publication_note(line: &str) -> &str {
+    if !line
+        .get(..5)
+        .is_some_and(|p| p.eq_ignore_ascii_case("this "))
+    {
+        return line;
+    }
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(r"(?i)^this (?:article|commentary|analysis|piece|story|report|post|op-ed|essay|column) (?:was|is) (?:first |originally )?published (?:on |in )?(?P<date>[^.]{6,40}?)\.?$").unwrap()
