@@ -40,7 +40,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ("follow prompt", r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$"),
     (
         "navigation",
-        r"^(?:home|menu|search|skip to (?:main )?content|skip (?:to )?(?:the )?(?:next|previous) section|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertisement|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu)$",
+        r"^(?:home|menu|search|skip to (?:main )?content|skip (?:to )?(?:the )?(?:next|previous) section|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertisement|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu|accessibility help|skip to (?:navigation|footer|main navigation))$",
     ),
     // An official body's note on what its summary is not.
     (

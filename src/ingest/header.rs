@@ -436,9 +436,33 @@ fn without_appositive(rest: &str) -> &str {
     rest
 }
 
+/// "Andrew Englund in Dubai and Felicia Schwartz in Washington": every
+/// piece a person's name, "in", a known place. Returns the names.
+fn names_in_places(t: &str) -> Option<Vec<String>> {
+    if t.ends_with(['.', '!', '?']) || t.split_whitespace().count() > 20 {
+        return None;
+    }
+    t.split(", ")
+        .flat_map(|p| p.split(" and "))
+        .map(|piece| {
+            let (name, place) = piece.trim().split_once(" in ")?;
+            (is_person_name(name) && super::people::is_place(place.trim()))
+                .then(|| name.trim().to_string())
+        })
+        .collect()
+}
+
 fn speaker_line(t: &str) -> Option<Byline> {
     if let Some(b) = dated_name_line(t).or_else(|| name_and_desk(t)) {
         return Some(b);
+    }
+    // "Jane Roe in Dubai and John Doe in Washington": the authors, each
+    // with the place they filed from.
+    if let Some(authors) = names_in_places(t) {
+        return Some(Byline {
+            authors,
+            ..Byline::default()
+        });
     }
     // "Geoff Bennett:": a transcript's speaker over what they say.
     if let Some(name) = t.strip_suffix(':')
@@ -1777,7 +1801,7 @@ pub fn choose_outlet(
         && first.0 == OutletSource::Masthead
         && let Some(fuller) = found.iter().find(|(s, n, _)| {
             *s == OutletSource::Copyright
-                && n.len() > first.1.len()
+                && key(n).len() > key(&first.1).len()
                 && key(n).contains(&key(&first.1))
                 && !owner_of(&key(n), &key(&first.1))
                 // "© The Exchange US, Inc.": an edition, not a fuller name.
@@ -2295,5 +2319,21 @@ mod tests {
         assert_eq!(d.place, "Baghdad");
         assert_eq!(d.credit.as_deref(), Some("Harbour Wire"));
         assert!(standalone_dateline("Politics/ Security").is_none());
+    }
+
+    #[test]
+    fn authors_with_the_places_they_filed_from() {
+        assert_eq!(
+            names_in_places("Jane Roe in Dubai and John Doe in Washington"),
+            Some(vec!["Jane Roe".to_string(), "John Doe".to_string()])
+        );
+        assert_eq!(
+            names_in_places("Talks in Baghdad and strikes in Syria"),
+            None
+        );
+        assert_eq!(
+            names_in_places("Jane Roe in Dubai said the talks would resume."),
+            None
+        );
     }
 }
