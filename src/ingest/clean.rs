@@ -628,8 +628,11 @@ fn is_section_heading(
     }
     // Under "Trending:" or "Read more:" a line is a teaser's headline, and
     // so is every short line of the list it opens.
+    // (A teaser list is a few lines: the walk stops after twelve, so a page
+    // of thousands of short lines is not read back from each of them.)
     let mut top = i;
     while top > 0
+        && i - top < 12
         && matches!(kinds[top - 1], Kind::Text(_))
         && !shapes[top - 1].sentence_end
         && shapes[top - 1].words <= 15
@@ -1507,9 +1510,20 @@ fn drop_labels_menus_and_taglines(
     // headline, then the label in capitals above the date), not a headline
     // printed twice (a share box's copy of the headline comes first).
     let starts: Vec<usize> = candidates.iter().map(|c| c.0).collect();
+    // Where each line is first printed again (one pass, not one per candidate).
+    let mut again_at: HashMap<usize, usize> = HashMap::new();
+    for (j, k) in kinds.iter().enumerate() {
+        if let Kind::Repeat(i) = k {
+            again_at.entry(*i).or_insert(j);
+        }
+    }
+    // (Candidates come in line order: the next one after `i` is found by
+    // bisection.)
     let label_again = |i: usize| {
-        let again = kinds.iter().position(|k| *k == Kind::Repeat(i));
-        again.is_some_and(|j| starts.iter().any(|&s| i < s && s < j))
+        let next = starts.get(starts.partition_point(|&s| s <= i));
+        again_at
+            .get(&i)
+            .is_some_and(|&j| next.is_some_and(|&s| s < j))
     };
     let menu_kept = |c: &(usize, u8, String)| {
         !menu_item(c.0) || c.1 > 0 && !(c.2 == PRINTED_AGAIN && label_again(c.0))
