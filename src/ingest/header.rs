@@ -408,25 +408,16 @@ pub fn role_and_name(line: &str) -> Option<(String, String)> {
 /// Affairs Daily.": the names, without the appositive that says what the
 /// author does.
 fn without_appositive(rest: &str) -> &str {
-    const JOBS: &[&str] = &[
-        "reporter",
-        "correspondent",
-        "writer",
-        "editor",
-        "columnist",
-        "contributor",
-        "analyst",
-        "journalist",
-        "producer",
-        "fellow",
-    ];
+    // A job the byline's own reading knows, or one a think tank gives.
+    let is_job =
+        |w: &str| JOURNALIST_ROLES.contains(&w) || ["analyst", "journalist", "fellow"].contains(&w);
     for article in [", a ", ", an ", ", the "] {
         if let Some(at) = rest.find(article) {
             let tail = &rest[at + article.len()..];
             let words = tail.split_whitespace().count();
             let job = tail.split_whitespace().any(|w| {
                 let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-                JOBS.contains(&w.trim_end_matches('s'))
+                is_job(w.trim_end_matches('s'))
             });
             if job && words <= 16 {
                 return rest[..at].trim_end();
