@@ -696,6 +696,16 @@ pub fn render_brief(draft: &Draft, source_path: &str, inputs: &str) -> String {
     }
     let unstamped = brief_text(draft, source_path, &facts);
     let hash = hex(&Sha256::digest(unstamped.as_bytes()));
+    // The stamp's hash is the front matter's last line: put the value in
+    // place (serialising a brief is a tenth of ingest). A value of digits
+    // and "e" alone could read as a number and be quoted: serialised then.
+    let end = format!("\n  hash: ''\n---\n\n{}", draft.body);
+    if facts.ingest.is_some()
+        && hash.bytes().any(|b| matches!(b, b'a'..=b'd' | b'f'))
+        && let Some(head) = unstamped.strip_suffix(&end)
+    {
+        return format!("{head}\n  hash: {hash}\n---\n\n{}", draft.body);
+    }
     if let Some(stamp) = facts.ingest.as_mut() {
         stamp.hash = hash;
     }

@@ -746,8 +746,8 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
     // blog's entries carry their own.
     let bylines: Vec<(usize, Vec<String>)> = (0..lines.len())
         .filter(|&i| matches!(kinds[i], Kind::Text(_)))
+        .filter(|&i| dated_below(i) || dated_above(i))
         .filter_map(|i| Some((i, names_alone(&lines[i].text)?)))
-        .filter(|(i, _)| dated_below(*i) || dated_above(*i))
         .collect();
     for (i, authors) in bylines {
         kinds[i] = Kind::Byline(Byline {

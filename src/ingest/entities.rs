@@ -441,8 +441,8 @@ pub fn is_title_case(text: &str) -> bool {
 /// "the Iraqi Ministry of Foreign Affairs", "Popular Mobilization Forces (PMF)".
 fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
     static R: OnceLock<Regex> = OnceLock::new();
-    let heads = ORG_HEADS.join("|");
     let re = R.get_or_init(|| {
+        let heads = ORG_HEADS.join("|");
         Regex::new(&format!(
             r"\b((?:[A-Z][\w'’-]+\s+){{0,4}}(?:{heads})\b(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){{0,3}})?)(?:\s+\(([A-Z]{{2,8}})\))?"
         ))

@@ -9,6 +9,8 @@
 //! word ("Iraqin" -> "Iraq in") or a leading capitalised function word
 //! ("Thewithdrawal" -> "The withdrawal").
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 use super::lexicon::{Lexicon, is_function_word, lexicon};
@@ -135,7 +137,7 @@ pub fn repair_line(line: &str, corpus: &CorpusWords) -> (String, Vec<(String, St
         }
         let word = fix_punctuation(word, &mut repairs);
         // Letter runs inside the whitespace word, with what lies between them.
-        let mut rest = word.as_str();
+        let mut rest = word.as_ref();
         while !rest.is_empty() {
             let start = rest
                 .find(|c: char| c.is_ascii_alphabetic())
@@ -179,7 +181,15 @@ fn looks_like_address(word: &str) -> bool {
 
 /// "Reuters,citing" -> "Reuters, citing"; "forces.The" -> "forces. The".
 /// Digits ("2,500"), initials ("U.S.") and decimals are left alone.
-fn fix_punctuation(word: &str, repairs: &mut Vec<(String, String)>) -> String {
+fn fix_punctuation<'w>(word: &'w str, repairs: &mut Vec<(String, String)>) -> Cow<'w, str> {
+    // Most words have no punctuation inside them (asked of every word).
+    let inner = word.char_indices().skip(1).map(|(i, _)| i);
+    let glue_marks = inner
+        .filter(|&i| i + 1 < word.len())
+        .any(|i| word[i..].starts_with([',', ';', '.', '?', '!']));
+    if !glue_marks {
+        return Cow::Borrowed(word);
+    }
     let chars: Vec<char> = word.chars().collect();
     let mut out = String::with_capacity(word.len() + 2);
     for (i, &c) in chars.iter().enumerate() {
@@ -207,7 +217,7 @@ fn fix_punctuation(word: &str, repairs: &mut Vec<(String, String)>) -> String {
     if out.len() != word.len() {
         repairs.push((word.to_string(), out.clone()));
     }
-    out
+    Cow::Owned(out)
 }
 
 fn is_word(lex: &Lexicon, s: &str, min_zipf10: u8) -> bool {

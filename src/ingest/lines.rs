@@ -257,6 +257,8 @@ impl Shape {
         let mut cased_words = 0usize;
         let mut capitalised = 0usize;
         let mut reporting = false;
+        // One buffer for every word's lower case (asked of every line).
+        let mut folded = String::new();
         for w in line.split_whitespace() {
             words += 1;
             let core = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -264,8 +266,9 @@ impl Shape {
                 continue;
             }
             reporting |= REPORTING_VERBS.contains(&core);
-            let lower = core.to_lowercase();
-            if stop.contains(lower.as_str()) {
+            folded.clear();
+            folded.extend(core.chars().flat_map(char::to_lowercase));
+            if stop.contains(folded.as_str()) {
                 stops += 1;
             }
             if let Some(c) = core.chars().next()

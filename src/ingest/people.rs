@@ -605,11 +605,10 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
     let (known_keys, known_lower) = super::entities::known_names();
     let is_excluded = |name: &str| {
         let lower = name.to_lowercase();
-        let key = names::name_key(name);
-        excluded_lower.contains(&lower)
-            || known_lower.contains(&lower)
-            || excluded.contains(&key)
-            || known_keys.contains(&key)
+        excluded_lower.contains(&lower) || known_lower.contains(&lower) || {
+            let key = names::name_key(name);
+            excluded.contains(&key) || known_keys.contains(&key)
+        }
     };
     let mut mentions: Vec<Mention> = Vec::new();
     let mut links: Vec<(Vec<String>, String)> = Vec::new();
@@ -638,7 +637,8 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
                 m.name.pop();
             }
             let name = m.name.join(" ");
-            if is_excluded(&name) || m.name.iter().any(|t| is_excluded(t) && m.name.len() == 1) {
+            // (A one-word name is its only token: the name's check is the token's.)
+            if is_excluded(&name) {
                 m.not_person = true;
             }
             // "Special Representative Says Iraq Has ...": a headline's verb
