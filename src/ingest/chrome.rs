@@ -113,6 +113,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "wire credit",
         r"^[-–—]*\s*\(?(?:(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled|translat(?:ed|ion)) by|with (?:additional )?assistance from) .{0,200}$",
     ),
+    // "Editor: Liu Jing", "Responsible editor: Jane Roe": the desk editor
+    // who handled the story, printed beside its date; not its author.
+    (
+        "editor credit",
+        r"^(?:(?:responsible|chief|web|desk|news|duty|managing|copy|sub|section|online)[\s-]?)?editor\s*[:|]\s*\p{L}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){0,3}$",
+    ),
     (
         "wire credit",
         r"^.{0,120}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\.?\)?$",
@@ -342,6 +348,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         r"^(?:key (?:points|takeaways|facts)|at a glance|in brief|story highlights|highlights|summary|(?:ai|ai-generated|article) summary|quick read|tl;?\s?dr)\s*:?$|^this summary (?:was|is|has been) (?:generated|written|produced|created)\b.{0,120}$",
     ),
     ("video label", r"^video duration\b.{0,60}$"),
+    // "Jane Roe author image": the text of an author's photo beside the
+    // byline (its alternative text, scraped with the page).
+    (
+        "author photo",
+        r"^(?:\p{L}[\p{L}.'’-]*\s+){0,4}(?:author|profile|contributor|reporter|writer|columnist)(?:'s|’s)?\s+(?:image|photo|picture|pic|avatar|headshot|thumbnail)$",
+    ),
     // A photo gallery's counter and buttons ("1 of 4", "Next image"); the
     // line after the counter is its caption (`is_caption_label`).
     (
@@ -783,11 +795,18 @@ fn is_call_to_action(line: &str) -> bool {
     let object = |s: &str| ACTION_OBJECTS.contains(&s) || s.ends_with("'s") || s.ends_with("’s");
     // A call to action has no full stop; "Read the statement below." is
     // prose. Three words are a button whatever ends them ("Sign up here.").
+    // "Download the NewsPulse app for your iOS or Android devices.": an
+    // app's offer, whatever ends it.
+    let names_an_app = || {
+        line.split(|c: char| !c.is_alphanumeric())
+            .any(|w| ["app", "apps", "iOS", "Android", "iPhone"].contains(&w))
+    };
     ACTION_VERBS.contains(&first.as_str())
         && ((!line.trim_end().ends_with('.') || n <= 3)
             && n <= 14
             && (n <= 2 || second.as_deref().is_some_and(object))
-            || n <= 25 && offers_the_news(line))
+            || n <= 25 && offers_the_news(line)
+            || n <= 20 && second.as_deref().is_some_and(object) && names_an_app())
 }
 
 /// "Get World News along with Latest News and Top Headlines ...": a
@@ -1129,6 +1148,18 @@ mod tests {
         );
         assert_eq!(why("Switch to the light version?"), Some("call to action"));
         assert_eq!(
+            why("Download the Harbour Wire app for your iOS or Android devices."),
+            Some("call to action")
+        );
+        assert_eq!(
+            why("Get the app: the talks, the votes and the results on your iPhone."),
+            Some("call to action")
+        );
+        assert_eq!(
+            why("Download speeds in Baghdad fell after the cable was cut."),
+            None
+        );
+        assert_eq!(
             why("Comments are reviewed by our editors before publication."),
             Some("call to action")
         );
@@ -1442,5 +1473,14 @@ mod tests {
             Some("contact line")
         );
         assert_eq!(b.matches("Contact: the ministry has not answered"), None);
+        assert_eq!(b.matches("Editor: Liu Jing"), Some("editor credit"));
+        assert_eq!(b.matches("Mina Brook author image"), Some("author photo"));
+        assert_eq!(b.matches("Author photo"), Some("author photo"));
+        assert_eq!(b.matches("The author image of the ministry"), None);
+        assert_eq!(
+            b.matches("Responsible editor: Jane Roe"),
+            Some("editor credit")
+        );
+        assert_eq!(b.matches("Editor: the ministry did not answer."), None);
     }
 }

@@ -197,8 +197,12 @@ pub fn clean(
         // "The following is attributable to Spokesperson Jane Roe:" leads
         // into what follows as a sentence does ("Key points:" is a label).
         let lead_in = shapes[i].words >= 5 && lines[i].text.trim_end().ends_with(':');
+        // "JANE ROE, HOST:" on its own line: who speaks next, not a section.
+        let speaker = lines[i].text.trim_end().ends_with(':')
+            && header::transcript_speaker(&lines[i].text).is_some();
         let heading = !shapes[i].sentence_end
             && !lead_in
+            && !speaker
             && shapes[i].words <= 15
             && (is_heading_shaped(&lines[i].text, &shapes[i])
                 || matches!(meta.mark(lines[i].no), Some(MarkKind::Heading(_))));
@@ -534,7 +538,12 @@ fn credits_and_outlets(
         && let Some(d) = dateline(&lines[i].text)
         && let Some(credit) = d.credit
     {
-        if is_wire(&credit) {
+        // "ARLINGTON, Va., Jan. 29, 2024 /PRNewswire/ --", "MOSCOW, January
+        // 25. /TASS/.": the agency or distributor that carried the story,
+        // which the page reprints or the issuer wrote; not its publisher.
+        if lines[i].text.contains(&format!("/{credit}/")) {
+            art.attribution.push((canonical(&credit), lines[i].no));
+        } else if is_wire(&credit) {
             art.attribution.push((canonical(&credit), lines[i].no));
             // A bylined wire story on a page that names no publisher of its
             // own is the agency's own page (see `choose_outlet`).
@@ -1533,7 +1542,8 @@ fn drop_labels_menus_and_taglines(
     }
     // A label of three words or fewer ("News & Events") is not the
     // headline when a longer line further down has the date or a byline
-    // right under it.
+    // right under it; printed again below that line ("Peace and Security"
+    // over the headline and again under its date), it is the section's.
     let dated = |i: usize| {
         past_chrome(kinds, i + 1)
             .is_some_and(|j| matches!(kinds[j], Kind::Date(_) | Kind::Byline(_)))
@@ -1545,7 +1555,9 @@ fn drop_labels_menus_and_taglines(
         let mut k = 0;
         candidates.retain(|c| {
             k += 1;
-            k > at || c.1 > 0 || shapes[c.0].words > 3
+            k > at
+                || c.1 > 0 && !(c.2 == PRINTED_AGAIN && label_again(c.0))
+                || shapes[c.0].words > 3
         });
     }
     // An item of a ranked list ("Most read": "1", a headline, "2", a

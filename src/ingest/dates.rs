@@ -321,7 +321,14 @@ fn split_fields(line: &str) -> Vec<&str> {
 /// "X Published: DATE" -> ["X", "Published: DATE"]: a label with its colon,
 /// after at least one word.
 fn split_before_label(field: &str) -> Vec<&str> {
-    const LABELS: &[&str] = &[" published:", " posted:", " updated:", " last updated:"];
+    const LABELS: &[&str] = &[
+        " published:",
+        " posted:",
+        " updated:",
+        " last updated:",
+        " modified:",
+        " issued on:",
+    ];
     let lower = field.to_ascii_lowercase();
     let at = LABELS
         .iter()
@@ -1165,6 +1172,19 @@ mod tests {
         // A weekday on the line itself leaves one reading.
         let p = parse_date_line("Mon 01/04/2024", DateStyle::default(), 0).unwrap();
         assert_eq!((p.date, p.note), (d(2024, 4, 1), None));
+    }
+
+    #[test]
+    fn issued_and_modified_on_one_line() {
+        // A broadcaster's "Issued on: DATE - TIME Modified: DATE - TIME":
+        // the issue date, whatever the modified one says.
+        let p = parse_date_line(
+            "Issued on: 26/01/2024 - 15:42 Modified: 27/01/2024 - 09:10",
+            DateStyle::default(),
+            0,
+        )
+        .unwrap();
+        assert_eq!(p.date, d(2024, 1, 26));
     }
 
     fn summary(s: &str, published: Option<NaiveDate>) -> Vec<String> {

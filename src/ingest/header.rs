@@ -327,7 +327,19 @@ pub fn transcript_speaker(line: &str) -> Option<(String, String)> {
         let (name, role) = role_and_name(&label)?;
         (name, role.to_lowercase())
     };
-    if !is_plausible_person_name(&name) {
+    // "LENA PARK, BYLINE:": a role after the name says a person speaks,
+    // whatever the surname means as a word.
+    let labelled = c.name("role").is_some_and(|r| {
+        let r = r.as_str().trim().to_lowercase();
+        #[rustfmt::skip]
+        const ON_AIR: &[&str] = &[
+            "byline", "host", "co-host", "anchor", "presenter", "correspondent", "reporter",
+            "guest", "moderator", "interviewer",
+        ];
+        r.split_whitespace()
+            .any(|w| ON_AIR.contains(&w) || super::people::is_role_word(w))
+    });
+    if !(is_plausible_person_name(&name) || labelled && is_person_name(&name)) {
         return None;
     }
     let role = match c.name("role").map(|r| r.as_str().trim().to_lowercase()) {
@@ -806,8 +818,15 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
         Regex::new(r"^\((?P<credit>\p{Lu}[\p{L}\d&'’.-]*(?:\s+[\p{Lu}&][\p{L}\d&'’.-]*){0,3})\)\s*(?:[–—]|-{1,2})\s+\S")
             .unwrap()
     });
+    // "MOSCOW, January 25. /TASS/.", "NEW YORK, Jan. 25, 2024 /PRNewswire/
+    // --": the credit between slashes, after the date.
+    static SLASHED: OnceLock<Regex> = OnceLock::new();
+    let slashed = SLASHED.get_or_init(|| {
+        Regex::new(r"^(?P<place>\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}?),\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\.?\s*/(?P<credit>\p{Lu}[\p{L}\d&'’ .-]{1,30}?)/\.?\s*(?:(?:[–—]|-{1,2})\s+)?\S")
+            .unwrap()
+    });
     let t = paragraph.trim();
-    if let Some(c) = re.captures(t) {
+    if let Some(c) = re.captures(t).or_else(|| slashed.captures(t)) {
         return Some(Dateline {
             place: c["place"].trim_end_matches(',').to_string(),
             credit: c.name("credit").map(|m| m.as_str().trim().to_string()),
@@ -956,7 +975,11 @@ pub fn labelled_publication(line: &str, next: Option<&str>) -> Option<String> {
 pub fn without_company_form(name: &str) -> String {
     const FORMS: &[&str] = &[
         "L.P.", "L.L.C.", "Inc.", "Ltd.", "Corp.", "Co.", "S.A.", "P.L.C.", "LLC", "Ltd", "Inc",
-        "Limited", "Corp", "S.A", "GmbH", "Co", "plc", "PLC",
+        "Limited", "Corp", "S.A", "GmbH", "Co", "plc", "PLC", "LLP", // the US and the UK
+        "Pvt.", "Pvt", "Private", "Pte.", "Pte", "Pty.",
+        "Pty", // South Asia, Singapore, Australia
+        "W.L.L.", "WLL", "S.A.L.", "SAL", "FZ-LLC", "FZE", "JSC", // the Gulf, Lebanon
+        "A.Ş.", "AG", "B.V.", "N.V.", "Sdn Bhd", "Bhd", // Turkey, Europe, Malaysia
     ];
     let mut name = name.trim();
     while let Some(rest) = FORMS.iter().find_map(|f| {
@@ -1173,9 +1196,12 @@ pub fn masthead(
     } else {
         return None;
     };
-    // A place ("Kurdistan") at the top, named again below, is the section's
-    // label, not a publisher.
-    if why == "named again on the page" && super::people::is_place(name) {
+    // A place ("Kurdistan") at the top, named again below or over the rest
+    // of the menu ("Pakistan" / "World" / "Business"), is a section's label,
+    // not a publisher.
+    if matches!(why, "named again on the page" | "above the site's menu")
+        && super::people::is_place(name)
+    {
         return None;
     }
     if is_known_organisation(name) && why == "named again on the page" {
@@ -1733,7 +1759,12 @@ fn owner_of(fuller: &str, masthead: &str) -> bool {
         "limited",
         "plc",
         "lp",
+        "llp",
         "co",
+        "pvt",
+        "private",
+        "pte",
+        "pty",
         "ventures",
     ];
     let mut rest = fuller.split(' ').collect::<Vec<_>>();
@@ -2009,6 +2040,16 @@ mod tests {
         );
         assert_eq!(without_company_form("Harbor Media Co Ltd"), "Harbor Media");
         assert_eq!(without_company_form("Co"), "Co");
+        assert_eq!(
+            without_company_form("The Harbour Courier Pvt Ltd"),
+            "The Harbour Courier"
+        );
+        assert_eq!(without_company_form("Gulf Wire W.L.L."), "Gulf Wire");
+        assert_eq!(
+            without_company_form("Straits Ledger Sdn Bhd"),
+            "Straits Ledger"
+        );
+        assert_eq!(without_company_form("Private"), "Private");
         assert_eq!(without_company_form("Westco"), "Westco");
         // A briefer's full title before the name, in a label or on a line.
         assert_eq!(
@@ -2070,6 +2111,12 @@ mod tests {
             Some("Omar Rashid".to_string())
         );
         assert_eq!(transcript_speaker("Omar Rashid, host: Good morning."), None);
+        // A surname that is also a word ("Brook") speaks when a role says so.
+        assert_eq!(
+            transcript_speaker("MINA BROOK, BYLINE: The talks began.").map(|s| s.0),
+            Some("Mina Brook".to_string())
+        );
+        assert_eq!(transcript_speaker("GREEN PARK: The talks began."), None);
         // Lower case, a dash before a two-digit year; the space after "By"
         // lost; an e-mail address and a handle among the fields.
         let dashed = b("by Omar Rashid - 03/08/24 4:12 PM ET");
@@ -2132,6 +2179,19 @@ mod tests {
             Some("SULAIMANI, Kurdistan Region".into())
         );
         assert_eq!(dateline("The minister - who spoke"), None);
+        assert_eq!(
+            dateline("ANKARA, March 3. /NORTHWIRE/. The ministry said"),
+            Some(Dateline {
+                place: "ANKARA".into(),
+                credit: Some("NORTHWIRE".into())
+            })
+        );
+        assert_eq!(
+            dateline("NEW YORK, Jan. 25, 2024 /Harbour Newswire/ -- The firm said")
+                .and_then(|d| d.credit),
+            Some("Harbour Newswire".into())
+        );
+        assert_eq!(dateline("Baghdad, Basra and Erbil /all three/ said"), None);
         // A dateline standing as a line of its own.
         assert_eq!(
             standalone_dateline("Washington CNN —"),
