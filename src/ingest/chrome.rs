@@ -348,6 +348,18 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         r"^(?:key (?:points|takeaways|facts)|at a glance|in brief|story highlights|highlights|summary|(?:ai|ai-generated|article) summary|quick read|tl;?\s?dr)\s*:?$|^this summary (?:was|is|has been) (?:generated|written|produced|created)\b.{0,120}$",
     ),
     ("video label", r"^video duration\b.{0,60}$"),
+    // "This article was translated from Arabic.": the page's note on its
+    // language (whoever translated it: "Translated by" is a credit).
+    (
+        "translation note",
+        r"^(?:this (?:article|story|report|piece|text|interview) (?:was|has been|is|has been machine|was machine|was automatically) )?(?:auto-|machine-)?translated (?:from|into) (?:the )?\p{L}+(?: language| original)?(?: by .{1,60})?\.?$",
+    ),
+    // "Audio is AI-generated and may contain errors": the note under a
+    // read-aloud player.
+    (
+        "audio player",
+        r"^(?:this\s+)?audio (?:is|was) (?:ai|automatically|machine|computer)[- ]generated\b.{0,100}$",
+    ),
     // "Jane Roe author image": the text of an author's photo beside the
     // byline (its alternative text, scraped with the page).
     (
@@ -739,6 +751,7 @@ const ACTION_VERBS: &[&str] = &[
     "contact",
     "support",
     "donate",
+    "comment",
 ];
 
 /// Words that follow an action verb in a call to action (and not in a
@@ -1476,6 +1489,22 @@ mod tests {
         assert_eq!(b.matches("Editor: Liu Jing"), Some("editor credit"));
         assert_eq!(b.matches("Mina Brook author image"), Some("author photo"));
         assert_eq!(b.matches("Author photo"), Some("author photo"));
+        assert_eq!(
+            b.matches("This article was translated from Arabic."),
+            Some("translation note")
+        );
+        assert_eq!(
+            b.matches("Translated from the Kurdish original by Jane Roe"),
+            Some("translation note")
+        );
+        assert_eq!(
+            b.matches("The speech was translated from Arabic by the ministry."),
+            None
+        );
+        assert_eq!(
+            b.matches("Audio is AI-generated and may contain errors"),
+            Some("audio player")
+        );
         assert_eq!(b.matches("The author image of the ministry"), None);
         assert_eq!(
             b.matches("Responsible editor: Jane Roe"),

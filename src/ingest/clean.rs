@@ -1081,9 +1081,18 @@ fn is_author_bio(text: &str, authors: &[String]) -> bool {
     let forms = authors.iter().flat_map(|a| {
         std::iter::once(a.as_str()).chain(a.split(' ').skip(1).filter(|w| w.len() >= 3))
     });
+    // "David Ashford, a former State Department official, writes about
+    // ...": the verb after an appositive between commas.
+    fn past_appositive(rest: &str) -> Option<&str> {
+        let inner = rest.strip_prefix(", ")?;
+        let (appositive, after) = inner.split_once(", ")?;
+        (appositive.split_whitespace().count() <= 15).then_some(after)
+    }
     forms.into_iter().any(|a| {
         text.strip_prefix(a)
-            .filter(|rest| rest.starts_with(' '))
+            .and_then(|rest| {
+                past_appositive(rest).or_else(|| rest.starts_with(' ').then_some(rest))
+            })
             .and_then(|rest| rest.split_whitespace().next())
             .is_some_and(|w| VERBS.contains(&w))
     })
@@ -2061,6 +2070,25 @@ mod tests {
     }
 
     const PARAGRAPHS: &str = "Officials in the capital said on Monday that the talks on the future of the mission would resume next month after a pause of several weeks.\n\nThe delegation will be led by the defence minister, who told reporters that the two sides were close to an agreement on the timetable.\n";
+
+    #[test]
+    fn a_slogan_over_the_nameplate_and_a_bio_with_an_appositive() {
+        let a = run(&format!(
+            "Truth Needs Witnesses\nThe Harbour Ledger\nOpinion\nThe mission should end slowly\nBy Mara Quill\nJanuary 27, 2024\n{PARAGRAPHS}\nMara Quill, a former diplomat, writes about the region.\n"
+        ));
+        assert_eq!(a.outlet.as_ref().unwrap().value, "The Harbour Ledger");
+        assert_eq!(a.authors, ["Mara Quill"]);
+        assert!(!body(&a).contains("former diplomat"), "{}", body(&a));
+        // A sentence about someone else with an appositive stays.
+        let a = run(&format!(
+            "The Harbour Ledger\nThe mission should end slowly\nBy Mara Quill\nJanuary 27, 2024\n{PARAGRAPHS}\nOmar Reed, a former diplomat, writes that the talks will take a year.\n"
+        ));
+        assert!(
+            body(&a).contains("Omar Reed, a former diplomat"),
+            "{}",
+            body(&a)
+        );
+    }
 
     #[test]
     fn a_page_title_as_the_only_headline_loses_the_site_name() {

@@ -880,8 +880,13 @@ pub fn standalone_dateline(text: &str) -> Option<Dateline> {
             credit: known_outlet(acronym).map(|(name, _)| name.to_string()),
         });
     }
-    // "Baghdad/ Shafaq Wire": the place, a slash, the outlet's name.
-    if let Some((place, name)) = t.split_once('/')
+    // "Baghdad/ Shafaq Wire": the place, a slash, the outlet's name; after
+    // a comma ("Baghdad, Tigris Wire") a name a publisher's word names.
+    let slashed = t.split_once('/');
+    let after_comma = t
+        .split_once(", ")
+        .filter(|(_, name)| has_outlet_word(name.trim()) || known_outlet(name.trim()).is_some());
+    if let Some((place, name)) = slashed.or(after_comma)
         && super::people::is_place(place.trim())
         && is_proper_name(name.trim())
         && name.split_whitespace().count() <= 4
@@ -1087,7 +1092,30 @@ pub fn masthead(
     chrome: &[bool],
     page_start: usize,
 ) -> Option<Masthead> {
-    let mut index = (page_start..lines.len().min(page_start + 8)).find(|&i| !chrome[i])?;
+    let first = (page_start..lines.len().min(page_start + 8)).find(|&i| !chrome[i])?;
+    masthead_at(lines, shapes, chrome, page_start, first).or_else(|| {
+        // "Democracy Dies Quietly" over "The Capital Ledger": a slogan over
+        // the nameplate, which a publisher's word names.
+        let next = (first + 1..lines.len().min(first + 3)).find(|&i| !chrome[i])?;
+        let text = lines[next].text.trim();
+        (shapes[first].words <= 6
+            && !shapes[first].sentence_end
+            && shapes[next].words <= 5
+            && (has_outlet_word(text) || known_outlet(text).is_some()))
+        .then(|| masthead_at(lines, shapes, chrome, page_start, next))
+        .flatten()
+    })
+}
+
+/// [`masthead`], read at line `index` (the first line that is not chrome,
+/// or the nameplate under a slogan).
+fn masthead_at(
+    lines: &[Line],
+    shapes: &[Shape],
+    chrome: &[bool],
+    page_start: usize,
+    mut index: usize,
+) -> Option<Masthead> {
     // "Republic of Iraq" over "Prime Minister's Media Office": the state's
     // name heads its bodies' pages; the body under it publishes.
     if is_state_name(&lines[index].text)
@@ -1121,14 +1149,17 @@ pub fn masthead(
     };
     // "News" / "Finance" / "Sports": a menu printed one item per line
     // right under it (past chrome such as a search box's label).
+    // (Items the page's chrome patterns know, "Home" / "About" / "Contact",
+    // count: a menu of them alone is a menu too.)
+    let item = |j: usize| {
+        shapes[j].words <= 2
+            && !shapes[j].sentence_end
+            && lines[j].text.starts_with(char::is_uppercase)
+    };
     let menu_below = || {
         let items = (index + 1..lines.len().min(index + 10))
-            .skip_while(|&j| chrome[j] || j == index + 1 && shapes[j].words > 3)
-            .take_while(|&j| {
-                shapes[j].words <= 2
-                    && !shapes[j].sentence_end
-                    && lines[j].text.starts_with(char::is_uppercase)
-            })
+            .skip_while(|&j| chrome[j] && !item(j) || j == index + 1 && shapes[j].words > 3)
+            .take_while(|&j| item(j))
             .count();
         items >= 3
     };
@@ -2038,18 +2069,6 @@ mod tests {
             named("NEWS PROVIDED BY", Some("Northgate Logistics, Inc.")).as_deref(),
             Some("Northgate Logistics")
         );
-        assert_eq!(without_company_form("Harbor Media Co Ltd"), "Harbor Media");
-        assert_eq!(without_company_form("Co"), "Co");
-        assert_eq!(
-            without_company_form("The Harbour Courier Pvt Ltd"),
-            "The Harbour Courier"
-        );
-        assert_eq!(without_company_form("Gulf Wire W.L.L."), "Gulf Wire");
-        assert_eq!(
-            without_company_form("Straits Ledger Sdn Bhd"),
-            "Straits Ledger"
-        );
-        assert_eq!(without_company_form("Private"), "Private");
         assert_eq!(without_company_form("Westco"), "Westco");
         // A briefer's full title before the name, in a label or on a line.
         assert_eq!(
@@ -2111,12 +2130,6 @@ mod tests {
             Some("Omar Rashid".to_string())
         );
         assert_eq!(transcript_speaker("Omar Rashid, host: Good morning."), None);
-        // A surname that is also a word ("Brook") speaks when a role says so.
-        assert_eq!(
-            transcript_speaker("MINA BROOK, BYLINE: The talks began.").map(|s| s.0),
-            Some("Mina Brook".to_string())
-        );
-        assert_eq!(transcript_speaker("GREEN PARK: The talks began."), None);
         // Lower case, a dash before a two-digit year; the space after "By"
         // lost; an e-mail address and a handle among the fields.
         let dashed = b("by Omar Rashid - 03/08/24 4:12 PM ET");
@@ -2179,19 +2192,6 @@ mod tests {
             Some("SULAIMANI, Kurdistan Region".into())
         );
         assert_eq!(dateline("The minister - who spoke"), None);
-        assert_eq!(
-            dateline("ANKARA, March 3. /NORTHWIRE/. The ministry said"),
-            Some(Dateline {
-                place: "ANKARA".into(),
-                credit: Some("NORTHWIRE".into())
-            })
-        );
-        assert_eq!(
-            dateline("NEW YORK, Jan. 25, 2024 /Harbour Newswire/ -- The firm said")
-                .and_then(|d| d.credit),
-            Some("Harbour Newswire".into())
-        );
-        assert_eq!(dateline("Baghdad, Basra and Erbil /all three/ said"), None);
         // A dateline standing as a line of its own.
         assert_eq!(
             standalone_dateline("Washington CNN —"),
@@ -2365,11 +2365,53 @@ mod tests {
     }
 
     #[test]
+    fn legal_forms_are_not_part_of_the_name() {
+        assert_eq!(without_company_form("Harbor Media Co Ltd"), "Harbor Media");
+        assert_eq!(without_company_form("Co"), "Co");
+        assert_eq!(
+            without_company_form("The Harbour Courier Pvt Ltd"),
+            "The Harbour Courier"
+        );
+        assert_eq!(without_company_form("Gulf Wire W.L.L."), "Gulf Wire");
+        assert_eq!(
+            without_company_form("Straits Ledger Sdn Bhd"),
+            "Straits Ledger"
+        );
+        assert_eq!(without_company_form("Private"), "Private");
+    }
+
+    #[test]
+    fn slashed_credits_and_speakers_named_by_role() {
+        assert_eq!(
+            dateline("ANKARA, March 3. /NORTHWIRE/. The ministry said"),
+            Some(Dateline {
+                place: "ANKARA".into(),
+                credit: Some("NORTHWIRE".into())
+            })
+        );
+        assert_eq!(
+            dateline("NEW YORK, Jan. 25, 2024 /Harbour Newswire/ -- The firm said")
+                .and_then(|d| d.credit),
+            Some("Harbour Newswire".into())
+        );
+        assert_eq!(dateline("Baghdad, Basra and Erbil /all three/ said"), None);
+        // A surname that is also a word ("Brook") speaks when a role says so.
+        assert_eq!(
+            transcript_speaker("MINA BROOK, BYLINE: The talks began.").map(|s| s.0),
+            Some("Mina Brook".to_string())
+        );
+        assert_eq!(transcript_speaker("GREEN PARK: The talks began."), None);
+    }
+
+    #[test]
     fn a_place_a_slash_and_the_outlet() {
         let d = standalone_dateline("Baghdad/ Harbour Wire").unwrap();
         assert_eq!(d.place, "Baghdad");
         assert_eq!(d.credit.as_deref(), Some("Harbour Wire"));
         assert!(standalone_dateline("Politics/ Security").is_none());
+        let d = standalone_dateline("Baghdad, Harbour Wire").unwrap();
+        assert_eq!(d.credit.as_deref(), Some("Harbour Wire"));
+        assert!(standalone_dateline("Baghdad, Erbil and Basra").is_none());
     }
 
     #[test]
