@@ -252,14 +252,35 @@ fn date_after_label(field: &str, style: DateStyle, timed: bool) -> Option<Publis
     // The date is its last three words ("26 January 2024", "January 26, 2024").
     let cut = words.len() - 3;
     let time = is_time(words[cut - 1]);
-    if timed && !time {
+    // "Weekly newsletter, January 26, 2024": an issue's label set off by a
+    // comma, alone on its line.
+    let issue = {
+        const ISSUE: &[&str] = &[
+            "newsletter",
+            "edition",
+            "issue",
+            "digest",
+            "bulletin",
+            "briefing",
+            "roundup",
+        ];
+        let label = &words[..cut];
+        label.len() <= 4
+            && label[0].starts_with(char::is_uppercase)
+            && label[cut - 1].ends_with(',')
+            && label
+                .iter()
+                .any(|w| ISSUE.contains(&w.trim_end_matches(',').to_lowercase().as_str()))
+    };
+    if timed && !time && !issue {
         return None;
     }
     let label = &words[..cut - usize::from(time)];
-    let is_label = label.len() <= 6
-        && label
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "&" | "and" | "of" | "the"));
+    let is_label = issue
+        || label.len() <= 6
+            && label.iter().all(|w| {
+                w.starts_with(char::is_uppercase) || matches!(*w, "&" | "and" | "of" | "the")
+            });
     if !is_label {
         return None;
     }
@@ -1185,6 +1206,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.date, d(2024, 1, 26));
+        // An issue's label set off by a comma, alone on its line.
+        let p = parse_date_line(
+            "Weekly newsletter, January 26, 2024",
+            DateStyle::default(),
+            0,
+        );
+        assert_eq!(p.map(|p| p.date), Some(d(2024, 1, 26)));
+        assert!(
+            parse_date_line("Talks resume, January 26, 2024", DateStyle::default(), 0).is_none()
+        );
     }
 
     fn summary(s: &str, published: Option<NaiveDate>) -> Vec<String> {
