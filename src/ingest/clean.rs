@@ -141,14 +141,7 @@ pub fn clean(
     pull_quotes(&lines, &mut kinds);
     let page_start = unwrap_saved_page(&mut kinds);
 
-    let mut masthead = masthead_of(&lines, &shapes, &kinds, page_start);
-    let mut title = choose_headline(&lines, &shapes, &kinds, masthead.as_ref(), meta);
-    if title.is_none() && masthead.as_ref().is_some_and(|m| !m.strong) {
-        // A short headline with an outlet word in it ("Coalition Report"),
-        // when nothing else could be the headline.
-        masthead = None;
-        title = choose_headline(&lines, &shapes, &kinds, None, meta);
-    }
+    let (masthead, title) = masthead_and_headline(&lines, &shapes, &kinds, meta, page_start);
 
     // The context pass. Nothing above the headline is article; the
     // headline and the masthead are boundaries.
@@ -666,7 +659,11 @@ fn masthead_of(
     kinds: &[Kind],
     page_start: usize,
 ) -> Option<Masthead> {
-    let chrome: Vec<bool> = kinds.iter().map(|k| matches!(k, Kind::Chrome(_))).collect();
+    let mut chrome: Vec<bool> = kinds.iter().map(|k| matches!(k, Kind::Chrome(_))).collect();
+    // The page's title printed above its nameplate is no nameplate.
+    if let Some(top) = page_title_on_top(lines, kinds, page_start) {
+        chrome[top] = true;
+    }
     let found = header::masthead(lines, shapes, &chrome, page_start)
         .map(|m| header::publisher_of_series(lines, &chrome, &m).unwrap_or(m));
     found.filter(|m| match &kinds[m.index] {
@@ -676,6 +673,46 @@ fn masthead_of(
         }
         _ => false,
     })
+}
+
+/// The masthead and the headline (its line, text and evidence).
+fn masthead_and_headline(
+    lines: &[Line],
+    shapes: &[Shape],
+    kinds: &[Kind],
+    meta: &SourceMeta,
+    page_start: usize,
+) -> (Option<Masthead>, Option<(usize, String, String)>) {
+    let mut masthead = masthead_of(lines, shapes, kinds, page_start);
+    let mut title = choose_headline(lines, shapes, kinds, masthead.as_ref(), meta);
+    if title.is_none() && masthead.as_ref().is_some_and(|m| !m.strong) {
+        // A short headline with an outlet word in it ("Coalition Report"),
+        // when nothing else could be the headline.
+        masthead = None;
+        title = choose_headline(lines, shapes, kinds, None, meta);
+    }
+    // No line below is the headline: the page's title above the nameplate
+    // gives it (its site's name is left off later).
+    if title.is_none()
+        && let Some(top) = page_title_on_top(lines, kinds, page_start)
+    {
+        let why = "the page's title at the top (\"Headline | Site\"); no line below is a headline";
+        title = Some((top, lines[top].text.clone(), why.to_string()));
+    }
+    (masthead, title)
+}
+
+/// "Iraq and US begin coalition talks | Euphrates Observer" as the first
+/// line, the site's name alone on one of the next three: the page's title
+/// (its `<title>`, which the scraper printed), above the nameplate.
+fn page_title_on_top(lines: &[Line], kinds: &[Kind], page_start: usize) -> Option<usize> {
+    let top = (page_start..lines.len().min(page_start + 3))
+        .find(|&i| !matches!(kinds[i], Kind::Chrome(_)))?;
+    let (_, site) = site_suffix(&lines[top].text, lines, top)?;
+    let site = normalise(site);
+    (top + 1..lines.len().min(top + 4))
+        .any(|j| normalise(&lines[j].text) == site)
+        .then_some(top)
 }
 
 /// Where the page itself begins when the tool that saved it put lines of
@@ -2070,6 +2107,21 @@ mod tests {
     }
 
     const PARAGRAPHS: &str = "Officials in the capital said on Monday that the talks on the future of the mission would resume next month after a pause of several weeks.\n\nThe delegation will be led by the defence minister, who told reporters that the two sides were close to an agreement on the timetable.\n";
+
+    #[test]
+    fn the_page_title_above_the_nameplate_is_the_headline_when_none_stands_below() {
+        let a = run(&format!(
+            "Talks on the mission resume in the capital | Harbour Daily\nHarbour Daily\nHome\nPolitics\nWorld\nJanuary 27, 2024\nBy Mara Quill\n{PARAGRAPHS}"
+        ));
+        assert_eq!(title(&a), "Talks on the mission resume in the capital");
+        assert_eq!(a.outlet.as_ref().unwrap().value, "Harbour Daily");
+        // The site's name not printed again: no page title (a headline
+        // may end with a speaker's name).
+        let a = run(&format!(
+            "Talks on the mission resume in the capital | Mara Quill\nJanuary 27, 2024\n{PARAGRAPHS}"
+        ));
+        assert!(a.outlet.is_none());
+    }
 
     #[test]
     fn a_slogan_over_the_nameplate_and_a_bio_with_an_appositive() {
