@@ -534,13 +534,12 @@ fn credits_and_outlets(
         // "ARLINGTON, Va., Jan. 29, 2024 /PRNewswire/ --", "MOSCOW, January
         // 25. /TASS/.": the agency or distributor that carried the story,
         // which the page reprints or the issuer wrote; not its publisher.
-        if lines[i].text.contains(&format!("/{credit}/")) {
-            art.attribution.push((canonical(&credit), lines[i].no));
-        } else if is_wire(&credit) {
+        let slashed = lines[i].text.contains(&format!("/{credit}/"));
+        if slashed || is_wire(&credit) {
             art.attribution.push((canonical(&credit), lines[i].no));
             // A bylined wire story on a page that names no publisher of its
             // own is the agency's own page (see `choose_outlet`).
-            if !art.authors.is_empty() {
+            if !slashed && !art.authors.is_empty() {
                 outlets.push((
                     OutletSource::Dateline,
                     canonical(&credit),
@@ -658,10 +657,11 @@ fn masthead_of(
     shapes: &[Shape],
     kinds: &[Kind],
     page_start: usize,
+    page_title: Option<usize>,
 ) -> Option<Masthead> {
     let mut chrome: Vec<bool> = kinds.iter().map(|k| matches!(k, Kind::Chrome(_))).collect();
     // The page's title printed above its nameplate is no nameplate.
-    if let Some(top) = page_title_on_top(lines, kinds, page_start) {
+    if let Some(top) = page_title {
         chrome[top] = true;
     }
     let found = header::masthead(lines, shapes, &chrome, page_start)
@@ -683,7 +683,8 @@ fn masthead_and_headline(
     meta: &SourceMeta,
     page_start: usize,
 ) -> (Option<Masthead>, Option<(usize, String, String)>) {
-    let mut masthead = masthead_of(lines, shapes, kinds, page_start);
+    let page_title = page_title_on_top(lines, kinds, page_start);
+    let mut masthead = masthead_of(lines, shapes, kinds, page_start, page_title);
     let mut title = choose_headline(lines, shapes, kinds, masthead.as_ref(), meta);
     if title.is_none() && masthead.as_ref().is_some_and(|m| !m.strong) {
         // A short headline with an outlet word in it ("Coalition Report"),
@@ -694,7 +695,7 @@ fn masthead_and_headline(
     // No line below is the headline: the page's title above the nameplate
     // gives it (its site's name is left off later).
     if title.is_none()
-        && let Some(top) = page_title_on_top(lines, kinds, page_start)
+        && let Some(top) = page_title
     {
         let why = "the page's title at the top (\"Headline | Site\"); no line below is a headline";
         title = Some((top, lines[top].text.clone(), why.to_string()));

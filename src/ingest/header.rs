@@ -331,13 +331,15 @@ pub fn transcript_speaker(line: &str) -> Option<(String, String)> {
     // whatever the surname means as a word.
     let labelled = c.name("role").is_some_and(|r| {
         let r = r.as_str().trim().to_lowercase();
+        // A broadcast's words for who speaks, beside the byline's.
         #[rustfmt::skip]
         const ON_AIR: &[&str] = &[
-            "byline", "host", "co-host", "anchor", "presenter", "correspondent", "reporter",
-            "guest", "moderator", "interviewer",
+            "byline", "host", "co-host", "anchor", "presenter", "guest", "moderator",
+            "interviewer",
         ];
-        r.split_whitespace()
-            .any(|w| ON_AIR.contains(&w) || super::people::is_role_word(w))
+        r.split_whitespace().any(|w| {
+            ON_AIR.contains(&w) || JOURNALIST_ROLES.contains(&w) || super::people::is_role_word(w)
+        })
     });
     if !(is_plausible_person_name(&name) || labelled && is_person_name(&name)) {
         return None;
@@ -975,19 +977,21 @@ pub fn labelled_publication(line: &str, next: Option<&str>) -> Option<String> {
     .then(|| name.to_string())
 }
 
+/// Companies' legal forms, as they end a name ("Harbor Financial, Inc.").
+#[rustfmt::skip]
+const LEGAL_FORMS: &[&str] = &[
+    "L.P.", "L.L.C.", "Inc.", "Ltd.", "Corp.", "Co.", "S.A.", "P.L.C.", "LLC", "Ltd", "Inc",
+    "Limited", "Corp", "S.A", "GmbH", "Co", "plc", "PLC", "LLP", // the US and the UK
+    "Pvt.", "Pvt", "Private", "Pte.", "Pte", "Pty.", "Pty", // South Asia, Singapore, Australia
+    "W.L.L.", "WLL", "S.A.L.", "SAL", "FZ-LLC", "FZE", "JSC", // the Gulf, Lebanon
+    "A.Ş.", "AG", "B.V.", "N.V.", "Sdn Bhd", "Bhd", // Turkey, Europe, Malaysia
+];
+
 /// A company's name without its legal form: "Harbor Financial, Inc.",
 /// "The Courier LLC", "Gulf Media Co Ltd" -> the name.
 pub fn without_company_form(name: &str) -> String {
-    const FORMS: &[&str] = &[
-        "L.P.", "L.L.C.", "Inc.", "Ltd.", "Corp.", "Co.", "S.A.", "P.L.C.", "LLC", "Ltd", "Inc",
-        "Limited", "Corp", "S.A", "GmbH", "Co", "plc", "PLC", "LLP", // the US and the UK
-        "Pvt.", "Pvt", "Private", "Pte.", "Pte", "Pty.",
-        "Pty", // South Asia, Singapore, Australia
-        "W.L.L.", "WLL", "S.A.L.", "SAL", "FZ-LLC", "FZE", "JSC", // the Gulf, Lebanon
-        "A.Ş.", "AG", "B.V.", "N.V.", "Sdn Bhd", "Bhd", // Turkey, Europe, Malaysia
-    ];
     let mut name = name.trim();
-    while let Some(rest) = FORMS.iter().find_map(|f| {
+    while let Some(rest) = LEGAL_FORMS.iter().find_map(|f| {
         name.strip_suffix(f)
             .filter(|r| r.ends_with([' ', ',']))
             .map(|r| r.trim_end_matches([' ', ',']))
@@ -1771,6 +1775,8 @@ pub fn outlet_of_address(line: &str) -> Option<&'static str> {
 /// company that owns the publication, whose name is the masthead's and a
 /// company's words ("Newsline Digital LLC", "Gulf Post Holdings").
 fn owner_of(fuller: &str, masthead: &str) -> bool {
+    // A group's words, and the legal forms (their letters, as `key` leaves
+    // them: "L.P." is "l p", so "lp" is listed).
     const COMPANY: &[&str] = &[
         "media",
         "group",
@@ -1779,25 +1785,15 @@ fn owner_of(fuller: &str, masthead: &str) -> bool {
         "holdings",
         "company",
         "corporation",
-        "corp",
         "publishing",
         "publications",
         "communications",
         "enterprises",
-        "inc",
-        "llc",
-        "ltd",
-        "limited",
-        "plc",
-        "lp",
-        "llp",
-        "co",
-        "pvt",
-        "private",
-        "pte",
-        "pty",
         "ventures",
+        "lp",
     ];
+    let company =
+        |w: &str| COMPANY.contains(&w) || LEGAL_FORMS.iter().any(|f| f.eq_ignore_ascii_case(w));
     let mut rest = fuller.split(' ').collect::<Vec<_>>();
     for word in masthead.split(' ') {
         match rest.iter().position(|w| *w == word) {
@@ -1807,7 +1803,7 @@ fn owner_of(fuller: &str, masthead: &str) -> bool {
             None => return false,
         }
     }
-    !rest.is_empty() && rest.iter().all(|w| COMPANY.contains(w))
+    !rest.is_empty() && rest.iter().all(|w| company(w))
 }
 
 /// The outlet from every place the page names one: the strongest source
