@@ -210,7 +210,8 @@ fn add_speakers(people: &mut Vec<crate::brief::Person>, speakers: &[(String, Str
                     p.roles.push(role.clone());
                 }
                 if !p.lines.contains(line) {
-                    p.lines.insert(0, *line);
+                    p.lines.push(*line);
+                    p.lines.sort_unstable();
                 }
                 if p.name != *name && !p.aliases.contains(&p.name) {
                     let short = std::mem::replace(&mut p.name, name.clone());

@@ -115,6 +115,11 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     // "Editor: Liu Jing", "Responsible editor: Jane Roe": the desk editor
     // who handled the story, printed beside its date; not its author.
+    // A podcast's or a panel's credits: "Guests: Jane Roe and John Doe".
+    (
+        "programme credits",
+        r"^(?:guests?|panell?ists?|featuring|speakers?|hosts?|co-hosts?|producers?|moderators?|(?:hosted|presented|produced|moderated)\s+by)\s*:\s*\p{L}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){1,3}(?:(?:\s*,|\s+and|\s+&)\s+\p{L}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){1,3}){0,5}$",
+    ),
     (
         "editor credit",
         r"^(?:(?:responsible|chief|web|desk|news|duty|managing|copy|sub|section|online)[\s-]?)?editor\s*[:|]\s*\p{L}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){0,3}$",
@@ -176,7 +181,11 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "embedded post",
         r"^[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*.{0,40}$",
     ),
-    ("address", r"^(?:https?://|www\.)\S+$"),
+    // A printed page's address, alone or labelled ("Printed from: https://...").
+    (
+        "address",
+        r"^(?:(?:printed\s+from|source|url|link|permalink|original\s+article|article\s+link|read\s+online(?:\s+at)?|retrieved\s+from|canonical)\s*:?\s+)?(?:https?://|www\.)\S+$",
+    ),
     // Archive pages warn that a story is old ("This article is more than 2
     // years old"): a notice about the page, never its headline.
     (
@@ -1511,5 +1520,13 @@ mod tests {
             Some("editor credit")
         );
         assert_eq!(b.matches("Editor: the ministry did not answer."), None);
+        assert_eq!(
+            b.matches("Guests: Dana Holt and Sami Rahal"),
+            Some("programme credits")
+        );
+        assert_eq!(
+            b.matches("Guests: the ministry invited reporters to the base."),
+            None
+        );
     }
 }

@@ -1595,6 +1595,28 @@ fn drop_labels_menus_and_taglines(
         past_chrome(kinds, i + 1)
             .is_some_and(|j| matches!(kinds[j], Kind::Date(_) | Kind::Byline(_)))
     };
+    // Printed between the headline and its date ("Iraq: UN envoy welcomes
+    // ..." / "Peace and Security" / "8 September 2024") and again on the
+    // page (its topics list), it is the section's label too.
+    let mut k = 0;
+    let previous: Vec<Option<usize>> = candidates
+        .iter()
+        .map(|c| {
+            k += 1;
+            (k >= 2)
+                .then(|| candidates[k - 2].0)
+                .filter(|&p| (p + 1..c.0).all(|j| matches!(kinds[j], Kind::Chrome(_))))
+        })
+        .collect();
+    let mut k = 0;
+    candidates.retain(|c| {
+        k += 1;
+        !(shapes[c.0].words <= 4
+            && !shapes[c.0].sentence_end
+            && again_at.contains_key(&c.0)
+            && dated(c.0)
+            && previous[k - 1].is_some_and(|p| shapes[p].words >= 6))
+    });
     if let Some(at) = candidates
         .iter()
         .position(|c| shapes[c.0].words >= 6 && dated(c.0))
@@ -1852,11 +1874,16 @@ fn choose_date(
         );
     }
     // Last, as trafilatura does: the date in the page's own address
-    // (".../2024/01/25/slug"), given as a line above the article or as its
-    // canonical address.
-    let top_address = (0..first_body.min(lines.len()))
-        .find(|&i| matches!(&kinds[i], Kind::Chrome(why) if why == "address"))
-        .and_then(|i| Some((date_in_address(&lines[i].text)?, Some(lines[i].no))));
+    // (".../2024/01/25/slug"), given as a line above the article (a printed
+    // page's "Printed from: ..."), or under it, or as its canonical address.
+    let address_in = |range: std::ops::Range<usize>| {
+        range
+            .filter(|&i| matches!(&kinds[i], Kind::Chrome(why) if why == "address"))
+            .find_map(|i| Some((date_in_address(&lines[i].text)?, Some(lines[i].no))))
+    };
+    let n = kinds.len().min(lines.len());
+    let top_address = address_in(0..first_body.min(n))
+        .or_else(|| address_in(last_body.saturating_add(1).min(n)..n));
     let (date, line) = top_address.or_else(|| {
         meta.address
             .as_deref()

@@ -17,6 +17,11 @@ use crate::brief::{DateMention, Precision};
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 const WEEKDAY: &str =
     r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?,?";
+/// A date's label in the languages whose outlets print English editions
+/// with their own page furniture ("Publié le 08/09/2024 à 14h35",
+/// "Veröffentlicht am", "Güncelleme:"). These languages write dates
+/// day-first.
+const FOREIGN_LABEL: &str = r"(?:publi[ée]e?\s+le|mis\s+[àa]\s+jour\s+le|publicado\s+(?:el|em)|actualizado(?:\s+el)?|atualizado\s+em|ver[öo]ffentlicht\s+am|aktualisiert\s+am|pubblicato\s+il|aggiornato\s+il|yay[ıi]nlanma(?:\s+tarihi)?|g[üu]ncell?e(?:n)?me)\s*:?";
 const LABEL: &str = r"(?:(?:first\s+|last\s+)?(?:published|publish|publication|posted|updated|update|modified|date|dated|release\s+date|issued)(?:\s+(?:date|time|on|at))?\s*[:\-–]?|on)";
 
 /// Weekday names, Monday first (`num_days_from_monday` order).
@@ -139,16 +144,16 @@ fn weekday_number(name: &str) -> Option<u32> {
 fn date_line_regex() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        let time = r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|[a-z]{2,5})?\s*(?:[+\-]\d{1,2}(?::?\d{2})?)?)?)";
+        let time = r"(?:\d{1,2}(?::|h)\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|[a-z]{2,5})?\s*(?:[+\-]\d{1,2}(?::?\d{2})?)?)?)";
         Regex::new(&format!(
-            r"(?ix)^\s*(?:{LABEL}\s*)?(?:(?P<wd>{WEEKDAY})\s*)?
+            r"(?ix)^\s*(?:(?P<fl>{FOREIGN_LABEL})\s*|{LABEL}\s*)?(?:(?P<wd>{WEEKDAY})\s*)?
             (?:
               (?P<iy>\d{{4}})(?P<is1>[-/.])(?P<im>\d{{1,2}})(?P<is2>[-/.])(?P<id>\d{{1,2}})(?:T[\d:.]+(?:Z|[+\-]\d{{2}}:?\d{{2}})?)?
             | (?P<na>\d{{1,2}})(?P<ns1>[-/.])(?P<nb>\d{{1,2}})(?P<ns2>[-/.])(?P<ny>\d{{4}}|\d{{2}}\b)
             | (?P<mm>{MONTH}),?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})
             | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<dm>{MONTH})(?:\s*,\s*|\s+|-)(?P<dy>\d{{4}})
             )
-            (?:\s*(?:,\s*at|,|:|at|\||-|–)?\s*{time})?
+            (?:\s*(?:,\s*at|,|:|at|à|a\s+las|um|alle|\||-|–)?\s*{time})?
             (?P<rest>.*)$"
         ))
         .unwrap()
@@ -222,6 +227,7 @@ pub fn parse_date_line(
             || is_update_note(f)
             || is_time(f)
             || is_page_number(f)
+            || is_reading_time(f)
             || dates[j].is_some()
             || {
                 let byline = f.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
@@ -307,6 +313,16 @@ fn publication_note(line: &str) -> &str {
     re.captures(line)
         .and_then(|c| c.name("date"))
         .map_or(line, |m| m.as_str())
+}
+
+/// "3 min read", "38 min", "Reading time: 5 minutes": how long the
+/// article or episode takes, printed beside its date.
+fn is_reading_time(field: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:reading|listening)\s+time\s*:?\s*|duration\s*:?\s*)?\d{1,3}\s*(?:min|mins|minutes?)\.?(?:\s+(?:read|listen|watch))?$").unwrap()
+    })
+    .is_match(field.trim())
 }
 
 /// "A7", "Page 12", "p. 4": where a printed page's running header says the
@@ -463,12 +479,15 @@ fn is_numbered_name(field: &str) -> bool {
         && letters.chars().all(char::is_alphabetic)
 }
 
-/// "Edited By: Priya Sharma": the desk editor beside the date (not the
-/// author: the page names no writer).
+/// "Edited By: Priya Sharma", "Editor: Liu Jing": the desk editor beside
+/// the date (not the author: the page names no writer). "Source: Harbour
+/// Wire": the outlet the page credits, beside the date.
 fn is_editor_credit(field: &str) -> bool {
     let lower = field.trim().to_lowercase();
-    lower.strip_prefix("edited by").is_some_and(|rest| {
-        (1..=5).contains(&rest.trim_start_matches(':').split_whitespace().count())
+    ["edited by", "editor:", "source:"].iter().any(|label| {
+        lower.strip_prefix(label).is_some_and(|rest| {
+            (1..=5).contains(&rest.trim_start_matches(':').split_whitespace().count())
+        })
     })
 }
 
@@ -494,7 +513,13 @@ fn is_label(word: &str) -> bool {
 /// "Updated 3 hours ago", "Last updated: 10:15", "Updated: 10 Feb 2024".
 fn is_update_note(field: &str) -> bool {
     let l = field.trim_start_matches(['(', '[']).to_ascii_lowercase();
-    l.starts_with("update") || l.starts_with("last update") || l.starts_with("modified")
+    l.starts_with("update")
+        || l.starts_with("last update")
+        || l.starts_with("modified")
+        // Other languages' labels (see FOREIGN_LABEL).
+        || ["mis à jour", "actualizado", "atualizado", "aktualisiert", "aggiornato", "güncelle"]
+            .iter()
+            .any(|p| l.starts_with(p))
 }
 
 /// "16:40 GMT", "9:12 AM ET", "00:40".
@@ -578,7 +603,14 @@ fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Opt
             (None, None) => return None,
             (Some(df), Some(mf)) if df == mf => (df, None),
             (Some(df), Some(mf)) => {
-                let (pick, why) = resolve_day_month(df, mf, sep, style);
+                let (pick, why) = if caps.name("fl").is_some() && sep != "." {
+                    (
+                        df,
+                        "its label is in a language that writes dates day-first".to_string(),
+                    )
+                } else {
+                    resolve_day_month(df, mf, sep, style)
+                };
                 let other = if pick == df { mf } else { df };
                 (
                     pick,
@@ -1156,6 +1188,27 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn other_languages_labels_reading_times_and_credits_beside_the_date() {
+        // A French label and time: day-first, whatever the (US) default.
+        let p = parse_date_line("Publié le 08/09/2024 à 14h35", DateStyle::default(), 0).unwrap();
+        assert_eq!(p.date, d(2024, 9, 8));
+        assert!(p.note.unwrap().contains("day-first"));
+        assert!(
+            parse_date_line("Mis à jour le 09/09/2024", DateStyle::default(), 0)
+                .unwrap()
+                .updated
+        );
+        assert_eq!(line("Sep 12, 2024 | 3 min read"), Some(d(2024, 9, 12)));
+        assert_eq!(line("Sep 13, 2024 · 38 min"), Some(d(2024, 9, 13)));
+        assert_eq!(
+            line("Source: Harbour Wire | 2024-09-28 06:45:12 | Editor: desk"),
+            Some(d(2024, 9, 28))
+        );
+        // A sentence's numbers beside a date are no reading time.
+        assert_eq!(line("Sep 12, 2024 | 3 officers were hurt"), None);
     }
 
     #[test]

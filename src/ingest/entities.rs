@@ -31,6 +31,19 @@ pub(crate) fn numbered(texts: &[&str]) -> Vec<Sentence> {
         .collect()
 }
 
+/// Arabic words for a group that open its name, as "Brigades" ends an
+/// English one: "Kataib Sayyid al-Shuhada" (brigades), "Harakat al-Nujaba"
+/// (movement), "Saraya al-Salam" (companies), "Jaysh al-Mahdi" (army),
+/// "Hizb ut-Tahrir" (party). Transliterations vary, so each is a pattern.
+pub const GROUP_OPENERS: &str = r"Kata['’]?[ie]?b|Kataeb|Saraya|Harakat|Asa['’]?ib|Liwa|Alwiya|Jaysh|Jaish|Jabhat|Hizb|Tanzim|Faylaq|Quwat";
+
+/// Is `word` one of [`GROUP_OPENERS`]?
+pub fn is_group_opener(word: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| Regex::new(&format!("^(?:{GROUP_OPENERS})$")).unwrap());
+    re.is_match(word)
+}
+
 /// Words that make a capitalised run an organisation ("Iraqi Ministry of
 /// Foreign Affairs", "Popular Mobilization Forces").
 pub const ORG_HEADS: &[&str] = &[
@@ -448,7 +461,8 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
         ))
         .unwrap()
     });
-    re.captures_iter(text)
+    let mut found: Vec<(String, Option<String>)> = re
+        .captures_iter(text)
         .filter_map(|c| {
             let name = c.get(1)?.as_str().trim().to_string();
             // A lone head word ("Forces") or a sentence-initial "The Council" is not a name.
@@ -456,7 +470,23 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
             (tokens.len() >= 2)
                 .then(|| (tokens.join(" "), c.get(2).map(|m| m.as_str().to_string())))
         })
-        .collect()
+        .collect();
+    // "Kataib Sayyid al-Shuhada", "Asaib Ahl al-Haq": an Arabic group word,
+    // then capitalised words up to the first "al-" one, which ends such
+    // names ("Harakat al-Nujaba"), or to the run's end.
+    static ARABIC: OnceLock<Regex> = OnceLock::new();
+    let arabic = ARABIC.get_or_init(|| {
+        Regex::new(&format!(
+            r"\b(?:{GROUP_OPENERS})(?:\s+\p{{Lu}}[\p{{L}}'’]+){{0,2}}(?:\s+(?:[Aa]l|[Uu][tl]|[Ee]l)-\p{{Lu}}[\p{{L}}'’]+|(?:\s+\p{{Lu}}[\p{{L}}'’]+){{1}})"
+        ))
+        .unwrap()
+    });
+    for m in arabic.find_iter(text) {
+        if !found.iter().any(|(n, _)| n.contains(m.as_str())) {
+            found.push((m.as_str().to_string(), None));
+        }
+    }
+    found
 }
 
 fn attribution(sentences: &[Sentence]) -> Vec<String> {

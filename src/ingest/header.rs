@@ -158,10 +158,12 @@ pub struct Byline {
 /// person's name and a role ("Jane Roe, Department Spokesperson") is a
 /// speaker line.
 pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
+    // (French "Par", Spanish and Portuguese "Por", Dutch "Door": the
+    // English editions of other languages' outlets keep their word for "By".)
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:(?:by|written by|words by|story by|posted by|reported by|report by|text by|interview by|interviewed by|(?:an?\s+)?(?:analysis|commentary|column|essay|opinion|op-ed|review|feature|guest essay|guest post|explainer) by)\s*:?|(?:authors?|reporters?|writer|correspondent)\s*:)\s+(\S.*)$",
+            r"(?i)^(?:(?:by|par|por|door|hosted by|written by|words by|story by|posted by|reported by|report by|text by|interview by|interviewed by|(?:an?\s+)?(?:analysis|commentary|column|essay|opinion|op-ed|review|feature|guest essay|guest post|explainer) by)\s*:?|(?:authors?|reporters?|writer|correspondent)\s*:)\s+(\S.*)$",
         )
         .unwrap()
     });
@@ -308,13 +310,14 @@ pub fn is_plausible_person_name(text: &str) -> bool {
 
 /// "JANE ROE, HOST: Good morning.": a broadcast transcript's speaker label,
 /// the name in capitals at the start of what they say (after the time
-/// stamp of a podcast's transcript: "[00:01:12] JANE ROE: ..."). Returns the name
+/// stamp of a podcast's transcript: "[00:01:12] JANE ROE: ...", or before a
+/// legislator's party and state: "SEN. JANE ROE (D-VT): ..."). Returns the name
 /// (in name case) and the role, if the label gives one ("BYLINE", a radio
 /// transcript's word for its reporter, is "correspondent").
 pub fn transcript_speaker(line: &str) -> Option<(String, String)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?(?P<name>\p{Lu}[\p{Lu}'’.\-]+(?:\s+\p{Lu}[\p{Lu}'’.\-]+){1,9})(?:,\s*(?P<role>\p{Lu}[\p{Lu}\s.'’-]{1,40}?))?:(?:\s+\S|\s*$)")
+        Regex::new(r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?(?P<name>\p{Lu}[\p{Lu}'’.\-]+(?:\s+\p{Lu}[\p{Lu}'’.\-]+){1,9})(?:\s*\((?:[RDI]|Rep|Dem|Ind|Lab|Con|LD|SNP)\.?(?:-\s?\p{Lu}[\p{L}.]{1,5}(?:\s?\p{Lu}\.)?)?\))?(?:,\s*(?P<role>\p{Lu}[\p{Lu}\s.'’-]{1,40}?))?:(?:\s+\S|\s*$)")
             .unwrap()
     });
     let c = re.captures(line)?;
@@ -322,7 +325,7 @@ pub fn transcript_speaker(line: &str) -> Option<(String, String)> {
     // "PENTAGON PRESS SECRETARY AIR FORCE MAJOR GENERAL PAT RYDER:": the
     // role before the name, in the same capitals.
     let (name, title) = if label.split_whitespace().count() <= 4 {
-        (label, String::new())
+        without_title(&label)
     } else {
         let (name, role) = role_and_name(&label)?;
         (name, role.to_lowercase())
@@ -350,6 +353,40 @@ pub fn transcript_speaker(line: &str) -> Option<(String, String)> {
         None => title,
     };
     Some((name, role))
+}
+
+/// "Sen. Jane Roe" -> ("Jane Roe", "senator"): a speaker's label without
+/// the title before the name, and the title as a role ("Mr." and "Dr." are
+/// no role).
+fn without_title(label: &str) -> (String, String) {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let titled = words
+        .iter()
+        .take_while(|w| w.ends_with('.') && super::people::is_role_word(w))
+        .count();
+    if titled == 0 || words.len() - titled < 2 {
+        return (label.to_string(), String::new());
+    }
+    let role: Vec<&str> = words[..titled]
+        .iter()
+        .map(|w| match w.trim_end_matches('.').to_lowercase().as_str() {
+            "sen" => "senator",
+            "rep" => "representative",
+            "gen" => "general",
+            "lt" => "lieutenant",
+            "adm" => "admiral",
+            "col" => "colonel",
+            "maj" => "major",
+            "capt" => "captain",
+            "amb" => "ambassador",
+            "gov" => "governor",
+            "sec" => "secretary",
+            "prof" => "professor",
+            _ => "",
+        })
+        .filter(|r| !r.is_empty())
+        .collect();
+    (words[titled..].join(" "), role.join(" "))
 }
 
 /// "Newsdesk Daily is committed to challenging conventional wisdom ...":
@@ -898,6 +935,24 @@ pub fn standalone_dateline(text: &str) -> Option<Dateline> {
             credit: Some(name.trim().to_string()),
         });
     }
+    // "Kurdistan Chronicle- Erbil": the outlet's name, a dash, the place.
+    let dash = t.char_indices().find(|&(i, c)| {
+        matches!(c, '-' | '–' | '—')
+            && (t[..i].ends_with(' ') || t[i + c.len_utf8()..].starts_with(' '))
+    });
+    if let Some((i, c)) = dash {
+        let (name, place) = (t[..i].trim(), t[i + c.len_utf8()..].trim());
+        if super::people::is_place(place)
+            && name.split_whitespace().count() <= 4
+            && (has_outlet_word(name) || known_outlet(name).is_some())
+            && is_proper_name(name)
+        {
+            return Some(Dateline {
+                place: place.to_string(),
+                credit: Some(name.to_string()),
+            });
+        }
+    }
     let head = t.strip_suffix(['—', '–', '-'])?.trim();
     let words: Vec<&str> = head.split_whitespace().collect();
     (1..=words.len().min(3)).find_map(|n| {
@@ -1099,9 +1154,16 @@ pub fn masthead(
     let first = (page_start..lines.len().min(page_start + 8)).find(|&i| !chrome[i])?;
     masthead_at(lines, shapes, chrome, page_start, first).or_else(|| {
         // "Democracy Dies Quietly" over "The Capital Ledger": a slogan over
-        // the nameplate, which a publisher's word names.
+        // the nameplate, which a publisher's word names. "الصباح" over
+        // "Al-Sabah": the name in its own script over its transliteration.
         let next = (first + 1..lines.len().min(first + 3)).find(|&i| !chrome[i])?;
         let text = lines[next].text.trim();
+        let other_script = |t: &str| {
+            t.chars().any(char::is_alphabetic) && !t.chars().any(|c| c.is_ascii_alphabetic())
+        };
+        if other_script(&lines[first].text) && shapes[first].words <= 6 {
+            return masthead_at(lines, shapes, chrome, page_start, next);
+        }
         (shapes[first].words <= 6
             && !shapes[first].sentence_end
             && shapes[next].words <= 5
@@ -1301,12 +1363,22 @@ pub fn publisher_of_series(lines: &[Line], chrome: &[bool], series: &Masthead) -
 }
 
 /// A ticker's or a list's label at the top of a page ("Breaking News",
-/// "Latest Stories"), not a publication's name ("Breaking Defense" is one).
+/// "Latest Stories"), not a publication's name ("Breaking Defense" is one);
+/// or a desk's ("WORLD NEWS", "Business News") over its headline.
 fn is_status_label(text: &str) -> bool {
     let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
     let Some((first, rest)) = words.split_first() else {
         return false;
     };
+    #[rustfmt::skip]
+    const DESKS: &[&str] = &[
+        "world", "international", "national", "local", "regional", "business", "political",
+        "politics", "sports", "sport", "health", "science", "tech", "technology",
+        "entertainment", "foreign", "domestic", "general", "economy", "economic", "security",
+    ];
+    if DESKS.contains(&first.as_str()) && rest == ["news"] {
+        return true;
+    }
     matches!(
         first.as_str(),
         "breaking"
@@ -2008,6 +2080,22 @@ mod tests {
     }
 
     #[test]
+    fn transcript_speakers_with_timestamps_titles_and_parties() {
+        assert_eq!(
+            transcript_speaker("[00:12:09] OMAR RASHID: Welcome back.").map(|s| s.0),
+            Some("Omar Rashid".to_string())
+        );
+        assert_eq!(
+            transcript_speaker("SEN. NADIA BRENNAN (D-VT): The hearing will come to order."),
+            Some(("Nadia Brennan".to_string(), "senator".to_string()))
+        );
+        assert_eq!(
+            transcript_speaker("GEN. SAMI RAHAL: Thank you.").map(|s| s.0),
+            Some("Sami Rahal".to_string())
+        );
+    }
+
+    #[test]
     fn bylines() {
         let b = |s: &str| byline(s, DateStyle::default(), false).unwrap();
         assert_eq!(
@@ -2120,10 +2208,6 @@ mod tests {
         assert_eq!(
             named("Published in 2019, the report found gaps", None),
             None
-        );
-        assert_eq!(
-            transcript_speaker("[00:12:09] OMAR RASHID: Welcome back.").map(|s| s.0),
-            Some("Omar Rashid".to_string())
         );
         assert_eq!(transcript_speaker("Omar Rashid, host: Good morning."), None);
         // Lower case, a dash before a two-digit year; the space after "By"
@@ -2405,6 +2489,12 @@ mod tests {
         assert_eq!(d.place, "Baghdad");
         assert_eq!(d.credit.as_deref(), Some("Harbour Wire"));
         assert!(standalone_dateline("Politics/ Security").is_none());
+        let d = standalone_dateline("Harbour Courier- Erbil").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.credit.as_deref()),
+            ("Erbil", Some("Harbour Courier"))
+        );
+        assert!(standalone_dateline("Harbour Courier - the talks resume").is_none());
         let d = standalone_dateline("Baghdad, Harbour Wire").unwrap();
         assert_eq!(d.credit.as_deref(), Some("Harbour Wire"));
         assert!(standalone_dateline("Baghdad, Erbil and Basra").is_none());

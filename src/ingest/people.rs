@@ -814,6 +814,30 @@ fn links_names(between: &[&str]) -> bool {
             || text.ends_with("also called"))
 }
 
+/// "Kataib Sayyid al-Shuhada leader Abu Alaa al-Walai": a group's name in
+/// Arabic opens with its word for a group and ends at its first "al-" word
+/// (or before a given name); a person's name may follow it. Returns where
+/// the run goes on past the group's name. ("Harakat al-Nujaba Secretary
+/// General Akram al-Kaabi": a role after the group keeps it, as any
+/// organisation's name before a role.)
+fn past_group_name(tokens: &[&str], start: usize, end: usize) -> usize {
+    if start >= end || !super::entities::is_group_opener(strip_punct(tokens[start])) {
+        return start;
+    }
+    let mut after = start + 1;
+    while after < end && !given_names().contains(strip_punct(tokens[after])) {
+        after += 1;
+        if tokens[after - 1].to_lowercase().starts_with("al-") {
+            break;
+        }
+    }
+    if tokens[after..end].iter().any(|t| is_role_word(t)) {
+        start
+    } else {
+        after
+    }
+}
+
 /// Read the run `tokens[start..end]`: its role part, its name part and the
 /// evidence around it.
 fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Mention> {
@@ -822,6 +846,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     while start < end && (is_function_opener(tokens[start]) || is_time_word(tokens[start])) {
         start += 1;
     }
+    let start = past_group_name(tokens, start, end);
     let run = &tokens[start..end];
     if run.is_empty() {
         return None;

@@ -377,7 +377,8 @@ fn metadata(doc: &Html) -> SourceMeta {
                 r#""publisher"\s*:\s*\{[^}]*?"name"\s*:\s*"([^"]+)""#,
             )
         })
-        .or_else(|| attr("meta[name=\"application-name\"]", "content"));
+        .or_else(|| attr("meta[name=\"application-name\"]", "content"))
+        .or_else(|| site_name_printed(doc));
     let mut title = attr("meta[property=\"og:title\"]", "content")
         .or_else(|| attr("meta[name=\"twitter:title\"]", "content"))
         .or_else(|| json_field(&jsonld, r#""headline"\s*:\s*"([^"]+)""#))
@@ -449,6 +450,46 @@ fn metadata(doc: &Html) -> SourceMeta {
     }
 }
 
+/// The site's name as its header prints it, for a page without metadata:
+/// the logo's text alternative (`<a class="logo"><img alt="Gulf Ledger">`,
+/// "Gulf Ledger logo") or a theme's site title (`<p class="site-title">`).
+fn site_name_printed(doc: &Html) -> Option<String> {
+    const PLACES: &[(&str, Option<&str>)] = &[
+        (
+            "[class*=\"logo\"] img[alt], img[class*=\"logo\"][alt], [id*=\"logo\"] img[alt]",
+            Some("alt"),
+        ),
+        (
+            "header a[href=\"/\"] img[alt], [class*=\"brand\"] img[alt]",
+            Some("alt"),
+        ),
+        (".site-title, .site-name, [class*=\"site-title\"]", None),
+    ];
+    PLACES.iter().find_map(|(css, attr)| {
+        let sel = Selector::parse(css).ok()?;
+        doc.select(&sel).find_map(|e| {
+            let raw = match attr {
+                Some(a) => e.value().attr(a)?.to_string(),
+                None => e.text().collect::<String>(),
+            };
+            let name = collapse(&raw);
+            let name = ["logo", "Logo", "LOGO", "homepage", "Homepage", "home page"]
+                .iter()
+                .fold(name.as_str(), |n, w| {
+                    n.strip_suffix(w)
+                        .unwrap_or(n)
+                        .trim_end_matches([' ', '-', '|'])
+                })
+                .trim();
+            let words = name.split_whitespace().count();
+            ((1..=6).contains(&words)
+                && name.chars().any(char::is_alphabetic)
+                && !name.eq_ignore_ascii_case("home"))
+            .then(|| name.to_string())
+        })
+    })
+}
+
 fn json_field(json: &str, pattern: &str) -> Option<String> {
     Regex::new(pattern)
         .ok()?
@@ -499,6 +540,33 @@ mod tests {
         assert_eq!(meta.mark(1), Some(MarkKind::Heading(1)));
         assert_eq!(meta.mark(5), Some(MarkKind::Heading(2)));
         assert_eq!(meta.mark(3), None);
+    }
+
+    #[test]
+    fn the_logo_names_the_site_when_no_metadata_does() {
+        let page = |header: &str| {
+            to_text(&format!(
+                "<html><head><title>Deal struck</title></head><body><header>{header}</header><article><h1>Deal struck</h1><p>The talks ended on Monday with a deal on the bases.</p></article></body></html>"
+            ))
+            .1
+            .outlet
+        };
+        assert_eq!(
+            page(
+                "<a class=\"logo\" href=\"/\"><img src=\"l.svg\" alt=\"Harbour Ledger logo\"></a>"
+            )
+            .as_deref(),
+            Some("Harbour Ledger")
+        );
+        assert_eq!(
+            page("<p class=\"site-title\"><a href=\"/\">Harbour Ledger</a></p>").as_deref(),
+            Some("Harbour Ledger")
+        );
+        // A logo without a text alternative, or one saying only "logo", names nothing.
+        assert_eq!(
+            page("<a class=\"logo\" href=\"/\"><img src=\"l.svg\" alt=\"Logo\"></a>"),
+            None
+        );
     }
 
     #[test]
