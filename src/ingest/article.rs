@@ -252,7 +252,17 @@ fn choose_title(
             notes.push(
                 "title: from the page's metadata (no headline stands in its text)".to_string(),
             );
-            (t.trim().to_string(), None, false)
+            // A scraper's "Title: ..." line is where the source prints it.
+            let t = t.trim();
+            let line = source
+                .lines()
+                .position(|l| {
+                    l.trim()
+                        .split_once(':')
+                        .is_some_and(|(label, rest)| label.len() <= 10 && rest.trim() == t)
+                })
+                .map(|i| i + 1);
+            (t.to_string(), line, false)
         }
         _ => {
             notes.push(

@@ -113,12 +113,19 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "wire credit",
         r"^[-–—]*\s*\(?(?:(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing|compiled|translat(?:ed|ion)) by|with (?:additional )?assistance from) .{0,200}$",
     ),
-    // "Editor: Liu Jing", "Responsible editor: Jane Roe": the desk editor
-    // who handled the story, printed beside its date; not its author.
+    // A scraper's record of the page above its text ("Title: ...", "URL: ...").
+    ("scraper's field", r"^(?:title|headline)\s*:\s*\S.{0,300}$"),
     // A podcast's or a panel's credits: "Guests: Jane Roe and John Doe".
     (
         "programme credits",
         r"^(?:guests?|panell?ists?|featuring|speakers?|hosts?|co-hosts?|producers?|moderators?|(?:hosted|presented|produced|moderated)\s+by)\s*:\s*\p{L}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){1,3}(?:(?:\s*,|\s+and|\s+&)\s+\p{L}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){1,3}){0,5}$",
+    ),
+    // "Editor: Liu Jing", "Responsible editor: Jane Roe", "Reviewed by:
+    // Sami Nasser": the desk editor or checker who handled the story,
+    // printed beside its date; not its author.
+    (
+        "editor credit",
+        r"^(?:reviewed|fact[\s-]?checked|verified|copy[\s-]?edited)\s+by\s*:?\s*\p{L}[\p{L}.'’-]*(?:\s+\p{L}[\p{L}.'’-]*){0,3}$",
     ),
     (
         "editor credit",
@@ -1520,6 +1527,7 @@ mod tests {
             Some("editor credit")
         );
         assert_eq!(b.matches("Editor: the ministry did not answer."), None);
+        assert_eq!(b.matches("Reviewed by: Sami Rahal"), Some("editor credit"));
         assert_eq!(
             b.matches("Guests: Dana Holt and Sami Rahal"),
             Some("programme credits")

@@ -1102,6 +1102,8 @@ fn without_emphasis(line: &str) -> &str {
 
 /// A line about one of the page's `authors`: their name, then what they do.
 fn is_author_bio(text: &str, authors: &[String]) -> bool {
+    // "*Jane Roe is a senior fellow ...*": in a Markdown scrape's italics.
+    let text = without_emphasis(text);
     const VERBS: &[&str] = &[
         "is",
         "was",

@@ -857,6 +857,19 @@ pub fn day_mentions(sentence: &str, line: usize, published: Option<NaiveDate>) -
         if caps.name("after").is_some() {
             continue;
         }
+        // "Kurdistan Today TV", "USA Today": after a capitalised word,
+        // a capitalised "Today" is a name's word, not a day.
+        if let Some(r) = caps.name("r")
+            && r.as_str().starts_with(char::is_uppercase)
+            && sentence[..r.start()]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| {
+                    w.starts_with(char::is_uppercase) && !w.ends_with(['.', ',', ':', ';'])
+                })
+        {
+            continue;
+        }
         let text = whole.as_str().trim();
         let lower = text.to_ascii_lowercase();
         let before = sentence[..whole.start()].to_ascii_lowercase();

@@ -484,9 +484,15 @@ fn names_in_places(t: &str) -> Option<Vec<String>> {
     if t.ends_with(['.', '!', '?']) || t.split_whitespace().count() > 20 {
         return None;
     }
-    t.split(", ")
-        .flat_map(|p| p.split(" and "))
-        .map(|piece| {
+    let pieces: Vec<&str> = t.split(", ").flat_map(|p| p.split(" and ")).collect();
+    pieces
+        .iter()
+        .enumerate()
+        // "Farah Aziz in Baghdad, Iraq": the country after the city.
+        .filter(|(i, piece)| {
+            !(*i > 0 && pieces[i - 1].contains(" in ") && super::people::is_place(piece.trim()))
+        })
+        .map(|(_, piece)| {
             let (name, place) = piece.trim().split_once(" in ")?;
             (is_person_name(name) && super::people::is_place(place.trim()))
                 .then(|| name.trim().to_string())
@@ -1227,7 +1233,14 @@ fn masthead_at(
             .skip_while(|&j| chrome[j] && !item(j) || j == index + 1 && shapes[j].words > 3)
             .take_while(|&j| item(j))
             .count();
-        items >= 3
+        // Or the menu on one line: "News | Opinion | Video | Explainers".
+        let menu_line = lines
+            .get(index + 1)
+            .zip(shapes.get(index + 1))
+            .is_some_and(|(l, s)| {
+                s.separators >= 2 && !l.text.ends_with('.') && s.words <= 3 * (s.separators + 1)
+            });
+        items >= 3 || menu_line
     };
     // Named again below: anywhere when it opens the page; under chrome
     // ("Menu", "Search") only in the copyright line, as a section's label
@@ -1431,11 +1444,15 @@ fn is_rare_word(text: &str) -> bool {
 /// top of a page and named again below it.
 fn is_capitalised_name(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    (2..=4).contains(&words.len())
+    let n = words.len();
+    (2..=4).contains(&n)
         && !text.ends_with(['.', ',', ':', '?', '!'])
-        && words.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase())
-                && w.chars().all(|c| c.is_alphanumeric() || "'’&-".contains(c))
+        && words.iter().enumerate().all(|(i, w)| {
+            // "Barracks and Stripes", "Voice of the Gulf": a joining word
+            // inside the name.
+            (i > 0 && i + 1 < n && matches!(*w, "and" | "of" | "the" | "for" | "on"))
+                || w.starts_with(|c: char| c.is_uppercase())
+                    && w.chars().all(|c| c.is_alphanumeric() || "'’&-".contains(c))
         })
 }
 

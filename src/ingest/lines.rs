@@ -144,6 +144,13 @@ fn full_lines(raw: &[&str]) -> Vec<bool> {
 /// a wrapped sentence goes on in lower case or ends with punctuation ("by
 /// Iraqi forces on Tuesday.").
 fn is_lower_case_byline(line: &str) -> bool {
+    // "by: JANE ROE, Associated Press": a byline's label with its colon.
+    if line
+        .strip_prefix("by:")
+        .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase))
+    {
+        return true;
+    }
     let Some(rest) = line.strip_prefix("by ") else {
         return false;
     };

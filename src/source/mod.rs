@@ -138,7 +138,8 @@ impl SourceText {
         let (text, meta) = if is_html {
             html::to_text(&text)
         } else {
-            (text, SourceMeta::default())
+            let meta = scraped_header(&text);
+            (text, meta)
         };
         let sha256 = Sha256::digest(bytes)
             .iter()
@@ -158,6 +159,63 @@ impl SourceText {
             meta,
         })
     }
+}
+
+/// A scraper's record of the page above its text ("Title: ...", "Source:
+/// ...", "Published: 2024-09-10", "URL: ..."): the page's metadata, as a
+/// saved page's `<meta>` tags would give it. Only a block of such fields at
+/// the very top, two or more, one of them the title or the address.
+fn scraped_header(text: &str) -> SourceMeta {
+    let mut meta = SourceMeta::default();
+    let mut fields = 0;
+    let mut named = false;
+    for line in text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(8)
+    {
+        let Some((key, value)) = line.split_once(':') else {
+            break;
+        };
+        let value = value.trim();
+        if value.is_empty() {
+            break;
+        }
+        match key.trim().to_ascii_lowercase().as_str() {
+            "title" | "headline" => {
+                meta.title = Some(value.to_string());
+                named = true;
+            }
+            "source" | "site" | "publication" | "outlet" | "publisher" => {
+                meta.outlet = Some(value.to_string());
+            }
+            "url" | "link" | "address" => {
+                meta.address = Some(value.to_string());
+                named = true;
+            }
+            "published" | "date" | "publication date" | "published date" => {
+                if let Some(date) = value
+                    .get(..10)
+                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                {
+                    meta.dates.push(MetaDate {
+                        field: format!("the scraper's {} field", key.trim()),
+                        date,
+                        modified: false,
+                    });
+                }
+            }
+            "author" | "authors" | "byline" => {}
+            _ => break,
+        }
+        fields += 1;
+    }
+    if fields < 2 || !named {
+        return SourceMeta::default();
+    }
+    meta.published = meta.dates.first().map(|d| d.date);
+    meta
 }
 
 /// SHA-256 of the text's letters and digits, lower-cased, nothing else: two
