@@ -51,15 +51,32 @@ impl Terms {
             buf.push_str(w);
             spans.push((start as u32, buf.len() as u32));
         });
-        let word = |&(a, b): &(u32, u32)| &buf[a as usize..b as usize];
-        spans.sort_unstable_by(|x, y| word(x).cmp(word(y)));
-        spans.dedup_by(|x, y| word(x) == word(y));
-        let mut out = String::with_capacity(buf.len() + spans.len());
-        for (i, s) in spans.iter().enumerate() {
+        // Sorted by their first eight bytes as a number, then by the whole
+        // word: the same order as the words' (no word holds a zero byte,
+        // which pads a shorter one), with most comparisons one of integers.
+        // Comparing words was a tenth of a clean build of 10,000 articles.
+        let word = |a: u32, b: u32| &buf[a as usize..b as usize];
+        let mut keyed: Vec<(u64, u32, u32)> = spans
+            .iter()
+            .map(|&(a, b)| {
+                let bytes = word(a, b).as_bytes();
+                let mut head = [0u8; 8];
+                let n = bytes.len().min(8);
+                head[..n].copy_from_slice(&bytes[..n]);
+                (u64::from_be_bytes(head), a, b)
+            })
+            .collect();
+        keyed.sort_unstable_by(|x, y| {
+            x.0.cmp(&y.0)
+                .then_with(|| word(x.1, x.2).cmp(word(y.1, y.2)))
+        });
+        keyed.dedup_by(|x, y| x.0 == y.0 && word(x.1, x.2) == word(y.1, y.2));
+        let mut out = String::with_capacity(buf.len() + keyed.len());
+        for (i, &(_, a, b)) in keyed.iter().enumerate() {
             if i > 0 {
                 out.push('\n');
             }
-            out.push_str(word(s));
+            out.push_str(word(a, b));
         }
         Terms(out)
     }
@@ -96,14 +113,38 @@ fn each_term(text: &str, mut f: impl FnMut(&str)) {
     };
     static WORD: OnceLock<Regex> = OnceLock::new();
     let re = WORD.get_or_init(|| Regex::new(r"[\p{L}\p{N}]+").expect("valid regex"));
-    for word in text
-        .split(|c: char| !candidate(c))
-        .filter(|w| !w.is_empty())
-    {
+    // The text is walked byte by byte, a character decoded only where a
+    // byte is not ASCII (splitting at a closure over `char`s was most of
+    // the cost of reading a text's words).
+    let bytes = text.as_bytes();
+    let mut words: Vec<&str> = Vec::new();
+    let (mut i, mut start) = (0, None);
+    while i < bytes.len() {
+        let (is_part, width) = if bytes[i].is_ascii() {
+            (bytes[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (candidate(c), c.len_utf8())
+        };
+        match (is_part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                words.push(&text[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(s) = start {
+        words.push(&text[s..]);
+    }
+    for word in words {
         if word.is_ascii() {
             // Lower-cased into one buffer: a stop word costs no allocation.
             lower.clear();
-            lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
             if lower.len() >= 2 && !stop.contains(lower.as_str()) {
                 f(&lower);
             }
@@ -174,5 +215,22 @@ mod tests {
             ]
         );
         assert_eq!(Terms::of("a I . ,").iter().count(), 0);
+    }
+
+    proptest::proptest! {
+        // Words sharing their first eight letters, shorter and longer ones,
+        // letters beyond ASCII: sorted as the words themselves sort.
+        #[test]
+        fn terms_sort_as_their_words_do(
+            words in proptest::collection::vec("(withdraw|coalitio|[a-zé]{0,3})[a-zé0-9]{0,6}", 0..40)
+        ) {
+            let text = words.join(" ");
+            let mut want: Vec<String> = terms(&text).collect();
+            want.sort();
+            want.dedup();
+            let of = Terms::of(&text);
+            let got: Vec<&str> = of.iter().collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 }
