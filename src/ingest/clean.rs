@@ -226,7 +226,8 @@ pub fn clean(
         style.with_lead(&lead),
         first_body,
         last_body,
-    );
+    )
+    .or_else(|| yearless_dateline(&lines, first_body, style.with_lead(&lead)));
     if let Some((i, text, mut why)) = title {
         let text = match site_suffix(&text, &lines, i) {
             Some((head, site)) => {
@@ -1901,6 +1902,36 @@ fn choose_date(
         },
         line,
         why: "the date in the page's address (no date line or metadata gives one)".to_string(),
+    })
+}
+
+/// The day a wire's dateline gives ("BAGHDAD, Sept 8 (Reuters) -") in the
+/// year of the page's copyright line, when nothing else dates the page.
+fn yearless_dateline(
+    lines: &[Line],
+    first_body: usize,
+    style: DateStyle,
+) -> Option<Decided<PublishedDate>> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?((?:19|20)\d{2})\b")
+            .unwrap()
+    });
+    let year = lines
+        .iter()
+        .find_map(|l| re.captures(&l.text))
+        .and_then(|c| c[1].parse::<i32>().ok())?;
+    let line = lines.get(first_body)?;
+    let d = super::dates::dateline_day(&line.text, year, style)?;
+    let why = format!(
+        "the dateline (line {}); {}",
+        line.no,
+        d.note.as_deref().unwrap_or_default()
+    );
+    Some(Decided {
+        value: d,
+        line: Some(line.no),
+        why,
     })
 }
 

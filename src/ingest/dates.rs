@@ -119,7 +119,8 @@ impl DateStyle {
     }
 
     /// Does `date` fall on a weekday the lead names, or the day after one?
-    fn fits_lead(&self, date: NaiveDate) -> bool {
+    /// Does the lead speak of `date`'s weekday (or of the day before)?
+    pub fn fits_lead(&self, date: NaiveDate) -> bool {
         let today = date.weekday().num_days_from_monday();
         let yesterday = (today + 6) % 7;
         self.lead_weekdays & (1 << today | 1 << yesterday) != 0
@@ -157,6 +158,36 @@ fn date_line_regex() -> &'static Regex {
             (?P<rest>.*)$"
         ))
         .unwrap()
+    })
+}
+
+/// "BAGHDAD, Sept 8 (Reuters) - ...": a wire's dateline gives the day and
+/// month without the year. With the year of the page's copyright line, the
+/// day, if the lead's weekday (when it names one) falls on it: a page
+/// copied years later has a later copyright, and its weekday then fails.
+pub fn dateline_day(paragraph: &str, year: i32, style: DateStyle) -> Option<PublishedDate> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(&format!(
+            r"^\p{{Lu}}[\p{{L}}'’.-]*(?:[ ,]+\p{{Lu}}[\p{{L}}'’.-]*){{0,3}}?,\s*(?P<date>(?i:{MONTH})\s+(?P<day>\d{{1,2}}))\s*(?:\([^()]{{2,40}}\))?\s*(?:[–—]|-{{1,2}})\s+\S"
+        ))
+        .unwrap()
+    });
+    let c = re.captures(paragraph.trim())?;
+    let month = month_number(c["date"].split_whitespace().next()?)?;
+    let date = NaiveDate::from_ymd_opt(year, month, c["day"].parse().ok()?)?;
+    (style.lead_weekdays == 0 || style.fits_lead(date)).then(|| PublishedDate {
+        date,
+        text: c["date"].to_string(),
+        note: Some(format!(
+            "the dateline gives no year; {year} is the copyright line's{}",
+            if style.lead_weekdays == 0 {
+                ""
+            } else {
+                ", and the lead's weekday falls on that day"
+            }
+        )),
+        updated: false,
     })
 }
 
@@ -1222,6 +1253,19 @@ mod tests {
         );
         // A sentence's numbers beside a date are no reading time.
         assert_eq!(line("Sep 12, 2024 | 3 officers were hurt"), None);
+    }
+
+    #[test]
+    fn a_wire_dateline_without_its_year() {
+        let lead =
+            "BAGHDAD, Sept 8 (Harbour Wire) - The ministry said on Sunday that talks resume.";
+        let style = DateStyle::default().with_lead(lead);
+        let day = dateline_day(lead, 2024, style).unwrap();
+        assert_eq!(day.date, d(2024, 9, 8));
+        // 8 September 2026 is a Tuesday: a later copyright does not fit the
+        // lead's Sunday (a Monday would: the lead may speak of the day before).
+        assert!(dateline_day(lead, 2026, style).is_none());
+        assert!(dateline_day("The ministry said on Sunday.", 2024, style).is_none());
     }
 
     #[test]
