@@ -305,10 +305,10 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         r"^(?-i:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+reported from\s+\p{Lu}.{0,150}$",
     ),
     // A desk credit in place of a byline ("MEE staff", "Reuters Staff",
-    // "Web Desk"); a desk's own name ("Capitol Desk") can be a masthead.
+    // "Levant Staff & Agencies", "Web Desk"); a desk's own name ("Capitol Desk") can be a masthead.
     (
         "byline",
-        r"^(?-i:(?:\p{Lu}[\p{L}.&'’-]*\s+){1,4})(?:staff|staff writers?|staff reporters?)$|^(?:web|news|online|digital) desk$",
+        r"^(?-i:(?:\p{Lu}[\p{L}.&'’-]*\s+){1,4})(?:staff|staff writers?|staff reporters?)(?:\s*(?:&|and)\s*(?:agencies|wires))?$|^(?:web|news|online|digital) desk$",
     ),
     // A time alone after "Updated" (the date is on another line).
     (

@@ -650,6 +650,17 @@ fn name_and_desk(t: &str) -> Option<Byline> {
 
 /// A field that ends with a date: the words before it and the date.
 fn trailing_date(field: &str, style: DateStyle) -> Option<(&str, PublishedDate)> {
+    // "Editor on Sep 11, 2024 in Politics, Security": a blog post's
+    // categories after its date.
+    static CATEGORIES: OnceLock<Regex> = OnceLock::new();
+    let categories = CATEGORIES.get_or_init(|| {
+        Regex::new(r"^(.*?\d{4})\s+in\s+\p{Lu}[\p{L}&' ]{0,30}(?:,\s*\p{Lu}[\p{L}&' ]{0,30}){0,5}$")
+            .unwrap()
+    });
+    let field = categories
+        .captures(field)
+        .and_then(|c| c.get(1))
+        .map_or(field, |m| m.as_str());
     let starts: Vec<usize> = field
         .char_indices()
         .filter(|&(i, c)| i > 0 && c.is_whitespace())
