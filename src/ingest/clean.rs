@@ -227,7 +227,7 @@ pub fn clean(
         first_body,
         last_body,
     )
-    .or_else(|| yearless_dateline(&lines, first_body, style.with_lead(&lead)));
+    .or_else(|| yearless_dateline(&lines, &kinds, first_body, style.with_lead(&lead)));
     if let Some((i, text, mut why)) = title {
         let text = match site_suffix(&text, &lines, i) {
             Some((head, site)) => {
@@ -1909,18 +1909,19 @@ fn choose_date(
 /// year of the page's copyright line, when nothing else dates the page.
 fn yearless_dateline(
     lines: &[Line],
+    kinds: &[Kind],
     first_body: usize,
     style: DateStyle,
 ) -> Option<Decided<PublishedDate>> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?((?:19|20)\d{2})\b")
-            .unwrap()
-    });
-    let year = lines
-        .iter()
-        .find_map(|l| re.captures(&l.text))
-        .and_then(|c| c[1].parse::<i32>().ok())?;
+    // The last year the copyright line gives ("© 2019-2024 ...").
+    let copyright = (0..kinds.len().min(lines.len()))
+        .find(|&i| matches!(&kinds[i], Kind::Chrome(why) if why == "copyright"))?;
+    let year = lines[copyright]
+        .text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
+        .filter_map(|w| w.parse::<i32>().ok())
+        .next_back()?;
     let line = lines.get(first_body)?;
     let d = super::dates::dateline_day(&line.text, year, style)?;
     let why = format!(

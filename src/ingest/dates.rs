@@ -166,19 +166,12 @@ fn date_line_regex() -> &'static Regex {
 /// day, if the lead's weekday (when it names one) falls on it: a page
 /// copied years later has a later copyright, and its weekday then fails.
 pub fn dateline_day(paragraph: &str, year: i32, style: DateStyle) -> Option<PublishedDate> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(&format!(
-            r"^\p{{Lu}}[\p{{L}}'’.-]*(?:[ ,]+\p{{Lu}}[\p{{L}}'’.-]*){{0,3}}?,\s*(?P<date>(?i:{MONTH})\s+(?P<day>\d{{1,2}}))\s*(?:\([^()]{{2,40}}\))?\s*(?:[–—]|-{{1,2}})\s+\S"
-        ))
-        .unwrap()
-    });
-    let c = re.captures(paragraph.trim())?;
-    let month = month_number(c["date"].split_whitespace().next()?)?;
-    let date = NaiveDate::from_ymd_opt(year, month, c["day"].parse().ok()?)?;
+    let text = super::header::dateline_day_text(paragraph)?;
+    let (month, day) = text.split_once(char::is_whitespace)?;
+    let date = NaiveDate::from_ymd_opt(year, month_number(month)?, day.trim().parse().ok()?)?;
     (style.lead_weekdays == 0 || style.fits_lead(date)).then(|| PublishedDate {
         date,
-        text: c["date"].to_string(),
+        text: text.to_string(),
         note: Some(format!(
             "the dateline gives no year; {year} is the copyright line's{}",
             if style.lead_weekdays == 0 {

@@ -857,12 +857,25 @@ pub struct Dateline {
     pub credit: Option<String>,
 }
 
+/// "BAGHDAD, Sept 8 (Reuters) -": a place, the day it may give, the credit
+/// it may give, a dash.
+fn dateline_regex() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^(?P<place>\p{Lu}[\p{L}'’.-]*(?:/\p{Lu}[\p{L}'’.-]*)?(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}?)(?:,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}))?\s*(?:\((?P<credit>[^()]{2,40})\))?\s*(?:[–—]|-{1,2})\s+\S").unwrap()
+    })
+}
+
+/// "Sept 8" of "BAGHDAD, Sept 8 (Reuters) - ...": the day a dateline at
+/// the start of `paragraph` gives, as written (without a year).
+pub fn dateline_day_text(paragraph: &str) -> Option<&str> {
+    let c = dateline_regex().captures(paragraph.trim_start())?;
+    c.name("date").map(|m| m.as_str())
+}
+
 /// Read the dateline at the start of `paragraph`, if it has one.
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(r"^(?P<place>\p{Lu}[\p{L}'’.-]*(?:/\p{Lu}[\p{L}'’.-]*)?(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}?)(?:,\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}))?\s*(?:\((?P<credit>[^()]{2,40})\))?\s*(?:[–—]|-{1,2})\s+\S").unwrap()
-    });
+    let re = dateline_regex();
     static PREFIX: OnceLock<Regex> = OnceLock::new();
     let prefix = PREFIX.get_or_init(|| {
         Regex::new(r"^(?P<name>\p{Lu}[\p{L}\d&'’.-]*(?:\s+[\p{Lu}&][\p{L}\d&'’.-]*){0,4})\s*/\s+\S")
