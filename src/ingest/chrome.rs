@@ -32,13 +32,16 @@ use super::lines::{Shape, is_stop_word};
 pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     (
         "share buttons",
-        r"^(?:share(?:\s+on)?\s*:?\s*)?(?:(?:share|tweet|pin|email|e-mail|mail|print|copy\s+link|facebook|twitter|x|x\s+\(twitter\)|linkedin|whatsapp|telegram|reddit|google\+?|pinterest|messenger|tumblr|flipboard|threads|bluesky)(?:\s+(?:icon|logo|button|share|this|it|on|via|us|link|article|story|page|post))*[\s|·•,/]*)+$",
+        r"^(?:share(?:\s+on)?\s*:?\s*)?(?:(?:share|tweet|pin|email|e-mail|mail|print|copy\s+link|facebook|twitter|x|x\s+\(twitter\)|linkedin|whatsapp|telegram|reddit|google\+?|pinterest|messenger|tumblr|flipboard|threads|bluesky)(?:\s+(?:icon|logo|button|share|this|it|on|via|us|link|article|story|page|post))*[\s|·•,/\p{So}]*)+$",
     ),
     (
         "share prompt",
         r"^(?:share|tweet|send|email)(?:\s+(?:or|and)\s+(?:comment|discuss|save|print))?\s+(?:this|on|via|to|the|article|story|it|post)\b.{0,50}$",
     ),
-    ("follow prompt", r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$"),
+    (
+        "follow prompt",
+        r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$|^(?:add|follow|find)\b.{0,50}\bon google(?: news| discover)?\.?$",
+    ),
     (
         "navigation",
         r"^(?:home|menu|search|skip to (?:main )?content|skip (?:to )?(?:the )?(?:next|previous) section|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertisement|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu|accessibility help|skip to (?:navigation|footer|main navigation))$",
@@ -107,7 +110,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "reading time",
-        r"^(?:[|·•]\s*)?(?:(?:reading time|read time)\s*:?\s*)?\d+(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\.?(?:\s+read)?$",
+        r"^(?:[|·•]\s*)?(?:(?:reading time|read time)\s*:?\s*)?\d+(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\.?(?:\s+(?:read|reading time|read time))?$",
     ),
     (
         "wire credit",
@@ -697,11 +700,31 @@ fn is_menu(line: &str, shape: &Shape) -> bool {
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect();
+    // "AA | Anka Agency": a nameplate's acronym and the name it stands for.
+    if let [a, b] = items[..]
+        && (initials_of(a, b) || initials_of(b, a))
+    {
+        return false;
+    }
     let long_items = items
         .iter()
         .filter(|i| i.split_whitespace().count() > 4)
         .count();
     items.len() >= 2 && long_items * 3 <= items.len().saturating_sub(1) && shape.stop_share < 0.25
+}
+
+/// "AA" of "Anka Agency", "INA" of "Iraqi News Agency": an acronym made of
+/// the initials of a name's capitalised words (short joining words left out).
+fn initials_of(acronym: &str, name: &str) -> bool {
+    let capitalised: String = name
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "the" | "and" | "for" | "&"))
+        .map(|w| w.chars().next().unwrap_or(' '))
+        .collect();
+    (2..=6).contains(&acronym.len())
+        && acronym.chars().all(|c| c.is_ascii_uppercase())
+        && capitalised.chars().all(char::is_uppercase)
+        && capitalised == acronym
 }
 
 /// "3 hours ago", "Updated 5 minutes ago", "yesterday": the time an
@@ -864,7 +887,7 @@ fn addresses_the_reader(line: &str) -> bool {
 fn is_caption(line: &str, shape: &Shape) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)(?:\b(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:|\bgetty images\b|\bvia getty\b|\b(?:afp|ap|reuters|epa|anadolu)\s*(?:photo|/)|©)").unwrap()
+        Regex::new(r"(?i)(?:\b(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:|\bgetty images\b|\bvia getty\b|(?:^|[.!?]\s+)credits?\s*:\s*\S[^.!?]{0,80}$|\b(?:afp|ap|reuters|epa|anadolu)\s*(?:photo|/)|©)").unwrap()
     });
     // Long paragraphs carry credits too ("... (LBC; File Photo: ... ©
     // CENTCOM)"): those are taken out of the paragraph, not dropped with it.
@@ -1157,6 +1180,10 @@ mod tests {
         );
         assert_eq!(why("Home / Local / Security"), Some("navigation"));
         assert_eq!(why("Home  Politics  Security  Economy"), Some("navigation"));
+        // An acronym beside the name it stands for is a nameplate.
+        assert_eq!(why("HNA | Harbour News Agency"), None);
+        assert_eq!(why("Harbour News Agency | HNA"), None);
+        assert_eq!(why("News | Business"), Some("navigation"));
         assert_eq!(why("Iraq  condemns the attack"), None);
         assert_eq!(why("Updated 3 hours ago"), Some("relative time"));
         assert_eq!(why("Today, 3:41 pm"), Some("relative time"));
@@ -1197,6 +1224,15 @@ mod tests {
             Some("photo caption")
         );
         assert_eq!(why("Iraq and Japan meet in the final on Friday"), None);
+        // The credit after its label, ending the caption.
+        assert_eq!(
+            why("Guards outside the ministry in 2022. Credit: Jane Roe/Harbour Wire, via Pool"),
+            Some("photo caption")
+        );
+        assert_eq!(
+            why("The minister gave the army credit: the city was calm again."),
+            None
+        );
         assert_eq!(why("Read the full statement of the ministry below."), None);
         // A photographer's or agency's credit in brackets, any agency.
         assert_eq!(
@@ -1328,6 +1364,7 @@ mod tests {
             Some("editorial note")
         );
         assert_eq!(b.matches("Reading time 2 min."), Some("reading time"));
+        assert_eq!(b.matches("4 min Reading time"), Some("reading time"));
         assert_eq!(
             b.matches("This is a developing story. Check back for updates."),
             Some("editorial note")
@@ -1453,6 +1490,15 @@ mod tests {
             None
         );
         assert_eq!(b.matches("Save"), Some("share buttons"));
+        assert_eq!(b.matches("Share ✉ Tweet"), Some("share buttons"));
+        assert_eq!(
+            b.matches("Add Harbour Daily on Google"),
+            Some("follow prompt")
+        );
+        assert_eq!(
+            b.matches("Add us as a preferred source on Google"),
+            Some("follow prompt")
+        );
         let why = |s: &str| chrome_by_shape(s, &Shape::of(s));
         assert_eq!(
             why("Soldiers train at a base near the river in 2022. (Courtesy U.S. Army)"),

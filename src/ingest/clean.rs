@@ -227,7 +227,7 @@ pub fn clean(
         first_body,
         last_body,
     )
-    .or_else(|| yearless_dateline(&lines, &kinds, first_body, style.with_lead(&lead)));
+    .or_else(|| yearless_dateline(&lines, &kinds, &body, style.with_lead(&lead)));
     if let Some((i, text, mut why)) = title {
         let text = match site_suffix(&text, &lines, i) {
             Some((head, site)) => {
@@ -1910,7 +1910,7 @@ fn choose_date(
 fn yearless_dateline(
     lines: &[Line],
     kinds: &[Kind],
-    first_body: usize,
+    body: &[usize],
     style: DateStyle,
 ) -> Option<Decided<PublishedDate>> {
     // The last year the copyright line gives ("© 2019-2024 ...").
@@ -1922,8 +1922,12 @@ fn yearless_dateline(
         .filter(|w| w.len() == 4 && (w.starts_with("19") || w.starts_with("20")))
         .filter_map(|w| w.parse::<i32>().ok())
         .next_back()?;
-    let line = lines.get(first_body)?;
-    let d = super::dates::dateline_day(&line.text, year, style)?;
+    // The dateline opens the first paragraph, or the second after a
+    // standfirst printed as the body's first line.
+    let (line, d) = body.iter().take(2).find_map(|&i| {
+        let line = lines.get(i)?;
+        Some((line, super::dates::dateline_day(&line.text, year, style)?))
+    })?;
     let why = format!(
         "the dateline (line {}); {}",
         line.no,

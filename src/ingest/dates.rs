@@ -391,9 +391,18 @@ fn split_before_label(field: &str) -> Vec<&str> {
         " issued on:",
     ];
     let lower = field.to_ascii_lowercase();
+    // "27/09/2024 - 17:45Modified: 27/09/2024": a scraper glued the label
+    // to the time before it.
+    let glued = |l: &str| {
+        let word = &l[1..];
+        lower
+            .match_indices(word)
+            .map(|(i, _)| i)
+            .find(|&i| i > 0 && lower.as_bytes()[i - 1].is_ascii_digit())
+    };
     let at = LABELS
         .iter()
-        .filter_map(|l| lower.find(l))
+        .filter_map(|l| lower.find(l).or_else(|| glued(l)))
         .min()
         .filter(|&i| i > 0 && field.is_char_boundary(i));
     match at {
@@ -463,7 +472,7 @@ fn strip_leading_place(line: &str) -> &str {
             .unwrap()
     });
     let Some(c) = re.captures(line) else {
-        return line;
+        return place_then_month(line).unwrap_or(line);
     };
     // A written-out date after any capitalised words is a headline's
     // ("Department Press Briefing – September 27, 2024"); after a place or
@@ -488,6 +497,23 @@ fn strip_leading_place(line: &str) -> &str {
             || super::header::ends_with_paper_word(head)
     };
     if accepted { rest } else { line }
+}
+
+/// "ISTANBUL Sep 27, 2024 - 11:49 am GMT+3": a dateline's city and the
+/// date with nothing between, the month written out. The city is a place
+/// the gazetteer knows or is printed in capitals (a dateline's style); a
+/// headline's capitalised words before a date are neither.
+fn place_then_month(line: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+)?) ((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d.*)$")
+            .unwrap()
+    });
+    let c = re.captures(line)?;
+    let head = &c[1];
+    let capitals = !head.chars().any(char::is_lowercase)
+        && head.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    (capitals || super::people::is_place(head)).then(|| c.get(2).map_or(line, |m| m.as_str()))
 }
 
 /// "Rudaw24", "Channel4": one word of letters with a number at its end, a
@@ -1050,6 +1076,11 @@ mod tests {
         parse_date_line(s, DateStyle::default(), 3).map(|p| p.date)
     }
 
+    /// The date a line gives, and whether it is an update's.
+    fn dated(s: &str) -> Option<(NaiveDate, bool)> {
+        parse_date_line(s, DateStyle::default(), 3).map(|p| (p.date, p.updated))
+    }
+
     #[test]
     fn a_credit_before_the_date_with_a_comma_or_before_its_label() {
         // A reprint's agency where the byline stands; a source credit glued
@@ -1073,19 +1104,29 @@ mod tests {
             line("Madrid - Sep 30, 2024 - 17:42 CEST"),
             Some(d(2024, 9, 30))
         );
+        // The update's label glued to the time before it.
+        assert_eq!(
+            dated("Issued on: 27/09/2024 - 17:45Modified: 28/09/2024 - 19:10"),
+            Some((d(2024, 9, 27), false))
+        );
+        // A city in capitals, or one the gazetteer knows, then the date
+        // with nothing between; capitalised words of a headline are not.
+        assert_eq!(
+            line("KARACHI Sep 27, 2024 - 11:49 am GMT+3"),
+            Some(d(2024, 9, 27))
+        );
+        assert_eq!(line("Baghdad Oct 2, 2024"), Some(d(2024, 10, 2)));
+        assert_eq!(line("Talks Resume Oct 2, 2024"), None);
         let p = parse_date_line(
             "Updated - January 29, 2024 10:42 pm IST",
             DateStyle::default(),
             3,
         );
         assert!(p.unwrap().updated);
-        let p = parse_date_line(
-            "Publish Date: 30.01.2024 15:10 | Update Date: 30.01.2024 16:25",
-            DateStyle::default(),
-            3,
-        )
-        .unwrap();
-        assert_eq!((p.date, p.updated), (d(2024, 1, 30), false));
+        assert_eq!(
+            dated("Publish Date: 30.01.2024 15:10 | Update Date: 30.01.2024 16:25"),
+            Some((d(2024, 1, 30), false))
+        );
     }
 
     #[test]
@@ -1259,6 +1300,11 @@ mod tests {
         // lead's Sunday (a Monday would: the lead may speak of the day before).
         assert!(dateline_day(lead, 2026, style).is_none());
         assert!(dateline_day("The ministry said on Sunday.", 2024, style).is_none());
+        // An agency's credit between slashes after the day.
+        let lead = "KYIV, March 4. /Harbour Wire/. Talks resumed on Monday in the capital.";
+        let style = DateStyle::default().with_lead(lead);
+        let day = dateline_day(lead, 2024, style).unwrap();
+        assert_eq!(day.date, d(2024, 3, 4));
     }
 
     #[test]

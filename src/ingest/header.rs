@@ -253,6 +253,21 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
             let piece = piece.trim_start_matches(['-', '–', '—']).trim();
             // "Jane Roe Follow": the follow button printed after the name.
             let piece = piece.strip_suffix(" Follow").unwrap_or(piece).trim_end();
+            // "By Harbour News with AP": the agencies that helped the desk;
+            // the desk is the outlet unless it is a person ("Jane Roe with AFP").
+            let piece = match (split_at_with(piece), credit_line(piece)) {
+                (Some((desk, _)), Some(agencies)) => {
+                    for a in &agencies {
+                        read_credit(a, &mut b);
+                    }
+                    if !is_plausible_person_name(desk) {
+                        read_credit(desk, &mut b);
+                        continue;
+                    }
+                    desk
+                }
+                _ => piece,
+            };
             // "ALI KHALAF Associated Press": the agency after the name.
             let (piece, agency) = split_trailing_outlet(piece);
             if let Some(a) = agency {
@@ -782,6 +797,15 @@ pub fn is_person_name(piece: &str) -> bool {
     names >= 2 && initials <= 1 && names + particles + initials == tokens.len()
 }
 
+/// "Le Monde with AFP" -> ("Le Monde", "AFP"), at the last "with" (in
+/// capitals too: "HARBOUR DAILY WITH AFP").
+fn split_at_with(t: &str) -> Option<(&str, &str)> {
+    [" with ", " WITH "]
+        .iter()
+        .filter_map(|w| t.rfind(w).map(|i| (&t[..i], &t[i + w.len()..])))
+        .max_by_key(|(desk, _)| desk.len())
+}
+
 /// A line that only credits a source: "AFP", "(Reuters)", "— AP",
 /// "Source: Reuters", "Reuters · 6 hours ago". Returns the names credited.
 pub fn credit_line(line: &str) -> Option<Vec<String>> {
@@ -793,11 +817,14 @@ pub fn credit_line(line: &str) -> Option<Vec<String>> {
     let t = line.trim();
     // "Le Monde with AFP", "Gulf Courier with agencies": the agencies that
     // helped the outlet's own desk.
-    if let Some((desk, agencies)) = t.rsplit_once(" with ")
+    // "(Harbour Daily with AFP)": in brackets at the story's end.
+    let bare = t.strip_prefix('(').and_then(|b| b.strip_suffix(')'));
+    if let Some((desk, agencies)) = split_at_with(bare.unwrap_or(t))
         && desk.split_whitespace().count() <= 6
-        && desk
-            .split_whitespace()
-            .all(|w| w.starts_with(char::is_uppercase) || matches!(w, "de" | "of" | "the" | "al"))
+        && desk.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(w, "de" | "of" | "the" | "al")
+        })
     {
         let names: Vec<String> = agencies
             .split([',', '/', '&'])
@@ -869,8 +896,21 @@ fn dateline_regex() -> &'static Regex {
 /// "Sept 8" of "BAGHDAD, Sept 8 (Reuters) - ...": the day a dateline at
 /// the start of `paragraph` gives, as written (without a year).
 pub fn dateline_day_text(paragraph: &str) -> Option<&str> {
-    let c = dateline_regex().captures(paragraph.trim_start())?;
+    let t = paragraph.trim_start();
+    let c = dateline_regex()
+        .captures(t)
+        .or_else(|| slashed_dateline_regex().captures(t))?;
     c.name("date").map(|m| m.as_str())
+}
+
+/// "MOSCOW, January 25. /TASS/.", "NEW YORK, Jan. 25, 2024 /PRNewswire/
+/// --": the credit between slashes, after the date.
+fn slashed_dateline_regex() -> &'static Regex {
+    static SLASHED: OnceLock<Regex> = OnceLock::new();
+    SLASHED.get_or_init(|| {
+        Regex::new(r"^(?P<place>\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}?),\s*(?P<date>\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2})(?:,\s*\d{4})?\.?\s*/(?P<credit>\p{Lu}[\p{L}\d&'’ .-]{1,30}?)/\.?\s*(?:(?:[–—]|-{1,2})\s+)?\S")
+            .unwrap()
+    })
 }
 
 /// Read the dateline at the start of `paragraph`, if it has one.
@@ -887,13 +927,7 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
         Regex::new(r"^\((?P<credit>\p{Lu}[\p{L}\d&'’.-]*(?:\s+[\p{Lu}&][\p{L}\d&'’.-]*){0,3})\)\s*(?:[–—]|-{1,2})\s+\S")
             .unwrap()
     });
-    // "MOSCOW, January 25. /TASS/.", "NEW YORK, Jan. 25, 2024 /PRNewswire/
-    // --": the credit between slashes, after the date.
-    static SLASHED: OnceLock<Regex> = OnceLock::new();
-    let slashed = SLASHED.get_or_init(|| {
-        Regex::new(r"^(?P<place>\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}?),\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\.?\s*/(?P<credit>\p{Lu}[\p{L}\d&'’ .-]{1,30}?)/\.?\s*(?:(?:[–—]|-{1,2})\s+)?\S")
-            .unwrap()
-    });
+    let slashed = slashed_dateline_regex();
     let t = paragraph.trim();
     if let Some(c) = re.captures(t).or_else(|| slashed.captures(t)) {
         return Some(Dateline {
@@ -2137,6 +2171,18 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_of_a_desk_or_a_person_with_agencies() {
+        let b = |s: &str| byline(s, DateStyle::default(), false).unwrap();
+        let desk = b("By Harbour Newsroom with AP");
+        assert_eq!(desk.outlet.as_deref(), Some("Harbour Newsroom"));
+        assert_eq!(desk.credits, ["Associated Press"]);
+        assert!(desk.authors.is_empty());
+        let person = b("By Jane Roe with AFP");
+        assert_eq!(person.authors, ["Jane Roe"]);
+        assert_eq!(person.credits, ["Agence France-Presse"]);
+    }
+
+    #[test]
     fn bylines() {
         let b = |s: &str| byline(s, DateStyle::default(), false).unwrap();
         assert_eq!(
@@ -2300,6 +2346,12 @@ mod tests {
             Some(vec!["Agence France-Presse".to_string()])
         );
         assert_eq!(credit_line("Talks with Iran"), None);
+        for line in ["HARBOUR DAILY WITH AFP", "(Harbour 24 with AFP)"] {
+            assert_eq!(
+                credit_line(line),
+                Some(vec!["Agence France-Presse".to_string()])
+            );
+        }
         assert_eq!(credit_line("Sudani spoke with Reuters"), None);
         assert_eq!(
             dateline("KIRKUK, May 2 (KRN) - Police said"),

@@ -184,6 +184,11 @@ fn is_lower_case_byline(line: &str) -> bool {
             continue;
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
+        // "by Jane Roe, Defense Reporter | Sep 27, 2024": after the name, a
+        // role or an outlet in capitalised words, to a separator or the end.
+        if capital && names >= 1 && w.ends_with(',') && capitalised_credit(&rest[cursor..]) {
+            return true;
+        }
         if !capital || w.ends_with(['.', ',', ';', ':']) && words.peek().is_some() {
             return false;
         }
@@ -193,6 +198,18 @@ fn is_lower_case_byline(line: &str) -> bool {
         }
     }
     names >= 2 && !rest.ends_with(['.', '!', '?'])
+}
+
+/// "Defense Reporter | Sep 27, 2024", "Associated Press": one to five
+/// capitalised words (joining words aside), then a separator or the end.
+fn capitalised_credit(rest: &str) -> bool {
+    let credit = rest.split(['|', '–', '—']).next().unwrap_or("").trim();
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && !credit.ends_with(['.', '!', '?', ','])
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "for" | "the" | "&")
+        })
 }
 
 /// "close", "more", "share": one word in lower case without punctuation
@@ -459,5 +476,14 @@ mod tests {
         assert!(!is_lower_case_byline(
             "by Iraqi forces on January 26, 2024."
         ));
+        // A role or an outlet after the name's comma.
+        assert!(is_lower_case_byline(
+            "by Jane Roe, Defense Reporter | January 26, 2024 05:03 PM"
+        ));
+        assert!(is_lower_case_byline("by Jane Roe, Harbour Wire"));
+        assert!(!is_lower_case_byline(
+            "by Iraqi forces, Kurdish Peshmerga and others."
+        ));
+        assert!(!is_lower_case_byline("by Baghdad, which said so"));
     }
 }
