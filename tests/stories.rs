@@ -544,3 +544,22 @@ fn stories_are_in_the_export() {
         .collect();
     assert_eq!(disputed, ["wounded"]);
 }
+
+/// A dossier made mostly of one event (tests/fixtures/one_event: sixteen
+/// outlets on one announcement, each in its own words and page layout): the
+/// words every report shares still tie them, so it is one story, not four
+/// groups of the reports that happen to share a rare word.
+#[test]
+fn a_dossier_of_one_announcement_is_one_story() {
+    let site = common::site_with_sources(&common::repo().join("tests/fixtures/one_event/sources"));
+    build(&BuildOptions::new(site.path())).expect("the fixture site builds");
+    let json: serde_json::Value =
+        serde_json::from_str(&read(&site.path().join("public/analysis.json"))).unwrap();
+    let sizes: Vec<usize> = json["analysis"]["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["briefs"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(sizes, [16], "one story of all sixteen reports");
+}

@@ -59,6 +59,16 @@ const UNDATED_JOIN: f32 = 0.30;
 /// the dated one's story.
 const UNDATED_NEAR: f32 = 0.15;
 
+/// Briefs that share none of a dossier's features, added to its count in
+/// the idf (as if the dossier were drawn from a wider stream of news). A
+/// dossier is often mostly one event: twenty reports of one announcement
+/// share its words, and with the dossier's own count alone those words
+/// weigh almost nothing (ln(21/20)), so each pair is scored by the few
+/// words two reports happen to share and the reports split into several
+/// stories. Sixteen keeps the shared words weighing about a fifth of a rare
+/// one's in such a dossier and is lost in a dossier of thousands.
+const BACKGROUND_BRIEFS: f32 = 16.0;
+
 /// A name says more than a word: entity features weigh this much more.
 const ENTITY_WEIGHT: f32 = 2.0;
 
@@ -340,9 +350,10 @@ fn vectors(f: &Features) -> Vec<Vector> {
                 .iter()
                 .filter(|&&id| f.df[id as usize] >= 2)
                 .map(|&id| {
-                    // Smoothed: a feature every brief has still counts a little,
-                    // so that two reports of one event in a site of two group.
-                    let idf = ((n + 1.0) / f.df[id as usize] as f32).ln();
+                    // Smoothed by [`BACKGROUND_BRIEFS`]: a feature every brief
+                    // has still counts, so that reports of one event group in
+                    // a dossier made mostly of them.
+                    let idf = ((n + BACKGROUND_BRIEFS) / f.df[id as usize] as f32).ln();
                     let boost = if lead.binary_search(&id).is_ok() {
                         LEAD_BOOST
                     } else {

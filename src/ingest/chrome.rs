@@ -620,7 +620,7 @@ pub fn density(shape: &Shape) -> Density {
 }
 
 /// Words of a sentence that is prose whatever its share of stop words.
-const LEAD_WORDS: usize = 15;
+pub const LEAD_WORDS: usize = 15;
 
 /// Words of a sentence with a verb of reporting that is prose whatever its
 /// share of stop words.

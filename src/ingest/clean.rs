@@ -1652,9 +1652,20 @@ fn drop_labels_menus_and_taglines(
     // line under it and the byline under that ("A project of the Institute
     // for ..." over the headline and its byline). A standfirst longer than
     // its headline is a sentence, and a sentence is not a candidate.
+    // Not when a sentence of prose stands between them: the article has
+    // begun under the first ("Harbour Daily" / the headline / its date / a
+    // lead of twenty words / "No one was hurt. The base hosts advisers.").
+    let prose_between = |a: usize, b: usize| {
+        (a + 1..b).any(|j| {
+            kinds[j] == Kind::Text(Density::NearGood)
+                && shapes[j].sentence_end
+                && shapes[j].words >= super::chrome::LEAD_WORDS
+        })
+    };
     if let Some(m) = masthead
         && candidates.len() > 1
         && candidates[0].0 == m.index + 1
+        && !prose_between(candidates[0].0, candidates[1].0)
         && (candidates[0].1 == 0
             || candidates[1].1 >= candidates[0].1
                 && shapes[candidates[1].0].words > shapes[candidates[0].0].words)
