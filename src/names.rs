@@ -120,6 +120,19 @@ pub fn same_person(a: &str, b: &str) -> bool {
     if ta.is_empty() || tb.is_empty() || surname_key(a) != surname_key(b) {
         return false;
     }
+    // "Abu Hassan" (a commander known by his son's name) is nobody's
+    // surname: not "Fuad Hussein", whose family name has the same skeleton,
+    // nor a "Hassan" named alone. A kunya of one name is one only with itself.
+    let bare_kunya = |name: &str, tokens: &[&str]| {
+        tokens.len() == 1
+            && name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| KUNYA_WORDS.iter().any(|k| k.eq_ignore_ascii_case(w)))
+    };
+    if bare_kunya(a, &ta) != bare_kunya(b, &tb) {
+        return false;
+    }
     match (ta.len() > 1, tb.len() > 1) {
         (true, true) => token_key(ta[0]) == token_key(tb[0]),
         _ => true,
@@ -192,5 +205,12 @@ mod tests {
         assert!(!same_person("Lloyd Austin", "Lloyd Alaaldin"));
         assert_ne!(name_key("Haider al-Abadi"), name_key("Sabit al-Abassi"));
         assert_ne!(name_key("Saddam Hussein"), name_key("Ismail Haniyeh"));
+        // A kunya of one name is not a surname ("Hassan" and "Hussein" share
+        // a skeleton): only the same kunya is the same person.
+        assert!(!same_person("Abu Hassan", "Fuad Hussein"));
+        assert!(!same_person("Abu Hassan", "Hassan"));
+        assert!(same_person("Abu Hassan", "abu Hasan"));
+        // A kunya before a full name keeps its surname.
+        assert!(same_person("Abu Mahdi al-Muhandis", "al-Muhandis"));
     }
 }
