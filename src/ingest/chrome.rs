@@ -316,7 +316,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // A time alone after "Updated" (the date is on another line).
     (
         "timestamp",
-        r"^(?:updated|last updated|published|posted)(?:\s+at)?\s*:?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}|gmt[+-]?\d*)?$",
+        r"^(?:(?:updated|last updated|published|posted)(?:\s+at)?\s*:?\s*)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,4}|gmt[+-]?\d*)?$",
     ),
     // Notes on where else the site can be read, and on republishing it.
     (
@@ -1490,6 +1490,9 @@ mod tests {
             None
         );
         assert_eq!(b.matches("Save"), Some("share buttons"));
+        // A live page's entry stamp: a time alone on its line.
+        assert_eq!(b.matches("9:40 PM"), Some("timestamp"));
+        assert_eq!(b.matches("14:05 GMT"), Some("timestamp"));
         assert_eq!(b.matches("Share ✉ Tweet"), Some("share buttons"));
         assert_eq!(
             b.matches("Add Harbour Daily on Google"),

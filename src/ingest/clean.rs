@@ -123,6 +123,8 @@ const INTERRUPTIONS: &[&str] = &[
     "share prompt",
     "call to action",
     "hashtags",
+    // A live page's entry stamp ("9:40 PM") between its entries.
+    "timestamp",
 ];
 
 /// Find the article in `text` (with what `meta` says of the page).
@@ -1380,6 +1382,9 @@ fn choose_headline(
         candidates.push((i, score, evidence.join("; ")));
     }
     drop_labels_menus_and_taglines(&mut candidates, (lines, shapes, kinds), masthead, meta);
+    if candidates.is_empty() {
+        candidates.extend(live_page_title(lines, kinds, region_end));
+    }
     let best = candidates
         .iter()
         .enumerate()
@@ -1401,6 +1406,22 @@ fn choose_headline(
         why.push_str(&format!("; the page's metadata headline differs: {t:?}"));
     }
     Some((*i, lines[*i].text.clone(), why))
+}
+
+/// "Live updates: US and Iraq announce ...": a live page's title, which a
+/// teaser above another headline also looks like, so taken only when the
+/// page has no other headline.
+fn live_page_title(
+    lines: &[Line],
+    kinds: &[Kind],
+    region_end: usize,
+) -> Option<(usize, u8, String)> {
+    (0..region_end.min(lines.len())).find_map(|i| {
+        let rest = header::live_label_rest(&lines[i].text)?;
+        (matches!(kinds[i], Kind::Text(_))
+            && header::headline_shaped(rest, &Shape::of(rest), false))
+        .then(|| (i, 0, "a live page's title (no other headline)".to_string()))
+    })
 }
 
 /// "Headline | Outlet" above the headline at line `t`, or as a saved

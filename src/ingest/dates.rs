@@ -118,8 +118,12 @@ impl DateStyle {
         self
     }
 
+    /// Does the lead name `date`'s weekday?
+    pub fn names_weekday(&self, date: NaiveDate) -> bool {
+        self.lead_weekdays & (1 << date.weekday().num_days_from_monday()) != 0
+    }
+
     /// Does `date` fall on a weekday the lead names, or the day after one?
-    /// Does the lead speak of `date`'s weekday (or of the day before)?
     pub fn fits_lead(&self, date: NaiveDate) -> bool {
         let today = date.weekday().num_days_from_monday();
         let yesterday = (today + 6) % 7;
@@ -659,7 +663,7 @@ fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Opt
                         "its label is in a language that writes dates day-first".to_string(),
                     )
                 } else {
-                    resolve_day_month(df, mf, sep, style)
+                    resolve_day_month(df, mf, sep, style, has_24_hour_time(whole))
                 };
                 let other = if pick == df { mf } else { df };
                 (
@@ -697,11 +701,23 @@ fn resolve_day_month(
     month_first: NaiveDate,
     sep: &str,
     style: DateStyle,
+    clock_24: bool,
 ) -> (NaiveDate, String) {
     if sep == "." {
         return (day_first, "dotted dates are written day-first".to_string());
     }
-    match (style.fits_lead(day_first), style.fits_lead(month_first)) {
+    // Both fit when one is the weekday and the other the day after it: a
+    // report dated the day its lead names is the likelier.
+    let fits = |d: NaiveDate| {
+        let (fits, same_day) = (style.fits_lead(d), style.names_weekday(d));
+        let other_same_day = style.names_weekday(if d == day_first {
+            month_first
+        } else {
+            day_first
+        });
+        fits && (same_day || !other_same_day)
+    };
+    match (fits(day_first), fits(month_first)) {
         (true, false) => {
             return (
                 day_first,
@@ -732,12 +748,30 @@ fn resolve_day_month(
             month_first,
             "the article writes dates month-first (\"September 8\")".to_string(),
         )
+    } else if clock_24 {
+        (
+            day_first,
+            "its time is on a 24-hour clock, and the US, which writes month-first, uses a 12-hour one".to_string(),
+        )
     } else {
         (
             month_first,
             "nothing in the text tells; month-first is the US convention".to_string(),
         )
     }
+}
+
+/// "10/09/2024 - 14:22": a time from 13:00 on, or any "HH:MM" without
+/// "am" or "pm" in the field.
+fn has_24_hour_time(field: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| Regex::new(r"\b([01]?\d|2[0-3])[:h][0-5]\d\b").unwrap());
+    let lower = field.to_ascii_lowercase();
+    let twelve = ["am", "pm", "a.m", "p.m"].iter().any(|m| lower.contains(m));
+    re.captures_iter(field).any(|c| {
+        let hour: u32 = c[1].parse().unwrap_or(0);
+        hour >= 13 || (!twelve && c[1].len() == 2)
+    })
 }
 
 /// The name of the lead's weekday that `date` falls on or follows.
@@ -1324,6 +1358,19 @@ mod tests {
         assert_eq!(p.date, d(2024, 10, 9));
         assert!(p.note.unwrap().contains("day-first"));
         assert!(parse_date_line("13/09/2024", uk, 0).unwrap().note.is_none());
+        // Nothing in the prose: a 24-hour clock beside it is not the US's.
+        let none = DateStyle::default();
+        assert_eq!(line_date("10/09/2024 - 14:22", none), d(2024, 9, 10));
+        assert_eq!(line_date("10/09/2024 - 2:22 PM", none), d(2024, 10, 9));
+        assert_eq!(line_date("10/09/2024", none), d(2024, 10, 9));
+        // The lead's "Tuesday": 10 September 2024 is one, 9 October the day
+        // after one; the day it names wins.
+        let tuesday = DateStyle::default().with_lead("The minister on Tuesday welcomed the plan.");
+        assert_eq!(line_date("10/09/2024 - 2:22 PM", tuesday), d(2024, 9, 10));
+    }
+
+    fn line_date(s: &str, style: DateStyle) -> NaiveDate {
+        parse_date_line(s, style, 0).unwrap().date
     }
 
     #[test]

@@ -284,18 +284,51 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
             } else if let Some(outlet) = desk_of_outlet(piece) {
                 read_credit(outlet, &mut b);
             } else if i == 0 && (j == 0 || !is_place_after_name(piece)) {
+                // "Dr. Jane Roe": the honorific is not the name.
+                let piece = without_honorific(piece);
                 let name = if piece.chars().any(char::is_lowercase) {
                     piece.to_string()
                 } else {
                     name_case(piece)
                 };
-                if is_person_name(&name) {
+                // "By Jane Roe, Senior Fellow": after the first name, words
+                // of ordinary English are the author's role, not a second author.
+                if is_person_name(&name) && (j == 0 || !is_role_words(&name)) {
                     b.authors.push(name);
                 }
             }
         }
     }
     Some(b)
+}
+
+/// "Senior Fellow", "Defense Reporter": every word ordinary English and
+/// none a given name.
+fn is_role_words(text: &str) -> bool {
+    let lex = lexicon();
+    !super::people::has_given_name(text)
+        && text.split_whitespace().all(|w| {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            lex.is_common(&core.to_lowercase())
+        })
+}
+
+/// "Dr. Jane Roe" -> "Jane Roe": an academic or medical honorific before a
+/// byline's name.
+fn without_honorific(piece: &str) -> &str {
+    [
+        "Dr. ",
+        "Dr ",
+        "Prof. ",
+        "Prof ",
+        "Professor ",
+        "DR. ",
+        "PROF. ",
+    ]
+    .iter()
+    .find_map(|h| piece.strip_prefix(h))
+    .filter(|rest| rest.contains(' '))
+    .unwrap_or(piece)
 }
 
 /// A wire agency is a credit, another outlet the byline's outlet.
@@ -1847,6 +1880,18 @@ fn is_ticker(text: &str) -> bool {
     .is_match(text.trim())
 }
 
+/// "Live updates: US and Iraq announce ..." -> "US and Iraq announce ...":
+/// what follows a live page's label.
+pub fn live_label_rest(text: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)^live(?: updates| blog| coverage)?\s*[:|-]\s*(\S.*)$").unwrap()
+    });
+    re.captures(text.trim())
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
 /// Where the page names its outlet, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum OutletSource {
@@ -2168,6 +2213,19 @@ mod tests {
             transcript_speaker("GEN. SAMI RAHAL: Thank you.").map(|s| s.0),
             Some("Sami Rahal".to_string())
         );
+    }
+
+    #[test]
+    fn a_byline_with_an_honorific_and_a_role() {
+        let b = byline(
+            "Commentary by Dr. Jane Roe, Senior Fellow",
+            DateStyle::default(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(b.authors, ["Jane Roe"]);
+        let two = byline("By Jane Roe, Omar Rashid", DateStyle::default(), false).unwrap();
+        assert_eq!(two.authors, ["Jane Roe", "Omar Rashid"]);
     }
 
     #[test]
