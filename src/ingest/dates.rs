@@ -188,6 +188,11 @@ pub fn dateline_day(paragraph: &str, year: i32, style: DateStyle) -> Option<Publ
     })
 }
 
+/// An Arabic-Indic or Persian digit.
+fn is_eastern_digit(c: char) -> bool {
+    matches!(c, '\u{660}'..='\u{669}' | '\u{6f0}'..='\u{6f9}')
+}
+
 /// Month number of an English month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u32> {
     let n = name.trim_end_matches('.').to_ascii_lowercase();
@@ -221,8 +226,18 @@ pub fn parse_date_line(
     max_rest_words: usize,
 ) -> Option<PublishedDate> {
     // "Monday، 29 January 2024": an Arabic comma after the weekday.
-    let line: std::borrow::Cow<'_, str> = if line.contains('،') {
-        line.replace('،', ",").into()
+    // "٢٧/٠٩/٢٠٢٤": Arabic-Indic (and Persian) digits read as ASCII ones.
+    let line: std::borrow::Cow<'_, str> = if line.contains('،') || line.contains(is_eastern_digit)
+    {
+        line.chars()
+            .map(|c| match c {
+                '،' => ',',
+                '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+                '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+                c => c,
+            })
+            .collect::<String>()
+            .into()
     } else {
         line.into()
     };
@@ -1138,6 +1153,8 @@ mod tests {
             line("Madrid - Sep 30, 2024 - 17:42 CEST"),
             Some(d(2024, 9, 30))
         );
+        // Arabic-Indic digits.
+        assert_eq!(line("٢٧/٠٩/٢٠٢٤"), Some(d(2024, 9, 27)));
         // The update's label glued to the time before it.
         assert_eq!(
             dated("Issued on: 27/09/2024 - 17:45Modified: 28/09/2024 - 19:10"),
