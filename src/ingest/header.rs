@@ -250,53 +250,7 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
             vec![field]
         };
         for (j, piece) in pieces.iter().enumerate() {
-            let piece = piece.trim_start_matches(['-', '–', '—']).trim();
-            // "Jane Roe Follow": the follow button printed after the name.
-            let piece = piece.strip_suffix(" Follow").unwrap_or(piece).trim_end();
-            // "By Harbour News with AP": the agencies that helped the desk;
-            // the desk is the outlet unless it is a person ("Jane Roe with AFP").
-            let piece = match (split_at_with(piece), credit_line(piece)) {
-                (Some((desk, _)), Some(agencies)) => {
-                    for a in &agencies {
-                        read_credit(a, &mut b);
-                    }
-                    if !is_plausible_person_name(desk) {
-                        read_credit(desk, &mut b);
-                        continue;
-                    }
-                    desk
-                }
-                _ => piece,
-            };
-            // "ALI KHALAF Associated Press": the agency after the name.
-            let (piece, agency) = split_trailing_outlet(piece);
-            if let Some(a) = agency {
-                read_credit(a, &mut b);
-            }
-            if piece.is_empty() {
-                continue;
-            }
-            if is_wire(piece)
-                || known_outlet(piece).is_some()
-                || has_outlet_word(piece) && !is_desk(piece)
-            {
-                read_credit(piece, &mut b);
-            } else if let Some(outlet) = desk_of_outlet(piece) {
-                read_credit(outlet, &mut b);
-            } else if i == 0 && (j == 0 || !is_place_after_name(piece)) {
-                // "Dr. Jane Roe": the honorific is not the name.
-                let piece = without_honorific(piece);
-                let name = if piece.chars().any(char::is_lowercase) {
-                    piece.to_string()
-                } else {
-                    name_case(piece)
-                };
-                // "By Jane Roe, Senior Fellow": after the first name, words
-                // of ordinary English are the author's role, not a second author.
-                if is_person_name(&name) && (j == 0 || !is_role_words(&name)) {
-                    b.authors.push(name);
-                }
-            }
+            read_piece(piece, (i, j), &mut b);
         }
     }
     Some(b)
@@ -329,6 +283,56 @@ fn without_honorific(piece: &str) -> &str {
     .find_map(|h| piece.strip_prefix(h))
     .filter(|rest| rest.contains(' '))
     .unwrap_or(piece)
+}
+
+/// One piece of a byline's field `i` (the `j`th of its names): an author,
+/// an outlet or an agency's credit, read into `b`.
+fn read_piece(piece: &str, (i, j): (usize, usize), b: &mut Byline) {
+    let piece = piece.trim_start_matches(['-', '–', '—']).trim();
+    // "Jane Roe Follow": the follow button printed after the name.
+    let piece = piece.strip_suffix(" Follow").unwrap_or(piece).trim_end();
+    // "By Harbour News with AP": the agencies that helped the desk;
+    // the desk is the outlet unless it is a person ("Jane Roe with AFP").
+    let piece = match (split_at_with(piece), credit_line(piece)) {
+        (Some((desk, _)), Some(agencies)) => {
+            for a in &agencies {
+                read_credit(a, b);
+            }
+            if !is_plausible_person_name(desk) {
+                read_credit(desk, b);
+                return;
+            }
+            desk
+        }
+        _ => piece,
+    };
+    // "ALI KHALAF Associated Press": the agency after the name.
+    let (piece, agency) = split_trailing_outlet(piece);
+    if let Some(a) = agency {
+        read_credit(a, b);
+    }
+    if piece.is_empty() {
+        return;
+    }
+    if is_wire(piece) || known_outlet(piece).is_some() || has_outlet_word(piece) && !is_desk(piece)
+    {
+        read_credit(piece, b);
+    } else if let Some(outlet) = desk_of_outlet(piece) {
+        read_credit(outlet, b);
+    } else if i == 0 && (j == 0 || !is_place_after_name(piece)) {
+        // "Dr. Jane Roe": the honorific is not the name.
+        let piece = without_honorific(piece);
+        let name = if piece.chars().any(char::is_lowercase) {
+            piece.to_string()
+        } else {
+            name_case(piece)
+        };
+        // "By Jane Roe, Senior Fellow": after the first name, words
+        // of ordinary English are the author's role, not a second author.
+        if is_person_name(&name) && (j == 0 || !is_role_words(&name)) {
+            b.authors.push(name);
+        }
+    }
 }
 
 /// A wire agency is a credit, another outlet the byline's outlet.
