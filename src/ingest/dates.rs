@@ -188,9 +188,14 @@ pub fn dateline_day(paragraph: &str, year: i32, style: DateStyle) -> Option<Publ
     })
 }
 
-/// An Arabic-Indic or Persian digit.
-fn is_eastern_digit(c: char) -> bool {
-    matches!(c, '\u{660}'..='\u{669}' | '\u{6f0}'..='\u{6f9}')
+/// The value of an Arabic-Indic or Persian digit.
+fn eastern_digit(c: char) -> Option<u8> {
+    let base = match c {
+        '\u{660}'..='\u{669}' => 0x660,
+        '\u{6f0}'..='\u{6f9}' => 0x6f0,
+        _ => return None,
+    };
+    u8::try_from(c as u32 - base).ok()
 }
 
 /// Month number of an English month name or abbreviation.
@@ -227,20 +232,18 @@ pub fn parse_date_line(
 ) -> Option<PublishedDate> {
     // "Monday، 29 January 2024": an Arabic comma after the weekday.
     // "٢٧/٠٩/٢٠٢٤": Arabic-Indic (and Persian) digits read as ASCII ones.
-    let line: std::borrow::Cow<'_, str> = if line.contains('،') || line.contains(is_eastern_digit)
-    {
-        line.chars()
-            .map(|c| match c {
-                '،' => ',',
-                '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
-                '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
-                c => c,
-            })
-            .collect::<String>()
-            .into()
-    } else {
-        line.into()
-    };
+    let line: std::borrow::Cow<'_, str> =
+        if line.contains('،') || line.contains(|c| eastern_digit(c).is_some()) {
+            line.chars()
+                .map(|c| match c {
+                    '،' => ',',
+                    c => eastern_digit(c).map_or(c, |d| char::from(b'0' + d)),
+                })
+                .collect::<String>()
+                .into()
+        } else {
+            line.into()
+        };
     let line = publication_note(line.trim());
     let line = gregorian_in_brackets(line);
     let line = strip_leading_place(without_other_calendar(&line));
@@ -525,8 +528,10 @@ fn strip_leading_place(line: &str) -> &str {
 fn place_then_month(line: &str) -> Option<&str> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^(\p{Lu}[\p{L}'’.-]+(?: \p{Lu}[\p{L}'’.-]+)?) ((?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d.*)$")
-            .unwrap()
+        Regex::new(&format!(
+            r"^(\p{{Lu}}[\p{{L}}'’.-]+(?: \p{{Lu}}[\p{{L}}'’.-]+)?) ((?i:{MONTH}) \d.*)$"
+        ))
+        .unwrap()
     });
     let c = re.captures(line)?;
     let head = &c[1];

@@ -259,30 +259,13 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
 /// "Senior Fellow", "Defense Reporter": every word ordinary English and
 /// none a given name.
 fn is_role_words(text: &str) -> bool {
-    let lex = lexicon();
-    !super::people::has_given_name(text)
-        && text.split_whitespace().all(|w| {
-            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-            lex.is_common(&core.to_lowercase())
-        })
+    !super::people::has_given_name(text) && text.split_whitespace().all(is_common_word)
 }
 
-/// "Dr. Jane Roe" -> "Jane Roe": an academic or medical honorific before a
-/// byline's name.
-fn without_honorific(piece: &str) -> &str {
-    [
-        "Dr. ",
-        "Dr ",
-        "Prof. ",
-        "Prof ",
-        "Professor ",
-        "DR. ",
-        "PROF. ",
-    ]
-    .iter()
-    .find_map(|h| piece.strip_prefix(h))
-    .filter(|rest| rest.contains(' '))
-    .unwrap_or(piece)
+/// Is a word of a name ("Senior", "Roe.") a common English word?
+fn is_common_word(word: &str) -> bool {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    lexicon().is_common(&core.to_lowercase())
 }
 
 /// One piece of a byline's field `i` (the `j`th of its names): an author,
@@ -320,12 +303,12 @@ fn read_piece(piece: &str, (i, j): (usize, usize), b: &mut Byline) {
     } else if let Some(outlet) = desk_of_outlet(piece) {
         read_credit(outlet, b);
     } else if i == 0 && (j == 0 || !is_place_after_name(piece)) {
-        // "Dr. Jane Roe": the honorific is not the name.
-        let piece = without_honorific(piece);
-        let name = if piece.chars().any(char::is_lowercase) {
-            piece.to_string()
+        // "Dr. Jane Roe": the title is not the name.
+        let (untitled, _) = without_title(piece);
+        let name = if untitled.chars().any(char::is_lowercase) {
+            untitled
         } else {
-            name_case(piece)
+            name_case(&untitled)
         };
         // "By Jane Roe, Senior Fellow": after the first name, words
         // of ordinary English are the author's role, not a second author.
@@ -351,13 +334,8 @@ fn read_credit(name: &str, b: &mut Byline) {
 /// and a known given name or no common English word ("Sangar Ali", not
 /// "National Security").
 pub fn is_plausible_person_name(text: &str) -> bool {
-    let lex = lexicon();
     is_person_name(text)
-        && (super::people::has_given_name(text)
-            || text.split_whitespace().all(|w| {
-                let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-                !lex.is_common(&core.to_lowercase())
-            }))
+        && (super::people::has_given_name(text) || !text.split_whitespace().any(is_common_word))
 }
 
 /// "JANE ROE, HOST: Good morning.": a broadcast transcript's speaker label,
