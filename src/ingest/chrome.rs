@@ -905,10 +905,19 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
     let named = NAMED.get_or_init(|| {
         Regex::new(r"[(\[](?:[A-Z][^()\[\]/]{1,60}(?:/[A-Z][^()\[\]/]{1,40})+|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3} (?:Photos?|Images?|Pictures?))[)\]]$").unwrap()
     });
+    // A credit after a bar, as some sites print it under the picture: "An
+    // Iraqi soldier stands guard. | AP", "... | Jane Roe/Getty Images". The
+    // caption before the bar is a sentence (a byline or a headline with its
+    // outlet after a bar does not end in a full stop).
+    static BARRED: OnceLock<Regex> = OnceLock::new();
+    let barred = BARRED.get_or_init(|| {
+        Regex::new(r"(?i)\w[.!?][\x22\u{201D}']?\s+\|\s+(?:afp|ap|reuters|epa(?:-efe)?|anadolu|xinhua|getty images|handout|file|sana|ina|irna|(?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*\s*/\s*[A-Z][\w. -]{1,30})$").unwrap()
+    });
     let line = line.trim();
     re.is_match(line) && shape.words <= 40
         || shape.words <= 20 && credit.is_match(line)
         || shape.words <= 40 && named.is_match(line)
+        || shape.words <= 40 && barred.is_match(line)
 }
 
 /// Is this a terminating line, and a hard one? (See the module comment.)
