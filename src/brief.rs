@@ -519,7 +519,7 @@ pub struct IngestStamp {
     pub hash: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BriefFront {
     title: String,
@@ -625,7 +625,7 @@ impl Brief {
         text: &str,
     ) -> Result<(Brief, usize), Vec<Diagnostic>> {
         let split = front_matter::split(text).map_err(|e| vec![front_matter_error(shown, e)])?;
-        let mut front: BriefFront = yaml::from_str(split.yaml)
+        let mut front: BriefFront = yaml::from_front_matter(split.yaml)
             .map_err(|e| vec![yaml_diagnostic(shown, split.yaml_line, e)])?;
         let facts = front.take_facts();
         let line_of = |key: &str| key_line(split.yaml, key).map(|l| l + split.yaml_line - 1);
@@ -935,6 +935,57 @@ pub fn check_references(briefs: &[Brief], topics: &[Topic], sources: &[SourceTex
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The front matter as the subset reader reads it and as the YAML
+    /// library reads it, or the same error.
+    fn both_readings(yaml_text: &str) -> (String, String) {
+        let fast = yaml::from_front_matter::<BriefFront>(yaml_text);
+        let library = yaml::from_str::<BriefFront>(yaml_text);
+        let show = |r: Result<BriefFront, yaml::YamlError>| match r {
+            Ok(f) => format!("{f:?}"),
+            Err(e) => format!("error {} at {:?}:{:?}", e.message, e.line, e.column),
+        };
+        (show(fast), show(library))
+    }
+
+    #[test]
+    fn front_matter_reads_as_the_yaml_library_reads_it() {
+        // The shipped briefs: every kind of fact ingest writes.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/briefs");
+        let mut read = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let split = crate::front_matter::split(&text).unwrap();
+            let (fast, library) = both_readings(split.yaml);
+            assert!(!fast.starts_with("error"), "{fast}");
+            assert_eq!(fast, library);
+            read += 1;
+        }
+        assert!(read >= 5);
+        // Hand-written shapes: plain scalars a resolver reads as numbers,
+        // nulls or bools in string fields, escapes, block scalars, flow
+        // lists, comments, folded lines, wrong types, unknown fields.
+        for text in [
+            "title: 2024\noutlet: null\npublished: ~\ntopics: [a, b]\n",
+            "title: true\nsource: 1e5\noutlet: '007'\ndraft: True\n",
+            "title: \"Tab\\tand \\u00e9 \\\"q\\\"\"\nauthors:\n- 'O''Brien'\n- -dash\n",
+            "title: |\n  Two\n  lines\ntopics:\n  - pmf # a comment\n",
+            "title: A long\n  folded title\nfigures:\n- text: 5 drones\n  value: 5\n  counts: drones\n  line: 3\n  context: c\n",
+            "title: x\nfigures:\n- text: t\n  value: .5\n  counts: c\n  line: 007\n  context: c\n",
+            "title: x\nfigures:\n- text: t\n  value: -1.25\n  counts: c\n  line: 4\n  context: 'a: b'\n",
+            "title: x\ndates:\n- text: t\n  year: 2024\n  precision: relative-day\n  line: 2\n  context: c\n",
+            "title: x\nunknown: field\n",
+            "title: x\ntitle: y\n",
+            "title: x\ntopics: pmf\n",
+            "title: x\nevidence:\n  title:\n  - line: 3\n    text: T\n",
+            "title: x\npeople:\n- name: A B\n  lines: [1, 2]\n",
+            "title:\n",
+            "title: x\n  bad: indent\n",
+        ] {
+            let (fast, library) = both_readings(text);
+            assert_eq!(fast, library, "{text}");
+        }
+    }
 
     const GOOD: &str = "---\ntitle: \"Deal  reached\"\nsource: 001.txt\noutlet: Reuters\npublished: 2024-09-08\ntopics:\n  - advisory-mission\n  - pmf\n---\n\nBody **text**.\n";
 

@@ -4,6 +4,8 @@
 //! (`yaml_serde`) under the card's name. Keeping every call here means a
 //! future switch touches one file.
 
+mod block;
+
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -44,6 +46,23 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
     })
 }
 
+/// Deserialize a brief's front matter: as [`from_str`], through the reader
+/// of the block YAML dossier writes (`block`) when the text is in that
+/// subset and the type takes what it read, else through the library.
+///
+/// For types whose fields are read by name and type, as a brief's are: a
+/// type that reads a map in its order, or asks the format what a value is
+/// (`deserialize_any`), could read the JSON the subset reader makes
+/// differently from YAML, and must use [`from_str`].
+pub fn from_front_matter<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    if let Some(value) = block::parse(text)
+        && let Ok(parsed) = serde_json::from_value(value)
+    {
+        return Ok(parsed);
+    }
+    from_str(text)
+}
+
 /// Deepest nesting a dossier file may use (flow brackets, or indentation
 /// in steps of two). Front matter, topics and aliases need a handful.
 pub const MAX_DEPTH: usize = 64;
@@ -73,12 +92,23 @@ fn within_limits(text: &str) -> Result<(), YamlError> {
         // '[' or '{' and spaces. Quoted text and comments are skipped.
         let mut value_start = true;
         let mut quote: Option<u8> = None;
+        let mut escaped = false;
         // Bytes, not chars: every character looked for is ASCII, and no byte
         // of a longer UTF-8 character is (a tenth of the time of a parse).
         for (col, c) in line.bytes().enumerate() {
             if let Some(q) = quote {
-                if c == q {
-                    quote = None;
+                // Inside quotes: '' is a quote in single-quoted text, \x
+                // an escape in double-quoted text; neither ends it.
+                if escaped {
+                    escaped = false;
+                } else if q == b'"' && c == b'\\' {
+                    escaped = true;
+                } else if c == q {
+                    if q == b'\'' && line.as_bytes().get(col + 1) == Some(&b'\'') {
+                        escaped = true;
+                    } else {
+                        quote = None;
+                    }
                 }
                 continue;
             }
@@ -105,9 +135,17 @@ fn within_limits(text: &str) -> Result<(), YamlError> {
                 }
                 _ => {}
             }
+            // ':' and '-' are indicators only before a space or the line's
+            // end, ',' only inside brackets ("a,&b" and "e-&b" are text).
+            let next_is_space = matches!(line.as_bytes().get(col + 1), None | Some(b' '));
             value_start = match c {
                 b' ' | b'\t' => value_start,
-                b':' | b'-' | b',' | b'[' | b'{' => true,
+                b':' => next_is_space,
+                // "- " opens an item only where a value begins: "A- *" is text.
+                b'-' => next_is_space && value_start,
+                b',' => depth > 0,
+                // An opening bracket only where a value begins: "a{b" is text.
+                b'[' | b'{' => value_start,
                 _ => false,
             };
         }
@@ -187,6 +225,13 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ok["topics"][1], serde_yaml::Value::String("b".into()));
+        // Indicators are indicators only where a value begins.
+        let ok: serde_yaml::Value =
+            from_str("title: Rockets, & drones A- *x e-&y .{*z\nlist:\n- a,&b\n").unwrap();
+        assert_eq!(
+            ok["title"],
+            serde_yaml::Value::String("Rockets, & drones A- *x e-&y .{*z".into())
+        );
     }
 
     #[test]
@@ -199,5 +244,109 @@ mod tests {
             e.message
         );
         assert!(!e.message.contains("at line"), "{}", e.message);
+    }
+
+    #[test]
+    fn the_subset_reader_reads_what_ingest_writes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/briefs");
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let yaml_text = crate::front_matter::split(&text).unwrap().yaml;
+            assert!(block::parse(yaml_text).is_some(), "declined:\n{yaml_text}");
+        }
+    }
+
+    /// The shapes of a brief's front matter, for the property below.
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Front {
+        title: String,
+        #[serde(default)]
+        draft: bool,
+        outlet: Option<String>,
+        #[serde(default)]
+        topics: Vec<String>,
+        #[serde(default)]
+        items: Vec<Item>,
+        #[serde(default)]
+        evidence: std::collections::BTreeMap<String, Vec<Item>>,
+    }
+
+    #[derive(Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+    struct Item {
+        text: String,
+        value: Option<f64>,
+        line: usize,
+        #[serde(default)]
+        lines: Vec<usize>,
+    }
+
+    fn text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            "[A-Za-z0-9 ,.'\"#:&*!|>%@`?{}\\[\\]~-]{0,24}",
+            proptest::sample::select(vec![
+                "null",
+                "~",
+                "true",
+                "False",
+                "2024",
+                "007",
+                "1e5",
+                "+5",
+                ".inf",
+                "0x1f",
+                "-3",
+                "1.5",
+                "2024-07-29",
+                "a: b",
+                "a #b",
+                "- x",
+                "x:",
+                "",
+                " x",
+                "x ",
+                "é \u{201c}q\u{201d}",
+                "tab\there",
+                "two\nlines",
+                "\u{7}bell",
+            ])
+            .prop_map(str::to_string),
+        ]
+    }
+
+    proptest::proptest! {
+        /// Whatever the library writes, the subset reader reads as the
+        /// library does (or declines, and the library reads it).
+        #[test]
+        fn front_matter_reads_back_as_the_library_reads_it(
+            title in text(),
+            outlet in proptest::option::of(text()),
+            draft in proptest::bool::ANY,
+            topics in proptest::collection::vec(text(), 0..3),
+            items in proptest::collection::vec(
+                (text(), proptest::option::of(-1e6f64..1e6), 0usize..500, proptest::collection::vec(0usize..99, 0..3)),
+                0..3,
+            ),
+            keys in proptest::collection::vec("[a-z_]{1,8}", 0..3),
+        ) {
+            let items: Vec<Item> = items
+                .into_iter()
+                .map(|(text, value, line, lines)| Item { text, value, line, lines })
+                .collect();
+            let evidence = keys
+                .into_iter()
+                .map(|k| (k, vec![Item { text: title.clone(), value: None, line: 1, lines: vec![] }]))
+                .collect();
+            let front = Front { title, draft, outlet, topics, items, evidence };
+            let written = to_string(&front).unwrap();
+            let library = from_str::<Front>(&written).map_err(|e| e.message);
+            let fast = from_front_matter::<Front>(&written).map_err(|e| e.message);
+            proptest::prop_assert_eq!(&fast, &library, "{}", written);
+            if let Some(value) = block::parse(&written)
+                && let Ok(read) = serde_json::from_value::<Front>(value)
+            {
+                proptest::prop_assert_eq!(Ok(read), library);
+            }
+        }
     }
 }
