@@ -150,6 +150,13 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "breadcrumb",
         r"^(?:[^»›>|]{1,30}\s*[»›>]\s*){1,6}[^»›>|]{1,40}$",
     ),
+    // "Home | News & Events | Joint Statement on ...": a trail from the
+    // home page, whatever its separator, may end in the whole headline
+    // (longer than a menu's item: "Home | World | Business" is a menu).
+    (
+        "breadcrumb",
+        r"^home\s*[»›>|/]\s*(?:[^»›>|/]{1,30}\s*[»›>|/]\s*){0,5}[^»›>|/]{31,200}$",
+    ),
     (
         "site policy",
         r"^(?:our standards|editorial standards|editorial policy|terms of (?:use|service)|privacy policy|cookie policy|contact us|about us|your email address will not be published)\b.{0,120}$",

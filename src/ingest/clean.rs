@@ -858,8 +858,16 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
         })
         .flatten()
         .collect();
-    for i in start..lines.len() {
-        if matches!(kinds[i], Kind::Text(_)) && is_author_bio(&lines[i].text, &authors) {
+    // An opinion page may print the note right above or below the byline.
+    let by_byline = |kinds: &[Kind], i: usize| {
+        let byline = |k: Option<&Kind>| matches!(k, Some(Kind::Byline(_)));
+        byline(i.checked_sub(1).and_then(|j| kinds.get(j))) || byline(kinds.get(i + 1))
+    };
+    for i in 0..lines.len() {
+        if (i >= start || by_byline(kinds, i))
+            && matches!(kinds[i], Kind::Text(_))
+            && is_author_bio(&lines[i].text, &authors)
+        {
             kinds[i] = Kind::Chrome("author box".to_string());
             // "ABDUL-ZAHRA" over it: the box's heading, the author's surname.
             if i > 0

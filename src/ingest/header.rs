@@ -1252,6 +1252,22 @@ pub fn masthead(
     })
 }
 
+/// "Republic of Iraq" over "Prime Minister's Media Office": the state's
+/// name heads its bodies' pages; the body under it publishes. "Press
+/// Statements" over "U.S. Embassy in Iraq": so does the section's label,
+/// in ordinary words, over the body's name.
+fn heads_a_body(lines: &[Line], shapes: &[Shape], chrome: &[bool], index: usize) -> bool {
+    let Some(next) = lines.get(index + 1) else {
+        return false;
+    };
+    if chrome[index + 1] || shapes[index + 1].words > 8 {
+        return false;
+    }
+    let text = &lines[index].text;
+    let label = shapes[index].words <= 3 && text.split_whitespace().all(is_common_word);
+    is_state_name(text) && names_a_body(&next.text) || label && is_body_name(&next.text)
+}
+
 /// [`masthead`], read at line `index` (the first line that is not chrome,
 /// or the nameplate under a slogan).
 fn masthead_at(
@@ -1261,14 +1277,7 @@ fn masthead_at(
     page_start: usize,
     mut index: usize,
 ) -> Option<Masthead> {
-    // "Republic of Iraq" over "Prime Minister's Media Office": the state's
-    // name heads its bodies' pages; the body under it publishes.
-    if is_state_name(&lines[index].text)
-        && index + 1 < lines.len()
-        && !chrome[index + 1]
-        && shapes[index + 1].words <= 8
-        && names_a_body(&lines[index + 1].text)
-    {
+    if heads_a_body(lines, shapes, chrome, index) {
         index += 1;
     }
     let text = lines[index].text.as_str();

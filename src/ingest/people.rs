@@ -363,7 +363,9 @@ const NAMING_WORDS: &[&str] = &[
     "identified as",
     "identified him as",
     "guerre",
-    "real name is",
+    // "whose real name was", "his full name is"
+    "name is",
+    "name was",
     "also called",
     "alias",
     "dubbed",
@@ -812,7 +814,13 @@ fn without_initials(text: &str) -> Vec<String> {
 /// whose real name is ...", "... is widely known as ...")
 fn links_names(between: &[&str]) -> bool {
     let text = between.join(" ").to_lowercase();
+    // "Ryder said the strike on the commander, whose real name was X":
+    // a clause with its own verb of saying stands between; X is another's.
+    let says = between
+        .iter()
+        .any(|t| SPEECH_VERBS.contains(&strip_punct(&t.to_lowercase())));
     between.len() <= 16
+        && !says
         && (text.ends_with("known as")
             || text.contains("real name")
             || text.contains("guerre")
