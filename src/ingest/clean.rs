@@ -689,11 +689,24 @@ fn masthead_and_headline(
     let page_title = page_title_on_top(lines, kinds, page_start);
     let mut masthead = masthead_of(lines, shapes, kinds, page_start, page_title);
     let mut title = choose_headline(lines, shapes, kinds, masthead.as_ref(), meta);
-    if title.is_none() && masthead.as_ref().is_some_and(|m| !m.strong) {
-        // A short headline with an outlet word in it ("Coalition Report"),
-        // when nothing else could be the headline.
-        masthead = None;
-        title = choose_headline(lines, shapes, kinds, None, meta);
+    if title.is_none()
+        && let Some(m) = &masthead
+    {
+        let above = choose_headline(lines, shapes, kinds, None, meta);
+        // The window's title printed over the nameplate and the headline
+        // printed again under it: both stand.
+        let printed_below = |top: usize| kinds[m.index + 1..].contains(&Kind::Repeat(top));
+        if above
+            .as_ref()
+            .is_some_and(|t| t.0 < m.index && printed_below(t.0))
+        {
+            title = above;
+        } else if !m.strong {
+            // A short headline with an outlet word in it ("Coalition
+            // Report"), when nothing else could be the headline.
+            masthead = None;
+            title = above;
+        }
     }
     // No line below is the headline: the page's title above the nameplate
     // gives it (its site's name is left off later).

@@ -1243,6 +1243,12 @@ pub fn masthead(
         if other_script(&lines[first].text) && shapes[first].words <= 6 {
             return masthead_at(lines, shapes, chrome, page_start, next);
         }
+        // The window's title printed over the page (the headline, printed
+        // again below), the nameplate under it.
+        let printed_again = |t: &str| lines[next + 1..].iter().any(|l| l.text.trim() == t.trim());
+        if shapes[first].words > 6 && shapes[next].words <= 5 && printed_again(&lines[first].text) {
+            return masthead_at(lines, shapes, chrome, page_start, next);
+        }
         (shapes[first].words <= 6
             && !shapes[first].sentence_end
             && shapes[next].words <= 5
