@@ -78,6 +78,17 @@ pub fn claim(
         }
     }
     named.sort_unstable();
+    // "..., the spokesman wrote, while the Islamic Resistance said it had
+    // carried out the strike": a clause set against this one after it names
+    // another's act.
+    if let Some(contrast) = [", while ", ", whereas ", "; while ", ", but "]
+        .iter()
+        .filter_map(|m| sentence[found.end()..].find(m))
+        .min()
+    {
+        let cut = found.end() + contrast;
+        named.retain(|&(at, _)| at < cut);
+    }
     // Who claims or denies is named before the words that do it ("CENTCOM
     // said its forces struck ..., killing a Kataib Hezbollah commander"):
     // names after them are the act's targets, unless none stands before.
@@ -202,6 +213,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.named, ["Interior Ministry"]);
+        // A clause set against this one names another's act.
+        let c = claim(
+            "\"We have no connection to this,\" its spokesman Omar Aziz wrote, while the Marsh Brigades said they fired the rockets.",
+            3,
+            &[],
+            &orgs,
+        )
+        .unwrap();
+        assert_eq!(c.stance, Stance::Denies);
+        assert!(c.named.is_empty(), "{:?}", c.named);
         // Where it said so may stand between the verb and the claim.
         let c = claim(
             "The Marsh Brigades said in a statement on Telegram that its fighters fired the rockets.",

@@ -683,7 +683,7 @@ fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Opt
                         "its label is in a language that writes dates day-first".to_string(),
                     )
                 } else {
-                    resolve_day_month(df, mf, sep, style, has_24_hour_time(whole))
+                    resolve_day_month(df, mf, sep, style, ClockHint::of(whole))
                 };
                 let other = if pick == df { mf } else { df };
                 (
@@ -713,15 +713,43 @@ fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Opt
     NaiveDate::from_ymd_opt(year as i32, month, day).map(plain)
 }
 
+/// What the date field's time says of its convention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClockHint {
+    /// "14:22": a 24-hour clock, which the US does not use.
+    TwentyFour,
+    /// "06:12 PM EDT", "2:12 PM ET": a US time zone.
+    UsZone,
+    None,
+}
+
+impl ClockHint {
+    fn of(field: &str) -> ClockHint {
+        static ZONE: OnceLock<Regex> = OnceLock::new();
+        let zone = ZONE.get_or_init(|| {
+            Regex::new(r"(?i)\b(?:e|c|m|p)(?:s|d)?t\b|\beastern(?: time)?\b|\bpacific(?: time)?\b")
+                .unwrap()
+        });
+        if has_24_hour_time(field) {
+            ClockHint::TwentyFour
+        } else if zone.is_match(field) {
+            ClockHint::UsZone
+        } else {
+            ClockHint::None
+        }
+    }
+}
+
 /// Which of two readings of an ambiguous numeric date, and why. In order:
 /// dotted dates are day-first (the European convention); the weekday the
-/// lead names; how the article writes dates in words; else month-first.
+/// lead names; how the article writes dates in words; the clock and time
+/// zone of the field; else day-first.
 fn resolve_day_month(
     day_first: NaiveDate,
     month_first: NaiveDate,
     sep: &str,
     style: DateStyle,
-    clock_24: bool,
+    clock: ClockHint,
 ) -> (NaiveDate, String) {
     if sep == "." {
         return (day_first, "dotted dates are written day-first".to_string());
@@ -768,15 +796,22 @@ fn resolve_day_month(
             month_first,
             "the article writes dates month-first (\"September 8\")".to_string(),
         )
-    } else if clock_24 {
+    } else if clock == ClockHint::TwentyFour {
         (
             day_first,
             "its time is on a 24-hour clock, and the US, which writes month-first, uses a 12-hour one".to_string(),
         )
-    } else {
+    } else if clock == ClockHint::UsZone {
         (
             month_first,
-            "nothing in the text tells; month-first is the US convention".to_string(),
+            "its time is in a US time zone, and the US writes dates month-first".to_string(),
+        )
+    } else {
+        // A US page that prints a date in figures names its time zone
+        // ("06:12 PM EDT"); the rest of the world writes the day first.
+        (
+            day_first,
+            "nothing in the text tells; only the US writes dates month-first, and its pages name their time zone".to_string(),
         )
     }
 }
@@ -1383,8 +1418,13 @@ mod tests {
         // Nothing in the prose: a 24-hour clock beside it is not the US's.
         let none = DateStyle::default();
         assert_eq!(line_date("10/09/2024 - 14:22", none), d(2024, 9, 10));
-        assert_eq!(line_date("10/09/2024 - 2:22 PM", none), d(2024, 10, 9));
-        assert_eq!(line_date("10/09/2024", none), d(2024, 10, 9));
+        // A US time zone beside it is the US's; with neither, the day comes
+        // first, as everywhere but the US (whose pages name their zone).
+        assert_eq!(line_date("10/09/2024 - 2:22 PM EDT", none), d(2024, 10, 9));
+        assert_eq!(line_date("10/09/2024 2:22 p.m. ET", none), d(2024, 10, 9));
+        assert_eq!(line_date("10/09/2024 - 2:22 PM", none), d(2024, 9, 10));
+        assert_eq!(line_date("10/09/2024", none), d(2024, 9, 10));
+        assert_eq!(line_date("10/09/2024 02:22 PM GST", none), d(2024, 9, 10));
         // The lead's "Tuesday": 10 September 2024 is one, 9 October the day
         // after one; the day it names wins.
         let tuesday = DateStyle::default().with_lead("The minister on Tuesday welcomed the plan.");
