@@ -422,6 +422,7 @@ fn unit_after(after: &str, max_skip: usize, partitive: bool) -> Option<(&'static
     let mut consumed = 0;
     let mut rest = after;
     let mut after_of = false;
+    let mut after_determiner = false;
     // "hundreds of US-led coalition forces": skip "of".
     for skipped in 0..=max_skip + 1 {
         let trimmed = rest.trim_start();
@@ -453,9 +454,13 @@ fn unit_after(after: &str, max_skip: usize, partitive: bool) -> Option<(&'static
         // determiner only after "of" ("two of its advisers", "three of the
         // soldiers"), never right after the number ("in 2024 the troops").
         let determiner = partitive && after_of && DETERMINERS.contains(&lower.as_str());
-        if skipped > max_skip || !(is_modifier(&lower) || determiner) {
+        // "four of the group's fighters": whose, after the determiner.
+        let possessive =
+            after_determiner && (lower.ends_with("'s") || lower.ends_with("\u{2019}s"));
+        if skipped > max_skip || !(is_modifier(&lower) || determiner || possessive) {
             return None;
         }
+        after_determiner = determiner;
         after_of = lower == "of";
         consumed += word_len;
         rest = &rest[word_len..];
@@ -644,6 +649,12 @@ mod tests {
         assert_eq!(
             counts("Three of the soldiers were killed, the army said."),
             vec![(Some(3.0), "killed".into())]
+        );
+        assert_eq!(
+            counts(
+                "A strike killed four of the group's fighters late on Friday, two security officials said."
+            ),
+            vec![(Some(4.0), "killed".into())]
         );
         assert!(counts("One of its members, a local commander, was buried on Friday.").is_empty());
         assert_eq!(
