@@ -913,12 +913,13 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
         Regex::new(r"[(\[](?:[A-Z][^()\[\]/]{1,60}(?:/[A-Z][^()\[\]/]{1,40})+|[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3} (?:Photos?|Images?|Pictures?))[)\]]$").unwrap()
     });
     // A credit after a bar, as some sites print it under the picture: "An
-    // Iraqi soldier stands guard. | AP", "... | Jane Roe/Getty Images". The
-    // caption before the bar is a sentence (a byline or a headline with its
-    // outlet after a bar does not end in a full stop).
+    // Iraqi soldier stands guard. | AP", "... | Jane Roe/Getty Images" (a
+    // photographer's name in capitals). The caption before the bar is a
+    // sentence (a byline or a headline with its outlet after a bar does
+    // not end in a full stop).
     static BARRED: OnceLock<Regex> = OnceLock::new();
     let barred = BARRED.get_or_init(|| {
-        Regex::new(r"(?i)\w[.!?][\x22\u{201D}']?\s+\|\s+(?:afp|ap|reuters|epa(?:-efe)?|anadolu|xinhua|getty images|handout|file|sana|ina|irna|(?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*\s*/\s*[A-Z][\w. -]{1,30})$").unwrap()
+        Regex::new(r"\w[.!?][\x22\u{201D}']?\s+\|\s+(?:(?i:afp|ap|reuters|epa(?:-efe)?|anadolu|xinhua|getty images|handout|file|sana|ina|irna)|(?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*\s*/\s*[A-Z][\w. -]{1,30})$").unwrap()
     });
     let line = line.trim();
     re.is_match(line) && shape.words <= 40
@@ -1262,6 +1263,19 @@ mod tests {
         assert_eq!(
             why("The coalition base at Harir. (AA Photo)"),
             Some("photo caption")
+        );
+        // A credit after a bar: an agency, or a name then its agency.
+        assert_eq!(
+            why("A soldier stands guard near the airport. | AP"),
+            Some("photo caption")
+        );
+        assert_eq!(
+            why("The minister speaks in Baghdad. | Jane Roe/Getty Images"),
+            Some("photo caption")
+        );
+        assert_eq!(
+            why("Talks resume in Baghdad. | more news/other pages"),
+            None
         );
         // A sentence's own brackets are not a credit.
         assert_eq!(
