@@ -244,7 +244,7 @@ impl TopicMatcher {
                     if is_acronym(&f) {
                         exact.push((f.to_string(), id));
                     } else {
-                        folded.push((f.to_lowercase(), id));
+                        folded.push((fold_case_and_hyphens(&f), id));
                     }
                 }
                 list.push((p.weight, p.forms().map(str::to_string).collect()));
@@ -273,7 +273,7 @@ impl TopicMatcher {
     pub fn match_sentence(&self, sentence: &str) -> Vec<(usize, SentenceMatch)> {
         let sentence = &*fold_initialisms(sentence);
         let lower = match self.folded {
-            Some(_) => sentence.to_lowercase(),
+            Some(_) => fold_case_and_hyphens(sentence),
             None => String::new(),
         };
         let mut hits: Vec<FormId> = Vec::new();
@@ -440,16 +440,26 @@ pub fn contains_phrase(text: &str, lower: &str, form: &str) -> bool {
         &*fold_initialisms(lower),
         &*fold_initialisms(form),
     );
+    let folded_lower;
     let (hay, needle) = if is_acronym(form) {
         (text, form.to_string())
     } else {
-        (lower, form.to_lowercase())
+        folded_lower = lower.replace('-', " ");
+        (folded_lower.as_str(), fold_case_and_hyphens(form))
     };
     let same_offsets = hay.len() == text.len();
     hay.match_indices(needle.as_str()).any(|(i, m)| {
         on_word_boundaries(hay, i, i + m.len())
             && !(same_offsets && tail_of_longer_name(text, i, form))
     })
+}
+
+/// A form or sentence as the case-folded automaton reads it: lower case,
+/// and a hyphen read as a space, as outlets spell one name both ways
+/// ("Ain al-Asad", "Ain Al Asad"; "Iran-backed", "Iran backed"). A hyphen
+/// and a space are one byte each, so offsets stay the lower-cased text's.
+fn fold_case_and_hyphens(text: &str) -> String {
+    text.to_lowercase().replace('-', " ")
 }
 
 fn is_word_char(c: char) -> bool {
@@ -574,6 +584,27 @@ mod tests {
             "hashd al-shaabi.",
             "Hashd al-Shaabi"
         ));
+    }
+
+    #[test]
+    fn a_hyphen_and_a_space_spell_one_name() {
+        let t = "Rockets hit Camp Al Taji and Iran backed groups claimed it.";
+        let l = t.to_lowercase();
+        assert!(contains_phrase(t, &l, "Camp al-Taji"));
+        assert!(contains_phrase(t, &l, "Iran-backed"));
+        let m = TopicMatcher::new([&TopicRules {
+            threshold: 1.0,
+            min_sentences: 1,
+            phrases: vec![Phrase {
+                text: "camp al-taji".into(),
+                aliases: vec![],
+                weight: 1.0,
+                required: false,
+            }],
+        }]);
+        assert_eq!(m.match_sentence(t).len(), 1);
+        // Still whole words: "al-Taji" is not in "Altaji".
+        assert!(m.match_sentence("Camp Altaji reopened.").is_empty());
     }
 
     #[test]

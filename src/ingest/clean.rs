@@ -407,6 +407,11 @@ fn decide_outlet_and_authors(
         });
     }
     art.authors.dedup();
+    // No byline names anyone (a byline element printing the name beside a
+    // place, "Faisal Al Marri Baghdad"): the page's metadata may.
+    if art.authors.is_empty() {
+        art.authors = meta.authors.clone();
+    }
     // "Baghdad - Al-Rafidain Daily": the outlet's own name in a byline's
     // place is its desk, not a person.
     if let Some(o) = &art.outlet {
@@ -1260,9 +1265,55 @@ fn verdicts(
             if shape.words >= 2 && l.split_whitespace().all(|w| w.starts_with('#')) {
                 return Kind::Chrome("hashtags".to_string());
             }
-            Kind::Text(density(shape))
+            Kind::Text(opening_density(l, shape))
         })
         .collect()
+}
+
+/// A line's class on its own ([`density`]), and a whole sentence that opens
+/// with a dateline ("TEHRAN, Aug. 06 (IRNA) – Rockets hit ...") is article
+/// text however short: it is a story's first paragraph, which some pages
+/// print above the date and the page's own lines.
+fn opening_density(line: &str, shape: &Shape) -> Density {
+    let own = density(shape);
+    let opens_a_story = || {
+        shape.sentence_end
+            && shape.words >= 12
+            && header::dateline(line).is_some_and(|d| !d.place.is_empty())
+    };
+    if own == Density::NearGood && opens_a_story() {
+        Density::Good
+    } else {
+        own
+    }
+}
+
+/// Is candidate line `i` (candidates start at `starts`, in line order; each
+/// line is first printed again at `again_at`) a section's label printed
+/// again: under another candidate, or, capitalised as a section's name is
+/// ("Nation & World", not "The Nujaba problem"), right above one (the
+/// kicker over the headline)?
+fn label_printed_again(
+    i: usize,
+    starts: &[usize],
+    again_at: &HashMap<usize, usize>,
+    lines: &[Line],
+    kinds: &[Kind],
+) -> bool {
+    let section_name = || {
+        lines[i].text.split_whitespace().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c == '&')
+                || matches!(w, "and" | "of" | "the" | "in")
+        })
+    };
+    // The first candidate after a line, by bisection.
+    let next_after = |line: usize| starts.get(starts.partition_point(|&s| s <= line));
+    again_at.get(&i).is_some_and(|&j| {
+        next_after(i).is_some_and(|&s| s < j)
+            || section_name()
+                && next_after(j)
+                    .is_some_and(|&s| (j + 1..s).all(|m| matches!(kinds[m], Kind::Chrome(_))))
+    })
 }
 
 /// "1. Why are the two countries talking now?": an item of a numbered
@@ -1618,14 +1669,7 @@ fn drop_labels_menus_and_taglines(
             again_at.entry(*i).or_insert(j);
         }
     }
-    // (Candidates come in line order: the next one after `i` is found by
-    // bisection.)
-    let label_again = |i: usize| {
-        let next = starts.get(starts.partition_point(|&s| s <= i));
-        again_at
-            .get(&i)
-            .is_some_and(|&j| next.is_some_and(|&s| s < j))
-    };
+    let label_again = |i: usize| label_printed_again(i, &starts, &again_at, lines, kinds);
     let menu_kept = |c: &(usize, u8, String)| {
         !menu_item(c.0) || c.1 > 0 && !(c.2 == PRINTED_AGAIN && label_again(c.0))
     };
@@ -2226,6 +2270,26 @@ mod tests {
     }
 
     const PARAGRAPHS: &str = "Officials in the capital said on Monday that the talks on the future of the mission would resume next month after a pause of several weeks.\n\nThe delegation will be led by the defence minister, who told reporters that the two sides were close to an agreement on the timetable.\n";
+
+    #[test]
+    fn a_menu_item_printed_again_as_the_kicker_is_not_the_headline() {
+        let a = run(&format!(
+            "Harbour Daily\nMenu\nLocal\nCity & Region\nSports\nOpinion\nCity & Region\nFerry service resumes after the harbour strike ends\nBy Mara Quill\nJanuary 27, 2024\n{PARAGRAPHS}"
+        ));
+        assert_eq!(
+            title(&a),
+            "Ferry service resumes after the harbour strike ends"
+        );
+    }
+
+    #[test]
+    fn a_datelined_lead_above_the_date_and_page_id_is_the_first_paragraph() {
+        let a = run(&format!(
+            "Harbour Daily\nHome > World\nDrones strike a depot near the northern border\nHARBOURTOWN, Jan. 27 (HD) - Two drones struck a fuel depot near the northern border late on Friday, local officials said.\nSaturday, 27 January 2024 - 10:15\nStory ID: 884213\n{PARAGRAPHS}"
+        ));
+        assert!(body(&a).starts_with("HARBOURTOWN, Jan. 27"), "{}", body(&a));
+        assert!(!body(&a).contains("Story ID"), "{}", body(&a));
+    }
 
     #[test]
     fn the_page_title_above_the_nameplate_is_the_headline_when_none_stands_below() {

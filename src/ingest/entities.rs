@@ -481,9 +481,31 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
         ))
         .unwrap()
     });
+    // "a group calling itself 'Thuwar al-Anbar'", "an outfit known as Saraya
+    // Awliya al-Dam": a group the text introduces by its name.
+    static CALLED: OnceLock<Regex> = OnceLock::new();
+    let called = CALLED.get_or_init(|| {
+        Regex::new(r#"\b(?:group|faction|militia|outfit|organi[sz]ation|movement)\s+(?:calling itself|that calls itself|called|named|known as)\s+["“]?(?P<name>\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|(?:[Aa]l|[Ee]l)-\p{Lu}[\p{L}'’-]*|of|al|the)){0,5})["”]?"#).unwrap()
+    });
+    for c in called.captures_iter(text) {
+        let name = c["name"].trim_end_matches(|ch: char| !ch.is_alphanumeric());
+        let name = name
+            .strip_suffix(" of")
+            .or_else(|| name.strip_suffix(" the"))
+            .unwrap_or(name);
+        if name.split_whitespace().count() >= 2 && !found.iter().any(|(n, _)| n.contains(name)) {
+            found.push((name.to_string(), None));
+        }
+    }
     for m in arabic.find_iter(text) {
-        if !found.iter().any(|(n, _)| n.contains(m.as_str())) {
-            found.push((m.as_str().to_string(), None));
+        // "Kataib Hizbullah's commander": the group, not its possessive.
+        let name = m.as_str();
+        let name = ["'s", "’s", "'", "’"]
+            .iter()
+            .find_map(|p| name.strip_suffix(p))
+            .unwrap_or(name);
+        if !found.iter().any(|(n, _)| n.contains(name)) {
+            found.push((name.to_string(), None));
         }
     }
     found
@@ -758,5 +780,31 @@ mod tests {
             "Al-Abassi confirmed the agreement in an interview with Saudi Arabia’s Al-Hadath television channel.",
         ]));
         assert_eq!(e.attribution, vec!["Reuters", "Al-Hadath"]);
+    }
+
+    #[test]
+    fn a_group_introduced_by_its_name_and_a_group_before_its_possessive() {
+        let names = |t: &str| {
+            pattern_organisations(t)
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names(
+                "Responsibility was taken by a little-known faction calling itself \"Liwa al-Thar\" on Sunday."
+            ),
+            ["Liwa al-Thar"]
+        );
+        assert_eq!(
+            names("An outfit known as Saraya Awliya al-Dam said it fired the drones."),
+            ["Saraya Awliya al-Dam"]
+        );
+        // One word after "called" is not a group's name.
+        assert!(names("The group called Monday for calm.").is_empty());
+        assert_eq!(
+            names("It confirmed Kataib Hezbollah's commander died."),
+            ["Kataib Hezbollah"]
+        );
     }
 }

@@ -66,6 +66,13 @@ const UNITS: &[(&str, &str)] = &[
     ("nations", "countries"),
     ("members", "members"),
     ("officials", "officials"),
+    // People by nationality: "seven Americans were injured".
+    ("americans", "people"),
+    ("iraqis", "people"),
+    ("iranians", "people"),
+    ("israelis", "people"),
+    ("syrians", "people"),
+    ("britons", "people"),
     ("dollars", "dollars"),
     ("percent", "percent"),
     ("per cent", "percent"),
@@ -216,12 +223,9 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
             }
             None => {
                 // Ellipsis: "and 900 in neighboring Syria", "hundreds of them".
-                let elided = after.trim_start().starts_with("in ")
-                    || after.trim_start().starts_with("of them")
-                    || after.trim_start().starts_with("of those");
-                match (elided && !is_year_like, out.last()) {
-                    (true, Some(prev)) => prev.counts.clone(),
-                    _ => continue,
+                match elided_unit(after, vague.is_some(), is_year_like, out.last()) {
+                    Some(u) => u,
+                    None => continue,
                 }
             }
         };
@@ -335,15 +339,40 @@ fn outcome_after(after: &str) -> Option<&'static str> {
         "be",
         "initially",
     ];
-    let clause = after
-        .split([',', ';', '.', ':', '(', ')', '"', '“', '”'])
-        .next()
-        .unwrap_or("");
+    const STOPS: [char; 9] = [',', ';', '.', ':', '(', ')', '"', '“', '”'];
+    // "seven Americans, five of them troops, were injured": past an aside
+    // of a few words between commas.
+    if let Some(aside) = after.trim_start().strip_prefix(',')
+        && let Some(end) = aside.find(',')
+        && aside[..end].split_whitespace().count() <= 6
+        && !aside[..end].contains(STOPS)
+    {
+        return outcome_after(&aside[end + 1..]);
+    }
+    let clause = after.split(STOPS).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().take(14).collect();
     let mut treated = false;
-    for word in clause.split_whitespace().take(9) {
+    let mut i = 0;
+    while i < words.len().min(9) {
+        let word = words[i];
+        i += 1;
         let lower = word.to_lowercase();
         if let Some(o) = outcome_word(&lower) {
             return Some(o);
+        }
+        // "five soldiers and two contractors were injured": the outcome
+        // of a second count joined by "and" is the first's too.
+        if lower == "and"
+            && let Some(next) = words.get(i)
+            && is_count_word(next)
+            && let Some(unit) = (i + 1..(i + 5).min(words.len())).find(|&j| {
+                UNITS
+                    .iter()
+                    .any(|(u, n)| *u == words[j].to_lowercase() && PEOPLE.contains(n))
+            })
+        {
+            i = unit + 1;
+            continue;
         }
         // "treated for burns and shrapnel wounds": what they were treated
         // for is an injury, whatever its words.
@@ -359,6 +388,40 @@ fn outcome_after(after: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// What a number with no noun after it counts, from what follows it:
+/// "and 900 in neighboring Syria" and "hundreds of them" count what the
+/// previous figure counts; "two of them died", what happened to them. "five
+/// were injured, and one of them was evacuated": a part of a count that
+/// says nothing of what happened to it counts nothing.
+fn elided_unit(
+    after: &str,
+    vague: bool,
+    is_year_like: bool,
+    previous: Option<&Figure>,
+) -> Option<String> {
+    let trimmed = after.trim_start();
+    let partitive = ["of them", "of those"]
+        .iter()
+        .find_map(|p| trimmed.strip_prefix(p));
+    if let Some(rest) = partitive
+        && !vague
+    {
+        return outcome_after(rest).map(str::to_string);
+    }
+    let elided = trimmed.starts_with("in ") || partitive.is_some();
+    previous
+        .filter(|_| elided && !is_year_like)
+        .map(|p| p.counts.clone())
+}
+
+/// "two", "25", "2,500": a word that states a count.
+fn is_count_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && w.chars().all(|c| c.is_ascii_digit() || c == ',')
+        || NUMBER_WORDS.iter().any(|(n, _)| *n == lower)
 }
 
 /// The last word of `before`, without punctuation.
@@ -423,14 +486,16 @@ fn unit_after(after: &str, max_skip: usize, partitive: bool) -> Option<(&'static
     let mut rest = after;
     let mut after_of = false;
     let mut after_determiner = false;
+    let mut named_type = false;
     // "hundreds of US-led coalition forces": skip "of".
     for skipped in 0..=max_skip + 1 {
         let trimmed = rest.trim_start();
         consumed += rest.len() - trimmed.len();
         rest = trimmed;
-        let word_len = rest
-            .find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '('))
-            .unwrap_or(rest.len());
+        let word_len = initialism_len(rest).unwrap_or_else(|| {
+            rest.find(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | ')' | '('))
+                .unwrap_or(rest.len())
+        });
         if word_len == 0 {
             return None;
         }
@@ -447,6 +512,10 @@ fn unit_after(after: &str, max_skip: usize, partitive: bool) -> Option<(&'static
         for (u, norm) in UNITS {
             if lower == *u || (u.contains(' ') && two.to_lowercase().starts_with(u)) {
                 let len = if u.contains(' ') { u.len() } else { word_len };
+                // "two Katyusha rockets": a weapon's name may stand between.
+                if named_type && !WEAPONS.contains(norm) {
+                    return None;
+                }
                 return Some((norm, consumed + len));
             }
         }
@@ -457,15 +526,35 @@ fn unit_after(after: &str, max_skip: usize, partitive: bool) -> Option<(&'static
         // "four of the group's fighters": whose, after the determiner.
         let possessive =
             after_determiner && (lower.ends_with("'s") || lower.ends_with("\u{2019}s"));
-        if skipped > max_skip || !(is_modifier(&lower) || determiner || possessive) {
+        // One capitalised word of a type's name ("Katyusha", "Grad"), then
+        // the noun must be a weapon's.
+        let type_name = !named_type
+            && word.starts_with(|c: char| c.is_uppercase())
+            && word.chars().all(char::is_alphabetic);
+        if skipped > max_skip || !(is_modifier(&lower) || determiner || possessive || type_name) {
             return None;
         }
+        named_type |= type_name && !is_modifier(&lower);
         after_determiner = determiner;
         after_of = lower == "of";
         consumed += word_len;
         rest = &rest[word_len..];
     }
     None
+}
+
+/// Units a type's name may qualify ("two Katyusha rockets").
+const WEAPONS: &[&str] = &["rockets", "missiles", "drones"];
+
+/// "U.S. troops": the length of an initialism with its stops ("U.S."), read
+/// as one word where a stop would end any other.
+fn initialism_len(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    let mut i = 0;
+    while i + 1 < b.len() && b[i].is_ascii_alphabetic() && b[i + 1] == b'.' {
+        i += 2;
+    }
+    (i >= 4).then_some(i)
 }
 
 /// Words that may follow "of" between a number and its noun.
@@ -690,5 +779,54 @@ mod tests {
         assert!(counts("The drone hit the Tower 22 base in Jordan.").is_empty());
         // "others" alone counts nothing.
         assert!(counts("He met two others in Erbil.").is_empty());
+    }
+
+    fn counted(s: &str) -> Vec<(Option<f64>, String)> {
+        f(s).into_iter().map(|(v, c, _, _)| (v, c)).collect()
+    }
+
+    #[test]
+    fn counts_joined_by_and_share_their_outcome() {
+        assert_eq!(
+            counted(
+                "Four U.S. soldiers and two contractors were hurt, while three Iraqi policemen were killed."
+            ),
+            [
+                (Some(4.0), "wounded".into()),
+                (Some(2.0), "wounded".into()),
+                (Some(3.0), "killed".into())
+            ]
+        );
+        // An aside between commas: the outcome after it is the count's.
+        assert_eq!(
+            counted("Nine Iraqis, two of them police officers, were wounded."),
+            [(Some(9.0), "wounded".into())]
+        );
+    }
+
+    #[test]
+    fn a_part_of_a_count_counts_only_with_its_outcome() {
+        assert_eq!(
+            counted("Six contractors were injured, and one of them was flown to Germany."),
+            [(Some(6.0), "wounded".into())]
+        );
+        assert_eq!(
+            counted("Six contractors were injured, and two of them later died."),
+            [(Some(6.0), "wounded".into()), (Some(2.0), "killed".into())]
+        );
+    }
+
+    #[test]
+    fn initialisms_and_weapon_names_between_number_and_noun() {
+        assert_eq!(
+            counted("Some 3,100 U.S. troops are deployed there."),
+            [(Some(3100.0), "troops".into())]
+        );
+        assert_eq!(
+            counted("Militants fired three Grad rockets at the airport."),
+            [(Some(3.0), "rockets".into())]
+        );
+        // A name before a noun that is not a weapon still ends the search.
+        assert!(counted("They met two Hezbollah officials.").is_empty());
     }
 }

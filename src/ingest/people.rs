@@ -732,7 +732,7 @@ fn with_printed_forms(people: &mut [Person], sentences: &[Sentence]) {
         if tokens.len() < 2 || !marked.iter().any(|s| p.lines.contains(&s.line)) {
             continue;
         }
-        let between = r"(?:\s+\p{Lu}\.)*\s+";
+        let between = r"(?:\s+\p{Lu}\.?)*\s+";
         let pattern = format!(
             r"\b{}(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)\b)?",
             tokens
@@ -766,9 +766,13 @@ fn has_initials(text: &str) -> bool {
         .any(|t| is_initial(t) || is_suffix(suffix_core(t)))
 }
 
-/// "J.": a capital and a full stop.
+/// "J.": a capital and a full stop; or a lone capital, as British and Gulf
+/// styles print it without the stop ("Lloyd J Austin III"), but not the
+/// words "A", "I" and "O".
 fn is_initial(t: &str) -> bool {
-    t.len() == 2 && t.ends_with('.') && t.starts_with(|c: char| c.is_ascii_uppercase())
+    let capital = t.starts_with(|c: char| c.is_ascii_uppercase());
+    (t.len() == 2 && t.ends_with('.') && capital)
+        || (t.len() == 1 && capital && !matches!(t, "A" | "I" | "O"))
 }
 
 /// "III," -> "III": the word without the punctuation after it.
@@ -839,7 +843,15 @@ fn past_group_name(tokens: &[&str], start: usize, end: usize) -> usize {
         return start;
     }
     let mut after = start + 1;
-    while after < end && !given_names().contains(strip_punct(tokens[after])) {
+    // A group named without an "al-" word ("Kataib Hizbullah commander Abu
+    // Baqir al-Saadi") ends at a role in lower case or a kunya at the
+    // latest ("Sayyid" in "Kataib Sayyid al-Shuhada" is the group's).
+    let ends_group = |t: &str| {
+        given_names().contains(strip_punct(t))
+            || is_role_word(t) && t.starts_with(char::is_lowercase)
+            || matches!(strip_punct(t), "Abu" | "Umm")
+    };
+    while after < end && !ends_group(tokens[after]) {
         after += 1;
         if tokens[after - 1].to_lowercase().starts_with("al-") {
             break;
@@ -964,7 +976,11 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         || role_before.is_some()
         || named
         || matches!(apposition, Some(Apposition::Person(_)));
-    let role = if has_role {
+    // "Mr Al Sudani": an honorific is evidence of a person, not a role.
+    let honorific_only = role_tokens
+        .iter()
+        .all(|t| matches!(lower(strip_punct(t)).as_str(), "mr" | "mrs" | "ms" | "miss"));
+    let role = if has_role && !honorific_only {
         // "Iraq’s Prime Minister": a possessive just before belongs to the role.
         let owner = (start > 0)
             .then(|| tokens[start - 1])
@@ -1344,6 +1360,31 @@ mod tests {
             .into_iter()
             .map(|p| p.name)
             .collect()
+    }
+
+    #[test]
+    fn a_bare_initial_a_group_before_its_commander_and_an_honorific() {
+        let mut got = names_of(
+            &[
+                "Defence Secretary John R Smithers met his counterpart on Friday.",
+                "The raid killed Saraya Hizbullah commander Abu Hadi al-Zubaidi near the border.",
+            ],
+            &[],
+        );
+        got.sort();
+        assert_eq!(got, ["Abu Hadi al-Zubaidi", "John R Smithers"]);
+        // "A" is a word, not an initial.
+        let got = names_of(
+            &["Senator Mary Olsen A spokesman declined to comment."],
+            &[],
+        );
+        assert!(!got.iter().any(|n| n == "Mary Olsen Spokesman"), "{got:?}");
+        let p = people(
+            &sents(&["Mr Reza Karimi told reporters the talks would go on."]),
+            &[],
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].roles.is_empty(), "{:?}", p[0].roles);
     }
 
     #[test]

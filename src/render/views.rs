@@ -201,12 +201,14 @@ pub struct SourceFilterGroup {
 
 /// Escape `text` for HTML and wrap each occurrence of `phrases` in `<mark>`.
 pub fn mark_phrases(text: &str, phrases: &[String]) -> String {
-    let lower = text.to_lowercase();
+    // A hyphen reads as a space, as the topic matcher reads it ("advise and
+    // assist" marks "advise-and-assist"); one byte for one.
+    let lower = text.to_lowercase().replace('-', " ");
     // Lower-casing can change byte lengths for some scripts; only mark when it does not.
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     if lower.len() == text.len() {
         for p in phrases {
-            let needle = p.to_lowercase();
+            let needle = p.to_lowercase().replace('-', " ");
             if needle.is_empty() {
                 continue;
             }
@@ -342,14 +344,26 @@ impl From<&EntityCard> for EntityLink {
 }
 
 /// One brief's mention of an entity.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct EntityMention {
-    /// The brief.
-    pub brief: Arc<BriefCard>,
+    /// The brief's card, in Tera's form (made once per build, shared).
+    pub brief: tera::Value,
     /// The form it uses.
     pub form: String,
     /// Lines that name the entity.
     pub lines: Vec<LineRef>,
+}
+
+impl EntityMention {
+    /// The mention as a template sees it: a map of its fields, made by hand
+    /// as [`TopicEntry::into_tera`] is (serialising would copy the card).
+    pub fn into_tera(self) -> tera::Value {
+        let mut map = tera::Map::with_capacity(3);
+        map.insert("brief".into(), self.brief);
+        map.insert("form".into(), self.form.into());
+        map.insert("lines".into(), tera::Value::from_serializable(&self.lines));
+        tera::Value::from(map)
+    }
 }
 
 /// One value of a figure and who states it.

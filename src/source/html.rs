@@ -440,6 +440,15 @@ fn metadata(doc: &Html) -> SourceMeta {
     }
     let address = attr("link[rel=\"canonical\"]", "href")
         .or_else(|| attr("meta[property=\"og:url\"]", "content"));
+    let authors = meta_authors(
+        attr("meta[name=\"author\"]", "content").or_else(|| {
+            json_field(
+                &jsonld,
+                r#""author"\s*:\s*\[?\s*\{[^}]*?"name"\s*:\s*"([^"]+)""#,
+            )
+        }),
+        outlet.as_deref(),
+    );
     SourceMeta {
         title,
         outlet,
@@ -447,7 +456,38 @@ fn metadata(doc: &Html) -> SourceMeta {
         dates,
         marks: Vec::new(),
         address,
+        authors,
     }
+}
+
+/// The people a metadata author field names ("Jane Roe and John Doe"):
+/// never an address, the site's own name or a desk ("Staff", "Reuters").
+fn meta_authors(field: Option<String>, outlet: Option<&str>) -> Vec<String> {
+    let Some(field) = field else {
+        return Vec::new();
+    };
+    if field.contains("://") || field.contains('@') {
+        return Vec::new();
+    }
+    field
+        .split([',', ';', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|name| {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            (2..=5).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+                })
+                && words
+                    .first()
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+                && !outlet.is_some_and(|o| o.eq_ignore_ascii_case(name))
+                && !name.to_lowercase().contains("staff")
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 /// The site's name as its header prints it, for a page without metadata:
@@ -580,5 +620,30 @@ mod tests {
         ] {
             let _ = to_text(s);
         }
+    }
+
+    #[test]
+    fn authors_from_the_metadata_but_not_desks_or_addresses() {
+        let page = |head: &str| {
+            metadata(&Html::parse_document(&format!(
+                "<html><head>{head}<meta property=\"og:site_name\" content=\"Harbour Daily\"></head><body><p>x</p></body></html>"
+            )))
+            .authors
+        };
+        assert_eq!(
+            page(r#"<meta name="author" content="Mara Quill and Omar Reed">"#),
+            ["Mara Quill", "Omar Reed"]
+        );
+        assert_eq!(
+            page(
+                r#"<script type="application/ld+json">{"@type":"NewsArticle","author":[{"@type":"Person","name":"Lina Haddad"}]}</script>"#
+            ),
+            ["Lina Haddad"]
+        );
+        assert!(
+            page(r#"<meta name="author" content="https://harbour.example/staff/">"#).is_empty()
+        );
+        assert!(page(r#"<meta name="author" content="Harbour Daily">"#).is_empty());
+        assert!(page(r#"<meta name="author" content="Harbour Daily Staff">"#).is_empty());
     }
 }

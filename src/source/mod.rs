@@ -77,6 +77,10 @@ pub struct SourceMeta {
     /// domain names the publisher when nothing else does.
     #[serde(default)]
     pub address: Option<String>,
+    /// Authors the metadata names (`<meta name="author">`, JSON-LD
+    /// `author`), for a page whose byline does not say who wrote it.
+    #[serde(default)]
+    pub authors: Vec<String>,
 }
 
 /// One date from a page's metadata.

@@ -60,20 +60,24 @@ pub(super) fn entity<'a>(
             .value(&m.lines)
             .value(&shared.card_keys[m.brief]);
     }
-    let mentions = Lazy(move || {
-        shown
+    let mentions = move || {
+        let values: Vec<tera::Value> = shown
             .iter()
-            .map(|m| EntityMention {
-                brief: shared.cards[m.brief].clone(),
-                form: m.form.clone(),
-                lines: m
-                    .lines
-                    .iter()
-                    .map(|&l| shared.line_ref(m.brief, l))
-                    .collect(),
+            .map(|m| {
+                EntityMention {
+                    brief: shared.card_value(m.brief),
+                    form: m.form.clone(),
+                    lines: m
+                        .lines
+                        .iter()
+                        .map(|&l| shared.line_ref(m.brief, l))
+                        .collect(),
+                }
+                .into_tera()
             })
-            .collect::<Vec<_>>()
-    });
+            .collect();
+        tera::Value::from(values)
+    };
     if part == 0 {
         ctx.insert("entity", card);
         ctx.insert("roles", &entity.roles);
@@ -82,7 +86,7 @@ pub(super) fn entity<'a>(
         ctx.insert("entity", EntityLink::from(card));
     }
     ctx.insert("pager", pager);
-    ctx.insert_keyed("mentions", mentions, key.finish());
+    ctx.insert_tera("mentions", mentions, key.finish());
     let desc = if part == 0 {
         format!(
             "{} in {}: named by {} source{}",
