@@ -10,7 +10,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "st", "sen", "rep",
     "gov", "pres", "jr", "sr", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "approx", "est", "fig",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "brig", "cmdr", "adm", "spc", "pfc", "cpl",
+    "pvt", "amb",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.

@@ -241,15 +241,34 @@ fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usiz
 }
 
 fn entity_of(group: Vec<Occurrence>, kind: EntityKind, rank: &[usize]) -> Entity {
-    // The name most briefs use; the fullest, then alphabetical, on a tie.
+    // The spelling most briefs use, spellings that differ only in case,
+    // hyphens and apostrophes counted as one ("Mohammed Shia al-Sudani",
+    // "Mohammed Shia' Al-Sudani" and "Mohammed Shia Al Sudani" outvote
+    // "Mohammed Shiaa Al-Soudani"); within it the form most briefs print;
+    // the fullest (in letters), then alphabetical, on a tie.
+    let spelling = |n: &str| -> String {
+        n.chars()
+            .filter(|c| !matches!(c, '\'' | '’' | '.'))
+            .map(|c| if c == '-' { ' ' } else { c })
+            .collect::<String>()
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut families: BTreeMap<String, usize> = BTreeMap::new();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for o in &group {
+        *families.entry(spelling(&o.name)).or_default() += 1;
         *counts.entry(o.name.as_str()).or_default() += 1;
     }
+    let letters = |n: &str| n.chars().filter(|c| c.is_alphabetic()).count();
     let name = counts
         .iter()
         .max_by(|a, b| {
-            a.1.cmp(b.1)
+            (families[&spelling(a.0)].cmp(&families[&spelling(b.0)]))
+                .then(a.1.cmp(b.1))
+                .then(letters(a.0).cmp(&letters(b.0)))
                 .then(a.0.len().cmp(&b.0.len()))
                 .then(b.0.cmp(a.0))
         })
@@ -312,5 +331,32 @@ mod tests {
         assert!(kunya_with_surname(&x, "Abu Hadi al-Zubaydi"));
         assert!(!kunya_with_surname(&x, "Abu Hadi al-Maliki"));
         assert!(!kunya_with_surname(&x, "Abu Salim al-Zubaidi"));
+    }
+
+    #[test]
+    fn an_entity_is_shown_by_its_most_used_spelling() {
+        let at = |brief: usize, name: &str| Occurrence {
+            brief,
+            name: name.into(),
+            forms: vec![name.into()],
+            roles: Vec::new(),
+            lines: vec![1],
+        };
+        let group = vec![
+            at(0, "Qais al-Khazali"),
+            at(1, "Qais Al-Khazali"),
+            at(2, "Qays al-Khazaali"),
+            at(3, "Qais Al Khazali"),
+            at(4, "Qays al-Khazaali"),
+        ];
+        // Three briefs spell him "Qais al Khazali" in some case and
+        // punctuation, two "Qays al-Khazaali": the first spelling wins,
+        // though no one of its forms is printed more than twice.
+        let e = entity_of(group, EntityKind::Person, &[0, 1, 2, 3, 4]);
+        assert_eq!(spelling_of(&e.name), "qais al khazali", "{}", e.name);
+    }
+
+    fn spelling_of(n: &str) -> String {
+        n.to_lowercase().replace('-', " ")
     }
 }

@@ -981,12 +981,8 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         .iter()
         .all(|t| matches!(lower(strip_punct(t)).as_str(), "mr" | "mrs" | "ms" | "miss"));
     let role = if has_role && !honorific_only {
-        // "Iraq’s Prime Minister": a possessive just before belongs to the role.
-        let owner = (start > 0)
-            .then(|| tokens[start - 1])
-            .filter(|b| is_possessive(b) && b.chars().next().is_some_and(char::is_uppercase));
         Some(
-            owner
+            role_prefix(tokens, start, role_tokens)
                 .into_iter()
                 .chain(role_tokens.iter().copied())
                 .collect::<Vec<_>>()
@@ -1009,6 +1005,59 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
 }
 
 /// Capitalised function words that open a sentence before a name.
+/// Words before a role that belong to it: a possessive ("Iraq’s Prime
+/// Minister"), or, before a role in lower case, the words that say whose
+/// or what kind it is ("Pentagon press secretary", "Iraqi military
+/// spokesman", "Interior Ministry spokesman"): up to three, capitalised or
+/// among a few kinds of office, never across punctuation.
+fn role_prefix<'a>(tokens: &[&'a str], start: usize, role: &[&str]) -> Vec<&'a str> {
+    const KINDS: &[&str] = &[
+        "press",
+        "military",
+        "defense",
+        "defence",
+        "foreign",
+        "government",
+        "security",
+        "army",
+        "police",
+        "media",
+        "senior",
+        "top",
+        "former",
+        "interior",
+        "health",
+        "party",
+    ];
+    let Some(&before) = start.checked_sub(1).and_then(|i| tokens.get(i)) else {
+        return Vec::new();
+    };
+    if is_possessive(before) && before.starts_with(char::is_uppercase) {
+        return vec![before];
+    }
+    if !role
+        .first()
+        .is_some_and(|r| r.starts_with(char::is_lowercase))
+    {
+        return Vec::new();
+    }
+    let mut from = start;
+    while from > 0 && start - from < 3 {
+        let t = tokens[from - 1];
+        let l = t.to_lowercase();
+        let kind = KINDS.contains(&l.as_str());
+        let capital = t.starts_with(char::is_uppercase)
+            && t.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !is_function_opener(t)
+            && !is_time_word(t);
+        if !(kind || capital) || t.ends_with([',', '.', ';', ':']) {
+            break;
+        }
+        from -= 1;
+    }
+    tokens[from..start].to_vec()
+}
+
 fn is_function_opener(t: &str) -> bool {
     let l = t.to_lowercase();
     let mut chars = t.chars();
@@ -1360,6 +1409,33 @@ mod tests {
             .into_iter()
             .map(|p| p.name)
             .collect()
+    }
+
+    #[test]
+    fn a_role_keeps_the_words_that_say_whose_it_is() {
+        let p = people(
+            &sents(&[
+                "Officials met on Sunday, and Harbour Ministry press secretary Brig. Gen. Omar Reed said talks went well.",
+                "On Monday, spokesman Lina Haddad told reporters the port would reopen.",
+            ]),
+            &[],
+        );
+        let roles: Vec<(&str, &[String])> = p
+            .iter()
+            .map(|p| (p.name.as_str(), p.roles.as_slice()))
+            .collect();
+        assert!(
+            roles.contains(&(
+                "Omar Reed",
+                &["Harbour Ministry press secretary Brig. Gen".to_string()][..]
+            )),
+            "{roles:?}"
+        );
+        // Not across the comma after "Monday".
+        assert!(
+            roles.contains(&("Lina Haddad", &["spokesman".to_string()][..])),
+            "{roles:?}"
+        );
     }
 
     #[test]
