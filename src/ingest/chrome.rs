@@ -188,6 +188,8 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "page identifier",
         r"^(?:news|article|story|post)\s+(?:id|code|no\.?|number)\s*:?\s*[\w-]+$",
     ),
+    // A printed or PDF document's page header or footer: "Page 2 of 3".
+    ("page number", r"^page\s+\d{1,3}\s*(?:of|/)\s*\d{1,3}$"),
     (
         "end marker",
         r"^[-–—=*#]{2,}\s*(?:the\s+)?end\b[\w ]{0,30}[-–—=*#]{2,}$",
@@ -225,7 +227,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // on below one.
     (
         "advertisement",
-        r"^(?:ad feedback|skip advertisement|advertisement\s*-\s*scroll to continue|(?:story|article|text) continues (?:below|after) (?:this )?(?:advertisement|ad)|continue reading (?:the main story|below)|remove ads?)$",
+        r"^(?:ad feedback|skip advertisement|advertisement\s*-\s*scroll to continue|(?:story|article|text) continues(?: (?:below|after) (?:this )?(?:advertisement|ad))?|continue reading (?:the main story|below)|remove ads?)$",
     ),
     // "Our news coverage continues after the break": unanchored, as a
     // bounded run before the words costs more than every other pattern.
@@ -1319,6 +1321,16 @@ mod tests {
             b.matches("The treaty, translated by the ministry, was read aloud."),
             None
         );
+    }
+
+    #[test]
+    fn page_numbers_and_a_continuation_note() {
+        let b = Boilerplate::new(&[]);
+        assert_eq!(b.matches("Page 2 of 3"), Some("page number"));
+        assert_eq!(b.matches("page 1/2"), Some("page number"));
+        assert_eq!(b.matches("Page 2 of the report lists 30 sites."), None);
+        assert_eq!(b.matches("Story continues"), Some("advertisement"));
+        assert_eq!(b.matches("The story continues to unfold in Basra."), None);
     }
 
     #[test]
