@@ -1080,12 +1080,27 @@ fn summaries_and_briefers(lines: &[Line], kinds: &mut [Kind]) {
         .unwrap_or(lines.len());
     let summary = |k: &Kind| matches!(k, Kind::Chrome(why) if why == "summary box");
     // One pass: inside a box from its label to the first line that is
-    // neither a point nor the box's own chrome.
+    // neither a point nor the box's own chrome. After points written as
+    // sentences, a line without a full stop that has a byline or a date
+    // right under it (or under the author's name) is the headline the box
+    // stands above.
     let mut inside = false;
-    for k in kinds[..start].iter_mut() {
-        match k {
+    let mut after_sentence = false;
+    for i in 0..start {
+        let sentence = lines[i].text.trim_end().ends_with(['.', '!', '?']);
+        let headline = || {
+            after_sentence
+                && !sentence
+                && kinds[i + 1..kinds.len().min(i + 3)]
+                    .iter()
+                    .any(|k| matches!(k, Kind::Byline(_) | Kind::Date(_)))
+        };
+        match &kinds[i] {
             k if summary(k) => inside = true,
-            Kind::Text(_) if inside => *k = Kind::Chrome("summary box".to_string()),
+            Kind::Text(_) if inside && !headline() => {
+                kinds[i] = Kind::Chrome("summary box".to_string());
+                after_sentence = sentence;
+            }
             _ => inside = false,
         }
     }
@@ -2385,6 +2400,13 @@ mod tests {
         assert_eq!(title(&a), "Drone strike hits base near the border");
         assert!(!body(&a).contains("president promised"), "{}", body(&a));
         assert_eq!(a.authors, ["Jane Roe"]);
+        // Above the headline, its points written as sentences: the box ends
+        // at the line with the author's name and the date under it.
+        let a = run(&format!(
+            "Harbour Daily\nKey takeaways\nThe ferry resumes on Monday.\nFares rise by a tenth.\nWhy the ferry strike ended the way it did\nMara Quill\nJanuary 27, 2024\n{PARAGRAPHS}"
+        ));
+        assert_eq!(title(&a), "Why the ferry strike ended the way it did");
+        assert!(!body(&a).contains("Fares rise"), "{}", body(&a));
     }
 
     #[test]
