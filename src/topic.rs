@@ -458,7 +458,7 @@ pub fn contains_phrase(text: &str, lower: &str, form: &str) -> bool {
 /// and a hyphen read as a space, as outlets spell one name both ways
 /// ("Ain al-Asad", "Ain Al Asad"; "Iran-backed", "Iran backed"). A hyphen
 /// and a space are one byte each, so offsets stay the lower-cased text's.
-fn fold_case_and_hyphens(text: &str) -> String {
+pub(crate) fn fold_case_and_hyphens(text: &str) -> String {
     text.to_lowercase().replace('-', " ")
 }
 

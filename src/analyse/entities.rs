@@ -240,22 +240,25 @@ fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usiz
     out
 }
 
+/// A name's spelling, case, hyphens, apostrophes and stops aside:
+/// "Mohammed Shia' Al-Sudani" and "Mohammed Shia al-Sudani" are one.
+fn spelling(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '\'' | '’' | '.'))
+        .map(|c| if c == '-' { ' ' } else { c })
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn entity_of(group: Vec<Occurrence>, kind: EntityKind, rank: &[usize]) -> Entity {
     // The spelling most briefs use, spellings that differ only in case,
     // hyphens and apostrophes counted as one ("Mohammed Shia al-Sudani",
     // "Mohammed Shia' Al-Sudani" and "Mohammed Shia Al Sudani" outvote
     // "Mohammed Shiaa Al-Soudani"); within it the form most briefs print;
     // the fullest (in letters), then alphabetical, on a tie.
-    let spelling = |n: &str| -> String {
-        n.chars()
-            .filter(|c| !matches!(c, '\'' | '’' | '.'))
-            .map(|c| if c == '-' { ' ' } else { c })
-            .collect::<String>()
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     let mut families: BTreeMap<String, usize> = BTreeMap::new();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for o in &group {
@@ -353,10 +356,6 @@ mod tests {
         // punctuation, two "Qays al-Khazaali": the first spelling wins,
         // though no one of its forms is printed more than twice.
         let e = entity_of(group, EntityKind::Person, &[0, 1, 2, 3, 4]);
-        assert_eq!(spelling_of(&e.name), "qais al khazali", "{}", e.name);
-    }
-
-    fn spelling_of(n: &str) -> String {
-        n.to_lowercase().replace('-', " ")
+        assert_eq!(spelling(&e.name), "qais al khazali", "{}", e.name);
     }
 }

@@ -174,63 +174,34 @@ mod tests {
     #[test]
     fn stances_and_names() {
         let orgs = [org("Marsh Brigades", 3), org("Interior Ministry", 3)];
-        let c = claim(
-            "The Interior Ministry said the Marsh Brigades were behind the blast.",
-            3,
-            &[],
-            &orgs,
-        )
-        .unwrap();
+        let said = |text: &str| claim(text, 3, &[], &orgs).unwrap();
+        let c = said("The Interior Ministry said the Marsh Brigades were behind the blast.");
         assert_eq!(c.stance, Stance::Blames);
         assert_eq!(c.named, ["Interior Ministry", "Marsh Brigades"]);
-        let c = claim(
-            "The Marsh Brigades claimed responsibility in a statement.",
-            3,
-            &[],
-            &orgs,
-        )
-        .unwrap();
+        let c = said("The Marsh Brigades claimed responsibility in a statement.");
         assert_eq!(
             (c.stance, c.words.as_str()),
             (Stance::Claims, "claimed responsibility")
         );
         assert_eq!(c.named, ["Marsh Brigades"]);
         // Who claims stands before the claim; the act's targets after it.
-        let c = claim(
+        let c = said(
             "The Marsh Brigades said its fighters struck a base used by the Interior Ministry.",
-            3,
-            &[],
-            &orgs,
-        )
-        .unwrap();
+        );
         assert_eq!(c.named, ["Marsh Brigades"]);
         // Where the speaker is accredited is not who speaks.
-        let c = claim(
-            "The Interior Ministry's envoy to the Marsh Brigades denied any role.",
-            3,
-            &[],
-            &orgs,
-        )
-        .unwrap();
+        let c = said("The Interior Ministry's envoy to the Marsh Brigades denied any role.");
         assert_eq!(c.named, ["Interior Ministry"]);
         // A clause set against this one names another's act.
-        let c = claim(
+        let c = said(
             "\"We have no connection to this,\" its spokesman Omar Aziz wrote, while the Marsh Brigades said they fired the rockets.",
-            3,
-            &[],
-            &orgs,
-        )
-        .unwrap();
+        );
         assert_eq!(c.stance, Stance::Denies);
         assert!(c.named.is_empty(), "{:?}", c.named);
         // Where it said so may stand between the verb and the claim.
-        let c = claim(
+        let c = said(
             "The Marsh Brigades said in a statement on Telegram that its fighters fired the rockets.",
-            3,
-            &[],
-            &orgs,
-        )
-        .unwrap();
+        );
         assert_eq!(c.stance, Stance::Claims);
         assert_eq!(c.named, ["Marsh Brigades"]);
         // Denial wins over the claim it denies; names on other lines are not this sentence's.

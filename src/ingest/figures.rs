@@ -529,12 +529,13 @@ fn unit_after(after: &str, max_skip: usize, partitive: bool) -> Option<(&'static
         // One capitalised word of a type's name ("Katyusha", "Grad"), then
         // the noun must be a weapon's.
         let type_name = !named_type
+            && !is_modifier(&lower)
             && word.starts_with(|c: char| c.is_uppercase())
             && word.chars().all(char::is_alphabetic);
         if skipped > max_skip || !(is_modifier(&lower) || determiner || possessive || type_name) {
             return None;
         }
-        named_type |= type_name && !is_modifier(&lower);
+        named_type |= type_name;
         after_determiner = determiner;
         after_of = lower == "of";
         consumed += word_len;

@@ -203,12 +203,12 @@ pub struct SourceFilterGroup {
 pub fn mark_phrases(text: &str, phrases: &[String]) -> String {
     // A hyphen reads as a space, as the topic matcher reads it ("advise and
     // assist" marks "advise-and-assist"); one byte for one.
-    let lower = text.to_lowercase().replace('-', " ");
+    let lower = crate::topic::fold_case_and_hyphens(text);
     // Lower-casing can change byte lengths for some scripts; only mark when it does not.
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     if lower.len() == text.len() {
         for p in phrases {
-            let needle = p.to_lowercase().replace('-', " ");
+            let needle = crate::topic::fold_case_and_hyphens(p);
             if needle.is_empty() {
                 continue;
             }
