@@ -27,7 +27,7 @@ pub fn token_key(token: &str) -> String {
         .map(fold_accent)
         .filter(|c| c.is_ascii_alphabetic())
         .collect();
-    let mut s = PARTICLES
+    let mut bytes = PARTICLES
         .iter()
         .find_map(|p| {
             lowered
@@ -35,25 +35,29 @@ pub fn token_key(token: &str) -> String {
                 .and_then(|rest| rest.strip_prefix('-'))
                 .map(|_| lower[p.len()..].to_string())
         })
-        .unwrap_or(lower);
+        .unwrap_or(lower)
+        .into_bytes();
+    // In order, each over the whole key (a later pair may be made by an
+    // earlier replacement: "skh" -> "sh" -> "s"). The key is ASCII letters
+    // only, so bytes: `str::contains` and `replace` build a substring
+    // searcher per call, and this ran twelve of them per token.
     for (from, to) in [
-        ("th", "s"),
-        ("dh", "d"),
-        ("kh", "h"),
-        ("gh", "g"),
-        ("ph", "f"),
-        ("sh", "s"),
-        ("ch", "s"),
-        ("q", "k"),
-        ("ck", "k"),
-        ("w", "u"),
-        ("y", "i"),
-        ("z", "s"),
+        (&b"th"[..], b's'),
+        (b"dh", b'd'),
+        (b"kh", b'h'),
+        (b"gh", b'g'),
+        (b"ph", b'f'),
+        (b"sh", b's'),
+        (b"ch", b's'),
+        (b"q", b'k'),
+        (b"ck", b'k'),
+        (b"w", b'u'),
+        (b"y", b'i'),
+        (b"z", b's'),
     ] {
-        if s.contains(from) {
-            s = s.replace(from, to);
-        }
+        replace_ascii(&mut bytes, from, to);
     }
+    let s = String::from_utf8(bytes).unwrap_or_default();
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.chars().enumerate() {
         let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
@@ -72,6 +76,33 @@ pub fn token_key(token: &str) -> String {
         out.replace_range(..1, "a");
     }
     out
+}
+
+/// Every `from` (one or two bytes) in `key` replaced by `to`, left to
+/// right without overlaps, as `str::replace` does.
+fn replace_ascii(key: &mut Vec<u8>, from: &[u8], to: u8) {
+    // Compared byte by byte: a slice comparison of unknown length is a
+    // call to `memcmp`, dozens per token.
+    let at = |i: usize| {
+        from.iter()
+            .enumerate()
+            .all(|(j, b)| key.get(i + j) == Some(b))
+    };
+    if !(0..key.len()).any(at) {
+        return;
+    }
+    let mut out = Vec::with_capacity(key.len());
+    let mut i = 0;
+    while i < key.len() {
+        if at(i) {
+            out.push(to);
+            i += from.len();
+        } else {
+            out.push(key[i]);
+            i += 1;
+        }
+    }
+    *key = out;
 }
 
 /// The tokens of a name that carry identity: particles, middle initials and
@@ -171,6 +202,20 @@ fn fold_accent(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte replacement does what `str::replace` does, on keys made
+        /// of the letters the pairs use (so pairs overlap and repeat).
+        #[test]
+        fn byte_replacement_is_str_replace(key in "[cdghkpqstwyz]{0,12}") {
+            for (from, to) in [("th", b's'), ("ck", b'k'), ("q", b'k'), ("sh", b's')] {
+                let mut bytes = key.clone().into_bytes();
+                replace_ascii(&mut bytes, from.as_bytes(), to);
+                let want = key.replace(from, std::str::from_utf8(&[to]).unwrap());
+                proptest::prop_assert_eq!(String::from_utf8(bytes).unwrap(), want);
+            }
+        }
+    }
 
     #[test]
     fn transliterations_agree() {
