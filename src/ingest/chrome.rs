@@ -457,7 +457,15 @@ struct Pattern {
 
 impl Pattern {
     fn new(why: String, re: Regex) -> Pattern {
-        let hir = regex_syntax::parse(re.as_str()).ok();
+        // Read as case-insensitive: a site's patterns are compiled so
+        // without saying it in their text (`config::compile_line_pattern`),
+        // and for a pattern that is not, the first bytes of either case
+        // are still all the bytes a match can begin with.
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(re.as_str())
+            .ok();
         let anchored = |hir: &&Hir| hir.properties().look_set_prefix().contains(Look::Start);
         let longest = hir
             .as_ref()
@@ -1215,6 +1223,13 @@ mod tests {
             "{filtered} filtered"
         );
         assert_eq!(chrome.matches("Next image"), Some("gallery"));
+        // A site's pattern is case-insensitive without saying so in its text.
+        let site = crate::config::compile_line_pattern("watch our (?:live )?channel").unwrap();
+        let chrome = Boilerplate::new(&[site]);
+        assert_eq!(
+            chrome.matches("Watch our live channel"),
+            Some("site.toml pattern")
+        );
     }
 
     #[test]

@@ -153,6 +153,9 @@ pub fn clean(
         author_over_headline(&lines, &mut kinds, h);
     }
     signature_at_the_end(&lines, &mut kinds);
+    if let Some(m) = &masthead {
+        masthead_datelines(&lines, &mut kinds, m);
+    }
     let author_box = closing_author_box(&lines, &kinds);
     let standing: Vec<Standing> = kinds
         .iter()
@@ -221,12 +224,20 @@ pub fn clean(
         .join(" ");
     // Dates after the article has ended (a comment's) are not its own.
     let dated = &kinds[..ended.unwrap_or(kinds.len())];
+    // A standfirst kept as the body's first line may stand above the byline
+    // and the date: a date before the first paragraph (good text that ends
+    // a sentence; a standfirst seldom has a stop) is the page's.
+    let first_paragraph = body
+        .iter()
+        .copied()
+        .find(|&i| classes[i] == Density::Good && shapes[i].sentence_end)
+        .unwrap_or(first_body);
     art.published = choose_date(
         &lines,
         dated,
         meta,
         style.with_lead(&lead),
-        first_body,
+        first_paragraph,
         last_body,
     )
     .or_else(|| yearless_dateline(&lines, &kinds, &body, style.with_lead(&lead)));
@@ -988,6 +999,38 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
         })
         .collect();
     (names.len() <= 6 && names.iter().all(|n| one(n))).then_some(names)
+}
+
+/// "7Days Iraq – Baghdad": the masthead's name, a dash and a place on a
+/// line of their own is the outlet's dateline, whatever words the name is
+/// made of ([`header::outlet_line`] knows a name by its outlet words).
+fn masthead_datelines(lines: &[Line], kinds: &mut [Kind], masthead: &Masthead) {
+    for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
+        if !matches!(kind, Kind::Text(_)) {
+            continue;
+        }
+        let Some(rest) = strip_prefix_ignore_case(line.text.trim(), &masthead.name) else {
+            continue;
+        };
+        let Some(place) = rest.trim_start().strip_prefix(['/', '–', '—', '-']) else {
+            continue;
+        };
+        let words: Vec<&str> = place.split_whitespace().collect();
+        if (1..=2).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            *kind = Kind::OutletLine(masthead.name.clone());
+        }
+    }
+}
+
+/// `text` without `prefix` at its start, in any case.
+fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 /// "Colin Marsh" right under the headline (past chrome): its byline.
@@ -1892,7 +1935,7 @@ fn choose_date(
     kinds: &[Kind],
     meta: &SourceMeta,
     style: DateStyle,
-    first_body: usize,
+    first_paragraph: usize,
     last_body: usize,
 ) -> Option<Decided<PublishedDate>> {
     // Re-read with the lead's weekdays, which settle 01/04 vs 04/01.
@@ -1912,7 +1955,7 @@ fn choose_date(
     let above = |updated: bool| {
         date_lines
             .iter()
-            .find(|(i, d)| *i < first_body && d.updated == updated)
+            .find(|(i, d)| *i < first_paragraph && d.updated == updated)
     };
     let meta_note = |d: &PublishedDate| -> String {
         let others: Vec<String> = meta
@@ -1997,7 +2040,7 @@ fn choose_date(
             .find_map(|i| Some((date_in_address(&lines[i].text)?, Some(lines[i].no))))
     };
     let n = kinds.len().min(lines.len());
-    let top_address = address_in(0..first_body.min(n))
+    let top_address = address_in(0..first_paragraph.min(n))
         .or_else(|| address_in(last_body.saturating_add(1).min(n)..n));
     let (date, line) = top_address.or_else(|| {
         meta.address

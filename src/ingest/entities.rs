@@ -78,6 +78,13 @@ pub const ORG_HEADS: &[&str] = &[
     "Company",
     "Corporation",
     "Institute",
+    "Institution",
+    // Research institutes: "Stimson Center", "Carnegie Endowment",
+    // "Chatham House".
+    "Center",
+    "Centre",
+    "Endowment",
+    "House",
     "University",
     "Court",
     "Office",

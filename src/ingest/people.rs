@@ -1580,10 +1580,21 @@ mod tests {
                 "Saraya Awliya al-Dam, an Iran-backed militia, has claimed several attacks.",
                 "Jurf al-Nasr, a town south of Baghdad, was hit.",
                 "Kataib Hezbollah announced it was halting attacks.",
+                // Research institutes after a person's post: the people
+                // themselves are named elsewhere in such a sentence.
+                "Much depends on the militias, said a fellow at Chatham House.",
+                "A report by the Stimson Center and the Brookings Institution agreed.",
             ],
             &["Kataib Hezbollah"],
         );
         assert!(got.is_empty(), "{got:?}");
+        let got = names_of(
+            &[
+                "Sara Kline, who runs the Gulf programme at Chatham House, said the deal was fragile.",
+            ],
+            &[],
+        );
+        assert_eq!(got, ["Sara Kline"]);
     }
 
     #[test]
