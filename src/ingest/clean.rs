@@ -225,13 +225,8 @@ pub fn clean(
     // Dates after the article has ended (a comment's) are not its own.
     let dated = &kinds[..ended.unwrap_or(kinds.len())];
     // A standfirst kept as the body's first line may stand above the byline
-    // and the date: a date before the first paragraph (good text that ends
-    // a sentence; a standfirst seldom has a stop) is the page's.
-    let first_paragraph = body
-        .iter()
-        .copied()
-        .find(|&i| classes[i] == Density::Good && shapes[i].sentence_end)
-        .unwrap_or(first_body);
+    // and the date: a date before the first paragraph is the page's.
+    let first_paragraph = first_paragraph(&body, &classes, &shapes).unwrap_or(first_body);
     art.published = choose_date(
         &lines,
         dated,
@@ -540,6 +535,16 @@ fn credits_and_outlets(
     if let Some((name, no)) = address {
         outlets.push((OutletSource::Address, name.to_string(), no));
     }
+    let footer = (first_body.unwrap_or(0)..lines.len()).find_map(|i| {
+        let near = lines[i.saturating_sub(2)..(i + 3).min(lines.len())]
+            .iter()
+            .filter(|l| l.no != lines[i].no)
+            .map(|l| l.text.as_str());
+        Some((header::footer_about(&lines[i].text, near)?, lines[i].no))
+    });
+    if let Some((name, no)) = footer {
+        outlets.push((OutletSource::FooterAbout, name, Some(no)));
+    }
     let interview = (0..lines.len())
         .filter(|&i| matches!(kinds[i], Kind::Text(_)))
         .find_map(|i| Some((header::interviewing_outlet(&lines[i].text)?, lines[i].no)));
@@ -788,8 +793,9 @@ fn unwrap_saved_page(kinds: &mut [Kind]) -> usize {
 /// ("ANKARA", "Washington CNN —").
 fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]) {
     // "Sarah Haddad" over "Jan 25, 2024" (or under "2 hours ago"): a name
-    // alone beside a date line; her handle or job title may stand between
-    // ("@shaddad", "News reporter @shaddad").
+    // alone beside a date line, or with her handle after it ("Sarah Haddad
+    // @shaddad"); her handle or job title may stand between ("@shaddad",
+    // "News reporter @shaddad").
     let start = kinds
         .iter()
         .position(|k| *k == Kind::Text(Density::Good))
@@ -802,7 +808,9 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
         matches!(kinds[j], Kind::Text(_))
             && header::is_journalist_role(without_handles(&lines[j].text))
     };
-    let name_alone = |j: usize| matches!(kinds[j], Kind::Text(_)) && is_name_alone(&lines[j].text);
+    let name_alone = |j: usize| {
+        matches!(kinds[j], Kind::Text(_)) && is_name_alone(without_handles(&lines[j].text))
+    };
     // Between the name and the date: chrome, a job title, other names
     // ("Jane Roe" and "Omar Rashid" stacked under the date), at most two.
     let between = |j: usize| matches!(kinds[j], Kind::Chrome(_)) || role(j) || name_alone(j);
@@ -826,7 +834,7 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
     let bylines: Vec<(usize, Vec<String>)> = (0..lines.len())
         .filter(|&i| matches!(kinds[i], Kind::Text(_)))
         .filter(|&i| dated_below(i) || dated_above(i))
-        .filter_map(|i| Some((i, names_alone(&lines[i].text)?)))
+        .filter_map(|i| Some((i, names_alone(without_handles(&lines[i].text))?)))
         .collect();
     for (i, authors) in bylines {
         kinds[i] = Kind::Byline(Byline {
@@ -1001,6 +1009,14 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
     (names.len() <= 6 && names.iter().all(|n| one(n))).then_some(names)
 }
 
+/// The body's first paragraph: good text that ends a sentence (a
+/// standfirst seldom has a stop).
+fn first_paragraph(body: &[usize], classes: &[Density], shapes: &[Shape]) -> Option<usize> {
+    body.iter()
+        .copied()
+        .find(|&i| classes[i] == Density::Good && shapes[i].sentence_end)
+}
+
 /// "7Days Iraq – Baghdad": the masthead's name, a dash and a place on a
 /// line of their own is the outlet's dateline, whatever words the name is
 /// made of ([`header::outlet_line`] knows a name by its outlet words).
@@ -1062,7 +1078,8 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
         return;
     };
     let authors = match &kinds[j] {
-        Kind::Text(_) => names_alone(&lines[j].text)
+        // "Jane Roe @janeroe": the author's handle after her name.
+        Kind::Text(_) => names_alone(without_handles(&lines[j].text))
             .or_else(|| header::name_and_post(&lines[j].text).map(|name| vec![name])),
         Kind::Byline(b) if b.authors.is_empty() => b.speaker.as_ref().map(|s| vec![s.0.clone()]),
         _ => None,

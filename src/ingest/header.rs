@@ -1906,6 +1906,8 @@ pub enum OutletSource {
     OutletLine,
     /// "By Jane Roe | Evening Courier".
     Byline,
+    /// "About The Evening Courier" among the footer's links.
+    FooterAbout,
     /// A link to the page on the outlet's own domain ("https://p.dw.com/...").
     Address,
     /// "an official told the Evening Courier": the outlet the article's
@@ -1923,10 +1925,41 @@ impl OutletSource {
             OutletSource::Dateline => "the credit in the dateline",
             OutletSource::OutletLine => "the outlet's dateline line",
             OutletSource::Byline => "the byline",
+            OutletSource::FooterAbout => "the footer's \"About ...\" link",
             OutletSource::Address => "a link to the page on the outlet's domain",
             OutletSource::Interview => "the outlet the article's sources spoke to",
         }
     }
+}
+
+/// "About The Evening Courier": a footer's link to the publisher's own
+/// page, which names it. `near` are the lines around it: one of them must
+/// be another footer link ("Contact Us", "Privacy Policy"), so that a
+/// teaser or a heading ("About Iraq") is not read as one.
+pub fn footer_about<'l>(line: &str, mut near: impl Iterator<Item = &'l str>) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^About\s+(?P<name>(?:The\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\d&'’.-]*){0,4})$").unwrap()
+    });
+    const FOOTER_LINKS: &[&str] = &[
+        "contact us",
+        "contact",
+        "advertise",
+        "advertise with us",
+        "privacy policy",
+        "privacy",
+        "terms of use",
+        "terms of service",
+        "terms and conditions",
+        "cookie policy",
+        "careers",
+        "sitemap",
+        "site map",
+    ];
+    let name = re.captures(line.trim())?.name("name")?.as_str();
+    let footer = |l: &str| FOOTER_LINKS.contains(&l.trim().to_lowercase().as_str());
+    (!super::people::is_place(name) && !["Us", "Me"].contains(&name) && near.any(footer))
+        .then(|| name.to_string())
 }
 
 /// The known outlet a sentence says its source spoke to: "a senior source
@@ -2629,6 +2662,27 @@ mod tests {
             Some("Mina Brook".to_string())
         );
         assert_eq!(transcript_speaker("GREEN PARK: The talks began."), None);
+    }
+
+    #[test]
+    fn the_footer_names_the_publisher_in_its_about_link() {
+        let footer = ["Contact Us", "Advertise", "Privacy Policy"];
+        assert_eq!(
+            footer_about("About The Harbour Ledger", footer.into_iter()).as_deref(),
+            Some("The Harbour Ledger")
+        );
+        // Among other links only: a teaser or a heading is no footer.
+        assert_eq!(
+            footer_about("About The Harbour Ledger", ["Read more"].into_iter()),
+            None
+        );
+        // A place, or the generic link, names no publisher.
+        assert_eq!(footer_about("About Iraq", footer.into_iter()), None);
+        assert_eq!(footer_about("About Us", footer.into_iter()), None);
+        assert_eq!(
+            footer_about("About the coalition", footer.into_iter()),
+            None
+        );
     }
 
     #[test]
