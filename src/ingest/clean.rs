@@ -495,9 +495,19 @@ fn credits_and_outlets(
                     }
                 }
             }
-            Kind::Credit(names) => art
-                .attribution
-                .extend(names.iter().map(|n| (n.clone(), no))),
+            // "Source: Harbour Daily and news agencies": the outlet's own
+            // desk, with the agencies it drew on; any other name credited
+            // is a story the page carries.
+            Kind::Credit(names) => {
+                let own_desk = header::credits_own_desk(&lines[i].text);
+                for n in names {
+                    if own_desk && !is_wire(n) {
+                        outlets.push((OutletSource::SourceLine, n.clone(), Some(no)));
+                    } else {
+                        art.attribution.push((n.clone(), no));
+                    }
+                }
+            }
             Kind::OutletLine(name) => {
                 outlets.push((OutletSource::OutletLine, name.clone(), Some(no)))
             }
@@ -520,37 +530,7 @@ fn credits_and_outlets(
             _ => {}
         }
     }
-    // Weak evidence, for pages that name their outlet nowhere else: a link
-    // on the outlet's domain, and the outlet the article's sources spoke to.
-    let address = meta
-        .address
-        .as_deref()
-        .and_then(header::outlet_of_address)
-        .map(|o| (o, None))
-        .or_else(|| {
-            lines
-                .iter()
-                .find_map(|l| Some((header::outlet_of_address(&l.text)?, Some(l.no))))
-        });
-    if let Some((name, no)) = address {
-        outlets.push((OutletSource::Address, name.to_string(), no));
-    }
-    let footer = (first_body.unwrap_or(0)..lines.len()).find_map(|i| {
-        let near = lines[i.saturating_sub(2)..(i + 3).min(lines.len())]
-            .iter()
-            .filter(|l| l.no != lines[i].no)
-            .map(|l| l.text.as_str());
-        Some((header::footer_about(&lines[i].text, near)?, lines[i].no))
-    });
-    if let Some((name, no)) = footer {
-        outlets.push((OutletSource::FooterAbout, name, Some(no)));
-    }
-    let interview = (0..lines.len())
-        .filter(|&i| matches!(kinds[i], Kind::Text(_)))
-        .find_map(|i| Some((header::interviewing_outlet(&lines[i].text)?, lines[i].no)));
-    if let Some((name, no)) = interview {
-        outlets.push((OutletSource::Interview, name.to_string(), Some(no)));
-    }
+    outlets.extend(weak_outlet_evidence(lines, kinds, meta, first_body));
     if let Some(i) = first_body
         && let Some(d) = dateline(&lines[i].text)
         && let Some(credit) = d.credit
@@ -584,6 +564,48 @@ fn credits_and_outlets(
         {
             outlets.push((OutletSource::Dateline, credit, Some(lines[i].no)));
         }
+    }
+    outlets
+}
+
+/// Weak evidence of the outlet, for pages that name it nowhere else: a
+/// link on the outlet's domain, the footer's "About" link, and the outlet
+/// the article's sources spoke to.
+fn weak_outlet_evidence(
+    lines: &[Line],
+    kinds: &[Kind],
+    meta: &SourceMeta,
+    first_body: Option<usize>,
+) -> Vec<(OutletSource, String, Option<usize>)> {
+    let mut outlets = Vec::new();
+    let address = meta
+        .address
+        .as_deref()
+        .and_then(header::outlet_of_address)
+        .map(|o| (o, None))
+        .or_else(|| {
+            lines
+                .iter()
+                .find_map(|l| Some((header::outlet_of_address(&l.text)?, Some(l.no))))
+        });
+    if let Some((name, no)) = address {
+        outlets.push((OutletSource::Address, name.to_string(), no));
+    }
+    let footer = (first_body.unwrap_or(0)..lines.len()).find_map(|i| {
+        let near = lines[i.saturating_sub(2)..(i + 3).min(lines.len())]
+            .iter()
+            .filter(|l| l.no != lines[i].no)
+            .map(|l| l.text.as_str());
+        Some((header::footer_about(&lines[i].text, near)?, lines[i].no))
+    });
+    if let Some((name, no)) = footer {
+        outlets.push((OutletSource::FooterAbout, name, Some(no)));
+    }
+    let interview = (0..lines.len())
+        .filter(|&i| matches!(kinds[i], Kind::Text(_)))
+        .find_map(|i| Some((header::interviewing_outlet(&lines[i].text)?, lines[i].no)));
+    if let Some((name, no)) = interview {
+        outlets.push((OutletSource::Interview, name.to_string(), Some(no)));
     }
     outlets
 }

@@ -540,17 +540,25 @@ fn place_then_month(line: &str) -> Option<&str> {
     (capitals || super::people::is_place(head)).then(|| c.get(2).map_or(line, |m| m.as_str()))
 }
 
-/// "Rudaw24", "Channel4": one word of letters with a number at its end, a
-/// publisher's name beside its date ("Zagros24 | 26-01-2024 09:41"). Not a
-/// count ("Views 1,204": two words) nor a page ("A7": one letter).
+/// "Rudaw24", "Channel4", "Z24 Live": a publisher's name with a number at
+/// the end of a word, beside its date ("Zagros24 | 26-01-2024 09:41"): up
+/// to three capitalised words, letters then one to three digits. Not a
+/// count ("Views 1,204": a word of digits) nor a page ("A7": one letter).
 fn is_numbered_name(field: &str) -> bool {
-    let f = field.trim();
-    let letters = f.trim_end_matches(|c: char| c.is_ascii_digit());
-    let digits = f.len() - letters.len();
-    (1..=3).contains(&digits)
-        && letters.chars().count() >= 3
-        && letters.starts_with(|c: char| c.is_uppercase())
-        && letters.chars().all(char::is_alphabetic)
+    let words: Vec<&str> = field.split_whitespace().collect();
+    let numbered = |w: &str| {
+        let letters = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        (1..=3).contains(&(w.len() - letters.len()))
+    };
+    let mut letters = 0;
+    for w in &words {
+        let head = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        if !head.starts_with(|c: char| c.is_uppercase()) || !head.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        letters += head.chars().count();
+    }
+    (1..=3).contains(&words.len()) && words.iter().any(|w| numbered(w)) && letters >= 3
 }
 
 /// "Edited By: Priya Sharma", "Editor: Liu Jing": the desk editor beside
@@ -1555,6 +1563,9 @@ mod tests {
         assert_eq!(line("Views 1,204 | 26-01-2024 09:41"), None);
         assert!(!is_numbered_name("A7"));
         assert!(!is_numbered_name("2024"));
+        // A short brand of a letter and a number, with a word after it.
+        assert_eq!(line("Z24 Live | 28-09-2024 09:30 PM"), Some(d(2024, 9, 28)));
+        assert!(!is_numbered_name("Page 2"));
     }
 
     #[test]

@@ -821,6 +821,17 @@ fn split_at_with(t: &str) -> Option<(&str, &str)> {
         .max_by_key(|(desk, _)| desk.len())
 }
 
+/// "Source: Harbour Daily and news agencies": a credit line naming the
+/// outlet's own desk beside agencies it does not name.
+pub fn credits_own_desk(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^sources?\s*:?\s+.{2,60}\s(?:and|with|&|\+)\s+(?:other\s+)?(?:news\s+)?(?:agencies|wires)\.?$")
+            .unwrap()
+    })
+    .is_match(line.trim())
+}
+
 /// A line that only credits a source: "AFP", "(Reuters)", "— AP",
 /// "Source: Reuters", "Reuters · 6 hours ago". Returns the names credited.
 pub fn credit_line(line: &str) -> Option<Vec<String>> {
@@ -1906,6 +1917,8 @@ pub enum OutletSource {
     OutletLine,
     /// "By Jane Roe | Evening Courier".
     Byline,
+    /// "Source: Evening Courier and news agencies".
+    SourceLine,
     /// "About The Evening Courier" among the footer's links.
     FooterAbout,
     /// A link to the page on the outlet's own domain ("https://p.dw.com/...").
@@ -1925,6 +1938,7 @@ impl OutletSource {
             OutletSource::Dateline => "the credit in the dateline",
             OutletSource::OutletLine => "the outlet's dateline line",
             OutletSource::Byline => "the byline",
+            OutletSource::SourceLine => "the source line (\"Source: Outlet and news agencies\")",
             OutletSource::FooterAbout => "the footer's \"About ...\" link",
             OutletSource::Address => "a link to the page on the outlet's domain",
             OutletSource::Interview => "the outlet the article's sources spoke to",
@@ -2662,6 +2676,15 @@ mod tests {
             Some("Mina Brook".to_string())
         );
         assert_eq!(transcript_speaker("GREEN PARK: The talks began."), None);
+    }
+
+    #[test]
+    fn a_source_line_naming_the_desk_beside_unnamed_agencies() {
+        assert!(credits_own_desk("Source: Harbour Daily and news agencies"));
+        assert!(credits_own_desk("Sources: Harbour Daily with agencies"));
+        // Named sources are credits: the page carries their stories.
+        assert!(!credits_own_desk("Source: Harbour Daily"));
+        assert!(!credits_own_desk("Source: Reuters and AFP"));
     }
 
     #[test]
