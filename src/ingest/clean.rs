@@ -232,7 +232,7 @@ pub fn clean(
         dated,
         meta,
         style.with_lead(&lead),
-        first_paragraph,
+        first_body..first_paragraph,
         last_body,
     )
     .or_else(|| yearless_dateline(&lines, &kinds, &body, style.with_lead(&lead)));
@@ -1974,9 +1974,12 @@ fn choose_date(
     kinds: &[Kind],
     meta: &SourceMeta,
     style: DateStyle,
-    first_paragraph: usize,
+    opening: std::ops::Range<usize>,
     last_body: usize,
 ) -> Option<Decided<PublishedDate>> {
+    // `opening`: from the body's first line to its first paragraph (a
+    // standfirst kept as the body's first line, a byline, a date).
+    let (first_body, first_paragraph) = (opening.start, opening.end);
     // Re-read with the lead's weekdays, which settle 01/04 vs 04/01.
     let reread = |i: usize| {
         parse_date_line(
@@ -1991,10 +1994,10 @@ fn choose_date(
         .filter(|(_, k)| matches!(k, Kind::Date(_)))
         .filter_map(|(i, _)| reread(i).map(|d| (i, d)))
         .collect();
-    let above = |updated: bool| {
+    let above = |updated: bool, end: usize| {
         date_lines
             .iter()
-            .find(|(i, d)| *i < first_paragraph && d.updated == updated)
+            .find(|(i, d)| *i < end && d.updated == updated)
     };
     let meta_note = |d: &PublishedDate| -> String {
         let others: Vec<String> = meta
@@ -2021,7 +2024,7 @@ fn choose_date(
             why,
         })
     };
-    if let Some((i, d)) = above(false) {
+    if let Some((i, d)) = above(false, first_body) {
         return from_line(*i, d, "the date line above the article");
     }
     if let Some(m) = meta.dates.iter().find(|m| !m.modified) {
@@ -2046,6 +2049,11 @@ fn choose_date(
             why,
         });
     }
+    // Under a standfirst that opens the body, over its first paragraph; a
+    // live blog's first entry may stand so too, so the metadata first.
+    if let Some((i, d)) = above(false, first_paragraph) {
+        return from_line(*i, d, "the date line above the article's first paragraph");
+    }
     for (i, k) in kinds.iter().enumerate() {
         if let Kind::Byline(b) = k
             && let Some(d) = &b.date
@@ -2053,7 +2061,7 @@ fn choose_date(
             return from_line(i, d, "the date in the byline");
         }
     }
-    if let Some((i, d)) = above(true) {
+    if let Some((i, d)) = above(true, first_paragraph) {
         return from_line(
             *i,
             d,
@@ -2356,6 +2364,36 @@ mod tests {
 
     fn title(a: &CleanArticle) -> &str {
         a.title.as_ref().map_or("", |t| t.value.as_str())
+    }
+
+    /// A standfirst kept as the body's first line, the author alone and the
+    /// date under it: that date is the page's (it was taken for a timestamp
+    /// inside the article, and a later "Updated" line won); the page's
+    /// metadata still comes first, as a live blog's first entry may stand
+    /// the same way.
+    #[test]
+    fn a_date_under_a_standfirst_and_over_the_first_paragraph() {
+        let text = format!(
+            "HARBOUR LEDGER\nNews\nWorld\nOpinion\n\nTalks on the mission's end begin in the capital\n\nOfficials expect a timetable for the advisers within a year\n\nJane Roe\nFriday, 26th January 2024\nUpdated: Saturday, 27th January 2024\n\n{PARAGRAPHS}Updated: January 28th, 2024, 9:02 AM\n"
+        );
+        let published = |a: &CleanArticle| a.published.as_ref().map(|d| d.value.date);
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2024, 1, d);
+        assert_eq!(published(&run(&text)), day(26));
+        let meta = SourceMeta {
+            dates: vec![crate::source::MetaDate {
+                field: "article:published_time".into(),
+                date: day(25).unwrap(),
+                modified: false,
+            }],
+            ..SourceMeta::default()
+        };
+        let a = clean(
+            &text,
+            &meta,
+            &Boilerplate::new(&[]),
+            &CorpusWords::default(),
+        );
+        assert_eq!(published(&a), day(25));
     }
 
     fn body(a: &CleanArticle) -> String {
