@@ -363,6 +363,13 @@ fn is_latin(c: char) -> bool {
 
 /// Separators between menu items, breadcrumbs and metadata fields.
 fn separators(line: &str) -> usize {
+    let arrows = line.matches(['▼', '▲', '▶', '►']).count();
+    // Most lines (every paragraph) have none of the separators' marks: one
+    // pass over the characters, not ten substring searches of a copy.
+    let marks = ['|', '·', '•', '»', '›', '>', '/', ':', '‹', '«'];
+    if !line.contains(marks) {
+        return arrows;
+    }
     let padded = format!(" {line} ");
     let mut n = 0;
     for sep in [
@@ -370,7 +377,7 @@ fn separators(line: &str) -> usize {
     ] {
         n += padded.matches(sep).count();
     }
-    n + line.matches(['▼', '▲', '▶', '►']).count()
+    n + arrows
 }
 
 pub use crate::words::stop_words;
@@ -383,6 +390,23 @@ pub fn is_stop_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Skipping lines without a separator's mark counts what ten
+        /// searches of the padded line count.
+        #[test]
+        fn separators_are_counted_as_by_searching(line in "[a |·>/:▶«]{0,24}") {
+            let padded = format!(" {line} ");
+            let searched: usize = [
+                " | ", " · ", " • ", " » ", " › ", " > ", " / ", " :: ", " ‹ ", " « ",
+            ]
+            .iter()
+            .map(|sep| padded.matches(sep).count())
+            .sum::<usize>()
+                + line.matches(['▼', '▲', '▶', '►']).count();
+            proptest::prop_assert_eq!(separators(&line), searched);
+        }
+    }
 
     #[test]
     fn wrapped_lines_are_joined_and_keep_their_number() {
