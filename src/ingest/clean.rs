@@ -1044,31 +1044,13 @@ fn first_paragraph(body: &[usize], classes: &[Density], shapes: &[Shape]) -> Opt
 /// made of ([`header::outlet_line`] knows a name by its outlet words).
 fn masthead_datelines(lines: &[Line], kinds: &mut [Kind], masthead: &Masthead) {
     for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
-        if !matches!(kind, Kind::Text(_)) {
-            continue;
-        }
-        let Some(rest) = strip_prefix_ignore_case(line.text.trim(), &masthead.name) else {
-            continue;
-        };
-        let Some(place) = rest.trim_start().strip_prefix(['/', '–', '—', '-']) else {
-            continue;
-        };
-        let words: Vec<&str> = place.split_whitespace().collect();
-        if (1..=2).contains(&words.len())
-            && words
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        if matches!(kind, Kind::Text(_))
+            && header::name_before_place(&line.text)
+                .is_some_and(|name| name.eq_ignore_ascii_case(&masthead.name))
         {
             *kind = Kind::OutletLine(masthead.name.clone());
         }
     }
-}
-
-/// `text` without `prefix` at its start, in any case.
-fn strip_prefix_ignore_case<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
 }
 
 /// "Colin Marsh" right under the headline (past chrome): its byline.

@@ -1077,10 +1077,6 @@ fn place_and_initials(t: &str) -> Option<(&str, &str)> {
 /// "Wasit Voice / Baghdad", "The Evening Courier – Baghdad": an outlet's
 /// own dateline standing as a line. Returns the outlet's name.
 pub fn outlet_line(line: &str) -> Option<String> {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(r"^(?P<name>\p{Lu}[\p{L}&'’.-]*(?:\s+[\p{Lu}&][\p{L}&'’.-]*){0,4})\s+[/–—-]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?$").unwrap()
-    });
     let t = line.trim();
     // "Baghdad-INA": a place and the outlet's acronym.
     if let Some((_, acronym)) = place_and_initials(t) {
@@ -1088,8 +1084,20 @@ pub fn outlet_line(line: &str) -> Option<String> {
             .filter(|(_, wire)| !wire)
             .map(|(n, _)| n.to_string());
     }
-    let name = re.captures(t)?.name("name")?.as_str().to_string();
+    let name = name_before_place(t)?.to_string();
     (has_outlet_word(&name) || known_outlet(&name).is_some_and(|(_, wire)| !wire)).then_some(name)
+}
+
+/// "Wasit Voice / Baghdad", "7Days Iraq – Baghdad": the capitalised name
+/// (it may begin with a figure) before a dash and a place of one or two
+/// capitalised words, on a line of its own. Whether the name is a
+/// publisher's is the caller's to say.
+pub fn name_before_place(line: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(?P<name>[\p{Lu}\d][\p{L}\d&'’.-]*(?:\s+[\p{Lu}&][\p{L}&'’.-]*){0,4})\s+[/–—-]\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?$").unwrap()
+    });
+    Some(re.captures(line.trim())?.name("name")?.as_str())
 }
 
 /// The publication a label names: "Published in" or "Writer for" on one
