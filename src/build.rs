@@ -580,7 +580,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     // Files ingest wrote are left out of the snapshot kept, so the next
     // build reads them (and their sources) once more.
     let inputs = inputs.without(&briefs_written);
-    load::remember_loaded_briefs(&memo, &site.briefs);
+    // Nothing below reads the sources or briefs again.
+    cache::discard(std::mem::take(&mut site.sources));
+    load::remember_loaded_briefs(&memo, std::mem::take(&mut site.briefs));
     let next = memo.next(snapshot_ns);
     cache.store(
         &BuildState {

@@ -102,7 +102,7 @@ fn ingest(name: &str, bytes: &[u8]) {
     static BOILERPLATE: OnceLock<Boilerplate> = OnceLock::new();
     // Compiled once: the default patterns cost more than a small page.
     let boilerplate = BOILERPLATE.get_or_init(|| Boilerplate::new(&[]));
-    let corpus = CorpusWords::from_texts([source.text.as_str()]);
+    let corpus = CorpusWords::from_texts([&*source.text]);
     static MATCHER: OnceLock<TopicMatcher> = OnceLock::new();
     let matcher = MATCHER.get_or_init(|| TopicMatcher::new(topics().iter().map(|t| &t.rules)));
     let ctx = Context {

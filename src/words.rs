@@ -71,7 +71,11 @@ impl Terms {
                 .then_with(|| word(x.1, x.2).cmp(word(y.1, y.2)))
         });
         keyed.dedup_by(|x, y| x.0 == y.0 && word(x.1, x.2) == word(y.1, y.2));
-        let mut out = String::with_capacity(buf.len() + keyed.len());
+        // Exactly as long as the words kept (a text repeats most of its
+        // words: sized by `buf`, every brief's and source's terms held two
+        // to three times their length through the build).
+        let len: usize = keyed.iter().map(|&(_, a, b)| (b - a) as usize + 1).sum();
+        let mut out = String::with_capacity(len.saturating_sub(1));
         for (i, &(_, a, b)) in keyed.iter().enumerate() {
             if i > 0 {
                 out.push('\n');

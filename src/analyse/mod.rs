@@ -45,17 +45,18 @@ pub struct Analysis {
     pub briefs: Vec<BriefAnalysis>,
     /// One entry per source, parallel to the sources slice.
     pub sources: Vec<SourceAnalysis>,
-    /// People and organisations across briefs, aliases merged.
-    pub entities: Vec<Entity>,
+    /// People and organisations across briefs, aliases merged (shared
+    /// with the cache's memo, as `figures` and `timeline` are).
+    pub entities: Arc<Vec<Entity>>,
     /// The latest day a source was first seen, when earlier ones exist:
     /// what the briefing shows as new ([`stories::latest_day`]).
     pub latest_day: Option<NaiveDate>,
     /// Briefs reporting one event, grouped; most recent first.
     pub stories: Vec<Story>,
     /// Figures grouped by quantity, with disagreements.
-    pub figures: Vec<FigureGroup>,
+    pub figures: Arc<Vec<FigureGroup>>,
     /// Dated events and every dated mention.
-    pub timeline: Timeline,
+    pub timeline: Arc<Timeline>,
     /// How long the story grouping took (for `DOSSIER_TIMINGS`, printed by
     /// the build; never part of any output).
     #[serde(skip)]
@@ -233,29 +234,29 @@ pub type FactsValue = Arc<FactsPart>;
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
 pub enum FactsPart {
     /// People and organisations across briefs.
-    Entities(Vec<Entity>),
+    Entities(Arc<Vec<Entity>>),
     /// Figures grouped by what they count.
-    Figures(Vec<FigureGroup>),
+    Figures(Arc<Vec<FigureGroup>>),
     /// Dates and events.
-    Timeline(Timeline),
+    Timeline(Arc<Timeline>),
 }
 
 impl FactsPart {
-    fn entities(&self) -> Option<&Vec<Entity>> {
+    fn entities(&self) -> Option<&Arc<Vec<Entity>>> {
         match self {
             FactsPart::Entities(e) => Some(e),
             _ => None,
         }
     }
 
-    fn figures(&self) -> Option<&Vec<FigureGroup>> {
+    fn figures(&self) -> Option<&Arc<Vec<FigureGroup>>> {
         match self {
             FactsPart::Figures(f) => Some(f),
             _ => None,
         }
     }
 
-    fn timeline(&self) -> Option<&Timeline> {
+    fn timeline(&self) -> Option<&Arc<Timeline>> {
         match self {
             FactsPart::Timeline(t) => Some(t),
             _ => None,
@@ -264,17 +265,20 @@ impl FactsPart {
 }
 
 /// The part kept under `key`, or `make` it (and keep it as `wrap` of it).
-fn reuse<T: Clone>(
+/// The memo and the analysis share the part: entities, figures and the
+/// timeline are tens of megabytes at 10,000 briefs, and a build's peak
+/// memory is a large part of its cost.
+fn reuse<T>(
     memo: &dyn Reuse<FactsValue>,
     key: u128,
-    wrap: fn(T) -> FactsPart,
-    part: fn(&FactsPart) -> Option<&T>,
+    wrap: fn(Arc<T>) -> FactsPart,
+    part: fn(&FactsPart) -> Option<&Arc<T>>,
     make: impl Fn() -> T,
-) -> T {
-    let kept = memo.get_or(key, &mut || Arc::new(wrap(make())));
+) -> Arc<T> {
+    let kept = memo.get_or(key, &mut || Arc::new(wrap(Arc::new(make()))));
     // Another part under this key cannot happen (the keys are tagged); if
     // it did, the part is made afresh rather than taken wrong.
-    part(&kept).cloned().unwrap_or_else(make)
+    part(&kept).cloned().unwrap_or_else(|| Arc::new(make()))
 }
 
 /// Where the analysis may find what an earlier run made (see
@@ -452,7 +456,7 @@ pub fn analyse_with(
         for t in topics {
             h.value(&t.title);
         }
-        for e in &entities {
+        for e in entities.iter() {
             h.value(&e.name);
         }
         h.finish()
@@ -572,7 +576,7 @@ fn source_analyses(
                 .collect();
             ents.sort_unstable();
             ents.dedup();
-            let text = source.text.as_str();
+            let text = &*source.text;
             let terms = memo.get_or(crate::hash::hash_bytes(text.as_bytes()), &mut || {
                 Arc::new(Terms::of(text))
             });
@@ -638,7 +642,7 @@ fn facts(
     aliases: &Aliases,
     rank: &[usize],
     memo: AnalysisReuse<'_>,
-) -> (Vec<Entity>, Vec<FigureGroup>, Timeline) {
+) -> (Arc<Vec<Entity>>, Arc<Vec<FigureGroup>>, Arc<Timeline>) {
     let [entities_key, figures_key, timeline_key] = facts_keys(briefs, aliases, rank);
     let (entities, (figures, timeline)) = rayon::join(
         || {

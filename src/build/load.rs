@@ -39,7 +39,7 @@ pub fn load_sources(
 /// The files parsed (not from the memo) are listed in
 /// `Memo::briefs_to_remember` for [`remember_loaded_briefs`].
 pub fn load_briefs(root: &Path, memo: &Memo) -> (Vec<Brief>, Diagnostics) {
-    brief::load_briefs_by(root, |rel, slug, shown, path| {
+    let loaded = brief::load_briefs_by(root, |rel, slug, shown, path| {
         let key = format!("{BRIEFS_DIR}/{rel}");
         let stamp = memo.stamps.get(&key, path);
         if let Some(json) = memo.briefs.hit(&key, stamp)
@@ -57,27 +57,34 @@ pub fn load_briefs(root: &Path, memo: &Memo) -> (Vec<Brief>, Diagnostics) {
             later.push((key, stamp));
         }
         Ok(brief)
-    })
+    });
+    memo.parsed_briefs.clear();
+    loaded
 }
 
 /// Put the briefs [`load_briefs`] parsed into the memo, as JSON, each at the
 /// stamp it was read at. Called once the build is done with them: made at
 /// load time, 10,000 briefs' JSON (75 MB) sat in memory through analysis
 /// and rendering. A brief not among `briefs` (a draft, set aside after
-/// loading) is read again next time.
-pub fn remember_loaded_briefs(memo: &Memo, briefs: &[Brief]) {
+/// loading) is read again next time. Each brief is dropped once it is
+/// written down, so that the JSON takes the briefs' place in memory rather
+/// than adding to it (this is the build's last large allocation).
+pub fn remember_loaded_briefs(memo: &Memo, briefs: Vec<Brief>) {
     let to_remember = &memo.briefs_to_remember;
     let pending = std::mem::take(&mut *to_remember.lock().unwrap_or_else(|e| e.into_inner()));
     if pending.is_empty() {
+        crate::cache::discard(briefs);
         return;
     }
-    let by_file: std::collections::HashMap<&str, &Brief> =
-        briefs.iter().map(|b| (b.file.as_str(), b)).collect();
-    pending.par_iter().for_each(|(key, stamp)| {
-        if let Some(brief) = by_file.get(key.as_str())
-            && let Ok(json) = serde_json::to_string(brief)
+    let stamps: std::collections::HashMap<&str, FileStamp> = pending
+        .iter()
+        .map(|(key, stamp)| (key.as_str(), *stamp))
+        .collect();
+    briefs.into_par_iter().for_each(|brief| {
+        if let Some(stamp) = stamps.get(brief.file.as_str())
+            && let Ok(json) = serde_json::to_string(&brief)
         {
-            memo.briefs.remember(key, *stamp, json);
+            memo.briefs.remember(&brief.file, *stamp, json);
         }
     });
 }
@@ -225,7 +232,7 @@ mod tests {
         assert!(errors.is_empty() && fresh.len() >= 5, "{errors:?}");
         assert!(fresh.iter().any(|b| !b.facts.people.is_empty()));
         // Remembered once the build is done with them, at the stamp read.
-        remember_loaded_briefs(&memo, &fresh);
+        remember_loaded_briefs(&memo, fresh.clone());
         // Through the cache's files, as the next build sees it.
         let cache = crate::cache::BuildCache::new(site.path());
         let state = crate::cache::BuildState::default();

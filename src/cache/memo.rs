@@ -664,6 +664,14 @@ impl ParsedBriefs {
         let (at, brief) = kept.remove(file)?;
         (Some(at) == stamp).then_some(brief)
     }
+
+    /// Forget every brief kept (the loader has taken what it wanted; a
+    /// map emptied by `take` still holds its table, a megabyte per
+    /// thousand briefs, until the build ends).
+    pub fn clear(&self) {
+        let mut kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        *kept = HashMap::default();
+    }
 }
 
 impl Memo {

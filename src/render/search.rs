@@ -358,7 +358,7 @@ fn excerpt(text: &str) -> String {
 fn brief_docs<'a>(input: &RenderInput<'a>) -> Vec<Doc<'a>> {
     let a = input.analysis;
     let mut names: Vec<Vec<&str>> = vec![Vec::new(); input.briefs.len()];
-    for e in &a.entities {
+    for e in a.entities.iter() {
         for m in &e.mentions {
             names[m.brief].push(e.name.as_str());
         }

@@ -33,11 +33,11 @@ fn build_in_memory(
     let started = crate::cache::now_ns();
     let result = (|| {
         build::ingest_with(root, false, &memo)?;
-        let site = build::load_with(root, &memo)?;
-        build::remember_loaded_briefs(&memo, &site.briefs);
+        let mut site = build::load_with(root, &memo)?;
         let pages = crate::render::Collect::default();
         let rendered = build::render_pages_with(&site, None, &memo, !previous.is_empty(), &pages)?;
         build::check_bodies(&site)?;
+        build::remember_loaded_briefs(&memo, std::mem::take(&mut site.briefs));
         let mut files = BTreeMap::new();
         for (rel, path) in &site.theme.static_files {
             if let Ok(bytes) = std::fs::read(path) {

@@ -46,7 +46,7 @@ pub struct SourceText {
     /// to their source by this.
     pub rel_path: String,
     /// The decoded text, line endings normalised to `\n`.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// How the file was decoded.
     pub encoding: Encoding,
     /// SHA-256 of the file's bytes, lower-case hex.
@@ -157,7 +157,7 @@ impl SourceText {
             slug,
             rel_path: rel_path.to_string(),
             letters_sha256,
-            text,
+            text: text.into(),
             encoding,
             sha256,
             meta,
