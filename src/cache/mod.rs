@@ -40,7 +40,7 @@ pub const CACHE_DIR: &str = ".dossier-cache";
 const TRUST_MARGIN_NS: i128 = 2_000_000_000;
 
 /// Bump when the layout of anything stored changes.
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 
 /// Every input file of a site with its stamp, in path order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -159,17 +159,20 @@ pub struct BriefPageValues {
 pub struct PackedValues(#[serde(with = "serde_bytes")] Vec<u8>);
 
 impl PackedValues {
+    /// Encoded and compressed: every brief page's values are held until
+    /// the build ends (76 MB at 10,000 articles as plain postcard, most of
+    /// it the same source and entity URLs again), then written to the cache.
     fn pack(values: &BriefPageValues) -> PackedValues {
-        let mut bytes = postcard::to_allocvec(values).unwrap_or_default();
-        // Grown by doubling: a third of its capacity, on average, would sit
-        // unused until the build ends (every brief page's, 60 MB at 10,000).
+        let plain = postcard::to_allocvec(values).unwrap_or_default();
+        let mut bytes = lz4_flex::compress_prepend_size(&plain);
         bytes.shrink_to_fit();
         PackedValues(bytes)
     }
 
     /// `None` if the bytes do not decode (the page is then made anew).
     fn unpack(&self) -> Option<BriefPageValues> {
-        postcard::from_bytes(&self.0).ok()
+        let plain = lz4_flex::decompress_size_prepended(&self.0).ok()?;
+        postcard::from_bytes(&plain).ok()
     }
 }
 
