@@ -948,11 +948,12 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
     });
     // Long paragraphs carry credits too ("... (LBC; File Photo: ... ©
     // CENTCOM)"): those are taken out of the paragraph, not dropped with it.
-    // "Iraqi Prime Minister Mohammed Shia al-Sudani. (AFP)": a short line
-    // that ends with the picture's credit in parentheses.
+    // "Iraqi Prime Minister Mohammed Shia al-Sudani. (AFP)", "... (Reuters
+    // file photo)": a short line that ends with the picture's credit in
+    // parentheses.
     static CREDIT: OnceLock<Regex> = OnceLock::new();
     let credit = CREDIT.get_or_init(|| {
-        Regex::new(r"(?i)[.!?]?\s*[(\[](?:[^()\[\]]*[/:]\s*)?(?:afp|ap|reuters|epa|anadolu|xinhua|getty(?: images)?|handout|file|photo|sana|ina|irna|courtesy\b[^()\[\]]{0,60})(?:\s+photo)?(?:\s*[/:][^()\[\]]*)?[)\]]$").unwrap()
+        Regex::new(r"(?i)[.!?]?\s*[(\[](?:[^()\[\]]*[/:]\s*)?(?:afp|ap|reuters|epa|anadolu|xinhua|getty(?: images)?|handout|file|photo|sana|ina|irna|courtesy\b[^()\[\]]{0,60})(?:\s+(?:file\s+)?(?:photo|picture|image)s?)?(?:\s*[/:][^()\[\]]*)?[)\]]$").unwrap()
     });
     // A credit of any photographer or agency: capitalised names split by
     // slashes ("(Jane Roe/EPA-EFE/Shutterstock)", "(Sgt. John Doe/Army)"),
@@ -1335,6 +1336,10 @@ mod tests {
         );
         assert_eq!(
             why("Soldiers load a truck at the base. (Photo: Jane Roe / AFP)"),
+            Some("photo caption")
+        );
+        assert_eq!(
+            why("Soldiers march in a parade in the capital. (Reuters file photo)"),
             Some("photo caption")
         );
         assert_eq!(why("Iraq and Japan meet in the final on Friday"), None);

@@ -445,6 +445,19 @@ fn other_calendar_date() -> String {
     )
 }
 
+/// "Friday, 24 Rabi' al-Awwal 1446 AH": a line that is only a day in the
+/// Persian or Hijri calendar (an Arab or Iranian outlet prints it under the
+/// Gregorian date line). No date is read from it, but it is no headline,
+/// byline or text either.
+pub fn is_other_calendar_line(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        let other = other_calendar_date();
+        Regex::new(&format!(r"(?i)^(?:\w+day,?\s+)?{other}\.?$")).unwrap()
+    });
+    line.len() < 60 && re.is_match(line.trim())
+}
+
 /// "Tehran, 9 Bahman 1402 (29 January 2024)": the Persian or Hijri date
 /// first and the Gregorian in brackets; read as "Tehran, 29 January 2024".
 /// Also "Friday 14 Rajab 1445 AH - 26 January 2024", the Gregorian after a
@@ -1176,6 +1189,26 @@ mod tests {
     /// The date a line gives, and whether it is an update's.
     fn dated(s: &str) -> Option<(NaiveDate, bool)> {
         parse_date_line(s, DateStyle::default(), 3).map(|p| (p.date, p.updated))
+    }
+
+    #[test]
+    fn a_day_of_another_calendar_alone_on_its_line() {
+        for l in [
+            "Friday, 24 Rabi' al-Awwal 1446 AH",
+            "Sha'ban 26, 1445 AH",
+            "9 Bahman 1402",
+            "Thursday 14 Rajab 1445",
+        ] {
+            assert!(is_other_calendar_line(l), "{l}");
+            assert_eq!(line(l), None, "{l}");
+        }
+        // A headline naming a month of the Hijri calendar is not one.
+        assert!(!is_other_calendar_line(
+            "Ramadan begins in Baghdad as talks resume"
+        ));
+        assert!(!is_other_calendar_line(
+            "Tehran, 9 Bahman 1402 (29 January 2024)"
+        ));
     }
 
     #[test]

@@ -540,7 +540,7 @@ fn capital_runs(tokens: &[&str]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens[i];
-        if !(is_name_token(t) || is_role_word(t) || is_capital_qualifier(t)) {
+        if !(is_name_token(t) || is_role_word(t) || is_capital_qualifier(t)) || is_party_label(t) {
             i += 1;
             continue;
         }
@@ -581,6 +581,22 @@ fn capital_runs(tokens: &[&str]) -> Vec<(usize, usize)> {
         i = end;
     }
     runs
+}
+
+/// "(R-Ala.)," "(D-N.Y.)": a legislator's party and state, in brackets
+/// after the name; no one's name.
+fn is_party_label(t: &str) -> bool {
+    let Some(inner) = t.strip_prefix('(') else {
+        return false;
+    };
+    let inner = inner
+        .trim_end_matches([',', '.', ';', ':'])
+        .trim_end_matches(')');
+    let mut parts = inner.splitn(2, '-');
+    matches!(parts.next(), Some("R" | "D" | "I"))
+        && parts.next().is_some_and(|state| {
+            state.starts_with(|c: char| c.is_ascii_uppercase()) && state.len() <= 8
+        })
 }
 
 /// "US", "UN", "U.S." before a role: part of the role.
@@ -1471,6 +1487,8 @@ mod tests {
         let got = names_of(
             &[
                 "Sen. Dale Harmon (R-Ky.), a member of the committee, called them a reward.",
+                // A role in apposition after the brackets: not the label's.
+                "Rep. Karen Marsh (D-N.Y.), chairman of the subcommittee, objected.",
                 "\"It matters,\" said Dilshad Rekani, a member of the Kurdistan Democratic Party (KDP) bloc.",
                 "\"It stands,\" said Brigadier General Aziz Shwan, a senior officer at the Ministry of Peshmerga.",
                 "Missiles hit Erbil in January, killing businessman Peshraw Dizayee and his family.",
@@ -1482,6 +1500,7 @@ mod tests {
             got,
             [
                 "Dale Harmon",
+                "Karen Marsh",
                 "Dilshad Rekani",
                 "Aziz Shwan",
                 "Peshraw Dizayee"
