@@ -1528,11 +1528,7 @@ fn choose_headline(
             evidence.push("the breadcrumb trail ends with it".to_string());
         }
         // A byline right under it (a tagline or a teaser has none), or
-        // under the standfirst that follows it. A standfirst is usually
-        // longer than its headline, but not always ("Pentagon says X" under
-        // a fourteen-word headline); a kicker above a headline is a few
-        // words ("Analysis", "Iraq war"), so a line of six words or more
-        // above text above a byline is the headline whatever its length.
+        // under the standfirst that follows it.
         let byline_at = |from: usize| past_chrome(kinds, from);
         let is_byline = |j: Option<usize>| signs_it(kinds, j);
         let next = byline_at(i + 1);
@@ -1541,12 +1537,8 @@ fn choose_headline(
             evidence.push("a byline follows it".to_string());
         } else if let Some(j) = next
             && matches!(kinds[j], Kind::Text(_))
-            && (shapes[j].words > shapes[i].words || shapes[i].words >= 6)
             && is_byline(byline_at(j + 1))
-            // A kicker over a headline in title case ("The Quiet
-            // Contribution" / "Berlin Weighs Its Role as ..."): a standfirst
-            // is written as a sentence.
-            && !(shapes[i].words < 6 && super::entities::is_title_case(&lines[j].text))
+            && could_be_standfirst(lines, shapes, i, j)
         {
             score += 1;
             evidence.push("its standfirst and a byline follow it".to_string());
@@ -1557,9 +1549,7 @@ fn choose_headline(
         candidates.push((i, score, evidence.join("; ")));
     }
     drop_labels_menus_and_taglines(&mut candidates, (lines, shapes, kinds), masthead, meta);
-    if candidates.is_empty() {
-        candidates.extend(live_page_title(lines, kinds, region_end));
-    }
+    add_live_page_title(&mut candidates, lines, kinds, region_end);
     let best = candidates
         .iter()
         .enumerate()
@@ -1583,20 +1573,73 @@ fn choose_headline(
     Some((*i, lines[*i].text.clone(), why))
 }
 
+/// Can line `j`, under the headline candidate `i` and over a byline, be
+/// its standfirst? A standfirst is usually longer than its headline, but
+/// not always ("Pentagon says X" under a fourteen-word headline); a kicker
+/// above a headline is a few words ("Analysis", "Iraq war"), so a line of
+/// six words or more above text above a byline is the headline whatever
+/// its length.
+fn could_be_standfirst(lines: &[Line], shapes: &[Shape], i: usize, j: usize) -> bool {
+    use super::entities::is_title_case;
+    let (head, stand) = (&shapes[i], &shapes[j]);
+    if head.words >= 6 {
+        return true;
+    }
+    // A kicker over a headline in title case ("The Quiet Contribution" /
+    // "Berlin Weighs Its Role as ..."): a standfirst is written as a
+    // sentence.
+    let kicker_over_title_case = is_title_case(&lines[j].text);
+    // A section's label in title case over a short headline without a stop
+    // ("World Cup Qualifiers" / "Iraq edge Oman to keep ... alive"): a
+    // standfirst under a headline of three words is longer.
+    let label_over_headline = head.words <= 3
+        && capitalised_label(&lines[i].text)
+        && stand.words <= 10
+        && !stand.sentence_end;
+    stand.words > head.words && !kicker_over_title_case && !label_over_headline
+}
+
+/// "World Cup Qualifiers", "Middle East": every word capitalised but
+/// short joining ones ("of", "and").
+fn capitalised_label(text: &str) -> bool {
+    text.split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()) || w.len() <= 3)
+}
+
 /// "Live updates: US and Iraq announce ...": a live page's title, which a
-/// teaser above another headline also looks like, so taken only when the
-/// page has no other headline.
-fn live_page_title(
+/// teaser above another headline also looks like, so taken when the page
+/// has no other headline, or when a byline or date line is right under it
+/// (a teaser has another headline under it).
+fn add_live_page_title(
+    candidates: &mut Vec<(usize, u8, String)>,
     lines: &[Line],
     kinds: &[Kind],
     region_end: usize,
-) -> Option<(usize, u8, String)> {
-    (0..region_end.min(lines.len())).find_map(|i| {
-        let rest = header::live_label_rest(&lines[i].text)?;
-        (matches!(kinds[i], Kind::Text(_))
-            && header::headline_shaped(rest, &Shape::of(rest), false))
-        .then(|| (i, 0, "a live page's title (no other headline)".to_string()))
-    })
+) {
+    let Some(i) = (0..region_end.min(lines.len())).find(|&i| {
+        header::live_label_rest(&lines[i].text).is_some_and(|rest| {
+            // "Live updates: drone attacks ...": the label's rest may begin
+            // in lower case.
+            let mut chars = rest.chars();
+            let rest: String = chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            matches!(kinds[i], Kind::Text(_))
+                && header::headline_shaped(&rest, &Shape::of(&rest), false)
+        })
+    }) else {
+        return;
+    };
+    let signed = past_chrome(kinds, i + 1)
+        .is_some_and(|j| matches!(kinds[j], Kind::Byline(_) | Kind::Date(_)));
+    if candidates.is_empty() {
+        candidates.push((i, 0, "a live page's title (no other headline)".to_string()));
+    } else if signed && !candidates.iter().any(|c| c.0 == i) {
+        let at = candidates.partition_point(|c| c.0 < i);
+        let why = "a live page's title, with a byline or date under it".to_string();
+        candidates.insert(at, (i, 1, why));
+    }
 }
 
 /// "Headline | Outlet" above the headline at line `t`, or as a saved
@@ -2430,6 +2473,22 @@ mod tests {
         ));
         assert!(body(&a).starts_with("HARBOURTOWN, Jan. 27"), "{}", body(&a));
         assert!(!body(&a).contains("Story ID"), "{}", body(&a));
+    }
+
+    #[test]
+    fn a_section_label_over_a_short_headline_is_not_the_headline() {
+        // The label in capitals over a headline with no stop, a byline
+        // under the headline.
+        let a = run(&format!(
+            "Harbour Sport\nNews\nFixtures\nResults\nTables\nCup Qualifiers\nHarbour edge rivals to keep cup hopes alive\nBy Mara Quill\nMarch 20, 2025\n{PARAGRAPHS}"
+        ));
+        assert_eq!(title(&a), "Harbour edge rivals to keep cup hopes alive");
+        // A short headline in title case over a standfirst that is a
+        // sentence: the headline stays.
+        let a = run(&format!(
+            "Harbour Daily\nNews\nPolitics\nWorld\nTalks Resume Today\nNegotiators from both capitals meet again after a month in which the talks stalled twice.\nBy Mara Quill\nMarch 20, 2025\n{PARAGRAPHS}"
+        ));
+        assert_eq!(title(&a), "Talks Resume Today");
     }
 
     #[test]

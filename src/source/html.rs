@@ -370,15 +370,19 @@ fn metadata(doc: &Html) -> SourceMeta {
         .ok()
         .map(|sel| doc.select(&sel).flat_map(|e| e.text()).collect())
         .unwrap_or_default();
-    let outlet = attr("meta[property=\"og:site_name\"]", "content")
-        .or_else(|| {
-            json_field(
-                &jsonld,
-                r#""publisher"\s*:\s*\{[^}]*?"name"\s*:\s*"([^"]+)""#,
-            )
-        })
-        .or_else(|| attr("meta[name=\"application-name\"]", "content"))
-        .or_else(|| site_name_printed(doc));
+    let site_name = attr("meta[property=\"og:site_name\"]", "content");
+    let publisher = json_field(
+        &jsonld,
+        r#""publisher"\s*:\s*\{[^}]*?"name"\s*:\s*"([^"]+)""#,
+    );
+    let outlet = match (site_name, publisher) {
+        // "GulfObserver" as the site's name for sharing, "The Gulf
+        // Observer" as the publisher: the name as it is written.
+        (Some(site), Some(publisher)) if squashed_alike(&site, &publisher) => Some(publisher),
+        (site, publisher) => site.or(publisher),
+    }
+    .or_else(|| attr("meta[name=\"application-name\"]", "content"))
+    .or_else(|| site_name_printed(doc));
     let mut title = attr("meta[property=\"og:title\"]", "content")
         .or_else(|| attr("meta[name=\"twitter:title\"]", "content"))
         .or_else(|| json_field(&jsonld, r#""headline"\s*:\s*"([^"]+)""#))
@@ -493,6 +497,24 @@ fn meta_authors(field: Option<String>, outlet: Option<&str>) -> Vec<String> {
 /// The site's name as its header prints it, for a page without metadata:
 /// the logo's text alternative (`<a class="logo"><img alt="Gulf Ledger">`,
 /// "Gulf Ledger logo") or a theme's site title (`<p class="site-title">`).
+/// Is `squashed` ("GulfObserver", "gulf-observer") `spaced` ("The Gulf
+/// Observer") with its spaces, punctuation, case or leading "The" dropped,
+/// and is `spaced` the one with the spaces?
+fn squashed_alike(squashed: &str, spaced: &str) -> bool {
+    let key = |s: &str| -> String {
+        let s = s.trim();
+        let s = s
+            .get(..4)
+            .filter(|the| the.eq_ignore_ascii_case("the "))
+            .map_or(s, |the| &s[the.len()..]);
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    !squashed.trim().contains(' ') && spaced.trim().contains(' ') && key(squashed) == key(spaced)
+}
+
 fn site_name_printed(doc: &Html) -> Option<String> {
     const PLACES: &[(&str, Option<&str>)] = &[
         (
@@ -550,6 +572,32 @@ mod tests {
 <h2>What next</h2><p>Troops leave in 2025.<br>More later.</p>
 <aside class="related">Related: other story</aside></article>
 <footer>© 2024 Gulf Ledger</footer><div id="comments">Post a comment</div></body></html>"#;
+
+    #[test]
+    fn a_squashed_site_name_gives_way_to_the_publisher_as_written() {
+        let page = |site: &str| {
+            format!(
+                r#"<html><head><meta property="og:site_name" content="{site}">
+<script type="application/ld+json">{{"@type":"NewsArticle","publisher":{{"@type":"Organization","name":"The Harbour Observer"}}}}</script>
+</head><body><p>x</p></body></html>"#
+            )
+        };
+        let outlet = |site: &str| to_text(&page(site)).1.outlet;
+        assert_eq!(
+            outlet("HarbourObserver").as_deref(),
+            Some("The Harbour Observer")
+        );
+        assert_eq!(
+            outlet("harbour-observer").as_deref(),
+            Some("The Harbour Observer")
+        );
+        // A different name, or one written with spaces, is the site's own.
+        assert_eq!(outlet("Harbour Daily").as_deref(), Some("Harbour Daily"));
+        assert_eq!(
+            outlet("Harbour Observer").as_deref(),
+            Some("Harbour Observer")
+        );
+    }
 
     #[test]
     fn elements_side_by_side_are_separate_words() {
