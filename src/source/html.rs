@@ -2,7 +2,8 @@
 //!
 //! The article is looked for in `<article>`, then `<main>`, then the body.
 //! Scripts, styles, navigation, forms, asides, footers and elements whose
-//! class or id says share/social/comment/related/newsletter/promo/ad are
+//! class or id says share/social/comment/related/newsletter/promo/ad (or a
+//! top bar with today's date) are
 //! dropped; every remaining block (paragraph, heading, list item, quote)
 //! becomes one line, blocks separated by blank lines, so that ingest's
 //! cleaning works on it like on scraped text. Metadata (title, site name,
@@ -59,11 +60,12 @@ const BLOCK_TAGS: &[&str] = &[
     "address",
 ];
 
-/// Class or id words of page chrome.
+/// Class or id words of page chrome. A "top bar" over the masthead holds
+/// the site's links and today's date, which is no article's date.
 fn is_chrome(el: &ElementRef<'_>) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)(?:^|[\s_-])(?:share|sharing|social|comments?|related|newsletter|promo|advert|ads?|sponsor|subscribe|cookie|breadcrumbs?|sidebar|menu|navbar|nav|footer|popup|modal|banner|tags|byline-share|recirc|outbrain|taboola)(?:$|[\s_-])").unwrap()
+        Regex::new(r"(?i)(?:^|[\s_-])(?:share|sharing|social|comments?|related|newsletter|promo|advert|ads?|sponsor|subscribe|cookie|breadcrumbs?|sidebar|menu|navbar|nav|footer|popup|modal|banner|tags|byline-share|recirc|outbrain|taboola|top-?bar|utility-?bar|current-?date|today-?date|date-?today)(?:$|[\s_-])").unwrap()
     });
     let v = el.value();
     v.attr("class").is_some_and(|c| re.is_match(c))
@@ -572,6 +574,19 @@ mod tests {
 <h2>What next</h2><p>Troops leave in 2025.<br>More later.</p>
 <aside class="related">Related: other story</aside></article>
 <footer>© 2024 Gulf Ledger</footer><div id="comments">Post a comment</div></body></html>"#;
+
+    #[test]
+    fn a_top_bar_with_todays_date_is_chrome() {
+        let (text, _) = to_text(
+            r#"<html><body><div class="top-bar"><span>Tuesday, June 4, 2024</span> <a href="/epaper">E-Paper</a></div>
+<h1>Talks resume</h1><p>Negotiators met again on Sunday.</p></body></html>"#,
+        );
+        assert!(!text.contains("June 4"), "{text}");
+        assert!(
+            text.contains("Talks resume") && text.contains("met again"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn a_squashed_site_name_gives_way_to_the_publisher_as_written() {
