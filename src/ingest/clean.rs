@@ -636,7 +636,8 @@ fn labelled_outlets(
             // "Source: Orient News Agency| 2024-09-27 21:05:30|Editor: ...":
             // a state agency's running header labels its own name.
             let name = name.trim();
-            let name = (name.strip_prefix("Source:"))
+            let name = name
+                .strip_prefix("Source:")
                 .or_else(|| name.strip_prefix("SOURCE:"))
                 .map_or(name, str::trim);
             let paper =
@@ -1036,22 +1037,6 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
     (names.len() <= 6 && names.iter().all(|n| one(n))).then_some(names)
 }
 
-/// "BY JANE DOE", "By Jane Roe and Sam Hill": the names of a byline's
-/// label before its date ("BY JANE DOE - 09/27/24 4:15 PM ET"), in
-/// capitals or not.
-fn names_after_by(text: &str) -> Option<Vec<String>> {
-    let rest = text
-        .trim()
-        .get(..3)
-        .filter(|b| b.eq_ignore_ascii_case("by "))?;
-    let names = text.trim()[rest.len()..].trim();
-    if names.contains(char::is_lowercase) {
-        names_alone(names)
-    } else {
-        names_alone(&header::title_case(names))
-    }
-}
-
 /// The body's first paragraph: good text that ends a sentence (a
 /// standfirst seldom has a stop).
 fn first_paragraph(body: &[usize], classes: &[Density], shapes: &[Shape]) -> Option<usize> {
@@ -1321,7 +1306,15 @@ fn verdicts(
                             .or_else(|| l.split_once(" – "))
                             .map(|(name, _)| name)
                     })
-                    .and_then(|name| names_alone(name).or_else(|| names_after_by(name)))
+                    .and_then(|name| {
+                        // "BY JANE DOE - 09/27/24 4:15 PM ET": the byline's
+                        // label before the names.
+                        names_alone(name).or_else(|| {
+                            byline(name, style, false)
+                                .map(|b| b.authors)
+                                .filter(|a| !a.is_empty())
+                        })
+                    })
                     .or_else(|| l.split('|').skip(1).find_map(|f| names_alone(f.trim())))
                     .filter(|names| !names.iter().any(|n| people::is_place(n)));
                 if let Some(authors) = named {
