@@ -46,6 +46,17 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "navigation",
         r"^(?:home|menu|search|skip to (?:main )?content|skip (?:to )?(?:the )?(?:next|previous) section|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertisement|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu|accessibility help|skip to (?:navigation|footer|main navigation))$",
     ),
+    // A skip link with its keyboard hint: "Skip to main content (Press Enter)."
+    (
+        "navigation",
+        r"^skip (?:to|over) (?:the )?(?:main |page )?(?:content|navigation|footer|search|menu)\s*\(press enter\)\.?$",
+    ),
+    // A government site's banner over its masthead (the US web design
+    // system prints it on every federal site) and its link.
+    (
+        "government site banner",
+        r"^(?:an )?official (?:website|web site|site) of the .{3,60}$|^here[’']s how you know\.?$",
+    ),
     // An official body's note on what its summary is not.
     (
         "document notice",

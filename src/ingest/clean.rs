@@ -511,6 +511,13 @@ fn credits_and_outlets(
             Kind::OutletLine(name) => {
                 outlets.push((OutletSource::OutletLine, name.clone(), Some(no)))
             }
+            // "This story has not been edited by Deccan Wire staff": the
+            // site that reprints the feed names itself.
+            Kind::Chrome(why) if why == "syndication note" => {
+                if let Some(name) = header::unedited_by(&lines[i].text) {
+                    outlets.push((OutletSource::OutletLine, name, Some(no)));
+                }
+            }
             // "Reuters contributed to this report": the agencies it credits.
             Kind::Chrome(why) if why == "wire credit" => art.attribution.extend(
                 super::entities::wires_named_in(&lines[i].text)
@@ -928,11 +935,23 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
         let byline = |k: Option<&Kind>| matches!(k, Some(Kind::Byline(_)));
         byline(i.checked_sub(1).and_then(|j| kinds.get(j))) || byline(kinds.get(i + 1))
     };
+    // Or an "About the Authors" box above the text: each author's name
+    // over the note ("Jane Roe" / "Jane Roe is a fellow at ...").
+    let under_own_name = |kinds: &[Kind], i: usize| {
+        i > 0
+            && matches!(kinds[i - 1], Kind::Text(_) | Kind::Chrome(_))
+            && authors
+                .iter()
+                .any(|a| normalise(a) == normalise(&lines[i - 1].text))
+    };
     for i in 0..lines.len() {
-        if (i >= start || by_byline(kinds, i))
+        if (i >= start || by_byline(kinds, i) || under_own_name(kinds, i))
             && matches!(kinds[i], Kind::Text(_))
             && is_author_bio(&lines[i].text, &authors)
         {
+            if under_own_name(kinds, i) {
+                kinds[i - 1] = Kind::Chrome("author box".to_string());
+            }
             kinds[i] = Kind::Chrome("author box".to_string());
             // "ABDUL-ZAHRA" over it: the box's heading, the author's surname.
             if i > 0
@@ -1538,8 +1557,21 @@ fn choose_headline(
         } else if summary_points_follow(i, lines, shapes, kinds) {
             score += 1;
             evidence.push("its summary points and a byline follow it".to_string());
+        } else if labels_then_date(i, lines, shapes, kinds) {
+            score += 1;
+            evidence.push("its document type or office and a date follow it".to_string());
         }
         candidates.push((i, score, evidence.join("; ")));
+    }
+    // "Title: ..." in a scraper's record of the page: the page's own title
+    // when no printed line has better evidence (it is scored below the
+    // page's metadata, which names the headline element itself).
+    for i in 0..region_end {
+        if let Some(title) = scraper_title(&lines[i].text, &kinds[i])
+            && headline_shaped(title, &Shape::of(title), false)
+        {
+            candidates.push((i, 2, SCRAPER_TITLE.to_string()));
+        }
     }
     drop_labels_menus_and_taglines(&mut candidates, (lines, shapes, kinds), masthead, meta);
     add_live_page_title(&mut candidates, lines, kinds, region_end);
@@ -1558,12 +1590,59 @@ fn choose_headline(
         format!("line {}: {evidence}", lines[*i].no)
     };
     let mut why = why;
+    let text = match scraper_title(&lines[*i].text, &kinds[*i]) {
+        Some(title) if evidence.as_str() == SCRAPER_TITLE => title.to_string(),
+        _ => lines[*i].text.clone(),
+    };
     if let Some(t) = &meta.title
-        && normalise(t) != normalise(&lines[*i].text)
+        && normalise(t) != normalise(&text)
     {
         why.push_str(&format!("; the page's metadata headline differs: {t:?}"));
     }
-    Some((*i, lines[*i].text.clone(), why))
+    Some((*i, text, why))
+}
+
+const SCRAPER_TITLE: &str = "the scraper's record of the page gives it as the title";
+
+/// The value of a scraper's "Title: ..." or "Headline: ..." field.
+fn scraper_title<'a>(line: &'a str, kind: &Kind) -> Option<&'a str> {
+    if !matches!(kind, Kind::Chrome(why) if why == "scraper's field") {
+        return None;
+    }
+    let (label, value) = line.split_once(':')?;
+    ["title", "headline"]
+        .iter()
+        .any(|l| label.trim().eq_ignore_ascii_case(l))
+        .then(|| value.trim())
+        .filter(|v| !v.is_empty())
+}
+
+/// A press office prints the document's type and its own name between the
+/// headline and the date ("Media Note", "Office of the Spokesperson"): one
+/// or two short labels, then the date or a byline.
+fn labels_then_date(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Kind]) -> bool {
+    if shapes[i].words < 5 {
+        return false;
+    }
+    // An author's name alone over the date (a blog's byline) is no label:
+    // the line above it is the standfirst, under the headline.
+    let label = |j: usize| {
+        matches!(kinds[j], Kind::Text(_))
+            && shapes[j].words <= 4
+            && !shapes[j].sentence_end
+            && names_alone(&lines[j].text).is_none()
+    };
+    let mut j = past_chrome(kinds, i + 1);
+    for _ in 0..2 {
+        match j {
+            Some(k) if label(k) => j = past_chrome(kinds, k + 1),
+            _ => return false,
+        }
+        if j.is_some_and(|k| matches!(kinds[k], Kind::Date(_))) || signs_it(kinds, j) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Can line `j`, under the headline candidate `i` and over a byline, be
@@ -2300,7 +2379,28 @@ pub fn outlet_from_copyright(s: &str) -> Option<String> {
     }
     let name = header::without_company_form(&name);
     let w = name.split_whitespace().count();
-    ((1..=8).contains(&w) && !name.eq_ignore_ascii_case("all rights reserved")).then_some(name)
+    // "Copyright Information", "Copyright Policy": a footer's link to the
+    // site's copyright page, not a copyright notice.
+    const PAGE_LINKS: &[&str] = &[
+        "information",
+        "info",
+        "notice",
+        "notices",
+        "policy",
+        "statement",
+        "agent",
+        "infringement",
+        "complaints",
+        "terms",
+        "guidelines",
+        "permissions",
+        "and trademarks",
+        "and permissions",
+        "& permissions",
+    ];
+    let link = PAGE_LINKS.iter().any(|l| name.eq_ignore_ascii_case(l));
+    ((1..=8).contains(&w) && !link && !name.eq_ignore_ascii_case("all rights reserved"))
+        .then_some(name)
 }
 
 /// Remove photo credits inside a paragraph: "(LBC; File Photo: ... © CENTCOM)".
@@ -2715,6 +2815,42 @@ mod tests {
     }
 
     #[test]
+    fn a_press_offices_labels_and_a_scrapers_title_field() {
+        // The government banner is chrome; the headline has the document's
+        // type and the office between it and the date.
+        let a = run(
+            "An official website of the Harbour Government\nHere's how you know\nHarbour Ministry of Ports\nMenu\nHome\nNews\nPress\nAbout\nNew Timetable for the Reopening of the Northern Port\nMedia Note\nOffice of the Spokesperson\nMarch 3, 2024\nThe ministry said on Sunday that the northern port would reopen to cargo ships in April, after two months of repairs to its main quay.\nCopyright Information\n",
+        );
+        let title = a.title.unwrap();
+        assert_eq!(
+            title.value,
+            "New Timetable for the Reopening of the Northern Port"
+        );
+        assert!(title.why.contains("document type"), "{}", title.why);
+        assert_eq!(a.outlet.unwrap().value, "Harbour Ministry of Ports");
+        // A blog's author name over the date is no label: the line above
+        // it is the standfirst, not the headline.
+        let a = run(
+            "Open in app\nSign in\nThe port is reopening. Its debts are not going away.\nWhy the reopening of the northern port leaves its owners with a bill\nLayla Hadi\nFollow\n6 min read\nMar 3, 2024\nThe ministry said on Sunday that the northern port would reopen to cargo ships in April, after two months of repairs to its main quay.\n",
+        );
+        assert_eq!(
+            a.title.unwrap().value,
+            "The port is reopening. Its debts are not going away."
+        );
+        // A feed record: its Title field is the headline, its Feed field
+        // the publication.
+        let a = run(
+            "Feed: Harbour Review - World\nTitle: Port of the north to reopen in April after repairs\nLink: https://harbourreview.net/world/port-reopens\nPublished: Sun, 03 Mar 2024 10:00:00 +0000\nAuthor: desk@harbourreview.net (Layla Hadi)\nDescription:\nThe ministry said on Sunday that the northern port would reopen to cargo ships in April, after two months of repairs to its main quay.\n",
+        );
+        assert_eq!(
+            a.title.unwrap().value,
+            "Port of the north to reopen in April after repairs"
+        );
+        assert_eq!(a.outlet.unwrap().value, "Harbour Review");
+        assert_eq!(a.authors, ["Layla Hadi"]);
+    }
+
+    #[test]
     fn copyright_footer_names_the_outlet() {
         let a = run(
             "A Title For It Here\nThe story is told in one sentence here, and it is long enough to count as the article's text on any page.\n© 2024 Gulf Ledger. All rights reserved.\n",
@@ -2724,6 +2860,9 @@ mod tests {
             outlet_from_copyright("© Ministry of Water – Republic of Iraq. All rights reserved."),
             Some("Ministry of Water – Republic of Iraq".to_string())
         );
+        // A footer's link to the copyright page is no notice.
+        assert_eq!(outlet_from_copyright("Copyright Information"), None);
+        assert_eq!(outlet_from_copyright("Copyright Policy"), None);
         assert_eq!(
             outlet_from_copyright("© Harbour Courier 2023"),
             Some("Harbour Courier".to_string())

@@ -210,6 +210,14 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         None => return speaker_line(t),
     };
     let rest = without_appositive(rest);
+    // "newsdesk@example.com (Jane Roe)": a feed's author field, the address
+    // with the name in brackets.
+    let rest = match rest.split_once(" (") {
+        Some((address, name)) if address.contains('@') && !address.contains(' ') => {
+            name.trim_end().trim_end_matches(')')
+        }
+        _ => rest,
+    };
     if rest.split_whitespace().count() > 16
         || rest.ends_with('.') && rest.split_whitespace().count() > 6
     {
@@ -252,6 +260,14 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         for (j, piece) in pieces.iter().enumerate() {
             read_piece(piece, (i, j), &mut b);
         }
+    }
+    // "Hosted by Defense Media Activity - WEB.mil": a footer's credit to the
+    // body that runs the site; a podcast's host is a person.
+    let hosting = t
+        .get(..9)
+        .is_some_and(|l| l.eq_ignore_ascii_case("hosted by"));
+    if hosting && b.authors.is_empty() {
+        return None;
     }
     Some(b)
 }
@@ -399,24 +415,9 @@ fn without_title(label: &str) -> (String, String) {
     }
     let role: Vec<&str> = words[..titled]
         .iter()
-        .map(|w| match w.trim_end_matches('.').to_lowercase().as_str() {
-            "sen" => "senator",
-            "rep" => "representative",
-            "gen" => "general",
-            "lt" => "lieutenant",
-            "adm" => "admiral",
-            "col" => "colonel",
-            "maj" => "major",
-            "capt" => "captain",
-            "amb" => "ambassador",
-            "gov" => "governor",
-            "sec" => "secretary",
-            "prof" => "professor",
-            _ => "",
-        })
-        .filter(|r| !r.is_empty())
+        .filter_map(|w| super::people::title_in_full(w))
         .collect();
-    (words[titled..].join(" "), role.join(" "))
+    (words[titled..].join(" "), role.join(" ").to_lowercase())
 }
 
 /// "Newsdesk Daily is committed to challenging conventional wisdom ...":
@@ -1120,6 +1121,9 @@ pub fn labelled_publication(line: &str, next: Option<&str>) -> Option<String> {
         let name = without_company_form(next?.trim());
         return (is_capitalised_name(&name) || is_proper_name(&name)).then_some(name);
     }
+    if let Some(name) = feed_field(t) {
+        return Some(name);
+    }
     let rest = t
         .get(..13)
         .filter(|p| p.eq_ignore_ascii_case("published in "))?;
@@ -1128,6 +1132,46 @@ pub fn labelled_publication(line: &str, next: Option<&str>) -> Option<String> {
     (parse_date_line(date.trim(), DateStyle::default(), 0).is_some()
         && (is_capitalised_name(name) || is_proper_name(name)))
     .then(|| name.to_string())
+}
+
+/// A scraper's or feed reader's record names the publication in a field:
+/// "Feed: Meridian Post - World", "Publisher: The Gulf Observer" (a feed's
+/// title may add the section after a dash or a bar).
+fn feed_field(t: &str) -> Option<String> {
+    let (label, value) = t.split_once(':')?;
+    let label = label.trim().to_ascii_lowercase();
+    if ![
+        "feed",
+        "feed title",
+        "publication",
+        "publisher",
+        "site name",
+        "site",
+    ]
+    .contains(&label.as_str())
+    {
+        return None;
+    }
+    let name = [" - ", " – ", " — ", " | ", " : "]
+        .iter()
+        .filter_map(|sep| value.split_once(sep).map(|(head, _)| head))
+        .min_by_key(|head| head.len())
+        .unwrap_or(value);
+    let name = without_company_form(name.trim());
+    (name.split_whitespace().count() <= 6 && (is_capitalised_name(&name) || is_proper_name(&name)))
+        .then_some(name)
+}
+
+/// The site a syndication note names as its own: "This story has not been
+/// edited by Deccan Wire staff and is auto-generated from a syndicated feed."
+pub fn unedited_by(line: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"\bnot been edited by (?:the )?(?P<name>[A-Z][\w&'’.\- ]{1,50}?)(?:'s|’s)? (?:staff|team|desk|editors)\b").unwrap()
+    });
+    let name = re.captures(line)?.name("name")?.as_str().trim();
+    let name = without_company_form(name);
+    (is_capitalised_name(&name) || is_proper_name(&name)).then_some(name)
 }
 
 /// Companies' legal forms, as they end a name ("Harbor Financial, Inc.").
@@ -1314,7 +1358,12 @@ fn masthead_at(
     let text = nameplate.unwrap_or(text);
     // "BNS Homepage": the logo's link text names the site, then the link.
     let text = without_home_link(text);
-    if shapes[index].words > 8 || shapes[index].sentence_end && nameplate.is_none() {
+    // "Feed: Meridian Post - World": a field of a scraper's record, read
+    // as a labelled publication, not a nameplate.
+    if shapes[index].words > 8
+        || shapes[index].sentence_end && nameplate.is_none()
+        || feed_field(text).is_some()
+    {
         return None;
     }
     // "PHNA - Pars Horizon News Agency": the longest name-shaped part.
@@ -1921,7 +1970,9 @@ pub enum OutletSource {
     Copyright,
     /// "BAGHDAD (Evening Courier) –".
     Dateline,
-    /// "Evening Courier / Baghdad".
+    /// A line that names the publication: "Evening Courier / Baghdad",
+    /// "Published in Evening Courier", "Feed: Evening Courier - World", "not
+    /// edited by Evening Courier staff".
     OutletLine,
     /// "By Jane Roe | Evening Courier".
     Byline,
@@ -1944,7 +1995,7 @@ impl OutletSource {
             OutletSource::Copyright => "the copyright line",
             OutletSource::Masthead => "the masthead at the top of the page",
             OutletSource::Dateline => "the credit in the dateline",
-            OutletSource::OutletLine => "the outlet's dateline line",
+            OutletSource::OutletLine => "a line that names the publication",
             OutletSource::Byline => "the byline",
             OutletSource::SourceLine => "the source line (\"Source: Outlet and news agencies\")",
             OutletSource::FooterAbout => "the footer's \"About ...\" link",
@@ -2345,6 +2396,37 @@ mod tests {
             Some("The Evening Courier")
         );
         assert_eq!(named("Posted in", Some("Middle East")), None);
+        // A scraper's or feed reader's field, without the feed's section.
+        assert_eq!(
+            named("Feed: Harbour Review - World News", None).as_deref(),
+            Some("Harbour Review")
+        );
+        assert_eq!(
+            named("Publisher: The Evening Courier", None).as_deref(),
+            Some("The Evening Courier")
+        );
+        assert_eq!(named("Feed: the latest stories from our desk", None), None);
+        // A feed's author: the address, then the name in brackets.
+        assert_eq!(
+            b("Author: desk@harbourreview.net (Layla Hadi)").authors,
+            ["Layla Hadi"]
+        );
+        // A footer's hosting credit names no author and no outlet.
+        assert!(
+            byline(
+                "Hosted by Web Services Agency - WEB.net",
+                DateStyle::default(),
+                false
+            )
+            .is_none()
+        );
+        assert_eq!(b("Hosted by Jane Holloway").authors, ["Jane Holloway"]);
+        // The site that reprints a feed names itself in its note.
+        assert_eq!(
+            unedited_by("(This story has not been edited by Harbour Review staff and is auto-generated from a syndicated feed.)").as_deref(),
+            Some("Harbour Review")
+        );
+        assert_eq!(unedited_by("It has not been edited by our staff."), None);
         // A press release's issuer, without its legal form.
         assert_eq!(
             named("NEWS PROVIDED BY", Some("Northgate Logistics, Inc.")).as_deref(),

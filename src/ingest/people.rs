@@ -1004,10 +1004,16 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         .iter()
         .all(|t| matches!(lower(strip_punct(t)).as_str(), "mr" | "mrs" | "ms" | "miss"));
     let role = if has_role && !honorific_only {
+        // "Sen.", "Lt. Gen.": a title abbreviated before the name is the
+        // role written out ("Sen" alone reads as a cut word).
         Some(
             role_prefix(tokens, start, role_tokens)
                 .into_iter()
-                .chain(role_tokens.iter().copied())
+                .chain(
+                    role_tokens
+                        .iter()
+                        .map(|t| title_in_full(t.trim_end_matches(',')).unwrap_or(t)),
+                )
                 .collect::<Vec<_>>()
                 .join(" ")
                 .trim_end_matches([',', '.'])
@@ -1024,6 +1030,31 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         person,
         not_person,
         line,
+    })
+}
+
+/// A title abbreviated before a name, written out: "Sen." -> "Senator",
+/// "Lt." -> "Lieutenant". Only with its full stop ("Gen" alone may be a
+/// name's part).
+pub fn title_in_full(word: &str) -> Option<&'static str> {
+    let abbr = word.strip_suffix('.')?;
+    Some(match abbr.to_ascii_lowercase().as_str() {
+        "sen" => "Senator",
+        "rep" => "Representative",
+        "gen" => "General",
+        "lt" => "Lieutenant",
+        "adm" => "Admiral",
+        "col" => "Colonel",
+        "maj" => "Major",
+        "capt" => "Captain",
+        "brig" => "Brigadier",
+        "sgt" => "Sergeant",
+        "cmdr" => "Commander",
+        "amb" => "Ambassador",
+        "gov" => "Governor",
+        "sec" => "Secretary",
+        "prof" => "Professor",
+        _ => return None,
     })
 }
 
@@ -1051,6 +1082,7 @@ fn role_prefix<'a>(tokens: &[&'a str], start: usize, role: &[&str]) -> Vec<&'a s
         "interior",
         "health",
         "party",
+        "ministry",
     ];
     let Some(&before) = start.checked_sub(1).and_then(|i| tokens.get(i)) else {
         return Vec::new();
@@ -1170,6 +1202,12 @@ fn apposition_after(tokens: &[&str], end: usize, last: &str) -> Option<Appositio
         if !phrase.is_empty() && matches!(lower(t).as_str(), "who" | "whose" | "which" | "that") {
             break;
         }
+        // "Under a plan agreed with Prime Minister Jane Roe, the coalition
+        // will leave": a verb after the noun makes it the sentence's main
+        // clause, not a phrase about the name.
+        if !phrase.is_empty() && CLAUSE_VERBS.contains(&lower(t).as_str()) {
+            return None;
+        }
         phrase.push(*t);
         if t.ends_with([',', '.', ';']) || phrase.len() >= 9 {
             break;
@@ -1223,6 +1261,29 @@ fn apposition_after(tokens: &[&str], end: usize, last: &str) -> Option<Appositio
     };
     Some(Apposition::Person(role))
 }
+
+/// Auxiliaries and reporting verbs that follow a clause's subject.
+const CLAUSE_VERBS: &[&str] = &[
+    "will",
+    "would",
+    "is",
+    "was",
+    "are",
+    "were",
+    "has",
+    "have",
+    "had",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "should",
+    "said",
+    "says",
+    "told",
+    "announced",
+];
 
 /// "Iraq's Defense Minister, Thabit al-Abbasi," / "Hamas' political leader, Ismail Haniyeh,"
 fn appositive_role_before(tokens: &[&str], start: usize) -> Option<String> {
@@ -1434,6 +1495,14 @@ mod tests {
             .collect()
     }
 
+    /// Each person's name with their roles.
+    fn roles_of(people: &[Person]) -> Vec<(&str, &[String])> {
+        people
+            .iter()
+            .map(|p| (p.name.as_str(), p.roles.as_slice()))
+            .collect()
+    }
+
     #[test]
     fn a_role_keeps_the_words_that_say_whose_it_is() {
         let p = people(
@@ -1443,14 +1512,11 @@ mod tests {
             ]),
             &[],
         );
-        let roles: Vec<(&str, &[String])> = p
-            .iter()
-            .map(|p| (p.name.as_str(), p.roles.as_slice()))
-            .collect();
+        let roles = roles_of(&p);
         assert!(
             roles.contains(&(
                 "Omar Reed",
-                &["Harbour Ministry press secretary Brig. Gen".to_string()][..]
+                &["Harbour Ministry press secretary Brigadier General".to_string()][..]
             )),
             "{roles:?}"
         );
@@ -1459,6 +1525,33 @@ mod tests {
             roles.contains(&("Lina Haddad", &["spokesman".to_string()][..])),
             "{roles:?}"
         );
+    }
+
+    #[test]
+    fn a_titled_name_before_the_main_clause_is_a_person() {
+        // The comma ends an introductory phrase; what follows is the
+        // sentence's subject and verb, not a phrase about the name.
+        let p = people(
+            &sents(&[
+                "Under the deal, agreed with the government of Prime Minister Omar Reed, the coalition will leave the port.",
+                "Sen. Dale Harmon, the committee's chairman, called it a mistake.",
+            ]),
+            &[],
+        );
+        let roles = roles_of(&p);
+        assert!(
+            roles.contains(&("Omar Reed", &["Prime Minister".to_string()][..])),
+            "{roles:?}"
+        );
+        // An abbreviated title is written out.
+        assert!(
+            roles
+                .iter()
+                .any(|(n, r)| *n == "Dale Harmon" && r.first().is_some_and(|r| r == "Senator")),
+            "{roles:?}"
+        );
+        assert_eq!(title_in_full("Lt."), Some("Lieutenant"));
+        assert_eq!(title_in_full("Gen"), None);
     }
 
     #[test]
