@@ -40,7 +40,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "follow prompt",
-        r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$|^(?:add|follow|find)\b.{0,50}\bon google(?: news| discover)?\.?$",
+        r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$|^(?:add|follow|find)\b.{0,50}\bon google(?: news| discover)?\.?$|^(?:follow|join)\b.{0,50}\bon (?:whatsapp|telegram|twitter|x|facebook|instagram|youtube|linkedin|threads|tiktok)(?: channel)?\.?$",
     ),
     (
         "navigation",
@@ -1610,6 +1610,18 @@ mod tests {
         assert_eq!(b.matches("the list of 4 items was long"), None);
         assert_eq!(b.matches("| 3 mins"), Some("reading time"));
         assert_eq!(b.matches("Keep reading"), Some("promo heading"));
+        assert_eq!(
+            b.matches("Follow Harbour Review on WhatsApp"),
+            Some("follow prompt")
+        );
+        assert_eq!(
+            b.matches("An official website of the Harbour Government"),
+            Some("government site banner")
+        );
+        assert_eq!(
+            b.matches("Skip to main content (Press Enter)."),
+            Some("navigation")
+        );
         let why = |s: &str| chrome_by_shape(s, &Shape::of(s));
         assert_eq!(
             why(

@@ -127,6 +127,22 @@ const INTERRUPTIONS: &[&str] = &[
     "timestamp",
 ];
 
+/// A "Read more" label between two paragraphs of the article (the link it
+/// labelled was not scraped): text above it and a paragraph of prose, not a
+/// teaser's headline, under it.
+fn label_inside_text(i: usize, shapes: &[Shape], kinds: &[Kind]) -> bool {
+    let above = kinds[..i]
+        .iter()
+        .rposition(|k| matches!(k, Kind::Text(_) | Kind::Chrome(_)));
+    let below = past_chrome(kinds, i + 1);
+    above.is_some_and(|a| matches!(kinds[a], Kind::Text(Density::Good | Density::NearGood)))
+        && below.is_some_and(|b| {
+            matches!(kinds[b], Kind::Text(Density::Good | Density::NearGood))
+                && shapes[b].sentence_end
+                && shapes[b].words >= 12
+        })
+}
+
 /// Find the article in `text` (with what `meta` says of the page).
 pub fn clean(
     text: &str,
@@ -173,6 +189,11 @@ pub fn clean(
                 // A single line dropped into the article (an advert, a
                 // teaser, a caption) is looked past, not a boundary.
                 Kind::Chrome(why) if INTERRUPTIONS.contains(&why.as_str()) => Standing::Aside,
+                Kind::Chrome(why)
+                    if why == "promo heading" && label_inside_text(i, &shapes, &kinds) =>
+                {
+                    Standing::Aside
+                }
                 Kind::Chrome(_) => Standing::Chrome,
                 _ => Standing::Aside,
             }
@@ -181,7 +202,7 @@ pub fn clean(
     let lengths: Vec<usize> = shapes.iter().map(|s| s.chars).collect();
     let mut classes = smooth(&standing, &lengths);
     short_sentences_after_text(&lines, &standing, &shapes, &mut classes);
-    let ended = end_at_terminators(&kinds, &mut classes, author_box);
+    let ended = end_at_terminators(&kinds, &standing, &mut classes, author_box);
     bylines_after_the_end(&mut kinds, ended);
 
     let mut art = CleanArticle {
@@ -516,6 +537,12 @@ fn credits_and_outlets(
             Kind::Chrome(why) if why == "syndication note" => {
                 if let Some(name) = header::unedited_by(&lines[i].text) {
                     outlets.push((OutletSource::OutletLine, name, Some(no)));
+                }
+            }
+            // "AFP Published DATE": the agency whose story the page carries.
+            Kind::Date(_) => {
+                if let Some((agency, _)) = super::dates::agency_before_label(&lines[i].text) {
+                    art.attribution.push((canonical(agency), no));
                 }
             }
             // "Reuters contributed to this report": the agencies it credits.
@@ -1984,6 +2011,7 @@ fn drop_labels_menus_and_taglines(
 /// hard terminator, if any.
 fn end_at_terminators(
     kinds: &[Kind],
+    standing: &[Standing],
     classes: &mut [Density],
     author_box: Option<usize>,
 ) -> Option<usize> {
@@ -1992,6 +2020,8 @@ fn end_at_terminators(
     for i in first_good + 1..kinds.len() {
         let reason = match &kinds[i] {
             _ if Some(i) == author_box => Some("author box"),
+            // A label looked past inside the text (see `label_inside_text`).
+            Kind::Chrome(_) if standing[i] == Standing::Aside => None,
             Kind::Chrome(why) => Some(why.as_str()),
             _ => None,
         };
@@ -2848,6 +2878,36 @@ mod tests {
         );
         assert_eq!(a.outlet.unwrap().value, "Harbour Review");
         assert_eq!(a.authors, ["Layla Hadi"]);
+    }
+
+    #[test]
+    fn a_read_more_label_inside_the_text_and_a_masthead_under_the_menu() {
+        let a = run(
+            "Home\nPolitics\nEconomy\nSociety\nSports\nHarbour News Agency\nNews ID: 2178654\nMar 3, 2024, 6:31 PM\nPort of the north to reopen in April after repairs\nThe ministry said on Sunday that the northern port would reopen to cargo ships in April, after two months of repairs to its main quay and its cranes.\nThe port handled a third of the country's imports before the storm damaged it in January, according to the ministry.\nRead more\nThe ministry's spokesman, Omar Reed, said the first ships were \"already booked.\"\nJoin Harbour News Pro\nGet exclusive analysis and daily briefings.\nLearn more\n",
+        );
+        assert_eq!(a.outlet.unwrap().value, "Harbour News Agency");
+        let text: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            text.iter()
+                .any(|t| t.starts_with("The ministry's spokesman")),
+            "{text:?}"
+        );
+        assert!(
+            !text.iter().any(|t| t.starts_with("Get exclusive")),
+            "{text:?}"
+        );
+        // An agency run into the date line is credited.
+        let a = run(
+            "Harbour News\nPort of the north to reopen in April after repairs\nAFP Published March 3, 2024 Updated about 3 hours ago\nThe ministry said on Sunday that the northern port would reopen to cargo ships in April, after two months of repairs to its main quay and its cranes.\n",
+        );
+        assert_eq!(a.published.unwrap().value.date.to_string(), "2024-03-03");
+        assert!(
+            a.attribution
+                .iter()
+                .any(|(n, _)| n == "Agence France-Presse"),
+            "{:?}",
+            a.attribution
+        );
     }
 
     #[test]

@@ -245,6 +245,7 @@ pub fn parse_date_line(
             line.into()
         };
     let line = publication_note(line.trim());
+    let line = without_agency(line);
     let line = gregorian_in_brackets(line);
     let line = strip_leading_place(without_other_calendar(&line));
     let fields: Vec<&str> = split_fields(line);
@@ -345,6 +346,22 @@ fn date_after_label(field: &str, style: DateStyle, timed: bool) -> Option<Publis
 
 /// "This commentary was published on 26 January 2024.": a note at the end
 /// of the article that says when it was published; the date it gives.
+/// "AFP Published September 28, 2024 Updated ...": the agency whose story
+/// it is, run into the date line before its label.
+fn without_agency(line: &str) -> &str {
+    agency_before_label(line).map_or(line, |(_, rest)| rest)
+}
+
+/// The agency run into a date line, and the line from its label on.
+pub fn agency_before_label(line: &str) -> Option<(&str, &str)> {
+    [" Published", " Updated", " Posted", " Last updated"]
+        .iter()
+        .filter_map(|label| line.find(label))
+        .min()
+        .filter(|&at| super::entities::is_wire(line[..at].trim()))
+        .map(|at| (line[..at].trim(), line[at..].trim_start()))
+}
+
 fn publication_note(line: &str) -> &str {
     if !line
         .get(..5)
@@ -1131,6 +1148,25 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn an_agency_run_into_the_date_line() {
+        let d = parse_date_line(
+            "AFP Published March 3, 2024 Updated about 3 hours ago",
+            DateStyle::default(),
+            0,
+        );
+        assert_eq!(d.map(|d| d.date.to_string()).as_deref(), Some("2024-03-03"));
+        // Only an agency: a headline may run into a label.
+        assert!(
+            parse_date_line(
+                "Port Reopens Published March 3, 2024",
+                DateStyle::default(),
+                0
+            )
+            .is_none()
+        );
     }
 
     #[test]

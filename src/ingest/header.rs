@@ -408,9 +408,19 @@ fn without_title(label: &str) -> (String, String) {
     let words: Vec<&str> = label.split_whitespace().collect();
     let titled = words
         .iter()
-        .take_while(|w| w.ends_with('.') && super::people::is_role_word(w))
+        .take_while(|w| {
+            w.ends_with('.')
+                && (super::people::is_role_word(w) || super::people::title_in_full(w).is_some())
+        })
         .count();
-    if titled == 0 || words.len() - titled < 2 {
+    // "GEN. RYDER:": a rank before a surname alone is read as the surname
+    // (the briefer named in full above, not a person "Gen. Ryder"); other
+    // titles need a full name after them.
+    let ranked_surname = words.len() == titled + 1
+        && words[..titled]
+            .iter()
+            .all(|w| super::people::title_in_full(w).is_some());
+    if titled == 0 || words.len() - titled < 2 && !ranked_surname {
         return (label.to_string(), String::new());
     }
     let role: Vec<&str> = words[..titled]
@@ -1318,7 +1328,39 @@ pub fn masthead(
             && (has_outlet_word(text) || known_outlet(text).is_some()))
         .then(|| masthead_at(lines, shapes, chrome, page_start, next))
         .flatten()
+        .or_else(|| masthead_under_menu(lines, shapes, chrome, page_start, first))
     })
+}
+
+/// "Home" / "Politics" / "Economy" ... / "Persian Sky News Agency": the
+/// menu printed before the logo (the page's order, not its layout), then
+/// a publisher's name.
+fn masthead_under_menu(
+    lines: &[Line],
+    shapes: &[Shape],
+    chrome: &[bool],
+    page_start: usize,
+    first: usize,
+) -> Option<Masthead> {
+    let item = |j: usize| {
+        shapes[j].words <= 2
+            && !shapes[j].sentence_end
+            && lines[j].text.starts_with(char::is_uppercase)
+    };
+    let mut items = 0;
+    let mut j = first;
+    while j < lines.len().min(first + 16) && (chrome[j] || item(j)) {
+        items += usize::from(!chrome[j]);
+        j += 1;
+    }
+    let text = lines.get(j)?.text.trim();
+    (items >= 3
+        && shapes[j].words <= 6
+        && !shapes[j].sentence_end
+        && (has_outlet_word(text) && is_proper_name_of_at_most(text, 6)
+            || known_outlet(text).is_some()))
+    .then(|| masthead_at(lines, shapes, chrome, page_start, j))
+    .flatten()
 }
 
 /// "Republic of Iraq" over "Prime Minister's Media Office": the state's
@@ -2316,6 +2358,10 @@ mod tests {
             transcript_speaker("GEN. SAMI RAHAL: Thank you.").map(|s| s.0),
             Some("Sami Rahal".to_string())
         );
+        // A rank before a surname alone names no new speaker (the briefer
+        // is named in full above), even a surname that is a given name too.
+        assert_eq!(transcript_speaker("GEN. RAHAL: We will respond."), None);
+        assert_eq!(transcript_speaker("GEN. RYDER: We will respond."), None);
     }
 
     #[test]
