@@ -1590,16 +1590,7 @@ fn choose_headline(
         }
         candidates.push((i, score, evidence.join("; ")));
     }
-    // "Title: ..." in a scraper's record of the page: the page's own title
-    // when no printed line has better evidence (it is scored below the
-    // page's metadata, which names the headline element itself).
-    for i in 0..region_end {
-        if let Some(title) = scraper_title(&lines[i].text, &kinds[i])
-            && headline_shaped(title, &Shape::of(title), false)
-        {
-            candidates.push((i, 2, SCRAPER_TITLE.to_string()));
-        }
-    }
+    add_scraper_title(&mut candidates, lines, kinds, region_end);
     drop_labels_menus_and_taglines(&mut candidates, (lines, shapes, kinds), masthead, meta);
     add_live_page_title(&mut candidates, lines, kinds, region_end);
     let best = candidates
@@ -1630,6 +1621,24 @@ fn choose_headline(
 }
 
 const SCRAPER_TITLE: &str = "the scraper's record of the page gives it as the title";
+
+/// "Title: ..." in a scraper's record of the page: the page's own title
+/// when no printed line has better evidence (it is scored below the page's
+/// metadata, which names the headline element itself).
+fn add_scraper_title(
+    candidates: &mut Vec<(usize, u8, String)>,
+    lines: &[Line],
+    kinds: &[Kind],
+    region_end: usize,
+) {
+    for i in 0..region_end {
+        if let Some(title) = scraper_title(&lines[i].text, &kinds[i])
+            && headline_shaped(title, &Shape::of(title), false)
+        {
+            candidates.push((i, 2, SCRAPER_TITLE.to_string()));
+        }
+    }
+}
 
 /// The value of a scraper's "Title: ..." or "Headline: ..." field.
 fn scraper_title<'a>(line: &'a str, kind: &Kind) -> Option<&'a str> {

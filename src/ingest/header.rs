@@ -2442,37 +2442,6 @@ mod tests {
             Some("The Evening Courier")
         );
         assert_eq!(named("Posted in", Some("Middle East")), None);
-        // A scraper's or feed reader's field, without the feed's section.
-        assert_eq!(
-            named("Feed: Harbour Review - World News", None).as_deref(),
-            Some("Harbour Review")
-        );
-        assert_eq!(
-            named("Publisher: The Evening Courier", None).as_deref(),
-            Some("The Evening Courier")
-        );
-        assert_eq!(named("Feed: the latest stories from our desk", None), None);
-        // A feed's author: the address, then the name in brackets.
-        assert_eq!(
-            b("Author: desk@harbourreview.net (Layla Hadi)").authors,
-            ["Layla Hadi"]
-        );
-        // A footer's hosting credit names no author and no outlet.
-        assert!(
-            byline(
-                "Hosted by Web Services Agency - WEB.net",
-                DateStyle::default(),
-                false
-            )
-            .is_none()
-        );
-        assert_eq!(b("Hosted by Jane Holloway").authors, ["Jane Holloway"]);
-        // The site that reprints a feed names itself in its note.
-        assert_eq!(
-            unedited_by("(This story has not been edited by Harbour Review staff and is auto-generated from a syndicated feed.)").as_deref(),
-            Some("Harbour Review")
-        );
-        assert_eq!(unedited_by("It has not been edited by our staff."), None);
         // A press release's issuer, without its legal form.
         assert_eq!(
             named("NEWS PROVIDED BY", Some("Northgate Logistics, Inc.")).as_deref(),
@@ -2562,6 +2531,43 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn feed_fields_hosting_credits_and_syndication_notes() {
+        let named = |l: &str, n: Option<&str>| labelled_publication(l, n);
+        let b = |s: &str| byline(s, DateStyle::default(), false).unwrap();
+        // A scraper's or feed reader's field, without the feed's section.
+        assert_eq!(
+            named("Feed: Harbour Review - World News", None).as_deref(),
+            Some("Harbour Review")
+        );
+        assert_eq!(
+            named("Publisher: The Evening Courier", None).as_deref(),
+            Some("The Evening Courier")
+        );
+        assert_eq!(named("Feed: the latest stories from our desk", None), None);
+        // A feed's author: the address, then the name in brackets.
+        assert_eq!(
+            b("Author: desk@harbourreview.net (Layla Hadi)").authors,
+            ["Layla Hadi"]
+        );
+        // A footer's hosting credit names no author and no outlet.
+        assert!(
+            byline(
+                "Hosted by Web Services Agency - WEB.net",
+                DateStyle::default(),
+                false
+            )
+            .is_none()
+        );
+        assert_eq!(b("Hosted by Jane Holloway").authors, ["Jane Holloway"]);
+        // The site that reprints a feed names itself in its note.
+        assert_eq!(
+            unedited_by("(This story has not been edited by Harbour Review staff and is auto-generated from a syndicated feed.)").as_deref(),
+            Some("Harbour Review")
+        );
+        assert_eq!(unedited_by("It has not been edited by our staff."), None);
     }
 
     #[test]
