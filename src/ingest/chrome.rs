@@ -286,12 +286,21 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "print edition note",
         r"^(?:a version of this (?:article|story) (?:appears|appeared) in print\b.{0,400}|(?:this (?:article|story) )?appeared in the .{0,60}\bprint edition\b.{0,300}|order reprints\b.{0,80})$",
     ),
+    // A page's licence badge and a link to the article in another language.
+    (
+        "licence badge",
+        r"^creative commons licen[cs]e\.?$|^this (?:work|article) is licen[cs]ed under a creative commons\b.{0,120}$",
+    ),
+    (
+        "language switch",
+        r"^(?:to )?read this (?:article|story|piece|report) in (?:french|arabic|english|kurdish|persian|farsi|turkish|german|spanish|hebrew)\b.{0,40}$",
+    ),
     // An opinion piece's disclaimer ("The views expressed in this article
     // are the author's own ..."), a newsroom's link to its standards ("Why
     // you can trust ...").
     (
         "disclaimer",
-        r"^(?:the )?(?:views|opinions)(?: and (?:views|opinions))? expressed (?:in this \w+(?: \w+)? )?(?:here(?:in)? )?(?:are|is) (?:solely )?(?:those of |the (?:views|opinions)(?: and (?:views|opinions))? of )?the (?:authors?|writers?|contributors?)(?:'s?|’s?)?\b.{0,250}$",
+        r"^(?:the )?(?:views|opinions)(?: and (?:views|opinions))? expressed (?:in this \w+(?: \w+)? )?(?:here(?:in)? )?(?:(?:are|is) (?:solely )?(?:those of |the (?:views|opinions)(?: and (?:views|opinions))? of )?|belong (?:solely )?to )the (?:authors?|writers?|contributors?)(?:'s?|’s?)?\b.{0,250}$",
     ),
     (
         "trust badge",
@@ -591,6 +600,18 @@ impl Boilerplate {
             .find(|p| p.re.is_match(t))
             .map(|p| p.why.as_str())
     }
+}
+
+/// An image library's credit alone on its line, printed over the caption
+/// ("Getty Images", "AFP via Getty Images"): a line under it without a
+/// final full stop is the caption.
+pub fn is_image_credit(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:[\p{L}.\- ]{1,40}\s+via\s+)?(?:getty images|shutterstock|alamy(?: stock photo)?|epa-efe|afp/getty images|pool/getty images)$")
+            .unwrap()
+    })
+    .is_match(line.trim())
 }
 
 /// A label a screen reader says before an image's caption, printed on its
@@ -1614,6 +1635,20 @@ mod tests {
             b.matches("Follow Harbour Review on WhatsApp"),
             Some("follow prompt")
         );
+        assert_eq!(b.matches("Creative Commons License"), Some("licence badge"));
+        assert_eq!(
+            b.matches("To read this article in Arabic, click here."),
+            Some("language switch")
+        );
+        assert_eq!(
+            b.matches(
+                "The views expressed in this article belong to the author and not to the paper."
+            ),
+            Some("disclaimer")
+        );
+        assert!(is_image_credit("Getty Images"));
+        assert!(is_image_credit("AFP via Getty Images"));
+        assert!(!is_image_credit("Reuters"));
         assert_eq!(
             b.matches("An official website of the Harbour Government"),
             Some("government site banner")

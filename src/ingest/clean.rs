@@ -1323,6 +1323,10 @@ fn verdicts(
             first_of.insert(norm, i);
             if mark == Some(MarkKind::Caption)
                 || i > 0 && chrome::is_caption_label(&lines[i - 1].text)
+                || i > 0
+                    && chrome::is_image_credit(&lines[i - 1].text)
+                    && !shape.sentence_end
+                    && shape.words <= 30
             {
                 return Kind::Chrome("photo caption".to_string());
             }
@@ -1337,6 +1341,20 @@ fn verdicts(
             }
             if shape.words <= 8 && super::dates::is_other_calendar_line(l) {
                 return Kind::Chrome("a date in another calendar".to_string());
+            }
+            // "Nadia Al Qassimi Sep 27, 2024": the author's name and the date
+            // run together (two elements of one byline box).
+            if shape.words <= 10
+                && let Some((names, d)) = header::names_then_date(l, style)
+                && !names.to_lowercase().split_whitespace().any(|w| w == "by")
+                && let Some(authors) = names_alone(names)
+                && !authors.iter().any(|n| people::is_place(n))
+            {
+                return Kind::Byline(Byline {
+                    authors,
+                    date: Some(d),
+                    ..Byline::default()
+                });
             }
             if shape.words <= 16
                 && let Some(d) = parse_date_line(without_update_note(l), style, 3)

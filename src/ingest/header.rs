@@ -690,6 +690,12 @@ fn name_and_desk(t: &str) -> Option<Byline> {
 }
 
 /// A field that ends with a date: the words before it and the date.
+/// "Layla Hadi 16 January 2024": a byline's names with its date after them,
+/// no label or separator between.
+pub fn names_then_date(line: &str, style: DateStyle) -> Option<(&str, PublishedDate)> {
+    trailing_date(line.trim(), style).filter(|(names, _)| !names.is_empty())
+}
+
 fn trailing_date(field: &str, style: DateStyle) -> Option<(&str, PublishedDate)> {
     // "Editor on Sep 11, 2024 in Politics, Security": a blog post's
     // categories after its date.
@@ -787,8 +793,17 @@ pub fn is_person_name(piece: &str) -> bool {
     {
         return false;
     }
+    let particle = |t: &str| {
+        matches!(
+            t.to_lowercase().as_str(),
+            "al" | "bin" | "ibn" | "de" | "van" | "von" | "el"
+        )
+    };
+    // A particle in capitals ("Nadia Al Qassimi") is counted once, as a
+    // particle.
     let names = tokens
         .iter()
+        .filter(|t| !particle(t))
         .filter(|t| {
             let core = t.trim_matches(|c: char| !c.is_alphabetic());
             let core = ["al-", "Al-", "el-", "El-"]
@@ -803,15 +818,12 @@ pub fn is_person_name(piece: &str) -> bool {
                 && core.chars().any(char::is_lowercase)
         })
         .count();
-    let particles = tokens
-        .iter()
-        .filter(|t| {
-            matches!(
-                t.to_lowercase().as_str(),
-                "al" | "bin" | "ibn" | "de" | "van" | "von" | "el"
-            )
-        })
-        .count();
+    let particles = tokens.iter().filter(|t| particle(t)).count();
+    // "Faisal Al Marri Baghdad": the place a byline box prints after the
+    // name is not part of it.
+    if tokens.last().is_some_and(|t| super::people::is_place(t)) {
+        return false;
+    }
     // "Lolita C. Baldor": a middle initial.
     let initials = tokens[1..tokens.len() - 1]
         .iter()
@@ -2568,6 +2580,14 @@ mod tests {
             Some("Harbour Review")
         );
         assert_eq!(unedited_by("It has not been edited by our staff."), None);
+        // A particle in capitals is part of the name; a place after it is not.
+        assert!(is_person_name("Nadia Al Qassimi"));
+        assert!(!is_person_name("Nadia Al Qassimi Baghdad"));
+        assert_eq!(
+            names_then_date("Layla Al Hadi Sep 27, 2024", DateStyle::default())
+                .map(|(n, d)| (n, d.date.to_string())),
+            Some(("Layla Al Hadi", "2024-09-27".to_string()))
+        );
     }
 
     #[test]
