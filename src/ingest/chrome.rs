@@ -248,7 +248,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "share buttons",
-        r"^(?:link copied!?|copy link|copied!?|(?:get (?:the )?)?short (?:url|link)|gift (?:this )?article|save(?: (?:this )?(?:article|story))?|reuse this content|save (?:articles|stories) to read later\b.{0,80}|listen to this (?:article|story)(?:\s*[·|-]?\s*\d+\s*min(?:ute)?s?)?)$",
+        r"^(?:link copied!?|copy link|copied!?|(?:get (?:the )?)?short (?:url|link)|gift (?:this )?article|save(?: (?:this )?(?:article|story))?|reuse this content|save (?:articles|stories) to read later\b.{0,80}|listen to this (?:article|story)(?:\s*[·|-]?\s*\d+\s*min(?:ute)?s?)?|(?:new!?\s+)?you can now listen to .{1,60}\b(?:articles|stories)!?)$",
     ),
     // An agency's or publisher's note on what its public site carries
     // ("This site shows only part of the stories offered to subscribers").
@@ -1636,6 +1636,10 @@ mod tests {
             Some("follow prompt")
         );
         assert_eq!(b.matches("Creative Commons License"), Some("licence badge"));
+        assert!(
+            b.matches("NEW You can now listen to Harbour Review articles!")
+                .is_some()
+        );
         assert_eq!(
             b.matches("To read this article in Arabic, click here."),
             Some("language switch")

@@ -127,6 +127,23 @@ const INTERRUPTIONS: &[&str] = &[
     "timestamp",
 ];
 
+/// Does `line` end as a date line does: a year, or a time ("11:40",
+/// "6:12 PM", "14.32 BST")?
+fn ends_like_a_date(line: &str) -> bool {
+    // And begins as a name does: not with a date, a weekday or a label.
+    let first = line.split_whitespace().next().unwrap_or("");
+    let name_like = first.starts_with(char::is_uppercase)
+        && super::dates::month_number(first.trim_end_matches(['.', ','])).is_none()
+        && !people::is_time_word(first.trim_end_matches([',', '.']))
+        && !header::is_common_word(first);
+    name_like
+        && line
+            .trim_end()
+            .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.')
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+}
+
 /// A "Read more" label between two paragraphs of the article (the link it
 /// labelled was not scraped): text above it and a paragraph of prose, not a
 /// teaser's headline, under it.
@@ -1324,6 +1341,7 @@ fn verdicts(
             if mark == Some(MarkKind::Caption)
                 || i > 0 && chrome::is_caption_label(&lines[i - 1].text)
                 || i > 0
+                    && lines[i - 1].text.len() <= 60
                     && chrome::is_image_credit(&lines[i - 1].text)
                     && !shape.sentence_end
                     && shape.words <= 30
@@ -1344,7 +1362,10 @@ fn verdicts(
             }
             // "Nadia Al Qassimi Sep 27, 2024": the author's name and the date
             // run together (two elements of one byline box).
+            // (Only a line ending in a year or a time is tried: reading a
+            // date after every word is dear.)
             if shape.words <= 10
+                && ends_like_a_date(l)
                 && let Some((names, d)) = header::names_then_date(l, style)
                 && !names.to_lowercase().split_whitespace().any(|w| w == "by")
                 && let Some(authors) = names_alone(names)

@@ -279,7 +279,7 @@ fn is_role_words(text: &str) -> bool {
 }
 
 /// Is a word of a name ("Senior", "Roe.") a common English word?
-fn is_common_word(word: &str) -> bool {
+pub fn is_common_word(word: &str) -> bool {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     lexicon().is_common(&core.to_lowercase())
 }

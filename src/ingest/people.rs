@@ -487,7 +487,7 @@ fn is_possessive(t: &str) -> bool {
 }
 
 /// A weekday or a month: "On Thursday", "Since December" are times.
-fn is_time_word(t: &str) -> bool {
+pub fn is_time_word(t: &str) -> bool {
     matches!(
         lower(t).as_str(),
         "monday"
