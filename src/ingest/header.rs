@@ -1162,16 +1162,8 @@ pub fn labelled_publication(line: &str, next: Option<&str>) -> Option<String> {
 fn feed_field(t: &str) -> Option<String> {
     let (label, value) = t.split_once(':')?;
     let label = label.trim().to_ascii_lowercase();
-    if ![
-        "feed",
-        "feed title",
-        "publication",
-        "publisher",
-        "site name",
-        "site",
-    ]
-    .contains(&label.as_str())
-    {
+    // ("Site:" and "Publication:" alone may give a place or a date.)
+    if !["feed", "feed title", "publisher", "site name"].contains(&label.as_str()) {
         return None;
     }
     let name = [" - ", " – ", " — ", " | ", " : "]
