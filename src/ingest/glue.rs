@@ -11,6 +11,7 @@
 
 use std::borrow::Cow;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::lexicon::{Lexicon, is_function_word, lexicon};
@@ -26,22 +27,38 @@ impl CorpusWords {
     /// lexicon does not know. Leaving out the rest makes the count one lexicon
     /// lookup per token and a map of a few thousand entries, not a copy of
     /// every word of every source.
-    pub fn from_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> Self {
+    ///
+    /// Counted in parallel, a map per batch of texts, the maps then summed:
+    /// one new source in a site of 10,000 has all of them counted again
+    /// (~50 MB of text), and on one core that was a fifth of its ingest.
+    pub fn from_texts<'a>(texts: impl IntoParallelIterator<Item = &'a str>) -> Self {
         let lex = lexicon();
-        let mut map: FxHashMap<String, usize> = FxHashMap::default();
-        for text in texts {
-            for tok in text
-                .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|t| (4..=MAX_TOKEN).contains(&t.len()) && !lex.contains(t))
-            {
-                match map.get_mut(tok) {
-                    Some(n) => *n += 1,
-                    None => {
-                        map.insert(tok.to_string(), 1);
+        let map = texts
+            .into_par_iter()
+            .fold(
+                FxHashMap::default,
+                |mut map: FxHashMap<String, usize>, text| {
+                    for tok in text
+                        .split(|c: char| !c.is_ascii_alphabetic())
+                        .filter(|t| (4..=MAX_TOKEN).contains(&t.len()) && !lex.contains(t))
+                    {
+                        match map.get_mut(tok) {
+                            Some(n) => *n += 1,
+                            None => {
+                                map.insert(tok.to_string(), 1);
+                            }
+                        }
                     }
+                    map
+                },
+            )
+            .reduce(FxHashMap::default, |a, b| {
+                let (mut a, b) = if a.len() < b.len() { (b, a) } else { (a, b) };
+                for (tok, n) in b {
+                    *a.entry(tok).or_insert(0) += n;
                 }
-            }
-        }
+                a
+            });
         CorpusWords(map)
     }
 

@@ -524,7 +524,7 @@ fn extract_all(
     if todo.is_empty() {
         return BTreeMap::new();
     }
-    let corpus = glue::CorpusWords::from_texts(sources.iter().map(|s| &*s.text));
+    let corpus = glue::CorpusWords::from_texts(sources.par_iter().map(|s| &*s.text));
     let boilerplate = clean::Boilerplate::new(&config.ingest.boilerplate_patterns());
     let matcher = TopicMatcher::new(topics.iter().map(|t| &t.rules));
     let ctx = Context {
