@@ -1033,7 +1033,7 @@ fn offers_the_news(line: &str) -> bool {
 fn addresses_the_reader(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channels?|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\b(?:removed|closed|disabled) (?:its|the|our) comments? sections?\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b|\breaders like you\b|^(?:click|tap|press) here\b|^thanks for reading\b|^you(?:'re| are) receiving this (?:e-?mail|newsletter)\b|\bforward(?:ed)? (?:this|it) to a friend\b|^was this (?:e-?mail|newsletter) forwarded\b|^that'?s (?:it|all) for today\b").unwrap()
+        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channels?|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\b(?:removed|closed|disabled) (?:its|the|our) comments? sections?\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b|\breaders like you\b|^(?:click|tap|press) here\b|^thanks for reading\b|^you(?:'re| are) receiving this (?:e-?mail|newsletter)\b|\bforward(?:ed)? (?:this|it) to a friend\b|^was this (?:e-?mail|newsletter) forwarded\b|^forwarded this (?:e-?mail|newsletter|message)\b|^that'?s (?:it|all) for (?:today|this week|this issue|now)\b").unwrap()
     })
     .is_match(line)
 }
@@ -1679,6 +1679,8 @@ mod tests {
             "You are receiving this email because you subscribed to The Morning Brief.",
             "Was this newsletter forwarded to you? Sign up here.",
             "That's it for today. Forward this to a friend.",
+            "Forwarded this email? Subscribe here for more",
+            "That's all for this week. See you next Saturday.",
         ] {
             assert_eq!(why(line), Some("call to action"), "{line}");
         }

@@ -282,6 +282,7 @@ pub fn parse_date_line(
                 w <= 3 && !byline && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
             }
             || is_numbered_name(f)
+            || is_issue_number(f)
             || is_category_field(f)
             || is_editor_credit(f)
     });
@@ -589,6 +590,17 @@ fn is_numbered_name(field: &str) -> bool {
         letters += head.chars().count();
     }
     (1..=3).contains(&words.len()) && words.iter().any(|w| numbered(w)) && letters >= 3
+}
+
+/// "Issue #112", "Vol. 3, No. 12", "Edition 45": a newsletter's or a
+/// periodical's number beside the date of the issue.
+fn is_issue_number(field: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:vol(?:ume)?\.?|issue|edition|no\.|number|nr\.)\s*#?\d{1,5},?\s*)+$")
+            .unwrap()
+    })
+    .is_match(field.trim())
 }
 
 /// "Edited By: Priya Sharma", "Editor: Liu Jing": the desk editor beside
@@ -1635,6 +1647,19 @@ mod tests {
         // A short brand of a letter and a number, with a word after it.
         assert_eq!(line("Z24 Live | 28-09-2024 09:30 PM"), Some(d(2024, 9, 28)));
         assert!(!is_numbered_name("Page 2"));
+    }
+
+    #[test]
+    fn an_issue_number_beside_the_date() {
+        assert_eq!(
+            line("Issue #112 | September 28, 2024"),
+            Some(d(2024, 9, 28))
+        );
+        assert_eq!(line("Vol. 3, No. 12 | March 2, 2024"), Some(d(2024, 3, 2)));
+        assert!(is_issue_number("Edition 45"));
+        // A number that counts something is not an issue's.
+        assert!(!is_issue_number("Issues 3"));
+        assert_eq!(line("Killed 112 | September 28, 2024"), None);
     }
 
     #[test]
