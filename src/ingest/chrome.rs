@@ -1285,9 +1285,6 @@ mod tests {
         assert_eq!(chrome.matches(&long), Some("disclosure"));
     }
 
-    /// A pattern anchored at the line's start skips a line that begins
-    /// with a byte no match begins with, in either case; an unanchored one,
-    /// or one whose first character is any letter, is always tried.
     #[test]
     fn defaults_with_long_runs_still_bound_the_line() {
         let b = Boilerplate::new(&[]);
@@ -1313,6 +1310,9 @@ mod tests {
         }
     }
 
+    /// A pattern anchored at the line's start skips a line that begins
+    /// with a byte no match begins with, in either case; an unanchored one,
+    /// or one whose first character is any letter, is always tried.
     #[test]
     fn anchored_patterns_know_their_first_bytes() {
         let re = |p: &str| Regex::new(p).unwrap();
