@@ -1043,8 +1043,10 @@ fn addresses_the_reader(line: &str) -> bool {
 fn is_caption(line: &str, shape: &Shape) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)(?:\b(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:|\bgetty images\b|\bvia getty\b|(?:^|[.!?]\s+)credits?\s*:\s*\S[^.!?]{0,80}$|\b(?:afp|ap|reuters|epa|anadolu)\s*(?:photo|/)|©)").unwrap()
+        Regex::new(r"(?i)(?:\b(?:file\s+)?(?:photo|image|picture|photograph)\s*(?:credit)?\s*:|\bgetty images\b|\bvia getty\b|(?:^|[.!?]\s+)credits?\s*:\s*\S[^.!?]{0,80}$|(?:^|[.!?]\s*)credit(?:\.\.\.|…)\s*\S|\b(?:afp|ap|reuters|epa|anadolu)\s*(?:photo|/)|©)").unwrap()
     });
+    // "U.S. troops in Anbar, 2020.Credit...Jane Roe for The Daily": a
+    // credit run into the caption, as some sites print it, counts too.
     // Long paragraphs carry credits too ("... (LBC; File Photo: ... ©
     // CENTCOM)"): those are taken out of the paragraph, not dropped with it.
     // "Iraqi Prime Minister Mohammed Shia al-Sudani. (AFP)", "... (Reuters

@@ -461,21 +461,38 @@ fn decide_outlet_and_authors(
     if let Some(o) = &art.outlet {
         let outlet = normalise(&o.value);
         art.authors.retain(|a| normalise(a) != outlet);
-        // "By BRIAN KOENIG MILITARY STARS": the outlet's name after the
-        // author's, both in capitals.
-        let tail = format!(" {outlet}");
+        // "By BRIAN KOENIG MILITARY STARS", "By Chad Garland Stars and
+        // Stripes • date": the outlet's name printed right after the
+        // author's, read into the name up to the first joining word.
+        let bylines: Vec<String> = (0..lines.len())
+            .filter(|&i| matches!(kinds[i], Kind::Byline(_)))
+            .map(|i| normalise(&lines[i].text))
+            .collect();
         for a in &mut art.authors {
-            let lower = a.to_lowercase();
-            let keep = a.len().saturating_sub(tail.len());
-            if lower.len() == a.len()
-                && lower.ends_with(&tail)
-                && a.is_char_boundary(keep)
-                && a[..keep].contains(' ')
-            {
-                a.truncate(keep);
+            if let Some(kept) = without_outlet_tail(a, &outlet, &bylines) {
+                *a = kept;
             }
         }
     }
+}
+
+/// `author` less the first words of `outlet` read into its end, when a
+/// byline prints the rest of the name followed by the whole outlet's name
+/// ("Chad Garland Stars" under "By Chad Garland Stars and Stripes"). At
+/// least two words of the name are kept. `outlet` and `bylines` are
+/// normalised.
+fn without_outlet_tail(author: &str, outlet: &str, bylines: &[String]) -> Option<String> {
+    let words: Vec<&str> = author.split_whitespace().collect();
+    let first = outlet.split_whitespace().next()?;
+    (2..words.len()).find_map(|keep| {
+        let tail = words[keep..].join(" ").to_lowercase();
+        if !outlet.starts_with(&tail) || !tail.starts_with(first) {
+            return None;
+        }
+        let kept = words[..keep].join(" ");
+        let printed = format!("{} {outlet}", kept.to_lowercase());
+        bylines.iter().any(|b| b.contains(&printed)).then_some(kept)
+    })
 }
 
 /// Credits, bylines and speakers found anywhere on the page go into `art`;
@@ -518,6 +535,8 @@ fn credits_and_outlets(
                     .extend(b.credits.iter().map(|c| (c.clone(), no)));
                 if let Some(o) = &b.outlet {
                     outlets.push((OutletSource::Byline, o.clone(), Some(no)));
+                } else if let Some(o) = outlet_under_byline(lines, kinds, i) {
+                    outlets.push((OutletSource::Byline, o, Some(lines[i + 1].no)));
                 }
             }
             Kind::Credit(_) if masthead.is_some_and(|m| m.index == i) => {}
@@ -617,6 +636,22 @@ fn credits_and_outlets(
         }
     }
     outlets
+}
+
+/// "By Jane Roe" / "Harbour Herald" / "Saturday 28 September 2024": the
+/// publication's name alone on the line under the byline `i`, before its
+/// date or the text. Only a name with a publication's word in it (a
+/// person's title or a place would be read so otherwise).
+fn outlet_under_byline(lines: &[Line], kinds: &[Kind], i: usize) -> Option<String> {
+    let next = lines.get(i + 1)?;
+    let then = kinds.get(i + 2);
+    let t = next.text.trim();
+    (matches!(kinds[i + 1], Kind::Text(_) | Kind::Chrome(_))
+        && matches!(then, Some(Kind::Date(_) | Kind::Text(_)) | None)
+        && header::has_outlet_word(t)
+        && header::is_proper_name(t)
+        && t.split_whitespace().count() <= 5)
+        .then(|| t.to_string())
 }
 
 /// Weak evidence of the outlet, for pages that name it nowhere else: a
@@ -1617,6 +1652,7 @@ fn choose_headline(
             && matches!(kinds[j], Kind::Text(_))
             && is_byline(byline_at(j + 1))
             && could_be_standfirst(lines, shapes, i, j)
+            && !ends_a_list_of_headlines(i, j, lines, shapes, kinds)
         {
             score += 1;
             evidence.push("its standfirst and a byline follow it".to_string());
@@ -1744,6 +1780,27 @@ fn could_be_standfirst(lines: &[Line], shapes: &[Shape], i: usize, j: usize) -> 
         && stand.words <= 10
         && !stand.sentence_end;
     stand.words > head.words && !kicker_over_title_case && !label_over_headline
+}
+
+/// Is line `i` the last of a list of other stories' headlines, set apart
+/// from the line `j` under it ("Most read" without its label: three
+/// headlines on consecutive lines, a space, then the article's headline
+/// over its byline)? Then `j` is no standfirst of `i`.
+fn ends_a_list_of_headlines(
+    i: usize,
+    j: usize,
+    lines: &[Line],
+    shapes: &[Shape],
+    kinds: &[Kind],
+) -> bool {
+    i >= 2
+        && lines[j].no > lines[i].no + 1
+        && (i - 2..i).all(|k| {
+            matches!(kinds[k], Kind::Text(_))
+                && lines[k + 1].no == lines[k].no + 1
+                && !shapes[k].sentence_end
+                && headline_shaped(&lines[k].text, &shapes[k], false)
+        })
 }
 
 /// "World Cup Qualifiers", "Middle East": every word capitalised but
@@ -1886,12 +1943,19 @@ fn captions(lines: &[Line], kinds: &[Kind]) -> Vec<(usize, String)> {
 fn summary_points_follow(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Kind]) -> bool {
     let mut j = past_chrome(kinds, i + 1);
     let mut points = 0;
+    // The points are set as the headline is: a wider space before a line
+    // ends them (a list of other stories' headlines, a space, then the
+    // article's own headline over its byline).
+    let spacing = j.map(|k| lines[k].no - lines[i].no);
+    let mut last = i;
     while let Some(k) = j.filter(|&k| {
         matches!(kinds[k], Kind::Text(_))
+            && Some(lines[k].no - lines[last].no) == spacing
             && shapes[k].words < shapes[i].words
             && headline_shaped(&lines[k].text, &shapes[k], false)
     }) {
         points += 1;
+        last = k;
         j = past_chrome(kinds, k + 1);
     }
     (2..=5).contains(&points) && signs_it(kinds, j)

@@ -338,6 +338,16 @@ fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
             continue;
         }
         for (name, acronym) in pattern_organisations(&text) {
+            // "Iraq's Foreign Ministry" is the Iraqi Foreign Ministry.
+            if let Some(adjectival) = country_adjective_form(&name)
+                && let Some((entry, _)) = finder
+                    .find(&adjectival)
+                    .into_iter()
+                    .find(|&(e, f)| finder.forms[e][f] == adjectival)
+            {
+                note(&finder.forms[entry][0], &name, s.line);
+                continue;
+            }
             // A known name within it, or it within a known name ("Islamic
             // Resistance" of "Islamic Resistance in Iraq"): the known one.
             let lower = name.to_lowercase();
@@ -349,18 +359,24 @@ fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
                 // Words put before a known name ("the Iraqi-American Higher
                 // Military Commission") make a fuller form of it.
                 let prefix = name.strip_suffix(form.as_str()).unwrap_or("");
-                if !prefix.trim().is_empty() && nationality_words(prefix) {
+                if !prefix.trim().is_empty()
+                    && (nationality_words(prefix) || country_adjective_form(prefix).is_some())
+                {
                     note(known, &name, s.line);
                 }
                 continue;
             }
-            note(&name, &name, s.line);
+            // Unknown, it is still named as the adjective names it, so that
+            // briefs writing it either way share one organisation.
+            let named = country_adjective_form(&name);
+            note(named.as_deref().unwrap_or(&name), &name, s.line);
             if let Some(a) = acronym {
-                note(&name, &a, s.line);
+                note(named.as_deref().unwrap_or(&name), &a, s.line);
             }
         }
     }
     back_references(sentences, &mut found);
+    short_forms(finder, &mut found);
     let mut out: Vec<Organisation> = found.into_values().collect();
     for o in &mut out {
         o.aliases.sort();
@@ -419,6 +435,92 @@ fn back_references(sentences: &[Sentence], found: &mut BTreeMap<String, Organisa
             }
             if !o.lines.contains(&s.line) {
                 o.lines.push(s.line);
+            }
+        }
+    }
+}
+
+/// Countries whose possessive opens an organisation's name ("Iraq's
+/// Foreign Ministry"), with the adjective the same name takes ("Iraqi
+/// Foreign Ministry"): the countries this region's news names most.
+const COUNTRY_ADJECTIVES: &[(&str, &str)] = &[
+    ("Iraq", "Iraqi"),
+    ("Iran", "Iranian"),
+    ("Syria", "Syrian"),
+    ("Turkey", "Turkish"),
+    ("Israel", "Israeli"),
+    ("Jordan", "Jordanian"),
+    ("Lebanon", "Lebanese"),
+    ("Kuwait", "Kuwaiti"),
+    ("Qatar", "Qatari"),
+    ("Egypt", "Egyptian"),
+    ("Yemen", "Yemeni"),
+    ("Bahrain", "Bahraini"),
+    ("Oman", "Omani"),
+    ("Russia", "Russian"),
+    ("China", "Chinese"),
+    ("France", "French"),
+    ("Britain", "British"),
+    ("Germany", "German"),
+    ("America", "American"),
+    ("Pakistan", "Pakistani"),
+];
+
+/// "Iraq's Foreign Ministry" -> "Iraqi Foreign Ministry"; `None` when the
+/// name does not open with a known country's possessive.
+fn country_adjective_form(name: &str) -> Option<String> {
+    let (first, rest) = name.split_once(' ')?;
+    let country = first
+        .strip_suffix("'s")
+        .or_else(|| first.strip_suffix("’s"))?;
+    let (_, adjective) = COUNTRY_ADJECTIVES.iter().find(|(c, _)| *c == country)?;
+    Some(format!("{adjective} {rest}"))
+}
+
+/// "Foreign Ministry" beside the Iraqi Ministry of Foreign Affairs (known
+/// also as the "Iraqi Foreign Ministry"): a name that is exactly one other
+/// organisation's name or form, the text's or the gazetteer's, without its
+/// nationality words is a short form of it. Two such ("Foreign Ministry"
+/// beside the Iraqi and the Iranian one) leave it an organisation of its
+/// own, and so do other words before it: the "Security Council" beside
+/// Iran's Supreme National Security Council may be the UN's.
+fn short_forms(finder: &Finder, found: &mut BTreeMap<String, Organisation>) {
+    let shorts: Vec<String> = found
+        .keys()
+        .filter(|k| k.split_whitespace().count() >= 2)
+        .cloned()
+        .collect();
+    for short in shorts {
+        let tail = format!(" {short}");
+        let owners: Vec<&String> = found
+            .iter()
+            .filter(|(k, o)| {
+                **k != short && {
+                    let known = finder.forms.iter().find(|f| f[0] == o.name);
+                    std::iter::once(&o.name)
+                        .chain(&o.aliases)
+                        .chain(known.into_iter().flatten())
+                        .any(|form| form.strip_suffix(&tail).is_some_and(nationality_words))
+                }
+            })
+            .map(|(k, _)| k)
+            .collect();
+        let [owner] = owners[..] else {
+            continue;
+        };
+        let owner = owner.clone();
+        let Some(gone) = found.remove(&short) else {
+            continue;
+        };
+        let o = found.get_mut(&owner).expect("an organisation just found");
+        for form in std::iter::once(gone.name).chain(gone.aliases) {
+            if form != o.name && !o.aliases.contains(&form) {
+                o.aliases.push(form);
+            }
+        }
+        for line in gone.lines {
+            if !o.lines.contains(&line) {
+                o.lines.push(line);
             }
         }
     }
@@ -732,6 +834,62 @@ mod tests {
         assert!(names.contains(&"Guardians of the Orchards"), "{names:?}");
         assert!(names.contains(&"Abbas Battalions"), "{names:?}");
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_country_s_possessive_names_its_organisation_as_the_adjective_does() {
+        let e = extract_all(&sents(&[
+            "Iraq's Foreign Ministry summoned the envoy on Monday.",
+            "Turkey’s Defence Council met in Ankara the same day.",
+        ]));
+        let names: Vec<(&str, &[String])> = e
+            .organisations
+            .iter()
+            .map(|o| (o.name.as_str(), o.aliases.as_slice()))
+            .collect();
+        // Known: the gazetteer's name; unknown: the adjective's form, with
+        // the written form kept as an alias.
+        assert!(
+            names.contains(&(
+                "Iraqi Ministry of Foreign Affairs",
+                &["Iraq's Foreign Ministry".to_string()][..]
+            )),
+            "{names:?}"
+        );
+        assert!(
+            names.contains(&(
+                "Turkish Defence Council",
+                &["Turkey’s Defence Council".to_string()][..]
+            )),
+            "{names:?}"
+        );
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_short_form_joins_the_one_organisation_it_shortens() {
+        let e = extract_all(&sents(&[
+            "The Iranian Foreign Ministry rejected the claim.",
+            "A Foreign Ministry spokesman said Tehran had no role.",
+        ]));
+        let ministry = (e.organisations.iter())
+            .find(|o| o.name == "Iranian Foreign Ministry")
+            .expect("the ministry");
+        assert_eq!(ministry.aliases, ["Foreign Ministry"]);
+        assert_eq!(ministry.lines, [1, 2]);
+        assert_eq!(e.organisations.len(), 1, "{:?}", e.organisations);
+
+        // Two ministries it could shorten: it stays apart; and words before
+        // a name other than a nationality make another body ("Security
+        // Council" beside the Supreme National Security Council).
+        let e = extract_all(&sents(&[
+            "The Iranian Foreign Ministry and the Syrian Foreign Ministry met.",
+            "The Foreign Ministry issued a note.",
+            "The Supreme National Security Council met as the Security Council debated.",
+        ]));
+        let names: Vec<&str> = e.organisations.iter().map(|o| o.name.as_str()).collect();
+        assert!(names.contains(&"Foreign Ministry"), "{names:?}");
+        assert!(names.contains(&"Security Council"), "{names:?}");
     }
 
     #[test]

@@ -1113,6 +1113,9 @@ fn role_prefix<'a>(tokens: &[&'a str], start: usize, role: &[&str]) -> Vec<&'a s
     tokens[from..start].to_vec()
 }
 
+/// A word that opens a sentence before a name and is not part of it: a
+/// function word or a connective ("Meanwhile", "Nonetheless"), or an
+/// adverb in -ly that is no one's given name ("Separately Barzani said").
 fn is_function_opener(t: &str) -> bool {
     let l = t.to_lowercase();
     let mut chars = t.chars();
@@ -1130,7 +1133,24 @@ fn is_function_opener(t: &str) -> bool {
                     | "still"
                     | "yet"
                     | "even"
-            ))
+                    | "nonetheless"
+                    | "nevertheless"
+                    | "moreover"
+                    | "furthermore"
+                    | "instead"
+                    | "otherwise"
+                    | "therefore"
+                    | "thus"
+                    | "hence"
+                    | "besides"
+                    | "indeed"
+                    | "likewise"
+                    | "elsewhere"
+                    | "overall"
+                    | "afterwards"
+                    | "regardless"
+            )
+            || l.ends_with("ly") && is_common_word(t) && !given_names().contains(t))
 }
 
 /// An Arabic name by its shape: a kunya ("Abu Fadak", "Umm Ahmed"), a
@@ -1501,6 +1521,27 @@ mod tests {
             .iter()
             .map(|p| (p.name.as_str(), p.roles.as_slice()))
             .collect()
+    }
+
+    #[test]
+    fn a_connective_or_an_adverb_before_a_surname_is_not_a_given_name() {
+        let names = names_of(
+            &[
+                "The governor, Lina Haddad, spoke to the council on Monday.",
+                "Nonetheless Haddad said the port would reopen. Separately Haddad met traders.",
+                "Emily Carter, an aide, agreed.",
+            ],
+            &[],
+        );
+        assert!(names.contains(&"Lina Haddad".to_string()), "{names:?}");
+        // A given name in -ly stays one.
+        assert!(names.contains(&"Emily Carter".to_string()), "{names:?}");
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.starts_with("Nonetheless") || n.starts_with("Separately")),
+            "{names:?}"
+        );
     }
 
     #[test]
