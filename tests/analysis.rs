@@ -232,6 +232,95 @@ fn pages_show_the_analysis_with_working_provenance() {
     );
 }
 
+/// An entity's page sums up when it was named and beside whom: computed
+/// here from the analysis on its own terms and compared with the page.
+#[test]
+fn an_entity_page_counts_its_sources_by_month_and_names_who_comes_with_it() {
+    use std::collections::BTreeMap;
+    let (site, loaded, a) = analysed();
+    build(site.path()).unwrap();
+    let out = site.path().join("public");
+    // The entity most briefs name.
+    let (e, entity) = a
+        .entities
+        .iter()
+        .enumerate()
+        .max_by_key(|(_, ent)| ent.mentions.len())
+        .unwrap();
+    let briefs_of = |ent: &analyse::entities::Entity| -> Vec<usize> {
+        let mut b: Vec<usize> = ent.mentions.iter().map(|m| m.brief).collect();
+        b.sort_unstable();
+        b.dedup();
+        b
+    };
+    let mine = briefs_of(entity);
+    let mut months: BTreeMap<String, usize> = BTreeMap::new();
+    for &b in &mine {
+        let when = loaded.briefs[b]
+            .published
+            .map_or("Undated".to_string(), |d| d.format("%B %Y").to_string());
+        *months.entry(when).or_default() += 1;
+    }
+    let page = html(&out.join(format!("entities/{}.html", entity.slug)));
+    let rows: Vec<(String, String)> = select(&page, "table.periods tbody tr")
+        .iter()
+        .map(|tr| {
+            let th = text(&select_in(tr, "th")[0]);
+            let td = text(&select_in(tr, "td")[0]);
+            (th.trim().to_string(), td.trim().to_string())
+        })
+        .collect();
+    assert!(
+        rows.len() > 1,
+        "the seeds' busiest entity spans months: {rows:?}"
+    );
+    for (when, n) in &months {
+        assert!(
+            rows.contains(&(when.clone(), n.to_string())),
+            "{when}: {n} not in {rows:?}"
+        );
+    }
+    // Months between two that name it are shown, with none.
+    assert!(
+        rows.iter()
+            .all(|(w, n)| months.get(w).map_or(n == "0", |c| n == &c.to_string()))
+    );
+
+    // Named with: the entity sharing the most briefs comes first.
+    let shared_with = |o: usize| {
+        let theirs = briefs_of(&a.entities[o]);
+        mine.iter().filter(|b| theirs.contains(b)).count()
+    };
+    let most = (0..a.entities.len())
+        .filter(|&o| o != e)
+        .map(shared_with)
+        .max()
+        .unwrap();
+    let listed: Vec<String> = select(&page, "#sec-named-with + ul li")
+        .iter()
+        .map(text)
+        .collect();
+    assert!(!listed.is_empty() && listed.len() <= 10, "{listed:?}");
+    let first_link = select(&page, "#sec-named-with + ul li a")[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_string();
+    let first = a
+        .entities
+        .iter()
+        .position(|o| first_link.ends_with(&format!("entities/{}.html", o.slug)))
+        .unwrap();
+    assert_eq!(shared_with(first), most, "{listed:?}");
+    assert!(
+        listed[0].ends_with(&format!(
+            "({most} source{})",
+            if most == 1 { "" } else { "s" }
+        )),
+        "{listed:?}"
+    );
+}
+
 #[test]
 fn aliases_file_forces_and_forbids_merges() {
     let (site, _l, _a) = analysed();

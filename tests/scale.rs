@@ -154,6 +154,19 @@ fn every_page_is_bounded_and_every_item_is_on_one_page() {
     assert_eq!(statements, N);
     let overview = html(&out.join("figures.html"));
     assert!(select(&overview, "li .num").len() <= 5);
+    // An entity's first page counts its sources by month, each month
+    // linking to its archive page.
+    let sudani = html(&out.join("entities/mohammed-shia-al-sudani.html"));
+    let rows = select(&sudani, "table.periods tbody tr");
+    let january = rows
+        .iter()
+        .find(|tr| text(tr).starts_with("January 2023"))
+        .expect("January's row");
+    assert_eq!(text(january), "January 2023 155");
+    assert_eq!(
+        select_in(january, "a")[0].value().attr("href"),
+        Some("../entities/mohammed-shia-al-sudani/archive/2023-01.html")
+    );
     assert_links_resolve(&out);
 }
 

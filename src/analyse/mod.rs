@@ -420,15 +420,19 @@ pub fn analyse_with(
         }
     }
 
-    let (mut passages, mut leads) = read_texts(briefs, topics, &brief_topics, memo.passages);
-
-    let topic_analyses = topic_analyses(briefs, &members, &brief_topics, &mut passages);
-
     let mut rank = vec![0usize; briefs.len()];
     for (r, &b) in newest_first.iter().enumerate() {
         rank[b] = r;
     }
-    let (entities, figures, timeline) = facts(briefs, aliases, &rank, memo);
+    // Reading the texts runs on every core; the facts (entities above all)
+    // mostly on one: side by side, the second core is not idle meanwhile.
+    let ((mut passages, mut leads), (entities, figures, timeline)) = rayon::join(
+        || read_texts(briefs, topics, &brief_topics, memo.passages),
+        || facts(briefs, aliases, &rank, memo),
+    );
+
+    let topic_analyses = topic_analyses(briefs, &members, &brief_topics, &mut passages);
+
     // Entities by brief, for related briefs and source pages.
     let mut brief_entities: Vec<Vec<usize>> = vec![Vec::new(); briefs.len()];
     for (e, ent) in entities.iter().enumerate() {
@@ -442,61 +446,64 @@ pub fn analyse_with(
         entity_list: &entities,
         figures: figure_features(briefs),
     };
-    let related_key = {
-        let mut h = crate::hash::Hasher::new();
-        h.value(&briefs.len()).value(&members).value(&newest_first);
-        for (b, brief) in briefs.iter().enumerate() {
-            h.value(&brief.published)
-                .value(&brief.source)
-                .value(&brief.facts.attribution)
-                .value(&brief_topics[b])
-                .value(&brief_entities[b])
-                .value(&features.figures[b]);
+    let related_key = related_key(briefs, topics, &members, &newest_first, &features);
+    let brief_source: Vec<Option<usize>> = briefs
+        .iter()
+        .map(|b| {
+            b.source
+                .as_deref()
+                .and_then(|s| source_index.get(s).copied())
+        })
+        .collect();
+    let mut source_briefs: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
+    for (i, s) in brief_source.iter().enumerate() {
+        if let Some(s) = s {
+            source_briefs[*s].push(i);
         }
-        for t in topics {
-            h.value(&t.title);
-        }
-        for e in entities.iter() {
-            h.value(&e.name);
-        }
-        h.finish()
-    };
-    let related = memo.related.get_or(related_key, &mut || {
-        Arc::new(related::related_briefs(
-            briefs,
-            topics,
-            &features,
-            &members,
-            &newest_first,
-        ))
-    });
-    let (stories, stories_took) =
-        group_stories(briefs, &leads, &brief_entities, &entities, &timeline);
+    }
+    // Story grouping runs on one core; related briefs and the sources'
+    // words on every core: all three at once.
+    let (related, ((stories, stories_took), sources)) = rayon::join(
+        || {
+            memo.related.get_or(related_key, &mut || {
+                Arc::new(related::related_briefs(
+                    briefs,
+                    topics,
+                    &features,
+                    &members,
+                    &newest_first,
+                ))
+            })
+        },
+        || {
+            rayon::join(
+                || group_stories(briefs, &leads, &brief_entities, &entities, &timeline),
+                || {
+                    source_analyses(
+                        sources,
+                        source_briefs,
+                        (&brief_topics, &brief_entities),
+                        memo.source_terms,
+                    )
+                },
+            )
+        },
+    );
     let mut story_of: Vec<Option<usize>> = vec![None; briefs.len()];
     for (s, story) in stories.iter().enumerate() {
         for &b in &story.briefs {
             story_of[b] = Some(s);
         }
     }
-    let mut source_briefs: Vec<Vec<usize>> = vec![Vec::new(); sources.len()];
-    let brief_analyses = briefs
-        .iter()
+    let brief_analyses = brief_source
+        .into_iter()
         .zip(related.iter().cloned())
         .enumerate()
-        .map(|(i, (b, related))| {
-            let source = b
-                .source
-                .as_deref()
-                .and_then(|s| source_index.get(s).copied());
-            if let Some(s) = source {
-                source_briefs[s].push(i);
-            }
-            BriefAnalysis {
-                source,
-                story: story_of[i],
-                related,
-                lead: std::mem::take(&mut leads[i]),
-            }
+        .map(|(i, (source, related))| BriefAnalysis {
+            source,
+            story: story_of[i],
+            related,
+            lead: std::mem::take(&mut leads[i]),
         })
         .collect();
 
@@ -507,12 +514,6 @@ pub fn analyse_with(
         &entities,
         &figures,
         &timeline,
-    );
-    let sources = source_analyses(
-        sources,
-        source_briefs,
-        (&brief_topics, &brief_entities),
-        memo.source_terms,
     );
     Analysis {
         entities,
@@ -526,6 +527,34 @@ pub fn analyse_with(
         briefs: brief_analyses,
         sources,
     }
+}
+
+/// What related briefs are computed from: the briefs' dates, sources,
+/// credits, topics, entities and figures, the topics' and entities' names.
+fn related_key(
+    briefs: &[Brief],
+    topics: &[Topic],
+    members: &[Vec<usize>],
+    newest_first: &[usize],
+    features: &related::Features<'_>,
+) -> u128 {
+    let mut h = crate::hash::Hasher::new();
+    h.value(&briefs.len()).value(members).value(newest_first);
+    for (b, brief) in briefs.iter().enumerate() {
+        h.value(&brief.published)
+            .value(&brief.source)
+            .value(&brief.facts.attribution)
+            .value(&features.topics[b])
+            .value(&features.entities[b])
+            .value(&features.figures[b]);
+    }
+    for t in topics {
+        h.value(&t.title);
+    }
+    for e in features.entity_list.iter() {
+        h.value(&e.name);
+    }
+    h.finish()
 }
 
 /// The stories among the briefs, and how long grouping them took.

@@ -122,6 +122,13 @@ impl Chronology {
         }
     }
 
+    /// Output path of the first archive page of a month (`2024-03`), if the
+    /// list has one.
+    pub fn month_path(&self, first: &str, month: &str) -> Option<String> {
+        let k = self.archives.iter().position(|a| a.slug == month)?;
+        Some(self.path(first, k + 1))
+    }
+
     /// The pager of part `part` of the list whose first page is `first`.
     pub fn pager(&self, first: &str, part: usize) -> Pager {
         let archives = self.archives.len();
@@ -175,7 +182,7 @@ impl Chronology {
 }
 
 /// "March 2024".
-fn month_label(year: i32, month: u32) -> String {
+pub fn month_label(year: i32, month: u32) -> String {
     NaiveDate::from_ymd_opt(year, month, 1)
         .map(|d| d.format("%B %Y").to_string())
         .unwrap_or_else(|| format!("{year}-{month:02}"))

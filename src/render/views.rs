@@ -343,6 +343,29 @@ impl From<&EntityCard> for EntityLink {
     }
 }
 
+/// How many sources named an entity in one month (or one year, when its
+/// mentions span years): a bar of the summary on the entity's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodCount {
+    /// "September 2024", "2019", "Undated".
+    pub label: String,
+    /// Sources naming it then.
+    pub count: usize,
+    /// Of the busiest period's count, 0-100: the bar's length.
+    pub percent: usize,
+    /// The entity's archive page of that month, when it has one.
+    pub url: Option<String>,
+}
+
+/// An entity named in the same sources as the one whose page this is.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedWith {
+    /// Its page.
+    pub entity: EntityLink,
+    /// Sources naming both.
+    pub count: usize,
+}
+
 /// One brief's mention of an entity.
 #[derive(Debug, Clone)]
 pub struct EntityMention {

@@ -119,6 +119,11 @@ pub fn select<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<
         .collect()
 }
 
+/// Elements under `el` that `css` selects.
+pub fn select_in<'a>(el: &scraper::ElementRef<'a>, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    el.select(&scraper::Selector::parse(css).unwrap()).collect()
+}
+
 pub fn text(el: &scraper::ElementRef<'_>) -> String {
     el.text()
         .collect::<String>()

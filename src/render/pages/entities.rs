@@ -1,6 +1,7 @@
 //! People and organisations: their index and a page per entity.
 
 use super::*;
+use std::collections::BTreeMap;
 
 /// Everyone named, by how many briefs name them.
 pub(super) fn entities<'a>(cx: &Cx<'a>, ctx: &mut PageContext<'a>) -> PageSpec<'a> {
@@ -81,6 +82,10 @@ pub(super) fn entity<'a>(
     if part == 0 {
         ctx.insert("entity", card);
         ctx.insert("roles", &entity.roles);
+        let (unit, periods) = periods(cx, e, &first);
+        ctx.insert("period_unit", unit);
+        ctx.insert("periods", periods);
+        ctx.insert("named_with", named_with(cx, e));
     } else {
         // A link, not the card: its count changes with every brief added.
         ctx.insert("entity", EntityLink::from(card));
@@ -108,4 +113,117 @@ pub(super) fn entity<'a>(
         },
         body: None,
     }
+}
+
+/// Most entities a page lists as named with another.
+const NAMED_WITH: usize = 10;
+/// Mentions spanning more months than this are counted by year.
+const MONTHS_SHOWN: usize = 36;
+
+/// How many sources named entity `e` in each month from its first dated
+/// mention to its last (months without one included, so that a gap reads
+/// as one), by year when that is more than [`MONTHS_SHOWN`] months; the
+/// undated last.
+fn periods(cx: &Cx<'_>, e: usize, first: &str) -> (&'static str, Vec<PeriodCount>) {
+    use chrono::Datelike;
+    let input = cx.input;
+    let briefs = briefs_naming(cx, e);
+    let mut months: BTreeMap<(i32, u32), usize> = BTreeMap::new();
+    let mut undated = 0;
+    for &b in &briefs {
+        match input.briefs[b].published {
+            Some(d) => *months.entry((d.year(), d.month())).or_default() += 1,
+            None => undated += 1,
+        }
+    }
+    let (Some(&(y0, m0)), Some(&(y1, m1))) = (months.keys().next(), months.keys().next_back())
+    else {
+        return ("month", Vec::new());
+    };
+    let span = ((y1 - y0) * 12 + m1 as i32 - m0 as i32 + 1) as usize;
+    let chron = &cx.lists.entities[e];
+    let mut rows: Vec<(String, usize, Option<String>)> = Vec::new();
+    let unit = if span <= MONTHS_SHOWN {
+        "month"
+    } else {
+        "year"
+    };
+    if span <= MONTHS_SHOWN {
+        let (mut y, mut m) = (y0, m0);
+        while (y, m) <= (y1, m1) {
+            let slug = format!("{y:04}-{m:02}");
+            let count = months.get(&(y, m)).copied().unwrap_or(0);
+            let url = (count > 0)
+                .then(|| chron.month_path(first, &slug))
+                .flatten();
+            rows.push((paging::month_label(y, m), count, url));
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        }
+    } else {
+        for y in y0..=y1 {
+            let count = months.range((y, 1)..=(y, 12)).map(|(_, n)| n).sum();
+            rows.push((y.to_string(), count, None));
+        }
+    }
+    if undated > 0 {
+        rows.push(("Undated".to_string(), undated, None));
+    }
+    let most = rows.iter().map(|r| r.1).max().unwrap_or(1).max(1);
+    let rows = rows
+        .into_iter()
+        .map(|(label, count, url)| PeriodCount {
+            label,
+            count,
+            percent: count * 100 / most,
+            url,
+        })
+        .collect();
+    (unit, rows)
+}
+
+/// The entities most often named in the same sources as entity `e`, with
+/// how many: the most shared first, then by name.
+fn named_with(cx: &Cx<'_>, e: usize) -> Vec<NamedWith> {
+    let shared = cx.shared;
+    let briefs = briefs_naming(cx, e);
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for b in briefs {
+        let mut others: Vec<usize> = shared.brief_mentions[b]
+            .iter()
+            .map(|&(o, _)| o)
+            .filter(|&o| o != e)
+            .collect();
+        others.dedup();
+        for o in others {
+            *counts.entry(o).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| {
+        b.1.cmp(&a.1).then_with(|| {
+            shared.entity_cards[a.0]
+                .name
+                .cmp(&shared.entity_cards[b.0].name)
+        })
+    });
+    ranked
+        .into_iter()
+        .take(NAMED_WITH)
+        .map(|(o, count)| NamedWith {
+            entity: EntityLink::from(&shared.entity_cards[o]),
+            count,
+        })
+        .collect()
+}
+
+/// The briefs that name entity `e`, each once, in brief order.
+fn briefs_naming(cx: &Cx<'_>, e: usize) -> Vec<usize> {
+    let mut briefs: Vec<usize> = cx.input.analysis.entities[e]
+        .mentions
+        .iter()
+        .map(|m| m.brief)
+        .collect();
+    briefs.sort_unstable();
+    briefs.dedup();
+    briefs
 }
