@@ -245,6 +245,7 @@ pub fn parse_date_line(
             line.into()
         };
     let line = publication_note(line.trim());
+    let line = without_issue_number(line);
     let line = without_agency(line);
     let line = gregorian_in_brackets(line);
     let line = strip_leading_place(without_other_calendar(&line));
@@ -601,6 +602,20 @@ fn is_issue_number(field: &str) -> bool {
             .unwrap()
     })
     .is_match(field.trim())
+}
+
+/// "Issue #112 - September 28, 2024" -> "September 28, 2024": an issue's
+/// number before its date with a dash between (a bar between is split as
+/// a field, [`is_issue_number`]).
+fn without_issue_number(line: &str) -> &str {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(
+            r"(?i)^(?:(?:vol(?:ume)?\.?|issue|edition|no\.|number|nr\.)\s*#?\d{1,5},?\s*)+[-–—]\s+",
+        )
+        .unwrap()
+    });
+    re.find(line).map_or(line, |m| &line[m.end()..])
 }
 
 /// "Edited By: Priya Sharma", "Editor: Liu Jing": the desk editor beside
@@ -1659,6 +1674,17 @@ mod tests {
         assert!(is_issue_number("Edition 45"));
         // A number that counts something is not an issue's.
         assert!(!is_issue_number("Issues 3"));
+        for line in [
+            "Issue #112 - September 28, 2024",
+            "Vol. 3, No. 12 – September 28, 2024",
+        ] {
+            let d = parse_date_line(line, DateStyle::default(), 3).expect(line);
+            assert_eq!(
+                d.date,
+                NaiveDate::from_ymd_opt(2024, 9, 28).unwrap(),
+                "{line}"
+            );
+        }
         assert_eq!(line("Killed 112 | September 28, 2024"), None);
     }
 
