@@ -483,10 +483,10 @@ fn decide_outlet_and_authors(
 /// normalised.
 fn without_outlet_tail(author: &str, outlet: &str, bylines: &[String]) -> Option<String> {
     let words: Vec<&str> = author.split_whitespace().collect();
-    let first = outlet.split_whitespace().next()?;
     (2..words.len()).find_map(|keep| {
+        // Whole words of the outlet's name, from its first.
         let tail = words[keep..].join(" ").to_lowercase();
-        if !outlet.starts_with(&tail) || !tail.starts_with(first) {
+        if !(outlet == tail || outlet.starts_with(&format!("{tail} "))) {
             return None;
         }
         let kept = words[..keep].join(" ");
