@@ -117,6 +117,9 @@ const ROLE_WORDS: &[&str] = &[
     "sayyed",
     "sayyid",
     "seyed",
+    "hajji",
+    "haji",
+    "hajj",
     "brigadier",
     "lieutenant",
     "sergeant",
@@ -1521,6 +1524,23 @@ mod tests {
             .iter()
             .map(|p| (p.name.as_str(), p.roles.as_slice()))
             .collect()
+    }
+
+    #[test]
+    fn a_pilgrim_s_honorific_is_not_part_of_the_name() {
+        let p = people(
+            &sents(&["Hajji Abu Zaid al-Karkhi and Haji Karim Sadiq welcomed the plan."]),
+            &[],
+        );
+        let roles = roles_of(&p);
+        assert!(
+            roles.contains(&("Abu Zaid al-Karkhi", &["Hajji".to_string()][..])),
+            "{roles:?}"
+        );
+        assert!(
+            roles.contains(&("Karim Sadiq", &["Haji".to_string()][..])),
+            "{roles:?}"
+        );
     }
 
     #[test]
