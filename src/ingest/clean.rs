@@ -1856,12 +1856,16 @@ fn page_title_outlets(
 ) -> Vec<(OutletSource, String, Option<usize>)> {
     let mut outlets = Vec::new();
     let headline = normalise(&lines[t].text);
+    let named = |name: &str| header::is_proper_name(name) || known_outlet(name).is_some();
+    // "Headline | Outlet", or the site's name first: "Outlet - Headline".
     let titled = |title: &str| {
         TITLE_SEPARATORS.iter().find_map(|sep| {
             let (head, tail) = title.rsplit_once(sep)?;
-            (normalise(head) == headline
-                && (header::is_proper_name(tail) || known_outlet(tail).is_some()))
-            .then(|| tail.trim().to_string())
+            if normalise(head) == headline && named(tail) {
+                return Some(tail.trim().to_string());
+            }
+            let (head, tail) = title.split_once(sep)?;
+            (normalise(tail) == headline && named(head)).then(|| head.trim().to_string())
         })
     };
     for line in lines.iter().take(t) {

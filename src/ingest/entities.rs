@@ -573,7 +573,15 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
     let mut found: Vec<(String, Option<String>)> = re
         .captures_iter(text)
         .filter_map(|c| {
-            let name = c.get(1)?.as_str().trim().to_string();
+            let m = c.get(1)?;
+            let mut name = m.as_str().trim();
+            // "Hadi al-Amiri's Badr Organization", "pro-Iran Kataib
+            // Hezbollah": a run that begins inside a hyphenated word begins
+            // with that word's end, not with a name.
+            if text[..m.start()].ends_with(|ch: char| ch == '-' || ch.is_alphanumeric()) {
+                name = name.split_once(char::is_whitespace)?.1.trim();
+            }
+            let name = name.to_string();
             // A lone head word ("Forces") or a sentence-initial "The Council" is not a name.
             let tokens: Vec<&str> = name.split_whitespace().filter(|t| *t != "The").collect();
             (tokens.len() >= 2)
@@ -864,6 +872,15 @@ mod tests {
             "{names:?}"
         );
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_name_does_not_begin_inside_a_hyphenated_word() {
+        let e = extract_all(&sents(&[
+            "Hadi al-Karimi's Harbour Workers Union backed the deal.",
+        ]));
+        let names: Vec<&str> = e.organisations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["Harbour Workers Union"]);
     }
 
     #[test]

@@ -150,12 +150,15 @@ fn is_place_name(name: &str, people: &[Person], organisations: &[Organisation]) 
     {
         return false;
     }
-    // A people's adjective ("Iranian soil", "Syrian border") is not a place.
+    // A people's adjective ("Iranian soil", "Syrian border", "in Iraqi
+    // hands") is not a place.
     let one_word = !name.contains(' ');
     if one_word
-        && ["ian", "ean", "ese", "ish"]
+        && (["ian", "ean", "ese", "ish"]
             .iter()
             .any(|end| name.ends_with(end))
+            || name.ends_with('i')
+                && super::lexicon::NATIONALITY_WORDS.contains(&name.to_lowercase().as_str()))
     {
         return super::people::is_place(name);
     }
