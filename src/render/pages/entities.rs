@@ -160,9 +160,14 @@ fn periods(cx: &Cx<'_>, e: usize, first: &str) -> (&'static str, Vec<PeriodCount
             (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
         }
     } else {
+        // Empty years shown only within a span a table can hold (a
+        // mistyped year a millennium off adds one row, not a thousand).
+        let all_years = ((y1 - y0 + 1) as usize) <= MONTHS_SHOWN;
         for y in y0..=y1 {
-            let count = months.range((y, 1)..=(y, 12)).map(|(_, n)| n).sum();
-            rows.push((y.to_string(), count, None));
+            let count: usize = months.range((y, 1)..=(y, 12)).map(|(_, n)| n).sum();
+            if count > 0 || all_years {
+                rows.push((y.to_string(), count, None));
+            }
         }
     }
     if undated > 0 {
