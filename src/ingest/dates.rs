@@ -597,24 +597,20 @@ fn is_numbered_name(field: &str) -> bool {
 /// periodical's number beside the date of the issue.
 fn is_issue_number(field: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:vol(?:ume)?\.?|issue|edition|no\.|number|nr\.)\s*#?\d{1,5},?\s*)+$")
-            .unwrap()
-    })
-    .is_match(field.trim())
+    R.get_or_init(|| Regex::new(&format!("(?i)^{ISSUE_NUMBER}$")).unwrap())
+        .is_match(field.trim())
 }
+
+/// An issue's number: "Issue #112", "Vol. 3, No. 12".
+const ISSUE_NUMBER: &str =
+    r"(?:(?:vol(?:ume)?\.?|issue|edition|no\.|number|nr\.)\s*#?\d{1,5},?\s*)+";
 
 /// "Issue #112 - September 28, 2024" -> "September 28, 2024": an issue's
 /// number before its date with a dash between (a bar between is split as
 /// a field, [`is_issue_number`]).
 fn without_issue_number(line: &str) -> &str {
     static R: OnceLock<Regex> = OnceLock::new();
-    let re = R.get_or_init(|| {
-        Regex::new(
-            r"(?i)^(?:(?:vol(?:ume)?\.?|issue|edition|no\.|number|nr\.)\s*#?\d{1,5},?\s*)+[-–—]\s+",
-        )
-        .unwrap()
-    });
+    let re = R.get_or_init(|| Regex::new(&format!(r"(?i)^{ISSUE_NUMBER}[-–—]\s+")).unwrap());
     re.find(line).map_or(line, |m| &line[m.end()..])
 }
 

@@ -339,11 +339,12 @@ fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
         }
         for (name, acronym) in pattern_organisations(&text) {
             // "Iraq's Foreign Ministry" is the Iraqi Foreign Ministry.
-            if let Some(adjectival) = country_adjective_form(&name)
+            let adjectival = country_adjective_form(&name);
+            if let Some(adjectival) = &adjectival
                 && let Some((entry, _)) = finder
-                    .find(&adjectival)
+                    .find(adjectival)
                     .into_iter()
-                    .find(|&(e, f)| finder.forms[e][f] == adjectival)
+                    .find(|&(e, f)| finder.forms[e][f] == *adjectival)
             {
                 note(&finder.forms[entry][0], &name, s.line);
                 continue;
@@ -368,10 +369,10 @@ fn organisations(sentences: &[Sentence]) -> Vec<Organisation> {
             }
             // Unknown, it is still named as the adjective names it, so that
             // briefs writing it either way share one organisation.
-            let named = country_adjective_form(&name);
-            note(named.as_deref().unwrap_or(&name), &name, s.line);
+            let named = adjectival.as_deref().unwrap_or(&name);
+            note(named, &name, s.line);
             if let Some(a) = acronym {
-                note(named.as_deref().unwrap_or(&name), &a, s.line);
+                note(named, &a, s.line);
             }
         }
     }

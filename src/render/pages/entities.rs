@@ -143,12 +143,8 @@ fn periods(cx: &Cx<'_>, e: usize, first: &str) -> (&'static str, Vec<PeriodCount
     let span = ((y1 - y0) * 12 + m1 as i32 - m0 as i32 + 1) as usize;
     let chron = &cx.lists.entities[e];
     let mut rows: Vec<(String, usize, Option<String>)> = Vec::new();
-    let unit = if span <= MONTHS_SHOWN {
-        "month"
-    } else {
-        "year"
-    };
-    if span <= MONTHS_SHOWN {
+    let by_month = span <= MONTHS_SHOWN;
+    if by_month {
         let (mut y, mut m) = (y0, m0);
         while (y, m) <= (y1, m1) {
             let slug = format!("{y:04}-{m:02}");
@@ -183,7 +179,7 @@ fn periods(cx: &Cx<'_>, e: usize, first: &str) -> (&'static str, Vec<PeriodCount
             url,
         })
         .collect();
-    (unit, rows)
+    (if by_month { "month" } else { "year" }, rows)
 }
 
 /// The entities most often named in the same sources as entity `e`, with
