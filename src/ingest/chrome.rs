@@ -40,11 +40,11 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "follow prompt",
-        r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$|^(?:add|follow|find)\b.{0,50}\bon google(?: news| discover)?\.?$|^(?:follow|join)\b.{0,50}\bon (?:whatsapp|telegram|twitter|x|facebook|instagram|youtube|linkedin|threads|tiktok)(?: channel)?\.?$",
+        r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$|^(?:add|follow|find)\b.{0,80}\bon google(?: news| discover)?\.?$|^(?:follow|join)\b.{0,50}\bon (?:whatsapp|telegram|twitter|x|facebook|instagram|youtube|linkedin|threads|tiktok)(?: channel)?\.?$",
     ),
     (
         "navigation",
-        r"^(?:home|menu|search|skip to (?:main )?content|skip (?:to )?(?:the )?(?:next|previous) section|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertisement|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu|accessibility help|skip to (?:navigation|footer|main navigation))$",
+        r"^(?:home|menu|search|skip to (?:main )?content|skip (?:to )?(?:the )?(?:next|previous) section|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu|accessibility help|accessibility links|keyboard shortcuts(?: for (?:the )?(?:audio|video|media) player)?|(?:open|close) navigation(?: menu)?|skip to (?:navigation|footer|main navigation))$",
     ),
     // A skip link with its keyboard hint: "Skip to main content (Press Enter)."
     (
@@ -96,9 +96,15 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "view counter",
         r"^\d[\d,.]*\s*[km]?\s+(?:views?|reads?|shares?|likes?|comments?|followers?|subscribers?|claps?|responses?)$",
     ),
+    // A box for the page's short address, which some sites print between
+    // the lead and the rest of the text.
+    (
+        "share link",
+        r"^(?:short link|short url|permalink|share link|copy link)\s*:?\s*$",
+    ),
     (
         "empty label",
-        r"^(?:date|time|author|authors|by|source|sources|tags?|categor(?:y|ies)|filed under|posted in|topics?|keywords?|section|published|updated|published in|writer for|(?:news\s+)?provided by|transcript|show notes|episode notes)\s*:?\s*$",
+        r"^(?:date|time|author|authors|by|source|sources|tags?|categor(?:y|ies)|filed under|posted in|topics?|keywords?|section|published|updated|published in|writer for|(?:news\s+)?provided by|transcript|show notes|episode notes|search keywords)\s*:?\s*$",
     ),
     (
         "tag list",
@@ -240,7 +246,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // on below one.
     (
         "advertisement",
-        r"^(?:ad feedback|skip advertisement|advertisement\s*-\s*scroll to continue|(?:story|article|text) continues(?: (?:below|after) (?:this )?(?:advertisement|ad))?|continue reading (?:the main story|below)|remove ads?)$",
+        r"^(?:advertisement|ad feedback|skip advertisement|advertisement\s*-\s*scroll to continue|(?:story|article|text) continues(?: (?:below|after) (?:this )?(?:advertisement|ad))?|continue reading (?:the main story|below)|remove ads?)$",
     ),
     // "Our news coverage continues after the break": unanchored, as a
     // bounded run before the words costs more than every other pattern.
@@ -272,6 +278,18 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "call to action",
         r"^stay (?:updated|informed|connected|tuned|up to date|in the know)\b.{0,80}$",
     ),
+    // A newsletter's box: its name ("Harbour Daily Newsletter") and its
+    // promise ("Keep up to date with what's happening in the region").
+    (
+        "call to action",
+        r"^(?:the\s+)?(?:[\p{Lu}][\p{L}'’&.-]*\s+){0,4}(?:daily\s+|weekly\s+|morning\s+|evening\s+)?newsletters?:?$|^keep up to date with\b.{0,120}$",
+    ),
+    // A newsroom's appeal for tips ("Have a confidential tip for our
+    // reporters? Get in touch", "Got a news tip? Contact us").
+    (
+        "call to action",
+        r"^(?:have|got) an? (?:confidential |news |story )?(?:tip|story)(?: for (?:us|our (?:reporters|journalists|newsroom|team)))?\?(?:\s*(?:get in touch|contact us|email us|tell us)\b.{0,40})?$|^get in touch$",
+    ),
     (
         "republishing box",
         r"^(?:republish (?:this|our) (?:article|articles|story|stories)\b.{0,160}|we believe in the free flow of information\.?)$",
@@ -281,7 +299,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // donation").
     (
         "donation appeal",
-        r"\b(?:support our (?:\w+ )?(?:journalism|reporting|work|newsroom)|(?:make|consider(?:ing)?) an? (?:one-time|monthly|tax-deductible)(?: or monthly)? donation)\b",
+        r"\b(?:support our (?:\w+ )?(?:journalism|reporting|work|newsroom)|(?:make|consider(?:ing)?) an? (?:one-time|monthly|tax-deductible)(?: or monthly)? donation|journalism is (?:made possible|funded|supported) by (?:its |our )?(?:readers|you|supporters|members))\b",
     ),
     // Newspapers' notes on the printed edition and reprints.
     (
@@ -681,6 +699,19 @@ pub fn is_image_credit(line: &str) -> bool {
     })
 }
 
+/// A picture's credit under its label on a short line of its own ("Image:
+/// Jane Roe/EPA", "Photo: AFP"), printed under the caption: a line above it
+/// without a final full stop is the caption.
+pub fn is_labelled_credit(line: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let line = line.trim();
+    line.chars().count() <= 60
+        && R.get_or_init(|| {
+            Regex::new(r"(?i)^(?:image|photo|picture|photograph|foto|credit)s?\s*:\s*\S").unwrap()
+        })
+        .is_match(line)
+}
+
 /// A label a screen reader says before an image's caption, printed on its
 /// own line with the caption on the next ("Image caption,"), or a photo
 /// gallery's counter ("1 of 4"): that next line is the caption, whatever
@@ -1074,7 +1105,19 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
         Regex::new(r"\w[.!?][\x22\u{201D}']?\s+\|\s+(?:(?i:afp|ap|reuters|epa(?:-efe)?|anadolu|xinhua|getty images|handout|file|sana|ina|irna)|(?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*\s*/\s*[A-Z][\w. -]{1,30})$").unwrap()
     });
     let line = line.trim();
-    re.is_match(line) && shape.words <= 40
+    // "The big picture: ...": a label a lower-case word leads into is the
+    // text's own ("file photo" aside).
+    let labelled = || {
+        re.find_iter(line).any(|m| {
+            let before = line[..m.start()].trim_end();
+            let word = before
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            !word.starts_with(char::is_lowercase) || word == "file"
+        })
+    };
+    shape.words <= 40 && labelled()
         || shape.words <= 20 && credit.is_match(line)
         || shape.words <= 40 && named.is_match(line)
         || shape.words <= 40 && barred.is_match(line)
@@ -1746,9 +1789,41 @@ mod tests {
             ),
             Some("disclaimer")
         );
+        assert_eq!(
+            b.matches("Have a confidential tip for our reporters? Get in Touch"),
+            Some("call to action")
+        );
+        assert_eq!(
+            b.matches("Got a news tip? Email us"),
+            Some("call to action")
+        );
+        assert_eq!(
+            b.matches("Have a tip for the ministry been acted on?"),
+            None
+        );
+        assert_eq!(
+            b.matches("Keyboard shortcuts for audio player"),
+            Some("navigation")
+        );
+        assert_eq!(b.matches("Advertisement"), Some("advertisement"));
+        assert_eq!(
+            b.matches("Harbour Daily Newsletter"),
+            Some("call to action")
+        );
+        assert_eq!(
+            b.matches("Keep up to date with what's happening in the region."),
+            Some("call to action")
+        );
+        assert_eq!(b.matches("The newsletter was banned in 2019"), None);
         assert!(is_image_credit("Getty Images"));
         assert!(is_image_credit("AFP via Getty Images"));
         assert!(!is_image_credit("Reuters"));
+        assert!(is_labelled_credit("Image: Jane Roe/EPA"));
+        assert!(is_labelled_credit("Photo: AFP"));
+        assert!(!is_labelled_credit(
+            "Photo: the minister's convoy arrives in the capital after two days of talks on the border"
+        ));
+        assert!(!is_labelled_credit("Images of the strike spread online"));
         // The name before "via" is at most 40 characters.
         assert!(is_image_credit(
             "Photographer Name Surname Longer via Getty Images"
@@ -1808,6 +1883,25 @@ mod tests {
         assert_eq!(
             b.matches("Add us as a preferred source on Google"),
             Some("follow prompt")
+        );
+        assert_eq!(
+            b.matches("Add The Harbour Daily as your preferred source to see more of our stories on Google."),
+            Some("follow prompt")
+        );
+        assert_eq!(
+            b.matches("The Harbour Daily's independent journalism is made possible by readers."),
+            Some("donation appeal")
+        );
+        let shape_of = |s: &str| chrome_by_shape(s, &Shape::of(s));
+        assert_eq!(
+            shape_of(
+                "The big picture: the coalition leaves the capital first and the north a year later"
+            ),
+            None
+        );
+        assert_eq!(
+            shape_of("Soldiers at the base in 2020. Photo: Jane Roe"),
+            Some("photo caption")
         );
         let why = |s: &str| chrome_by_shape(s, &Shape::of(s));
         assert_eq!(

@@ -121,6 +121,7 @@ const INTERRUPTIONS: &[&str] = &[
     "photo credit",
     "embedded post",
     "share prompt",
+    "share link",
     "call to action",
     "hashtags",
     // A live page's entry stamp ("9:40 PM") between its entries.
@@ -527,7 +528,12 @@ fn credits_and_outlets(
         let no = lines[i].no;
         match k {
             Kind::Byline(b) => {
-                art.authors.extend(b.authors.iter().cloned());
+                // An author box may name the byline's authors again.
+                for a in &b.authors {
+                    if !art.authors.iter().any(|x| normalise(x) == normalise(a)) {
+                        art.authors.push(a.clone());
+                    }
+                }
                 if let Some((name, role)) = &b.speaker {
                     art.speakers.push((name.clone(), role.clone(), no));
                 }
@@ -957,18 +963,60 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
         });
     }
     // "Contributors" over "Lahib Higel": the authors, listed under a label
-    // (a think tank's page ends with them).
+    // (a think tank's page ends with them); "By" alone over the name.
     for i in 0..lines.len().saturating_sub(1) {
-        if matches!(kinds[i], Kind::Text(_))
+        if matches!(&kinds[i], Kind::Text(_) | Kind::Chrome(_))
             && is_authors_label(&lines[i].text)
             && matches!(kinds[i + 1], Kind::Text(_))
-            && let Some(authors) = names_alone(&lines[i + 1].text)
+            && let Some(authors) = names_alone(&lines[i + 1].text).or_else(|| {
+                let label = lines[i].text.trim().trim_end_matches(':').to_lowercase();
+                matches!(label.trim(), "by" | "written by")
+                    .then(|| names_under_label(&lines[i + 1].text))
+                    .flatten()
+            })
         {
             kinds[i] = Kind::Chrome("byline".to_string());
             kinds[i + 1] = Kind::Byline(Byline {
                 authors,
                 ..Byline::default()
             });
+        }
+    }
+    // "Hassan Hassan" over "Hassan Hassan is the author of ...": an opinion
+    // page's author box under the standfirst, the name over its note. The
+    // name is the byline; the note goes with it below.
+    for i in 0..lines.len().saturating_sub(1) {
+        if matches!(kinds[i], Kind::Text(_))
+            && matches!(kinds[i + 1], Kind::Text(_))
+            && let Some(authors) = names_alone(&lines[i].text)
+            && authors.len() == 1
+            && is_author_bio(&lines[i + 1].text, &authors)
+            && shapes[i + 1].words <= 40
+        {
+            kinds[i] = Kind::Byline(Byline {
+                authors,
+                ..Byline::default()
+            });
+        }
+    }
+    // "Jane Roe" over "By Jane Roe": the author's name printed again beside
+    // the byline (the link or the picture's text of an author box), no
+    // headline, however much it looks like one.
+    for i in 0..lines.len() {
+        let beside = [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| match kinds.get(j) {
+                Some(Kind::Byline(b)) => Some(b),
+                _ => None,
+            })
+            .any(|b| {
+                b.authors
+                    .iter()
+                    .any(|a| normalise(a) == normalise(&lines[i].text))
+            });
+        if beside && matches!(kinds[i], Kind::Text(_)) {
+            kinds[i] = Kind::Chrome("byline".to_string());
         }
     }
     // "Video" under the byline, then the player's title and blurb: not the
@@ -1133,6 +1181,24 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
         })
         .collect();
     (names.len() <= 6 && names.iter().all(|n| one(n))).then_some(names)
+}
+
+/// Names under an authors' label: the label says they are people, so a
+/// name's words need not be known names nor differ from common words
+/// ("Mara Lindqvist"); their shape must still be a name's.
+fn names_under_label(text: &str) -> Option<Vec<String>> {
+    let names: Vec<String> = text
+        .split(", ")
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().to_string())
+        .collect();
+    (names.len() <= 6
+        && names.iter().all(|n| {
+            header::is_person_name(n)
+                && !header::has_outlet_word(n)
+                && !n.split_whitespace().all(header::is_common_word)
+        }))
+    .then_some(names)
 }
 
 /// The body's first paragraph: good text that ends a sentence (a
@@ -1380,6 +1446,16 @@ fn verdicts(
                     && chrome::is_image_credit(&lines[i - 1].text)
                     && !shape.sentence_end
                     && shape.words <= 30
+                // Over "Image: Jane Roe/EPA", once the article has begun (a
+                // headline over its picture's credit has no sentence above).
+                || lines
+                    .get(i + 1)
+                    .is_some_and(|next| chrome::is_labelled_credit(&next.text))
+                    && !shape.sentence_end
+                    && shape.words <= 30
+                    && shapes[i.saturating_sub(2)..i]
+                        .iter()
+                        .any(|s| s.sentence_end && s.words >= 10)
             {
                 return Kind::Chrome("photo caption".to_string());
             }

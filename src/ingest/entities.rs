@@ -567,7 +567,7 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
     let re = R.get_or_init(|| {
         let heads = ORG_HEADS.join("|");
         Regex::new(&format!(
-            r"\b((?:[A-Z][\w'’-]+\s+){{0,4}}(?:{heads})\b(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+){{0,3}})?)(?:\s+\(([A-Z]{{2,8}})\))?"
+            r"\b((?:[A-Z][\w'’-]+\s+){{0,4}}(?:{heads})\b(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:(?:and|of)\s+)?[A-Z][\w'’-]+){{0,3}})?)(?:\s+\(([A-Z]{{2,8}})\))?"
         ))
         .unwrap()
     });
@@ -581,6 +581,14 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
             // with that word's end, not with a name.
             if text[..m.start()].ends_with(|ch: char| ch == '-' || ch.is_alphanumeric()) {
                 name = name.split_once(char::is_whitespace)?.1.trim();
+            }
+            // "Council on Foreign Relations" names a subject of two words or
+            // more; "the Security Council on Tuesday" names a day.
+            if let Some((head, subject)) = name.split_once(" on ") {
+                let words: Vec<&str> = subject.split_whitespace().collect();
+                if words.len() < 2 || super::people::is_time_word(words[0]) {
+                    name = head;
+                }
             }
             let name = name.to_string();
             // A lone head word ("Forces") or a sentence-initial "The Council" is not a name.

@@ -183,6 +183,13 @@ fn is_lower_case_byline(line: &str) -> bool {
         if w == "and" && names >= 2 {
             continue;
         }
+        // "by Gulf Courier with AFP", "by Jane Roe with agencies": the
+        // wire or desk that helped, in capitals or as the word itself.
+        if w == "with" && names >= 2 {
+            let after = rest[cursor..].trim();
+            return matches!(after, "agencies" | "wires" | "wire services")
+                || capitalised_credit(after);
+        }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         // "by Jane Roe, Defense Reporter | Sep 27, 2024": after the name, a
         // role or an outlet in capitalised words, to a separator or the end.
@@ -509,5 +516,16 @@ mod tests {
             "by Iraqi forces, Kurdish Peshmerga and others."
         ));
         assert!(!is_lower_case_byline("by Baghdad, which said so"));
+    }
+
+    #[test]
+    fn a_lower_case_byline_crediting_a_wire_is_its_own_line() {
+        let ls = logical_lines(
+            "Coalition to leave the capital in two phases\nby Harbour Courier with AFP\n",
+        );
+        assert_eq!(ls.len(), 2);
+        assert!(is_lower_case_byline("by Jane Roe with agencies"));
+        assert!(!is_lower_case_byline("by Iraqi Forces with their allies"));
+        assert!(!is_lower_case_byline("by Baghdad with"));
     }
 }

@@ -933,6 +933,18 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     {
         name_start += 1;
     }
+    // "Spokesman of Kataib Hezbollah Jafar al-Husseini", "Secretary-General
+    // of Kataib Sayyid al-Shuhada Abu Alaa al-Walai": a group named after
+    // the role belongs to the role, whatever role word its name holds; the
+    // person's name begins where the group's ends.
+    if let Some(g) = (1..=name_start.min(run.len() - 1))
+        .find(|&g| super::entities::is_group_opener(strip_punct(run[g])))
+    {
+        let after = past_group_name(tokens, start + g, end) - start;
+        if after > g && after < run.len() {
+            name_start = name_start.max(after);
+        }
+    }
     let role_tokens = &run[..name_start];
     let name: Vec<String> = run[name_start..]
         .iter()
@@ -997,6 +1009,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     let person = has_role
         || given
         || arabic_shape
+        || leads_a_party(&name, last, &tokens[end..])
         || speaks_after
         || said_before
         || role_before.is_some()
@@ -1006,7 +1019,17 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     let honorific_only = role_tokens
         .iter()
         .all(|t| matches!(lower(strip_punct(t)).as_str(), "mr" | "mrs" | "ms" | "miss"));
-    let role = if has_role && !honorific_only {
+    // "Sheikh Ali al-Hatem, a tribal leader": a form of address before the
+    // name says less than the role the apposition gives.
+    let address_only = role_tokens.iter().all(|t| {
+        matches!(
+            lower(strip_punct(t)).as_str(),
+            "sheikh" | "shaikh" | "sheikha" | "sayyed" | "sayyid" | "hajji" | "haji" | "hajj"
+        )
+    });
+    let role = if let (true, Some(Apposition::Person(r))) = (address_only, &apposition) {
+        Some(r.clone())
+    } else if has_role && !honorific_only {
         // "Sen.", "Lt. Gen.": a title abbreviated before the name is the
         // role written out ("Sen" alone reads as a cut word).
         Some(
@@ -1159,6 +1182,34 @@ fn is_function_opener(t: &str) -> bool {
 /// An Arabic name by its shape: a kunya ("Abu Fadak", "Umm Ahmed"), a
 /// theophoric name ("Abdul Aziz", "Abd al-Karim"), or a given name followed
 /// by an `al-` surname.
+/// "Muthanna al-Samarrai's Azm Alliance": a name of two words or more with
+/// an "al-" surname, in the possessive before a party's name, is the
+/// party's leader (a group's or a place's name is not written so).
+fn leads_a_party(name: &[String], last: &str, after: &[&str]) -> bool {
+    const PARTY_HEADS: &[&str] = &[
+        "Alliance",
+        "Party",
+        "Movement",
+        "Bloc",
+        "Coalition",
+        "Current",
+        "Front",
+        "Trend",
+        "List",
+    ];
+    let al_surname = name
+        .last()
+        .is_some_and(|t| t.starts_with("al-") || t.starts_with("Al-") || t.starts_with("el-"));
+    name.len() >= 2
+        && al_surname
+        && is_possessive(last)
+        && after
+            .iter()
+            .take(4)
+            .take_while(|t| t.starts_with(char::is_uppercase))
+            .any(|t| PARTY_HEADS.contains(&strip_punct(t)))
+}
+
 fn arabic_name_shape(name: &[String]) -> bool {
     let first = name[0].as_str();
     let has_al_surname = name
