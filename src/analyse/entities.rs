@@ -212,24 +212,43 @@ fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usiz
     }
     let mut out = Vec::new();
     for (_, bucket) in buckets {
+        let agree = |x: &Occurrence, o: &Occurrence| {
+            let agree = match kind {
+                EntityKind::Person => {
+                    names::same_person(&x.name, &o.name)
+                        || kunya_with_surname(x, &o.name)
+                        || kunya_with_surname(o, &x.name)
+                }
+                EntityKind::Organisation => x.name.eq_ignore_ascii_case(&o.name),
+            };
+            agree && !aliases.kept_apart(&x.name, &o.name)
+        };
+        // A surname alone ("Barzani") agrees with every full name that ends
+        // in it: it is grouped after the full names, and joins one only when
+        // it is the only one it could be (a brief that printed the full
+        // name had it joined in ingest). Otherwise the first full name met
+        // would take it, and through it every other ("Masrour Barzani" and
+        // "Nechirvan Barzani" on one page).
+        let (full, bare): (Vec<Occurrence>, Vec<Occurrence>) = bucket.into_iter().partition(|o| {
+            kind == EntityKind::Organisation || names::name_tokens(&o.name).len() > 1
+        });
         // Groups of occurrences that are one entity.
         let mut groups: Vec<Vec<Occurrence>> = Vec::new();
-        for o in bucket {
-            let same = |g: &Vec<Occurrence>| {
-                g.iter().any(|x| {
-                    let agree = match kind {
-                        EntityKind::Person => {
-                            names::same_person(&x.name, &o.name)
-                                || kunya_with_surname(x, &o.name)
-                                || kunya_with_surname(&o, &x.name)
-                        }
-                        EntityKind::Organisation => x.name.eq_ignore_ascii_case(&o.name),
-                    };
-                    agree && !aliases.kept_apart(&x.name, &o.name)
-                })
-            };
-            match groups.iter_mut().find(|g| same(g)) {
+        for o in full {
+            match groups.iter_mut().find(|g| g.iter().any(|x| agree(x, &o))) {
                 Some(g) => g.push(o),
+                None => groups.push(vec![o]),
+            }
+        }
+        let full_groups = groups.len();
+        for o in bare {
+            let mut could_be = (0..full_groups).filter(|&g| groups[g].iter().any(|x| agree(x, &o)));
+            let at = match (could_be.next(), could_be.next()) {
+                (Some(g), None) => Some(g),
+                _ => (full_groups..groups.len()).find(|&g| groups[g].iter().any(|x| agree(x, &o))),
+            };
+            match at {
+                Some(g) => groups[g].push(o),
                 None => groups.push(vec![o]),
             }
         }
@@ -321,6 +340,53 @@ fn entity_of(group: Vec<Occurrence>, kind: EntityKind, rank: &[usize]) -> Entity
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn occurrence(brief: usize, name: &str) -> Occurrence {
+        Occurrence {
+            brief,
+            name: name.into(),
+            forms: vec![name.into()],
+            roles: Vec::new(),
+            lines: vec![1],
+        }
+    }
+
+    #[test]
+    fn a_surname_alone_joins_the_one_full_name_it_can_be_and_no_more() {
+        let names = |occ: Vec<Occurrence>| {
+            let mut out: Vec<(String, Vec<usize>)> =
+                merge(occ, EntityKind::Person, &Aliases::default(), &[0, 1, 2, 3])
+                    .into_iter()
+                    .map(|e| (e.name, e.mentions.iter().map(|m| m.brief).collect()))
+                    .collect();
+            out.sort();
+            out
+        };
+        // The bare surname first: it must not take both brothers with it.
+        let two = names(vec![
+            occurrence(0, "Barzani"),
+            occurrence(1, "Masrour Barzani"),
+            occurrence(2, "Nechirvan Barzani"),
+        ]);
+        assert_eq!(
+            two,
+            vec![
+                ("Barzani".to_string(), vec![0]),
+                ("Masrour Barzani".to_string(), vec![1]),
+                ("Nechirvan Barzani".to_string(), vec![2]),
+            ]
+        );
+        // One full name: the surname alone is that person.
+        let one = names(vec![
+            occurrence(0, "Sudani"),
+            occurrence(1, "Mohammed Shia al-Sudani"),
+            occurrence(2, "al-Sudani"),
+        ]);
+        assert_eq!(
+            one,
+            vec![("Mohammed Shia al-Sudani".to_string(), vec![0, 1, 2])]
+        );
+    }
 
     #[test]
     fn a_kunya_tied_in_one_brief_joins_it_with_the_surname_in_another() {
