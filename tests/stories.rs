@@ -72,6 +72,36 @@ const OTHERS: [&str; 3] = [
     "s6_harbor_wire_falcon_january.txt",
 ];
 
+/// A report's page lists at most twenty other reports of its story (every
+/// report listing every other would grow as the story's square), and says
+/// how many more the story page has.
+#[test]
+fn a_brief_page_lists_twenty_other_reports_and_counts_the_rest() {
+    let sources = tempfile::tempdir().unwrap();
+    let report =
+        read(&common::repo().join("tests/fixtures/stories/sources/s1_harbor_wire_falcon.txt"));
+    for n in 1..=24 {
+        let copy = report
+            .replace("Harbor Wire", &format!("Outlet Number {n} Wire"))
+            .replace("Dana Rowe", &format!("Reporter {n}"));
+        std::fs::write(sources.path().join(format!("r{n:02}.txt")), copy).unwrap();
+    }
+    let site = common::site_with_sources(sources.path());
+    build(&BuildOptions::new(site.path())).expect("the site builds");
+    let out = site.path().join("public");
+    let story = read(&story_path(site.path()));
+    assert_eq!(brief_links(&story).len(), 24, "the story page lists all 24");
+    for (_, slug) in slugs(site.path()) {
+        let page = read(&out.join(format!("briefs/{slug}.html")));
+        let box_start = page.find("sec-story").expect("a story box");
+        let story_box = &page[box_start..page[box_start..].find("</aside>").unwrap() + box_start];
+        let links = brief_links(story_box);
+        assert_eq!(links.len(), 20, "{slug}: {links:?}");
+        assert!(!links.contains(&slug), "{slug} does not list itself");
+        assert!(story_box.contains("3 more on the story"), "{slug}");
+    }
+}
+
 #[test]
 fn one_event_is_one_story_and_nothing_else_is() {
     let site = built_site();

@@ -16,6 +16,12 @@
 //! two groups join only when the mean closeness over every pair across them
 //! (a pair never scored counts as zero) reaches [`JOIN`]. One close pair
 //! cannot chain two events together, as single linkage (union-find) would.
+//! Many reports of one announcement, each in its own words, still split
+//! into several groups: pair by pair, what each outlet adds (reactions,
+//! background) outweighs the event they share. Groups tied by a scored
+//! pair are then compared by the mean direction of their headlines and
+//! first sentences, where a report states its event, and joined when those
+//! agree ([`CENTROID_JOIN`]) within a day.
 //! An undated brief has no date to rule it out, so it joins only the group
 //! of a dated brief it is clearly close to ([`UNDATED_JOIN`]).
 
@@ -51,6 +57,10 @@ const MIN_SHARED: u32 = 2;
 
 /// Mean closeness across two groups for them to be one story.
 const JOIN: f32 = 0.15;
+
+/// Closeness of two groups' mean directions for them to be one story
+/// ([`join_by_centroids`]).
+const CENTROID_JOIN: f32 = 0.4;
 
 /// Closeness an undated brief needs to a dated member of a story.
 const UNDATED_JOIN: f32 = 0.30;
@@ -211,6 +221,17 @@ struct Vector {
 }
 
 impl Vector {
+    /// The vector of these weights scaled to unit length.
+    fn unit(mut features: Vec<(u32, f32)>) -> Vector {
+        let norm = features.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            for (_, w) in &mut features {
+                *w /= norm;
+            }
+        }
+        Vector { features }
+    }
+
     fn dot(&self, other: &Vector) -> f32 {
         let (a, b) = (&self.features, &other.features);
         let (mut i, mut j, mut sum) = (0, 0, 0.0);
@@ -346,7 +367,7 @@ fn vectors(f: &Features) -> Vec<Vector> {
         .iter()
         .zip(&f.lead)
         .map(|(fs, lead)| {
-            let mut features: Vec<(u32, f32)> = fs
+            let features: Vec<(u32, f32)> = fs
                 .iter()
                 .filter(|&&id| f.df[id as usize] >= 2)
                 .map(|&id| {
@@ -362,13 +383,28 @@ fn vectors(f: &Features) -> Vec<Vector> {
                     (id, idf * f.background[id as usize] * boost)
                 })
                 .collect();
-            let norm = features.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                for (_, w) in &mut features {
-                    *w /= norm;
-                }
-            }
-            Vector { features }
+            Vector::unit(features)
+        })
+        .collect()
+}
+
+/// Unit vectors over the features of each brief's headline and first
+/// sentence alone (idf weights times the background weight): how a report
+/// states its event, without what each outlet adds.
+fn lead_vectors(f: &Features) -> Vec<Vector> {
+    let n = f.per_brief.len() as f32;
+    f.lead
+        .iter()
+        .map(|lead| {
+            let features: Vec<(u32, f32)> = lead
+                .iter()
+                .filter(|&&id| f.df[id as usize] >= 2)
+                .map(|&id| {
+                    let idf = ((n + BACKGROUND_BRIEFS) / f.df[id as usize] as f32).ln();
+                    (id, idf * f.background[id as usize])
+                })
+                .collect();
+            Vector::unit(features)
         })
         .collect()
 }
@@ -463,6 +499,7 @@ pub fn stories(
     });
     let dated: Vec<bool> = briefs.iter().map(|b| b.published.is_some()).collect();
     let groups = link(&dated, &pairs);
+    let groups = join_by_centroids(groups, &lead_vectors(&features), &pairs, briefs);
     // How close each brief is to the rest of its group: the closest names it.
     let mut group_of = vec![usize::MAX; briefs.len()];
     for (g, members) in groups.iter().enumerate() {
@@ -633,6 +670,93 @@ fn link(dated_brief: &[bool], pairs: &[(f32, u32, u32)]) -> Vec<Vec<usize>> {
     members.into_iter().filter(|m| !m.is_empty()).collect()
 }
 
+/// Mean direction of a group's vectors, scaled to unit length.
+fn centroid(members: &[usize], vecs: &[Vector]) -> Vector {
+    let mut sum: FxHashMap<u32, f32> = FxHashMap::default();
+    for &m in members {
+        for &(id, w) in &vecs[m].features {
+            *sum.entry(id).or_default() += w;
+        }
+    }
+    let mut features: Vec<(u32, f32)> = sum.into_iter().collect();
+    features.sort_unstable_by_key(|f| f.0);
+    Vector::unit(features)
+}
+
+/// Days between the nearest publication dates of two groups (`None` when
+/// either has none).
+fn days_apart(a: &[usize], b: &[usize], briefs: &[Brief]) -> Option<i64> {
+    let span = |g: &[usize]| {
+        let dates = g.iter().filter_map(|&m| briefs[m].published);
+        Some((dates.clone().min()?, dates.max()?))
+    };
+    let ((a0, a1), (b0, b1)) = (span(a)?, span(b)?);
+    Some((a0 - b1).num_days().max((b0 - a1).num_days()).max(0))
+}
+
+/// Groups that average linkage left apart although they report one event.
+/// `leads` are the briefs' headline-and-first-sentence vectors. Twenty reports of one announcement, each in its own words, score low
+/// pair by pair (each outlet adds its own reactions and background), so
+/// they split into several groups; the groups' mean directions, in which
+/// what each outlet adds cancels out, still point the same way. Groups
+/// adjacent through a scored pair join, closest first, when their
+/// centroids are [`CENTROID_JOIN`] close and their dates at most a day
+/// apart.
+fn join_by_centroids(
+    groups: Vec<Vec<usize>>,
+    leads: &[Vector],
+    pairs: &[(f32, u32, u32)],
+    briefs: &[Brief],
+) -> Vec<Vec<usize>> {
+    let mut group_of = vec![usize::MAX; briefs.len()];
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of[m] = g;
+        }
+    }
+    let mut adjacent: Vec<(usize, usize)> = pairs
+        .iter()
+        .filter(|p| p.0 > 0.0)
+        .map(|&(_, a, b)| (group_of[a as usize], group_of[b as usize]))
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| (x.min(y), x.max(y)))
+        .collect();
+    adjacent.sort_unstable();
+    adjacent.dedup();
+    let mut members = groups;
+    let mut centroids: Vec<Vector> = members.iter().map(|m| centroid(m, leads)).collect();
+    let near = |x: &[usize], y: &[usize]| days_apart(x, y, briefs).is_some_and(|d| d <= 1);
+    let mut scored: Vec<(f32, usize, usize)> = adjacent
+        .into_iter()
+        .filter(|&(x, y)| near(&members[x], &members[y]))
+        .map(|(x, y)| (centroids[x].dot(&centroids[y]), x, y))
+        .filter(|s| s.0 >= CENTROID_JOIN)
+        .collect();
+    scored.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    // Where each group went (a group joined to another points at it).
+    let mut root: Vec<usize> = (0..members.len()).collect();
+    let find = |root: &[usize], mut g: usize| {
+        while root[g] != g {
+            g = root[g];
+        }
+        g
+    };
+    for (_, x, y) in scored {
+        let (x, y) = (find(&root, x), find(&root, y));
+        if x == y
+            || !near(&members[x], &members[y])
+            || centroids[x].dot(&centroids[y]) < CENTROID_JOIN
+        {
+            continue;
+        }
+        let moved = std::mem::take(&mut members[y]);
+        members[x].extend(moved);
+        root[y] = x;
+        centroids[x] = centroid(&members[x], leads);
+    }
+    members.into_iter().filter(|m| !m.is_empty()).collect()
+}
+
 /// The story of a group: members in time, the lead brief (closest to the
 /// others), its title and slug.
 fn story_of(briefs: &[Brief], mut members: Vec<usize>, closeness: &[f32]) -> Story {
@@ -673,7 +797,63 @@ fn story_of(briefs: &[Brief], mut members: Vec<usize>, closeness: &[f32]) -> Sto
 
 #[cfg(test)]
 mod tests {
-    use super::link;
+    use super::{Vector, join_by_centroids, link};
+    use crate::brief::{Brief, BriefFacts};
+    use chrono::NaiveDate;
+
+    fn brief_on(day: u32) -> Brief {
+        Brief {
+            slug: format!("b{day}"),
+            file: "content/briefs/b.md".into(),
+            title: "B".into(),
+            source: None,
+            outlet: None,
+            published: NaiveDate::from_ymd_opt(2024, 9, day),
+            topics: Vec::new(),
+            facts: BriefFacts::default(),
+            body: crate::brief::Body::new(String::new(), 0),
+            body_line: 1,
+            topic_lines: Vec::new(),
+            source_line: None,
+            draft: false,
+        }
+    }
+
+    fn unit(features: &[(u32, f32)]) -> Vector {
+        let norm = features.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        Vector {
+            features: features.iter().map(|&(id, w)| (id, w / norm)).collect(),
+        }
+    }
+
+    #[test]
+    fn groups_whose_leads_point_one_way_are_one_story() {
+        // 0-1 and 2-3 open with the same event in other words (features 1,
+        // 2 shared, each pair its own third); 4 opens with another event on
+        // the same day; 5 with the first event, a week later.
+        let leads = vec![
+            unit(&[(1, 1.0), (2, 1.0), (10, 0.8)]),
+            unit(&[(1, 1.0), (2, 1.0), (10, 0.8)]),
+            unit(&[(1, 1.0), (2, 1.0), (11, 0.8)]),
+            unit(&[(1, 1.0), (2, 0.9), (11, 0.8)]),
+            unit(&[(3, 1.0), (4, 1.0), (10, 0.2)]),
+            unit(&[(1, 1.0), (2, 1.0), (10, 0.8)]),
+        ];
+        let briefs: Vec<Brief> = [27, 27, 27, 28, 27, 20].map(brief_on).into();
+        // Scored pairs tie each group to the others (a shared word or name).
+        let pairs = [(0.1, 1, 2), (0.1, 3, 4), (0.1, 0, 4), (0.1, 0, 5)];
+        let mut groups = join_by_centroids(
+            vec![vec![0, 1], vec![2, 3], vec![4], vec![5]],
+            &leads,
+            &pairs,
+            &briefs,
+        );
+        for g in &mut groups {
+            g.sort_unstable();
+        }
+        groups.sort();
+        assert_eq!(groups, vec![vec![0, 1, 2, 3], vec![4], vec![5]]);
+    }
 
     fn sorted(mut groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
         for g in &mut groups {

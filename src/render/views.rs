@@ -584,8 +584,12 @@ pub struct StoryLink {
 pub struct BriefStoryView {
     /// The story.
     pub story: StoryLink,
-    /// Its other briefs, oldest first.
+    /// Its other briefs, oldest first: those published nearest this one,
+    /// at most [`STORY_OTHERS_SHOWN`](crate::render::pages::stories::STORY_OTHERS_SHOWN).
     pub others: Vec<Arc<BriefCard>>,
+    /// How many other briefs of the story are not in `others` (the story
+    /// page lists every one).
+    pub more: usize,
     /// Quantities the reports give different values for ("wounded").
     pub disputed: Vec<String>,
 }

@@ -368,6 +368,9 @@ fn topics_of(cx: &Cx<'_>, story: &Story) -> Vec<TopicLink> {
         .collect()
 }
 
+/// Other reports of its story a brief page lists at most.
+pub const STORY_OTHERS_SHOWN: usize = 20;
+
 /// The story brief `b` is part of, as its page shows it.
 pub(crate) fn of_brief(
     input: &RenderInput<'_>,
@@ -376,14 +379,34 @@ pub(crate) fn of_brief(
 ) -> Option<BriefStoryView> {
     let s = input.analysis.briefs[b].story?;
     let story = &input.analysis.stories[s];
+    // Story order (oldest first) is kept; past the cap, the reports
+    // published nearest this one are the ones listed. Every report of a
+    // story listing every other would grow as its square.
+    let mut others: Vec<(usize, usize)> = story
+        .briefs
+        .iter()
+        .enumerate()
+        .filter(|&(_, &o)| o != b)
+        .map(|(at, &o)| (at, o))
+        .collect();
+    let more = others.len().saturating_sub(STORY_OTHERS_SHOWN);
+    if more > 0 {
+        let day = input.briefs[b].published;
+        let gap = |o: usize| match (day, input.briefs[o].published) {
+            (Some(x), Some(y)) => (x - y).num_days().unsigned_abs(),
+            _ => u64::MAX,
+        };
+        others.sort_by_key(|&(at, o)| (gap(o), at));
+        others.truncate(STORY_OTHERS_SHOWN);
+        others.sort_unstable();
+    }
     Some(BriefStoryView {
         story: shared.story_links[s].clone(),
-        others: story
-            .briefs
-            .iter()
-            .filter(|&&o| o != b)
-            .map(|&o| shared.cards[o].clone())
+        others: others
+            .into_iter()
+            .map(|(_, o)| shared.cards[o].clone())
             .collect(),
+        more,
         disputed: story.disputed(),
     })
 }
