@@ -96,6 +96,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "view counter",
         r"^\d[\d,.]*\s*[km]?\s+(?:views?|reads?|shares?|likes?|comments?|followers?|subscribers?|claps?|responses?)$",
     ),
+    // A live page's label with its day, over an entry's headline
+    // ("Liveblog September 28, 2024", "Live updates | 28 September 2024").
+    (
+        "live label",
+        r"^(?:live ?blog|live updates?|live coverage|live news)\s*[:|,·–—-]?\s*(?:\p{L}+,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?,?\s+\d{4})$",
+    ),
     // A box for the page's short address, which some sites print between
     // the lead and the rest of the text.
     (
@@ -1806,6 +1812,12 @@ mod tests {
             Some("navigation")
         );
         assert_eq!(b.matches("Advertisement"), Some("advertisement"));
+        assert_eq!(b.matches("Liveblog September 28, 2024"), Some("live label"));
+        assert_eq!(
+            b.matches("Live updates | Saturday 28 September 2024"),
+            Some("live label")
+        );
+        assert_eq!(b.matches("Live updates: drones hit Erbil airport"), None);
         assert_eq!(
             b.matches("Harbour Daily Newsletter"),
             Some("call to action")

@@ -1850,10 +1850,11 @@ fn could_be_standfirst(lines: &[Line], shapes: &[Shape], i: usize, j: usize) -> 
     let kicker_over_title_case = is_title_case(&lines[j].text);
     // A section's label in title case over a short headline without a stop
     // ("World Cup Qualifiers" / "Iraq edge Oman to keep ... alive"): a
-    // standfirst under a headline of three words is longer.
+    // standfirst under a headline of three words is longer; "Ops & Blogs" /
+    // a headline of thirteen words: a menu's last item over the headline).
     let label_over_headline = head.words <= 3
         && capitalised_label(&lines[i].text)
-        && stand.words <= 10
+        && stand.words <= 16
         && !stand.sentence_end;
     stand.words > head.words && !kicker_over_title_case && !label_over_headline
 }

@@ -1986,13 +1986,31 @@ pub fn without_wire_tag(headline: &str) -> Option<&str> {
 /// two or three short sentences, each capitalised (a standfirst is a longer
 /// sentence).
 fn short_sentences(text: &str) -> bool {
-    let t = text.trim_end().trim_end_matches('.');
-    let sentences: Vec<&str> = t.split(". ").collect();
+    // Sentences end at a word's full stop, not at an initial's or an
+    // abbreviation's ("Iraq Wants U.S. Troops Out. Its Kurds Want Them to
+    // Stay.").
+    let abbreviation = |w: &str| {
+        let core = w.trim_end_matches('.');
+        core.contains('.') || core.chars().count() == 1
+    };
+    let mut sentences: Vec<(usize, bool)> = vec![(0, true)];
+    for w in text.split_whitespace() {
+        let last = sentences.len() - 1;
+        if sentences[last].0 == 0 {
+            sentences[last].1 = w.starts_with(char::is_uppercase);
+        }
+        sentences[last].0 += 1;
+        if w.ends_with('.') && !abbreviation(w) {
+            sentences.push((0, true));
+        }
+    }
+    if sentences.last().is_some_and(|s| s.0 == 0) {
+        sentences.pop();
+    }
     (2..=3).contains(&sentences.len())
-        && sentences.iter().all(|s| {
-            let words = s.split_whitespace().count();
-            (3..=7).contains(&words) && s.starts_with(char::is_uppercase)
-        })
+        && sentences
+            .iter()
+            .all(|&(words, capital)| (3..=7).contains(&words) && capital)
 }
 
 /// "Breaking: ...", "LIVE: ...", "Watch: ...": a ticker or a teaser above
@@ -2509,6 +2527,9 @@ mod tests {
         ));
         assert!(!short_sentences(
             "Good morning. Here's what you need to know today."
+        ));
+        assert!(short_sentences(
+            "Iraq Wants U.S. Troops Out. Its Kurds Want Them to Stay."
         ));
         assert!(!short_sentences(
             "The talks resumed on Monday after a pause of several weeks."
