@@ -296,6 +296,9 @@ pub fn parse_date_line(
 fn date_after_label(field: &str, style: DateStyle, timed: bool) -> Option<PublishedDate> {
     // Most fields asked are no date at all: a written-out date ends with
     // its year, and parse_date_line is asked of many lines.
+    if let Some(date) = numeric_date_after_label(field, style) {
+        return Some(date);
+    }
     let b = field.trim_end().as_bytes();
     if b.len() < 12 || !b[b.len() - 4..].iter().all(u8::is_ascii_digit) {
         return None;
@@ -344,6 +347,40 @@ fn date_after_label(field: &str, style: DateStyle, timed: bool) -> Option<Publis
         return None;
     }
     parse_date_field(&date, style, 0)
+}
+
+/// "Middle East 9/27/2024 8:15:00 PM": a section's label in capitalised
+/// words run into a date in figures and its time (an agency's page prints
+/// its section so). A time, and only times, must follow the date.
+fn numeric_date_after_label(field: &str, style: DateStyle) -> Option<PublishedDate> {
+    if !field.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let words: Vec<&str> = field.split_whitespace().collect();
+    let numeric = |w: &str| {
+        let parts: Vec<&str> = w.split(['/', '.', '-']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let at = words.iter().position(|w| numeric(w))?;
+    let label = &words[..at];
+    let after = &words[at + 1..];
+    let is_label = (1..=4).contains(&label.len())
+        && label
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "&" | "and" | "of" | "the"));
+    // With its time, as an agency's page prints it: a name run into a
+    // date ("Rebaz Karim 29/09/2024") is a byline with its date.
+    let times_only = (1..=3).contains(&after.len())
+        && after.iter().all(|w| {
+            is_time(w) || matches!(w.to_ascii_uppercase().as_str(), "AM" | "PM" | "GMT" | "UTC")
+        });
+    if !is_label || !times_only {
+        return None;
+    }
+    parse_date_field(&words[at..].join(" "), style, 0)
 }
 
 /// "This commentary was published on 26 January 2024.": a note at the end
@@ -1717,6 +1754,19 @@ mod tests {
             Some(d(2024, 1, 26))
         );
         assert_eq!(line("Talks Resume In Baghdad 26 January 2024"), None);
+        // A section run into a date in figures and its time.
+        assert_eq!(line("9/27/2024 8:15:00 PM"), Some(d(2024, 9, 27)));
+        assert_eq!(line("9/27/2024"), Some(d(2024, 9, 27)));
+        assert_eq!(
+            line("Middle East 9/27/2024 8:15:00 PM"),
+            Some(d(2024, 9, 27))
+        );
+        assert_eq!(line("Gulf 27.09.2024 18:40"), Some(d(2024, 9, 27)));
+        assert_eq!(line("Rebaz Karim 29/09/2024"), None);
+        assert_eq!(
+            line("Basra beat Kuwait 3-1 on 9/27/2024 in the final"),
+            None
+        );
     }
 
     #[test]

@@ -863,6 +863,28 @@ pub fn credits_own_desk(line: &str) -> bool {
             .unwrap()
     })
     .is_match(line.trim())
+        || desk_and_agencies(line).is_some()
+}
+
+/// "TRT World and Agencies" on a line of its own: the outlet's own desk
+/// beside agencies it does not name, as a byline ("Staff and agencies"
+/// names no desk).
+fn desk_and_agencies(line: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(
+            r"^(?P<desk>\S.{1,60}?)\s+(?:and|&|\+)\s+(?:other\s+)?(?:[Nn]ews\s+)?[Aa]gencies\.?$",
+        )
+        .unwrap()
+    });
+    let desk = re.captures(line.trim())?.name("desk")?.as_str();
+    let words: Vec<&str> = desk.split_whitespace().collect();
+    // ("Source: Harbour Daily and agencies" is a source line, read as such.)
+    ((1..=5).contains(&words.len())
+        && !desk.contains(':')
+        && words.iter().all(|w| w.starts_with(char::is_uppercase))
+        && !is_desk(desk))
+    .then_some(desk)
 }
 
 /// A line that only credits a source: "AFP", "(Reuters)", "— AP",
@@ -874,6 +896,9 @@ pub fn credit_line(line: &str) -> Option<Vec<String>> {
             .unwrap()
     });
     let t = line.trim();
+    if let Some(desk) = desk_and_agencies(t) {
+        return Some(vec![desk.to_string()]);
+    }
     // "Le Monde with AFP", "Gulf Courier with agencies": the agencies that
     // helped the outlet's own desk.
     // "(Harbour Daily with AFP)": in brackets at the story's end.
@@ -1318,7 +1343,17 @@ pub fn masthead(
     page_start: usize,
 ) -> Option<Masthead> {
     let first = (page_start..lines.len().min(page_start + 8)).find(|&i| !chrome[i])?;
-    masthead_at(lines, shapes, chrome, page_start, first).or_else(|| {
+    let found = masthead_at(lines, shapes, chrome, page_start, first);
+    // "GNA" over "Gulf News Agency": the logo's initials over the name
+    // they stand for; the name is the outlet's.
+    if let Some(m) = &found
+        && let Some(next) = (m.index + 1..lines.len().min(m.index + 3)).find(|&i| !chrome[i])
+        && spells_out(&m.name, &lines[next].text)
+        && let Some(full) = masthead_at(lines, shapes, chrome, page_start, next)
+    {
+        return Some(full);
+    }
+    found.or_else(|| {
         // "Democracy Dies Quietly" over "The Capital Ledger": a slogan over
         // the nameplate, which a publisher's word names. "الصباح" over
         // "Al-Sabah": the name in its own script over its transliteration.
@@ -1344,6 +1379,33 @@ pub fn masthead(
         .flatten()
         .or_else(|| masthead_under_menu(lines, shapes, chrome, page_start, first))
     })
+}
+
+/// Is `acronym` ("GNA", "KUNA") the initials of `name`'s capitalised words
+/// ("Gulf News Agency", "Kuwait News Agency")?
+fn spells_out(acronym: &str, name: &str) -> bool {
+    // Each word gives its first letter or two ("KUNA": Kuwait, News, Agency).
+    fn spelt(acronym: &[u8], words: &[&[u8]]) -> bool {
+        let Some((word, rest)) = words.split_first() else {
+            return acronym.is_empty();
+        };
+        (1..=2).any(|take| {
+            word.len() >= take
+                && acronym.len() >= take
+                && word[..take].eq_ignore_ascii_case(&acronym[..take])
+                && spelt(&acronym[take..], rest)
+        })
+    }
+    let acronym = acronym.trim();
+    let words: Vec<&[u8]> = name
+        .split_whitespace()
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .map(str::as_bytes)
+        .collect();
+    (2..=6).contains(&acronym.len())
+        && acronym.chars().all(|c| c.is_ascii_uppercase())
+        && words.len() >= 2
+        && spelt(acronym.as_bytes(), &words)
 }
 
 /// "Home" / "Politics" / "Economy" ... / "Persian Sky News Agency": the
@@ -2253,13 +2315,15 @@ pub fn choose_outlet(
         Some(_) => printed,
         None => name,
     };
-    let agree: Vec<&str> = found[1..]
+    let mut agree: Vec<&str> = found[1..]
         .iter()
         .filter(|(s, n, _)| {
             *s != source && (key(n).contains(&key(&name)) || key(&name).contains(&key(n)))
         })
         .map(|(s, _, _)| s.describe())
         .collect();
+    // Two lines of one kind name it once.
+    agree.dedup();
     let mut why = format!(
         "from {}{}",
         source.describe(),
@@ -2901,6 +2965,17 @@ mod tests {
         assert!(credits_own_desk("Sources: Harbour Daily with agencies"));
         // Named sources are credits: the page carries their stories.
         assert!(!credits_own_desk("Source: Harbour Daily"));
+        assert!(spells_out("GNA", "Gulf News Agency"));
+        assert!(spells_out("KUNA", "Kuwait News Agency"));
+        assert!(!spells_out("GNA", "Gulf News"));
+        assert!(!spells_out("Gna", "Gulf News Agency"));
+        assert!(credits_own_desk("Harbour World and Agencies"));
+        assert_eq!(
+            credit_line("Harbour World and Agencies"),
+            Some(vec!["Harbour World".to_string()])
+        );
+        assert!(!credits_own_desk("Staff and agencies"));
+        assert!(!credits_own_desk("Police and security agencies"));
         assert!(!credits_own_desk("Source: Reuters and AFP"));
     }
 
