@@ -1345,8 +1345,10 @@ pub fn masthead(
     let first = (page_start..lines.len().min(page_start + 8)).find(|&i| !chrome[i])?;
     let found = masthead_at(lines, shapes, chrome, page_start, first);
     // "GNA" over "Gulf News Agency": the logo's initials over the name
-    // they stand for; the name is the outlet's.
+    // they stand for; the name is the outlet's (unless the initials are
+    // the name the gazetteer knows it by: "BBC").
     if let Some(m) = &found
+        && known_outlet(&m.name).is_none()
         && let Some(next) = (m.index + 1..lines.len().min(m.index + 3)).find(|&i| !chrome[i])
         && spells_out(&m.name, &lines[next].text)
         && let Some(full) = masthead_at(lines, shapes, chrome, page_start, next)
@@ -2380,6 +2382,18 @@ mod tests {
         assert_eq!(
             top("ZAWRAA GATE\nSecurity\nMOSUL (Zawraa Gate) - A blast hit the market.\n"),
             Some("Zawraa Gate".to_string())
+        );
+        // The logo's initials over the name they spell: the name; unless the
+        // initials are the name the gazetteer knows.
+        assert_eq!(
+            top("GNA\nGulf News Agency\nLocal\nGulf\nWorld\nA headline of some length\n"),
+            Some("Gulf News Agency".to_string())
+        );
+        assert_eq!(
+            top(
+                "BBC\nBritish Broadcasting Corporation\nHome\nNews\nSport\nA headline of some length\n"
+            ),
+            Some("BBC".to_string())
         );
         // A section label and a headline are not mastheads.
         assert_eq!(top("MIDDLE EAST\nA headline follows here today\n"), None);
