@@ -670,8 +670,9 @@ fn link(dated_brief: &[bool], pairs: &[(f32, u32, u32)]) -> Vec<Vec<usize>> {
     members.into_iter().filter(|m| !m.is_empty()).collect()
 }
 
-/// Mean direction of a group's vectors, scaled to unit length.
-fn centroid(members: &[usize], vecs: &[Vector]) -> Vector {
+/// The sum of a group's vectors, by feature id (its direction is the
+/// group's centroid).
+fn vector_sum(members: &[usize], vecs: &[Vector]) -> Vec<(u32, f32)> {
     let mut sum: FxHashMap<u32, f32> = FxHashMap::default();
     for &m in members {
         for &(id, w) in &vecs[m].features {
@@ -680,7 +681,36 @@ fn centroid(members: &[usize], vecs: &[Vector]) -> Vector {
     }
     let mut features: Vec<(u32, f32)> = sum.into_iter().collect();
     features.sort_unstable_by_key(|f| f.0);
-    Vector::unit(features)
+    features
+}
+
+/// Two sums by feature id added, in one pass over both.
+fn add_sums(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                out.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                out.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(*y);
+                j += 1;
+            }
+            (None, None) => break,
+        }
+    }
+    out
 }
 
 /// Days between the nearest publication dates of two groups (`None` when
@@ -695,9 +725,10 @@ fn days_apart(a: &[usize], b: &[usize], briefs: &[Brief]) -> Option<i64> {
 }
 
 /// Groups that average linkage left apart although they report one event.
-/// `leads` are the briefs' headline-and-first-sentence vectors. Twenty reports of one announcement, each in its own words, score low
+/// Twenty reports of one announcement, each in its own words, score low
 /// pair by pair (each outlet adds its own reactions and background), so
-/// they split into several groups; the groups' mean directions, in which
+/// they split into several groups; the mean directions of their leads
+/// (`leads`: each brief's headline-and-first-sentence vector), in which
 /// what each outlet adds cancels out, still point the same way. Groups
 /// adjacent through a scored pair join, closest first, when their
 /// centroids are [`CENTROID_JOIN`] close and their dates at most a day
@@ -724,7 +755,10 @@ fn join_by_centroids(
     adjacent.sort_unstable();
     adjacent.dedup();
     let mut members = groups;
-    let mut centroids: Vec<Vector> = members.iter().map(|m| centroid(m, leads)).collect();
+    // Kept as sums, so a join adds two sums rather than summing every
+    // member again.
+    let mut sums: Vec<Vec<(u32, f32)>> = members.iter().map(|m| vector_sum(m, leads)).collect();
+    let mut centroids: Vec<Vector> = sums.iter().map(|s| Vector::unit(s.clone())).collect();
     let near = |x: &[usize], y: &[usize]| days_apart(x, y, briefs).is_some_and(|d| d <= 1);
     let mut scored: Vec<(f32, usize, usize)> = adjacent
         .into_iter()
@@ -752,7 +786,9 @@ fn join_by_centroids(
         let moved = std::mem::take(&mut members[y]);
         members[x].extend(moved);
         root[y] = x;
-        centroids[x] = centroid(&members[x], leads);
+        let joined = std::mem::take(&mut sums[y]);
+        sums[x] = add_sums(&sums[x], &joined);
+        centroids[x] = Vector::unit(sums[x].clone());
     }
     members.into_iter().filter(|m| !m.is_empty()).collect()
 }
@@ -820,10 +856,7 @@ mod tests {
     }
 
     fn unit(features: &[(u32, f32)]) -> Vector {
-        let norm = features.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        Vector {
-            features: features.iter().map(|&(id, w)| (id, w / norm)).collect(),
-        }
+        Vector::unit(features.to_vec())
     }
 
     #[test]

@@ -969,8 +969,7 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
             && is_authors_label(&lines[i].text)
             && matches!(kinds[i + 1], Kind::Text(_))
             && let Some(authors) = names_alone(&lines[i + 1].text).or_else(|| {
-                let label = lines[i].text.trim().trim_end_matches(':').to_lowercase();
-                matches!(label.trim(), "by" | "written by")
+                matches!(label_of(&lines[i].text).as_str(), "by" | "written by")
                     .then(|| names_under_label(&lines[i + 1].text))
                     .flatten()
             })
@@ -1148,11 +1147,15 @@ fn author_over_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
 
 /// "Contributors", "Authors:", "Written by": a label over the authors' names.
 fn is_authors_label(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(':').trim_end().to_lowercase();
     matches!(
-        t.as_str(),
+        label_of(text).as_str(),
         "contributors" | "contributor" | "authors" | "author" | "written by" | "by"
     )
+}
+
+/// A label's words, lower case, without its colon.
+fn label_of(text: &str) -> String {
+    text.trim().trim_end_matches(':').trim_end().to_lowercase()
 }
 
 /// A person's name and nothing else (see [`names_alone`]).
@@ -1170,8 +1173,13 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
         _ => text,
     };
     let one = |n: &str| header::is_plausible_person_name(n) && !header::has_outlet_word(n);
-    let names: Vec<String> = text
-        .split(", ")
+    let names = listed_names(text);
+    (names.len() <= 6 && names.iter().all(|n| one(n))).then_some(names)
+}
+
+/// The parts of a list of names: "Sara Kim, Omar Rashid and Jane Roe".
+fn listed_names(text: &str) -> Vec<String> {
+    text.split(", ")
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(" & "))
         // "Jane Roe, John Doe, and Omar Rashid": the list's last comma.
@@ -1179,19 +1187,14 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
             let p = p.trim();
             p.strip_prefix("and ").unwrap_or(p).trim().to_string()
         })
-        .collect();
-    (names.len() <= 6 && names.iter().all(|n| one(n))).then_some(names)
+        .collect()
 }
 
 /// Names under an authors' label: the label says they are people, so a
 /// name's words need not be known names nor differ from common words
 /// ("Mara Lindqvist"); their shape must still be a name's.
 fn names_under_label(text: &str) -> Option<Vec<String>> {
-    let names: Vec<String> = text
-        .split(", ")
-        .flat_map(|p| p.split(" and "))
-        .map(|p| p.trim().to_string())
-        .collect();
+    let names = listed_names(text);
     (names.len() <= 6
         && names.iter().all(|n| {
             header::is_person_name(n)

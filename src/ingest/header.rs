@@ -2050,31 +2050,14 @@ pub fn without_wire_tag(headline: &str) -> Option<&str> {
 /// two or three short sentences, each capitalised (a standfirst is a longer
 /// sentence).
 fn short_sentences(text: &str) -> bool {
-    // Sentences end at a word's full stop, not at an initial's or an
-    // abbreviation's ("Iraq Wants U.S. Troops Out. Its Kurds Want Them to
-    // Stay.").
-    let abbreviation = |w: &str| {
-        let core = w.trim_end_matches('.');
-        core.contains('.') || core.chars().count() == 1
-    };
-    let mut sentences: Vec<(usize, bool)> = vec![(0, true)];
-    for w in text.split_whitespace() {
-        let last = sentences.len() - 1;
-        if sentences[last].0 == 0 {
-            sentences[last].1 = w.starts_with(char::is_uppercase);
-        }
-        sentences[last].0 += 1;
-        if w.ends_with('.') && !abbreviation(w) {
-            sentences.push((0, true));
-        }
-    }
-    if sentences.last().is_some_and(|s| s.0 == 0) {
-        sentences.pop();
-    }
+    // Split as prose is: not at an initial's or an abbreviation's stop
+    // ("Iraq Wants U.S. Troops Out. Its Kurds Want Them to Stay.").
+    let sentences = crate::sentences::sentences(text);
     (2..=3).contains(&sentences.len())
-        && sentences
-            .iter()
-            .all(|&(words, capital)| (3..=7).contains(&words) && capital)
+        && sentences.iter().all(|s| {
+            let words = s.split_whitespace().count();
+            (3..=7).contains(&words) && s.starts_with(char::is_uppercase)
+        })
 }
 
 /// "Breaking: ...", "LIVE: ...", "Watch: ...": a ticker or a teaser above
@@ -2324,7 +2307,7 @@ pub fn choose_outlet(
         })
         .map(|(s, _, _)| s.describe())
         .collect();
-    // Two lines of one kind name it once.
+    // Two lines of one kind name it once (`found` is sorted by kind).
     agree.dedup();
     let mut why = format!(
         "from {}{}",

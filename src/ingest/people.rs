@@ -1197,11 +1197,8 @@ fn leads_a_party(name: &[String], last: &str, after: &[&str]) -> bool {
         "Trend",
         "List",
     ];
-    let al_surname = name
-        .last()
-        .is_some_and(|t| t.starts_with("al-") || t.starts_with("Al-") || t.starts_with("el-"));
     name.len() >= 2
-        && al_surname
+        && has_al_surname(name)
         && is_possessive(last)
         && after
             .iter()
@@ -1210,11 +1207,15 @@ fn leads_a_party(name: &[String], last: &str, after: &[&str]) -> bool {
             .any(|t| PARTY_HEADS.contains(&strip_punct(t)))
 }
 
+/// Does the name end in an "al-" family name ("al-Samarrai")?
+fn has_al_surname(name: &[String]) -> bool {
+    name.last()
+        .is_some_and(|t| t.starts_with("al-") || t.starts_with("Al-") || t.starts_with("el-"))
+}
+
 fn arabic_name_shape(name: &[String]) -> bool {
     let first = name[0].as_str();
-    let has_al_surname = name
-        .last()
-        .is_some_and(|t| t.starts_with("al-") || t.starts_with("Al-") || t.starts_with("el-"));
+    let has_al_surname = has_al_surname(name);
     let kunya = names::KUNYA_WORDS.contains(&first) && name.len() >= 2;
     let theophoric =
         (first.starts_with("Abd") || first == "Abdul" || first == "Abdel") && name.len() >= 2;
