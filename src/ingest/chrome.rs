@@ -165,7 +165,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "teaser",
-        r"^(?:read|read more|read also|also read|related|see also|more on this|recommended|more|watch|listen)\s*[:|]\s*[^.!]{3,160}$",
+        r"^(?:read|read more|read also|also read|read next|up next|don'?t miss|must read|related|see also|also see|more on this|recommended|more|watch|listen)\s*[:|]\s*[^.!]{3,160}$",
     ),
     (
         "byline",
@@ -262,7 +262,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "share buttons",
-        r"^(?:link copied!?|copy link|copied!?|(?:get (?:the )?)?short (?:url|link)|gift (?:this )?article|save(?: (?:this )?(?:article|story))?|reuse this content|save (?:articles|stories) to read later\b.{0,80}|listen to this (?:article|story)(?:\s*[·|-]?\s*\d+\s*min(?:ute)?s?)?|(?:new!?\s+)?you can now listen to .{1,60}\b(?:articles|stories)!?)$",
+        r"^(?:link copied!?|copy link|copied!?|(?:get (?:the )?)?short (?:url|link)|gift (?:this )?article|save(?: (?:this )?(?:article|story))?|reuse this content|save (?:articles|stories) to read later\b.{0,80}|listen to this (?:article|story)(?:\s*[·|-]?\s*\d+\s*min(?:ute)?s?)?\.?|enjoy more audio (?:and|&) podcasts on .{1,40}|(?:new!?\s+)?you can now listen to .{1,60}\b(?:articles|stories)!?)$",
     ),
     // An agency's or publisher's note on what its public site carries
     // ("This site shows only part of the stories offered to subscribers").
@@ -427,6 +427,13 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     (
         "translation note",
         r"^(?:this (?:article|story|report|piece|text|interview) (?:was|has been|is|has been machine|was machine|was automatically) )?(?:auto-|machine-)?translated (?:from|into) (?:the )?\p{L}+(?: language| original)?(?: by .{1,60})?\.?$",
+    ),
+    // "The Harbour Press receives support from several private foundations
+    // ...", "... is solely responsible for all content.": a news agency's
+    // note on who funds its coverage, under every story.
+    (
+        "funding note",
+        r"^(?:the\s+)?\p{Lu}[\p{L}'’&. ]{1,40}\s+(?:receives|received) (?:financial )?support from .{3,160}$|^\p{Lu}[\p{L}'’&. ]{1,40}\s+is solely responsible for all content\.?$",
     ),
     // "Audio is AI-generated and may contain errors": the note under a
     // read-aloud player.
@@ -943,6 +950,8 @@ fn is_day_and_time(line: &str) -> bool {
 /// Verbs that open a call to action: "Sign in to ...", "Download the app".
 const ACTION_VERBS: &[&str] = &[
     "subscribe",
+    "catch",
+    "track",
     "sign",
     "log",
     "login",

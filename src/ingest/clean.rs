@@ -176,6 +176,7 @@ pub fn clean(
     summaries_and_briefers(&lines, &mut kinds);
     pull_quotes(&lines, &mut kinds);
     let page_start = unwrap_saved_page(&mut kinds);
+    lead_previewed_above_headline(&lines, &shapes, &mut kinds);
 
     let (masthead, title) = masthead_and_headline(&lines, &shapes, &kinds, meta, page_start);
 
@@ -189,6 +190,7 @@ pub fn clean(
     signature_at_the_end(&lines, &mut kinds);
     if let Some(m) = &masthead {
         masthead_datelines(&lines, &mut kinds, m);
+        outlet_description(&lines, &mut kinds, m);
     }
     let author_box = closing_author_box(&lines, &kinds);
     let standing: Vec<Standing> = kinds
@@ -274,6 +276,7 @@ pub fn clean(
         first_body..first_paragraph,
         last_body,
     )
+    .or_else(|| dated_dateline(&lines, &body, style.with_lead(&lead)))
     .or_else(|| yearless_dateline(&lines, &kinds, &body, style.with_lead(&lead)));
     if let Some((i, text, mut why)) = title {
         let text = match site_suffix(&text, &lines, i) {
@@ -812,8 +815,13 @@ fn masthead_of(
         .map(|m| header::publisher_of_series(lines, &chrome, &m).unwrap_or(m));
     found.filter(|m| match &kinds[m.index] {
         Kind::Text(_) | Kind::OutletLine(_) => true,
+        // ("Skip to main content" / "Military.com": chrome above it.)
         Kind::Credit(names) => {
-            m.index == 0 && names.len() == 1 && normalise(&lines[0].text) == normalise(&m.name)
+            kinds[..m.index]
+                .iter()
+                .all(|k| matches!(k, Kind::Chrome(_)))
+                && names.len() == 1
+                && normalise(&lines[m.index].text) == normalise(&m.name)
         }
         _ => false,
     })
@@ -871,6 +879,40 @@ fn page_title_on_top(lines: &[Line], kinds: &[Kind], page_start: usize) -> Optio
     (top + 1..lines.len().min(top + 4))
         .any(|j| normalise(&lines[j].text) == site)
         .then_some(top)
+}
+
+/// "Shafaq News/ A member of ..." / the headline / its date / the same
+/// paragraph again: the page's description (a scraper takes it from the
+/// page's metadata) printed above the headline, then the article. The
+/// paragraph is the article's where it is printed the second time, under
+/// its headline and date.
+fn lead_previewed_above_headline(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]) {
+    let Some((first, again)) = kinds
+        .iter()
+        .enumerate()
+        .take(40)
+        .find_map(|(j, k)| match k {
+            Kind::Repeat(i) if matches!(kinds[*i], Kind::Text(_)) => Some((*i, j)),
+            _ => None,
+        })
+    else {
+        return;
+    };
+    let paragraph = shapes[first].words >= 12 && shapes[first].sentence_end;
+    let headline_then_date = (first + 1..again).any(|k| {
+        matches!(kinds[k], Kind::Text(_))
+            && header::headline_shaped(&lines[k].text, &shapes[k], false)
+            && !shapes[k].sentence_end
+            && (k + 1..again)
+                .find(|&d| !matches!(kinds[d], Kind::Chrome(_)))
+                .is_some_and(|d| matches!(kinds[d], Kind::Date(_) | Kind::Byline(_)))
+    });
+    if paragraph && headline_then_date {
+        kinds[again] = std::mem::replace(
+            &mut kinds[first],
+            Kind::Chrome("the page's description above the headline".to_string()),
+        );
+    }
 }
 
 /// Where the page itself begins when the tool that saved it put lines of
@@ -1168,11 +1210,21 @@ fn is_name_alone(text: &str) -> bool {
 /// by commas and "and" ("Sara Kim and Omar Rashid").
 fn names_alone(text: &str) -> Option<Vec<String>> {
     // "Nadia Farouk in Baghdad": where the reporter filed from.
-    let text = match text.rsplit_once(" in ") {
+    // "Nadia Farouk - Kirkuk", "Nadia Farouk / Erbil": the same, after a dash.
+    let text = match text
+        .rsplit_once(" in ")
+        .or_else(|| text.rsplit_once(" - "))
+        .or_else(|| text.rsplit_once(" – "))
+        .or_else(|| text.rsplit_once(" / "))
+    {
         Some((names, place)) if people::is_place(place.trim()) => names,
         _ => text,
     };
-    let one = |n: &str| header::is_plausible_person_name(n) && !header::has_outlet_word(n);
+    let one = |n: &str| {
+        header::is_plausible_person_name(n)
+            && !header::has_outlet_word(n)
+            && known_outlet(n).is_none()
+    };
     let names = listed_names(text);
     (names.len() <= 6 && names.iter().all(|n| one(n))).then_some(names)
 }
@@ -1226,6 +1278,52 @@ fn masthead_datelines(lines: &[Line], kinds: &mut [Kind], masthead: &Masthead) {
     }
 }
 
+/// "KirkukNow is an independent media outlet.": the outlet describing
+/// itself in one of the page's last lines of text (its about box), not the
+/// story's.
+fn outlet_description(lines: &[Line], kinds: &mut [Kind], masthead: &Masthead) {
+    const OUTLET_NOUNS: &[&str] = &[
+        "media",
+        "news",
+        "outlet",
+        "agency",
+        "website",
+        "site",
+        "publication",
+        "newspaper",
+        "magazine",
+        "channel",
+        "network",
+        "platform",
+        "broadcaster",
+    ];
+    let last_texts: Vec<usize> = (0..kinds.len())
+        .rev()
+        .filter(|&i| matches!(kinds[i], Kind::Text(_)))
+        .take(3)
+        .collect();
+    for i in last_texts {
+        let text = lines[i].text.trim();
+        let Some(rest) = text
+            .get(..masthead.name.len())
+            .filter(|head| head.eq_ignore_ascii_case(&masthead.name))
+            .map(|_| &text[masthead.name.len()..])
+        else {
+            continue;
+        };
+        let describes = [" is a ", " is an ", " is the "]
+            .iter()
+            .any(|is| rest.starts_with(is))
+            && rest.split_whitespace().count() <= 40
+            && rest
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| OUTLET_NOUNS.contains(&w.to_lowercase().as_str()));
+        if describes {
+            kinds[i] = Kind::Chrome("the outlet's description".to_string());
+        }
+    }
+}
+
 /// "Colin Marsh" right under the headline (past chrome): its byline.
 /// "Hamid Rasheed, Associate Professor of ..., University of X" there: a
 /// contributor's name and post, the author (elsewhere such a line names a
@@ -1250,11 +1348,20 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
             return;
         }
     }
-    let next = (title_at + 1..lines.len()).find(|&j| !matches!(kinds[j], Kind::Chrome(_)));
+    // (Past the date line: "2024-09-28 12:30" / "Jane Roe - Kirkuk".)
+    let next =
+        (title_at + 1..lines.len()).find(|&j| !matches!(kinds[j], Kind::Chrome(_) | Kind::Date(_)));
     let Some(j) = next else {
         return;
     };
+    // Past a date line only names alone sign the story: "Jane Roe, Department
+    // Spokesperson" under a briefing's date is who speaks.
+    let past_date = kinds[title_at + 1..j]
+        .iter()
+        .any(|k| matches!(k, Kind::Date(_)));
     let authors = match &kinds[j] {
+        Kind::Text(_) if past_date => names_alone(without_handles(&lines[j].text)),
+        Kind::Byline(_) if past_date => None,
         // "Jane Roe @janeroe": the author's handle after her name.
         Kind::Text(_) => names_alone(without_handles(&lines[j].text))
             .or_else(|| header::name_and_post(&lines[j].text).map(|name| vec![name])),
@@ -1323,6 +1430,7 @@ fn summaries_and_briefers(lines: &[Line], kinds: &mut [Kind]) {
     // stands above.
     let mut inside = false;
     let mut after_sentence = false;
+    let mut points: Vec<(usize, Kind)> = Vec::new();
     for i in 0..start {
         let sentence = lines[i].text.trim_end().ends_with(['.', '!', '?']);
         let headline = || {
@@ -1335,10 +1443,21 @@ fn summaries_and_briefers(lines: &[Line], kinds: &mut [Kind]) {
         match &kinds[i] {
             k if summary(k) => inside = true,
             Kind::Text(_) if inside && !headline() => {
-                kinds[i] = Kind::Chrome("summary box".to_string());
+                let was = std::mem::replace(&mut kinds[i], Kind::Chrome("summary box".to_string()));
+                points.push((i, was));
                 after_sentence = sentence;
             }
             _ => inside = false,
+        }
+    }
+    // A box the article's every paragraph would fall into is none: on a
+    // short page whose paragraphs read as short text ("Highlights" / one
+    // point / three paragraphs), the box ends at its first point.
+    if let Some((last, _)) = points.last()
+        && !kinds[last + 1..].iter().any(|k| matches!(k, Kind::Text(_)))
+    {
+        for (i, was) in points.into_iter().skip(1) {
+            kinds[i] = was;
         }
     }
     for i in 0..start {
@@ -1523,9 +1642,13 @@ fn verdicts(
                         ..Byline::default()
                     });
                 }
-                // "AFP , Saturday 3 Feb 2024": the agency a reprint credits.
-                if let Some((agency, _)) = l.split_once(',')
-                    && is_wire(agency.trim())
+                // "AFP , Saturday 3 Feb 2024", "World News | AFP | Updated:
+                // ...": the agency a reprint credits.
+                if let Some(agency) = l
+                    .split_once(',')
+                    .map(|(agency, _)| agency)
+                    .filter(|a| is_wire(a.trim()))
+                    .or_else(|| l.split('|').find(|f| is_wire(f.trim())))
                 {
                     return Kind::Byline(Byline {
                         credits: vec![canonical(agency.trim())],
@@ -2451,6 +2574,27 @@ fn choose_date(
         },
         line,
         why: "the date in the page's address (no date line or metadata gives one)".to_string(),
+    })
+}
+
+/// The date a press agency's dateline gives with its year ("Riyadh,
+/// September 28, 2024, SPA --"), when nothing else dates the page.
+fn dated_dateline(
+    lines: &[Line],
+    body: &[usize],
+    style: DateStyle,
+) -> Option<Decided<PublishedDate>> {
+    // The dateline opens the first paragraph, or the second after a
+    // standfirst printed as the body's first line.
+    body.iter().take(2).find_map(|&i| {
+        let line = lines.get(i)?;
+        let text = header::dated_dateline_text(&line.text)?;
+        let value = super::dates::parse_date_line(text, style, 0)?;
+        Some(Decided {
+            value,
+            line: Some(line.no),
+            why: format!("the date in the dateline (line {})", line.no),
+        })
     })
 }
 

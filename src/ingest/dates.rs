@@ -155,7 +155,7 @@ fn date_line_regex() -> &'static Regex {
             (?:
               (?P<iy>\d{{4}})(?P<is1>[-/.])(?P<im>\d{{1,2}})(?P<is2>[-/.])(?P<id>\d{{1,2}})(?:T[\d:.]+(?:Z|[+\-]\d{{2}}:?\d{{2}})?)?
             | (?P<na>\d{{1,2}})(?P<ns1>[-/.])(?P<nb>\d{{1,2}})(?P<ns2>[-/.])(?P<ny>\d{{4}}|\d{{2}}\b)
-            | (?P<mm>{MONTH}),?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>\d{{4}})
+            | (?P<mm>{MONTH}),?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<my>\d{{4}})
             | (?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<dm>{MONTH})(?:\s*,\s*|\s+|-)(?P<dy>\d{{4}})
             )
             (?:\s*(?:,\s*at|,|:|at|à|a\s+las|um|alle|\||-|–)?\s*{time})?

@@ -265,6 +265,10 @@ fn split_token(
         return Some(parts);
     }
     let first_upper = token.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    // "Siamand" is a given name, not "Siam and".
+    if first_upper && super::people::has_given_name(token) {
+        return None;
+    }
     let rest_lower = token.chars().skip(1).all(|c| c.is_ascii_lowercase());
     if !rest_lower {
         return None; // acronyms and mixed case we cannot judge

@@ -305,6 +305,22 @@ fn read_piece(piece: &str, (i, j): (usize, usize), b: &mut Byline) {
         }
         _ => piece,
     };
+    // "JANE ROE FOR DAILYMAIL.COM", "Jane Roe for The Harbour Times": the
+    // publication the author wrote for, after the name.
+    let piece = without_written_for(piece);
+    // "Wendy Roe - The Harbour Record": the name, a dash, the publication.
+    let piece = match piece.split_once(" - ").or_else(|| piece.split_once(" – ")) {
+        Some((name, publication))
+            if is_person_name(name.trim())
+                && (known_outlet(publication.trim()).is_some()
+                    || has_outlet_word(publication.trim())
+                        && is_proper_name(publication.trim())) =>
+        {
+            read_credit(publication.trim(), b);
+            name.trim()
+        }
+        _ => piece,
+    };
     // "ALI KHALAF Associated Press": the agency after the name.
     let (piece, agency) = split_trailing_outlet(piece);
     if let Some(a) = agency {
@@ -765,6 +781,37 @@ fn split_trailing_outlet(piece: &str) -> (&str, Option<&str>) {
     (piece, None)
 }
 
+/// "Jane Roe for MailOnline" -> "Jane Roe": a name, then "for" and the
+/// publication (a known outlet, a web address, a publisher's name or one
+/// word in capitals).
+fn without_written_for(piece: &str) -> &str {
+    let lower = piece.to_ascii_lowercase();
+    let Some(at) = lower.rfind(" for ") else {
+        return piece;
+    };
+    let (name, publication) = (piece[..at].trim(), piece[at + 5..].trim());
+    let domain = |t: &str| {
+        !t.contains(' ')
+            && t.rsplit_once('.').is_some_and(|(host, tld)| {
+                !host.is_empty()
+                    && (2..=4).contains(&tld.len())
+                    && tld.chars().all(|c| c.is_ascii_alphabetic())
+            })
+    };
+    let capitals =
+        |t: &str| !t.contains(' ') && t.len() >= 4 && t.chars().all(|c| c.is_ascii_uppercase());
+    let names_publication = publication.split_whitespace().count() <= 4
+        && (known_outlet(publication).is_some()
+            || domain(publication)
+            || has_outlet_word(publication)
+            || capitals(publication));
+    if names_publication && is_person_name(&name_case(name)) {
+        name
+    } else {
+        piece
+    }
+}
+
 /// After "Jane Roe, " a single capitalised word is where she writes from.
 fn is_place_after_name(piece: &str) -> bool {
     piece.split_whitespace().count() == 1
@@ -997,6 +1044,26 @@ fn slashed_dateline_regex() -> &'static Regex {
     })
 }
 
+/// "Riyadh, September 28, 2024, SPA --", "ABU DHABI, 28th September, 2024
+/// (WAM) --", "NEW YORK, Jan. 25, 2024 /PRNewswire/ --": the date a
+/// dateline gives with its year, as written (a press agency's dateline
+/// is the day the story was filed).
+pub fn dated_dateline_text(paragraph: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'’.-]*(?:[ ,]+\p{Lu}[\p{L}'’.-]*){0,3}?,\s*(?P<date>[\p{L}\d][\p{L}\d .,]{4,30}?\d{4})\s*[,.]?\s*(?:\([^()]{2,40}\)|/[^/]{2,30}/|\p{Lu}[\p{Lu}\p{L}&.]{1,15})?\.?\s*(?:[–—]|-{1,2})\s+\S")
+            .unwrap()
+    });
+    let t = paragraph.trim_start();
+    // Most paragraphs open with no comma in their first words.
+    if !t.get(..t.len().min(40))?.contains(',') {
+        return None;
+    }
+    re.captures(t)
+        .and_then(|c| c.name("date"))
+        .map(|m| m.as_str())
+}
+
 /// Read the dateline at the start of `paragraph`, if it has one.
 pub fn dateline(paragraph: &str) -> Option<Dateline> {
     let re = dateline_regex();
@@ -1044,6 +1111,15 @@ pub fn standalone_dateline(text: &str) -> Option<Dateline> {
     if letters().all(char::is_uppercase) && letters().count() >= 3 && super::people::is_place(t) {
         return Some(Dateline {
             place: t.to_string(),
+            credit: None,
+        });
+    }
+    // "Washington:": a syndicated feed's dateline on a line of its own.
+    if let Some(place) = t.strip_suffix(':')
+        && super::people::is_place(place.trim())
+    {
+        return Some(Dateline {
+            place: place.trim().to_string(),
             credit: None,
         });
     }
@@ -1119,13 +1195,14 @@ pub fn standalone_dateline(text: &str) -> Option<Dateline> {
     })
 }
 
-/// "Baghdad-INA", "Baghdad - DNN": one or two capitalised words, a dash,
-/// then two to six capitals. Returns both parts.
+/// "Baghdad-INA", "Baghdad - DNN", "Baghdad – 964": one or two
+/// capitalised words, a dash, then two to six capitals (or an outlet's
+/// number). Returns both parts.
 fn place_and_initials(t: &str) -> Option<(&str, &str)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let c = R
         .get_or_init(|| {
-            Regex::new(r"^(?P<place>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*[-–—]\s*(?P<acr>\p{Lu}{2,6})$")
+            Regex::new(r"^(?P<place>\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*[-–—]\s*(?P<acr>\p{Lu}{2,6}|\d{2,4})$")
                 .unwrap()
         })
         .captures(t)?;
@@ -1969,6 +2046,14 @@ fn best_spelling(name: &str, lines: &[Line], index: usize) -> String {
                     return found.to_string();
                 }
             }
+        }
+        // "NATO", "UNAMI": an acronym the page's prose writes in capitals
+        // too stays in capitals (a logo's "ZAWYA" is named so nowhere else).
+        let in_prose = |j: usize, l: &Line| {
+            j != index && l.text.contains(char::is_lowercase) && contains_words(&l.text, name)
+        };
+        if !name.contains(' ') && lines.iter().enumerate().any(|(j, l)| in_prose(j, l)) {
+            return name.to_string();
         }
         return title_case(name);
     }

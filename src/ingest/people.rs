@@ -683,6 +683,9 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             }) {
                 m.not_person = true;
             }
+            if is_member_of_party_from(&m.name) {
+                m.not_person = true;
+            }
             // "X, better known as Y", "Y, whose real name is X": one person,
             // the nearest earlier name of the sentence that is a person's.
             if !earlier.is_empty() && links_names(&tokens[last_end.min(start)..start]) {
@@ -696,6 +699,18 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
     let mut people = decide(mentions, links);
     with_printed_forms(&mut people, sentences);
     people
+}
+
+/// "Ohio Republican", "Texas Democrat" (after "Rep. Jane Roe,"): a
+/// legislator's state and party, said of the name before it.
+fn is_member_of_party_from(name: &[String]) -> bool {
+    const PARTY: &[&str] = &["republican", "democrat", "democratic", "independent"];
+    let Some((party, place)) = name.split_last() else {
+        return false;
+    };
+    !place.is_empty()
+        && PARTY.contains(&lower(strip_punct(party)).as_str())
+        && is_place(&place.join(" "))
 }
 
 /// People a photo's caption names in full whose surname alone the text
