@@ -38,6 +38,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "share prompt",
         r"^(?:share|tweet|send|email)(?:\s+(?:or|and)\s+(?:comment|discuss|save|print))?\s+(?:this|on|via|to|the|article|story|it|post)\b.{0,50}$",
     ),
+    // "FOR IMMEDIATE RELEASE", "Embargoed until 00:01 GMT": a press
+    // release's instruction to editors, above its headline.
+    (
+        "release instruction",
+        r"^(?:for immediate release|for release (?:at|on|after)\b.{1,40}|embargoed(?: until| till| for)?\b.{0,50}|not for (?:publication|release|broadcast) (?:before|until)\b.{1,40})\.?$",
+    ),
     (
         "follow prompt",
         r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$|^(?:add|follow|find)\b.{0,80}\bon google(?: news| discover)?\.?$|^(?:follow|join)\b.{0,50}\bon (?:whatsapp|telegram|twitter|x|facebook|instagram|youtube|linkedin|threads|tiktok)(?: channel)?\.?$",
@@ -1147,7 +1153,7 @@ pub fn terminates(reason: &str) -> Option<bool> {
 pub fn is_author_box(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^(?:about|more about|more from|meet) the (?:authors?|writers?|contributors?)\s*:?$")
+        Regex::new(r"(?i)^(?:about|more about|more from|meet) the (?:authors?|writers?|contributors?)\s*(?::?$|:\s+\S.{0,400}$)")
             .unwrap()
     })
     .is_match(line.trim())

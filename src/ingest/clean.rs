@@ -214,6 +214,14 @@ pub fn clean(
                 {
                     Standing::Aside
                 }
+                // A live page's "Share" under each entry, over the next
+                // entry's stamp.
+                Kind::Chrome(why)
+                    if why == "share buttons"
+                        && matches!(kinds.get(i + 1), Some(Kind::Chrome(next)) if next == "timestamp") =>
+                {
+                    Standing::Aside
+                }
                 Kind::Chrome(_) => Standing::Chrome,
                 _ => Standing::Aside,
             }
@@ -1934,7 +1942,9 @@ fn scraper_title<'a>(line: &'a str, kind: &Kind) -> Option<&'a str> {
 /// headline and the date ("Media Note", "Office of the Spokesperson"): one
 /// or two short labels, then the date or a byline.
 fn labels_then_date(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Kind]) -> bool {
-    if shapes[i].words < 5 {
+    // "Ministry of Foreign Affairs of the Republic of Iraq" / "Press
+    // Release" / the date: the issuer's name over its labels, not a headline.
+    if shapes[i].words < 5 || header::is_body_name(&lines[i].text) {
         return false;
     }
     // An author's name alone over the date (a blog's byline) is no label:

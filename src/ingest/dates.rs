@@ -219,6 +219,83 @@ pub fn month_number(name: &str) -> Option<u32> {
     Some(m)
 }
 
+/// A date line's Arabic month and weekday names in English ("السبت 5
+/// أكتوبر 2024" -> "Saturday 5 October 2024"): the Egyptian and Gulf
+/// month names and the Levantine and Iraqi ones ("تشرين الأول"). `None`
+/// when the line has no Arabic letter or names no month.
+fn in_english_words(line: &str) -> Option<String> {
+    const NAMES: &[(&str, &str)] = &[
+        ("كانون الثاني", "January"),
+        ("كانون الأول", "December"),
+        ("كانون الاول", "December"),
+        ("تشرين الأول", "October"),
+        ("تشرين الاول", "October"),
+        ("تشرين الثاني", "November"),
+        ("يناير", "January"),
+        ("فبراير", "February"),
+        ("شباط", "February"),
+        ("مارس", "March"),
+        ("آذار", "March"),
+        ("اذار", "March"),
+        ("أبريل", "April"),
+        ("ابريل", "April"),
+        ("إبريل", "April"),
+        ("نيسان", "April"),
+        ("مايو", "May"),
+        ("أيار", "May"),
+        ("ايار", "May"),
+        ("يونيو", "June"),
+        ("يونيه", "June"),
+        ("حزيران", "June"),
+        ("يوليو", "July"),
+        ("يوليه", "July"),
+        ("تموز", "July"),
+        ("أغسطس", "August"),
+        ("اغسطس", "August"),
+        ("آب", "August"),
+        ("سبتمبر", "September"),
+        ("أيلول", "September"),
+        ("ايلول", "September"),
+        ("أكتوبر", "October"),
+        ("اكتوبر", "October"),
+        ("نوفمبر", "November"),
+        ("ديسمبر", "December"),
+        ("الأحد", "Sunday"),
+        ("الاحد", "Sunday"),
+        ("الاثنين", "Monday"),
+        ("الإثنين", "Monday"),
+        ("الثلاثاء", "Tuesday"),
+        ("الأربعاء", "Wednesday"),
+        ("الاربعاء", "Wednesday"),
+        ("الخميس", "Thursday"),
+        ("الجمعة", "Friday"),
+        ("السبت", "Saturday"),
+    ];
+    if !line.chars().any(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
+        return None;
+    }
+    // Whole words only: "آب" (August) is also the start of other words.
+    let arabic_letter = |c: char| ('\u{0621}'..='\u{065F}').contains(&c);
+    let mut out = line.to_string();
+    let mut month = false;
+    for (arabic, english) in NAMES {
+        let mut from = 0;
+        while let Some(at) = out[from..].find(arabic).map(|i| i + from) {
+            let end = at + arabic.len();
+            let bounded = !out[..at].chars().next_back().is_some_and(arabic_letter)
+                && !out[end..].chars().next().is_some_and(arabic_letter);
+            if bounded {
+                out.replace_range(at..end, english);
+                month |= !english.ends_with("day");
+                from = at + english.len();
+            } else {
+                from = end;
+            }
+        }
+    }
+    month.then_some(out)
+}
+
 /// Read a line that is a date and little else. Up to `max_rest_words`
 /// words may follow (a section label such as "North America"). Fields
 /// between separators are read one by one ("Politics · August 5, 2025 ·
@@ -244,6 +321,11 @@ pub fn parse_date_line(
         } else {
             line.into()
         };
+    // "السبت 5 أكتوبر 2024": the month and weekday in Arabic words.
+    let line = match in_english_words(&line) {
+        Some(english) => english.into(),
+        None => line,
+    };
     let line = publication_note(line.trim());
     let line = without_issue_number(line);
     let line = without_agency(line);
@@ -1332,6 +1414,12 @@ mod tests {
         );
         // Arabic-Indic digits.
         assert_eq!(line("٢٧/٠٩/٢٠٢٤"), Some(d(2024, 9, 27)));
+        // Arabic month and weekday names, Egyptian and Levantine.
+        assert_eq!(line("السبت 5 أكتوبر 2024"), Some(d(2024, 10, 5)));
+        assert_eq!(line("الخميس 3 تشرين الأول 2024"), Some(d(2024, 10, 3)));
+        assert_eq!(line("١٢ آب ٢٠٢٤"), Some(d(2024, 8, 12)));
+        // A weekday alone names no month.
+        assert_eq!(line("السبت"), None);
         // The update's label glued to the time before it.
         assert_eq!(
             dated("Issued on: 27/09/2024 - 17:45Modified: 28/09/2024 - 19:10"),

@@ -386,8 +386,18 @@ pub fn transcript_speaker(line: &str) -> Option<(String, String)> {
     let label = name_case(&c["name"]);
     // "PENTAGON PRESS SECRETARY AIR FORCE MAJOR GENERAL PAT RYDER:": the
     // role before the name, in the same capitals.
+    // "PRESS SECRETARY PAT RYDER:": a role in words before a short name.
+    let role_first = || {
+        role_and_name(&label)
+            .filter(|(name, role)| !role.is_empty() && name.split_whitespace().count() >= 2)
+            .map(|(name, role)| (name, role.to_lowercase()))
+    };
     let (name, title) = if label.split_whitespace().count() <= 4 {
-        without_title(&label)
+        let (name, title) = without_title(&label);
+        match role_first() {
+            Some(split) if name == label => split,
+            _ => (name, title),
+        }
     } else {
         let (name, role) = role_and_name(&label)?;
         (name, role.to_lowercase())
@@ -1857,10 +1867,10 @@ fn names_a_body(text: &str) -> bool {
 /// Minister's Media Office": an official body's name, its head word last or
 /// followed only by what it serves ("of ...", "in ..."). "Oil Ministry Says
 /// Exports Rose" is a headline.
-fn is_body_name(text: &str) -> bool {
+pub(super) fn is_body_name(text: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?i:embassy|consulate|ministry|department|command|council|commission|office|presidency|government|mission|parliament|cabinet|secretariat|directorate)(?:\s+(?:of|in|to|for)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’-]*){0,3})?$").unwrap()
+        Regex::new(r"^(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?i:embassy|consulate|ministry|department|command|council|commission|office|presidency|government|mission|parliament|cabinet|secretariat|directorate)(?:\s+(?:of|in|to|for)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+)?(?:the\s+)?\p{Lu}[\p{L}.'’-]*){0,3})?$").unwrap()
     })
     .is_match(text.trim())
 }
@@ -1998,10 +2008,11 @@ fn is_proper_name_of_at_most(text: &str, max_words: usize) -> bool {
 
 /// The name as the page writes it in mixed case somewhere, else in title
 /// case when the masthead is in capitals ("LEVANT LEDGER" -> "Levant Ledger").
-/// "BNS Homepage", "Harbour Times home page": the logo's link text.
+/// "BNS Homepage", "Harbour Times home page", "Nahrain News logo": the
+/// logo's link or alternative text.
 fn without_home_link(text: &str) -> &str {
     let lower = text.to_ascii_lowercase();
-    [" homepage", " home page", " home"]
+    [" homepage", " home page", " home", " logo"]
         .iter()
         .find(|s| lower.ends_with(*s) && lower.len() > s.len())
         .map_or(text, |s| text[..text.len() - s.len()].trim_end())

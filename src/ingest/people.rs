@@ -940,12 +940,20 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
                 .position(|t| !is_qualifier(t))
                 .unwrap_or(run.len())
         });
-    // Qualifiers right after the role ("Secretary of State Marco Rubio").
+    // Qualifiers right after the role ("Secretary of State Marco Rubio");
+    // after "of", the portfolio's ordinary words ("Minister of Water
+    // Resources Aoun Diab").
     let mut name_start = role_end;
+    let mut after_of = false;
     while name_start < run.len()
         && run.len() - name_start > 2
-        && (is_qualifier(run[name_start]) || run[name_start].eq_ignore_ascii_case("of"))
+        && (is_qualifier(run[name_start])
+            || run[name_start].eq_ignore_ascii_case("of")
+            || after_of
+                && is_common_word(run[name_start])
+                && !given_names().contains(strip_punct(run[name_start])))
     {
+        after_of |= run[name_start].eq_ignore_ascii_case("of");
         name_start += 1;
     }
     // "Spokesman of Kataib Hezbollah Jafar al-Husseini", "Secretary-General
