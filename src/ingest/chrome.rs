@@ -46,7 +46,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "follow prompt",
-        r"^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$|^(?:add|follow|find)\b.{0,80}\bon google(?: news| discover)?\.?$|^(?:follow|join)\b.{0,50}\bon (?:whatsapp|telegram|twitter|x|facebook|instagram|youtube|linkedin|threads|tiktok)(?: channel)?\.?$",
+        r"^get (?:an? )?(?:(?:email|e-mail|push) )?(?:notifications?|alerts?) (?:for|about|of|on|when) .{1,80}$|^(?:follow|like)\s+(?:us|@\w+)\b.{0,60}$|^(?:add|follow|find)\b.{0,80}\bon google(?: news| discover)?\.?$|^(?:follow|join)\b.{0,50}\bon (?:whatsapp|telegram|twitter|x|facebook|instagram|youtube|linkedin|threads|tiktok)(?: channel)?\.?$",
     ),
     (
         "navigation",
@@ -439,7 +439,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // note on who funds its coverage, under every story.
     (
         "funding note",
-        r"^(?:the\s+)?\p{Lu}[\p{L}'’&. ]{1,40}\s+(?:receives|received) (?:financial )?support from .{3,160}$|^\p{Lu}[\p{L}'’&. ]{1,40}\s+is solely responsible for all content\.?$",
+        r"^(?:the\s+)?\p{Lu}[\p{L}'’&. ]{1,40}\s+(?:receives|received) (?:financial )?support from .{3,160}$|^\p{Lu}[\p{L}'’&. ]{1,40}\s+is solely responsible for all content\.?$|^\p{Lu}[\p{L}'’&. ]{1,60}\s+provides? funding as (?:a |an )?(?:founding )?(?:member|partner) of .{2,80}$",
     ),
     // "Audio is AI-generated and may contain errors": the note under a
     // read-aloud player.

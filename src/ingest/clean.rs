@@ -1029,6 +1029,13 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
                 authors,
                 ..Byline::default()
             });
+        } else if matches!(&kinds[i], Kind::Text(_))
+            && is_authors_label(&lines[i].text)
+            && matches!(&kinds[i + 1], Kind::Byline(b) if !b.authors.is_empty())
+        {
+            // "Written by" over a name the date under it already made a
+            // byline: the label goes with it.
+            kinds[i] = Kind::Chrome("byline".to_string());
         }
     }
     // "Hassan Hassan" over "Hassan Hassan is the author of ...": an opinion
@@ -1219,12 +1226,18 @@ fn is_name_alone(text: &str) -> bool {
 fn names_alone(text: &str) -> Option<Vec<String>> {
     // "Nadia Farouk in Baghdad": where the reporter filed from.
     // "Nadia Farouk - Kirkuk", "Nadia Farouk / Erbil": the same, after a dash.
-    let text = match text
-        .rsplit_once(" in ")
-        .or_else(|| text.rsplit_once(" - "))
-        .or_else(|| text.rsplit_once(" – "))
-        .or_else(|| text.rsplit_once(" / "))
-    {
+    // (Asked of most lines near a date: the dashes are looked for only
+    // where the line has one.)
+    let after_dash = || {
+        text.contains(['-', '–', '/'])
+            .then(|| {
+                text.rsplit_once(" - ")
+                    .or_else(|| text.rsplit_once(" – "))
+                    .or_else(|| text.rsplit_once(" / "))
+            })
+            .flatten()
+    };
+    let text = match text.rsplit_once(" in ").or_else(after_dash) {
         Some((names, place)) if people::is_place(place.trim()) => names,
         _ => text,
     };
