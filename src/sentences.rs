@@ -11,7 +11,7 @@ const ABBREVIATIONS: &[&str] = &[
     "gov", "pres", "jr", "sr", "vs", "etc", "no", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "approx", "est", "fig",
     "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "brig", "cmdr", "adm", "spc", "pfc", "cpl",
-    "pvt", "amb",
+    "pvt", "amb", "sens", "reps", "gens", "drs", "messrs", "govs",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed, in order.
@@ -177,6 +177,17 @@ mod tests {
                 "“We agree,” he said.",
                 "Is it over?",
                 "Yes."
+            ]
+        );
+    }
+
+    #[test]
+    fn plural_titles_do_not_end_a_sentence() {
+        assert_eq!(
+            sentences("Sens. Jane Roe and John Doe spoke. Reps. Ann Lee and Bo Kim did not."),
+            vec![
+                "Sens. Jane Roe and John Doe spoke.",
+                "Reps. Ann Lee and Bo Kim did not."
             ]
         );
     }

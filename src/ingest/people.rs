@@ -61,7 +61,9 @@ const ROLE_WORDS: &[&str] = &[
     "envoy",
     "senator",
     "sen",
+    "sens",
     "rep",
+    "reps",
     "representative",
     "speaker",
     "spokesman",
@@ -701,6 +703,26 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
     people
 }
 
+/// "Sens. Lindsey Graham and Tom Cotton": the name after "and" in a list
+/// that a plural title opens has the title too.
+fn after_plural_title(tokens: &[&str], at: usize) -> bool {
+    const PLURAL_TITLES: &[&str] = &[
+        "sens",
+        "senators",
+        "reps",
+        "representatives",
+        "gens",
+        "generals",
+        "drs",
+        "messrs",
+    ];
+    at >= 2
+        && tokens[at - 1].eq_ignore_ascii_case("and")
+        && tokens[at.saturating_sub(8)..at - 1]
+            .iter()
+            .any(|t| PLURAL_TITLES.contains(&lower(t).as_str()))
+}
+
 /// "Ohio Republican", "Texas Democrat" (after "Rep. Jane Roe,"): a
 /// legislator's state and party, said of the name before it.
 fn is_member_of_party_from(name: &[String]) -> bool {
@@ -997,7 +1019,8 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     // "reed") make a name after a title when the first is a given name.
     let mut not_person = name.iter().any(|t| is_head(t))
         || name.iter().any(|t| is_time_word(t))
-        || name.iter().all(|t| is_common_word(t)) && !(has_role && given && name.len() >= 2)
+        || name.iter().all(|t| is_common_word(t))
+            && !((has_role || after_plural_title(tokens, abs_start)) && given && name.len() >= 2)
         || (name.len() == 1 && is_place(&name[0]))
         || is_place(&name.join(" "))
         || name.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
@@ -1088,8 +1111,8 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
 pub fn title_in_full(word: &str) -> Option<&'static str> {
     let abbr = word.strip_suffix('.')?;
     Some(match abbr.to_ascii_lowercase().as_str() {
-        "sen" => "Senator",
-        "rep" => "Representative",
+        "sen" | "sens" => "Senator",
+        "rep" | "reps" => "Representative",
         "gen" => "General",
         "lt" => "Lieutenant",
         "adm" => "Admiral",
@@ -1599,6 +1622,22 @@ mod tests {
             .iter()
             .map(|p| (p.name.as_str(), p.roles.as_slice()))
             .collect()
+    }
+
+    #[test]
+    fn a_plural_title_covers_every_name_of_its_list() {
+        assert_eq!(
+            names_of(
+                &["Sens. Lindsey Graham and Tom Cotton said the plan rewarded Iran."],
+                &[]
+            ),
+            ["Lindsey Graham", "Tom Cotton"]
+        );
+        // Without the title, two common words after "and" are no name.
+        assert_eq!(
+            names_of(&["Lindsey Graham and Tom Cotton said so."], &[]),
+            ["Lindsey Graham"]
+        );
     }
 
     #[test]
