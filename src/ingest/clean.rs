@@ -1285,14 +1285,24 @@ fn first_paragraph(body: &[usize], classes: &[Density], shapes: &[Shape]) -> Opt
         .find(|&i| classes[i] == Density::Good && shapes[i].sentence_end)
 }
 
-/// "7Days Iraq – Baghdad": the masthead's name, a dash and a place on a
-/// line of their own is the outlet's dateline, whatever words the name is
+/// "7Days Iraq – Baghdad" (or "Baghdad – 7Days Iraq"): the masthead's
+/// name, a dash and a place on a line of their own is the outlet's
+/// dateline, whatever words the name is
 /// made of ([`header::outlet_line`] knows a name by its outlet words).
 fn masthead_datelines(lines: &[Line], kinds: &mut [Kind], masthead: &Masthead) {
+    // "Baghdad - Al-Hadath Iraq": the place first, then the name.
+    let place_then_name = |text: &str| {
+        [" - ", " – ", " — "].iter().any(|dash| {
+            text.split_once(dash).is_some_and(|(place, name)| {
+                name.trim().eq_ignore_ascii_case(&masthead.name) && people::is_place(place.trim())
+            })
+        })
+    };
     for (line, kind) in lines.iter().zip(kinds.iter_mut()) {
         if matches!(kind, Kind::Text(_))
-            && header::name_before_place(&line.text)
+            && (header::name_before_place(&line.text)
                 .is_some_and(|name| name.eq_ignore_ascii_case(&masthead.name))
+                || place_then_name(&line.text))
         {
             *kind = Kind::OutletLine(masthead.name.clone());
         }

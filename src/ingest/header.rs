@@ -308,6 +308,11 @@ fn read_piece(piece: &str, (i, j): (usize, usize), b: &mut Byline) {
     // "JANE ROE FOR DAILYMAIL.COM", "Jane Roe for The Harbour Times": the
     // publication the author wrote for, after the name.
     let piece = without_written_for(piece);
+    // "Rebin Aziz in Erbil": where the reporter filed from.
+    let piece = match piece.rsplit_once(" in ") {
+        Some((name, place)) if super::people::is_place(place.trim()) => name.trim(),
+        _ => piece,
+    };
     // "Wendy Roe - The Harbour Record": the name, a dash, the publication.
     let piece = match piece.split_once(" - ").or_else(|| piece.split_once(" – ")) {
         Some((name, publication))
