@@ -1224,23 +1224,7 @@ fn is_name_alone(text: &str) -> bool {
 /// ([`header::is_plausible_person_name`], no outlet word) or a few joined
 /// by commas and "and" ("Sara Kim and Omar Rashid").
 fn names_alone(text: &str) -> Option<Vec<String>> {
-    // "Nadia Farouk in Baghdad": where the reporter filed from.
-    // "Nadia Farouk - Kirkuk", "Nadia Farouk / Erbil": the same, after a dash.
-    // (Asked of most lines near a date: the dashes are looked for only
-    // where the line has one.)
-    let after_dash = || {
-        text.contains(['-', '–', '/'])
-            .then(|| {
-                text.rsplit_once(" - ")
-                    .or_else(|| text.rsplit_once(" – "))
-                    .or_else(|| text.rsplit_once(" / "))
-            })
-            .flatten()
-    };
-    let text = match text.rsplit_once(" in ").or_else(after_dash) {
-        Some((names, place)) if people::is_place(place.trim()) => names,
-        _ => text,
-    };
+    let text = header::without_filing_place(text);
     let one = |n: &str| {
         header::is_plausible_person_name(n)
             && !header::has_outlet_word(n)

@@ -308,11 +308,7 @@ fn read_piece(piece: &str, (i, j): (usize, usize), b: &mut Byline) {
     // "JANE ROE FOR DAILYMAIL.COM", "Jane Roe for The Harbour Times": the
     // publication the author wrote for, after the name.
     let piece = without_written_for(piece);
-    // "Rebin Aziz in Erbil": where the reporter filed from.
-    let piece = match piece.rsplit_once(" in ") {
-        Some((name, place)) if super::people::is_place(place.trim()) => name.trim(),
-        _ => piece,
-    };
+    let piece = without_filing_place(piece).trim();
     // "Wendy Roe - The Harbour Record": the name, a dash, the publication.
     let piece = match piece.split_once(" - ").or_else(|| piece.split_once(" – ")) {
         Some((name, publication))
@@ -794,6 +790,27 @@ fn split_trailing_outlet(piece: &str) -> (&str, Option<&str>) {
         }
     }
     (piece, None)
+}
+
+/// "Nadia Farouk in Baghdad", "Nadia Farouk - Kirkuk", "Nadia Farouk /
+/// Erbil" -> "Nadia Farouk": a reporter's name without the place they
+/// filed from (a place the data knows).
+pub(super) fn without_filing_place(text: &str) -> &str {
+    // (Asked of most lines near a date: the dashes are looked for only
+    // where the line has one.)
+    let after_dash = || {
+        text.contains(['-', '–', '/'])
+            .then(|| {
+                text.rsplit_once(" - ")
+                    .or_else(|| text.rsplit_once(" – "))
+                    .or_else(|| text.rsplit_once(" / "))
+            })
+            .flatten()
+    };
+    match text.rsplit_once(" in ").or_else(after_dash) {
+        Some((name, place)) if super::people::is_place(place.trim()) => name,
+        _ => text,
+    }
 }
 
 /// "Jane Roe for MailOnline" -> "Jane Roe": a name, then "for" and the
