@@ -137,6 +137,14 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
             ents.organisations.push(org);
         }
     }
+    // A news outlet is not an organisation its own story names ("told Iraq
+    // News Network"); a ministry's own statement naming it still does.
+    if let Some(own) = &outlet
+        && (entities::known_outlet(own).is_some() || super::header::has_outlet_word(own))
+        && !super::header::is_body_name(own)
+    {
+        ents.organisations.retain(|o| &o.name != own);
+    }
     ents.organisations.sort_by(|a, b| a.name.cmp(&b.name));
     if let Some(note) = dropped_note(&art) {
         notes.push(note);

@@ -171,7 +171,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "teaser",
-        r"^(?:read|read more|read also|also read|read next|up next|don'?t miss|must read|related|see also|also see|more on this|recommended|more|watch|listen)\s*[:|]\s*[^.!]{3,160}$",
+        r"^(?:read|read more|read also|also read|read next|up next|don'?t miss|must read|related|related (?:video|videos|story|stories|article|articles|coverage|content|reading|news|podcast)|see also|also see|more on this|recommended|more|watch|listen)\s*[:|]\s*[^.!]{3,160}$",
     ),
     (
         "byline",
@@ -332,7 +332,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // you can trust ...").
     (
         "disclaimer",
-        r"^(?:the )?(?:views|opinions)(?: and (?:views|opinions))? expressed (?:in this \w+(?: \w+)? )?(?:here(?:in)? )?(?:(?:are|is) (?:solely )?(?:those of |the (?:views|opinions)(?: and (?:views|opinions))? of )?|belong (?:solely )?to )the (?:authors?|writers?|contributors?)(?:'s?|’s?)?\b.{0,250}$",
+        r"^(?:the )?(?:views|opinions)(?: and (?:views|opinions))? expressed (?:in this \w+(?: \w+)? )?(?:here(?:in)? )?(?:(?:are|is) (?:solely )?(?:those of |the (?:views|opinions)(?: and (?:views|opinions))? of )?|belong (?:solely )?to )the (?:authors?|writers?|contributors?)(?:'s?|’s?)?\b.{0,250}$|^(?:the )?(?:views|opinions)(?: and (?:views|opinions))? expressed (?:in this \w+(?: \w+)? )?(?:here(?:in)? )?(?:by (?:the )?(?:authors?|writers?|contributors?) )?do(?:es)? not necessarily (?:reflect|represent)\b.{0,200}$",
     ),
     (
         "trust badge",
@@ -1661,6 +1661,18 @@ mod tests {
         assert_eq!(
             b.matches("The views expressed by the militias are not new, the minister said."),
             None
+        );
+        assert_eq!(
+            b.matches("The views expressed in this column do not necessarily reflect those of The Harbour Gazette."),
+            Some("disclaimer")
+        );
+        assert_eq!(
+            b.matches("The views expressed by the tribes do not necessarily reflect a wider shift, he said."),
+            None
+        );
+        assert_eq!(
+            b.matches("Related video: Officials tour the new base (Harbour TV)"),
+            Some("teaser")
         );
         assert_eq!(
             b.matches("Why you can trust The Harbour Gazette"),

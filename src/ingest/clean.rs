@@ -823,6 +823,8 @@ fn masthead_of(
         .map(|m| header::publisher_of_series(lines, &chrome, &m).unwrap_or(m));
     found.filter(|m| match &kinds[m.index] {
         Kind::Text(_) | Kind::OutletLine(_) => true,
+        // "ANHA | Hawar News Agency": read as a two-item menu.
+        Kind::Chrome(_) => m.index == page_start && header::logo_beside_name(&lines[m.index].text),
         // ("Skip to main content" / "Military.com": chrome above it.)
         Kind::Credit(names) => {
             kinds[..m.index]
@@ -1626,6 +1628,7 @@ fn verdicts(
                 });
             }
             if shape.words <= 16
+                && !header::is_series_title(l)
                 && let Some(d) = parse_date_line(without_update_note(l), style, 3)
             {
                 // "Posted on January 4, 2024 by Jane Roe": the author after
@@ -1862,7 +1865,11 @@ fn choose_headline(
         let byline_at = |from: usize| past_chrome(kinds, from);
         let is_byline = |j: Option<usize>| signs_it(kinds, j);
         let next = byline_at(i + 1);
-        if is_byline(next) {
+        // (Or its date, then the byline: "Sep 27, 2024 - ISW Press" / the
+        // authors.)
+        let dated_then_signed =
+            next.is_some_and(|j| matches!(kinds[j], Kind::Date(_)) && is_byline(byline_at(j + 1)));
+        if is_byline(next) || dated_then_signed {
             score += 1;
             evidence.push("a byline follows it".to_string());
         } else if let Some(j) = next

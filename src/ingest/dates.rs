@@ -51,6 +51,40 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// Is `word` a month or weekday name, whole or cut short ("Sept.",
+/// "Wed", "May")?
+pub fn is_calendar_word(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    w.len() >= 3
+        && MONTHS
+            .iter()
+            .chain(WEEKDAYS.iter())
+            .any(|name| name.to_lowercase().starts_with(&w))
+}
+
+/// How many dates in figures ("09.30.2024", "30/09/2024") only the day
+/// first, and how many only the month first, can read.
+fn figures_orders(text: &str) -> (u16, u16) {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(\d{1,2})([./-])(\d{1,2})([./-])(?:\d{4}|\d{2})(?-u:\b)").unwrap()
+    });
+    let (mut day_first, mut month_first) = (0u16, 0u16);
+    // (Only where a digit is: most texts have few.)
+    for c in re.captures_iter(text) {
+        if c[2] != c[4] {
+            continue;
+        }
+        let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        match (a, b) {
+            (13..=31, 1..=12) => day_first = day_first.saturating_add(1),
+            (1..=12, 13..=31) => month_first = month_first.saturating_add(1),
+            _ => {}
+        }
+    }
+    (day_first, month_first)
+}
+
 /// A publication date and how it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublishedDate {
@@ -74,6 +108,10 @@ pub struct DateStyle {
     pub month_first: usize,
     /// Weekdays the lead names ("on Monday"), one bit per day from Monday.
     pub lead_weekdays: u8,
+    /// Dates in figures only one order can read: "30.09.2024" (day first),
+    /// "09.30.2024" (month first). A page prints its dates one way.
+    pub figures_day_first: u16,
+    pub figures_month_first: u16,
 }
 
 impl DateStyle {
@@ -95,10 +133,13 @@ impl DateStyle {
             ))
             .unwrap()
         });
+        let (figures_day_first, figures_month_first) = figures_orders(text);
         DateStyle {
             day_first: dm.find_iter(text).count(),
             month_first: md.find_iter(text).count(),
             lead_weekdays: 0,
+            figures_day_first,
+            figures_month_first,
         }
     }
 
@@ -474,7 +515,17 @@ fn without_agency(line: &str) -> &str {
 }
 
 /// The agency run into a date line, and the line from its label on.
+/// "(Xinhua) 09:18, September 28, 2024": in brackets before the date.
 pub fn agency_before_label(line: &str) -> Option<(&str, &str)> {
+    if let Some(inner) = line.strip_prefix('(')
+        && let Some((agency, rest)) = inner.split_once(')')
+        && super::entities::is_wire(agency.trim())
+        && rest
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+    {
+        return Some((agency.trim(), rest.trim_start()));
+    }
     [" Published", " Updated", " Posted", " Last updated"]
         .iter()
         .filter_map(|label| line.find(label))
@@ -931,6 +982,23 @@ fn resolve_day_month(
     style: DateStyle,
     clock: ClockHint,
 ) -> (NaiveDate, String) {
+    // "Date Taken: 09.30.2024" over "Date Posted: 10.01.2024": the page's
+    // other dates in figures show its order.
+    match (style.figures_day_first, style.figures_month_first) {
+        (1.., 0) => {
+            return (
+                day_first,
+                "the page's other dates in figures put the day first".to_string(),
+            );
+        }
+        (0, 1..) => {
+            return (
+                month_first,
+                "the page's other dates in figures put the month first".to_string(),
+            );
+        }
+        _ => {}
+    }
     if sep == "." {
         return (day_first, "dotted dates are written day-first".to_string());
     }
@@ -1654,6 +1722,15 @@ mod tests {
         // after one; the day it names wins.
         let tuesday = DateStyle::default().with_lead("The minister on Tuesday welcomed the plan.");
         assert_eq!(line_date("10/09/2024 - 2:22 PM", tuesday), d(2024, 9, 10));
+        // Another date in figures on the page that only one order reads.
+        let dotted_us = DateStyle::of("Photo taken: 03.17.2024\nFiled: 03.04.2024");
+        assert_eq!(line_date("03.04.2024", dotted_us), d(2024, 3, 4));
+        let slashed_uk = DateStyle::of("Updated 17/03/2024");
+        assert_eq!(
+            line_date("03/04/2024 - 2:22 PM EDT", slashed_uk),
+            d(2024, 4, 3)
+        );
+        assert_eq!(line_date("03.04.2024", DateStyle::default()), d(2024, 4, 3));
     }
 
     fn line_date(s: &str, style: DateStyle) -> NaiveDate {

@@ -204,6 +204,22 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         }
         _ => t,
     };
+    // "OLJ / By Jane Roe, 28 September 2024", "AFP | By Jane Roe": the
+    // outlet's short name before the byline; an outlet the gazetteer knows
+    // is read as a later field (an agency is a credit), any other dropped.
+    let labelled;
+    let t = match t.split_once(" / ").or_else(|| t.split_once(" | ")) {
+        Some((head, tail))
+            if !re.is_match(t) && re.is_match(tail.trim()) && is_short_label(head.trim()) =>
+        {
+            labelled = match known_outlet(head.trim()) {
+                Some(_) => format!("{} | {}", tail.trim(), head.trim()),
+                None => tail.trim().to_string(),
+            };
+            labelled.as_str()
+        }
+        _ => t,
+    };
     let rest = match re.captures(t) {
         Some(c) => c.get(1)?.as_str(),
         None if marked => t,
@@ -270,6 +286,17 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         return None;
     }
     Some(b)
+}
+
+/// "OLJ", "Al-Rasheed Iraq": one to three capitalised words, no digits; a
+/// name a site prints before its bylines.
+fn is_short_label(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && text.len() <= 30
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && !w.contains(|c: char| c.is_ascii_digit())
+        })
 }
 
 /// "Senior Fellow", "Defense Reporter": every word ordinary English and
@@ -432,14 +459,55 @@ pub fn transcript_speaker(line: &str) -> Option<(String, String)> {
 /// the title before the name, and the title as a role ("Mr." and "Dr." are
 /// no role).
 fn without_title(label: &str) -> (String, String) {
+    // "Staff Sgt.", "Petty Officer 2nd Class", "Senior Airman": a military
+    // rank of several words, some without a stop (a military outlet's
+    // bylines all have one). Words that only qualify a rank ("Senior",
+    // "Staff") are a rank's only beside one ("Senior Fellow" is no rank).
+    const QUALIFIERS: &[&str] = &[
+        "Staff",
+        "Master",
+        "Senior",
+        "Chief",
+        "First",
+        "Command",
+        "Gunnery",
+        "Lance",
+        "Tech.",
+        "Petty",
+        "Warrant",
+        "Mass",
+        "Communication",
+        "1st",
+        "2nd",
+        "3rd",
+        "Class",
+    ];
+    const RANKS: &[&str] = &[
+        "Airman",
+        "Seaman",
+        "Specialist",
+        "Sergeant",
+        "Officer",
+        "Corporal",
+        "Private",
+    ];
     let words: Vec<&str> = label.split_whitespace().collect();
-    let titled = words
+    let stopped_title = |w: &str| {
+        w.ends_with('.')
+            && (super::people::is_role_word(w) || super::people::title_in_full(w).is_some())
+    };
+    let run = words
         .iter()
-        .take_while(|w| {
-            w.ends_with('.')
-                && (super::people::is_role_word(w) || super::people::title_in_full(w).is_some())
-        })
+        .take_while(|w| stopped_title(w) || QUALIFIERS.contains(w) || RANKS.contains(w))
         .count();
+    let titled = if words[..run]
+        .iter()
+        .any(|w| stopped_title(w) || RANKS.contains(w))
+    {
+        run
+    } else {
+        0
+    };
     // "GEN. RYDER:": a rank before a surname alone is read as the surname
     // (the briefer named in full above, not a person "Gen. Ryder"); other
     // titles need a full name after them.
@@ -759,6 +827,13 @@ fn trailing_date(field: &str, style: DateStyle) -> Option<(&str, PublishedDate)>
             .trim()
             .trim_start_matches("on ")
             .trim();
+        // "Rania Haddad, 28 September 2024": a surname before a comma is
+        // not a dateline's place ("Haddad, 28 September" read as one left
+        // "Rania", a given name alone).
+        let first = tail.split_whitespace().next().unwrap_or("");
+        if first.ends_with(',') && !super::dates::is_calendar_word(first.trim_end_matches(',')) {
+            continue;
+        }
         // Not "Rashid - 03/08/24": a name before a dash is not a place.
         let dash_next = tail
             .split_whitespace()
@@ -1452,6 +1527,14 @@ pub fn masthead(
     page_start: usize,
 ) -> Option<Masthead> {
     let first = (page_start..lines.len().min(page_start + 8)).find(|&i| !chrome[i])?;
+    // "ANHA | Hawar News Agency" over the language links and the menu: the
+    // logo's letters beside the publisher's name, read as a two-item menu.
+    if first > page_start
+        && logo_beside_name(&lines[page_start].text)
+        && let Some(m) = masthead_at(lines, shapes, chrome, page_start, page_start)
+    {
+        return Some(m);
+    }
     let found = masthead_at(lines, shapes, chrome, page_start, first);
     // "GNA" over "Gulf News Agency": the logo's initials over the name
     // they stand for; the name is the outlet's (unless the initials are
@@ -1490,6 +1573,53 @@ pub fn masthead(
         .flatten()
         .or_else(|| masthead_under_menu(lines, shapes, chrome, page_start, first))
     })
+}
+
+/// "Iran Update, September 27, 2024", "Flash Update No. 3 - 27 September
+/// 2024": a periodic report's title, its series and its date. The series
+/// is capitalised words ending in what such a report is called; a
+/// section's label before a date ("World News, ...") is not one.
+pub fn is_series_title(line: &str) -> bool {
+    const SERIES: &[&str] = &[
+        "update",
+        "report",
+        "briefing",
+        "bulletin",
+        "digest",
+        "roundup",
+        "round-up",
+        "assessment",
+        "sitrep",
+        "brief",
+        "dispatch",
+        "review",
+        "newsletter",
+        "monitor",
+    ];
+    let Some(at) = line.find([',', ':', '-', '–', '—']) else {
+        return false;
+    };
+    let series = line[..at].trim();
+    let rest = line[at..].trim_start_matches([',', ':', '-', '–', '—', ' ']);
+    let words: Vec<&str> = series.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && rest.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || CONNECTORS.contains(w)
+        })
+        && words
+            .iter()
+            .any(|w| SERIES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+}
+
+/// "ANHA | Hawar News Agency", "Hawar News Agency - ANHA": a word in
+/// capitals (the logo) and a publisher's name, the two parts of a line.
+pub(super) fn logo_beside_name(text: &str) -> bool {
+    let parts = split_on_dashes(text.trim());
+    let logo = |p: &str| (2..=6).contains(&p.len()) && p.chars().all(|c| c.is_ascii_uppercase());
+    let name = |p: &str| has_outlet_word(p) && is_proper_name_of_at_most(p, 6);
+    matches!(parts.as_slice(), [a, b] if logo(a) && name(b) || name(a) && logo(b))
 }
 
 /// Is `acronym` ("GNA", "KUNA") the initials of `name`'s capitalised words
@@ -2629,6 +2759,25 @@ mod tests {
         assert_eq!(dated.authors, ["Noor al-Rawi"]);
         assert_eq!(dated.date.unwrap().date.to_string(), "2024-04-16");
         assert!(b("Posted by Frontline Desk").authors.is_empty());
+        assert_eq!(b("Story by Staff Sgt. Dana Roe").authors, ["Dana Roe"]);
+        assert_eq!(
+            b("By Petty Officer 2nd Class Omar Reyes").authors,
+            ["Omar Reyes"]
+        );
+        assert_eq!(b("Story by Senior Airman Lee Park").authors, ["Lee Park"]);
+        // A surname before a comma and a date is not a dateline's place.
+        let comma = b("By Sana Mourad, 3 March 2024 18:20");
+        assert_eq!(comma.authors, ["Sana Mourad"]);
+        assert_eq!(comma.date.unwrap().date.to_string(), "2024-03-03");
+        let placed = b("By Sana Mourad, Beirut, 3 March 2024");
+        assert_eq!(placed.authors, ["Sana Mourad"]);
+        // The site's short name before the byline.
+        let labelled = b("HG / By Sana Mourad, 3 March 2024 18:20");
+        assert_eq!(labelled.authors, ["Sana Mourad"]);
+        assert!(labelled.outlet.is_none() && labelled.credits.is_empty());
+        assert_eq!(b("AFP | By Sana Mourad").credits, ["Agence France-Presse"]);
+        assert!(logo_beside_name("HNA | Harbour News Agency"));
+        assert!(!logo_beside_name("News | Harbour"));
         assert_eq!(
             transcript_speaker("OMAR RASHID, HOST: Good morning."),
             Some(("Omar Rashid".to_string(), "host".to_string()))
