@@ -198,7 +198,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "cookie notice",
-        r"^(?:we use cookies|this (?:web)?site uses cookies|please enable javascript|javascript is (?:disabled|required)).{0,200}$",
+        r"^(?:we use cookies|this (?:web)?site uses cookies|please enable javascript|javascript is (?:disabled|required)).{0,200}$|^we and our (?:\d+ )?(?:partners|vendors) (?:use|store|process|store and/or access)\b.{0,250}$|^we value your privacy\.?$",
     ),
     (
         "editorial note",
@@ -1668,6 +1668,15 @@ mod tests {
         );
         assert_eq!(
             b.matches("The views expressed by the tribes do not necessarily reflect a wider shift, he said."),
+            None
+        );
+        assert_eq!(
+            b.matches("We and our partners use cookies to measure how you read our pages."),
+            Some("cookie notice")
+        );
+        assert_eq!(b.matches("We value your privacy"), Some("cookie notice"));
+        assert_eq!(
+            b.matches("We use personal data rarely, the ministry said of the new registry."),
             None
         );
         assert_eq!(

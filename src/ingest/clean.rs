@@ -124,6 +124,10 @@ const INTERRUPTIONS: &[&str] = &[
     "share link",
     "call to action",
     "hashtags",
+    // A quote printed again in large type, an editor's note on the story:
+    // inside the article, not where it ends.
+    "pull quote",
+    "editorial note",
     // A live page's entry stamp ("9:40 PM") between its entries.
     "timestamp",
 ];
