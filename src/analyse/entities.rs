@@ -210,7 +210,7 @@ fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usiz
         };
         buckets.entry(key).or_default().push(o);
     }
-    let mut out = Vec::new();
+    let mut all_groups: Vec<Vec<Occurrence>> = Vec::new();
     for (_, bucket) in buckets {
         let agree = |x: &Occurrence, o: &Occurrence| {
             let agree = match kind {
@@ -252,10 +252,106 @@ fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usiz
                 None => groups.push(vec![o]),
             }
         }
-        for g in groups {
-            out.push(entity_of(g, kind, rank));
+        all_groups.extend(groups);
+    }
+    if kind == EntityKind::Person {
+        all_groups = join_cut_chains(all_groups, aliases);
+    }
+    all_groups
+        .into_iter()
+        .map(|g| entity_of(g, kind, rank))
+        .collect()
+}
+/// "Bakhtiyar Mohammed" and "Bakhtiyar Mohammed Sadiq": an Arabic or
+/// Kurdish name is a chain (one's own name, the father's, the
+/// grandfather's or the family's) that texts cut at different links, so
+/// the two have different last names. A group whose every name of two
+/// words or more is the start of a longer name of exactly one other group
+/// joins that group. Not a kunya ("Abu Ali" starts many names), and not
+/// when the longer names are of two groups: then it could be either.
+fn join_cut_chains(groups: Vec<Vec<Occurrence>>, aliases: &Aliases) -> Vec<Vec<Occurrence>> {
+    let chain = |name: &str| -> Vec<String> {
+        names::name_tokens(name)
+            .iter()
+            .map(|t| names::token_key(t))
+            .collect()
+    };
+    let chains: Vec<Vec<Vec<String>>> = groups
+        .iter()
+        .map(|g| {
+            let mut c: Vec<Vec<String>> = g.iter().map(|o| chain(&o.name)).collect();
+            c.sort();
+            c.dedup();
+            c
+        })
+        .collect();
+    let kunya = |g: &[Occurrence]| {
+        g.iter().any(|o| {
+            o.name
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| names::KUNYA_WORDS.iter().any(|k| k.eq_ignore_ascii_case(w)))
+        })
+    };
+    // Groups by the first word of their names: only those can be longer
+    // forms of one another (not every pair of a large dossier's people).
+    let mut by_first: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (g, cs) in chains.iter().enumerate() {
+        let mut firsts: Vec<&str> = cs
+            .iter()
+            .filter_map(|c| c.first())
+            .map(String::as_str)
+            .collect();
+        firsts.dedup();
+        for f in firsts {
+            by_first.entry(f).or_default().push(g);
         }
     }
+    // Where each group goes: itself, or the one its names are cut from.
+    let mut into: Vec<usize> = (0..groups.len()).collect();
+    for a in 0..groups.len() {
+        let short: Vec<&Vec<String>> = chains[a].iter().filter(|c| c.len() >= 2).collect();
+        if short.is_empty() || short.len() != chains[a].len() || kunya(&groups[a]) {
+            continue;
+        }
+        let same_first = by_first
+            .get(short[0][0].as_str())
+            .map_or(&[][..], Vec::as_slice);
+        let mut longer = same_first.iter().copied().filter(|&b| {
+            b != a
+                && short.iter().all(|s| {
+                    chains[b]
+                        .iter()
+                        .any(|c| c.len() > s.len() && c[..s.len()] == s[..])
+                })
+        });
+        let (Some(b), None) = (longer.next(), longer.next()) else {
+            continue;
+        };
+        let apart = groups[a].iter().any(|x| {
+            groups[b]
+                .iter()
+                .any(|o| aliases.kept_apart(&x.name, &o.name))
+        });
+        if !apart {
+            into[a] = b;
+        }
+    }
+    // Follow chains of joins ("Ali Hatem" -> "Ali Hatem Suleiman" -> ...).
+    let root = |mut g: usize| {
+        let mut steps = 0;
+        while into[g] != g && steps < into.len() {
+            g = into[g];
+            steps += 1;
+        }
+        g
+    };
+    let roots: Vec<usize> = (0..groups.len()).map(root).collect();
+    let mut out: Vec<Vec<Occurrence>> = (0..groups.len()).map(|_| Vec::new()).collect();
+    for (g, group) in groups.into_iter().enumerate() {
+        out[roots[g]].extend(group);
+    }
+    out.retain(|g| !g.is_empty());
     out
 }
 
@@ -351,17 +447,19 @@ mod tests {
         }
     }
 
+    /// The people `occ` merge into: each entity's name and its briefs, sorted.
+    fn names(occ: Vec<Occurrence>) -> Vec<(String, Vec<usize>)> {
+        let mut out: Vec<(String, Vec<usize>)> =
+            merge(occ, EntityKind::Person, &Aliases::default(), &[0, 1, 2, 3])
+                .into_iter()
+                .map(|e| (e.name, e.mentions.iter().map(|m| m.brief).collect()))
+                .collect();
+        out.sort();
+        out
+    }
+
     #[test]
     fn a_surname_alone_joins_the_one_full_name_it_can_be_and_no_more() {
-        let names = |occ: Vec<Occurrence>| {
-            let mut out: Vec<(String, Vec<usize>)> =
-                merge(occ, EntityKind::Person, &Aliases::default(), &[0, 1, 2, 3])
-                    .into_iter()
-                    .map(|e| (e.name, e.mentions.iter().map(|m| m.brief).collect()))
-                    .collect();
-            out.sort();
-            out
-        };
         // The bare surname first: it must not take both brothers with it.
         let two = names(vec![
             occurrence(0, "Barzani"),
@@ -385,6 +483,49 @@ mod tests {
         assert_eq!(
             one,
             vec![("Mohammed Shia al-Sudani".to_string(), vec![0, 1, 2])]
+        );
+    }
+
+    #[test]
+    fn a_name_cut_short_joins_the_one_longer_name_it_starts() {
+        // The father's name last in one text, the grandfather's in another.
+        assert_eq!(
+            names(vec![
+                occurrence(0, "Rebwar Karim"),
+                occurrence(1, "Rebwar Karim Saleh"),
+                occurrence(2, "Rebwar Qadir"),
+            ]),
+            vec![
+                ("Rebwar Karim Saleh".to_string(), vec![0, 1]),
+                ("Rebwar Qadir".to_string(), vec![2]),
+            ]
+        );
+        // "Ali al-Hatem": the particle aside, the start of the longer name.
+        assert_eq!(
+            names(vec![
+                occurrence(0, "Ali al-Hatem"),
+                occurrence(1, "Ali Hatem al-Suleiman")
+            ])
+            .len(),
+            1
+        );
+        // Two longer names it could be, or a kunya: left alone.
+        assert_eq!(
+            names(vec![
+                occurrence(0, "Rebwar Karim"),
+                occurrence(1, "Rebwar Karim Saleh"),
+                occurrence(2, "Rebwar Karim Aziz"),
+            ])
+            .len(),
+            3
+        );
+        assert_eq!(
+            names(vec![
+                occurrence(0, "Abu Ali"),
+                occurrence(1, "Abu Ali al-Askari")
+            ])
+            .len(),
+            2
         );
     }
 

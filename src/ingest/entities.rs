@@ -407,6 +407,10 @@ fn back_references(sentences: &[Sentence], found: &mut BTreeMap<String, Organisa
                 .starts_with(|ch: char| ch.is_uppercase())
                 || rest.starts_with(['-', '\''])
                 || rest.starts_with(" of ")
+                // "the Security and Defense Committee": the start of a name
+                // joining two subjects.
+                || rest.starts_with(" and ")
+                    && found.keys().any(|k| k.strip_prefix(word).is_some_and(|r| r.starts_with(" and ")))
             {
                 continue;
             }
@@ -590,7 +594,31 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
                     name = head;
                 }
             }
-            let name = name.to_string();
+            let mut name = name.to_string();
+            // "the Security and Defense Committee", "the Foreign and
+            // Expatriates Ministry": a body of two subjects, each an
+            // ordinary word, after "the" ("US and Iraqi Forces", "the
+            // Army and Air Force", "the Federal Police and Defense
+            // Ministry" are two).
+            if let Some(rest) = text[..m.start()].strip_suffix(" and ")
+                && m.as_str().starts_with(name.as_str())
+                && let Some((before, prev)) = rest.rsplit_once(char::is_whitespace)
+                && (before.ends_with(" the")
+                    || before.ends_with(" The")
+                    || matches!(before, "the" | "The"))
+                && !ORG_HEADS.contains(&prev)
+                && !matches!(prev, "Office" | "Police")
+            {
+                let first = name.split_whitespace().next().unwrap_or("");
+                let ordinary = |w: &str| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars().all(char::is_alphabetic)
+                        && super::lexicon::lexicon().get(w).is_some_and(|e| !e.proper)
+                };
+                if ordinary(prev) && ordinary(first) {
+                    name = format!("{prev} and {name}");
+                }
+            }
             // A lone head word ("Forces") or a sentence-initial "The Council" is not a name.
             let tokens: Vec<&str> = name.split_whitespace().filter(|t| *t != "The").collect();
             (tokens.len() >= 2)
@@ -1002,6 +1030,21 @@ mod tests {
         assert_eq!(
             names("It confirmed Kataib Hezbollah's commander died."),
             ["Kataib Hezbollah"]
+        );
+        // A body of two subjects in ordinary words; two forces are two.
+        assert_eq!(
+            names("The Trade and Industry Ministry said the talks went on."),
+            ["Trade and Industry Ministry"]
+        );
+        assert_eq!(
+            names("Turkish and Iraqi Forces met at the border."),
+            ["Iraqi Forces"]
+        );
+        assert_eq!(
+            names(
+                "It thanked the Army and Air Force and the Federal Police and Interior Ministry."
+            ),
+            ["Air Force", "Federal Police", "Interior Ministry"]
         );
     }
 }
