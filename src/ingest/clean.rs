@@ -1120,9 +1120,15 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
         .flatten()
         .collect();
     // An opinion page may print the note right above or below the byline.
+    // (Or under the byline's date: "By Jane Roe" / "October 5, 2024" / the
+    // note.)
     let by_byline = |kinds: &[Kind], i: usize| {
         let byline = |k: Option<&Kind>| matches!(k, Some(Kind::Byline(_)));
-        byline(i.checked_sub(1).and_then(|j| kinds.get(j))) || byline(kinds.get(i + 1))
+        let dated_above =
+            i >= 2 && matches!(kinds[i - 1], Kind::Date(_)) && byline(kinds.get(i - 2));
+        byline(i.checked_sub(1).and_then(|j| kinds.get(j)))
+            || byline(kinds.get(i + 1))
+            || dated_above
     };
     // Or an "About the Authors" box above the text: each author's name
     // over the note ("Jane Roe" / "Jane Roe is a fellow at ...").

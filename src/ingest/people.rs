@@ -978,6 +978,16 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         after_of |= run[name_start].eq_ignore_ascii_case("of");
         name_start += 1;
     }
+    // "Minister of Peshmerga Affairs Shorsh Ismail": a portfolio's proper
+    // word before its ordinary one; the name begins after the last
+    // ordinary word of the next three (two words at least left for it).
+    if after_of
+        && let Some(k) = (name_start..run.len().saturating_sub(2).min(name_start + 3))
+            .rev()
+            .find(|&k| is_common_word(run[k]) && !given_names().contains(strip_punct(run[k])))
+    {
+        name_start = k + 1;
+    }
     // "Spokesman of Kataib Hezbollah Jafar al-Husseini", "Secretary-General
     // of Kataib Sayyid al-Shuhada Abu Alaa al-Walai": a group named after
     // the role belongs to the role, whatever role word its name holds; the
