@@ -127,7 +127,7 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
             attribution.push(name);
         }
     }
-    attribution.retain(|a| Some(a) != outlet.as_ref());
+    attribution.retain(|a| outlet.as_ref().is_none_or(|o| !names_own_outlet(a, o)));
     // The agencies it cites or reprints are organisations it names.
     for a in &attribution {
         if ents.organisations.iter().any(|o| &o.name == a) {
@@ -765,6 +765,12 @@ pub fn is_untouched(text: &str, stamped_hash: &str) -> bool {
     hex(&h.finalize()) == stamped_hash
 }
 
+/// Does a credit name the page's own outlet: its name, or its initials
+/// ("ERBIL (IKT) -" on Iraqi Kurdistan Today's page)?
+fn names_own_outlet(credit: &str, outlet: &str) -> bool {
+    credit == outlet || super::header::spells_out(credit, outlet)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -809,6 +815,16 @@ mod tests {
             err.message.contains("`required` must be true or false"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn the_outlets_initials_are_its_own_name() {
+        assert!(names_own_outlet("HKT", "Harbour Kurdistan Today"));
+        assert!(names_own_outlet(
+            "Harbour Kurdistan Today",
+            "Harbour Kurdistan Today"
+        ));
+        assert!(!names_own_outlet("AFP", "Harbour Kurdistan Today"));
     }
 
     #[test]

@@ -190,6 +190,12 @@ pub fn clean(
     if let Some(h) = title_at {
         byline_under_headline(&lines, &mut kinds, h);
         author_over_headline(&lines, &mut kinds, h);
+        // Its author's note, now that the byline under the headline is read.
+        let start = kinds
+            .iter()
+            .position(|k| *k == Kind::Text(Density::Good))
+            .unwrap_or(lines.len());
+        author_notes(&lines, &mut kinds, start);
     }
     signature_at_the_end(&lines, &mut kinds);
     if let Some(m) = &masthead {
@@ -1109,8 +1115,22 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
             kinds[i] = Kind::Chrome("byline".to_string());
         }
     }
-    // "Clara Wendt covers the Pentagon for The Times": the bylined author's
-    // biography after the article, which ends it.
+    author_notes(lines, kinds, start);
+    for i in 0..lines.len().saturating_sub(1) {
+        if matches!(kinds[i], Kind::Text(_))
+            && shapes[i].words <= 4
+            && matches!(kinds[i + 1], Kind::Text(Density::Good | Density::NearGood))
+            && header::standalone_dateline(&lines[i].text).is_some()
+        {
+            kinds[i] = Kind::Chrome("dateline".to_string());
+        }
+    }
+}
+
+/// "Clara Wendt covers the Pentagon for The Times": the bylined author's
+/// biography after the article (from `start`, its first good line), beside
+/// the byline or under the author's own name: the author box.
+fn author_notes(lines: &[Line], kinds: &mut [Kind], start: usize) {
     let authors: Vec<String> = kinds
         .iter()
         .filter_map(|k| match k {
@@ -1159,15 +1179,6 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
             {
                 kinds[i - 1] = Kind::Chrome("author box".to_string());
             }
-        }
-    }
-    for i in 0..lines.len().saturating_sub(1) {
-        if matches!(kinds[i], Kind::Text(_))
-            && shapes[i].words <= 4
-            && matches!(kinds[i + 1], Kind::Text(Density::Good | Density::NearGood))
-            && header::standalone_dateline(&lines[i].text).is_some()
-        {
-            kinds[i] = Kind::Chrome("dateline".to_string());
         }
     }
 }
@@ -1254,7 +1265,17 @@ fn listed_names(text: &str) -> Vec<String> {
         // "Jane Roe, John Doe, and Omar Rashid": the list's last comma.
         .map(|p| {
             let p = p.trim();
-            p.strip_prefix("and ").unwrap_or(p).trim().to_string()
+            let p = p.strip_prefix("and ").unwrap_or(p).trim();
+            // "Dr. Harith Hasan": the title is not the name. (Asked of most
+            // lines of a page: only a first word with a stop can be one.)
+            if p.split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with('.'))
+            {
+                header::without_title(p).0
+            } else {
+                p.to_string()
+            }
         })
         .collect()
 }

@@ -54,12 +54,12 @@ pub const MONTHS: [&str; 12] = [
 /// Is `word` a month or weekday name, whole or cut short ("Sept.",
 /// "Wed", "May")?
 pub fn is_calendar_word(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = word.trim_end_matches('.');
     w.len() >= 3
-        && MONTHS
-            .iter()
-            .chain(WEEKDAYS.iter())
-            .any(|name| name.to_lowercase().starts_with(&w))
+        && MONTHS.iter().chain(WEEKDAYS.iter()).any(|name| {
+            name.get(..w.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(w))
+        })
 }
 
 /// How many dates in figures ("09.30.2024", "30/09/2024") only the day

@@ -458,7 +458,7 @@ pub fn transcript_speaker(line: &str) -> Option<(String, String)> {
 /// "Sen. Jane Roe" -> ("Jane Roe", "senator"): a speaker's label without
 /// the title before the name, and the title as a role ("Mr." and "Dr." are
 /// no role).
-fn without_title(label: &str) -> (String, String) {
+pub(super) fn without_title(label: &str) -> (String, String) {
     // "Staff Sgt.", "Petty Officer 2nd Class", "Senior Airman": a military
     // rank of several words, some without a stop (a military outlet's
     // bylines all have one). Words that only qualify a rank ("Senior",
@@ -1624,7 +1624,7 @@ pub(super) fn logo_beside_name(text: &str) -> bool {
 
 /// Is `acronym` ("GNA", "KUNA") the initials of `name`'s capitalised words
 /// ("Gulf News Agency", "Kuwait News Agency")?
-fn spells_out(acronym: &str, name: &str) -> bool {
+pub(super) fn spells_out(acronym: &str, name: &str) -> bool {
     // Each word gives its first letter or two ("KUNA": Kuwait, News, Agency).
     fn spelt(acronym: &[u8], words: &[&[u8]]) -> bool {
         let Some((word, rest)) = words.split_first() else {
