@@ -137,13 +137,8 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
             ents.organisations.push(org);
         }
     }
-    // A news outlet is not an organisation its own story names ("told Iraq
-    // News Network"); a ministry's own statement naming it still does.
-    if let Some(own) = &outlet
-        && (entities::known_outlet(own).is_some() || super::header::has_outlet_word(own))
-        && !super::header::is_body_name(own)
-    {
-        ents.organisations.retain(|o| &o.name != own);
+    if let Some(own) = &outlet {
+        without_own_outlet(&mut ents.organisations, own);
     }
     ents.organisations.sort_by(|a, b| a.name.cmp(&b.name));
     if let Some(note) = dropped_note(&art) {
@@ -763,6 +758,16 @@ pub fn is_untouched(text: &str, stamped_hash: &str) -> bool {
         None => h.update(text.as_bytes()),
     }
     hex(&h.finalize()) == stamped_hash
+}
+
+/// A news outlet is not an organisation its own story names ("told Iraq
+/// News Network"); a ministry's own statement naming it still does.
+fn without_own_outlet(organisations: &mut Vec<crate::brief::Organisation>, own: &str) {
+    if (entities::known_outlet(own).is_some() || super::header::has_outlet_word(own))
+        && !super::header::is_body_name(own)
+    {
+        organisations.retain(|o| o.name != own);
+    }
 }
 
 /// Does a credit name the page's own outlet: its name, or its initials

@@ -165,6 +165,48 @@ fn label_inside_text(i: usize, shapes: &[Shape], kinds: &[Kind]) -> bool {
         })
 }
 
+/// How each line stands for the context pass: text with its class, chrome
+/// (and every `boundary`: the headline and what is above it, the masthead,
+/// an author box), or an aside looked past (an advert, a teaser, a caption
+/// dropped into the article).
+fn standings(
+    (lines, shapes, kinds): (&[Line], &[Shape], &[Kind]),
+    meta: &SourceMeta,
+    boundary: impl Fn(usize) -> bool,
+) -> Vec<Standing> {
+    kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| {
+            match k {
+                _ if boundary(i) => Standing::Chrome,
+                Kind::Text(class) => Standing::Text {
+                    class: *class,
+                    heading: is_section_heading(i, lines, shapes, kinds, meta),
+                },
+                // A single line dropped into the article (an advert, a
+                // teaser, a caption) is looked past, not a boundary.
+                Kind::Chrome(why) if INTERRUPTIONS.contains(&why.as_str()) => Standing::Aside,
+                Kind::Chrome(why)
+                    if why == "promo heading" && label_inside_text(i, shapes, kinds) =>
+                {
+                    Standing::Aside
+                }
+                // A live page's "Share" under each entry, over the next
+                // entry's stamp.
+                Kind::Chrome(why)
+                    if why == "share buttons"
+                        && matches!(kinds.get(i + 1), Some(Kind::Chrome(next)) if next == "timestamp") =>
+                {
+                    Standing::Aside
+                }
+                Kind::Chrome(_) => Standing::Chrome,
+                _ => Standing::Aside,
+            }
+        })
+        .collect()
+}
+
 /// Find the article in `text` (with what `meta` says of the page).
 pub fn clean(
     text: &str,
@@ -203,40 +245,12 @@ pub fn clean(
         outlet_description(&lines, &mut kinds, m);
     }
     let author_box = closing_author_box(&lines, &kinds);
-    let standing: Vec<Standing> = kinds
-        .iter()
-        .enumerate()
-        .map(|(i, k)| {
-            let boundary = title_at.is_some_and(|t| i <= t)
-                || Some(i) == masthead.as_ref().map(|m| m.index)
-                || Some(i) == author_box;
-            match k {
-                _ if boundary => Standing::Chrome,
-                Kind::Text(class) => Standing::Text {
-                    class: *class,
-                    heading: is_section_heading(i, &lines, &shapes, &kinds, meta),
-                },
-                // A single line dropped into the article (an advert, a
-                // teaser, a caption) is looked past, not a boundary.
-                Kind::Chrome(why) if INTERRUPTIONS.contains(&why.as_str()) => Standing::Aside,
-                Kind::Chrome(why)
-                    if why == "promo heading" && label_inside_text(i, &shapes, &kinds) =>
-                {
-                    Standing::Aside
-                }
-                // A live page's "Share" under each entry, over the next
-                // entry's stamp.
-                Kind::Chrome(why)
-                    if why == "share buttons"
-                        && matches!(kinds.get(i + 1), Some(Kind::Chrome(next)) if next == "timestamp") =>
-                {
-                    Standing::Aside
-                }
-                Kind::Chrome(_) => Standing::Chrome,
-                _ => Standing::Aside,
-            }
-        })
-        .collect();
+    let boundary = |i: usize| {
+        title_at.is_some_and(|t| i <= t)
+            || Some(i) == masthead.as_ref().map(|m| m.index)
+            || Some(i) == author_box
+    };
+    let standing = standings((&lines, &shapes, &kinds), meta, boundary);
     let lengths: Vec<usize> = shapes.iter().map(|s| s.chars).collect();
     let mut classes = smooth(&standing, &lengths);
     short_sentences_after_text(&lines, &standing, &shapes, &mut classes);
@@ -1116,6 +1130,11 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
         }
     }
     author_notes(lines, kinds, start);
+    standalone_datelines(lines, shapes, kinds);
+}
+
+/// "BAGHDAD" on its own line over the first paragraph: its dateline.
+fn standalone_datelines(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]) {
     for i in 0..lines.len().saturating_sub(1) {
         if matches!(kinds[i], Kind::Text(_))
             && shapes[i].words <= 4

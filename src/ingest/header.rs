@@ -2735,6 +2735,30 @@ mod tests {
     }
 
     #[test]
+    fn bylines_with_ranks_dates_after_a_comma_and_the_sites_initials() {
+        let b = |s: &str| byline(s, DateStyle::default(), false).unwrap();
+        assert_eq!(b("Story by Staff Sgt. Dana Roe").authors, ["Dana Roe"]);
+        assert_eq!(
+            b("By Petty Officer 2nd Class Omar Reyes").authors,
+            ["Omar Reyes"]
+        );
+        assert_eq!(b("Story by Senior Airman Lee Park").authors, ["Lee Park"]);
+        // A surname before a comma and a date is not a dateline's place.
+        let comma = b("By Sana Mourad, 3 March 2024 18:20");
+        assert_eq!(comma.authors, ["Sana Mourad"]);
+        assert_eq!(comma.date.unwrap().date.to_string(), "2024-03-03");
+        let placed = b("By Sana Mourad, Beirut, 3 March 2024");
+        assert_eq!(placed.authors, ["Sana Mourad"]);
+        // The site's short name before the byline.
+        let labelled = b("HG / By Sana Mourad, 3 March 2024 18:20");
+        assert_eq!(labelled.authors, ["Sana Mourad"]);
+        assert!(labelled.outlet.is_none() && labelled.credits.is_empty());
+        assert_eq!(b("AFP | By Sana Mourad").credits, ["Agence France-Presse"]);
+        assert!(logo_beside_name("HNA | Harbour News Agency"));
+        assert!(!logo_beside_name("News | Harbour"));
+    }
+
+    #[test]
     fn bylines() {
         let b = |s: &str| byline(s, DateStyle::default(), false).unwrap();
         assert_eq!(
@@ -2759,25 +2783,6 @@ mod tests {
         assert_eq!(dated.authors, ["Noor al-Rawi"]);
         assert_eq!(dated.date.unwrap().date.to_string(), "2024-04-16");
         assert!(b("Posted by Frontline Desk").authors.is_empty());
-        assert_eq!(b("Story by Staff Sgt. Dana Roe").authors, ["Dana Roe"]);
-        assert_eq!(
-            b("By Petty Officer 2nd Class Omar Reyes").authors,
-            ["Omar Reyes"]
-        );
-        assert_eq!(b("Story by Senior Airman Lee Park").authors, ["Lee Park"]);
-        // A surname before a comma and a date is not a dateline's place.
-        let comma = b("By Sana Mourad, 3 March 2024 18:20");
-        assert_eq!(comma.authors, ["Sana Mourad"]);
-        assert_eq!(comma.date.unwrap().date.to_string(), "2024-03-03");
-        let placed = b("By Sana Mourad, Beirut, 3 March 2024");
-        assert_eq!(placed.authors, ["Sana Mourad"]);
-        // The site's short name before the byline.
-        let labelled = b("HG / By Sana Mourad, 3 March 2024 18:20");
-        assert_eq!(labelled.authors, ["Sana Mourad"]);
-        assert!(labelled.outlet.is_none() && labelled.credits.is_empty());
-        assert_eq!(b("AFP | By Sana Mourad").credits, ["Agence France-Presse"]);
-        assert!(logo_beside_name("HNA | Harbour News Agency"));
-        assert!(!logo_beside_name("News | Harbour"));
         assert_eq!(
             transcript_speaker("OMAR RASHID, HOST: Good morning."),
             Some(("Omar Rashid".to_string(), "host".to_string()))

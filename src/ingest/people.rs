@@ -927,6 +927,85 @@ fn past_group_name(tokens: &[&str], start: usize, end: usize) -> usize {
     }
 }
 
+/// The role a run gives its person: the role words before the name (titles
+/// written out), else the apposition's ("Sheikh Ali al-Hatem, a tribal
+/// leader"), else a role before it.
+fn role_of(
+    tokens: &[&str],
+    start: usize,
+    role_tokens: &[&str],
+    has_role: bool,
+    apposition: Option<Apposition>,
+    role_before: Option<String>,
+) -> Option<String> {
+    // "Mr Al Sudani": an honorific is evidence of a person, not a role.
+    let honorific_only = role_tokens
+        .iter()
+        .all(|t| matches!(lower(strip_punct(t)).as_str(), "mr" | "mrs" | "ms" | "miss"));
+    // "Sheikh Ali al-Hatem, a tribal leader": a form of address before the
+    // name says less than the role the apposition gives.
+    let address_only = role_tokens.iter().all(|t| {
+        matches!(
+            lower(strip_punct(t)).as_str(),
+            "sheikh" | "shaikh" | "sheikha" | "sayyed" | "sayyid" | "hajji" | "haji" | "hajj"
+        )
+    });
+    if let (true, Some(Apposition::Person(r))) = (address_only, &apposition) {
+        Some(r.clone())
+    } else if has_role && !honorific_only {
+        // "Sen.", "Lt. Gen.": a title abbreviated before the name is the
+        // role written out ("Sen" alone reads as a cut word).
+        Some(
+            role_prefix(tokens, start, role_tokens)
+                .into_iter()
+                .chain(
+                    role_tokens
+                        .iter()
+                        .map(|t| title_in_full(t.trim_end_matches(',')).unwrap_or(t)),
+                )
+                .collect::<Vec<_>>()
+                .join(" ")
+                .trim_end_matches([',', '.'])
+                .to_string(),
+        )
+    } else if let Some(Apposition::Person(r)) = apposition {
+        Some(r)
+    } else {
+        role_before
+    }
+}
+
+/// Where the name begins in `run` after its role's words (`role_end`):
+/// past qualifiers ("Secretary of State Marco Rubio") and, after "of", the
+/// portfolio's words ("Minister of Water Resources Aoun Diab", "Minister of
+/// Peshmerga Affairs Shorsh Ismail").
+fn past_portfolio(run: &[&str], role_end: usize) -> usize {
+    let mut name_start = role_end;
+    let mut after_of = false;
+    while name_start < run.len()
+        && run.len() - name_start > 2
+        && (is_qualifier(run[name_start])
+            || run[name_start].eq_ignore_ascii_case("of")
+            || after_of
+                && is_common_word(run[name_start])
+                && !given_names().contains(strip_punct(run[name_start])))
+    {
+        after_of |= run[name_start].eq_ignore_ascii_case("of");
+        name_start += 1;
+    }
+    // "Minister of Peshmerga Affairs Shorsh Ismail": a portfolio's proper
+    // word before its ordinary one; the name begins after the last
+    // ordinary word of the next three (two words at least left for it).
+    if after_of
+        && let Some(k) = (name_start..run.len().saturating_sub(2).min(name_start + 3))
+            .rev()
+            .find(|&k| is_common_word(run[k]) && !given_names().contains(strip_punct(run[k])))
+    {
+        name_start = k + 1;
+    }
+    name_start
+}
+
 /// Read the run `tokens[start..end]`: its role part, its name part and the
 /// evidence around it.
 fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Mention> {
@@ -962,32 +1041,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
                 .position(|t| !is_qualifier(t))
                 .unwrap_or(run.len())
         });
-    // Qualifiers right after the role ("Secretary of State Marco Rubio");
-    // after "of", the portfolio's ordinary words ("Minister of Water
-    // Resources Aoun Diab").
-    let mut name_start = role_end;
-    let mut after_of = false;
-    while name_start < run.len()
-        && run.len() - name_start > 2
-        && (is_qualifier(run[name_start])
-            || run[name_start].eq_ignore_ascii_case("of")
-            || after_of
-                && is_common_word(run[name_start])
-                && !given_names().contains(strip_punct(run[name_start])))
-    {
-        after_of |= run[name_start].eq_ignore_ascii_case("of");
-        name_start += 1;
-    }
-    // "Minister of Peshmerga Affairs Shorsh Ismail": a portfolio's proper
-    // word before its ordinary one; the name begins after the last
-    // ordinary word of the next three (two words at least left for it).
-    if after_of
-        && let Some(k) = (name_start..run.len().saturating_sub(2).min(name_start + 3))
-            .rev()
-            .find(|&k| is_common_word(run[k]) && !given_names().contains(strip_punct(run[k])))
-    {
-        name_start = k + 1;
-    }
+    let mut name_start = past_portfolio(run, role_end);
     // "Spokesman of Kataib Hezbollah Jafar al-Husseini", "Secretary-General
     // of Kataib Sayyid al-Shuhada Abu Alaa al-Walai": a group named after
     // the role belongs to the role, whatever role word its name holds; the
@@ -1071,41 +1125,14 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         || role_before.is_some()
         || named
         || matches!(apposition, Some(Apposition::Person(_)));
-    // "Mr Al Sudani": an honorific is evidence of a person, not a role.
-    let honorific_only = role_tokens
-        .iter()
-        .all(|t| matches!(lower(strip_punct(t)).as_str(), "mr" | "mrs" | "ms" | "miss"));
-    // "Sheikh Ali al-Hatem, a tribal leader": a form of address before the
-    // name says less than the role the apposition gives.
-    let address_only = role_tokens.iter().all(|t| {
-        matches!(
-            lower(strip_punct(t)).as_str(),
-            "sheikh" | "shaikh" | "sheikha" | "sayyed" | "sayyid" | "hajji" | "haji" | "hajj"
-        )
-    });
-    let role = if let (true, Some(Apposition::Person(r))) = (address_only, &apposition) {
-        Some(r.clone())
-    } else if has_role && !honorific_only {
-        // "Sen.", "Lt. Gen.": a title abbreviated before the name is the
-        // role written out ("Sen" alone reads as a cut word).
-        Some(
-            role_prefix(tokens, start, role_tokens)
-                .into_iter()
-                .chain(
-                    role_tokens
-                        .iter()
-                        .map(|t| title_in_full(t.trim_end_matches(',')).unwrap_or(t)),
-                )
-                .collect::<Vec<_>>()
-                .join(" ")
-                .trim_end_matches([',', '.'])
-                .to_string(),
-        )
-    } else if let Some(Apposition::Person(r)) = apposition {
-        Some(r)
-    } else {
-        role_before
-    };
+    let role = role_of(
+        tokens,
+        start,
+        role_tokens,
+        has_role,
+        apposition,
+        role_before,
+    );
     Some(Mention {
         name,
         role,
