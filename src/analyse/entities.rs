@@ -262,6 +262,7 @@ fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usiz
         .map(|g| entity_of(g, kind, rank))
         .collect()
 }
+
 /// "Bakhtiyar Mohammed" and "Bakhtiyar Mohammed Sadiq": an Arabic or
 /// Kurdish name is a chain (one's own name, the father's, the
 /// grandfather's or the family's) that texts cut at different links, so

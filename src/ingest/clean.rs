@@ -232,13 +232,10 @@ pub fn clean(
     if let Some(h) = title_at {
         byline_under_headline(&lines, &mut kinds, h);
         author_over_headline(&lines, &mut kinds, h);
-        // Its author's note, now that the byline under the headline is read.
-        let start = kinds
-            .iter()
-            .position(|k| *k == Kind::Text(Density::Good))
-            .unwrap_or(lines.len());
-        author_notes(&lines, &mut kinds, start);
     }
+    // Again, now that the byline under the headline is read (a note beside
+    // the others was set aside before the headline was chosen).
+    author_notes(&lines, &mut kinds);
     signature_at_the_end(&lines, &mut kinds);
     if let Some(m) = &masthead {
         masthead_datelines(&lines, &mut kinds, m);
@@ -992,10 +989,7 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
     // alone beside a date line, or with her handle after it ("Sarah Haddad
     // @shaddad"); her handle or job title may stand between ("@shaddad",
     // "News reporter @shaddad").
-    let start = kinds
-        .iter()
-        .position(|k| *k == Kind::Text(Density::Good))
-        .unwrap_or(lines.len());
+    let start = first_good_line(kinds);
     let dated = |k: Option<&Kind>| {
         matches!(k, Some(Kind::Date(_)))
             || matches!(k, Some(Kind::Chrome(why)) if why == "relative time")
@@ -1129,7 +1123,7 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
             kinds[i] = Kind::Chrome("byline".to_string());
         }
     }
-    author_notes(lines, kinds, start);
+    author_notes(lines, kinds);
     standalone_datelines(lines, shapes, kinds);
 }
 
@@ -1146,10 +1140,20 @@ fn standalone_datelines(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]) {
     }
 }
 
+/// The first line of good text (where the article's body begins at the
+/// latest), or the page's end.
+fn first_good_line(kinds: &[Kind]) -> usize {
+    kinds
+        .iter()
+        .position(|k| *k == Kind::Text(Density::Good))
+        .unwrap_or(kinds.len())
+}
+
 /// "Clara Wendt covers the Pentagon for The Times": the bylined author's
-/// biography after the article (from `start`, its first good line), beside
+/// biography after the article (from its first good line), beside
 /// the byline or under the author's own name: the author box.
-fn author_notes(lines: &[Line], kinds: &mut [Kind], start: usize) {
+fn author_notes(lines: &[Line], kinds: &mut [Kind]) {
+    let start = first_good_line(kinds);
     let authors: Vec<String> = kinds
         .iter()
         .filter_map(|k| match k {
@@ -1485,10 +1489,7 @@ fn pull_quotes(lines: &[Line], kinds: &mut [Kind]) {
 /// first paragraph. And a briefer's credit beside the date ("Pentagon Press
 /// Secretary Air Force Maj. Gen. Pat Ryder"): who speaks, not an author.
 fn summaries_and_briefers(lines: &[Line], kinds: &mut [Kind]) {
-    let start = kinds
-        .iter()
-        .position(|k| *k == Kind::Text(Density::Good))
-        .unwrap_or(lines.len());
+    let start = first_good_line(kinds);
     let summary = |k: &Kind| matches!(k, Kind::Chrome(why) if why == "summary box");
     // One pass: inside a box from its label to the first line that is
     // neither a point nor the box's own chrome. After points written as
@@ -1825,10 +1826,7 @@ fn choose_headline(
     masthead: Option<&Masthead>,
     meta: &SourceMeta,
 ) -> Option<(usize, String, String)> {
-    let region_end = kinds
-        .iter()
-        .position(|k| *k == Kind::Text(Density::Good))
-        .unwrap_or(lines.len());
+    let region_end = first_good_line(kinds);
     let meta_title = meta.title.as_deref().map(normalise);
     // Printed again, and not as the heading of a section (a live blog's key
     // moments repeat its entries' headings); printed again over its

@@ -599,7 +599,7 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
             // Expatriates Ministry": a body of two subjects, each an
             // ordinary word, after "the" ("US and Iraqi Forces", "the
             // Army and Air Force", "the Federal Police and Defense
-            // Ministry" are two).
+            // Ministry" are two: a head word before "and" ends a name).
             if let Some(rest) = text[..m.start()].strip_suffix(" and ")
                 && m.as_str().starts_with(name.as_str())
                 && let Some((before, prev)) = rest.rsplit_once(char::is_whitespace)
@@ -607,7 +607,6 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
                     || before.ends_with(" The")
                     || matches!(before, "the" | "The"))
                 && !ORG_HEADS.contains(&prev)
-                && !matches!(prev, "Office" | "Police")
             {
                 let first = name.split_whitespace().next().unwrap_or("");
                 let ordinary = |w: &str| {
