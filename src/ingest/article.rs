@@ -95,15 +95,14 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         ctx.matcher,
     );
 
-    let outlet = art.outlet.as_ref().map(|o| {
-        notes.push(format!("outlet: {}", o.why));
-        o.value.clone()
-    });
+    let outlet = choose_outlet(&art, source, &mut notes);
     // The page's own names (its outlet, what it credits) are not its people.
     let mut own_names: Vec<String> = outlet.iter().cloned().collect();
     own_names.extend(art.attribution.iter().map(|(n, _)| n.clone()));
     let mut ents = entities::extract(&sentences_with_title, &own_names);
     add_speakers(&mut ents.people, &art.speakers);
+    // (A speaker's full name over "Hi, Mary Louise" in the text.)
+    super::people::join_leading_forms(&mut ents.people);
     let captions: Vec<Sentence> = art
         .captions
         .iter()
@@ -123,7 +122,7 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         .chain(ents.attribution.iter().map(String::as_str))
     {
         let name = entities::canonical_outlet(name).unwrap_or_else(|| name.to_string());
-        if !attribution.contains(&name) {
+        if !attribution.contains(&name) && !entities::is_unnamed_wires(&name) {
             attribution.push(name);
         }
     }
@@ -238,6 +237,43 @@ fn add_speakers(people: &mut Vec<crate::brief::Person>, speakers: &[(String, Str
     }
 }
 
+/// The outlet the page names, else the site's name after the page title
+/// in its metadata ("Headline | Sumer Today") when no headline is printed.
+fn choose_outlet(
+    art: &CleanArticle,
+    source: &SourceText,
+    notes: &mut Vec<String>,
+) -> Option<String> {
+    if let Some(o) = &art.outlet {
+        notes.push(format!("outlet: {}", o.why));
+        return Some(o.value.clone());
+    }
+    let (_, site) = art
+        .title
+        .is_none()
+        .then(|| source.meta.title.as_deref().and_then(title_and_site))
+        .flatten()?;
+    notes.push("outlet: the site's name after the page title in its metadata".to_string());
+    Some(site.to_string())
+}
+
+/// "Iraqi parliament debates coalition deal | Sumer Today": a page's title
+/// and, after the last separator, its site's name (a known outlet, or two
+/// to five capitalised words that are no person's name; a headline before
+/// it of four words or more).
+fn title_and_site(title: &str) -> Option<(&str, &str)> {
+    [" | ", " - ", " – ", " — "].iter().find_map(|sep| {
+        let (head, site) = title.rsplit_once(sep)?;
+        let (head, site) = (head.trim(), site.trim());
+        let words = site.split_whitespace().count();
+        let named = entities::known_outlet(site).is_some()
+            || (2..=5).contains(&words)
+                && super::header::is_proper_name(site)
+                && !super::header::is_plausible_person_name(site);
+        (head.split_whitespace().count() >= 4 && named).then_some((head, site))
+    })
+}
+
 /// The title: the page's headline, else its metadata's, else one made from
 /// the first sentence; with its line and whether it was made.
 fn choose_title(
@@ -257,6 +293,7 @@ fn choose_title(
             );
             // A scraper's "Title: ..." line is where the source prints it.
             let t = t.trim();
+            let t = title_and_site(t).map_or(t, |(head, _)| head);
             let line = source
                 .lines()
                 .position(|l| {
@@ -763,11 +800,21 @@ pub fn is_untouched(text: &str, stamped_hash: &str) -> bool {
 /// A news outlet is not an organisation its own story names ("told Iraq
 /// News Network"); a ministry's own statement naming it still does.
 fn without_own_outlet(organisations: &mut Vec<crate::brief::Organisation>, own: &str) {
-    if (entities::known_outlet(own).is_some() || super::header::has_outlet_word(own))
-        && !super::header::is_body_name(own)
-    {
-        organisations.retain(|o| o.name != own);
-    }
+    let outlet_name = (entities::known_outlet(own).is_some()
+        || super::header::has_outlet_word(own))
+        && !super::header::is_body_name(own);
+    // Or the name the gazetteer knows it by: "Sputnik" on Sputnik
+    // International's page.
+    let canonical = entities::known_outlet(own).map(|(n, _)| n);
+    let known_form = |name: &str| {
+        entities::known_outlet(name).is_some_and(|(n, _)| {
+            Some(n) == canonical
+                || own
+                    .strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with(' '))
+        })
+    };
+    organisations.retain(|o| !(outlet_name && o.name == own || known_form(&o.name)));
 }
 
 /// Does a credit name the page's own outlet: its name, or its initials
@@ -779,6 +826,59 @@ fn names_own_outlet(credit: &str, outlet: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pages_own_outlet_in_any_form_is_not_its_organisation() {
+        let org = |name: &str| crate::brief::Organisation {
+            name: name.to_string(),
+            aliases: Vec::new(),
+            lines: vec![3],
+        };
+        let names = |own: &str, orgs: &[&str]| {
+            let mut orgs: Vec<_> = orgs.iter().map(|n| org(n)).collect();
+            without_own_outlet(&mut orgs, own);
+            orgs.into_iter().map(|o| o.name).collect::<Vec<_>>()
+        };
+        // The gazetteer's name of the outlet before the page's longer one.
+        assert_eq!(
+            names("Reuters International", &["Reuters", "Pentagon"]),
+            ["Pentagon"]
+        );
+        assert_eq!(
+            names("Harbour News Network", &["Harbour News Network"]),
+            Vec::<String>::new()
+        );
+        // Another outlet the story cites stays.
+        assert_eq!(
+            names("Harbour News Network", &["Reuters", "Pentagon"]),
+            ["Reuters", "Pentagon"]
+        );
+    }
+
+    #[test]
+    fn a_window_titles_site_after_its_separator() {
+        assert_eq!(
+            title_and_site("Council asks for a briefing on the exit | Baba Gurgur Post"),
+            Some((
+                "Council asks for a briefing on the exit",
+                "Baba Gurgur Post"
+            ))
+        );
+        assert_eq!(
+            title_and_site("US and Iraq begin talks on coalition - Reuters"),
+            Some(("US and Iraq begin talks on coalition", "Reuters"))
+        );
+        // A speaker after the dash, a headline too short, no site at all.
+        assert_eq!(
+            title_and_site("Talks must go on, says minister - Fuad Hussein"),
+            None
+        );
+        assert_eq!(title_and_site("Talks begin | Baba Gurgur Post"), None);
+        assert_eq!(
+            title_and_site("Iraq-US talks begin on coalition future"),
+            None
+        );
+    }
 
     #[test]
     fn titles_from_first_sentences() {

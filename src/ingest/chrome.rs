@@ -50,7 +50,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "navigation",
-        r"^(?:home|menu|search|skip to (?:main )?content|skip (?:to )?(?:the )?(?:next|previous) section|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu|accessibility help|accessibility links|keyboard shortcuts(?: for (?:the )?(?:audio|video|media) player)?|(?:open|close) navigation(?: menu)?|skip to (?:navigation|footer|main navigation))$",
+        r"^(?:home|menu|search|skip to (?:main )?content|skip (?:to )?(?:the )?(?:next|previous) section|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu|e-?paper|e-?edition|digital edition|print edition|today'?s paper|accessibility help|accessibility links|keyboard shortcuts(?: for (?:the )?(?:audio|video|media) player)?|(?:open|close) navigation(?: menu)?|skip to (?:navigation|footer|main navigation))$",
     ),
     // A skip link with its keyboard hint: "Skip to main content (Press Enter)."
     (
@@ -139,7 +139,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "reading time",
-        r"^(?:[|·•]\s*)?(?:(?:reading time|read time)\s*:?\s*)?\d+(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\.?(?:\s+(?:read|reading time|read time))?$",
+        r"^(?:[|·•]\s*)?(?:(?:reading time|read time|time to read|time to)\s*:?\s*)?\d+(?:\s*[–-]\s*\d+)?\s*min(?:ute)?s?\.?(?:\s+(?:read|reading time|read time))?$",
     ),
     (
         "wire credit",
@@ -283,7 +283,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // the masthead.
     (
         "language switch",
-        r"^(?:(?:(?:read|listen|watch)\s+)?(?:in\s+)?(?:english|arabic|العربية|عربي|français|french|deutsch|german|türkçe|turkish|kurdî|kurdish|کوردی|sorani|kurmanji|فارسی|farsi|persian|español|spanish|русский|russian|中文|chinese|اردو|urdu|עברית|hebrew)\s*[|/·•,]?\s*){1,8}$",
+        r"^(?:(?:(?:read|listen|watch|lire|leer|lesen)\s+)?(?:in\s+|en\s+|auf\s+)?(?:english|arabic|العربية|عربي|français|french|deutsch|german|türkçe|turkish|kurdî|kurdish|کوردی|sorani|kurmanji|فارسی|farsi|persian|español|spanish|русский|russian|中文|chinese|اردو|urdu|עברית|hebrew)\s*[|/·•,]?\s*){1,8}$",
     ),
     // A newsletter's or app's call, and a republishing box's offer.
     (
@@ -898,6 +898,16 @@ fn is_menu(line: &str, shape: &Shape) -> bool {
     {
         return true;
     }
+    // "Home : Media : Press Releases": a breadcrumb between colons (one
+    // colon with spaces may be a French-style headline's).
+    let colon_items: Vec<&str> = line.split(" : ").map(str::trim).collect();
+    if colon_items.len() >= 3
+        && colon_items.iter().all(|i| {
+            (1..=4).contains(&i.split_whitespace().count()) && i.starts_with(char::is_uppercase)
+        })
+    {
+        return true;
+    }
     if shape.separators == 0 {
         return false;
     }
@@ -1106,7 +1116,7 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
     // parentheses.
     static CREDIT: OnceLock<Regex> = OnceLock::new();
     let credit = CREDIT.get_or_init(|| {
-        Regex::new(r"(?i)[.!?]?\s*[(\[](?:[^()\[\]]*[/:]\s*)?(?:afp|ap|reuters|epa|anadolu|xinhua|getty(?: images)?|handout|file|photo|sana|ina|irna|courtesy\b[^()\[\]]{0,60})(?:\s+(?:file\s+)?(?:photo|picture|image)s?)?(?:\s*[/:][^()\[\]]*)?[)\]]$").unwrap()
+        Regex::new(r"(?i)[.!?]?\s*[(\[](?:[^()\[\]]*[/:]\s*)?(?:afp|ap|reuters|epa|anadolu|xinhua|getty(?: images)?|handout|file|photo|staff\s+(?:photo|picture|image)|sana|ina|irna|courtesy\b[^()\[\]]{0,60})(?:\s+(?:file\s+)?(?:photo|picture|image)s?)?(?:\s*[/:][^()\[\]]*)?[)\]]$").unwrap()
     });
     // A credit of any photographer or agency: capitalised names split by
     // slashes ("(Jane Roe/EPA-EFE/Shutterstock)", "(Sgt. John Doe/Army)"),
@@ -1489,6 +1499,9 @@ mod tests {
         assert_eq!(why("HNA | Harbour News Agency"), None);
         assert_eq!(why("Harbour News Agency | HNA"), None);
         assert_eq!(why("News | Business"), Some("navigation"));
+        // A breadcrumb between colons; one colon is a headline's.
+        assert_eq!(why("Home : News : Press Releases"), Some("navigation"));
+        assert_eq!(why("Iraq : the coalition's last year"), None);
         assert_eq!(why("Iraq  condemns the attack"), None);
         assert_eq!(why("Updated 3 hours ago"), Some("relative time"));
         assert_eq!(why("Today, 3:41 pm"), Some("relative time"));

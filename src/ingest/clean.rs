@@ -232,6 +232,8 @@ pub fn clean(
     if let Some(h) = title_at {
         byline_under_headline(&lines, &mut kinds, h);
         author_over_headline(&lines, &mut kinds, h);
+        author_block_under_headline(&lines, &mut kinds, h);
+        tags_under_the_date(&lines, &shapes, &mut kinds, h);
     }
     // Again, now that the byline under the headline is read (a note beside
     // the others was set aside before the headline was chosen).
@@ -1066,7 +1068,7 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
             && matches!(kinds[i + 1], Kind::Text(_))
             && let Some(authors) = names_alone(&lines[i].text)
             && authors.len() == 1
-            && is_author_bio(&lines[i + 1].text, &authors)
+            && is_author_bio(&lines[i + 1].text, &authors, false)
             && shapes[i + 1].words <= 40
         {
             kinds[i] = Kind::Byline(Byline {
@@ -1153,7 +1155,15 @@ fn first_good_line(kinds: &[Kind]) -> usize {
 /// biography after the article (from its first good line), beside
 /// the byline or under the author's own name: the author box.
 fn author_notes(lines: &[Line], kinds: &mut [Kind]) {
-    let start = first_good_line(kinds);
+    // (On a page of short paragraphs none is good on its own: the first
+    // near-good one starts the article.)
+    let start = match first_good_line(kinds) {
+        n if n == kinds.len() => kinds
+            .iter()
+            .position(|k| *k == Kind::Text(Density::NearGood))
+            .unwrap_or(n),
+        n => n,
+    };
     let authors: Vec<String> = kinds
         .iter()
         .filter_map(|k| match k {
@@ -1182,12 +1192,26 @@ fn author_notes(lines: &[Line], kinds: &mut [Kind]) {
                 .iter()
                 .any(|a| normalise(a) == normalise(&lines[i - 1].text))
     };
+    // "About Leo Shane III" / "Leo covers Congress ...": the box's heading
+    // names her, and the note may call her by her first name.
+    let under_about = |i: usize| {
+        i > 0
+            && lines[i - 1]
+                .text
+                .trim()
+                .get(..6)
+                .is_some_and(|h| h.eq_ignore_ascii_case("about "))
+            && authors
+                .iter()
+                .any(|a| normalise(a) == normalise(&lines[i - 1].text.trim()[6..]))
+    };
     for i in 0..lines.len() {
+        let about = under_about(i);
         if (i >= start || by_byline(kinds, i) || under_own_name(kinds, i))
             && matches!(kinds[i], Kind::Text(_))
-            && is_author_bio(&lines[i].text, &authors)
+            && is_author_bio(&lines[i].text, &authors, about)
         {
-            if under_own_name(kinds, i) {
+            if about || under_own_name(kinds, i) {
                 kinds[i - 1] = Kind::Chrome("author box".to_string());
             }
             kinds[i] = Kind::Chrome("author box".to_string());
@@ -1234,7 +1258,9 @@ fn author_over_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
         return;
     };
     let notes: Vec<usize> = (title_at + 1..lines.len())
-        .filter(|&j| matches!(kinds[j], Kind::Text(_)) && is_author_bio(&lines[j].text, &authors))
+        .filter(|&j| {
+            matches!(kinds[j], Kind::Text(_)) && is_author_bio(&lines[j].text, &authors, false)
+        })
         .collect();
     if notes.is_empty() {
         return;
@@ -1447,6 +1473,103 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
     }
 }
 
+/// An author's block under the headline with no "By": her photo's
+/// alternative text and then her name as a link ("Avatar: Jane Roe" /
+/// "Jane Roe", or "Jane Roe" / "Jane Roe"), perhaps her role and the date
+/// under it. A name printed twice in a row, or after a photo's label, is
+/// the byline; a name printed once there may be a tag for whom the story
+/// is about. Looked for only on a page no byline signs.
+fn author_block_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
+    let signed = kinds
+        .iter()
+        .any(|k| matches!(k, Kind::Byline(b) if !b.authors.is_empty()));
+    if signed {
+        return;
+    }
+    let end = lines.len().min(title_at + 6);
+    for j in title_at + 1..end.saturating_sub(1) {
+        if !matches!(kinds[j], Kind::Text(_) | Kind::Chrome(_)) {
+            continue;
+        }
+        let (label, name) = match photo_of(&lines[j].text) {
+            Some(name) => (true, name),
+            None => (false, lines[j].text.trim()),
+        };
+        let next = lines[j + 1].text.trim();
+        let doubled = matches!(kinds[j + 1], Kind::Repeat(r) if r == j && !label)
+            || next == name && matches!(kinds[j + 1], Kind::Text(_) | Kind::Chrome(_));
+        if !doubled {
+            continue;
+        }
+        let Some(authors) = names_alone(name) else {
+            continue;
+        };
+        let (photo, byline) = if label { (j, j + 1) } else { (j + 1, j) };
+        kinds[photo] = Kind::Chrome("author photo".to_string());
+        kinds[byline] = Kind::Byline(Byline {
+            authors,
+            ..Byline::default()
+        });
+        return;
+    }
+}
+
+/// "Military" / "Iraq" / "Pentagon" under the byline's date and over the
+/// first paragraph: the story's topic links, one to three capitalised
+/// words a line, two lines or more.
+fn tags_under_the_date(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind], title_at: usize) {
+    let end = lines.len().min(title_at + 8);
+    let signed = |j: usize| matches!(kinds[j], Kind::Date(_) | Kind::Byline(_));
+    let Some(first) = (title_at + 1..end).find(|&j| signed(j)) else {
+        return;
+    };
+    // The last line of the byline's block (its date, a separator).
+    let d = (first..lines.len())
+        .take_while(|&j| signed(j) || matches!(kinds[j], Kind::Chrome(_)))
+        .last()
+        .unwrap_or(first);
+    let tag = |j: usize| {
+        matches!(kinds[j], Kind::Text(_))
+            && (1..=3).contains(&shapes[j].words)
+            && !shapes[j].sentence_end
+            && lines[j].text.trim_start().starts_with(char::is_uppercase)
+    };
+    let run_end = (d + 1..lines.len())
+        .find(|&j| !tag(j))
+        .unwrap_or(lines.len());
+    let opens_text = run_end < lines.len()
+        && matches!(kinds[run_end], Kind::Text(_))
+        && shapes[run_end].words >= 8
+        && shapes[run_end].sentence_end;
+    if run_end >= d + 3 && opens_text {
+        for k in &mut kinds[d + 1..run_end] {
+            *k = Kind::Chrome("tag list".to_string());
+        }
+    }
+}
+
+/// "Avatar: Jane Roe", "Headshot of Jane Roe": a photo's alternative text
+/// naming whom it shows.
+fn photo_of(line: &str) -> Option<&str> {
+    let t = line.trim();
+    [
+        "avatar:",
+        "headshot of",
+        "photo of",
+        "picture of",
+        "image of",
+        "portrait of",
+        "profile picture of",
+    ]
+    .iter()
+    .find_map(|p| {
+        t.get(..p.len())
+            .filter(|h| h.eq_ignore_ascii_case(p))
+            .map(|_| t[p.len()..].trim())
+    })
+    .filter(|rest| !rest.is_empty())
+}
+
 /// A pull quote: a short line, often in quotation marks, that repeats
 /// words of a paragraph of the article ("“The question is what happens to
 /// the armed groups.”"), set between paragraphs for the eye.
@@ -1569,7 +1692,7 @@ fn without_emphasis(line: &str) -> &str {
 }
 
 /// A line about one of the page's `authors`: their name, then what they do.
-fn is_author_bio(text: &str, authors: &[String]) -> bool {
+fn is_author_bio(text: &str, authors: &[String], first_names: bool) -> bool {
     // "*Jane Roe is a senior fellow ...*": in a Markdown scrape's italics.
     let text = without_emphasis(text);
     const VERBS: &[&str] = &[
@@ -1586,8 +1709,10 @@ fn is_author_bio(text: &str, authors: &[String]) -> bool {
     // "Koenig covers the Pentagon ...": the surname alone, as many papers
     // print the note (any word of the name: the byline may have run the
     // outlet's name on after it).
+    // The first name only under a heading that names the author.
     let forms = authors.iter().flat_map(|a| {
-        std::iter::once(a.as_str()).chain(a.split(' ').skip(1).filter(|w| w.len() >= 3))
+        let skip = usize::from(!first_names);
+        std::iter::once(a.as_str()).chain(a.split(' ').skip(skip).filter(|w| w.len() >= 3))
     });
     // "David Ashford, a former State Department official, writes about
     // ...": the verb after an appositive between commas.
@@ -1606,6 +1731,66 @@ fn is_author_bio(text: &str, authors: &[String]) -> bool {
     })
 }
 
+/// Is line `i` a picture's caption by what stands beside it: under a
+/// caption's label or a short credit, over a labelled credit once the
+/// article has begun, or over a photographer's credit before it has.
+fn is_caption_line(
+    (lines, shapes): (&[Line], &[Shape]),
+    i: usize,
+    l: &str,
+    begun_at: usize,
+    style: DateStyle,
+) -> bool {
+    let shape = &shapes[i];
+    i > 0 && chrome::is_caption_label(&lines[i - 1].text)
+        || i > 0
+            && lines[i - 1].text.len() <= 60
+            && chrome::is_image_credit(&lines[i - 1].text)
+            && !shape.sentence_end
+            && shape.words <= 30
+        // Over "Image: Jane Roe/EPA", once the article has begun (a
+        // headline over its picture's credit has no sentence above).
+        || lines
+            .get(i + 1)
+            .is_some_and(|next| chrome::is_labelled_credit(&next.text))
+            && !shape.sentence_end
+            && shape.words <= 30
+            && shapes[i.saturating_sub(2)..i]
+                .iter()
+                .any(|s| s.sentence_end && s.words >= 10)
+        // Over "Jane Roe/AFP via Getty Images" before the article
+        // has begun: the lead picture's caption, a sentence or not.
+        // (A credit with a label, "Photo: VCG", or the agency alone,
+        // "Getty Images", may stand over the caption, under the
+        // headline.)
+        || i < begun_at
+            && (3..=30).contains(&shape.words)
+            && !header::is_journalist_role(l)
+            && lines.get(i + 1).zip(shapes.get(i + 1)).is_some_and(|(l, s)| {
+                // A photographer's name before the agency: not
+                // "AFP/Baghdad", the story's credit and place.
+                let t = l.text.trim();
+                let photographer =
+                    t.split_once('/').is_some_and(|(by, _)| header::is_person_name(by));
+                (photographer || t.contains(" via "))
+                    && !t.contains([':', ','])
+                    && s.words <= 8
+                    && !s.sentence_end
+                    && (chrome::is_image_credit(t)
+                        || chrome::chrome_by_shape(t, s) == Some("photo caption"))
+            })
+            // (The date line over the picture is no caption.)
+            && parse_date_line(without_update_note(l), style, 3).is_none()
+            && byline(l, style, false).is_none()
+}
+
+/// "|" between the author and the date, "* * *" between parts: a layout's
+/// separator on a line of its own.
+fn is_separator_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.chars().all(|c| "|·•/-–—*~_ ".contains(c))
+}
+
 /// Every line's verdict on its own.
 fn verdicts(
     lines: &[Line],
@@ -1615,6 +1800,9 @@ fn verdicts(
     style: DateStyle,
 ) -> Vec<Kind> {
     let mut first_of: HashMap<String, usize> = HashMap::new();
+    // Above the first sentence of ten words or more the article has not begun.
+    let begun_at = shapes.iter().position(|s| s.sentence_end && s.words >= 10);
+    let begun_at = begun_at.unwrap_or(shapes.len());
     lines
         .iter()
         .zip(shapes)
@@ -1624,28 +1812,16 @@ fn verdicts(
             // emphasis is not part of the line.
             let l = without_emphasis(line.text.as_str());
             let mark = meta.mark(line.no);
+            if is_separator_line(l) {
+                return Kind::Chrome("separator".to_string());
+            }
             let norm = normalise(l);
             if let Some(&j) = first_of.get(&norm) {
                 return Kind::Repeat(j);
             }
             first_of.insert(norm, i);
             if mark == Some(MarkKind::Caption)
-                || i > 0 && chrome::is_caption_label(&lines[i - 1].text)
-                || i > 0
-                    && lines[i - 1].text.len() <= 60
-                    && chrome::is_image_credit(&lines[i - 1].text)
-                    && !shape.sentence_end
-                    && shape.words <= 30
-                // Over "Image: Jane Roe/EPA", once the article has begun (a
-                // headline over its picture's credit has no sentence above).
-                || lines
-                    .get(i + 1)
-                    .is_some_and(|next| chrome::is_labelled_credit(&next.text))
-                    && !shape.sentence_end
-                    && shape.words <= 30
-                    && shapes[i.saturating_sub(2)..i]
-                        .iter()
-                        .any(|s| s.sentence_end && s.words >= 10)
+                || is_caption_line((lines, shapes), i, l, begun_at, style)
             {
                 return Kind::Chrome("photo caption".to_string());
             }
@@ -1703,6 +1879,15 @@ fn verdicts(
                         })
                     })
                     .or_else(|| l.split('|').skip(1).find_map(|f| names_alone(f.trim())))
+                    // "Rebaz Karim 29/09/2024 - 10:15": run into the date.
+                    .or_else(|| {
+                        let at = l.find(|c: char| c.is_ascii_digit())?;
+                        let numeric = l[at..]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.contains(['/', '.', '-']));
+                        names_alone(l[..at].trim()).filter(|_| at > 0 && numeric)
+                    })
                     .filter(|names| !names.iter().any(|n| people::is_place(n)));
                 if let Some(authors) = named {
                     return Kind::Byline(Byline {
@@ -1811,23 +1996,31 @@ fn is_numbered_item(text: &str) -> bool {
     (1..=2).contains(&digits) && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
 }
 
-/// The evidence of a headline printed again on the page.
-const PRINTED_AGAIN: &str = "the page prints it more than once";
+/// "Le Monde.fr - Actualités et Infos en France et dans le monde": the
+/// site's title in its own language over an English edition's story (three
+/// different function words of French, Spanish, German or Italian; an
+/// English headline may hold one in a name, "de Mistura").
+fn in_another_language(text: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "et", "dans", "le", "la", "les", "des", "du", "au", "aux", "pour", "avec", "sur", "une",
+        "und", "der", "das", "mit", "für", "ist", "del", "para", "della", "di", "che", "een",
+        "het",
+    ];
+    let mut seen: Vec<&str> = Vec::new();
+    for w in text.split(|c: char| !c.is_alphabetic()) {
+        let w = w.to_lowercase();
+        if let Some(f) = FUNCTION_WORDS.iter().find(|f| **f == w)
+            && !seen.contains(f)
+        {
+            seen.push(f);
+        }
+    }
+    seen.len() >= 3
+}
 
-/// The headline: among the text lines above the first good paragraph, the
-/// first with a headline's shape, unless a later one has stronger evidence
-/// (an HTML heading, the page's metadata headline, printed twice). Never the
-/// masthead, and never the line right under it when another candidate
-/// follows (a tagline: "Baghdad's English daily since 2009").
-fn choose_headline(
-    lines: &[Line],
-    shapes: &[Shape],
-    kinds: &[Kind],
-    masthead: Option<&Masthead>,
-    meta: &SourceMeta,
-) -> Option<(usize, String, String)> {
-    let region_end = first_good_line(kinds);
-    let meta_title = meta.title.as_deref().map(normalise);
+/// Is line `i` printed again on the page as its headline is: not as a
+/// section's heading, nor among the tags.
+fn printed_again((lines, shapes, kinds): (&[Line], &[Shape], &[Kind]), i: usize) -> bool {
     // Printed again, and not as the heading of a section (a live blog's key
     // moments repeat its entries' headings); printed again over its
     // standfirst and byline, it is the headline (a share box showed it first).
@@ -1845,18 +2038,37 @@ fn choose_headline(
             _ => false,
         }
     };
-    let repeated = |i: usize| {
-        kinds.iter().enumerate().any(|(j, k)| {
-            *k == Kind::Repeat(i)
-                && (over_byline(j)
-                    || !matches!(
-                        kinds[j + 1..]
-                            .iter()
-                            .find(|k| matches!(k, Kind::Text(_) | Kind::Chrome(_))),
-                        Some(Kind::Text(Density::Good | Density::NearGood))
-                    ))
-        })
-    };
+    kinds.iter().enumerate().any(|(j, k)| {
+        *k == Kind::Repeat(i)
+            && !in_tag_list(lines, shapes, j)
+            && (over_byline(j)
+                || !matches!(
+                    kinds[j + 1..]
+                        .iter()
+                        .find(|k| matches!(k, Kind::Text(_) | Kind::Chrome(_))),
+                    Some(Kind::Text(Density::Good | Density::NearGood))
+                ))
+    })
+}
+
+/// The evidence of a headline printed again on the page.
+const PRINTED_AGAIN: &str = "the page prints it more than once";
+
+/// The headline: among the text lines above the first good paragraph, the
+/// first with a headline's shape, unless a later one has stronger evidence
+/// (an HTML heading, the page's metadata headline, printed twice). Never the
+/// masthead, and never the line right under it when another candidate
+/// follows (a tagline: "Baghdad's English daily since 2009").
+fn choose_headline(
+    lines: &[Line],
+    shapes: &[Shape],
+    kinds: &[Kind],
+    masthead: Option<&Masthead>,
+    meta: &SourceMeta,
+) -> Option<(usize, String, String)> {
+    let region_end = first_good_line(kinds);
+    let meta_title = meta.title.as_deref().map(normalise);
+    let repeated = |i: usize| printed_again((lines, shapes, kinds), i);
     // "Home > Briefings > The Headline": the trail ends with the page's title.
     let crumbs: Vec<String> = (0..region_end)
         .filter(|&i| matches!(&kinds[i], Kind::Chrome(why) if why == "breadcrumb" || why == "navigation"))
@@ -1887,7 +2099,10 @@ fn choose_headline(
             .strip_prefix(['*', '•', '▪', '·'])
             .is_some_and(|rest| rest.starts_with(' '))
             || is_numbered_item(&lines[i].text);
-        if bulleted || !headline_shaped(&lines[i].text, &shapes[i], heading.is_some()) {
+        if bulleted
+            || !headline_shaped(&lines[i].text, &shapes[i], heading.is_some())
+            || in_another_language(&lines[i].text)
+        {
             continue;
         }
         let mut evidence = Vec::new();
@@ -1922,12 +2137,16 @@ fn choose_headline(
             evidence.push("a byline follows it".to_string());
         } else if let Some(j) = next
             && matches!(kinds[j], Kind::Text(_))
-            && is_byline(byline_at(j + 1))
+            && (is_byline(byline_at(j + 1)) || place_then_date(j, shapes, kinds))
             && could_be_standfirst(lines, shapes, i, j)
             && !ends_a_list_of_headlines(i, j, lines, shapes, kinds)
         {
             score += 1;
-            evidence.push("its standfirst and a byline follow it".to_string());
+            evidence.push(if is_byline(byline_at(j + 1)) {
+                "its standfirst and a byline follow it".to_string()
+            } else {
+                "its standfirst, a place and the date follow it".to_string()
+            });
         } else if summary_points_follow(i, lines, shapes, kinds) {
             score += 1;
             evidence.push("its summary points and a byline follow it".to_string());
@@ -2011,8 +2230,9 @@ fn labels_then_date(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Kind]) 
     }
     // An author's name alone over the date (a blog's byline) is no label:
     // the line above it is the standfirst, under the headline.
+    // ("Press Statement" may be printed in the menu too.)
     let label = |j: usize| {
-        matches!(kinds[j], Kind::Text(_))
+        matches!(kinds[j], Kind::Text(_) | Kind::Repeat(_))
             && shapes[j].words <= 4
             && !shapes[j].sentence_end
             && names_alone(&lines[j].text).is_none()
@@ -2026,8 +2246,27 @@ fn labels_then_date(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Kind]) 
         if j.is_some_and(|k| matches!(kinds[k], Kind::Date(_))) || signs_it(kinds, j) {
             return true;
         }
+        // "Press Statement" / "Jane Roe, Department Spokesperson" / the date.
+        if let Some(k) = j
+            && matches!(&kinds[k], Kind::Byline(b) if b.speaker.is_some())
+            && past_chrome(kinds, k + 1).is_some_and(|d| matches!(kinds[d], Kind::Date(_)))
+        {
+            return true;
+        }
     }
     false
+}
+
+/// "ROME" / "28 September 2024" under line `j` (a standfirst): an agency's
+/// filing place, a line of at most three words, then the date.
+fn place_then_date(j: usize, shapes: &[Shape], kinds: &[Kind]) -> bool {
+    let Some(k) = past_chrome(kinds, j + 1) else {
+        return false;
+    };
+    matches!(kinds[k], Kind::Text(_))
+        && shapes[k].words <= 3
+        && !shapes[k].sentence_end
+        && past_chrome(kinds, k + 1).is_some_and(|d| matches!(kinds[d], Kind::Date(_)))
 }
 
 /// Can line `j`, under the headline candidate `i` and over a byline, be
@@ -2050,7 +2289,9 @@ fn could_be_standfirst(lines: &[Line], shapes: &[Shape], i: usize, j: usize) -> 
     // ("World Cup Qualifiers" / "Iraq edge Oman to keep ... alive"): a
     // standfirst under a headline of three words is longer; "Ops & Blogs" /
     // a headline of thirteen words: a menu's last item over the headline).
-    let label_over_headline = head.words <= 3
+    // ("Defense & National Security": a section of the site joins its
+    // subjects with an ampersand, a headline seldom.)
+    let label_over_headline = (head.words <= 3 || head.words <= 5 && lines[i].text.contains(" & "))
         && capitalised_label(&lines[i].text)
         && stand.words <= 16
         && !stand.sentence_end;
@@ -2241,6 +2482,21 @@ fn summary_points_follow(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Ki
 }
 
 /// The first line from `from` on that is not chrome.
+/// Is line `j` one of a list of tags ("Tags" / "Iraq" / "Office of the
+/// Spokesperson"): short lines under a tag list's label. A section's name
+/// printed in the menu and again among the tags is no headline printed twice.
+fn in_tag_list(lines: &[Line], shapes: &[Shape], j: usize) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:tags?|categor(?:y|ies)|filed under|posted in|(?:related )?topics?|keywords?|subjects?)\s*:?$")
+            .unwrap()
+    });
+    (j.saturating_sub(12)..j)
+        .rev()
+        .take_while(|&k| shapes[k].words <= 5 && !shapes[k].sentence_end)
+        .any(|k| re.is_match(lines[k].text.trim()))
+}
+
 fn past_chrome(kinds: &[Kind], from: usize) -> Option<usize> {
     kinds[from..]
         .iter()
@@ -2936,6 +3192,21 @@ fn push_block(art: &mut CleanArticle, line: &Line, heading: bool, corpus: &Corpu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_site_title_in_another_language_is_no_headline() {
+        assert!(in_another_language(
+            "La Gazette - Actualités et analyses du Golfe et du monde"
+        ));
+        assert!(in_another_language("Die Zeitung für das Land und die Welt"));
+        // One function word of another language in an English headline.
+        assert!(!in_another_language(
+            "Le Drian and de Mistura meet in Baghdad"
+        ));
+        assert!(!in_another_language(
+            "Three die per day in Los Angeles heat"
+        ));
+    }
 
     fn run(text: &str) -> CleanArticle {
         clean(

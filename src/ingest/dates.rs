@@ -488,8 +488,28 @@ fn numeric_date_after_label(field: &str, style: DateStyle) -> Option<PublishedDa
                 .all(|p| (1..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
     };
     let at = words.iter().position(|w| numeric(w))?;
-    let label = &words[..at];
-    let after = &words[at + 1..];
+    // "BNA 1422 GMT 2024/09/28": an agency's stamp, the time (in four
+    // figures too) between its name and the date.
+    let clock = |w: &str| {
+        is_time(w)
+            || matches!(w, "GMT" | "UTC")
+            || w.len() == 4
+                && w.bytes().all(|b| b.is_ascii_digit())
+                && w[..2] < *"24"
+                && w[2..] < *"60"
+    };
+    let stamp = at >= 2 && clock(words[at - 1]) && !clock(words[0]);
+    let label: Vec<&str> = words[..at]
+        .iter()
+        .copied()
+        .filter(|w| !stamp || !clock(w))
+        .collect();
+    // ("BasNews 27/09/2024 - 21:05": a dash before the time.)
+    let after: Vec<&str> = words[at + 1..]
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "-" | "–" | "—" | "@"))
+        .collect();
     let is_label = (1..=4).contains(&label.len())
         && label
             .iter()
@@ -499,7 +519,8 @@ fn numeric_date_after_label(field: &str, style: DateStyle) -> Option<PublishedDa
     let times_only = (1..=3).contains(&after.len())
         && after.iter().all(|w| {
             is_time(w) || matches!(w.to_ascii_uppercase().as_str(), "AM" | "PM" | "GMT" | "UTC")
-        });
+        })
+        || stamp && after.is_empty() && label.len() == 1;
     if !is_label || !times_only {
         return None;
     }
@@ -838,10 +859,11 @@ fn is_time(field: &str) -> bool {
 
 /// One field that is a date and little else.
 fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Option<PublishedDate> {
-    // "Published 4:12 PM GMT+3, March 3, 2024": the time before the date.
+    // "Published 4:12 PM GMT+3, March 3, 2024", "16:45 - 28/09/2024
+    // Saturday": the time before the date.
     static LEAD_TIME: OnceLock<Regex> = OnceLock::new();
     let lead_time = LEAD_TIME.get_or_init(|| {
-        Regex::new(r"(?i)^((?:first\s+|last\s+)?(?:published|posted|updated|modified)\s*:?\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*,\s*(?:on\s+)?(\S.*)$").unwrap()
+        Regex::new(r"(?i)^((?:first\s+|last\s+)?(?:published|posted|updated|update|modified)\s*:?\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*(?:,|\s[-–—]|\s\|)\s*(?:on\s+)?(\S.*)$").unwrap()
     });
     let reordered;
     let field = match lead_time.captures(field.trim()) {
@@ -1931,6 +1953,18 @@ mod tests {
         assert_eq!(
             line("Basra beat Kuwait 3-1 on 9/27/2024 in the final"),
             None
+        );
+        // The outlet's name, the date, a dash and the time; an agency's
+        // stamp with the time in four figures before the date.
+        assert_eq!(line("KurdWire 27/09/2024 - 21:05"), Some(d(2024, 9, 27)));
+        assert_eq!(line("XNA 1422 GMT 2024/09/28"), Some(d(2024, 9, 28)));
+        assert_eq!(line("XNA 2575 GMT 2024/09/28"), None);
+        assert_eq!(line("Flight 1422 to Basra 2024/09/28"), None);
+        // The time, a dash, then the date and its weekday.
+        assert_eq!(line("16:45 - 28/09/2024 Saturday"), Some(d(2024, 9, 28)));
+        assert_eq!(
+            line("Update: 16:47 - 28/09/2024 Saturday"),
+            Some(d(2024, 9, 28))
         );
     }
 

@@ -799,11 +799,16 @@ pub fn cited_outlet(name: &str, sentences: &[Sentence]) -> Option<Organisation> 
 
 /// Is `name` a news agency ("AFP", "Reuters", "The Associated Press")?
 pub fn is_wire(name: &str) -> bool {
-    known_outlet(name).is_some_and(|(_, wire)| wire)
-        || matches!(
-            name.trim().to_ascii_lowercase().as_str(),
-            "agencies" | "wires" | "news agencies"
-        )
+    known_outlet(name).is_some_and(|(_, wire)| wire) || is_unnamed_wires(name)
+}
+
+/// "Agencies", "Wires": a credit to wire services it does not name; no
+/// outlet to attribute the story to.
+pub fn is_unnamed_wires(name: &str) -> bool {
+    matches!(
+        name.trim().to_ascii_lowercase().as_str(),
+        "agencies" | "wires" | "news agencies"
+    )
 }
 
 /// Is `name` a known organisation (any alias)? Used to tell a masthead or

@@ -167,7 +167,8 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         )
         .unwrap()
     });
-    let t = line.trim();
+    // " | By Jane Roe": the separator after a date printed on the line above.
+    let t = line.trim().trim_start_matches(['|', '·', '•']).trim_start();
     // "ByJane Roe": a scraper dropped the space after "By".
     let spaced;
     let t = match t.strip_prefix("By") {
@@ -336,6 +337,7 @@ fn read_piece(piece: &str, (i, j): (usize, usize), b: &mut Byline) {
     // publication the author wrote for, after the name.
     let piece = without_written_for(piece);
     let piece = without_filing_place(piece).trim();
+    let piece = without_job_before(piece);
     // "Wendy Roe - The Harbour Record": the name, a dash, the publication.
     let piece = match piece.split_once(" - ").or_else(|| piece.split_once(" – ")) {
         Some((name, publication))
@@ -375,6 +377,21 @@ fn read_piece(piece: &str, (i, j): (usize, usize), b: &mut Byline) {
         if is_person_name(&name) && (j == 0 || !is_role_words(&name)) {
             b.authors.push(name);
         }
+    }
+}
+
+/// "Middle East correspondent Allyson Horn", "political reporter Jane
+/// Roe": the job title before the name (in lower case: a title in capitals
+/// before a name is a rank or an office, read elsewhere).
+fn without_job_before(piece: &str) -> &str {
+    // The job ends at the first space after a lower-case journalist's word.
+    let found = piece.match_indices(' ').find_map(|(end, _)| {
+        let last = piece[..end].rsplit(' ').next()?;
+        (JOURNALIST_ROLES.contains(&last) && is_journalist_role(&piece[..end])).then_some(end)
+    });
+    match found {
+        Some(end) if is_person_name(piece[end..].trim()) => piece[end..].trim(),
+        _ => piece,
     }
 }
 
@@ -996,7 +1013,15 @@ pub fn is_person_name(piece: &str) -> bool {
             b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
         })
         .count();
-    names >= 2 && initials <= 1 && names + particles + initials == tokens.len()
+    // "Leo Shane III": a generation after the surname, in capitals ("Jr."
+    // has a name's shape already).
+    let generation = usize::from(
+        tokens.len() >= 3
+            && tokens
+                .last()
+                .is_some_and(|t| matches!(*t, "II" | "III" | "IV")),
+    );
+    names >= 2 && initials <= 1 && names + particles + initials + generation == tokens.len()
 }
 
 /// "Le Monde with AFP" -> ("Le Monde", "AFP"), at the last "with" (in
@@ -1018,6 +1043,23 @@ pub fn credits_own_desk(line: &str) -> bool {
     })
     .is_match(line.trim())
         || desk_and_agencies(line).is_some()
+        || {
+            let t = line.trim();
+            let bare = t.strip_prefix('(').and_then(|b| b.strip_suffix(')'));
+            split_at_with(bare.unwrap_or(t)).is_some_and(|(desk, _)| own_desk_with(desk))
+        }
+}
+
+/// "Le Monde" of "Le Monde with AFP": an outlet's own name before the
+/// agencies that helped it, not a wire, a desk or a person.
+fn own_desk_with(desk: &str) -> bool {
+    // (In capitals, "HARBOUR DAILY WITH AFP", the name's own spelling is
+    // not known: the masthead gives it.)
+    desk.contains(char::is_lowercase)
+        && !is_wire(desk)
+        && !is_desk(desk)
+        && !is_plausible_person_name(desk)
+        && is_proper_name(desk)
 }
 
 /// "TRT World and Agencies" on a line of its own: the outlet's own desk
@@ -1064,7 +1106,7 @@ pub fn credit_line(line: &str) -> Option<Vec<String>> {
                 || matches!(w, "de" | "of" | "the" | "al")
         })
     {
-        let names: Vec<String> = agencies
+        let mut names: Vec<String> = agencies
             .split([',', '/', '&'])
             .flat_map(|p| p.split(" and "))
             .map(str::trim)
@@ -1072,6 +1114,10 @@ pub fn credit_line(line: &str) -> Option<Vec<String>> {
             .map(|n| known_outlet(n).map_or(n, |(c, _)| c).to_string())
             .collect();
         if !names.is_empty() {
+            // The desk first: the outlet itself (see `credits_own_desk`).
+            if own_desk_with(desk) {
+                names.insert(0, known_outlet(desk).map_or(desk, |(c, _)| c).to_string());
+            }
             return Some(names);
         }
     }
@@ -1285,6 +1331,26 @@ pub fn standalone_dateline(text: &str) -> Option<Dateline> {
         }
     }
     let head = t.strip_suffix(['—', '–', '-'])?.trim();
+    // "CAMP TAJI, Iraq –", "FORT LIBERTY, N.C. –": a press release's
+    // dateline, the town in capitals (one the gazetteer need not know)
+    // and its country or state.
+    if let Some((town, region)) = head.split_once(", ") {
+        let letters = || town.chars().filter(|c| c.is_alphabetic());
+        let region = region.trim();
+        let state = region.len() <= 6
+            && region.ends_with('.')
+            && region.starts_with(|c: char| c.is_ascii_uppercase());
+        if letters().count() >= 3
+            && letters().all(char::is_uppercase)
+            && town.split_whitespace().count() <= 4
+            && (super::people::is_place(region) || state)
+        {
+            return Some(Dateline {
+                place: town.to_string(),
+                credit: None,
+            });
+        }
+    }
     let words: Vec<&str> = head.split_whitespace().collect();
     (1..=words.len().min(3)).find_map(|n| {
         let place = words[..n].join(" ");
@@ -1659,11 +1725,7 @@ fn masthead_under_menu(
     page_start: usize,
     first: usize,
 ) -> Option<Masthead> {
-    let item = |j: usize| {
-        shapes[j].words <= 2
-            && !shapes[j].sentence_end
-            && lines[j].text.starts_with(char::is_uppercase)
-    };
+    let item = |j: usize| is_menu_item(&lines[j].text, &shapes[j]);
     let mut items = 0;
     let mut j = first;
     while j < lines.len().min(first + 16) && (chrome[j] || item(j)) {
@@ -1717,6 +1779,14 @@ fn masthead_at(
     let text = nameplate.unwrap_or(text);
     // "BNS Homepage": the logo's link text names the site, then the link.
     let text = without_home_link(text);
+    if let Some(name) = outlet_of_logo_address(text) {
+        return Some(Masthead {
+            index,
+            name: name.to_string(),
+            why: "a known outlet's address",
+            strong: true,
+        });
+    }
     // "Feed: Meridian Post - World": a field of a scraper's record, read
     // as a labelled publication, not a nameplate.
     if shapes[index].words > 8
@@ -1738,11 +1808,7 @@ fn masthead_at(
     // right under it (past chrome such as a search box's label).
     // (Items the page's chrome patterns know, "Home" / "About" / "Contact",
     // count: a menu of them alone is a menu too.)
-    let item = |j: usize| {
-        shapes[j].words <= 2
-            && !shapes[j].sentence_end
-            && lines[j].text.starts_with(char::is_uppercase)
-    };
+    let item = |j: usize| is_menu_item(&lines[j].text, &shapes[j]);
     let menu_below = || {
         let items = (index + 1..lines.len().min(index + 10))
             .skip_while(|&j| chrome[j] && !item(j) || j == index + 1 && shapes[j].words > 3)
@@ -1842,6 +1908,24 @@ fn masthead_at(
         why,
         strong: why != "a publisher's name",
     })
+}
+
+/// "ansa.it", "english.example.com": the logo's text is the site's
+/// address; the outlet the gazetteer knows by it.
+fn outlet_of_logo_address(text: &str) -> Option<&'static str> {
+    let (_, tld) = text.rsplit_once('.')?;
+    (!text.contains(char::is_whitespace)
+        && (2..=6).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+    .then(|| super::entities::outlet_of_domain(&text.to_ascii_lowercase()))
+    .flatten()
+}
+
+/// A menu's item printed on its own line: one or two capitalised words,
+/// or two joined by an ampersand ("News & Events").
+fn is_menu_item(text: &str, shape: &Shape) -> bool {
+    let joined = shape.words == 3 && text.contains(" & ");
+    (shape.words <= 2 || joined) && !shape.sentence_end && text.starts_with(char::is_uppercase)
 }
 
 /// A report series' name at the top ("Iraq Security Update", "Gulf
@@ -2759,6 +2843,30 @@ mod tests {
     }
 
     #[test]
+    fn a_job_before_the_name_a_generation_after_it_and_a_press_releases_dateline() {
+        let b = |s: &str| byline(s, DateStyle::default(), false).unwrap();
+        assert_eq!(
+            b("By Gulf correspondent Mara Velde").authors,
+            ["Mara Velde"]
+        );
+        assert_eq!(
+            b("By senior political reporter Tom Ashdown").authors,
+            ["Tom Ashdown"]
+        );
+        // A rank in capitals is read elsewhere; lower-case words that are
+        // no journalist's job stay out of the name.
+        assert!(b("By Gulf News staff").authors.is_empty());
+        assert_eq!(b("By Ray Dalton III").authors, ["Ray Dalton III"]);
+        assert_eq!(b("By Ray Dalton Jr.").authors, ["Ray Dalton Jr."]);
+        assert!(!is_person_name("Ray III"));
+        let d = |s: &str| standalone_dateline(s).map(|d| d.place);
+        assert_eq!(d("FORT HOLLIS, Texas –").as_deref(), Some("FORT HOLLIS"));
+        assert_eq!(d("CAMP ARROW, N.C. -").as_deref(), Some("CAMP ARROW"));
+        // A place in capitals with a name that is no place after it is not.
+        assert_eq!(d("FORT HOLLIS, Jane Roe –"), None);
+    }
+
+    #[test]
     fn bylines() {
         let b = |s: &str| byline(s, DateStyle::default(), false).unwrap();
         assert_eq!(
@@ -2993,17 +3101,28 @@ mod tests {
             Some(vec!["Reuters".to_string()])
         );
         assert_eq!(credit_line("Security"), None);
+        // The outlet's own desk first, then the agencies that helped it.
         assert_eq!(
             credit_line("Le Quotidien International with AFP"),
+            Some(vec![
+                "Le Quotidien International".to_string(),
+                "Agence France-Presse".to_string()
+            ])
+        );
+        assert!(credits_own_desk("Le Quotidien International with AFP"));
+        assert!(!credits_own_desk("Jane Roe with AFP"));
+        assert_eq!(credit_line("Talks with Iran"), None);
+        assert_eq!(
+            credit_line("HARBOUR DAILY WITH AFP"),
             Some(vec!["Agence France-Presse".to_string()])
         );
-        assert_eq!(credit_line("Talks with Iran"), None);
-        for line in ["HARBOUR DAILY WITH AFP", "(Harbour 24 with AFP)"] {
-            assert_eq!(
-                credit_line(line),
-                Some(vec!["Agence France-Presse".to_string()])
-            );
-        }
+        assert_eq!(
+            credit_line("(Harbour 24 with AFP)"),
+            Some(vec![
+                "Harbour 24".to_string(),
+                "Agence France-Presse".to_string()
+            ])
+        );
         assert_eq!(credit_line("Sudani spoke with Reuters"), None);
         assert_eq!(
             dateline("KIRKUK, May 2 (KRN) - Police said"),

@@ -245,6 +245,18 @@ const OTHER_HEADS: &[&str] = &[
     "Post",
 ];
 
+/// Words that open the name of an operation or a place, not a person's
+/// ("Operation Inherent Resolve", "Camp Taji", "Fort Liberty").
+const OPENING_HEADS: &[&str] = &[
+    "Operation",
+    "Exercise",
+    "Camp",
+    "Fort",
+    "Mount",
+    "Lake",
+    "Cape",
+];
+
 fn is_head(t: &str) -> bool {
     ORG_HEADS.contains(&t) || OTHER_HEADS.contains(&t)
 }
@@ -1082,6 +1094,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     // "Senator Jack Reed": words that are common on their own ("jack",
     // "reed") make a name after a title when the first is a given name.
     let mut not_person = name.iter().any(|t| is_head(t))
+        || name.len() >= 2 && OPENING_HEADS.contains(&name[0].as_str())
         || name.iter().any(|t| is_time_word(t))
         || name.iter().all(|t| is_common_word(t))
             && !((has_role || after_plural_title(tokens, abs_start)) && given && name.len() >= 2)
@@ -1097,7 +1110,14 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         [.., head, of] => of_head(head, of),
         _ => abs_start >= 2 && of_head(tokens[abs_start - 2], tokens[abs_start - 1]),
     };
-    if after_org_head {
+    // "the Minister of Peshmerga Affairs on Friday": a portfolio after
+    // "of" that ends in an ordinary word, no name after it.
+    let portfolio_alone = role_tokens
+        .last()
+        .is_some_and(|t| t.eq_ignore_ascii_case("of"))
+        && name.last().is_some_and(|t| is_common_word(t))
+        && !given;
+    if after_org_head || portfolio_alone {
         not_person = true;
     }
     let apposition = apposition_after(tokens, end, last);
@@ -1511,12 +1531,11 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
         }
         add_person(&mut people, &name, m.role.clone(), m.line);
     }
-    // Surnames alone join the full name they shorten.
+    // Surnames alone join the full name they shorten; of two with the
+    // surname ("Bafel Talabani", "Qubad Talabani"), the one named last
+    // before it.
     for (single, line) in &singles {
-        if let Some(p) = people
-            .iter_mut()
-            .find(|p| names::same_person(&p.name, single))
-        {
+        if let Some(p) = shortened_by(&mut people, single, *line) {
             if !p.aliases.contains(single) && *single != p.name {
                 p.aliases.push(single.clone());
             }
@@ -1544,6 +1563,7 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
         .filter(|m| m.not_person)
         .map(|m| m.name.join(" "))
         .collect();
+    join_leading_forms(&mut people);
     link_names(&mut people, &singles, links, &not_people);
     for p in &mut people {
         p.lines.sort_unstable();
@@ -1552,6 +1572,107 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
         p.aliases.dedup();
     }
     people
+}
+
+/// The person a single name stands for at `line`: the one full name it
+/// ends, or of several, the one named last before it (none when none is);
+/// else the one full name it begins when a title marks it ("Prince Faisal"
+/// after "Prince Faisal bin Farhan": Arab royals and clerics are called by
+/// their given names).
+fn shortened_by<'p>(people: &'p mut [Person], single: &str, line: usize) -> Option<&'p mut Person> {
+    let ending: Vec<usize> = (0..people.len())
+        .filter(|&i| names::same_person(&people[i].name, single))
+        .collect();
+    let chosen = match ending[..] {
+        [one] => Some(one),
+        [] => {
+            let first = |p: &Person| {
+                p.name.split_whitespace().count() >= 2
+                    && p.name.split_whitespace().next() == Some(single)
+            };
+            let starting: Vec<usize> = (0..people.len()).filter(|&i| first(&people[i])).collect();
+            match starting[..] {
+                [one] if people[one].roles.iter().any(|r| ends_in_honorific(r)) => Some(one),
+                _ => None,
+            }
+        }
+        _ => ending
+            .iter()
+            .filter_map(|&i| {
+                let last = people[i]
+                    .lines
+                    .iter()
+                    .copied()
+                    .filter(|&l| l <= line)
+                    .max()?;
+                Some((last, i))
+            })
+            .max()
+            .map(|(_, i)| i),
+    };
+    chosen.map(move |i| &mut people[i])
+}
+
+/// "Saudi Foreign Minister Prince", "Sheikh": a role that ends in a title
+/// by which the person is called with the given name alone.
+fn ends_in_honorific(role: &str) -> bool {
+    role.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w,
+            "Prince"
+                | "Princess"
+                | "Sheikh"
+                | "Sheikha"
+                | "King"
+                | "Queen"
+                | "Emir"
+                | "Sayyid"
+                | "Sayed"
+        )
+    })
+}
+
+/// "Hi, Mary Louise" after "Mary Louise Kelly": a name of two words or more
+/// that starts exactly one longer name of the text is that person, called
+/// by her given names (or an Arabic name cut after the father's).
+pub(super) fn join_leading_forms(people: &mut Vec<Person>) {
+    let mut i = 0;
+    while i < people.len() {
+        let short: Vec<String> = people[i]
+            .name
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let starts = |p: &Person| {
+            let words: Vec<String> = p.name.split_whitespace().map(str::to_lowercase).collect();
+            words.len() > short.len() && words[..short.len()] == short[..]
+        };
+        let longer: Vec<usize> = (0..people.len())
+            .filter(|&j| j != i && starts(&people[j]))
+            .collect();
+        let [j] = longer[..] else {
+            i += 1;
+            continue;
+        };
+        if short.len() < 2 {
+            i += 1;
+            continue;
+        }
+        let p = people.remove(i);
+        let q = &mut people[if j > i { j - 1 } else { j }];
+        q.aliases.push(p.name);
+        q.aliases.extend(p.aliases);
+        for r in p.roles {
+            if !q.roles.contains(&r) {
+                q.roles.push(r);
+            }
+        }
+        q.lines.extend(p.lines);
+        q.lines.sort_unstable();
+        q.lines.dedup();
+        q.aliases.sort();
+        q.aliases.dedup();
+    }
 }
 
 /// "Abdul Aziz al-Muhammadawi, better known as Abu Fadak": the second name
@@ -1856,6 +1977,77 @@ mod tests {
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].name, "Hadi Salman al-Kubaisi");
         assert_eq!(p[0].aliases, ["Abu Nour"]);
+    }
+
+    #[test]
+    fn given_names_that_start_one_full_name_are_that_person() {
+        let names = |texts: &[&str]| -> Vec<(String, Vec<String>)> {
+            people(&sents(texts), &[])
+                .into_iter()
+                .map(|p| (p.name, p.aliases))
+                .collect()
+        };
+        let got = names(&[
+            "Rosa Maria Lindgren, the host, spoke to the minister, Karim Jaber Hassan, on Monday.",
+            "Minister Karim Jaber said the talks would go on, and Rosa Maria asked why.",
+        ]);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(
+            got.iter()
+                .any(|(n, a)| n == "Rosa Maria Lindgren" && a == &["Rosa Maria"])
+        );
+        assert!(
+            got.iter()
+                .any(|(n, a)| n == "Karim Jaber Hassan" && a == &["Karim Jaber"])
+        );
+        // Two longer names it could start: neither is assumed.
+        let got = names(&[
+            "Ali Hadi Salman and Ali Hadi Mutlaq met in Najaf.",
+            "Ali Hadi said nothing.",
+        ]);
+        assert_eq!(got.len(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn a_titled_given_name_and_a_surname_two_people_share() {
+        let p = people(
+            &sents(&[
+                "Omani Foreign Minister Sayyid Badr bin Hamad Al Busaidi arrived on Monday.",
+                "Sayyid Badr said Muscat backed the talks.",
+                "Party leader Aram Sherko Rasul spoke first. Rasul said the plan was late.",
+                "Minister Kawa Sherko Rasul, his brother, spoke later. Rasul said the ministry was ready.",
+            ]),
+            &[],
+        );
+        let got: Vec<(&str, &[String], &[usize])> = p
+            .iter()
+            .map(|p| (p.name.as_str(), p.aliases.as_slice(), p.lines.as_slice()))
+            .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].0, "Badr bin Hamad Al Busaidi");
+        assert_eq!(got[0].1, ["Badr"]);
+        // Each "Rasul" goes to the Rasul named just before it.
+        assert_eq!(
+            got[1],
+            ("Aram Sherko Rasul", &["Rasul".to_string()][..], &[3][..])
+        );
+        assert_eq!(
+            got[2],
+            ("Kawa Sherko Rasul", &["Rasul".to_string()][..], &[4][..])
+        );
+    }
+
+    #[test]
+    fn a_portfolio_without_a_name_and_an_operation_are_nobody() {
+        let got = names_of(
+            &[
+                "The envoy met the Minister of Peshmerga Affairs on Friday in Erbil.",
+                "France, part of Operation Sandstone, said Defence Minister Anne Morel would visit.",
+                "The Minister of Defence Thabit al-Abbasi met advisers on Saturday.",
+            ],
+            &[],
+        );
+        assert_eq!(got, ["Anne Morel", "Thabit al-Abbasi"]);
     }
 
     #[test]
