@@ -602,10 +602,11 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
             // Ministry" are two: a head word before "and" ends a name).
             if let Some(rest) = text[..m.start()].strip_suffix(" and ")
                 && m.as_str().starts_with(name.as_str())
-                && let Some((before, prev)) = rest.rsplit_once(char::is_whitespace)
-                && (before.ends_with(" the")
-                    || before.ends_with(" The")
-                    || matches!(before, "the" | "The"))
+                // (Or at the sentence's start: a headline's "Security and
+                // Defense Committee: ...".)
+                && let Some((before, prev)) =
+                    rest.rsplit_once(char::is_whitespace).or(Some(("the", rest)))
+                && owned_or_definite(before)
                 && !ORG_HEADS.contains(&prev)
             {
                 let first = name.split_whitespace().next().unwrap_or("");
@@ -809,6 +810,24 @@ pub fn is_unnamed_wires(name: &str) -> bool {
         name.trim().to_ascii_lowercase().as_str(),
         "agencies" | "wires" | "news agencies"
     )
+}
+
+/// Does the text before a name make it one body's: "the", perhaps with
+/// an adjective or two ("the parliamentary"), or an owner ("Iraq's")?
+fn owned_or_definite(before: &str) -> bool {
+    let mut b = before;
+    for _ in 0..2 {
+        match b.rsplit_once(' ') {
+            Some((head, w))
+                if !w.is_empty() && w.chars().all(|c| c.is_lowercase()) && w != "the" =>
+            {
+                b = head
+            }
+            _ => break,
+        }
+    }
+    let last = b.rsplit(' ').next().unwrap_or(b);
+    matches!(last, "the" | "The") || last.ends_with("'s") || last.ends_with("’s")
 }
 
 /// Is `name` a known organisation (any alias)? Used to tell a masthead or
@@ -1049,6 +1068,19 @@ mod tests {
                 "It thanked the Army and Air Force and the Federal Police and Interior Ministry."
             ),
             ["Air Force", "Federal Police", "Interior Ministry"]
+        );
+        // After an adjective, an owner, or at a headline's start.
+        assert_eq!(
+            names("A member of the parliamentary Trade and Industry Committee spoke."),
+            ["Trade and Industry Committee"]
+        );
+        assert_eq!(
+            names("Iraq's Trade and Industry Committee met on Monday."),
+            ["Trade and Industry Committee"]
+        );
+        assert_eq!(
+            names("Trade and Industry Committee: talks resume"),
+            ["Trade and Industry Committee"]
         );
     }
 }
