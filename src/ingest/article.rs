@@ -471,6 +471,16 @@ fn cap<T>(v: &mut Vec<T>) -> usize {
 /// attribution clause, no final full stop.
 pub fn derived_title(first: &str) -> String {
     let mut t = first.trim();
+    // "Shafaq News/ Iraqi Prime Minister ...": the outlet's credit, a
+    // slash, then the lead.
+    if let Some((head, rest)) = t.split_once("/ ")
+        && (1..=4).contains(&head.split_whitespace().count())
+        && head
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+    {
+        t = rest;
+    }
     // "Iraq – ", "BAGHDAD (Reuters) - ", "Baghdad, Iraq – "
     for dash in [" – ", " — ", " - "] {
         if let Some((head, rest)) = t.split_once(dash)
@@ -891,6 +901,10 @@ mod tests {
         assert_eq!(
             derived_title("BAGHDAD (Reuters) - Talks ended."),
             "Talks ended"
+        );
+        assert_eq!(
+            derived_title("Harbour Wire/ Iraqi officials said talks ended."),
+            "Iraqi officials said talks ended"
         );
     }
 

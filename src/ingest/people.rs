@@ -1026,6 +1026,11 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     while start < end && (is_function_opener(tokens[start]) || is_time_word(tokens[start])) {
         start += 1;
     }
+    // "Shafaq News/ Iraqi Prime Minister ...": the outlet's credit before
+    // the slash is not part of the role.
+    if let Some(k) = tokens[start..end].iter().rposition(|t| t.ends_with('/')) {
+        start += k + 1;
+    }
     let start = past_group_name(tokens, start, end);
     let run = &tokens[start..end];
     if run.is_empty() {
@@ -2035,6 +2040,17 @@ mod tests {
             got[2],
             ("Kawa Sherko Rasul", &["Rasul".to_string()][..], &[4][..])
         );
+    }
+
+    #[test]
+    fn an_outlets_credit_before_a_slash_is_not_the_role() {
+        let p = people(
+            &sents(&["Harbour Wire/ Iraqi Defence Minister Anne Morel said the talks went on."]),
+            &[],
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Anne Morel");
+        assert_eq!(p[0].roles, ["Iraqi Defence Minister"]);
     }
 
     #[test]
