@@ -95,13 +95,15 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
         ctx.matcher,
     );
 
-    let outlet = choose_outlet(&art, source, &mut notes);
+    let outlet = art.outlet.as_ref().map(|o| {
+        notes.push(format!("outlet: {}", o.why));
+        o.value.clone()
+    });
     // The page's own names (its outlet, what it credits) are not its people.
     let mut own_names: Vec<String> = outlet.iter().cloned().collect();
     own_names.extend(art.attribution.iter().map(|(n, _)| n.clone()));
     let mut ents = entities::extract(&sentences_with_title, &own_names);
     add_speakers(&mut ents.people, &art.speakers);
-    // (A speaker's full name over "Hi, Mary Louise" in the text.)
     super::people::join_leading_forms(&mut ents.people);
     let captions: Vec<Sentence> = art
         .captions
@@ -237,43 +239,6 @@ fn add_speakers(people: &mut Vec<crate::brief::Person>, speakers: &[(String, Str
     }
 }
 
-/// The outlet the page names, else the site's name after the page title
-/// in its metadata ("Headline | Sumer Today") when no headline is printed.
-fn choose_outlet(
-    art: &CleanArticle,
-    source: &SourceText,
-    notes: &mut Vec<String>,
-) -> Option<String> {
-    if let Some(o) = &art.outlet {
-        notes.push(format!("outlet: {}", o.why));
-        return Some(o.value.clone());
-    }
-    let (_, site) = art
-        .title
-        .is_none()
-        .then(|| source.meta.title.as_deref().and_then(title_and_site))
-        .flatten()?;
-    notes.push("outlet: the site's name after the page title in its metadata".to_string());
-    Some(site.to_string())
-}
-
-/// "Iraqi parliament debates coalition deal | Sumer Today": a page's title
-/// and, after the last separator, its site's name (a known outlet, or two
-/// to five capitalised words that are no person's name; a headline before
-/// it of four words or more).
-fn title_and_site(title: &str) -> Option<(&str, &str)> {
-    [" | ", " - ", " – ", " — "].iter().find_map(|sep| {
-        let (head, site) = title.rsplit_once(sep)?;
-        let (head, site) = (head.trim(), site.trim());
-        let words = site.split_whitespace().count();
-        let named = entities::known_outlet(site).is_some()
-            || (2..=5).contains(&words)
-                && super::header::is_proper_name(site)
-                && !super::header::is_plausible_person_name(site);
-        (head.split_whitespace().count() >= 4 && named).then_some((head, site))
-    })
-}
-
 /// The title: the page's headline, else its metadata's, else one made from
 /// the first sentence; with its line and whether it was made.
 fn choose_title(
@@ -293,7 +258,7 @@ fn choose_title(
             );
             // A scraper's "Title: ..." line is where the source prints it.
             let t = t.trim();
-            let t = title_and_site(t).map_or(t, |(head, _)| head);
+            let t = super::clean::title_and_site(t).map_or(t, |(head, _)| head);
             let line = source
                 .lines()
                 .position(|l| {
@@ -862,31 +827,6 @@ mod tests {
         assert_eq!(
             names("Harbour News Network", &["Reuters", "Pentagon"]),
             ["Reuters", "Pentagon"]
-        );
-    }
-
-    #[test]
-    fn a_window_titles_site_after_its_separator() {
-        assert_eq!(
-            title_and_site("Council asks for a briefing on the exit | Baba Gurgur Post"),
-            Some((
-                "Council asks for a briefing on the exit",
-                "Baba Gurgur Post"
-            ))
-        );
-        assert_eq!(
-            title_and_site("US and Iraq begin talks on coalition - Reuters"),
-            Some(("US and Iraq begin talks on coalition", "Reuters"))
-        );
-        // A speaker after the dash, a headline too short, no site at all.
-        assert_eq!(
-            title_and_site("Talks must go on, says minister - Fuad Hussein"),
-            None
-        );
-        assert_eq!(title_and_site("Talks begin | Baba Gurgur Post"), None);
-        assert_eq!(
-            title_and_site("Iraq-US talks begin on coalition future"),
-            None
         );
     }
 

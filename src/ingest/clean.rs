@@ -550,6 +550,10 @@ fn credits_and_outlets(
     }
     if let Some(t) = title_at {
         outlets.extend(page_title_outlets(lines, t, meta));
+    } else if let Some((_, site)) = meta.title.as_deref().and_then(title_and_site) {
+        // No headline in the text: the <title>'s site ("Headline | Sumer
+        // Today"), the headline then taken from it.
+        outlets.push((OutletSource::PageTitle, site.to_string(), None));
     }
     if let Some(m) = masthead {
         outlets.push((
@@ -2429,6 +2433,24 @@ fn site_suffix<'a>(text: &'a str, lines: &[Line], at: usize) -> Option<(&'a str,
     })
 }
 
+/// "Iraqi parliament debates coalition deal | Sumer Today": a page's
+/// metadata title and, after the last separator, its site's name (a known
+/// outlet, or two to five capitalised words that are no person's name; a
+/// headline before it of four words or more). Asked when the text prints
+/// no headline, so nothing on the page need confirm the name.
+pub(super) fn title_and_site(title: &str) -> Option<(&str, &str)> {
+    TITLE_SEPARATORS.iter().find_map(|sep| {
+        let (head, site) = title.rsplit_once(sep)?;
+        let (head, site) = (head.trim(), site.trim());
+        let words = site.split_whitespace().count();
+        let named = known_outlet(site).is_some()
+            || (2..=5).contains(&words)
+                && header::is_proper_name(site)
+                && !header::is_plausible_person_name(site);
+        (head.split_whitespace().count() >= 4 && named).then_some((head, site))
+    })
+}
+
 /// What separates a page's title from its site's name ("Headline | Outlet").
 const TITLE_SEPARATORS: [&str; 5] = [" | ", " - ", " – ", " — ", " :: "];
 
@@ -3192,6 +3214,31 @@ fn push_block(art: &mut CleanArticle, line: &Line, heading: bool, corpus: &Corpu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_window_titles_site_after_its_separator() {
+        assert_eq!(
+            title_and_site("Council asks for a briefing on the exit | Baba Gurgur Post"),
+            Some((
+                "Council asks for a briefing on the exit",
+                "Baba Gurgur Post"
+            ))
+        );
+        assert_eq!(
+            title_and_site("US and Iraq begin talks on coalition - Reuters"),
+            Some(("US and Iraq begin talks on coalition", "Reuters"))
+        );
+        // A speaker after the dash, a headline too short, no site at all.
+        assert_eq!(
+            title_and_site("Talks must go on, says minister - Fuad Hussein"),
+            None
+        );
+        assert_eq!(title_and_site("Talks begin | Baba Gurgur Post"), None);
+        assert_eq!(
+            title_and_site("Iraq-US talks begin on coalition future"),
+            None
+        );
+    }
 
     #[test]
     fn a_site_title_in_another_language_is_no_headline() {

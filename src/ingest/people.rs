@@ -1639,7 +1639,8 @@ fn ends_in_honorific(role: &str) -> bool {
 
 /// "Hi, Mary Louise" after "Mary Louise Kelly": a name of two words or more
 /// that starts exactly one longer name of the text is that person, called
-/// by her given names (or an Arabic name cut after the father's).
+/// by her given names (or an Arabic name cut after the father's). Run
+/// again once a transcript's speakers are added (their full names head it).
 pub(super) fn join_leading_forms(people: &mut Vec<Person>) {
     let mut i = 0;
     while i < people.len() {
