@@ -213,6 +213,13 @@ fn topics_match_the_labels() {
     }
 }
 
+/// A line of a page saved as Markdown as a reader sees it: a link is its
+/// words ("[the council](https://...)" -> "the council").
+fn shown(line: &str) -> String {
+    let link = regex::Regex::new(r"\[([^\]]*)\]\([^)\s]*\)").unwrap();
+    link.replace_all(line, "$1").into_owned()
+}
+
 #[test]
 fn chrome_is_left_out_with_its_reason() {
     let (_site, briefs) = ingested();
@@ -239,7 +246,9 @@ fn chrome_is_left_out_with_its_reason() {
         if l.format.as_deref() != Some("html") {
             let longest = source.lines().max_by_key(|s| s.len()).unwrap();
             assert!(
-                body_lines.iter().any(|b| b.contains(&norm(longest))),
+                body_lines
+                    .iter()
+                    .any(|b| b.contains(&norm(&shown(longest)))),
                 "{}: lost {longest:?}",
                 l.file
             );

@@ -363,7 +363,7 @@ fn read_piece(piece: &str, (i, j): (usize, usize), b: &mut Byline) {
     {
         read_credit(piece, b);
     } else if let Some(outlet) = desk_of_outlet(piece) {
-        read_credit(outlet, b);
+        read_credit(&outlet, b);
     } else if i == 0 && (j == 0 || !is_place_after_name(piece)) {
         // "Dr. Jane Roe": the title is not the name.
         let (untitled, _) = without_title(piece);
@@ -941,17 +941,25 @@ fn is_place_after_name(piece: &str) -> bool {
     piece.split_whitespace().count() == 1
 }
 
-/// "Al Jazeera Staff", "Reuters Staff": the known outlet whose desk a
-/// credit names.
-fn desk_of_outlet(piece: &str) -> Option<&'static str> {
+/// "Al Jazeera Staff", "Reuters Staff", "Gulf Tribune Staff": the outlet
+/// whose desk a credit names (one the gazetteer knows, or a proper name
+/// with a publication's word before "Staff").
+fn desk_of_outlet(piece: &str) -> Option<String> {
     let words: Vec<&str> = piece.split_whitespace().collect();
     let desk = words
         .iter()
         .rposition(|w| !is_desk(w))
         .map_or(0, |last| last + 1);
-    (desk > 0 && desk < words.len())
-        .then(|| known_outlet(&words[..desk].join(" ")).map(|(name, _)| name))
-        .flatten()
+    if desk == 0 || desk == words.len() {
+        return None;
+    }
+    let name = words[..desk].join(" ");
+    // An unknown name over "Desk" is a section's ("Regional Affairs Desk").
+    let staff = words[desk].eq_ignore_ascii_case("staff");
+    match known_outlet(&name) {
+        Some((known, _)) => Some(known.to_string()),
+        None => (staff && has_outlet_word(&name) && is_proper_name(&name)).then_some(name),
+    }
 }
 
 fn is_desk(piece: &str) -> bool {

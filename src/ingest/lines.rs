@@ -28,7 +28,13 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
         .lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'))
         .collect();
-    let full = full_lines(&raw);
+    // Where the page's fill width is known, the greedy test decides which
+    // lines were wrapped; elsewhere the block-by-block test.
+    let width = wrap_width(&raw);
+    let full = match width {
+        Some(fill) => filled_lines(&raw, fill),
+        None => full_lines(&raw),
+    };
     let mut out: Vec<Line> = Vec::new();
     for (i, l) in raw.iter().enumerate() {
         let no = i + 1;
@@ -36,14 +42,16 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
             continue;
         }
         let after_last = i > 0 && !raw[i - 1].is_empty();
+        // A line filled to the width may end at a colon or semicolon
+        // mid-sentence ("... Withdrawal in Iraq:" / "Government-Political
+        // Agreement 2024").
         if let Some(last) = out.last_mut()
             && after_last
-            && !last
-                .text
-                .ends_with(['.', '!', '?', ':', ';', '"', '”', '’'])
-            && (goes_on_in_lower_case(&last.text, l) || full[i - 1])
+            && (!ends_a_sentence(&last.text)
+                || width.is_some() && full[i - 1] && last.text.ends_with([':', ';']))
+            && (goes_on_in_lower_case(&last.text, l) || full[i - 1] && !starts_a_field(l))
             && !is_lower_case_byline(l)
-            && !is_lone_control(l)
+            && (!is_lone_control(l) || full[i - 1])
         {
             join_wrapped(&mut last.text, l);
         } else {
@@ -136,6 +144,215 @@ fn full_lines(raw: &[&str]) -> Vec<bool> {
         start = end + 1;
     }
     full
+}
+
+/// Which raw lines a fixed-width wrap (a `lynx -dump`, a plain-text e-mail,
+/// text filled to a column) ended before the next line's first word: the
+/// word would not have fitted on it. Every fill tool breaks greedily, so
+/// the test is exact where [`wrap_width`] finds the page's width; it holds
+/// for a headline wrapped over two lines whose second begins with a name
+/// ("... at Tower 22 in" / "Jordan") or is one word ("Syrian" / "border"),
+/// which the block-by-block test above needs more lines to see, and it
+/// tells a headline that merely comes close to the width from one that was
+/// wrapped ("... in east Baghdad" / "BAGHDAD (Tigris Gate) – ..." was not:
+/// "BAGHDAD" would have fitted). A line that ends a sentence, or is in
+/// capitals or has separators, is never a wrapped one.
+fn filled_lines(raw: &[&str], fill: Fill) -> Vec<bool> {
+    let Fill { width, slack } = fill;
+    let len = |l: &str| l.chars().count();
+    // The next line's first word would not have fitted on this one.
+    let fits_no_more: Vec<bool> = (0..raw.len())
+        .map(|i| {
+            let (line, Some(next)) = (raw[i], raw.get(i + 1)) else {
+                return false;
+            };
+            let Some(first) = next.split_whitespace().next() else {
+                return false;
+            };
+            let n = len(line);
+            n + 25 >= width
+                && n + 1 + len(first) + slack > width
+                && (!ends_a_sentence(line) || line.ends_with([':', ';']))
+                && {
+                    let shape = Shape::of(line);
+                    shape.words >= 4 && !shape.all_caps && shape.separators == 0
+                }
+                // "Reuters · 6 hours ago" under a long headline: a field of its own.
+                && Shape::of(next).separators == 0
+        })
+        .collect();
+    (0..raw.len())
+        .map(|i| {
+            // A paragraph's first line in the running text (after a blank
+            // line, a finished sentence or a wrapped line) is as wrapped as
+            // the rest. In the page's head, after a label or a menu, a
+            // headline that merely comes close to the width stands over the
+            // next field ("... withdrawal of coalition forces" / "Baghdad
+            // says ..."): it was wrapped only when what follows is the
+            // wrap's short tail ("Jordan", "Agreement 2024") or it breaks
+            // after a word that ends no headline ("... at Tower 22 in").
+            let in_text = i > 0
+                && (raw[i - 1].is_empty() || ends_a_sentence(raw[i - 1]) || fits_no_more[i - 1]);
+            // (Not a byline's name under the headline: "Shwan Zulal".)
+            let tail = raw.get(i + 1).is_some_and(|next| {
+                len(next) <= 40
+                    && raw.get(i + 2).is_none_or(|after| after.is_empty())
+                    && !super::header::is_person_name(next)
+            });
+            let open_end = raw[i]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().all(char::is_lowercase) && is_stop_word(w));
+            fits_no_more[i] && (in_text || tail || open_end)
+        })
+        .collect()
+}
+
+/// The column a page's text was filled to, when its lines show one: two
+/// or more lines that go on in lower case on the next line, most of them
+/// within 15 characters of the widest of them, 30 to 110 characters, and few longer lines of prose than there
+/// are such lines (a page of paragraphs one per line is not filled, however
+/// some of its lines were split).
+fn wrap_width(raw: &[&str]) -> Option<Fill> {
+    let len = |l: &str| l.chars().count();
+    let mut wrapped: Vec<usize> = raw
+        .windows(2)
+        .filter(|w| {
+            len(w[0]) >= 20
+                && !ends_a_sentence(w[0])
+                && w[1].chars().next().is_some_and(char::is_lowercase)
+        })
+        .map(|w| len(w[0]))
+        .collect();
+    if wrapped.len() < 2 {
+        return None;
+    }
+    wrapped.sort_unstable();
+    // The widest line that most wrapped lines come close to (one line a
+    // little over the column, an unbreakable address, is passed over).
+    let most = wrapped.iter().rev().take(3).copied().find(|&w| {
+        let near = wrapped.iter().filter(|&&l| l + 15 >= w && l <= w).count();
+        near >= 2 && near * 5 >= wrapped.len() * 3
+    })?;
+    // The column itself: the widest line of words near it, whatever
+    // follows that line (the widest wrapped line may stop a character or two
+    // short, and a word that would have fitted must be counted as fitting;
+    // an address is not a line of words).
+    let width = raw
+        .iter()
+        .filter(|l| words(l) >= 3)
+        .map(|l| len(l))
+        .filter(|&l| l <= most + 3)
+        .max()
+        .unwrap_or(most);
+    let longer = raw
+        .iter()
+        .filter(|l| len(l) > width + 5 && words(l) >= 8)
+        .count();
+    if !(30..=110).contains(&width) || longer * 4 > wrapped.len() {
+        return None;
+    }
+    // A fill that is not greedy by characters (one that counts bytes, so
+    // that "’" is three; `fmt`, which evens the lines out) leaves room for
+    // the next word on some wrapped lines: as much room as the page shows
+    // is allowed for, up to ten characters.
+    let slack = raw
+        .windows(2)
+        .filter(|w| {
+            let n = len(w[0]);
+            n + 25 >= width
+                && n <= width
+                && !ends_a_sentence(w[0])
+                && w[1].chars().next().is_some_and(char::is_lowercase)
+        })
+        .filter_map(|w| {
+            let first = len(w[1].split_whitespace().next()?);
+            (width + 1).checked_sub(len(w[0]) + 1 + first)
+        })
+        .max()
+        .unwrap_or(0)
+        .min(10);
+    Some(Fill { width, slack })
+}
+
+/// The column a page was filled to, and how much room its fill leaves for
+/// a word that would have fitted (0 where it breaks greedily).
+#[derive(Debug, Clone, Copy)]
+struct Fill {
+    width: usize,
+    slack: usize,
+}
+
+fn ends_a_sentence(line: &str) -> bool {
+    line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’'])
+}
+
+/// A byline, a date or a labelled field begins `line` ("By Jane Roe",
+/// "Published: June 2, 2022", "Fri 19 Jan 2024 20:58"), not the rest of a
+/// sentence wrapped onto it (which, in lower case, the caller reads apart).
+fn starts_a_field(line: &str) -> bool {
+    let head: Vec<&str> = line.split_whitespace().take(3).collect();
+    let Some(first) = head.first() else {
+        return false;
+    };
+    let word = first.trim_end_matches([',', '.', ':']);
+    matches!(
+        word,
+        "By" | "BY" | "Posted" | "Published" | "Updated" | "|" | "-" | "–" | "—"
+    ) || (first.starts_with(char::is_uppercase) && head.iter().any(|w| w.ends_with(':')))
+        || ((2..=8).contains(&words(line))
+            && (first.starts_with(|c: char| c.is_ascii_digit()) || is_month_or_weekday(word))
+            && line
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))))
+}
+
+/// "Fri", "January", "Sept": a date line's first word.
+fn is_month_or_weekday(word: &str) -> bool {
+    const NAMES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    word.len() <= 9 && NAMES.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// "by Jane Roe - 01/25/24 4:12 PM ET", "by Jane Roe and John Doe": a
@@ -469,6 +686,93 @@ mod tests {
             Water levels in the Shatt al-Arab fall again\n\
             Farmers in Diyala count their losses today\n";
         assert_eq!(logical_lines(teasers).len(), 3);
+    }
+
+    /// Paragraphs of running text filled at 64 columns, as an e-mail or a
+    /// text browser fills them, under the head of `page`.
+    fn filled_page(head: &str) -> String {
+        format!(
+            "{head}\n\
+            Crews from the ministry of construction began work on Sunday on\n\
+            the old iron bridge, which has been closed to traffic since the\n\
+            fighting of 2017, officials in the governorate said.\n\
+            \n\
+            The repairs are paid for by the reconstruction fund and are\n\
+            expected to take eighteen months, according to a statement that\n\
+            the governor's office published on its website late on Saturday\n\
+            evening.\n"
+        )
+    }
+
+    fn texts(page: &str) -> Vec<String> {
+        logical_lines(page).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn a_headline_filled_over_two_lines_is_one_line_again() {
+        // The second line begins with a name, after a word that ends no
+        // headline; the byline under it stays apart.
+        let page = filled_page(
+            "MOSUL COURIER\n\
+            Local | Iraq | Region\n\
+            Engineers start repairs on Mosul's old iron bridge across the\n\
+            Tigris River\n\
+            By Hana Ruzgar\n",
+        );
+        let lines = texts(&page);
+        assert_eq!(
+            lines[2],
+            "Engineers start repairs on Mosul's old iron bridge across the Tigris River"
+        );
+        assert_eq!(lines[3], "By Hana Ruzgar");
+        // One word alone under it, then a blank line: the wrap's tail, not a
+        // button's label.
+        let page = filled_page(
+            "Local\n\
+            Mosul engineers begin repairs on old iron bridge after long\n\
+            closure\n",
+        );
+        assert_eq!(
+            texts(&page)[1],
+            "Mosul engineers begin repairs on old iron bridge after long closure"
+        );
+    }
+
+    #[test]
+    fn a_headline_near_the_width_keeps_apart_from_what_follows_it() {
+        // Under a label, a headline of nearly the column's width stands over
+        // the standfirst: "Traders" would not have fitted, but what follows
+        // is no short tail and the headline breaks after no small word.
+        let page = filled_page(
+            "Local\n\
+            Mosul traders count the cost of the long bridge closure downtown\n\
+            Traders in the old city say the detour through the new bridge\n\
+            adds an hour to every delivery and has cost them customers.\n",
+        );
+        let lines = texts(&page);
+        assert_eq!(
+            lines[1],
+            "Mosul traders count the cost of the long bridge closure downtown"
+        );
+        assert!(lines[2].starts_with("Traders in the old city"), "{lines:?}");
+        // "MOSUL" would have fitted after the headline: it begins the next
+        // paragraph, not the headline's second line.
+        let page = filled_page(
+            "Bridge to reopen by spring, the governor says\n\
+            MOSUL (Courier) - The governor said the old bridge would reopen\n\
+            in the spring.\n",
+        );
+        assert_eq!(
+            texts(&page)[0],
+            "Bridge to reopen by spring, the governor says"
+        );
+        // Nor is a date line the headline's tail.
+        let page = filled_page(
+            "Local\n\
+            Governor promises Mosul bridge will reopen before the spring rains\n\
+            Fri 19 Jan 2024 20:58\n",
+        );
+        assert_eq!(texts(&page)[2], "Fri 19 Jan 2024 20:58");
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! so that those lines are lines a reader can read.
 
 pub mod html;
+pub mod markup;
 
 use std::path::{Path, PathBuf};
 
@@ -35,6 +36,13 @@ pub enum Encoding {
     Utf8,
     /// Not UTF-8; decoded as Windows-1252 (a superset of Latin-1).
     Windows1252,
+    /// UTF-16 after its byte-order mark (what Windows Notepad saves as
+    /// "Unicode").
+    Utf16,
+    /// Not UTF-8; decoded with the character set the saved page declares
+    /// in its `<meta>` (an Arabic site's windows-1256, a Russian one's
+    /// windows-1251).
+    Declared,
 }
 
 /// One raw article.
@@ -142,8 +150,10 @@ impl SourceText {
         let (text, meta) = if is_html {
             html::to_text(&text)
         } else {
-            let meta = scraped_header(&text);
-            (text, meta)
+            let mut meta = scraped_header(&text);
+            let (plain, marks) = markup::plain_text(&text);
+            meta.marks = marks;
+            (plain.into_owned(), meta)
         };
         let sha256 = Sha256::digest(bytes)
             .iter()
@@ -194,11 +204,11 @@ fn scraped_header(text: &str) -> SourceMeta {
             "source" | "site" | "publication" | "outlet" | "publisher" => {
                 meta.outlet = Some(value.to_string());
             }
-            "url" | "link" | "address" => {
+            "url" | "link" | "address" | "url source" => {
                 meta.address = Some(value.to_string());
                 named = true;
             }
-            "published" | "date" | "publication date" | "published date" => {
+            "published" | "date" | "publication date" | "published date" | "published time" => {
                 if let Some(date) = value
                     .get(..10)
                     .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
@@ -259,20 +269,59 @@ pub fn slug_for(rel_path: &str) -> Option<String> {
     slug::slugify(stem).map(slug::not_list_page)
 }
 
-/// Decode bytes: UTF-8 when valid, else Windows-1252. NUL bytes mean binary.
+/// Decode bytes: UTF-16 after its byte-order mark; UTF-8 when valid; else
+/// the character set a saved page declares, else Windows-1252. NUL bytes
+/// (outside UTF-16) mean binary.
 pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
+    let utf16 = if bytes.starts_with(b"\xFF\xFE") {
+        Some(encoding_rs::UTF_16LE)
+    } else if bytes.starts_with(b"\xFE\xFF") {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    };
+    if let Some(utf16) = utf16 {
+        let (cow, _) = utf16.decode_with_bom_removal(bytes);
+        if cow.contains('\0') {
+            return Err("the file looks binary (it contains NUL characters)".to_string());
+        }
+        return Ok((normalise_newlines(cow.into_owned()), Encoding::Utf16));
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err("the file looks binary (it contains NUL bytes)".to_string());
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let (text, encoding) = match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), Encoding::Utf8),
-        Err(_) => {
-            let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (cow.into_owned(), Encoding::Windows1252)
-        }
+        Err(_) => match declared_charset(bytes) {
+            Some(charset) => {
+                let (cow, _, _) = charset.decode(bytes);
+                (cow.into_owned(), Encoding::Declared)
+            }
+            None => {
+                let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+                (cow.into_owned(), Encoding::Windows1252)
+            }
+        },
     };
     Ok((normalise_newlines(text), encoding))
+}
+
+/// The character set a saved page declares near its start (`<meta
+/// charset="windows-1256">`, `content="text/html; charset=iso-8859-6"`),
+/// when it is one the WHATWG encoding standard knows and not UTF-8 (bytes
+/// that are not UTF-8 do not become it by saying so).
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .copied()
+        .skip_while(|&b| b == b'"' || b == b'\'')
+        .take_while(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .collect();
+    encoding_rs::Encoding::for_label(&label).filter(|e| *e != encoding_rs::UTF_8)
 }
 
 fn normalise_newlines(text: String) -> String {
@@ -496,6 +545,41 @@ mod tests {
         let (t, e) = decode("\u{feff}ok".as_bytes()).unwrap();
         assert_eq!((t.as_str(), e), ("ok", Encoding::Utf8));
         assert!(decode(b"\x00\x01binary").is_err());
+    }
+
+    #[test]
+    fn decodes_utf16_and_a_declared_charset() {
+        // As Windows Notepad saves "Unicode": little-endian after a BOM.
+        let mut notepad = vec![0xFF, 0xFE];
+        notepad.extend(
+            "Erbil \u{2013} a line\r\nnext"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        let (t, e) = decode(&notepad).unwrap();
+        assert_eq!(
+            (t.as_str(), e),
+            ("Erbil \u{2013} a line\nnext", Encoding::Utf16)
+        );
+        let mut big = vec![0xFE, 0xFF];
+        big.extend("Mosul".encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(decode(&big).unwrap().0, "Mosul");
+        // An Arabic page saved in windows-1256, as it declares: "بغداد".
+        let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1256\"></head><body><p>".to_vec();
+        page.extend([0xC8, 0xDB, 0xCF, 0xC7, 0xCF]);
+        page.extend(b"</p></body></html>");
+        let (t, e) = decode(&page).unwrap();
+        assert!(
+            t.contains("<p>\u{628}\u{63a}\u{62f}\u{627}\u{62f}</p>"),
+            "{t}"
+        );
+        assert_eq!(e, Encoding::Declared);
+        // Valid UTF-8 stays UTF-8 whatever the page says.
+        let said = "<meta charset=\"windows-1256\"><p>\u{628}\u{63a}\u{62f}\u{627}\u{62f}</p>";
+        assert_eq!(
+            decode(said.as_bytes()).unwrap(),
+            (said.to_string(), Encoding::Utf8)
+        );
     }
 
     #[test]
