@@ -1135,6 +1135,14 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
     let barred = BARRED.get_or_init(|| {
         Regex::new(r"\w[.!?][\x22\u{201D}']?\s+\|\s+(?:(?i:afp|ap|reuters|epa(?:-efe)?|anadolu|xinhua|getty images|handout|file|sana|ina|irna)|(?:[A-Z][\w.'-]*\s+){1,3}[A-Z][\w.'-]*\s*/\s*[A-Z][\w. -]{1,30})$").unwrap()
     });
+    // The agency's name alone after the caption's full stop, as a credit
+    // under the picture prints it: "Lawmakers attend a session in Baghdad.
+    // Reuters", "... at the terminal. — Reuters file". An article's
+    // sentence does not end with an agency's bare name.
+    static AFTER_STOP: OnceLock<Regex> = OnceLock::new();
+    let after_stop = AFTER_STOP.get_or_init(|| {
+        Regex::new(r"\w[.!?][\x22\u{201D}']?\s+(?:[—–-]\s*)?(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|Getty Images|Handout)(?:\s+(?i:file(?:\s+photo)?|photos?|pictures?))?\.?$").unwrap()
+    });
     let line = line.trim();
     // "The big picture: ...": a label a lower-case word leads into is the
     // text's own ("file photo" aside).
@@ -1152,6 +1160,7 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
         || shape.words <= 20 && credit.is_match(line)
         || shape.words <= 40 && named.is_match(line)
         || shape.words <= 40 && barred.is_match(line)
+        || shape.words <= 30 && after_stop.is_match(line)
 }
 
 /// Is this a terminating line, and a hard one? (See the module comment.)
@@ -1580,6 +1589,19 @@ mod tests {
         );
         assert_eq!(
             why("Talks resume in Baghdad. | more news/other pages"),
+            None
+        );
+        // The agency's bare name after the caption's full stop.
+        assert_eq!(
+            why("Demonstrators gather outside the council in Basra. Reuters"),
+            Some("photo caption")
+        );
+        assert_eq!(
+            why("A tanker loads crude at the terminal. — Reuters file"),
+            Some("photo caption")
+        );
+        assert_eq!(
+            why("The council met on Sunday, the agency said, citing AP."),
             None
         );
         // A sentence's own brackets are not a credit.

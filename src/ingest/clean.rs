@@ -304,7 +304,7 @@ pub fn clean(
         dated,
         meta,
         style.with_lead(&lead),
-        first_body..first_paragraph,
+        (title.as_ref().map(|t| t.0), first_body..first_paragraph),
         last_body,
     )
     .or_else(|| dated_dateline(&lines, &body, style.with_lead(&lead)))
@@ -1858,7 +1858,11 @@ fn verdicts(
                     ..Byline::default()
                 });
             }
-            if shape.words <= 16
+            // (An author box's spans run into one line with both its
+            // labelled dates run longer: "Jane Roe Energy Correspondent
+            // Published: ... Last updated: ...".)
+            if (shape.words <= 16
+                || shape.words <= 24 && super::dates::publication_label_at(l).is_some())
                 && !header::is_series_title(l)
                 && let Some(d) = parse_date_line(without_update_note(l), style, 3)
             {
@@ -1883,6 +1887,14 @@ fn verdicts(
                         })
                     })
                     .or_else(|| l.split('|').skip(1).find_map(|f| names_alone(f.trim())))
+                    // "Jane Roe Energy Correspondent Published: ...": an
+                    // author box's name and job run into its dates.
+                    .or_else(|| {
+                        let at = super::dates::publication_label_at(l)?;
+                        byline(l[..at].trim(), style, false)
+                            .map(|b| b.authors)
+                            .filter(|a| !a.is_empty())
+                    })
                     // "Rebaz Karim 29/09/2024 - 10:15": run into the date.
                     .or_else(|| {
                         let at = l.find(|c: char| c.is_ascii_digit())?;
@@ -2397,7 +2409,18 @@ fn page_title_outlets(
     if let Some((_, site)) = site_suffix(&lines[t].text, lines, t) {
         outlets.push((OutletSource::PageTitle, site.to_string(), Some(lines[t].no)));
     }
-    if let Some(outlet) = meta.title.as_deref().and_then(titled) {
+    // The <title> shortens or rewords the headline ("Coalition mission to
+    // end | Harbour Courier" over a longer <h1>): its site's name still
+    // counts when the page prints it on a line of its own or in its
+    // copyright line, and it is no person's name (an opinion piece's
+    // "Why talks failed - Jane Roe").
+    let reworded = || {
+        let title = meta.title.as_deref()?;
+        let (_, site) = site_suffix(title, lines, usize::MAX)?;
+        (known_outlet(site).is_some() || !header::is_plausible_person_name(site))
+            .then(|| site.to_string())
+    };
+    if let Some(outlet) = meta.title.as_deref().and_then(titled).or_else(reworded) {
         outlets.push((OutletSource::PageTitle, outlet, None));
     }
     outlets
@@ -2794,7 +2817,7 @@ fn choose_date(
     kinds: &[Kind],
     meta: &SourceMeta,
     style: DateStyle,
-    opening: std::ops::Range<usize>,
+    (headline, opening): (Option<usize>, std::ops::Range<usize>),
     last_body: usize,
 ) -> Option<Decided<PublishedDate>> {
     // `opening`: from the body's first line to its first paragraph (a
@@ -2844,7 +2867,13 @@ fn choose_date(
             why,
         })
     };
-    if let Some((i, d)) = above(false, first_body) {
+    // A date over the headline later than the metadata's is the day the
+    // page was saved, not the article's: a top bar's "today" (htmldate
+    // likewise trusts the metadata over such a header date).
+    let saved_day = |i: usize, d: &PublishedDate| {
+        headline.is_some_and(|h| i < h) && meta.dates.iter().any(|m| !m.modified && m.date < d.date)
+    };
+    if let Some((i, d)) = above(false, first_body).filter(|(i, d)| !saved_day(*i, d)) {
         return from_line(*i, d, "the date line above the article");
     }
     if let Some(m) = meta.dates.iter().find(|m| !m.modified) {

@@ -406,6 +406,7 @@ pub fn parse_date_line(
                 w <= 3 && !byline && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
             }
             || is_numbered_name(f)
+            || j < at && is_labelled_publication(fields[at]) && is_name_and_role(f)
             || is_issue_number(f)
             || is_category_field(f)
             || is_editor_credit(f)
@@ -638,9 +639,70 @@ fn split_before_label(field: &str) -> Vec<&str> {
         .min()
         .filter(|&i| i > 0 && field.is_char_boundary(i));
     match at {
-        Some(i) => vec![field[..i].trim(), field[i..].trim()],
+        // "Published: DATE Last updated: DATE": each label its own field.
+        Some(i) => {
+            let mut fields = vec![field[..i].trim()];
+            fields.extend(split_before_label(field[i..].trim()));
+            fields
+        }
         None => vec![field],
     }
+}
+
+/// Where a publication label and its colon stand after some words
+/// ("Jane Roe Published: 2 Jun 2024").
+pub fn publication_label_at(line: &str) -> Option<usize> {
+    let lower = line.to_ascii_lowercase();
+    [" published:", " posted:"]
+        .iter()
+        .filter_map(|l| lower.find(l))
+        .min()
+        .filter(|&at| line.is_char_boundary(at))
+}
+
+/// "Published: 2 Jun 2024": a field that a publication label opens.
+fn is_labelled_publication(field: &str) -> bool {
+    let l = field.to_ascii_lowercase();
+    ["published:", "posted:", "published on", "posted on"]
+        .iter()
+        .any(|p| l.starts_with(p))
+}
+
+/// "Omar Haddad Energy Correspondent" before "Published: ...": the
+/// names and role an author line prints before its labelled date, run
+/// together by a scraper (each was a span of its own). A few capitalised
+/// words, no figure, no sentence, that open with a given name or end with
+/// a reporter's role: a headline run into the label ("Port Reopens
+/// Published: ...") is no such line.
+fn is_name_and_role(field: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "correspondent",
+        "reporter",
+        "writer",
+        "editor",
+        "contributor",
+        "columnist",
+        "staff",
+        "desk",
+        "chief",
+        "analyst",
+    ];
+    let words: Vec<&str> = field.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let named = words
+        .first()
+        .is_some_and(|w| super::people::has_given_name(w))
+        || words
+            .last()
+            .is_some_and(|w| ROLES.contains(&w.to_lowercase().as_str()));
+    (1..=8).contains(&words.len())
+        && capitalised * 2 > words.len()
+        && !field.ends_with(['.', '!', '?', ':'])
+        && !field.chars().any(|c| c.is_ascii_digit())
+        && named
 }
 
 /// The months of the Persian and Hijri calendars, as English pages spell them.
@@ -1380,6 +1442,35 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn an_author_line_run_into_its_labelled_dates() {
+        let date = |s: &str| {
+            parse_date_line(s, DateStyle::default(), 3).map(|d| (d.date.to_string(), d.updated))
+        };
+        // Each span of an author box run into one line: names, role, dates.
+        assert_eq!(
+            date(
+                "Rania Khalil Political Correspondent Published: Tue 4 Jun 2024, 9:10 AM Last updated: Tue 4 Jun 2024, 6:30 PM"
+            ),
+            Some(("2024-06-04".to_string(), false))
+        );
+        assert_eq!(
+            date("Energy Desk Posted: 12 March 2024"),
+            Some(("2024-03-12".to_string(), false))
+        );
+        // Each label is a field of its own: the publication, not the update.
+        assert_eq!(
+            date("Published: 3 May 2024 Updated: 5 May 2024"),
+            Some(("2024-05-03".to_string(), false))
+        );
+        // A headline run into the label is no author line.
+        assert_eq!(date("Port Reopens After Storm Published: 3 May 2024"), None);
+        assert_eq!(
+            date("The port reopened on Friday. Published: 3 May 2024"),
+            None
+        );
     }
 
     #[test]

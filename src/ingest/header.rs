@@ -338,6 +338,9 @@ fn read_piece(piece: &str, (i, j): (usize, usize), b: &mut Byline) {
     let piece = without_written_for(piece);
     let piece = without_filing_place(piece).trim();
     let piece = without_job_before(piece);
+    // "Jane Roe Kirkuk Bureau": the job after the name, no comma between.
+    let job_after = name_before_job(piece);
+    let piece = job_after.as_deref().unwrap_or(piece);
     // "Wendy Roe - The Harbour Record": the name, a dash, the publication.
     let piece = match piece.split_once(" - ").or_else(|| piece.split_once(" – ")) {
         Some((name, publication))
@@ -751,6 +754,7 @@ const JOURNALIST_ROLES: &[&str] = &[
     "producer",
     "chief",
     "contributor",
+    "bureau",
 ];
 
 /// Is `text` a journalist's job title: a few words ending in one of
@@ -772,6 +776,15 @@ pub fn is_journalist_role(text: &str) -> bool {
 /// "Jane Roe Middle East correspondent": a name and the job title after it,
 /// no comma between.
 fn name_and_desk(t: &str) -> Option<Byline> {
+    name_before_job(t).map(|name| Byline {
+        authors: vec![name],
+        ..Byline::default()
+    })
+}
+
+/// "Jane Roe Middle East correspondent" -> "Jane Roe": the name before a
+/// job title that follows it without a comma.
+fn name_before_job(t: &str) -> Option<String> {
     // Asked of every short line: the job title's last word first.
     let last = t.split(',').next()?.split_whitespace().next_back()?;
     if !JOURNALIST_ROLES.contains(&last.to_lowercase().as_str()) {
@@ -794,10 +807,7 @@ fn name_and_desk(t: &str) -> Option<Byline> {
             && is_plausible_person_name(&name)
             && !is_desk(&name)
             && is_journalist_role(&role))
-        .then(|| Byline {
-            authors: vec![name],
-            ..Byline::default()
-        })
+        .then_some(name)
     })
 }
 

@@ -518,18 +518,31 @@ fn squashed_alike(squashed: &str, spaced: &str) -> bool {
 }
 
 fn site_name_printed(doc: &Html) -> Option<String> {
-    const PLACES: &[(&str, Option<&str>)] = &[
+    // (The selector, the attribute holding the name or `None` for the
+    // element's text, the fewest words: a link home in the header may be a
+    // menu's "Home" or "News", a site's name has two words or more.)
+    const PLACES: &[(&str, Option<&str>, usize)] = &[
         (
             "[class*=\"logo\"] img[alt], img[class*=\"logo\"][alt], [id*=\"logo\"] img[alt]",
             Some("alt"),
+            1,
         ),
         (
             "header a[href=\"/\"] img[alt], [class*=\"brand\"] img[alt]",
             Some("alt"),
+            1,
         ),
-        (".site-title, .site-name, [class*=\"site-title\"]", None),
+        (".site-title, .site-name, [class*=\"site-title\"]", None, 1),
+        // The masthead's name as a link home, in words: "<a class="brand"
+        // href="/">Harbour Ledger</a>", WordPress's rel="home".
+        ("a[class*=\"brand\"], a[rel=\"home\"]", None, 1),
+        (
+            "header a[href=\"/\"], [class*=\"masthead\"] a[href=\"/\"]",
+            None,
+            2,
+        ),
     ];
-    PLACES.iter().find_map(|(css, attr)| {
+    PLACES.iter().find_map(|(css, attr, fewest)| {
         let sel = Selector::parse(css).ok()?;
         doc.select(&sel).find_map(|e| {
             let raw = match attr {
@@ -546,7 +559,7 @@ fn site_name_printed(doc: &Html) -> Option<String> {
                 })
                 .trim();
             let words = name.split_whitespace().count();
-            ((1..=6).contains(&words)
+            ((*fewest..=6).contains(&words)
                 && name.chars().any(char::is_alphabetic)
                 && !name.eq_ignore_ascii_case("home"))
             .then(|| name.to_string())
@@ -664,6 +677,21 @@ mod tests {
         assert_eq!(
             page("<p class=\"site-title\"><a href=\"/\">Harbour Ledger</a></p>").as_deref(),
             Some("Harbour Ledger")
+        );
+        // The masthead's link home, in words.
+        assert_eq!(
+            page("<a class=\"brand\" href=\"/\">Harbour Ledger</a><a href=\"/world\">World</a>")
+                .as_deref(),
+            Some("Harbour Ledger")
+        );
+        assert_eq!(
+            page("<a href=\"/\">Harbour Ledger</a> <a href=\"/\">Home</a>").as_deref(),
+            Some("Harbour Ledger")
+        );
+        // A menu's link home is no name.
+        assert_eq!(
+            page("<nav><a href=\"/\">Home</a><a href=\"/\">News</a></nav>"),
+            None
         );
         // A logo without a text alternative, or one saying only "logo", names nothing.
         assert_eq!(
