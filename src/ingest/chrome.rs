@@ -50,7 +50,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "navigation",
-        r"^(?:home|menu|search|skip to (?:main )?content|skip (?:to )?(?:the )?(?:next|previous) section|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?|gallery|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu|e-?paper|e-?edition|digital edition|print edition|today'?s paper|accessibility help|accessibility links|keyboard shortcuts(?: for (?:the )?(?:audio|video|media) player)?|(?:open|close) navigation(?: menu)?|skip to (?:navigation|footer|main navigation))$",
+        r"^(?:home|menu|search|skip to (?:main )?content|skip (?:to )?(?:the )?(?:next|previous) section|subscribe(?: now)?|sign in|sign up|log ?in|log ?out|register|newsletter|advertising|sponsored(?: content)?|close|back to top|top|next|previous|prev|more|loading\.*|watch|listen|play|video|photos?(?:\s*\(\d{1,3}\))?|(?:photo |video |image )?gallery(?:\s*\(\d{1,3}\))?|images?|graphic|infographic|print this page|live|open in app|download pdf|player ratings|skip links|navigation menu|main menu|e-?paper|e-?edition|digital edition|print edition|today'?s paper|accessibility help|accessibility links|keyboard shortcuts(?: for (?:the )?(?:audio|video|media) player)?|(?:open|close) navigation(?: menu)?|skip to (?:navigation|footer|main navigation))$",
     ),
     // A skip link with its keyboard hint: "Skip to main content (Press Enter)."
     (
@@ -1009,6 +1009,9 @@ const ACTION_VERBS: &[&str] = &[
     "support",
     "donate",
     "comment",
+    // "Become a member", "Report an error": a site's own buttons.
+    "become",
+    "report",
 ];
 
 /// Words that follow an action verb in a call to action (and not in a
@@ -1029,6 +1032,8 @@ const ACTION_OBJECTS: &[&str] = &[
     "now",
     "here",
     "a",
+    "an",
+    "independent",
     "for",
     "with",
     "comments",
@@ -1071,6 +1076,11 @@ fn is_call_to_action(line: &str) -> bool {
         line.split(|c: char| !c.is_alphanumeric())
             .any(|w| ["app", "apps", "iOS", "Android", "iPhone"].contains(&w))
     };
+    // "Become a member", "Report an error": as buttons, a few words; a
+    // headline may open with these verbs.
+    if matches!(first.as_str(), "become" | "report") && n > 4 {
+        return false;
+    }
     ACTION_VERBS.contains(&first.as_str())
         && ((!line.trim_end().ends_with('.') || n <= 3)
             && n <= 14
@@ -1433,6 +1443,10 @@ mod tests {
             "{filtered} filtered"
         );
         assert_eq!(chrome.matches("Next image"), Some("gallery"));
+        // A picture's placeholder, a gallery's link with its count.
+        for media in ["Image", "Photo gallery (8)", "Photos (23)"] {
+            assert_eq!(chrome.matches(media), Some("navigation"), "{media}");
+        }
         // A site's pattern is case-insensitive without saying so in its text.
         let site = crate::config::compile_line_pattern("watch our (?:live )?channel").unwrap();
         let chrome = Boilerplate::new(&[site]);
@@ -1612,6 +1626,20 @@ mod tests {
         assert_eq!(
             why("Click here to see the interactive map of the region."),
             Some("call to action")
+        );
+        // A site's own buttons and a picture's placeholder.
+        for button in [
+            "Become a member",
+            "Report an error",
+            "Support independent journalism",
+        ] {
+            assert_eq!(why(button), Some("call to action"), "{button}");
+        }
+        // A headline that opens with one of those verbs is no button.
+        assert_eq!(why("Report says Iraq's oil exports rose in May."), None);
+        assert_eq!(
+            why("Become a ministry, lawmakers tell Peshmerga command"),
+            None
         );
         // Several authors in a comma list are a byline, not a list of sections.
         assert_eq!(

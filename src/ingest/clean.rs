@@ -132,6 +132,49 @@ const INTERRUPTIONS: &[&str] = &[
     "timestamp",
 ];
 
+/// The authors a date line names: "Posted on January 4, 2024 by Jane
+/// Roe", "Jane Roe - Jan 25, 2024", "January 26, 2024 | Joe Truzman |
+/// Iraq, Iran", "Jane Roe Energy Correspondent Published: ...", "Rebaz
+/// Karim 29/09/2024 - 10:15"; never a place.
+fn authors_of_date_line(l: &str, style: DateStyle) -> Option<Vec<String>> {
+    // After "by", or before a dash; else a field of its own.
+    l.rsplit_once(" by ")
+        .map(|(_, name)| name)
+        .or_else(|| {
+            l.split_once(" - ")
+                .or_else(|| l.split_once(" – "))
+                .map(|(name, _)| name)
+        })
+        .and_then(|name| {
+            // "BY JANE DOE - 09/27/24 4:15 PM ET": the byline's
+            // label before the names.
+            names_alone(name).or_else(|| {
+                byline(name, style, false)
+                    .map(|b| b.authors)
+                    .filter(|a| !a.is_empty())
+            })
+        })
+        .or_else(|| l.split('|').skip(1).find_map(|f| names_alone(f.trim())))
+        // "Jane Roe Energy Correspondent Published: ...": an
+        // author box's name and job run into its dates.
+        .or_else(|| {
+            let at = super::dates::publication_label_at(l)?;
+            byline(l[..at].trim(), style, false)
+                .map(|b| b.authors)
+                .filter(|a| !a.is_empty())
+        })
+        // "Rebaz Karim 29/09/2024 - 10:15": run into the date.
+        .or_else(|| {
+            let at = l.find(|c: char| c.is_ascii_digit())?;
+            let numeric = l[at..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.contains(['/', '.', '-']));
+            names_alone(l[..at].trim()).filter(|_| at > 0 && numeric)
+        })
+        .filter(|names| !names.iter().any(|n| people::is_place(n)))
+}
+
 /// Does `line` end as a date line does: a year, or a time ("11:40",
 /// "6:12 PM", "14.32 BST")?
 fn ends_like_a_date(line: &str) -> bool {
@@ -165,6 +208,31 @@ fn label_inside_text(i: usize, shapes: &[Shape], kinds: &[Kind]) -> bool {
         })
 }
 
+/// One line of chrome that cannot end an article, between two of its
+/// paragraphs: a share bar, a button or a promo printed inside the
+/// article ("Print this page", "Report an error"). Both are finished
+/// sentences of twelve words or more, and the article has begun above:
+/// the paragraph above is good on its own or has another before it, so a
+/// standfirst over a share bar stays where the page's header leaves it.
+fn inside_paragraphs(i: usize, shapes: &[Shape], kinds: &[Kind]) -> bool {
+    let paragraph = |j: usize| {
+        matches!(kinds[j], Kind::Text(Density::Good | Density::NearGood))
+            && shapes[j].sentence_end
+            && shapes[j].words >= 12
+    };
+    let text_above = |end: usize| {
+        kinds[..end]
+            .iter()
+            .rposition(|k| matches!(k, Kind::Text(_) | Kind::Chrome(_)))
+    };
+    let Some(above) = text_above(i).filter(|&a| paragraph(a)) else {
+        return false;
+    };
+    let begun =
+        kinds[above] == Kind::Text(Density::Good) || text_above(above).is_some_and(paragraph);
+    begun && past_chrome(kinds, i + 1).is_some_and(paragraph)
+}
+
 /// How each line stands for the context pass: text with its class, chrome
 /// (and every `boundary`: the headline and what is above it, the masthead,
 /// an author box), or an aside looked past (an advert, a teaser, a caption
@@ -187,8 +255,20 @@ fn standings(
                 // A single line dropped into the article (an advert, a
                 // teaser, a caption) is looked past, not a boundary.
                 Kind::Chrome(why) if INTERRUPTIONS.contains(&why.as_str()) => Standing::Aside,
+                // One line of chrome that cannot end an article, between
+                // its text and a paragraph of it: a share bar, a promo's
+                // heading or a button printed inside the article.
                 Kind::Chrome(why)
                     if why == "promo heading" && label_inside_text(i, shapes, kinds) =>
+                {
+                    Standing::Aside
+                }
+                // (A rule drawn across the page divides the article from
+                // what is under it: not looked past.)
+                Kind::Chrome(why)
+                    if terminates(why).is_none()
+                        && why != "separator"
+                        && inside_paragraphs(i, shapes, kinds) =>
                 {
                     Standing::Aside
                 }
@@ -1866,45 +1946,7 @@ fn verdicts(
                 && !header::is_series_title(l)
                 && let Some(d) = parse_date_line(without_update_note(l), style, 3)
             {
-                // "Posted on January 4, 2024 by Jane Roe": the author after
-                // it; "Jane Roe - Jan 25, 2024": before it.
-                // "January 26, 2024 | Joe Truzman | Iraq, Iran": a field of its own.
-                let named = l
-                    .rsplit_once(" by ")
-                    .map(|(_, name)| name)
-                    .or_else(|| {
-                        l.split_once(" - ")
-                            .or_else(|| l.split_once(" – "))
-                            .map(|(name, _)| name)
-                    })
-                    .and_then(|name| {
-                        // "BY JANE DOE - 09/27/24 4:15 PM ET": the byline's
-                        // label before the names.
-                        names_alone(name).or_else(|| {
-                            byline(name, style, false)
-                                .map(|b| b.authors)
-                                .filter(|a| !a.is_empty())
-                        })
-                    })
-                    .or_else(|| l.split('|').skip(1).find_map(|f| names_alone(f.trim())))
-                    // "Jane Roe Energy Correspondent Published: ...": an
-                    // author box's name and job run into its dates.
-                    .or_else(|| {
-                        let at = super::dates::publication_label_at(l)?;
-                        byline(l[..at].trim(), style, false)
-                            .map(|b| b.authors)
-                            .filter(|a| !a.is_empty())
-                    })
-                    // "Rebaz Karim 29/09/2024 - 10:15": run into the date.
-                    .or_else(|| {
-                        let at = l.find(|c: char| c.is_ascii_digit())?;
-                        let numeric = l[at..]
-                            .split_whitespace()
-                            .next()
-                            .is_some_and(|w| w.contains(['/', '.', '-']));
-                        names_alone(l[..at].trim()).filter(|_| at > 0 && numeric)
-                    })
-                    .filter(|names| !names.iter().any(|n| people::is_place(n)));
+                let named = authors_of_date_line(l, style);
                 if let Some(authors) = named {
                     return Kind::Byline(Byline {
                         authors,
@@ -3336,6 +3378,31 @@ mod tests {
     }
 
     const PARAGRAPHS: &str = "Officials in the capital said on Monday that the talks on the future of the mission would resume next month after a pause of several weeks.\n\nThe delegation will be led by the defence minister, who told reporters that the two sides were close to an agreement on the timetable.\n";
+
+    #[test]
+    fn a_button_between_short_paragraphs_does_not_end_the_article() {
+        let a = run(
+            "Harbour Daily\nHome\nLocal\nPort\n\nFerry service resumes after the harbour strike ends\nAFP , Saturday 27 Jan 2024\n\
+            The ferry between the two quays sailed again on Saturday after dock workers ended a strike over pay, the port said.\n\
+            Print this page\n\
+            Short link:\n\
+            \n\
+            Workers at the northern quay are to return on Monday, the union added.\n\
+            ADVERTISEMENT\n\
+            \n\
+            Union leader Omar Reed said the workers had won a rise of eight percent.\n\
+            \n\
+            Search Keywords:\n\
+            Short link:\n",
+        );
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(
+            texts[1].starts_with("Workers at the northern quay"),
+            "{texts:?}"
+        );
+        assert!(texts[2].starts_with("Union leader Omar Reed"), "{texts:?}");
+    }
 
     #[test]
     fn a_menu_item_printed_again_as_the_kicker_is_not_the_headline() {

@@ -368,6 +368,7 @@ pub fn parse_date_line(
         None => line,
     };
     let line = publication_note(line.trim());
+    let line = without_trailing_byline(line);
     let line = without_issue_number(line);
     let line = without_agency(line);
     let line = gregorian_in_brackets(line);
@@ -658,6 +659,24 @@ pub fn publication_label_at(line: &str) -> Option<usize> {
         .filter_map(|l| lower.find(l))
         .min()
         .filter(|&at| line.is_char_boundary(at))
+}
+
+/// "Posted 3 December 2024 by Harbour Voice Staff" -> "Posted 3 December
+/// 2024": the byline after the date, capitalised words (a name, a desk)
+/// after "by", up to six of them.
+fn without_trailing_byline(line: &str) -> &str {
+    match line.rsplit_once(" by ") {
+        Some((date, by))
+            if date.bytes().any(|b| b.is_ascii_digit())
+                && (1..=6).contains(&by.split_whitespace().count())
+                && by
+                    .split_whitespace()
+                    .all(|w| w.starts_with(char::is_uppercase)) =>
+        {
+            date.trim_end()
+        }
+        _ => line,
+    }
 }
 
 /// "Published: 2 Jun 2024": a field that a publication label opens.
@@ -1455,6 +1474,10 @@ mod tests {
                 "Rania Khalil Political Correspondent Published: Tue 4 Jun 2024, 9:10 AM Last updated: Tue 4 Jun 2024, 6:30 PM"
             ),
             Some(("2024-06-04".to_string(), false))
+        );
+        assert_eq!(
+            date("Posted 12 March 2024 by Harbour Voice Staff"),
+            Some(("2024-03-12".to_string(), false))
         );
         assert_eq!(
             date("Energy Desk Posted: 12 March 2024"),

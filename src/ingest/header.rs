@@ -708,9 +708,15 @@ fn speaker_line(t: &str) -> Option<Byline> {
     }
     let (name, role) = t.split_once(", ")?;
     let role_words = role.split_whitespace().count();
+    // "Drone Strike Hits Convoy, Says Police Colonel": a headline in title
+    // case, the speaker after its verb, not a name and its role.
+    let said = role.split_whitespace().next().is_some_and(|w| {
+        ["says", "said", "tells", "warns", "claims"].contains(&w.to_lowercase().as_str())
+    });
     if !(1..=6).contains(&role_words)
         || t.ends_with('.')
-        || !is_person_name(name)
+        || said
+        || !is_plausible_person_name(name)
         || !role.split_whitespace().any(super::people::is_role_word)
     {
         return None;

@@ -632,6 +632,9 @@ struct Mention {
     person: bool,
     /// Evidence that it names something else.
     not_person: bool,
+    /// Read in a line in title case, where every word is capitalised: a
+    /// person only when the text names them so elsewhere too.
+    title_case: bool,
     line: usize,
 }
 
@@ -667,6 +670,26 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             Some(words) => words.iter().map(String::as_str).collect(),
             None => s.text.split_whitespace().collect(),
         };
+        // In title case the words that join a headline's parts are
+        // capitalised too ("Statement From Ambassador Jane Roe On The
+        // Attack"): read in lower case, they end a run as in prose.
+        let lowered: Option<Vec<String>> = title_case.then(|| {
+            tokens
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    if i > 0 && is_joining_word(t) {
+                        t.to_lowercase()
+                    } else {
+                        t.to_string()
+                    }
+                })
+                .collect()
+        });
+        let tokens: Vec<&str> = match &lowered {
+            Some(l) => l.iter().map(String::as_str).collect(),
+            None => tokens,
+        };
         // Names read so far in this sentence, and where each run ended.
         let mut earlier: Vec<String> = Vec::new();
         let mut last_end = 0;
@@ -677,6 +700,10 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             while title_case && m.name.len() > 2 && m.name.last().is_some_and(|t| is_common_word(t))
             {
                 m.name.pop();
+            }
+            if title_case {
+                m.title_case = true;
+                within_title_case(&mut m);
             }
             let name = m.name.join(" ");
             // (A one-word name is its only token: the name's check is the token's.)
@@ -713,6 +740,36 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
     let mut people = decide(mentions, links);
     with_printed_forms(&mut people, sentences);
     people
+}
+
+/// A run of capitals in a headline in title case, where every word is
+/// capitalised and capitals are no evidence of a name ("Transition Talks
+/// With Iraq"): a run is no one's name when every word is ordinary English
+/// and none a given name.
+fn within_title_case(m: &mut Mention) {
+    // The headline's first word, capitalised in any case ("On The Strike").
+    while m.name.len() > 1 && is_joining_word(&m.name[0]) {
+        m.name.remove(0);
+        m.role = None;
+    }
+    // (Nor is a run a verb opens: "Visits Erbil", "Meets Peshmerga".)
+    let opens_with_word = m.name.first().is_some_and(|t| is_common_word(t));
+    if (opens_with_word || m.name.iter().all(|t| is_common_word(t)))
+        && !has_given_name(&m.name.join(" "))
+    {
+        m.not_person = true;
+    }
+}
+
+/// A preposition, an article or "and": the words that join a headline's
+/// parts, which a name does not hold ("of" in "Secretary of Defense" is
+/// read by the role).
+fn is_joining_word(t: &str) -> bool {
+    const JOINING: &[&str] = &[
+        "in", "on", "at", "over", "with", "for", "to", "from", "by", "the", "a", "an", "and", "as",
+        "after", "before", "amid", "against", "into", "near", "under", "about", "of",
+    ];
+    JOINING.contains(&lower(t).as_str())
 }
 
 /// "Sens. Lindsey Graham and Tom Cotton": the name after "and" in a list
@@ -1163,6 +1220,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         role,
         person,
         not_person,
+        title_case: false,
         line,
     })
 }
@@ -1514,9 +1572,24 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
         .filter(|m| m.name.len() == 1 && m.person && !m.not_person)
         .map(|m| m.name[0].clone())
         .collect();
+    // A headline in title case names a person the text names too (a
+    // news text restates whom its headline names), or with a title before
+    // the name (a statement's "Remarks by Ambassador Jane Roe", its
+    // speaker named nowhere else); capitals alone there are no evidence
+    // ("Over Ain Al-Asad", "Transition Talks").
+    let in_prose: Vec<String> = mentions
+        .iter()
+        .filter(|m| !m.title_case && !m.not_person)
+        .map(|m| m.name.join(" "))
+        .collect();
     let is_person = |m: &Mention| {
         let key = names::name_key(&m.name.join(" "));
         !rejected.contains(&key)
+            && (!m.title_case
+                || m.name.len() >= 2 && m.role.as_ref().is_some_and(|r| !r.is_empty())
+                || in_prose
+                    .iter()
+                    .any(|p| names::same_person(p, &m.name.join(" "))))
             && (m.person
                 || (m.name.len() >= 2
                     && confirmed
@@ -1786,6 +1859,51 @@ mod tests {
             .iter()
             .map(|p| (p.name.as_str(), p.roles.as_slice()))
             .collect()
+    }
+
+    #[test]
+    fn a_headline_in_title_case_names_only_whom_the_text_names() {
+        let body = "The drone hit a car near the Baladiyat roundabout on Wednesday night, police said. Commander Abu Jawad al-Saedi was killed with his driver.";
+        // Capitals alone in a headline are no one's name.
+        assert_eq!(
+            names_of(
+                &[
+                    "US Drone Strike Kills Militia Commander In East Karrada Quarter",
+                    body
+                ],
+                &[]
+            ),
+            ["Abu Jawad al-Saedi"]
+        );
+        assert_eq!(
+            names_of(
+                &["Lawmakers Question Minister Over Harir Base Convoy", body],
+                &[]
+            ),
+            ["Abu Jawad al-Saedi"]
+        );
+        assert_eq!(
+            names_of(
+                &[
+                    "Drone Strike Hits Smuggling Convoy, Says Police Colonel In Tal Afar",
+                    body
+                ],
+                &[]
+            ),
+            ["Abu Jawad al-Saedi"]
+        );
+        // A statement's speaker, with the title the headline gives, named
+        // nowhere else.
+        assert_eq!(
+            names_of(
+                &[
+                    "Statement From Ambassador Karen Holloway On The Attack On The Embassy",
+                    "Last night rockets struck near our compound. We condemn this attack.",
+                ],
+                &[]
+            ),
+            ["Karen Holloway"]
+        );
     }
 
     #[test]
