@@ -13,6 +13,16 @@ use super::{LineMark, MarkKind};
 /// `text` as the page shows it, with the headings its Markdown marks; the
 /// text unchanged and no marks when it has no such markup.
 pub fn plain_text(text: &str) -> (Cow<'_, str>, Vec<LineMark>) {
+    match without_quote_marks(text) {
+        Cow::Borrowed(text) => unquoted_plain_text(text),
+        Cow::Owned(text) => {
+            let (plain, marks) = unquoted_plain_text(&text);
+            (Cow::Owned(plain.into_owned()), marks)
+        }
+    }
+}
+
+fn unquoted_plain_text(text: &str) -> (Cow<'_, str>, Vec<LineMark>) {
     let text = match without_link_references(text) {
         Cow::Borrowed(t) => without_markdown_links(t),
         Cow::Owned(t) => Cow::Owned(without_markdown_links(&t).into_owned()),
@@ -21,6 +31,76 @@ pub fn plain_text(text: &str) -> (Cow<'_, str>, Vec<LineMark>) {
         Some((plain, marks)) => (Cow::Owned(plain), marks),
         None => (text, Vec::new()),
     }
+}
+
+/// A page forwarded in an e-mail, every line quoted ("> Headline", ">>
+/// By Jane Roe"), as the page itself: the quote marks left off each line.
+/// A page that quotes some of its lines (a Markdown blockquote) is left
+/// as it is: nine lines in ten, at least, must be quoted.
+fn without_quote_marks(text: &str) -> Cow<'_, str> {
+    match without_forward_header(text) {
+        Cow::Borrowed(text) => unquoted(text),
+        Cow::Owned(text) => Cow::Owned(unquoted(&text).into_owned()),
+    }
+}
+
+/// A mail client's header over a forwarded message ("---------- Forwarded
+/// message ---------", "Begin forwarded message:", "-----Original
+/// Message-----", then From:, Date:, Subject:, To: lines): the mail's, not
+/// the page's, so emptied with what the sender wrote above it (its date is
+/// the day it was sent). Text without such a marker comes back as it is.
+fn without_forward_header(text: &str) -> Cow<'_, str> {
+    let marker = |l: &str| {
+        let l = l.trim().trim_matches('-').trim().to_ascii_lowercase();
+        matches!(
+            l.as_str(),
+            "forwarded message" | "begin forwarded message:" | "original message"
+        )
+    };
+    let field = |l: &str| {
+        l.split_once(':').is_some_and(|(k, _)| {
+            matches!(
+                k.trim().to_ascii_lowercase().as_str(),
+                "from" | "date" | "sent" | "subject" | "to" | "cc" | "reply-to"
+            )
+        })
+    };
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let Some(at) = lines.iter().take(20).position(|l| marker(l)) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut in_header = true;
+    for (i, line) in lines.iter().enumerate() {
+        let body = line.trim_end_matches(['\n', '\r']);
+        in_header &= i <= at || field(body);
+        if !in_header {
+            out.push_str(body);
+        }
+        out.push_str(&line[body.len()..]);
+    }
+    Cow::Owned(out)
+}
+
+/// `text` without its quote marks when nine lines in ten are quoted.
+fn unquoted(text: &str) -> Cow<'_, str> {
+    let quoted = |l: &str| l.trim_start().starts_with('>');
+    let (mut lines, mut marked) = (0usize, 0usize);
+    for l in text.lines().filter(|l| !l.trim().is_empty()) {
+        lines += 1;
+        marked += usize::from(quoted(l));
+    }
+    if lines < 3 || marked * 10 < lines * 9 {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let unquoted = body.trim_start().trim_start_matches(['>', ' ']);
+        out.push_str(if quoted(body) { unquoted } else { body });
+        out.push_str(&line[body.len()..]);
+    }
+    Cow::Owned(out)
 }
 
 /// Markdown's headings: "# Headline" (level 1 to 6) and, on a page with
@@ -394,6 +474,29 @@ mod tests {
             without_markdown_links("No links [here].\n"),
             "No links [here].\n"
         );
+    }
+
+    #[test]
+    fn a_page_forwarded_with_every_line_quoted_reads_as_the_page() {
+        let mail = "> Harbour Daily\n>\n> Ferry service resumes\n>> By Mara Quill\n> The ferry sailed again on Saturday.\n";
+        let (text, _) = plain_text(mail);
+        assert_eq!(
+            text,
+            "Harbour Daily\n\nFerry service resumes\nBy Mara Quill\nThe ferry sailed again on Saturday.\n"
+        );
+        // Forwarded: the mail's own header is not the page's.
+        let forwarded = format!(
+            "---------- Forwarded message ---------\nFrom: Desk <d@x.example>\nDate: Fri, 6 Dec 2024 at 08:12\nSubject: Fwd: story\n\n{mail}"
+        );
+        let (text, _) = plain_text(&forwarded);
+        assert_eq!(
+            text,
+            "\n\n\n\n\nHarbour Daily\n\nFerry service resumes\nBy Mara Quill\nThe ferry sailed again on Saturday.\n"
+        );
+        // A blockquote inside an article stays.
+        let article =
+            "The minister spoke.\n> We will not wait.\nHe left at noon.\nTalks resume on Monday.\n";
+        assert_eq!(plain_text(article).0, article);
     }
 
     #[test]

@@ -150,8 +150,10 @@ impl SourceText {
         let (text, meta) = if is_html {
             html::to_text(&text)
         } else {
-            let mut meta = scraped_header(&text);
             let (plain, marks) = markup::plain_text(&text);
+            // (Read from the text as shown: a forwarded page's fields are
+            // quoted too.)
+            let mut meta = scraped_header(&plain);
             meta.marks = marks;
             (plain.into_owned(), meta)
         };
