@@ -694,18 +694,6 @@ fn is_labelled_publication(field: &str) -> bool {
 /// a reporter's role: a headline run into the label ("Port Reopens
 /// Published: ...") is no such line.
 fn is_name_and_role(field: &str) -> bool {
-    const ROLES: &[&str] = &[
-        "correspondent",
-        "reporter",
-        "writer",
-        "editor",
-        "contributor",
-        "columnist",
-        "staff",
-        "desk",
-        "chief",
-        "analyst",
-    ];
     let words: Vec<&str> = field.split_whitespace().collect();
     let capitalised = words
         .iter()
@@ -714,9 +702,8 @@ fn is_name_and_role(field: &str) -> bool {
     let named = words
         .first()
         .is_some_and(|w| super::people::has_given_name(w))
-        || words
-            .last()
-            .is_some_and(|w| ROLES.contains(&w.to_lowercase().as_str()));
+        || super::header::is_journalist_role(field)
+        || super::header::is_desk(field);
     (1..=8).contains(&words.len())
         && capitalised * 2 > words.len()
         && !field.ends_with(['.', '!', '?', ':'])

@@ -978,7 +978,8 @@ fn desk_of_outlet(piece: &str) -> Option<String> {
     }
 }
 
-fn is_desk(piece: &str) -> bool {
+/// Does `piece` name a desk ("Staff", "Desk", "Newsroom")?
+pub(super) fn is_desk(piece: &str) -> bool {
     piece.split_whitespace().any(|w| {
         DESK_WORDS.contains(
             &w.to_lowercase()

@@ -301,58 +301,11 @@ fn starts_a_field(line: &str) -> bool {
         "By" | "BY" | "Posted" | "Published" | "Updated" | "|" | "-" | "–" | "—"
     ) || (first.starts_with(char::is_uppercase) && head.iter().any(|w| w.ends_with(':')))
         || ((2..=8).contains(&words(line))
-            && (first.starts_with(|c: char| c.is_ascii_digit()) || is_month_or_weekday(word))
+            && (first.starts_with(|c: char| c.is_ascii_digit())
+                || super::dates::is_calendar_word(word))
             && line
                 .split(|c: char| !c.is_ascii_digit())
                 .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20"))))
-}
-
-/// "Fri", "January", "Sept": a date line's first word.
-fn is_month_or_weekday(word: &str) -> bool {
-    const NAMES: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ];
-    word.len() <= 9 && NAMES.contains(&word.to_ascii_lowercase().as_str())
 }
 
 /// "by Jane Roe - 01/25/24 4:12 PM ET", "by Jane Roe and John Doe": a
