@@ -2211,6 +2211,13 @@ fn choose_headline(
         } else if labels_then_date(i, lines, shapes, kinds) {
             score += 1;
             evidence.push("its document type or office and a date follow it".to_string());
+        } else if is_byline((0..i).rev().find(|&j| !matches!(kinds[j], Kind::Chrome(_))))
+            && next.is_some_and(|j| j >= region_end || matches!(kinds[j], Kind::Date(_)))
+        {
+            // The layout that prints the author over the headline: the
+            // byline above, the date or the article itself under it.
+            score += 1;
+            evidence.push("a byline stands over it and the article follows".to_string());
         }
         candidates.push((i, score, evidence.join("; ")));
     }
@@ -2301,7 +2308,12 @@ fn labels_then_date(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Kind]) 
             Some(k) if label(k) => j = past_chrome(kinds, k + 1),
             _ => return false,
         }
-        if j.is_some_and(|k| matches!(kinds[k], Kind::Date(_))) || signs_it(kinds, j) {
+        // (A byline over another line of the header is the byline of the
+        // headline under it: the labels were the page's.)
+        let signed = signs_it(kinds, j)
+            && j.and_then(|k| past_chrome(kinds, k + 1))
+                .is_none_or(|d| d >= first_good_line(kinds) || matches!(kinds[d], Kind::Date(_)));
+        if j.is_some_and(|k| matches!(kinds[k], Kind::Date(_))) || signed {
             return true;
         }
         // "Press Statement" / "Jane Roe, Department Spokesperson" / the date.
@@ -2336,6 +2348,11 @@ fn place_then_date(j: usize, shapes: &[Shape], kinds: &[Kind]) -> bool {
 fn could_be_standfirst(lines: &[Line], shapes: &[Shape], i: usize, j: usize) -> bool {
     use super::entities::is_title_case;
     let (head, stand) = (&shapes[i], &shapes[j]);
+    // "World", "Middle East": a section's label under a tagline, no
+    // standfirst (which says something, in a phrase at least).
+    if stand.words < 4 {
+        return false;
+    }
     if head.words >= 6 {
         return true;
     }
@@ -3131,11 +3148,25 @@ fn canonical(name: &str) -> String {
     known_outlet(name).map_or_else(|| name.to_string(), |(n, _)| n.to_string())
 }
 
+/// A line as compared with another: spacing, case and the typographer's
+/// quotes and dashes aside (a page's metadata writes its headline with
+/// straight quotes where the page prints curly ones).
 fn normalise(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => out.push('\''),
+                '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2033}' => out.push('"'),
+                '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
 }
 
 /// "© 2024 Gulf Ledger. All rights reserved." -> "Gulf Ledger";

@@ -566,7 +566,7 @@ fn publication_note(line: &str) -> &str {
     }
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)^this (?:article|commentary|analysis|piece|story|report|post|op-ed|essay|column) (?:was|is) (?:first |originally )?published (?:on |in )?(?P<date>[^.]{6,40}?)\.?$").unwrap()
+        Regex::new(r"(?i)^this (?:article|commentary|analysis|piece|story|report|post|op-ed|essay|column) (?:was|is) (?:first |originally )?published (?:on |in )?(?P<date>.{6,40}?)\.?$").unwrap()
     });
     re.captures(line)
         .and_then(|c| c.name("date"))
@@ -812,15 +812,16 @@ fn strip_leading_place(line: &str) -> &str {
     if accepted { rest } else { line }
 }
 
-/// "ISTANBUL Sep 27, 2024 - 11:49 am GMT+3": a dateline's city and the
-/// date with nothing between, the month written out. The city is a place
+/// "ISTANBUL Sep 27, 2024 - 11:49 am GMT+3", "Baghdad 27 September 2024":
+/// a dateline's city and the date with nothing between, the month written
+/// out. The city is a place
 /// the gazetteer knows or is printed in capitals (a dateline's style); a
 /// headline's capitalised words before a date are neither.
 fn place_then_month(line: &str) -> Option<&str> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(&format!(
-            r"^(\p{{Lu}}[\p{{L}}'’.-]+(?: \p{{Lu}}[\p{{L}}'’.-]+)?) ((?i:{MONTH}) \d.*)$"
+            r"^(\p{{Lu}}[\p{{L}}'’.-]+(?: \p{{Lu}}[\p{{L}}'’.-]+)?) ((?:(?i:{MONTH}) \d|\d{{1,2}} (?i:{MONTH}) ).*)$"
         ))
         .unwrap()
     });
@@ -1624,6 +1625,13 @@ mod tests {
         );
         assert_eq!(line("Baghdad Oct 2, 2024"), Some(d(2024, 10, 2)));
         assert_eq!(line("Talks Resume Oct 2, 2024"), None);
+        // The day before the month, as most of the world writes it.
+        assert_eq!(
+            line("KARACHI 27 September 2024 - 11:49 am GMT+3"),
+            Some(d(2024, 9, 27))
+        );
+        assert_eq!(line("Baghdad 2 Oct. 2024"), Some(d(2024, 10, 2)));
+        assert_eq!(line("Talks Resume 2 October 2024"), None);
         let p = parse_date_line(
             "Updated - January 29, 2024 10:42 pm IST",
             DateStyle::default(),
@@ -2073,6 +2081,10 @@ mod tests {
     fn a_closing_note_gives_the_date() {
         assert_eq!(
             line("This commentary was published on 26 January 2024."),
+            Some(d(2024, 1, 26))
+        );
+        assert_eq!(
+            line("This analysis was first published on Jan. 26, 2024."),
             Some(d(2024, 1, 26))
         );
         assert_eq!(

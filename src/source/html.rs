@@ -375,7 +375,7 @@ fn metadata(doc: &Html) -> SourceMeta {
     let site_name = attr("meta[property=\"og:site_name\"]", "content");
     let publisher = json_field(
         &jsonld,
-        r#""publisher"\s*:\s*\{[^}]*?"name"\s*:\s*"([^"]+)""#,
+        r#""publisher"\s*:\s*\{[^}]*?"name"\s*:\s*"((?:[^"\\]|\\.)+)""#,
     );
     let outlet = match (site_name, publisher) {
         // "GulfObserver" as the site's name for sharing, "The Gulf
@@ -387,7 +387,7 @@ fn metadata(doc: &Html) -> SourceMeta {
     .or_else(|| site_name_printed(doc));
     let mut title = attr("meta[property=\"og:title\"]", "content")
         .or_else(|| attr("meta[name=\"twitter:title\"]", "content"))
-        .or_else(|| json_field(&jsonld, r#""headline"\s*:\s*"([^"]+)""#))
+        .or_else(|| json_field(&jsonld, r#""headline"\s*:\s*"((?:[^"\\]|\\.)+)""#))
         .or_else(|| text_of("title"));
     // "Headline | Outlet" or "Headline - Outlet": drop the site name.
     if let (Some(t), Some(o)) = (&title, &outlet) {
@@ -416,7 +416,7 @@ fn metadata(doc: &Html) -> SourceMeta {
         ),
         (
             "JSON-LD datePublished",
-            json_field(&jsonld, r#""datePublished"\s*:\s*"([^"]+)""#),
+            json_field(&jsonld, r#""datePublished"\s*:\s*"((?:[^"\\]|\\.)+)""#),
             false,
         ),
         (
@@ -431,7 +431,7 @@ fn metadata(doc: &Html) -> SourceMeta {
         ),
         (
             "JSON-LD dateModified",
-            json_field(&jsonld, r#""dateModified"\s*:\s*"([^"]+)""#),
+            json_field(&jsonld, r#""dateModified"\s*:\s*"((?:[^"\\]|\\.)+)""#),
             true,
         ),
     ];
@@ -450,7 +450,7 @@ fn metadata(doc: &Html) -> SourceMeta {
         attr("meta[name=\"author\"]", "content").or_else(|| {
             json_field(
                 &jsonld,
-                r#""author"\s*:\s*\[?\s*\{[^}]*?"name"\s*:\s*"([^"]+)""#,
+                r#""author"\s*:\s*\[?\s*\{[^}]*?"name"\s*:\s*"((?:[^"\\]|\\.)+)""#,
             )
         }),
         outlet.as_deref(),
@@ -567,11 +567,20 @@ fn site_name_printed(doc: &Html) -> Option<String> {
     })
 }
 
+/// The first string `pattern` captures in a page's JSON-LD, as the text it
+/// stands for: JSON's escapes read (`\u2019`, `\"`, `\/`), then the HTML
+/// entities that content systems leave in it (`&amp;`, `&#8217;`,
+/// `&nbsp;`), spaces collapsed.
 fn json_field(json: &str, pattern: &str) -> Option<String> {
-    Regex::new(pattern)
-        .ok()?
-        .captures(json)
-        .map(|c| c[1].to_string())
+    let raw = Regex::new(pattern).ok()?.captures(json)?.get(1)?.as_str();
+    let text =
+        serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_string());
+    let text = if text.contains('&') {
+        Html::parse_fragment(&text).root_element().text().collect()
+    } else {
+        text
+    };
+    Some(collapse(&text)).filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
@@ -587,6 +596,22 @@ mod tests {
 <h2>What next</h2><p>Troops leave in 2025.<br>More later.</p>
 <aside class="related">Related: other story</aside></article>
 <footer>© 2024 Gulf Ledger</footer><div id="comments">Post a comment</div></body></html>"#;
+
+    #[test]
+    fn json_ld_strings_are_read_as_text() {
+        let (_, meta) = to_text(
+            r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+"headline":"Iraq\u2019s parliament calls vote \"final\" &amp; adjourns",
+"publisher":{"@type":"Organization","name":"The&nbsp;Gulf Observer"},
+"author":{"@type":"Person","name":"Omar Al\/Nuaimi"}}</script></head>
+<body><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(
+            meta.title.as_deref(),
+            Some("Iraq\u{2019}s parliament calls vote \"final\" & adjourns")
+        );
+        assert_eq!(meta.outlet.as_deref(), Some("The Gulf Observer"));
+    }
 
     #[test]
     fn a_top_bar_with_todays_date_is_chrome() {

@@ -143,12 +143,19 @@ impl SourceText {
             "the file name has no letters or digits to make a page name from".to_string()
         })?;
         let (text, encoding) = decode(bytes)?;
+        let text = as_seen(text);
         let is_html = rel_path
             .rsplit('.')
             .next()
             .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
         let (text, meta) = if is_html {
-            html::to_text(&text)
+            // Again after parsing: `&shy;` and `&nbsp;` are characters only now.
+            let (text, mut meta) = html::to_text(&text);
+            for field in [&mut meta.title, &mut meta.outlet] {
+                *field = field.take().map(as_seen);
+            }
+            meta.authors = meta.authors.into_iter().map(as_seen).collect();
+            (as_seen(text), meta)
         } else {
             let (plain, marks) = markup::plain_text(&text);
             // (Read from the text as shown: a forwarded page's fields are
@@ -324,6 +331,43 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         .take_while(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
         .collect();
     encoding_rs::Encoding::for_label(&label).filter(|e| *e != encoding_rs::UTF_8)
+}
+
+/// The text as a reader sees it: characters that show nothing (soft
+/// hyphens, zero-width spaces, word joiners, direction marks) left out, and
+/// every other width of space (no-break, thin, figure) read as a space.
+/// Pages carry them where the eye cannot tell (a CMS's hyphenation hints, an
+/// Arabic site's direction marks around a date, `&nbsp;` after a dateline),
+/// but to every rule after this one "sold\u{ad}iers" is not "soldiers" and
+/// "Ministry\u{a0}of" is not two words of a name. Lines are kept as they
+/// are, so a claim's line number is still the file's. The joiners that
+/// shape Arabic, Persian and Indic letters (U+200C, U+200D) are kept.
+pub fn as_seen(text: String) -> String {
+    if text.is_ascii() || !text.contains(|c| unseen(c) || odd_space(c)) {
+        return text;
+    }
+    text.chars()
+        .filter(|&c| !unseen(c))
+        .map(|c| if odd_space(c) { ' ' } else { c })
+        .collect()
+}
+
+/// Format characters that print nothing between two letters.
+fn unseen(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{61c}'
+            | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Spaces other than the ASCII one (line and paragraph separators aside:
+/// they are not within a line).
+fn odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
 }
 
 fn normalise_newlines(text: String) -> String {
@@ -547,6 +591,29 @@ mod tests {
         let (t, e) = decode("\u{feff}ok".as_bytes()).unwrap();
         assert_eq!((t.as_str(), e), ("ok", Encoding::Utf8));
         assert!(decode(b"\x00\x01binary").is_err());
+    }
+
+    #[test]
+    fn text_is_read_as_seen() {
+        let source = SourceText::from_bytes(
+            "a.txt",
+            "Sold\u{ad}iers of the\u{a0}Min\u{200b}istry\n\u{200f}3\u{202f}March 2024\u{200e}\nد\u{200c}ر\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(
+            &*source.text,
+            "Soldiers of the Ministry\n3 March 2024\nد\u{200c}ر\n"
+        );
+        let page = SourceText::from_bytes(
+            "a.html",
+            b"<html><head><title>Sold&shy;iers</title></head><body><h1>Sold&shy;iers&#8203; return</h1>\
+              <p>Left&nbsp;on Monday.</p></body></html>",
+        )
+        .unwrap();
+        assert_eq!(page.meta.title.as_deref(), Some("Soldiers"));
+        assert!(page.text.contains("Soldiers return"), "{}", page.text);
+        assert!(page.text.contains("Left on Monday."), "{}", page.text);
     }
 
     #[test]
