@@ -2109,6 +2109,25 @@ fn printed_again((lines, shapes, kinds): (&[Line], &[Shape], &[Kind]), i: usize)
     })
 }
 
+/// "Talks resume | Gulf Ledger" over "Talks resume": the page's title (a
+/// scrape copies it from the browser's tab) printed above line `i`, the
+/// same words with the site's name after a separator or before it.
+fn titled_above(lines: &[Line], i: usize) -> bool {
+    let headline = normalise(&lines[i].text);
+    lines[..i].iter().any(|l| {
+        l.text.len() > lines[i].text.len()
+            && TITLE_SEPARATORS.iter().any(|sep| {
+                // (The headline is the longer part: the site's name alone
+                // on the next line is no headline.)
+                l.text.rsplit_once(sep).is_some_and(|(head, site)| {
+                    head.len() > site.len() && normalise(head) == headline
+                }) || l.text.split_once(sep).is_some_and(|(site, tail)| {
+                    tail.len() > site.len() && normalise(tail) == headline
+                })
+            })
+    })
+}
+
 /// The evidence of a headline printed again on the page.
 const PRINTED_AGAIN: &str = "the page prints it more than once";
 
@@ -2180,6 +2199,10 @@ fn choose_headline(
         if crumbs.contains(&normalise(&lines[i].text)) {
             score += 2;
             evidence.push("the breadcrumb trail ends with it".to_string());
+        }
+        if titled_above(lines, i) {
+            score += 2;
+            evidence.push("the page's title above gives it with the site's name".to_string());
         }
         // A byline right under it (a tagline or a teaser has none), or
         // under the standfirst that follows it.
@@ -2447,7 +2470,14 @@ fn page_title_outlets(
 ) -> Vec<(OutletSource, String, Option<usize>)> {
     let mut outlets = Vec::new();
     let headline = normalise(&lines[t].text);
-    let named = |name: &str| header::is_proper_name(name) || known_outlet(name).is_some();
+    // (An institution's whole name, "The Washington Institute for Near
+    // East Policy", when the page prints it alone on a line too.)
+    let named = |name: &str| {
+        header::is_proper_name(name)
+            || known_outlet(name).is_some()
+            || header::is_name_shaped(name, 10)
+                && lines.iter().any(|l| normalise(&l.text) == normalise(name))
+    };
     // "Headline | Outlet", or the site's name first: "Outlet - Headline".
     let titled = |title: &str| {
         TITLE_SEPARATORS.iter().find_map(|sep| {
@@ -2499,8 +2529,9 @@ fn site_suffix<'a>(text: &'a str, lines: &[Line], at: usize) -> Option<(&'a str,
         if known_outlet(tail).is_some() {
             return Some((head, tail));
         }
-        // Only a name's shape is looked for elsewhere on the page.
-        if !header::is_proper_name(tail) {
+        // Only a name's shape is looked for elsewhere on the page (an
+        // institution's may be long, a site's name of common words).
+        if !header::is_name_shaped(tail, 10) {
             return None;
         }
         let lower = tail.to_lowercase();

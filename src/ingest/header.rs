@@ -2236,16 +2236,30 @@ pub fn is_proper_name(text: &str) -> bool {
 /// [`is_proper_name`] with room for longer names: a masthead may spell out
 /// an institution's whole name ("The Washington Institute for Near East
 /// Policy").
-fn is_proper_name_of_at_most(text: &str, max_words: usize) -> bool {
+pub(super) fn is_proper_name_of_at_most(text: &str, max_words: usize) -> bool {
+    if !is_name_shaped(text, max_words) {
+        return false;
+    }
+    let lex = lexicon();
+    let common = |w: &str| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        CONNECTORS.contains(&core.to_lowercase().as_str()) || lex.is_common(core)
+    };
+    !text.split_whitespace().all(common) || has_outlet_word(text)
+}
+
+/// A name's shape alone: one to `max_words` words, each capitalised, in
+/// capitals, a number or a connector; no sentence, no date. Common words
+/// are allowed ("Gulf Insight"): for a name the page confirms elsewhere.
+pub(super) fn is_name_shaped(text: &str, max_words: usize) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     if !(1..=max_words).contains(&words.len())
         || text.ends_with(['.', ',', ':', '?', '!'])
         || text.contains(',')
-        || parse_date_line(text, DateStyle::default(), 3).is_some()
     {
         return false;
     }
-    let shaped = words.iter().enumerate().all(|(i, w)| {
+    words.iter().enumerate().all(|(i, w)| {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
         (i > 0
             && CONNECTORS.contains(&core.to_lowercase().as_str())
@@ -2255,16 +2269,7 @@ fn is_proper_name_of_at_most(text: &str, max_words: usize) -> bool {
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             || core == "&"
-    });
-    if !shaped {
-        return false;
-    }
-    let lex = lexicon();
-    let common = |w: &str| {
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
-        CONNECTORS.contains(&core.to_lowercase().as_str()) || lex.is_common(core)
-    };
-    !words.iter().all(|w| common(w)) || has_outlet_word(text)
+    }) && parse_date_line(text, DateStyle::default(), 3).is_none()
 }
 
 /// The name as the page writes it in mixed case somewhere, else in title

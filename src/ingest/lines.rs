@@ -51,6 +51,7 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
                 || width.is_some() && full[i - 1] && last.text.ends_with([':', ';']))
             && (goes_on_in_lower_case(&last.text, l) || full[i - 1] && !starts_a_field(l))
             && !is_lower_case_byline(l)
+            && !is_address(l)
             && (!is_lone_control(l) || full[i - 1])
         {
             join_wrapped(&mut last.text, l);
@@ -62,6 +63,16 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
         }
     }
     out
+}
+
+/// "https://...", "www.example.com/...": a page's address on a line of its
+/// own (a browser's printout puts it under the page's title), which starts
+/// in lower case but goes on from nothing.
+fn is_address(line: &str) -> bool {
+    ["https://", "http://", "www."].iter().any(|p| {
+        line.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p))
+    }) && !line.contains(' ')
 }
 
 /// Does `next` go on from `last` (no final punctuation checked here): it
@@ -605,6 +616,11 @@ mod tests {
         // Nor is a button's label under a byline.
         let lines = logical_lines("By Jane Roe Courier News\nclose\nText.\n");
         assert_eq!(lines.len(), 3, "{lines:?}");
+        // Nor a page's address under its title.
+        let lines = logical_lines(
+            "Salary delays spark protest in Basra | Basra Herald\nhttps://basra.example/2024/02/11/pay\n",
+        );
+        assert_eq!(lines.len(), 2, "{lines:?}");
         let lines = logical_lines(
             "Officials said the convoy was stopped at a checkpoint\nby Iraqi Forces on Tuesday.\n",
         );
