@@ -120,7 +120,7 @@ pub fn name_tokens(name: &str) -> Vec<&str> {
     let tokens: Vec<&str> = name
         .split_whitespace()
         .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-        .filter(|t| !t.is_empty() && !PARTICLES.contains(&t.to_lowercase().as_str()))
+        .filter(|t| !t.is_empty() && !PARTICLES.iter().any(|p| t.eq_ignore_ascii_case(p)))
         .collect();
     let n = tokens.len();
     let is_initial = |t: &str| t.chars().count() == 1 && t.chars().all(char::is_uppercase);

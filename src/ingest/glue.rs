@@ -338,12 +338,21 @@ fn best_split(
             best = Some((score, parts.iter().map(|p| p.to_string()).collect()));
         }
     };
+    // Every part must be a word (`acceptable` asks that first): a split
+    // whose first or middle part is none is not built at all, which keeps
+    // the search to the few splits worth scoring (it ran for every token
+    // the lexicon lacks).
     for i in 2..n.saturating_sub(1) {
         let (a, rest) = lower.split_at(i);
+        if !is_word(lex, a, 20) {
+            continue;
+        }
         consider(vec![a, rest]);
         for j in 2..rest.len().saturating_sub(1) {
             let (b, c) = rest.split_at(j);
-            consider(vec![a, b, c]);
+            if is_word(lex, b, 20) {
+                consider(vec![a, b, c]);
+            }
         }
     }
     best.map(|(_, p)| p)

@@ -710,9 +710,11 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             // "told Kurdistan Today TV": the start of a name the article
             // uses for something else, printed in full here.
             if is_excluded(&name)
-                || not_people
-                    .iter()
-                    .any(|n| n.starts_with(&format!("{name} ")) && s.text.contains(n.as_str()))
+                || not_people.iter().any(|n| {
+                    n.strip_prefix(name.as_str())
+                        .is_some_and(|r| r.starts_with(' '))
+                        && s.text.contains(n.as_str())
+                })
             {
                 m.not_person = true;
             }
@@ -1560,12 +1562,17 @@ fn naming_phrase_before(tokens: &[&str], start: usize) -> bool {
 /// Decide once per name, merge the forms of one person, link kunyas.
 fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Person> {
     // A form that is something else anywhere is never a person.
-    let mut rejected: HashSet<String> = HashSet::new();
-    for m in &mentions {
-        if m.not_person {
-            rejected.insert(names::name_key(&m.name.join(" ")));
-        }
-    }
+    // (Each mention's key once: a name is mentioned many times.)
+    let keys: Vec<String> = mentions
+        .iter()
+        .map(|m| names::name_key(&m.name.join(" ")))
+        .collect();
+    let rejected: HashSet<&str> = mentions
+        .iter()
+        .zip(&keys)
+        .filter(|(m, _)| m.not_person)
+        .map(|(_, k)| k.as_str())
+        .collect();
     // Surnames said alone as a person's confirm the full names they end.
     let confirmed: Vec<String> = mentions
         .iter()
@@ -1582,9 +1589,8 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
         .filter(|m| !m.title_case && !m.not_person)
         .map(|m| m.name.join(" "))
         .collect();
-    let is_person = |m: &Mention| {
-        let key = names::name_key(&m.name.join(" "));
-        !rejected.contains(&key)
+    let is_person = |m: &Mention, key: &str| {
+        !rejected.contains(key)
             && (!m.title_case
                 || m.name.len() >= 2 && m.role.as_ref().is_some_and(|r| !r.is_empty())
                 || in_prose
@@ -1598,8 +1604,8 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
     };
     let mut people: Vec<Person> = Vec::new();
     let mut singles: Vec<(String, usize)> = Vec::new();
-    for m in &mentions {
-        if !is_person(m) {
+    for (m, key) in mentions.iter().zip(&keys) {
+        if !is_person(m, key) {
             continue;
         }
         let name = m.name.join(" ");
@@ -1625,10 +1631,10 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
     // A title before a surname that no full name of the article ends
     // ("Prime Minister al-Sudani", "President Biden") names a person all
     // the same: the surname is the name the article gives.
-    for m in &mentions {
+    for (m, key) in mentions.iter().zip(&keys) {
         if m.name.len() == 1
             && m.role.as_ref().is_some_and(|r| !r.is_empty())
-            && is_person(m)
+            && is_person(m, key)
             && !people
                 .iter()
                 .any(|p| names::same_person(&p.name, &m.name[0]) || p.aliases.contains(&m.name[0]))
