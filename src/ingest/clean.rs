@@ -2151,6 +2151,7 @@ fn choose_headline(
 ) -> Option<(usize, String, String)> {
     let region_end = first_good_line(kinds);
     let meta_title = meta.title.as_deref().map(normalise);
+    let site_name = meta.outlet.as_deref().map(normalise);
     let repeated = |i: usize| printed_again((lines, shapes, kinds), i);
     // "Home > Briefings > The Headline": the trail ends with the page's title.
     let crumbs: Vec<String> = (0..region_end)
@@ -2182,9 +2183,12 @@ fn choose_headline(
             .strip_prefix(['*', '•', '▪', '·'])
             .is_some_and(|rest| rest.starts_with(' '))
             || is_numbered_item(&lines[i].text);
+        // (Nor the site's name the metadata gives, printed as a heading
+        // over a page that prints no headline.)
         if bulleted
             || !headline_shaped(&lines[i].text, &shapes[i], heading.is_some())
             || in_another_language(&lines[i].text)
+            || site_name.as_deref() == Some(normalise(&lines[i].text).as_str())
         {
             continue;
         }

@@ -106,6 +106,17 @@ pub fn to_text(html: &str) -> (String, SourceMeta) {
         text.push_str(l);
     }
     text.push('\n');
+    // The site's name in a heading (a theme's `<h1 class="site-title">`)
+    // heads the site, not the article.
+    if let Some(outlet) = &meta.outlet {
+        let lines = &page.lines;
+        page.marks.retain(|m| {
+            !matches!(m.kind, MarkKind::Heading(_))
+                || lines
+                    .get((m.line - 1) / 2)
+                    .is_none_or(|l| collapse(l).to_lowercase() != outlet.to_lowercase())
+        });
+    }
     meta.marks = page.marks;
     (text, meta)
 }
