@@ -2611,11 +2611,13 @@ fn summary_points_follow(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Ki
     // The points are set as the headline is: a wider space before a line
     // ends them (a list of other stories' headlines, a space, then the
     // article's own headline over its byline).
-    let spacing = j.map(|k| lines[k].no - lines[i].no);
+    // (Chrome between, a photo's caption under the headline, is not space.)
+    let gap = |a: usize, b: usize| lines[b].no - lines[a].no - (b - a - 1);
+    let spacing = j.map(|k| gap(i, k));
     let mut last = i;
     while let Some(k) = j.filter(|&k| {
         matches!(kinds[k], Kind::Text(_))
-            && Some(lines[k].no - lines[last].no) == spacing
+            && Some(gap(last, k)) == spacing
             && shapes[k].words < shapes[i].words
             && headline_shaped(&lines[k].text, &shapes[k], false)
     }) {

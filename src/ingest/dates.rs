@@ -134,9 +134,24 @@ impl DateStyle {
             .unwrap()
         });
         let (figures_day_first, figures_month_first) = figures_orders(text);
+        let (mut day_first, mut month_first) =
+            (dm.find_iter(text).count(), md.find_iter(text).count());
+        // A wire photo's caption ("... Baghdad, Iraq, March 2, 2019.
+        // REUTERS/Jane Roe") is written in the agency's style, not the
+        // page's: its dates do not count.
+        static CREDIT: OnceLock<Regex> = OnceLock::new();
+        let credit = CREDIT.get_or_init(|| {
+            Regex::new(r"(?i)(?-u:\b)(?:afp|ap|reuters|epa(?:-efe)?|anadolu|xinhua)\s*(?:photo|/)|(?-u:\b)getty images(?-u:\b)|(?-u:\b)file photo(?-u:\b)").unwrap()
+        });
+        if credit.is_match(text) {
+            for line in text.lines().filter(|l| credit.is_match(l)) {
+                day_first = day_first.saturating_sub(dm.find_iter(line).count());
+                month_first = month_first.saturating_sub(md.find_iter(line).count());
+            }
+        }
         DateStyle {
-            day_first: dm.find_iter(text).count(),
-            month_first: md.find_iter(text).count(),
+            day_first,
+            month_first,
             lead_weekdays: 0,
             figures_day_first,
             figures_month_first,
@@ -1835,6 +1850,12 @@ mod tests {
         let p = parse_date_line("09/10/2024", us, 0).unwrap();
         assert_eq!(p.date, d(2024, 9, 10));
         let uk = DateStyle::of("on 8 September officials said");
+        // A wire photo's caption writes the agency's way.
+        let captioned = DateStyle::of(
+            "Troops at a checkpoint in Baghdad, March 2, 2019. REUTERS/Jane Roe/File Photo\n\
+             The talks resumed on 8 September.",
+        );
+        assert_eq!((captioned.day_first, captioned.month_first), (1, 0));
         let p = parse_date_line("09/10/2024", uk, 0).unwrap();
         assert_eq!(p.date, d(2024, 10, 9));
         assert!(p.note.unwrap().contains("day-first"));
