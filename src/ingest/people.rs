@@ -731,7 +731,9 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             }
             // "X, better known as Y", "Y, whose real name is X": one person,
             // the nearest earlier name of the sentence that is a person's.
-            if !earlier.is_empty() && links_names(&tokens[last_end.min(start)..start]) {
+            let from = last_end.min(start);
+            let set_off = from > 0 && tokens[from - 1].ends_with(',');
+            if !earlier.is_empty() && links_names(&tokens[from..start], set_off) {
                 links.push((earlier.clone(), name.clone()));
             }
             earlier.push(name);
@@ -950,8 +952,21 @@ fn without_initials(text: &str) -> Vec<String> {
 /// Do the words before a name say it is another name of someone named
 /// before it? ("..., better known by his nom de guerre Abu Fadak", "...,
 /// whose real name is ...", "... is widely known as ...")
-fn links_names(between: &[&str]) -> bool {
+/// `set_off`: the earlier name ends with a comma ("X, also called Y").
+fn links_names(between: &[&str], set_off: bool) -> bool {
     let text = between.join(" ").to_lowercase();
+    // "X, also called Y", "X is also called Y" name one person; "Austin
+    // also called King Abdullah" is a telephone call between two.
+    let also_called = text.ends_with("also called")
+        && (set_off && text == "also called"
+            || [
+                ", also called",
+                "is also called",
+                "was also called",
+                "are also called",
+            ]
+            .iter()
+            .any(|t| text.ends_with(t)));
     // "Ryder said the strike on the commander, whose real name was X":
     // a clause with its own verb of saying stands between; X is another's.
     let says = between
@@ -963,7 +978,7 @@ fn links_names(between: &[&str]) -> bool {
             || text.contains("real name")
             || text.contains("guerre")
             || text.ends_with("alias")
-            || text.ends_with("also called"))
+            || also_called)
 }
 
 /// "Kataib Sayyid al-Shuhada leader Abu Alaa al-Walai": a group's name in
@@ -2309,5 +2324,24 @@ mod tests {
         assert_eq!(p[0].name, "Abdul Aziz al-Muhammadawi");
         assert!(p[0].aliases.contains(&"Abu Fadak".to_string()), "{p:?}");
         assert_eq!(p[0].lines, vec![1, 2]);
+    }
+
+    #[test]
+    fn also_called_names_one_person_only_as_an_apposition() {
+        let p = people(
+            &sents(&[
+                "The commander, Hamid Kadhim al-Jazairi, also called Abu Zainab, was killed.",
+                "Defense Secretary Lloyd Austin also called Foreign Minister Fuad Hussein on Friday.",
+            ]),
+            &[],
+        );
+        let names: Vec<&str> = p.iter().map(|p| p.name.as_str()).collect();
+        assert!(names.contains(&"Lloyd Austin"), "{p:?}");
+        assert!(names.contains(&"Fuad Hussein"), "{p:?}");
+        let jazairi = p
+            .iter()
+            .find(|p| p.name == "Hamid Kadhim al-Jazairi")
+            .unwrap();
+        assert!(jazairi.aliases.contains(&"Abu Zainab".to_string()), "{p:?}");
     }
 }
