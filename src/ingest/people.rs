@@ -1624,7 +1624,14 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
             continue;
         }
         let name = m.name.join(" ");
-        if m.name.len() == 1 {
+        // "Al Hurra", "Al Qassimi": the article's "al" and one word is a
+        // family or a channel named alone, no one's full name: it names a
+        // person only as the short form of a full name the text gives.
+        let family_alone = m.name.len() == 2
+            && ["al", "el"]
+                .iter()
+                .any(|a| m.name[0].eq_ignore_ascii_case(a));
+        if m.name.len() == 1 || family_alone {
             singles.push((name, m.line));
             continue;
         }
@@ -2323,6 +2330,20 @@ mod tests {
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].name, "Abdul Aziz al-Muhammadawi");
         assert!(p[0].aliases.contains(&"Abu Fadak".to_string()), "{p:?}");
+        assert_eq!(p[0].lines, vec![1, 2]);
+    }
+
+    #[test]
+    fn al_and_one_word_is_a_short_form_not_a_full_name() {
+        let p = people(
+            &sents(&[
+                "Ambassador Nadia Al Qassimi spoke to the council.",
+                "Al Qassimi told Al Mirqab the talks were serious.",
+            ]),
+            &[],
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Nadia Al Qassimi");
         assert_eq!(p[0].lines, vec![1, 2]);
     }
 
