@@ -2120,17 +2120,23 @@ fn printed_again((lines, shapes, kinds): (&[Line], &[Shape], &[Kind]), i: usize)
 /// same words with the site's name after a separator or before it.
 fn titled_above(lines: &[Line], i: usize) -> bool {
     let headline = normalise(&lines[i].text);
+    // (The headline is the longer part: the site's name alone on the next
+    // line is no headline.)
     lines[..i].iter().any(|l| {
         l.text.len() > lines[i].text.len()
-            && TITLE_SEPARATORS.iter().any(|sep| {
-                // (The headline is the longer part: the site's name alone
-                // on the next line is no headline.)
-                l.text.rsplit_once(sep).is_some_and(|(head, site)| {
-                    head.len() > site.len() && normalise(head) == headline
-                }) || l.text.split_once(sep).is_some_and(|(site, tail)| {
-                    tail.len() > site.len() && normalise(tail) == headline
-                })
-            })
+            && title_readings(&l.text)
+                .any(|(head, site)| head.len() > site.len() && normalise(head) == headline)
+    })
+}
+
+/// A page title's readings at each separator, in turn: "Headline | Site"
+/// (after the last one) and "Site - Headline" (after the first), each as
+/// (headline part, site part).
+fn title_readings(title: &str) -> impl Iterator<Item = (&str, &str)> {
+    TITLE_SEPARATORS.iter().flat_map(move |sep| {
+        let site_last = title.rsplit_once(sep);
+        let site_first = title.split_once(sep).map(|(site, head)| (head, site));
+        site_last.into_iter().chain(site_first)
     })
 }
 
@@ -2490,14 +2496,9 @@ fn page_title_outlets(
     };
     // "Headline | Outlet", or the site's name first: "Outlet - Headline".
     let titled = |title: &str| {
-        TITLE_SEPARATORS.iter().find_map(|sep| {
-            let (head, tail) = title.rsplit_once(sep)?;
-            if normalise(head) == headline && named(tail) {
-                return Some(tail.trim().to_string());
-            }
-            let (head, tail) = title.split_once(sep)?;
-            (normalise(tail) == headline && named(head)).then(|| head.trim().to_string())
-        })
+        title_readings(title)
+            .find(|(head, site)| normalise(head) == headline && named(site))
+            .map(|(_, site)| site.trim().to_string())
     };
     for line in lines.iter().take(t) {
         if let Some(outlet) = titled(&line.text) {
