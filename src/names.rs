@@ -124,16 +124,43 @@ pub fn name_tokens(name: &str) -> Vec<&str> {
         .collect();
     let n = tokens.len();
     let is_initial = |t: &str| t.chars().count() == 1 && t.chars().all(char::is_uppercase);
-    let is_suffix = |t: &str| matches!(t, "Jr" | "Sr" | "II" | "III" | "IV");
+    // A generation after a given name alone is a monarch's or a pope's
+    // number ("Abdullah II", "Mohammed VI"): it is what tells them apart.
     let kept: Vec<&str> = tokens
         .iter()
         .enumerate()
         .filter(|&(i, t)| {
-            !(i > 0 && i + 1 < n && is_initial(t) || i > 0 && i + 1 == n && is_suffix(t))
+            !(i > 0 && i + 1 < n && is_initial(t) || i > 1 && i + 1 == n && is_generation(t))
         })
         .map(|(_, t)| *t)
         .collect();
     if kept.is_empty() { tokens } else { kept }
+}
+
+/// "Jr", "Sr", "III", "VI": a generation after a name, or a monarch's or
+/// pope's number (Roman, two to four letters, up to XX: a lone "V" or "X"
+/// is a letter, or the platform).
+pub fn is_generation(t: &str) -> bool {
+    matches!(t, "Jr" | "Sr")
+        || matches!(
+            t,
+            "II" | "III"
+                | "IV"
+                | "VI"
+                | "VII"
+                | "VIII"
+                | "IX"
+                | "XI"
+                | "XII"
+                | "XIII"
+                | "XIV"
+                | "XV"
+                | "XVI"
+                | "XVII"
+                | "XVIII"
+                | "XIX"
+                | "XX"
+        )
 }
 
 /// Key of a whole name: the keys of its tokens joined by spaces.
@@ -240,6 +267,17 @@ mod tests {
         assert!(same_person("Lloyd J. Austin III", "Lloyd Austin"));
         assert_eq!(name_key("Lloyd J. Austin III"), name_key("Lloyd Austin"));
         assert_eq!(name_key("J. Smith"), name_key("J Smith"));
+    }
+
+    #[test]
+    fn a_monarchs_number_tells_monarchs_apart() {
+        assert_ne!(name_key("Abdullah II"), name_key("Abdullah"));
+        assert!(!same_person("Abdullah II", "Abdullah Ocalan"));
+        assert_eq!(
+            name_key("Martin Luther King Jr"),
+            name_key("Martin Luther King")
+        );
+        assert!(!is_generation("V") && !is_generation("X") && is_generation("XIV"));
     }
 
     #[test]

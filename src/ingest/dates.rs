@@ -422,6 +422,7 @@ pub fn parse_date_line(
                 w <= 3 && !byline && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
             }
             || is_numbered_name(f)
+            || is_other_calendar_in_figures(f)
             || j < at && is_labelled_publication(fields[at]) && is_name_and_role(f)
             || is_issue_number(f)
             || is_category_field(f)
@@ -730,11 +731,12 @@ fn is_name_and_role(field: &str) -> bool {
 const OTHER_MONTHS: &str = "farvardin|ordibehesht|khordad|tir|mordad|shahrivar|mehr|aban|azar|dey|bahman|esfand|muharram|safar|rabi[‘'’]? al-(?:awwal|thani|akhir)|jumad[ae] al-(?:ula|awwal|akhir(?:ah)?|thani(?:yah)?)|rajab|sha[‘'’]?ban|ramadan|shawwal|dhu al-(?:qa[‘'’]?dah|hijjah)";
 
 /// A day in the Persian or Hijri calendar ("9 Bahman 1402", "Sha'ban 26,
-/// 1445 AH"), as a pattern to build the regexes below from.
+/// 1445 AH", "1445/07/14" year first in figures), as a pattern to build
+/// the regexes below from.
 fn other_calendar_date() -> String {
     let m = OTHER_MONTHS;
     format!(
-        r"(?:\d{{1,2}}\s+(?:{m})|(?:{m})\s+\d{{1,2}})\s*,?\s*1[34]\d\d(?:\s*(?:AH|A\.H\.|SH|H\.?\s?Sh\.?|hijri|solar hijri))?"
+        r"(?:(?:\d{{1,2}}\s+(?:{m})|(?:{m})\s+\d{{1,2}})\s*,?\s*1[34]\d\d(?:\s*(?:AH|A\.H\.|SH|H\.?\s?Sh\.?|hijri|solar hijri))?|1[34]\d\d[/.-]\d{{1,2}}[/.-]\d{{1,2}})"
     )
 }
 
@@ -932,6 +934,19 @@ fn is_update_note(field: &str) -> bool {
             .any(|p| l.starts_with(p))
 }
 
+/// "1445/07/14", "1402/11/06 - 16:25": a Hijri or Persian date in figures
+/// (year first, before 1900), with its time or not, beside the Gregorian.
+fn is_other_calendar_in_figures(field: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let r = R.get_or_init(|| Regex::new(r"^1[34]\d\d([/.-])\d{1,2}([/.-])\d{1,2}$").unwrap());
+    let mut words = field.split_whitespace();
+    let Some(date) = words.next() else {
+        return false;
+    };
+    let rest: Vec<&str> = words.filter(|w| !matches!(*w, "-" | "–" | "|")).collect();
+    r.captures(date).is_some_and(|c| c[1] == c[2]) && rest.iter().all(|w| is_time(w))
+}
+
 /// "16:40 GMT", "9:12 AM ET", "00:40".
 fn is_time(field: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -944,15 +959,17 @@ fn is_time(field: &str) -> bool {
 /// One field that is a date and little else.
 fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Option<PublishedDate> {
     // "Published 4:12 PM GMT+3, March 3, 2024", "16:45 - 28/09/2024
-    // Saturday": the time before the date.
+    // Saturday", "16:25 26.01.2024": the time before the date (a date in
+    // figures may follow it after a space alone).
     static LEAD_TIME: OnceLock<Regex> = OnceLock::new();
     let lead_time = LEAD_TIME.get_or_init(|| {
-        Regex::new(r"(?i)^((?:first\s+|last\s+)?(?:published|posted|updated|update|modified)\s*:?\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*(?:,|\s[-–—]|\s\|)\s*(?:on\s+)?(\S.*)$").unwrap()
+        Regex::new(r"(?i)^((?:first\s+|last\s+)?(?:published|posted|updated|update|modified)\s*:?\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*(?:(?:,|\s[-–—]|\s\|)\s*(?:on\s+)?(\S.*)|\s(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b.*))$").unwrap()
     });
     let reordered;
     let field = match lead_time.captures(field.trim()) {
         Some(c) => {
-            reordered = format!("{}{}", c.get(1).map_or("", |m| m.as_str()), &c[2]);
+            let date = c.get(2).or_else(|| c.get(3)).map_or("", |m| m.as_str());
+            reordered = format!("{}{}", c.get(1).map_or("", |m| m.as_str()), date);
             reordered.as_str()
         }
         None => field,
@@ -973,7 +990,7 @@ fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Opt
     // "... Updated 3 days ago" / "| Last updated 10:15": an update note, not text.
     if let Some(i) = rest.to_lowercase().find("updated")
         && rest[..i]
-            .trim_matches(|c: char| c.is_whitespace() || "|·•-–,(".contains(c))
+            .trim_matches(|c: char| c.is_whitespace() || "|·•-–,([".contains(c))
             .is_empty()
     {
         rest = "";
@@ -996,6 +1013,11 @@ fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Opt
     };
     if let (Some(y), Some(m), Some(d)) = (num("iy"), num("im"), num("id")) {
         if caps.name("is1").map(|m| m.as_str()) != caps.name("is2").map(|m| m.as_str()) {
+            return None;
+        }
+        // "1445/07/14", "1402/11/06": a Hijri or Persian (solar Hijri)
+        // date in figures; no web page was published before 1900.
+        if y < 1900 {
             return None;
         }
         return NaiveDate::from_ymd_opt(y as i32, m, d).map(plain);

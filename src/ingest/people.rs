@@ -865,12 +865,15 @@ fn with_printed_forms(people: &mut [Person], sentences: &[Sentence]) {
     }
     for p in people.iter_mut() {
         let tokens: Vec<&str> = p.name.split_whitespace().collect();
-        if tokens.len() < 2 || !marked.iter().any(|s| p.lines.contains(&s.line)) {
+        if tokens.is_empty() || !marked.iter().any(|s| p.lines.contains(&s.line)) {
             continue;
         }
+        // A given name alone is printed with its number ("King Abdullah
+        // II"), or not at all: "Abdullah" alone stays as it is.
+        let number = if tokens.len() == 1 { "" } else { "?" };
         let between = r"(?:\s+\p{Lu}\.?)*\s+";
         let pattern = format!(
-            r"\b{}(?:,?\s+(?:Jr\.?|Sr\.?|II|III|IV)\b)?",
+            r"\b{}(?:,?\s+(?:Jr\.?|Sr\.?|{NUMERALS})\b){number}",
             tokens
                 .iter()
                 .map(|t| regex::escape(t))
@@ -916,9 +919,12 @@ fn suffix_core(t: &str) -> &str {
     t.trim_end_matches([',', '.', ';', ':'])
 }
 
-/// "Jr", "III": a generational suffix.
+/// The numbers `names::is_generation` knows, as a pattern.
+const NUMERALS: &str = "II|III|IV|VI|VII|VIII|IX|XI|XII|XIII|XIV|XV|XVI|XVII|XVIII|XIX|XX";
+
+/// "Jr", "III", "VI": a generational suffix or a monarch's number.
 fn is_suffix(core: &str) -> bool {
-    matches!(core, "Jr" | "Sr" | "II" | "III" | "IV")
+    crate::names::is_generation(core)
 }
 
 /// The words of `text` with middle initials and generational suffixes
