@@ -7,6 +7,9 @@
 //! gets ([`MarkKind::Heading`]), which ingest weighs the same way.
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use super::{LineMark, MarkKind};
 
@@ -239,12 +242,41 @@ fn without_markdown_links(text: &str) -> Cow<'_, str> {
             Some(plain) if plain.trim().is_empty() && image_captioned(body, &lines[i + 1..]) => {
                 out.push_str("Image caption");
             }
-            Some(plain) => out.push_str(&plain),
-            None => out.push_str(body),
+            Some(plain) => out.push_str(&without_emphasis(&plain)),
+            None => out.push_str(&without_emphasis(body)),
         }
         out.push_str(&line[body.len()..]);
     }
     Cow::Owned(out)
+}
+
+/// A Markdown line's emphasis as the page shows it: the words, without the
+/// marks ("**Read also:**" -> "Read also:", "*Reporting by Jane Roe*" ->
+/// "Reporting by Jane Roe"). A mark opens before a word and closes after
+/// one, as Markdown reads it, so a list's bullet ("*   Iraq") and a lone
+/// star stay; underscores count only in pairs ("__x__"): a single one sits
+/// inside names and addresses.
+fn without_emphasis(line: &str) -> Cow<'_, str> {
+    if !line.contains(['*', '_']) {
+        return Cow::Borrowed(line);
+    }
+    static MARKS: OnceLock<[Regex; 3]> = OnceLock::new();
+    let marks = MARKS.get_or_init(|| {
+        [
+            r"\*\*(\S(?:.*?\S)?)\*\*",
+            r"__(\S(?:.*?\S)?)__",
+            r"(^|[^\w*])\*([^\s*](?:[^*]*?[^\s*])?)\*($|[^\w*])",
+        ]
+        .map(|p| Regex::new(p).unwrap())
+    });
+    let mut text = Cow::Borrowed(line);
+    for (i, re) in marks.iter().enumerate() {
+        let with = if i == 2 { "$1$2$3" } else { "$1" };
+        if let Cow::Owned(replaced) = re.replace_all(&text, with) {
+            text = Cow::Owned(replaced);
+        }
+    }
+    text
 }
 
 /// Does the first non-empty line of `after` repeat most of the words of
@@ -474,6 +506,25 @@ mod tests {
             without_markdown_links("No links [here].\n"),
             "No links [here].\n"
         );
+    }
+
+    #[test]
+    fn a_markdown_pages_emphasis_reads_as_its_words() {
+        let page = "**See also:** [Port reopens](https://herald.example/p)\n\
+            *Reporting by Mara Quill; editing by Tom Bell*\n\
+            *   [Local](https://herald.example/local/)\n\
+            The __harbour__ opened at 5 * 3 = 15 berths, file_name_here.\n";
+        let plain = without_markdown_links(page);
+        let lines: Vec<&str> = plain.lines().collect();
+        assert_eq!(lines[0], "See also: Port reopens");
+        assert_eq!(lines[1], "Reporting by Mara Quill; editing by Tom Bell");
+        assert_eq!(lines[2], "Local");
+        assert_eq!(
+            lines[3],
+            "The harbour opened at 5 * 3 = 15 berths, file_name_here."
+        );
+        // A page with no Markdown link is no Markdown page: its stars stay.
+        assert_eq!(without_markdown_links("**Breaking**\n"), "**Breaking**\n");
     }
 
     #[test]
