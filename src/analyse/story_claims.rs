@@ -93,7 +93,7 @@ pub fn story_claims(
             .facts
             .claims
             .iter()
-            .filter(|c| words.about(&c.context))
+            .filter(|c| words.about(&c.context) || names_the_act_alone(&c.context))
             .filter(|c| !recalls_another_day(&briefs[b], c.line, &c.context, &c.words, event))
         {
             let mut ids: Vec<usize> = Vec::new();
@@ -187,6 +187,23 @@ impl<'a> StoryWords<'a> {
         }
         count >= 2 && shared >= STORY_SHARE * total
     }
+}
+
+/// Does a claim name its act only as "the attack", "the strike" ("No group
+/// claimed responsibility for the attack.", "... claimed the strike in a
+/// statement")? In a report of the story that is the story's act: the
+/// report has named it already. "The attack on Camp X", "the strike in
+/// Baghdad", "the attack that killed ..." name an act of their own, and
+/// an act on another day is left out by `recalls_another_day`.
+fn names_the_act_alone(sentence: &str) -> bool {
+    static ACT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    ACT.get_or_init(|| {
+        regex::Regex::new(
+            r#"(?i)\b(?:the|this)\s+(?:(?:rocket|drone|missile|mortar|deadly|latest)\s+)?(?:attack|strike|bombing|assault|blast|explosion|raid)(?:\s*[,.;:!?)"”]|\s*$|\s+(?:in|on|via|through)\s+(?:a|an|its|their)\s|\s+(?:and|but|while|as|saying)\b)"#,
+        )
+        .unwrap()
+    })
+    .is_match(sentence)
 }
 
 /// Share of a sentence's words (by weight) that the story's reports share.
@@ -311,6 +328,24 @@ mod tests {
                     context: String::new(),
                 })
                 .collect(),
+        }
+    }
+
+    #[test]
+    fn a_claim_of_the_attack_alone_is_the_storys() {
+        for s in [
+            "No group claimed responsibility for the attack, which came amid fears of war.",
+            "A group calling itself the Guardians claimed responsibility for the attack in a statement on Telegram.",
+            "Nobody has claimed the strike.",
+        ] {
+            assert!(names_the_act_alone(s), "{s}");
+        }
+        for s in [
+            "No group claimed the attack on Camp Taji last week.",
+            "The brigade claimed the strike that killed two guards.",
+            "The brigade claimed an attack in Syria.",
+        ] {
+            assert!(!names_the_act_alone(s), "{s}");
         }
     }
 

@@ -100,6 +100,12 @@ pub fn claim(
         // is accredited or sits is not who speaks.
         named.retain(|&(at, _)| !located_before(&sentence[..at]));
     }
+    // "No group claimed the attack, which came after the killing of Hamas
+    // leader Ismail Haniyeh": nobody claimed it; a name after the words is
+    // the act's target or its background, never who claimed it.
+    if stance == Stance::Unclaimed {
+        named.retain(|&(at, _)| at < found.start());
+    }
     Some(Claim {
         stance,
         words: found.as_str().to_string(),
@@ -221,6 +227,14 @@ mod tests {
                 "{s}"
             );
         }
+        // Nobody claimed it: a name after the words is not who did.
+        let c = said(
+            "No group claimed responsibility for the blast, which came after the Interior Ministry's raid.",
+        );
+        assert_eq!(c.stance, Stance::Unclaimed);
+        assert!(c.named.is_empty(), "{:?}", c.named);
+        let c = said("The Marsh Brigades have not claimed the attack.");
+        assert_eq!(c.named, ["Marsh Brigades"]);
     }
 
     #[test]

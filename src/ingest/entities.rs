@@ -636,10 +636,11 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
         .unwrap()
     });
     // "a group calling itself 'Thuwar al-Anbar'", "an outfit known as Saraya
-    // Awliya al-Dam": a group the text introduces by its name.
+    // Awliya al-Dam", "a group calling itself the Revolutionaries of X": a
+    // group the text introduces by its name.
     static CALLED: OnceLock<Regex> = OnceLock::new();
     let called = CALLED.get_or_init(|| {
-        Regex::new(r#"\b(?:group|faction|militia|outfit|organi[sz]ation|movement)\s+(?:calling itself|that calls itself|called|named|known as)\s+["“]?(?P<name>\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|(?:[Aa]l|[Ee]l)-\p{Lu}[\p{L}'’-]*|of|al|the)){0,5})["”]?"#).unwrap()
+        Regex::new(r#"\b(?:group|faction|militia|outfit|organi[sz]ation|movement)\s+(?:calling itself|that calls itself|called|named|known as)\s+(?:the\s+)?["“]?(?P<name>\p{Lu}[\p{L}'’-]*(?:\s+(?:\p{Lu}[\p{L}'’-]*|(?:[Aa]l|[Ee]l)-\p{Lu}[\p{L}'’-]*|of|al|the)){0,5})["”]?"#).unwrap()
     });
     for c in called.captures_iter(text) {
         let name = c["name"].trim_end_matches(|ch: char| !ch.is_alphanumeric());
@@ -1048,8 +1049,13 @@ mod tests {
             names("An outfit known as Saraya Awliya al-Dam said it fired the drones."),
             ["Saraya Awliya al-Dam"]
         );
+        assert_eq!(
+            names("A group calling itself the Guardians of Qaim said it fired the rockets."),
+            ["Guardians of Qaim"]
+        );
         // One word after "called" is not a group's name.
         assert!(names("The group called Monday for calm.").is_empty());
+        assert!(names("The group called the Ministry for calm.").is_empty());
         assert_eq!(
             names("It confirmed Kataib Hezbollah's commander died."),
             ["Kataib Hezbollah"]

@@ -1264,6 +1264,10 @@ pub fn title_in_full(word: &str) -> Option<&'static str> {
         "capt" => "Captain",
         "brig" => "Brigadier",
         "sgt" => "Sergeant",
+        "spc" => "Specialist",
+        "cpl" => "Corporal",
+        "pvt" => "Private",
+        "pfc" => "Private First Class",
         "cmdr" => "Commander",
         "amb" => "Ambassador",
         "gov" => "Governor",
@@ -2043,6 +2047,7 @@ mod tests {
         );
         assert_eq!(title_in_full("Lt."), Some("Lieutenant"));
         assert_eq!(title_in_full("Gen"), None);
+        assert_eq!(title_in_full("Spc."), Some("Specialist"));
     }
 
     #[test]

@@ -51,7 +51,7 @@ fn locative() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:in|near|outside|at|inside|across|around|into|known as|called|hit|struck|targeted|attacked)\s+(?P<p>(?:(?:al|el|Al|El)-)?[A-Z][\p{L}'’-]*(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\p{L}'’-]*){0,2}(?:\s+\d{1,3}\b)?)",
+            r"\b(?:in|near|outside|at|inside|across|around|into|known as|called|hit|struck|targeted|attacked|(?P<kind>the\s+(?:town|city|village|district|province|port|governorate|suburb|neighbou?rhood)\s+of))\s+(?P<p>(?:(?:al|el|Al|El)-)?[A-Z][\p{L}'’-]*(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\p{L}'’-]*){0,2}(?:\s+\d{1,3}\b)?)",
         )
         .unwrap()
     })
@@ -72,7 +72,10 @@ pub fn places(
             .trim_end_matches("'s")
             .trim_end_matches("’s")
             .trim_end_matches(['\'', '’', '-']);
-        if is_place_name(name, people, organisations) {
+        // "the town of Baghdadi": a place by what the text calls it, even
+        // in a people's adjective's shape.
+        let called_a_place = caps.name("kind").is_some();
+        if is_place_name(name, called_a_place, people, organisations) {
             found.push((m.start(), name.to_string()));
         }
     }
@@ -139,7 +142,14 @@ fn speaks(rest: &str) -> bool {
     .is_match(rest)
 }
 
-fn is_place_name(name: &str, people: &[Person], organisations: &[Organisation]) -> bool {
+/// Could `name` be a place? `called_a_place` when the text says it is one
+/// ("the town of ..."): then a people's adjective's shape does not count.
+fn is_place_name(
+    name: &str,
+    called_a_place: bool,
+    people: &[Person],
+    organisations: &[Organisation],
+) -> bool {
     let first = name.split_whitespace().next().unwrap_or("");
     let calendar =
         |w: &str| super::dates::MONTHS.contains(&w) || super::dates::WEEKDAYS.contains(&w);
@@ -154,6 +164,7 @@ fn is_place_name(name: &str, people: &[Person], organisations: &[Organisation]) 
     // hands") is not a place.
     let one_word = !name.contains(' ');
     if one_word
+        && !called_a_place
         && (["ian", "ean", "ese", "ish"]
             .iter()
             .any(|end| name.ends_with(end))
@@ -186,6 +197,11 @@ mod tests {
 
     #[test]
     fn places_by_how_sentences_place_things() {
+        assert_eq!(
+            names("The rockets were fired from a truck near the town of Baghdadi."),
+            ["Baghdadi"]
+        );
+        assert!(names("He met Iraqi officials.").is_empty());
         assert_eq!(
             names(
                 "Rockets hit Camp Falcon, a base outside Nasiriyah in Dhi Qar province, on Monday."
