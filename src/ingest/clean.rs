@@ -610,6 +610,18 @@ fn without_outlet_tail(author: &str, outlet: &str, bylines: &[String]) -> Option
     })
 }
 
+/// What a date line credits: the agency whose story it is ("AFP Published
+/// DATE"), and the outlet whose desk signs it ("May 22, 2024 | Gulf Tribune
+/// Staff"; a wire's desk is an agency's credit).
+fn date_line_credits(text: &str) -> (Option<String>, Option<String>) {
+    let mut agency = super::dates::agency_before_label(text).map(|(a, _)| canonical(a));
+    let mut desk = header::desk_in_date_line(text);
+    if desk.as_deref().is_some_and(is_wire) {
+        agency = agency.or(desk.take().map(|d| canonical(&d)));
+    }
+    (agency, desk)
+}
+
 /// Credits, bylines and speakers found anywhere on the page go into `art`;
 /// returns every candidate for the outlet with where it comes from: the
 /// metadata, a "Headline | Outlet" page title above the headline, the
@@ -701,9 +713,9 @@ fn credits_and_outlets(
             }
             // "AFP Published DATE": the agency whose story the page carries.
             Kind::Date(_) => {
-                if let Some((agency, _)) = super::dates::agency_before_label(&lines[i].text) {
-                    art.attribution.push((canonical(agency), no));
-                }
+                let (agency, desk) = date_line_credits(&lines[i].text);
+                art.attribution.extend(agency.map(|a| (a, no)));
+                outlets.extend(desk.map(|o| (OutletSource::Byline, o, Some(no))));
             }
             // "Reuters contributed to this report": the agencies it credits.
             Kind::Chrome(why) if why == "wire credit" => art.attribution.extend(

@@ -423,6 +423,10 @@ pub fn parse_date_line(
             }
             || is_numbered_name(f)
             || is_other_calendar_in_figures(f)
+            // "May 22, 2024 | Gulf Tribune Staff": a desk's credit ("By
+            // Gulf Tribune Staff | DATE" stays a byline with its date).
+            || !f.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "))
+                && super::header::desk_in_date_line(f).is_some()
             || j < at && is_labelled_publication(fields[at]) && is_name_and_role(f)
             || is_issue_number(f)
             || is_category_field(f)

@@ -957,6 +957,15 @@ fn is_place_after_name(piece: &str) -> bool {
     piece.split_whitespace().count() == 1
 }
 
+/// "May 22, 2024 | Gulf Tribune Staff": a date line's field that credits an
+/// outlet's desk instead of a byline; the outlet it names.
+pub(super) fn desk_in_date_line(line: &str) -> Option<String> {
+    line.split(['|', '·', '•'])
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .find_map(|f| desk_of_outlet(f.strip_prefix("By ").unwrap_or(f)))
+}
+
 /// "Al Jazeera Staff", "Reuters Staff", "Gulf Tribune Staff": the outlet
 /// whose desk a credit names (one the gazetteer knows, or a proper name
 /// with a publication's word before "Staff").

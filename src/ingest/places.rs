@@ -51,7 +51,7 @@ fn locative() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"\b(?:in|near|outside|at|inside|across|around|into|known as|called|hit|struck|targeted|attacked|(?P<kind>the\s+(?:town|city|village|district|province|port|governorate|suburb|neighbou?rhood)\s+of))\s+(?P<p>(?:(?:al|el|Al|El)-)?[A-Z][\p{L}'’-]*(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\p{L}'’-]*){0,2}(?:\s+\d{1,3}\b)?)",
+            r"\b(?:in|near|outside|at|inside|across|around|into|(?P<named>known as|called)|hit|struck|targeted|attacked|(?P<kind>the\s+(?:town|city|village|district|province|port|governorate|suburb|neighbou?rhood)\s+of))\s+(?P<p>(?:(?:al|el|Al|El)-)?[A-Z][\p{L}'’-]*(?:\s+(?:(?:al|el|Al|El)-)?[A-Z][\p{L}'’-]*){0,2}(?:\s+\d{1,3}\b)?)",
         )
         .unwrap()
     })
@@ -75,6 +75,14 @@ pub fn places(
         // "the town of Baghdadi": a place by what the text calls it, even
         // in a people's adjective's shape.
         let called_a_place = caps.name("kind").is_some();
+        // "known as", "called" name plans, laws and phases as often as
+        // sites: a site only after a word for one ("the base, known as
+        // Tower 22", "an outpost called ..."), not "a plan called Vision".
+        if let Some(named) = caps.name("named")
+            && !site_word_before(&sentence[..named.start()])
+        {
+            continue;
+        }
         if is_place_name(name, called_a_place, people, organisations) {
             found.push((m.start(), name.to_string()));
         }
@@ -142,6 +150,57 @@ fn speaks(rest: &str) -> bool {
     .is_match(rest)
 }
 
+/// Do the last words of `before` (up to four) name a kind of site: "the
+/// base,", "a desert outpost", "an area locals have"?
+fn site_word_before(before: &str) -> bool {
+    const SITES: &[&str] = &[
+        "base",
+        "camp",
+        "outpost",
+        "town",
+        "city",
+        "village",
+        "area",
+        "district",
+        "region",
+        "province",
+        "site",
+        "airport",
+        "airbase",
+        "crossing",
+        "neighbourhood",
+        "neighborhood",
+        "island",
+        "valley",
+        "desert",
+        "mountain",
+        "facility",
+        "compound",
+        "zone",
+        "square",
+        "street",
+        "bridge",
+        "port",
+        "station",
+        "field",
+        "palace",
+        "building",
+        "hill",
+        "garrison",
+        "airfield",
+        "border",
+        "complex",
+        "quarter",
+        "suburb",
+        "tower",
+    ];
+    before
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| SITES.contains(&w.trim_end_matches([',', ';']).to_lowercase().as_str()))
+}
+
 /// Could `name` be a place? `called_a_place` when the text says it is one
 /// ("the town of ..."): then a people's adjective's shape does not count.
 fn is_place_name(
@@ -202,6 +261,14 @@ mod tests {
             ["Baghdadi"]
         );
         assert!(names("He met Iraqi officials.").is_empty());
+        // Plans, laws and phases are called things too.
+        assert!(
+            names("A plan called Vision 2026 and a phase known as Phase II follow.").is_empty()
+        );
+        assert_eq!(
+            names("They struck an outpost known as Camp Redwood."),
+            ["Camp Redwood"]
+        );
         assert_eq!(
             names(
                 "Rockets hit Camp Falcon, a base outside Nasiriyah in Dhi Qar province, on Monday."
