@@ -57,6 +57,19 @@ fn locative() -> &'static Regex {
     })
 }
 
+/// "in the Green Zone", "near the Kurdistan Region", "across the Nineveh
+/// Plains": a place after "the", when its last word says it is one (after
+/// "the", a capitalised run is as often an organisation or a council).
+fn locative_with_article() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"\b(?:in|near|outside|at|inside|across|around|into|to)\s+the\s+(?P<p>[A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*){0,2}\s+(?:Zone|Region|Plains|Valley|Desert|Square|Governorate|Province|Mountains|Marshes))\b",
+        )
+        .unwrap()
+    })
+}
+
 /// The places one sentence names.
 pub fn places(
     sentence: &str,
@@ -85,6 +98,22 @@ pub fn places(
         }
         if is_place_name(name, called_a_place, people, organisations) {
             found.push((m.start(), name.to_string()));
+        }
+    }
+    for caps in locative_with_article().captures_iter(sentence) {
+        let m = caps.name("p").unwrap();
+        // "the Iraqi Kurdistan Region": the place without the people's
+        // adjective before it.
+        let (at, name) = match m.as_str().split_once(' ') {
+            Some((first, rest))
+                if super::lexicon::NATIONALITY_WORDS.contains(&first.to_lowercase().as_str()) =>
+            {
+                (m.start() + first.len() + 1, rest)
+            }
+            _ => (m.start(), m.as_str()),
+        };
+        if is_place_name(name, true, people, organisations) {
+            found.push((at, name.to_string()));
         }
     }
     for (at, place) in known_place_matches(sentence) {
@@ -261,6 +290,12 @@ mod tests {
             ["Baghdadi"]
         );
         assert!(names("He met Iraqi officials.").is_empty());
+        assert_eq!(names("Rockets landed near the Green Zone."), ["Green Zone"]);
+        assert!(names("He spoke in the Coordination Framework meeting.").is_empty());
+        assert_eq!(
+            names("Troops stay in the Iraqi Kurdistan Region."),
+            ["Kurdistan Region"]
+        );
         // Plans, laws and phases are called things too.
         assert!(
             names("A plan called Vision 2026 and a phase known as Phase II follow.").is_empty()
