@@ -941,14 +941,11 @@ fn is_update_note(field: &str) -> bool {
 /// "1445/07/14", "1402/11/06 - 16:25": a Hijri or Persian date in figures
 /// (year first, before 1900), with its time or not, beside the Gregorian.
 fn is_other_calendar_in_figures(field: &str) -> bool {
-    static R: OnceLock<Regex> = OnceLock::new();
-    let r = R.get_or_init(|| Regex::new(r"^1[34]\d\d([/.-])\d{1,2}([/.-])\d{1,2}$").unwrap());
     let mut words = field.split_whitespace();
-    let Some(date) = words.next() else {
-        return false;
-    };
-    let rest: Vec<&str> = words.filter(|w| !matches!(*w, "-" | "–" | "|")).collect();
-    r.captures(date).is_some_and(|c| c[1] == c[2]) && rest.iter().all(|w| is_time(w))
+    words
+        .next()
+        .is_some_and(|date| date.starts_with('1') && is_other_calendar_line(date))
+        && words.all(|w| matches!(w, "-" | "–" | "|") || is_time(w))
 }
 
 /// "16:40 GMT", "9:12 AM ET", "00:40".
@@ -1609,9 +1606,18 @@ mod tests {
             "Sha'ban 26, 1445 AH",
             "9 Bahman 1402",
             "Thursday 14 Rajab 1445",
+            "1445/07/14",
         ] {
             assert!(is_other_calendar_line(l), "{l}");
             assert_eq!(line(l), None, "{l}");
+        }
+        // Year first in figures, beside the Gregorian date, with its time.
+        for l in ["2024/01/26 | 1402/11/06 - 16:25", "1445/07/14 - 2024/01/26"] {
+            assert_eq!(
+                line(l).map(|d| d.to_string()),
+                Some("2024-01-26".into()),
+                "{l}"
+            );
         }
         // A headline naming a month of the Hijri calendar is not one.
         assert!(!is_other_calendar_line(
