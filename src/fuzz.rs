@@ -28,6 +28,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("markdown", markdown),
     ("text_source", text_source),
     ("html_source", html_source),
+    ("mhtml_source", mhtml_source),
 ];
 
 /// A brief file: front matter and body; parsed, its body rendered.
@@ -93,6 +94,11 @@ pub fn text_source(data: &[u8]) {
 /// A saved HTML page through the whole extraction and the brief file.
 pub fn html_source(data: &[u8]) {
     ingest("fuzz.html", data);
+}
+
+/// A page saved as one file (MIME, `.mhtml`) through the whole extraction.
+pub fn mhtml_source(data: &[u8]) {
+    ingest("fuzz.mhtml", data);
 }
 
 fn ingest(name: &str, bytes: &[u8]) {

@@ -374,6 +374,69 @@ fn odd_inputs_are_handled() {
 }
 
 #[test]
+fn a_saved_pages_files_are_not_articles_and_unread_files_are_named() {
+    let site = seed_site();
+    let sources = site.path().join("content/sources");
+    // "Save page as, complete": the page and a folder of its files, among
+    // them the pages of its frames (an ad, an embedded post).
+    let page = r#"<html><head><title>Talks end | Gulf Ledger</title>
+<meta property="og:site_name" content="Gulf Ledger"></head><body>
+<article><h1>Talks end</h1><p>The US-led coalition withdrawal was agreed, officials said on Monday.</p>
+<p>US advisers will remain in an advisory capacity after the coalition mission ends.</p></article></body></html>"#;
+    std::fs::write(sources.join("Talks end.html"), page).unwrap();
+    let files = sources.join("Talks end_files");
+    std::fs::create_dir(&files).unwrap();
+    std::fs::write(
+        files.join("ad-frame.html"),
+        "<html><body><h1>Cheap flights to Dubai</h1><p>Book your flights to Dubai today and save on every fare.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(files.join("style.css"), "body { margin: 0 }").unwrap();
+    std::fs::write(files.join("logo.png"), [137u8, 80, 78, 71]).unwrap();
+    // A folder that only looks like one: no page beside it.
+    let other = sources.join("notes_files");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(
+        other.join("kept.txt"),
+        "Coalition Talks Resume\n\nOfficials said the coalition talks resumed in Baghdad on Monday.\n",
+    )
+    .unwrap();
+    // Files dropped in that are no source.
+    std::fs::write(sources.join("report.pdf"), b"%PDF-1.7\n").unwrap();
+    std::fs::write(sources.join("notes.docx"), b"PK\x03\x04").unwrap();
+
+    let report = ingest(site.path());
+    let briefs = briefs_by_source(site.path());
+    assert!(briefs.contains_key("Talks end.html"), "{:?}", briefs.keys());
+    assert!(
+        briefs.contains_key("notes_files/kept.txt"),
+        "{:?}",
+        briefs.keys()
+    );
+    assert!(
+        !briefs.keys().any(|k| k.starts_with("Talks end_files")),
+        "{:?}",
+        briefs.keys()
+    );
+    let warned = |name: &str, what: &str| {
+        report
+            .warnings
+            .iter()
+            .any(|w| w.file.to_string_lossy().ends_with(name) && w.message.contains(what))
+    };
+    assert!(warned("report.pdf", "not read"), "{:?}", report.warnings);
+    assert!(warned("notes.docx", "not read"), "{:?}", report.warnings);
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.file.to_string_lossy().contains("_files/")),
+        "a saved page's files are no news: {:?}",
+        report.warnings
+    );
+}
+
+#[test]
 fn site_toml_patterns_extend_boilerplate() {
     let site = seed_site();
     let cfg = read(&site.path().join("site.toml"));

@@ -30,7 +30,7 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
         .collect();
     // Where the page's fill width is known, the greedy test decides which
     // lines were wrapped; elsewhere the block-by-block test.
-    let width = wrap_width(&raw);
+    let width = wrap_width(&raw).or_else(|| greedy_width(&raw));
     let full = match width {
         Some(fill) => filled_lines(&raw, fill),
         None => full_lines(&raw),
@@ -49,7 +49,9 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
             && after_last
             && (!ends_a_sentence(&last.text)
                 || width.is_some() && full[i - 1] && last.text.ends_with([':', ';']))
-            && (goes_on_in_lower_case(&last.text, l) || full[i - 1] && !starts_a_field(l))
+            && (goes_on_in_lower_case(&last.text, l)
+                || (full[i - 1] || ends_open(raw[i - 1]))
+                    && (!starts_a_field(l) || awaits_a_date(raw[i - 1])))
             && !is_lower_case_byline(l)
             && !is_address(l)
             && (!is_lone_control(l) || full[i - 1])
@@ -63,6 +65,34 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
         }
     }
     out
+}
+
+/// A line of five words or more that stops on a word no sentence or
+/// headline ends with ("... is expected to discuss the matter with" /
+/// "Iraqi Foreign Minister ..."): the rest of it is on the next line,
+/// whatever that begins with. Articles, conjunctions, auxiliaries and the
+/// prepositions that are never a verb's particle ("in", "on", "up", "out"
+/// end headlines: "Talks drag on").
+fn ends_open(line: &str) -> bool {
+    const OPEN: &[&str] = &[
+        "a", "an", "the", "of", "with", "and", "or", "to", "for", "from", "that", "its", "their",
+        "his", "her", "our", "than", "between", "into", "whose", "which", "is", "are", "was",
+        "were", "has", "have", "had", "will", "would", "could", "should", "be", "been", "as", "at",
+    ];
+    line.rsplit(' ').next().is_some_and(|w| OPEN.contains(&w)) && words(line) >= 5
+}
+
+/// A line of five words or more that stops on a preposition a date
+/// follows ("... from coalition advisers by" / "September 2025."): the date
+/// on the next line is the end of its sentence, not a date line.
+fn awaits_a_date(line: &str) -> bool {
+    const BEFORE_A_DATE: &[&str] = &[
+        "by", "in", "on", "until", "till", "since", "before", "after", "from", "of", "through",
+    ];
+    line.rsplit(' ')
+        .next()
+        .is_some_and(|w| BEFORE_A_DATE.contains(&w))
+        && words(line) >= 5
 }
 
 /// "https://...", "www.example.com/...": a page's address on a line of its
@@ -137,8 +167,7 @@ fn full_lines(raw: &[&str]) -> Vec<bool> {
             let shows_wrapping = block
                 .windows(2)
                 .filter(|w| {
-                    !w[0].ends_with(['.', '!', '?', ':', ';', '"', '”'])
-                        && w[1].chars().next().is_some_and(char::is_lowercase)
+                    !ends_a_sentence(w[0]) && w[1].chars().next().is_some_and(char::is_lowercase)
                 })
                 .count()
                 >= 2;
@@ -286,6 +315,43 @@ fn wrap_width(raw: &[&str]) -> Option<Fill> {
     Some(Fill { width, slack })
 }
 
+/// The column of a page filled to a width (`html2text`, a plain-text
+/// e-mail) whose wrapped lines mostly go on in capitals ("... the Senate
+/// Armed" / "Services Committee", "... in" / "Baghdad"), so that
+/// [`wrap_width`] sees too few going on in lower case: the widest line of
+/// words, 30 to 110 characters, is the column when at least three lines
+/// near it break mid-sentence where the next line's first word would not
+/// have fitted, as a greedy fill breaks, and hardly any break where it
+/// would have. A page of one paragraph per line has lines far wider than
+/// any column; a list of headlines breaks where words would have fitted.
+fn greedy_width(raw: &[&str]) -> Option<Fill> {
+    let len = |l: &str| l.chars().count();
+    let width = raw.iter().filter(|l| words(l) >= 3).map(|l| len(l)).max()?;
+    if !(30..=110).contains(&width) {
+        return None;
+    }
+    let near = raw
+        .iter()
+        .filter(|l| words(l) >= 3 && len(l) + 8 >= width)
+        .count();
+    let (mut held, mut would_fit) = (0usize, 0usize);
+    for w in raw.windows(2) {
+        let (line, next) = (w[0], w[1]);
+        let Some(first) = next.split_whitespace().next() else {
+            continue;
+        };
+        if ends_a_sentence(line) || words(line) < 5 || len(line) + 25 < width {
+            continue;
+        }
+        if len(line) + 1 + len(first) > width {
+            held += 1;
+        } else {
+            would_fit += 1;
+        }
+    }
+    (held >= 3 && near >= 3 && would_fit * 5 <= held).then_some(Fill { width, slack: 0 })
+}
+
 /// The column a page was filled to, and how much room its fill leaves for
 /// a word that would have fitted (0 where it breaks greedily).
 #[derive(Debug, Clone, Copy)]
@@ -294,8 +360,14 @@ struct Fill {
     slack: usize,
 }
 
+/// Does `line` end a sentence: a full stop, "!", "?", a colon or a
+/// semicolon, or a quote closed after one ('... he said: "We will stay."').
+/// A quote closed mid-sentence leaves it open ('the US had "no plans"' /
+/// 'for an immediate withdrawal.'; '"We will stay," he' / 'said.'), as does
+/// a plural's possessive ("the Kurds’").
 fn ends_a_sentence(line: &str) -> bool {
-    line.ends_with(['.', '!', '?', ':', ';', '"', '”', '’'])
+    let bare = line.trim_end_matches(['"', '”', '’', '\'', '»']);
+    bare.ends_with(['.', '!', '?', ':', ';'])
 }
 
 /// A byline, a date or a labelled field begins `line` ("By Jane Roe",
@@ -742,6 +814,58 @@ mod tests {
             Fri 19 Jan 2024 20:58\n",
         );
         assert_eq!(texts(&page)[2], "Fri 19 Jan 2024 20:58");
+    }
+
+    #[test]
+    fn a_quote_closed_mid_sentence_leaves_the_line_open() {
+        assert!(!ends_a_sentence("the ministry had \"no objection\""));
+        assert!(!ends_a_sentence("“We will stay,” the"));
+        assert!(!ends_a_sentence("the fighters’"));
+        assert!(ends_a_sentence("he said: \"We will stay.\""));
+        assert!(ends_a_sentence("“Why now?”"));
+        let lines = texts(&filled_page(
+            "Local\n\
+            \n\
+            The council's chairman told reporters that it had \"no objection\"\n\
+            to the plan and would vote on the budget for the repairs soon.\n",
+        ));
+        assert_eq!(
+            lines[1],
+            "The council's chairman told reporters that it had \"no objection\" to the plan and would vote on the budget for the repairs soon."
+        );
+    }
+
+    #[test]
+    fn text_filled_with_breaks_before_names_is_one_paragraph_again() {
+        // Filled at 72 columns; every line but one goes on in capitals, so
+        // only the greedy breaks show the column.
+        let page = "Home | Local | Region\n\
+            \n\
+            NINEVEH - Governor Abdul Qadir al-Dakhil met Brigadier General Omar\n\
+            Saleh of the Nineveh Operations Command and Police Colonel Jamal Mahmoud\n\
+            Hassan of the Federal Police on Monday in Mosul to plan the handover of\n\
+            Qayyarah West Airfield from the coalition's Combined Joint Task Force by\n\
+            September 2025.\n\
+            \n\
+            Al-Dakhil said units of the Iraqi Army would guard the airfield with\n\
+            Federal Police patrols on the road to Mosul, and that Baghdad would pay\n\
+            for the repairs of the runway.\n";
+        let lines = texts(page);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(
+            lines[1].starts_with("NINEVEH - Governor") && lines[1].ends_with("by September 2025.")
+        );
+        assert!(
+            lines[2].contains("airfield with Federal Police"),
+            "{lines:?}"
+        );
+        // A list of headlines, however close to one width, is no filled text:
+        // the next headline's first word would have fitted on each.
+        let teasers = "Mosul bridge to reopen before the spring rains, governor\n\
+            Basra port reopens after the sandstorm closes the shipping lane\n\
+            Water levels in the Shatt al-Arab fall for a third week running\n\
+            Farmers in Diyala count their losses after the late frost\n";
+        assert_eq!(logical_lines(teasers).len(), 4);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod html;
 pub mod markup;
+pub mod mhtml;
 
 use std::path::{Path, PathBuf};
 
@@ -27,7 +28,7 @@ pub const SOURCES_DIR: &str = "content/sources";
 pub const MAX_SOURCE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The kinds of file accepted as sources.
-pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
+pub const EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "mhtml", "mht"];
 
 /// How the bytes of a source were turned into text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,19 +143,24 @@ impl SourceText {
         let slug = slug_for(rel_path).ok_or_else(|| {
             "the file name has no letters or digits to make a page name from".to_string()
         })?;
-        let (text, encoding) = decode(bytes)?;
+        let ext = rel_path.rsplit('.').next().unwrap_or("");
+        let is = |names: &[&str]| names.iter().any(|n| ext.eq_ignore_ascii_case(n));
+        // A single-file save is read as the page inside it.
+        let saved = is(&["mhtml", "mht"])
+            .then(|| mhtml::main_page(bytes))
+            .transpose()?;
+        let (text, encoding) = decode(saved.as_ref().map_or(bytes, |page| &page.html))?;
         let text = as_seen(text);
-        let is_html = rel_path
-            .rsplit('.')
-            .next()
-            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
-        let (text, meta) = if is_html {
+        let (text, meta) = if saved.is_some() || is(&["html", "htm"]) {
             // Again after parsing: `&shy;` and `&nbsp;` are characters only now.
             let (text, mut meta) = html::to_text(&text);
             for field in [&mut meta.title, &mut meta.outlet] {
                 *field = field.take().map(as_seen);
             }
             meta.authors = meta.authors.into_iter().map(as_seen).collect();
+            if meta.address.is_none() {
+                meta.address = saved.and_then(|page| page.address);
+            }
             (as_seen(text), meta)
         } else {
             let (plain, marks) = markup::plain_text(&text);
@@ -394,7 +400,7 @@ pub fn load_sources_by(
     read: impl Fn(&str, &Path, &std::fs::Metadata) -> Result<SourceText, Diagnostic> + Sync,
 ) -> (Vec<SourceText>, Diagnostics, Diagnostics) {
     let mut warnings = Diagnostics::new();
-    let files = list_files(&root.join(SOURCES_DIR), EXTENSIONS, &mut warnings);
+    let files = list_sources(&root.join(SOURCES_DIR), &mut warnings);
     let loaded: Vec<Result<SourceText, Diagnostic>> = files
         .par_iter()
         .map(|(rel, path)| {
@@ -493,6 +499,79 @@ pub fn list_files(
     extensions: &[&str],
     warnings: &mut Diagnostics,
 ) -> Vec<(String, PathBuf)> {
+    walk_files(dir, extensions, warnings, |_| false, |_| {})
+}
+
+/// The source files under `dir` (`content/sources/`), as [`list_files`]
+/// gives them, less the folder of files a browser saves beside a page
+/// ("Save Page As, complete": `Page.html` and `Page_files/` with its
+/// scripts, styles, images and the pages of its frames, which are ads and
+/// embedded posts, not articles). Any other file it cannot read as a source
+/// (a PDF, a word processor's document, a Safari web archive) is named in a
+/// warning, so that an article dropped in is never left out unsaid.
+pub fn list_sources(dir: &Path, warnings: &mut Diagnostics) -> Vec<(String, PathBuf)> {
+    let mut unread = Vec::new();
+    let files = walk_files(dir, EXTENSIONS, warnings, is_saved_page_folder, |path| {
+        unread.push(path.to_path_buf())
+    });
+    unread.sort();
+    for path in unread {
+        let rel = path.strip_prefix(dir).unwrap_or(&path);
+        warnings.push(
+            Diagnostic::new(
+                Path::new(SOURCES_DIR).join(rel),
+                "not read: a source is a text file (.txt), Markdown (.md) or a saved web page (.html, .htm, .mhtml, .mht)",
+            )
+            .hint(unread_hint(&path)),
+        );
+    }
+    files
+}
+
+/// What to do with a file of a kind dossier does not read.
+fn unread_hint(path: &Path) -> &'static str {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => {
+            "copy the article's text into a .txt file (a PDF's layout does not survive extraction)"
+        }
+        "doc" | "docx" | "odt" | "rtf" | "pages" => "save the document as plain text (.txt)",
+        "webarchive" => "save the page as HTML (Safari: File > Save As, Format: Page Source)",
+        _ => "convert it to one of those, or move it out of content/sources/",
+    }
+}
+
+/// Is `entry` the folder of a saved page's files: `X_files` beside `X.html`
+/// (or `.htm`), as browsers save a complete page?
+fn is_saved_page_folder(entry: &walkdir::DirEntry) -> bool {
+    if !entry.file_type().is_dir() {
+        return false;
+    }
+    let name = entry.file_name().to_string_lossy();
+    let Some(page) = name.strip_suffix("_files").filter(|p| !p.is_empty()) else {
+        return false;
+    };
+    let beside = |ext: &str| {
+        entry
+            .path()
+            .with_file_name(format!("{page}.{ext}"))
+            .is_file()
+    };
+    ["html", "htm", "HTML", "HTM"].into_iter().any(beside)
+}
+
+/// The walk of [`list_files`]: folders for which `skip_folder` holds are not
+/// entered, files of other extensions are handed to `other`.
+fn walk_files(
+    dir: &Path,
+    extensions: &[&str],
+    warnings: &mut Diagnostics,
+    skip_folder: impl Fn(&walkdir::DirEntry) -> bool,
+    mut other: impl FnMut(&Path),
+) -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
     let mut legacy = Vec::new();
     if !dir.is_dir() {
@@ -504,7 +583,10 @@ pub fn list_files(
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().as_encoded_bytes().starts_with(b"."));
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !(e.file_name().as_encoded_bytes().starts_with(b".") || skip_folder(e))
+        });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -517,7 +599,11 @@ pub fn list_files(
                 continue;
             }
         };
-        if !entry.file_type().is_file() || !has_extension(entry.file_name(), extensions) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if !has_extension(entry.file_name(), extensions) {
+            other(entry.path());
             continue;
         }
         let path = entry.path();
