@@ -467,7 +467,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "wire credit",
-        r"^this (?:article|story|piece|report|essay) (?:is|was|has been) (?:re)?published (?:from|by|with permission (?:from|of))\b.{0,200}$|^this (?:article|story|piece) (?:first|originally) appeared (?:in|on|at)\b.{0,200}$",
+        r"^this (?:article|story|piece|report|essay) (?:is|was|has been) (?:originally |first )?(?:re)?published (?:from|by|in|with permission (?:from|of))\b.{0,200}$|^this (?:article|story|piece) (?:first|originally) appeared (?:in|on|at)\b.{0,200}$",
     ),
     // Wire services end a story with a marker word.
     (

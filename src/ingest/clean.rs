@@ -717,12 +717,16 @@ fn credits_and_outlets(
                 art.attribution.extend(agency.map(|a| (a, no)));
                 outlets.extend(desk.map(|o| (OutletSource::Byline, o, Some(no))));
             }
-            // "Reuters contributed to this report": the agencies it credits.
-            Kind::Chrome(why) if why == "wire credit" => art.attribution.extend(
-                super::entities::wires_named_in(&lines[i].text)
-                    .into_iter()
-                    .map(|w| (w, no)),
-            ),
+            // "Reuters contributed to this report": the agencies it credits;
+            // "This article was originally published by X": the publisher
+            // whose piece the page reprints, whichever it is.
+            Kind::Chrome(why) if why == "wire credit" => {
+                let mut names = super::entities::wires_named_in(&lines[i].text);
+                if names.is_empty() {
+                    names.extend(header::republished_from(&lines[i].text));
+                }
+                art.attribution.extend(names.into_iter().map(|w| (w, no)));
+            }
             Kind::Chrome(why) if why == "copyright" || why == "photo caption" => {
                 if let Some(o) = outlet_from_copyright(&lines[i].text) {
                     if is_wire(&o) {

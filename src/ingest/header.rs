@@ -1117,6 +1117,37 @@ fn desk_and_agencies(line: &str) -> Option<&str> {
     .then_some(desk)
 }
 
+/// The publisher a republished piece names as where it first ran: "This
+/// article was originally published by Levant Insight and is reproduced
+/// here with permission", "This story first appeared in The Basra Letter.",
+/// "This article is republished from The Conversation under a Creative
+/// Commons license". The name is the run of capitalised words after the
+/// cue (small words inside it kept: "Institute for the Study of War"); a
+/// month after it is a date, not a publisher.
+pub fn republished_from(line: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(?i:this (?:article|story|piece|report|essay|commentary|analysis|column) (?:(?:is|was|has been) (?:originally |first )?(?:re)?published (?:from|by|in|with permission (?:from|of))|(?:first|originally) appeared (?:in|on|at)) )(?P<name>(?:[Tt]he )?\p{Lu}[\p{L}\d&'’.-]*(?: (?:\p{Lu}[\p{L}\d&'’.-]*|of|and|for|the|on|&))*)")
+            .unwrap()
+    });
+    let name = re.captures(line.trim())?.name("name")?.as_str();
+    let mut words: Vec<&str> = name.split(' ').collect();
+    while words
+        .last()
+        .is_some_and(|w| matches!(*w, "of" | "and" | "for" | "the" | "on" | "&"))
+    {
+        words.pop();
+    }
+    // "by the Euphrates Policy Forum": the article, not the name's.
+    let name = words.join(" ");
+    let name = name.strip_prefix("the ").unwrap_or(&name);
+    let name = name.trim_end_matches(['.', ',']);
+    let first = name.trim_start_matches("The ");
+    let first = first.split(' ').next().unwrap_or("");
+    (!name.is_empty() && words.len() <= 8 && !super::dates::is_calendar_word(first))
+        .then(|| known_outlet(name).map_or(name, |(c, _)| c).to_string())
+}
+
 /// A line that only credits a source: "AFP", "(Reuters)", "— AP",
 /// "Source: Reuters", "Reuters · 6 hours ago". Returns the names credited.
 pub fn credit_line(line: &str) -> Option<Vec<String>> {
@@ -3123,6 +3154,32 @@ mod tests {
         assert!(!is_state_name(
             "Government of the Autonomous Region of the Long Valley Kurds and Friends"
         ));
+    }
+
+    #[test]
+    fn a_republished_piece_names_where_it_first_ran() {
+        for (line, name) in [
+            (
+                "This article was originally published by the Euphrates Policy Forum and is reproduced here with permission.",
+                Some("Euphrates Policy Forum"),
+            ),
+            (
+                "This story first appeared in The Basra Letter.",
+                Some("The Basra Letter"),
+            ),
+            (
+                "This article is republished from The Conversation under a Creative Commons license.",
+                Some("The Conversation"),
+            ),
+            (
+                "This analysis was originally published by the Institute for the Study of War.",
+                Some("Institute for the Study of War"),
+            ),
+            ("This article was first published in October 2024.", None),
+            ("This article was published by our partners.", None),
+        ] {
+            assert_eq!(republished_from(line).as_deref(), name, "{line}");
+        }
     }
 
     #[test]
