@@ -1008,10 +1008,15 @@ pub fn is_person_name(piece: &str) -> bool {
     {
         return false;
     }
+    // ("de la Cruz", "van der Berg": the second particle only as written,
+    // in lower case; "La Stampa" is no one's name.)
     let particle = |t: &str| {
         matches!(
             t.to_lowercase().as_str(),
             "al" | "bin" | "ibn" | "de" | "van" | "von" | "el"
+        ) || matches!(
+            t,
+            "la" | "las" | "los" | "le" | "der" | "den" | "da" | "dos" | "du"
         )
     };
     // A particle in capitals ("Nadia Al Qassimi") is counted once, as a
@@ -3154,6 +3159,13 @@ mod tests {
         assert!(!is_state_name(
             "Government of the Autonomous Region of the Long Valley Kurds and Friends"
         ));
+    }
+
+    #[test]
+    fn names_with_two_particles_are_names() {
+        assert!(is_person_name("Luis de la Cruz"));
+        assert!(is_person_name("Ana van der Berg"));
+        assert!(!is_person_name("de la Cruz"));
     }
 
     #[test]

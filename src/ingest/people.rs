@@ -551,6 +551,39 @@ fn ends_run(t: &str) -> bool {
     t.ends_with([',', '.', ';', ':', ')', '"', '”', '?', '!']) || is_possessive(t)
 }
 
+/// A nickname in quotes inside a name ("Gen. Michael \"Erik\" Kurilla",
+/// "Hamid ‘Abu Ali’ Khalil") left out: the name is the given name and the
+/// surname around it, as the person's other mentions spell it.
+fn without_nicknames(mut tokens: Vec<&str>) -> Vec<&str> {
+    const OPEN: [char; 4] = ['"', '“', '‘', '\''];
+    const CLOSE: [char; 4] = ['"', '”', '’', '\''];
+    let mut i = 1;
+    while i + 1 < tokens.len() {
+        // The quoted words: one to three, the first opening the quote and
+        // the last closing it, each a capitalised word.
+        let quote = tokens[i].strip_prefix(OPEN).and_then(|first| {
+            let mut words = vec![first];
+            words.extend(tokens.iter().skip(i + 1).take(2));
+            (0..words.len()).find_map(|k| {
+                let closed = words[k].strip_suffix(CLOSE)?;
+                let named = words[..k].iter().chain([&closed]).all(|w| is_name_token(w));
+                named.then_some(i + k)
+            })
+        });
+        match quote {
+            Some(j)
+                if is_name_token(tokens[i - 1])
+                    && !ends_run(tokens[i - 1])
+                    && tokens.get(j + 1).is_some_and(|t| is_name_token(t)) =>
+            {
+                tokens.drain(i..=j);
+            }
+            _ => i += 1,
+        }
+    }
+    tokens
+}
+
 /// Runs of capitalised tokens (with the particles and role words they hold).
 fn capital_runs(tokens: &[&str]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
@@ -573,10 +606,20 @@ fn capital_runs(tokens: &[&str]) -> Vec<(usize, usize)> {
             }
             let l = t.to_lowercase();
             let next_is_name = tokens.get(end + 1).is_some_and(|n| is_name_token(n));
-            let particle = matches!(
+            // "de la Cruz", "van der Berg": a second particle before the name.
+            let second = tokens.get(end + 1).is_some_and(|n| {
+                matches!(*n, "la" | "las" | "los" | "le" | "der" | "den")
+                    && tokens.get(end + 2).is_some_and(|n| is_name_token(n))
+            });
+            let after_particle = matches!(l.as_str(), "la" | "las" | "los" | "le" | "der" | "den")
+                && t.starts_with(char::is_lowercase)
+                && matches!(tokens[end - 1], "de" | "van" | "von")
+                && next_is_name;
+            let particle = (matches!(
                 l.as_str(),
                 "al" | "bin" | "ibn" | "abu" | "de" | "van" | "von" | "bint"
-            ) && next_is_name;
+            ) && (next_is_name || second))
+                || after_particle;
             // "Secretary of State", "Commander of the Armed Forces".
             // Only after a capitalised title: "the secretary-general of
             // Palestinian Islamic Jihad" names an organisation after "of".
@@ -603,9 +646,10 @@ fn capital_runs(tokens: &[&str]) -> Vec<(usize, usize)> {
 /// "(R-Ala.)," "(D-N.Y.)": a legislator's party and state, in brackets
 /// after the name; no one's name.
 fn is_party_label(t: &str) -> bool {
-    let Some(inner) = t.strip_prefix('(') else {
-        return false;
-    };
+    // In brackets, or between commas as AP writes it ("Rep. Mike McCaul,
+    // R-Texas, chairman of ..."; "D-Md.,"), with the state written out or
+    // abbreviated.
+    let inner = t.strip_prefix('(').unwrap_or(t);
     let inner = inner
         .trim_end_matches([',', '.', ';', ':'])
         .trim_end_matches(')');
@@ -690,6 +734,7 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             Some(l) => l.iter().map(String::as_str).collect(),
             None => tokens,
         };
+        let tokens = without_nicknames(tokens);
         // Names read so far in this sentence, and where each run ended.
         let mut earlier: Vec<String> = Vec::new();
         let mut last_end = 0;
@@ -1161,7 +1206,19 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         !is_name_token(t)
             && !matches!(
                 t.as_str(),
-                "al" | "bin" | "ibn" | "bint" | "de" | "van" | "von" | "abu"
+                "al" | "bin"
+                    | "ibn"
+                    | "bint"
+                    | "de"
+                    | "van"
+                    | "von"
+                    | "abu"
+                    | "la"
+                    | "las"
+                    | "los"
+                    | "le"
+                    | "der"
+                    | "den"
             )
     }) {
         return None;
@@ -1942,6 +1999,46 @@ mod tests {
             ),
             ["Karen Holloway"]
         );
+    }
+
+    #[test]
+    fn a_nickname_in_quotes_is_left_out_of_the_name() {
+        assert_eq!(
+            names_of(
+                &[
+                    "Gen. Michael \"Erik\" Kurilla visited the base on Tuesday.",
+                    "Commander Hamid ‘Abu Ali’ al-Khalil was not there.",
+                ],
+                &[]
+            ),
+            ["Michael Kurilla", "Hamid al-Khalil"]
+        );
+        // A quoted word after a name is what was said, not a nickname.
+        assert_eq!(
+            names_of(&["Fuad Hussein called the plan \"Phased\" and fair."], &[]),
+            ["Fuad Hussein"]
+        );
+    }
+
+    #[test]
+    fn two_particles_before_a_surname_and_a_party_label_between_commas() {
+        assert_eq!(
+            names_of(
+                &["UN official Luis de la Cruz met Dutch envoy Maria van der Berg in Baghdad."],
+                &[]
+            ),
+            ["Luis de la Cruz", "Maria van der Berg"]
+        );
+        // AP's party and state between commas, the state written out: no
+        // one's name, and the apposition after it is the legislator's.
+        let p = people(
+            &sents(&[
+                "Rep. Mike McCaul, R-Texas, chairman of the House Foreign Affairs Committee, said Iran would fill any vacuum.",
+            ]),
+            &[],
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].name, "Mike McCaul");
     }
 
     #[test]
