@@ -422,6 +422,12 @@ pub fn clean(
         ended,
     );
     left_out.append(&mut art.dropped);
+    // A clipper's fields, read as the page's metadata when the file was.
+    left_out.extend((1..=meta.field_lines).map(|line| Dropped {
+        line,
+        text: String::new(),
+        reason: "the clipper's metadata fields".to_string(),
+    }));
     left_out.sort_by_key(|d| d.line);
     art.dropped = left_out;
     art

@@ -326,8 +326,19 @@ fn wrap_width(raw: &[&str]) -> Option<Fill> {
 /// any column; a list of headlines breaks where words would have fitted.
 fn greedy_width(raw: &[&str]) -> Option<Fill> {
     let len = |l: &str| l.chars().count();
-    let width = raw.iter().filter(|l| words(l) >= 3).map(|l| len(l)).max()?;
-    if !(30..=110).contains(&width) {
+    // The first line of words wider than any column ends the search: on
+    // most pages (a paragraph per line) that is a few lines in.
+    let mut width = 0;
+    for l in raw {
+        let n = len(l);
+        if n > width && words(l) >= 3 {
+            if n > 110 {
+                return None;
+            }
+            width = n;
+        }
+    }
+    if width < 30 {
         return None;
     }
     let near = raw

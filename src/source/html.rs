@@ -474,6 +474,7 @@ fn metadata(doc: &Html) -> SourceMeta {
         marks: Vec::new(),
         address,
         authors,
+        field_lines: 0,
     }
 }
 

@@ -90,6 +90,11 @@ pub struct SourceMeta {
     /// `author`), for a page whose byline does not say who wrote it.
     #[serde(default)]
     pub authors: Vec<String>,
+    /// Lines at the top of a text file that were a clipper's fields
+    /// between `---` lines: read into this metadata and emptied from the
+    /// text (0 for any other source).
+    #[serde(default)]
+    pub field_lines: usize,
 }
 
 /// One date from a page's metadata.
@@ -164,11 +169,19 @@ impl SourceText {
             (as_seen(text), meta)
         } else {
             let (plain, marks) = markup::plain_text(&text);
-            // (Read from the text as shown: a forwarded page's fields are
-            // quoted too.)
-            let mut meta = scraped_header(&plain);
+            // A clipper's block of fields is the page's metadata, not its
+            // text: its lines are emptied (line numbers stay the file's).
+            // Else a scraper's fields, read from the text as shown (a
+            // forwarded page's fields are quoted too).
+            let (mut meta, plain) = match front_matter_header(&text) {
+                Some((mut meta, lines)) => {
+                    meta.field_lines = lines;
+                    (meta, without_first_lines(&plain, lines))
+                }
+                None => (scraped_header(&plain), plain.into_owned()),
+            };
             meta.marks = marks;
-            (plain.into_owned(), meta)
+            (plain, meta)
         };
         let sha256 = Sha256::digest(bytes)
             .iter()
@@ -211,32 +224,13 @@ fn scraped_header(text: &str) -> SourceMeta {
         if value.is_empty() {
             break;
         }
-        match key.trim().to_ascii_lowercase().as_str() {
-            "title" | "headline" => {
-                meta.title = Some(value.to_string());
-                named = true;
-            }
-            "source" | "site" | "publication" | "outlet" | "publisher" => {
-                meta.outlet = Some(value.to_string());
-            }
-            "url" | "link" | "address" | "url source" => {
-                meta.address = Some(value.to_string());
-                named = true;
-            }
-            "published" | "date" | "publication date" | "published date" | "published time" => {
-                if let Some(date) = value
-                    .get(..10)
-                    .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-                {
-                    meta.dates.push(MetaDate {
-                        field: format!("the scraper's {} field", key.trim()),
-                        date,
-                        modified: false,
-                    });
-                }
-            }
-            "author" | "authors" | "byline" => {}
-            _ => break,
+        match header_field(&mut meta, &key.trim().to_ascii_lowercase(), value) {
+            Some(names) => named |= names,
+            None if matches!(
+                key.trim().to_ascii_lowercase().as_str(),
+                "author" | "authors" | "byline"
+            ) => {}
+            None => break,
         }
         fields += 1;
     }
@@ -245,6 +239,122 @@ fn scraped_header(text: &str) -> SourceMeta {
     }
     meta.published = meta.dates.first().map(|d| d.date);
     meta
+}
+
+/// The fields a clipper or scraper writes between `---` lines over the
+/// text it saved (trafilatura's `--with-metadata`, Obsidian's web clipper,
+/// MarkDownload), where other fields (tags, a description, the day it was
+/// clipped) stand among the page's: the page's metadata, and the number of
+/// lines the block takes, when it gives the title or the address.
+fn front_matter_header(text: &str) -> Option<(SourceMeta, usize)> {
+    let mut lines = text.lines().enumerate();
+    lines.next().filter(|(_, l)| l.trim() == "---")?;
+    let mut meta = SourceMeta::default();
+    let mut named = false;
+    // The field a list's items belong to ("author:" then `  - "[[Jane Roe]]"`).
+    let mut authors_list = false;
+    for (i, line) in lines.take(40) {
+        let line = line.trim();
+        if line == "---" {
+            meta.published = meta.dates.first().map(|d| d.date);
+            return named.then_some((meta, i + 1));
+        }
+        if let Some(item) = line.strip_prefix("- ") {
+            if authors_list {
+                meta.authors.extend(field_names(item));
+            }
+            continue;
+        }
+        let (key, value) = line.split_once(':')?;
+        let key = key.trim().to_ascii_lowercase();
+        let value = unquoted(value.trim());
+        authors_list = value.is_empty() && matches!(key.as_str(), "author" | "authors");
+        if value.is_empty() {
+            continue;
+        }
+        if matches!(key.as_str(), "author" | "authors" | "byline") {
+            meta.authors.extend(field_names(value));
+        } else if let Some(names) = header_field(&mut meta, &key, value) {
+            named |= names;
+        }
+    }
+    None
+}
+
+/// Read one header field `key` (lower case) into `meta`: whether it names
+/// the page (title, address), or `None` for a field of another kind.
+fn header_field(meta: &mut SourceMeta, key: &str, value: &str) -> Option<bool> {
+    let is_address = value.starts_with("http://") || value.starts_with("https://");
+    match key {
+        "title" | "headline" => {
+            meta.title = Some(value.to_string());
+            Some(true)
+        }
+        "url" | "link" | "address" | "url source" | "canonical" => {
+            meta.address = Some(value.to_string());
+            Some(true)
+        }
+        "source" if is_address => {
+            meta.address = Some(value.to_string());
+            Some(true)
+        }
+        "source" | "site" | "sitename" | "site_name" | "site name" | "publication" | "outlet"
+        | "publisher" => {
+            meta.outlet = Some(value.to_string());
+            Some(false)
+        }
+        "published" | "date" | "publication date" | "published date" | "published time"
+        | "date published" | "date_published" => {
+            if let Some(date) = value
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            {
+                meta.dates.push(MetaDate {
+                    field: format!("the scraper's {key} field"),
+                    date,
+                    modified: false,
+                });
+            }
+            Some(false)
+        }
+        _ => None,
+    }
+}
+
+/// `text` with its first `n` lines emptied.
+fn without_first_lines(text: &str, n: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        if i < n {
+            out.extend(line.ends_with('\n').then_some('\n'));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// A field's value without the quotes YAML may put around it.
+fn unquoted(value: &str) -> &str {
+    ['"', '\'']
+        .iter()
+        .find_map(|q| value.strip_prefix(*q).and_then(|v| v.strip_suffix(*q)))
+        .unwrap_or(value)
+        .trim()
+}
+
+/// The names an author field gives: "Jane Roe", "Jane Roe, John Doe",
+/// `["Jane Roe"]`, "[[Jane Roe]]" (a note's link to the person).
+fn field_names(value: &str) -> Vec<String> {
+    let value = unquoted(value)
+        .trim_start_matches('[')
+        .trim_end_matches(']');
+    value
+        .split([',', ';'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| unquoted(p.trim().trim_matches(['[', ']'])).to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 /// SHA-256 of the text's letters and digits, lower-cased, nothing else: two
@@ -677,6 +787,40 @@ mod tests {
         let (t, e) = decode("\u{feff}ok".as_bytes()).unwrap();
         assert_eq!((t.as_str(), e), ("ok", Encoding::Utf8));
         assert!(decode(b"\x00\x01binary").is_err());
+    }
+
+    #[test]
+    fn a_clippers_fields_are_the_pages_metadata_not_its_text() {
+        let clipped = "---\n\
+            title: \"Talks on the coalition resume\"\n\
+            source: \"https://news.example/talks\"\n\
+            author:\n  - \"[[Jane Roe]]\"\n  - John Doe\n\
+            published: 2024-11-19\n\
+            created: 2024-12-02\n\
+            tags:\n  - \"clippings\"\n\
+            ---\n\
+            Officials said the talks resumed on Tuesday.\n";
+        let s = SourceText::from_bytes("clip.md", clipped.as_bytes()).unwrap();
+        assert_eq!(
+            s.meta.title.as_deref(),
+            Some("Talks on the coalition resume")
+        );
+        assert_eq!(
+            s.meta.address.as_deref(),
+            Some("https://news.example/talks")
+        );
+        assert_eq!(s.meta.authors, ["Jane Roe", "John Doe"]);
+        // The day it was clipped is not the day it was published.
+        assert_eq!(s.meta.published, NaiveDate::from_ymd_opt(2024, 11, 19));
+        assert_eq!(s.meta.field_lines, 11);
+        let lines: Vec<&str> = s.lines().collect();
+        assert!(lines[..11].iter().all(|l| l.is_empty()), "{lines:?}");
+        assert_eq!(lines[11], "Officials said the talks resumed on Tuesday.");
+        // A rule of dashes over ordinary text is no block of fields.
+        let ruled = "---\nOfficials said the talks resumed.\n---\nMore text.\n";
+        let s = SourceText::from_bytes("ruled.txt", ruled.as_bytes()).unwrap();
+        assert_eq!(s.meta.field_lines, 0);
+        assert_eq!(s.lines().nth(1), Some("Officials said the talks resumed."));
     }
 
     #[test]
