@@ -404,6 +404,9 @@ fn a_saved_pages_files_are_not_articles_and_unread_files_are_named() {
     // Files dropped in that are no source.
     std::fs::write(sources.join("report.pdf"), b"%PDF-1.7\n").unwrap();
     std::fs::write(sources.join("notes.docx"), b"PK\x03\x04").unwrap();
+    // What the system leaves in any folder is not worth a warning.
+    std::fs::write(sources.join("Thumbs.db"), b"\xd0\xcf\x11\xe0").unwrap();
+    std::fs::write(sources.join("draft.txt~"), "old draft").unwrap();
 
     let report = ingest(site.path());
     let briefs = briefs_by_source(site.path());
@@ -426,6 +429,11 @@ fn a_saved_pages_files_are_not_articles_and_unread_files_are_named() {
     };
     assert!(warned("report.pdf", "not read"), "{:?}", report.warnings);
     assert!(warned("notes.docx", "not read"), "{:?}", report.warnings);
+    assert!(
+        !warned("Thumbs.db", "") && !warned("draft.txt~", ""),
+        "{:?}",
+        report.warnings
+    );
     assert!(
         !report
             .warnings

@@ -622,7 +622,9 @@ pub fn list_files(
 pub fn list_sources(dir: &Path, warnings: &mut Diagnostics) -> Vec<(String, PathBuf)> {
     let mut unread = Vec::new();
     let files = walk_files(dir, EXTENSIONS, warnings, is_saved_page_folder, |path| {
-        unread.push(path.to_path_buf())
+        if !is_system_file(path) {
+            unread.push(path.to_path_buf())
+        }
     });
     unread.sort();
     for path in unread {
@@ -636,6 +638,19 @@ pub fn list_sources(dir: &Path, warnings: &mut Diagnostics) -> Vec<(String, Path
         );
     }
     files
+}
+
+/// A file the operating system or an editor leaves in any folder
+/// (Windows' thumbnail cache and folder settings, an editor's backup
+/// ending in `~`): nobody's article, not worth a warning.
+fn is_system_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    name.eq_ignore_ascii_case("thumbs.db")
+        || name.eq_ignore_ascii_case("desktop.ini")
+        || name.ends_with('~')
 }
 
 /// What to do with a file of a kind dossier does not read.
