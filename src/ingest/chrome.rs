@@ -467,7 +467,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "wire credit",
-        r"^this (?:article|story|piece|report|essay) (?:is|was|has been) (?:originally |first )?(?:re)?published (?:from|by|in|with permission (?:from|of))\b.{0,200}$|^this (?:article|story|piece) (?:first|originally) appeared (?:in|on|at)\b.{0,200}$",
+        r"^this (?:article|story|piece|report|essay|commentary|analysis|column) (?:(?:is|was|has been) (?:originally |first )?(?:re)?published (?:from|by|in|with permission (?:from|of))|(?:first|originally) appeared (?:in|on|at))\b.{0,200}$",
     ),
     // Wire services end a story with a marker word.
     (
@@ -1666,6 +1666,10 @@ mod tests {
             "With assistance from Jane Roe and John Doe.",
             "Translated by Omar Rashid",
             "Translation by Layla Haddad and John Doe",
+            // Where a reprinted piece first ran.
+            "This article was originally published by Levant Insight.",
+            "This analysis was first published by the Institute for the Study of War.",
+            "This story first appeared in The Basra Letter.",
         ] {
             assert_eq!(b.matches(line), Some("wire credit"), "{line}");
         }

@@ -1014,10 +1014,8 @@ pub fn is_person_name(piece: &str) -> bool {
         matches!(
             t.to_lowercase().as_str(),
             "al" | "bin" | "ibn" | "de" | "van" | "von" | "el"
-        ) || matches!(
-            t,
-            "la" | "las" | "los" | "le" | "der" | "den" | "da" | "dos" | "du"
-        )
+        ) || super::people::SECOND_PARTICLES.contains(&t)
+            || matches!(t, "da" | "dos" | "du")
     };
     // A particle in capitals ("Nadia Al Qassimi") is counted once, as a
     // particle.
@@ -1128,7 +1126,8 @@ fn desk_and_agencies(line: &str) -> Option<&str> {
 /// "This article is republished from The Conversation under a Creative
 /// Commons license". The name is the run of capitalised words after the
 /// cue (small words inside it kept: "Institute for the Study of War"); a
-/// month after it is a date, not a publisher.
+/// month after it is a date, not a publisher. (The cue is the "wire
+/// credit" chrome pattern's, whose lines are the ones asked.)
 pub fn republished_from(line: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {

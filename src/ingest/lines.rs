@@ -79,7 +79,7 @@ fn ends_open(line: &str) -> bool {
         "his", "her", "our", "than", "between", "into", "whose", "which", "is", "are", "was",
         "were", "has", "have", "had", "will", "would", "could", "should", "be", "been", "as", "at",
     ];
-    line.rsplit(' ').next().is_some_and(|w| OPEN.contains(&w)) && words(line) >= 5
+    ends_on(line, OPEN)
 }
 
 /// A line of five words or more that stops on a preposition a date
@@ -89,9 +89,14 @@ fn awaits_a_date(line: &str) -> bool {
     const BEFORE_A_DATE: &[&str] = &[
         "by", "in", "on", "until", "till", "since", "before", "after", "from", "of", "through",
     ];
+    ends_on(line, BEFORE_A_DATE)
+}
+
+/// Is `line` five words or more, its last one of `last_words`?
+fn ends_on(line: &str, last_words: &[&str]) -> bool {
     line.rsplit(' ')
         .next()
-        .is_some_and(|w| BEFORE_A_DATE.contains(&w))
+        .is_some_and(|w| last_words.contains(&w))
         && words(line) >= 5
 }
 

@@ -551,6 +551,11 @@ fn ends_run(t: &str) -> bool {
     t.ends_with([',', '.', ';', ':', ')', '"', '”', '?', '!']) || is_possessive(t)
 }
 
+/// The particle that may follow "de", "van" or "von" before a surname
+/// ("Luis de la Cruz", "Maria van der Berg"), only as written, in lower
+/// case ("La Stampa" is no one's name).
+pub const SECOND_PARTICLES: &[&str] = &["la", "las", "los", "le", "der", "den"];
+
 /// A nickname in quotes inside a name ("Gen. Michael \"Erik\" Kurilla",
 /// "Hamid ‘Abu Ali’ Khalil") left out: the name is the given name and the
 /// surname around it, as the person's other mentions spell it.
@@ -608,11 +613,10 @@ fn capital_runs(tokens: &[&str]) -> Vec<(usize, usize)> {
             let next_is_name = tokens.get(end + 1).is_some_and(|n| is_name_token(n));
             // "de la Cruz", "van der Berg": a second particle before the name.
             let second = tokens.get(end + 1).is_some_and(|n| {
-                matches!(*n, "la" | "las" | "los" | "le" | "der" | "den")
+                SECOND_PARTICLES.contains(n)
                     && tokens.get(end + 2).is_some_and(|n| is_name_token(n))
             });
-            let after_particle = matches!(l.as_str(), "la" | "las" | "los" | "le" | "der" | "den")
-                && t.starts_with(char::is_lowercase)
+            let after_particle = SECOND_PARTICLES.contains(&t)
                 && matches!(tokens[end - 1], "de" | "van" | "von")
                 && next_is_name;
             let particle = (matches!(
@@ -1206,20 +1210,9 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         !is_name_token(t)
             && !matches!(
                 t.as_str(),
-                "al" | "bin"
-                    | "ibn"
-                    | "bint"
-                    | "de"
-                    | "van"
-                    | "von"
-                    | "abu"
-                    | "la"
-                    | "las"
-                    | "los"
-                    | "le"
-                    | "der"
-                    | "den"
+                "al" | "bin" | "ibn" | "bint" | "de" | "van" | "von" | "abu"
             )
+            && !SECOND_PARTICLES.contains(&t.as_str())
     }) {
         return None;
     }

@@ -224,12 +224,10 @@ fn scraped_header(text: &str) -> SourceMeta {
         if value.is_empty() {
             break;
         }
-        match header_field(&mut meta, &key.trim().to_ascii_lowercase(), value) {
+        let key = key.trim().to_ascii_lowercase();
+        match header_field(&mut meta, &key, value) {
             Some(names) => named |= names,
-            None if matches!(
-                key.trim().to_ascii_lowercase().as_str(),
-                "author" | "authors" | "byline"
-            ) => {}
+            None if matches!(key.as_str(), "author" | "authors" | "byline") => {}
             None => break,
         }
         fields += 1;
@@ -247,18 +245,16 @@ fn scraped_header(text: &str) -> SourceMeta {
 /// clipped) stand among the page's: the page's metadata, and the number of
 /// lines the block takes, when it gives the title or the address.
 fn front_matter_header(text: &str) -> Option<(SourceMeta, usize)> {
-    let mut lines = text.lines().enumerate();
-    lines.next().filter(|(_, l)| l.trim() == "---")?;
+    let block = crate::front_matter::split(text).ok()?;
+    // (A fence far down the text closes no block of fields.)
+    if block.body_line > 42 {
+        return None;
+    }
     let mut meta = SourceMeta::default();
     let mut named = false;
     // The field a list's items belong to ("author:" then `  - "[[Jane Roe]]"`).
     let mut authors_list = false;
-    for (i, line) in lines.take(40) {
-        let line = line.trim();
-        if line == "---" {
-            meta.published = meta.dates.first().map(|d| d.date);
-            return named.then_some((meta, i + 1));
-        }
+    for line in block.yaml.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if let Some(item) = line.strip_prefix("- ") {
             if authors_list {
                 meta.authors.extend(field_names(item));
@@ -278,7 +274,8 @@ fn front_matter_header(text: &str) -> Option<(SourceMeta, usize)> {
             named |= names;
         }
     }
-    None
+    meta.published = meta.dates.first().map(|d| d.date);
+    named.then_some((meta, block.body_line - 1))
 }
 
 /// Read one header field `key` (lower case) into `meta`: whether it names
