@@ -20,8 +20,10 @@ and times, with /usr/bin/time (wall, user+sys CPU, peak RSS):
   ingest    `dossier ingest` of N raw sources into an empty briefs folder
   ingested corpus: the briefs that ingest made (with facts, people,
             figures, dates: the product's own output), built clean, then one
-            raw source added and one brief edited; the largest page and the
-            largest search file
+            raw source added, one brief's paragraphs reordered (its words
+            kept: the text-edit build) and a sentence of new words added to
+            another (the whole build: the search and the stories read the
+            words); the largest page and the largest search file
 
 Everything runs on tmpfs: disk timings on shared machines vary twofold
 between runs, ratios on tmpfs do not. Results go to stdout as a Markdown
@@ -140,6 +142,20 @@ def variant(src, i):
     k = max(range(len(paras)), key=lambda j: len(paras[j]))
     paras[k] += f" Officials gave an update in benchmark run {i}."
     return "\n\n".join(paras)
+
+
+def reorder(path):
+    """A curator's edit that keeps a brief's words: its last two paragraphs
+    swapped (the lead, the passages and the words the search finds stay).
+    False when the brief has fewer than three paragraphs."""
+    text = open(path, encoding="utf-8").read()
+    end = text.index("\n---\n", 4) + 5
+    paras = [p for p in text[end:].split("\n\n") if p.strip()]
+    if len(paras) < 3:
+        return False
+    paras[-1], paras[-2] = paras[-2].rstrip("\n"), paras[-1].rstrip("\n") + "\n"
+    open(path, "w", encoding="utf-8").write(text[:end] + "\n\n".join(paras))
+    return True
 
 
 def hugo_site_of_briefs(briefs_dir, hugo_template, out):
@@ -294,8 +310,17 @@ def bench_size(n, args, out):
         dst = os.path.join(raw, "content", "sources", f"bench-real-{i}.txt")
         open(dst, "w", encoding="utf-8").write(variant(src, i))
         real_add.append(build(raw))
-    real_edit = []
     real_briefs = sorted(os.listdir(os.path.join(raw, "content", "briefs")))
+    # Right after the sources were added (as a person works: an article
+    # dropped in, built, its brief or another one corrected).
+    real_reorder = []
+    for i in range(max(1, args.runs // 2)):
+        for k in range(len(real_briefs)):
+            p = os.path.join(raw, "content", "briefs", real_briefs[(i * 7919 + 4099 + k) % len(real_briefs)])
+            if reorder(p):
+                break
+        real_reorder.append(build(raw))
+    real_edit = []
     for i in range(max(1, args.runs // 2)):
         p = os.path.join(raw, "content", "briefs", real_briefs[(i * 7919) % len(real_briefs)])
         with open(p, "a", encoding="utf-8") as f:
@@ -320,7 +345,8 @@ def bench_size(n, args, out):
                 f"RSS {max(r[2] for r in real_full) / max(r[2] for r in real_hugo):.2f} × Hugo's"),
         fmt_row("Hugo on the ingested briefs", real_hugo, None, ""),
         fmt_row("ingested corpus: add one source", real_add, real_full_wall, ""),
-        fmt_row("ingested corpus: edit one brief", real_edit, real_full_wall, ""),
+        fmt_row("ingested corpus: edit one brief (paragraphs reordered)", real_reorder, real_full_wall, ""),
+        fmt_row("ingested corpus: edit one brief (new words)", real_edit, real_full_wall, ""),
         "",
         f"Ingested corpus output: {real_files} files, {real_bytes/1e6:.1f} MB; largest page "
         f"{real_html[1]} ({real_html[0]/1e3:.0f} KB); largest search file {real_search[1]} "

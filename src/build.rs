@@ -514,10 +514,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         };
         let done = text_edit::build(root, &config, &out_dir, previous, start);
         phases.done("text edit");
-        if let Some(done) = done {
-            cache::discard((state, inputs));
-            return done;
+        match done {
+            Ok(done) => {
+                cache::discard((state, inputs));
+                return done;
+            }
+            Err(why) => phases.note(&format!("  (not a text edit: {why})")),
         }
+    } else if changed.is_none() {
+        phases.note("  (not a text edit: an input was added or removed)");
     }
     let mut memo = cache.memo();
     memo.stamps = cache::Stamps::from_snapshot(&inputs);
@@ -534,7 +539,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         && changed
             .as_deref()
             .is_some_and(|changed| load::decides_alike(root, &inputs, changed, &memo.ingest));
-    let ingested = ingest_unless_idle(root, opts.progress, ingest_idle, &mut memo)?;
+    let (ingested, ingest_quiet) = ingest_unless_idle(root, opts.progress, ingest_idle, &mut memo)?;
     phases.done("ingest");
     let mut site = load_with(root, &memo)?;
     phases.done("load");
@@ -569,17 +574,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         .finish(&site.theme.static_files, &rendered.unchanged)
         .map_err(output_failed(&out_dir))?;
     phases.done("write");
-    let ingest_quiet = ingested
-        .as_ref()
-        .is_some_and(|r| r.written.is_empty() && r.warnings.is_empty());
     let quiet = ingest_quiet && site.warnings.is_empty();
     let (briefs_written, mut warnings) = match ingested {
         Some(r) => (r.written, r.warnings),
         None => (Vec::new(), Vec::new()),
     };
-    // Files ingest wrote are left out of the snapshot kept, so the next
-    // build reads them (and their sources) once more.
-    let inputs = inputs.without(&briefs_written);
+    // Files ingest wrote are kept in the snapshot as they are now: written
+    // after it was taken, they are too new to trust, so the next build
+    // compares them with the memo (their reading as written) once more.
+    let inputs = inputs.with_written(root, &briefs_written);
     // Nothing below reads the sources or briefs again.
     cache::discard(std::mem::take(&mut site.sources));
     load::remember_loaded_briefs(&memo, std::mem::take(&mut site.briefs));
@@ -641,17 +644,35 @@ fn ingest_unless_idle(
     progress: bool,
     idle: bool,
     memo: &mut Memo,
-) -> Result<Option<IngestReport>, BuildFailed> {
-    let ingested = if idle {
+) -> Result<(Option<IngestReport>, bool), BuildFailed> {
+    if idle {
         memo.ingest.keep_unasked();
-        Some(IngestReport::default())
-    } else {
-        ingest_with(root, progress, memo)?
-    };
-    if let Some(r) = &ingested {
-        memo.stamps.forget(&r.written);
+        return Ok((Some(IngestReport::default()), true));
     }
-    Ok(ingested)
+    let Some(mut report) = ingest_with(root, progress, memo)? else {
+        return Ok((None, false));
+    };
+    memo.stamps.forget(&report.written);
+    if report.written.is_empty() || !report.warnings.is_empty() {
+        let quiet = report.written.is_empty() && report.warnings.is_empty();
+        return Ok((Some(report), quiet));
+    }
+    // Having written briefs, ingest says nothing yet of its next run. Asked
+    // again now (the briefs it wrote are in the memo, the sources too: no
+    // extraction), doing nothing is the proof the next build may skip it,
+    // and that an edit right after a new article takes the text-edit build.
+    let again = ingest_with(root, false, memo)?;
+    let quiet = again
+        .as_ref()
+        .is_some_and(|r| r.written.is_empty() && r.warnings.is_empty());
+    if let Some(again) = again {
+        memo.stamps.forget(&again.written);
+        report.written.extend(again.written);
+        report.warnings.extend(again.warnings);
+        report.written_briefs.extend(again.written_briefs);
+        report.up_to_date = again.up_to_date;
+    }
+    Ok((Some(report), quiet))
 }
 
 /// An output error as the build reports it, at the output folder.

@@ -712,6 +712,62 @@ fn an_edit_to_a_brief_text_alone_renders_its_page_alone() {
 }
 
 #[test]
+fn an_edit_right_after_a_new_article_renders_its_page_alone() {
+    let site = shipped_site();
+    let root = site.path();
+    let source = root.join("content/sources/wire-story.txt");
+    std::fs::copy(
+        repo().join("tests/fixtures/extra_sources/wire-story.txt"),
+        &source,
+    )
+    .unwrap();
+    let added = build(root).unwrap();
+    assert_eq!(added.briefs_written.len(), 1, "{:?}", added.briefs_written);
+    let written = root.join(&added.briefs_written[0]);
+
+    // The new source and the brief ingest wrote are too new to trust by
+    // their stamps; read again, they are what that build read, and ingest,
+    // asked twice in it, settled: a text edit is an edit alone.
+    let brief = brief_files(root)
+        .into_iter()
+        .find(|b| *b != written)
+        .unwrap();
+    append(
+        &brief,
+        "\nAnd so it is, as before, *and all the more so*.\n",
+    );
+    let report = build(root).unwrap();
+    assert!(
+        report.text_edit,
+        "an edit after a new article took the whole build"
+    );
+    assert!(report.ingest_skipped);
+    assert_eq!(report.rendered_paths, vec![page_of(&brief)]);
+    assert_as_full_build(root, "an edit after a new article");
+
+    // The new article's own brief, edited.
+    append(&written, "\nAnd so it was, once more.\n");
+    let report = build(root).unwrap();
+    assert!(
+        report.text_edit,
+        "an edit of the new brief took the whole build"
+    );
+    assert_eq!(report.rendered_paths, vec![page_of(&written)]);
+    assert_as_full_build(root, "the new brief edited");
+
+    // The article itself changed: ingest decides again.
+    append(&source, "\nA paragraph the wire added later.\n");
+    append(&brief, "\nAnd so it is.\n");
+    let report = build(root).unwrap();
+    assert!(
+        !report.text_edit,
+        "a changed source took the text-edit path"
+    );
+    assert!(!report.ingest_skipped);
+    assert_as_full_build(root, "the source changed beside a text edit");
+}
+
+#[test]
 fn an_edit_that_other_pages_show_runs_the_whole_build() {
     let site = shipped_site();
     let root = site.path();

@@ -10,7 +10,7 @@
 //! for them ([`render::brief_page_after_text_edit`]) and writes those alone.
 //!
 //! Any doubt means the whole build runs instead (the caller's), never a
-//! wrong page: each check below returns `None` for that.
+//! wrong page: each check below returns `Err` with the doubt for that.
 
 use std::path::Path;
 use std::time::Instant;
@@ -22,6 +22,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{BuildFailed, Diagnostic};
 use crate::output;
 use crate::render::{self, Theme};
+use crate::source::{self, SOURCES_DIR};
 use crate::topic;
 
 use super::BuildReport;
@@ -38,15 +39,15 @@ pub(super) struct Previous<'a> {
 }
 
 /// Build the site at `root` after edits to brief texts alone, if that is
-/// what `previous.changed` holds; `None`: the whole build must run.
-/// `config` has the command line's overrides applied.
+/// what `previous.changed` holds; `Err`: why the whole build must run (for
+/// `DOSSIER_TIMINGS`). `config` has the command line's overrides applied.
 pub(super) fn build(
     root: &Path,
     config: &SiteConfig,
     out_dir: &Path,
     previous: Previous<'_>,
     start: Instant,
-) -> Option<Result<BuildReport, BuildFailed>> {
+) -> Result<Result<BuildReport, BuildFailed>, &'static str> {
     let Previous {
         cache,
         state,
@@ -54,36 +55,44 @@ pub(super) fn build(
         snapshot_ns,
         changed,
     } = previous;
-    // Only brief files, each at the top of the briefs folder.
-    let briefs: Vec<&str> = changed
-        .iter()
-        .map(|p| {
-            p.strip_prefix(BRIEFS_DIR)?
-                .strip_prefix('/')
-                .filter(|rel| rel.ends_with(".md") && !rel.contains('/'))
-        })
-        .collect::<Option<_>>()?;
-    if briefs.is_empty() || !state.quiet {
-        return None;
+    // Only brief files, each at the top of the briefs folder; and sources
+    // that are only too new to trust but hold what was read.
+    let (changed, others): (Vec<&str>, Vec<&str>) =
+        changed.iter().partition(|p| brief_file(p).is_some());
+    if !sources_read_alike(root, cache, (&state.inputs, inputs), &others) {
+        return Err("an input other than a brief changed");
+    }
+    let changed = changed.as_slice();
+    let briefs: Vec<&str> = changed.iter().filter_map(|p| brief_file(p)).collect();
+    if briefs.is_empty() {
+        return Err("no brief changed");
+    }
+    if !state.quiet {
+        return Err("the previous build warned or ingest was not settled");
     }
     let memo = cache.memo_of_briefs(changed);
     // As the whole build, which skips ingest on these very conditions.
     if !super::load::decides_alike(root, inputs, changed, &memo.ingest) {
-        return None;
+        return Err("ingest would decide otherwise");
     }
     let (topics, topic_errors) = topic::load_topics(root);
     if !topic_errors.is_empty() {
-        return None;
+        return Err("a topic has errors");
     }
     // Each brief as the previous build had it, and as it is now.
     let mut pairs = Vec::with_capacity(briefs.len());
     for (rel, path) in briefs.iter().zip(changed) {
-        let before = brief::from_memo(&memo.briefs.previous(path)?, &root.join(path))?;
-        let now = brief::load_brief(root, rel).ok()?;
+        let unknown = "a brief the cache does not know";
+        let before = brief::from_memo(
+            &memo.briefs.previous(path).ok_or(unknown)?,
+            &root.join(path),
+        )
+        .ok_or(unknown)?;
+        let now = brief::load_brief(root, rel).map_err(|_| "a brief does not load")?;
         // A draft has no page to remake (and a draft's text edit takes the
         // whole build, which leaves it off the site).
         if !before.same_but_text(&now) || now.draft {
-            return None;
+            return Err("a brief's front matter changed (or it is a draft)");
         }
         pairs.push((before, now));
     }
@@ -96,9 +105,9 @@ pub(super) fn build(
         .iter()
         .all(|(before, now)| analyse::reads_alike(before, now, &topics, &passages))
     {
-        return None;
+        return Err("the analysis reads an edited text otherwise (passages, lead or words)");
     }
-    let theme = Theme::load(root, &config.theme).ok()?;
+    let theme = Theme::load(root, &config.theme).map_err(|_| "the theme does not load")?;
     let paths: Vec<String> = pairs
         .iter()
         .map(|(_, now)| render::links::brief(&now.slug))
@@ -116,7 +125,7 @@ pub(super) fn build(
             // Whatever the reason, the whole build makes these pages'
             // values again: kept values it cannot vouch for are never reused.
             cache.forget_brief_values(&paths);
-            return None;
+            return Err("a page's kept values cannot be vouched for");
         };
         pages.extend(page);
     }
@@ -128,7 +137,7 @@ pub(super) fn build(
     let manifest = match output::replace_pages(out_dir, state.outputs.clone(), &pages) {
         Ok(m) => m,
         Err(e) => {
-            return Some(Err(BuildFailed(vec![Diagnostic::new(
+            return Ok(Err(BuildFailed(vec![Diagnostic::new(
                 out_dir,
                 e.to_string(),
             )])));
@@ -165,5 +174,48 @@ pub(super) fn build(
     };
     // Freed on another thread: the user waits for none of it.
     crate::cache::discard((next, render_memo, passages, memo, pages, theme));
-    Some(Ok(report))
+    Ok(Ok(report))
+}
+
+/// A brief file at the top of the briefs folder: its name there.
+fn brief_file(path: &str) -> Option<&str> {
+    path.strip_prefix(BRIEFS_DIR)?
+        .strip_prefix('/')
+        .filter(|rel| rel.ends_with(".md") && !rel.contains('/'))
+}
+
+/// Are the files at `paths` sources that the snapshots (`before`, `now`)
+/// list as changed only because their stamp is too new to trust, and that
+/// hold the bytes the previous build read? A new article is usually dropped
+/// in right before the build that ingests it: the build after that one
+/// cannot trust its stamp, and reads it to compare the hash of its bytes
+/// with the memo's reading.
+fn sources_read_alike(
+    root: &Path,
+    cache: &BuildCache,
+    (before, now): (&InputSnapshot, &InputSnapshot),
+    paths: &[&str],
+) -> bool {
+    if paths.is_empty() {
+        return true;
+    }
+    let stamp = |snapshot: &InputSnapshot, path: &str| {
+        let files = &snapshot.files;
+        files
+            .binary_search_by(|(p, _)| p.as_str().cmp(path))
+            .ok()
+            .map(|i| files[i].1)
+    };
+    let sources = format!("{SOURCES_DIR}/");
+    if !paths.iter().all(|p| {
+        p.starts_with(&sources) && stamp(before, p).is_some() && stamp(before, p) == stamp(now, p)
+    }) {
+        return false;
+    }
+    let memo = cache.sources_of(paths);
+    paths.iter().all(|p| {
+        memo.previous(p).is_some_and(|read| {
+            std::fs::read(root.join(p)).is_ok_and(|bytes| source::sha256_hex(&bytes) == read.sha256)
+        })
+    })
 }

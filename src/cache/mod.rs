@@ -135,15 +135,23 @@ impl InputSnapshot {
         InputSnapshot { files }
     }
 
-    /// The snapshot without the files at `paths`.
-    pub fn without(self, paths: &[String]) -> InputSnapshot {
-        InputSnapshot {
-            files: self
-                .files
-                .into_iter()
-                .filter(|(p, _)| !paths.contains(p))
-                .collect(),
-        }
+    /// The snapshot with the files at `paths` (from `root`) as they are
+    /// now: files this build wrote after the snapshot was taken. One that is
+    /// gone again is left out.
+    pub fn with_written(self, root: &Path, paths: &[String]) -> InputSnapshot {
+        let mut files: Vec<(String, FileStamp)> = self
+            .files
+            .into_iter()
+            .filter(|(p, _)| !paths.contains(p))
+            .collect();
+        files.extend(
+            paths
+                .iter()
+                .filter_map(|p| Some((p.clone(), FileStamp::read(&root.join(p))?))),
+        );
+        files.sort();
+        files.dedup_by(|a, b| a.0 == b.0);
+        InputSnapshot { files }
     }
 
     /// The paths whose file may not be the one `previous` (taken at

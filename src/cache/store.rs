@@ -92,6 +92,16 @@ impl BuildCache {
         }
     }
 
+    /// The shards of the sources' memo that hold `files` (paths from the
+    /// site root): how the previous build read them, whatever their stamp.
+    pub fn sources_of(&self, files: &[&str]) -> FileMemo<crate::source::SourceText> {
+        let shards = ShardFiles {
+            cache: self,
+            name: "sources",
+        };
+        FileMemo::load_part(&shards, i128::MIN, files)
+    }
+
     /// The shards of the analysis's passage memo that hold `keys`.
     pub fn passages_of(&self, keys: &[u128]) -> super::memo::PassageMemo {
         KeyMemo::load_part(

@@ -137,6 +137,15 @@ impl SourceMeta {
     }
 }
 
+/// The SHA-256 of a source file's bytes as [`SourceText::sha256`] has it:
+/// whether a file still holds what was read is this hash compared.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 impl SourceText {
     /// The lines of the text, numbered from 1 by the caller.
     pub fn lines(&self) -> impl Iterator<Item = &str> {
@@ -183,10 +192,7 @@ impl SourceText {
             meta.marks = marks;
             (plain, meta)
         };
-        let sha256 = Sha256::digest(bytes)
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let sha256 = sha256_hex(bytes);
         let letters_sha256 = letters_digest(&text)
             .iter()
             .map(|b| format!("{b:02x}"))
