@@ -495,7 +495,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     phases.done("stat in+output");
     let changed = inputs.changed_since(&state.inputs, state.snapshot_ns);
     if config.is_some() && state.up_to_date(changed.as_deref(), output) {
-        return Ok(BuildReport::up_to_date(out_dir, state.outputs.len(), start));
+        let mut report = BuildReport::up_to_date(out_dir, state.outputs.len(), start);
+        report.warnings = state.warnings.clone();
+        report.drafts = state.drafts.clone();
+        return Ok(report);
     }
     if let Some(config) = &config
         && output == cache::OutputCheck::Intact
@@ -539,7 +542,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         && changed
             .as_deref()
             .is_some_and(|changed| load::decides_alike(root, &inputs, changed, &memo.ingest));
-    let (ingested, ingest_quiet) = ingest_unless_idle(root, opts.progress, ingest_idle, &mut memo)?;
+    let (ingested, settled) = ingest_unless_idle(
+        root,
+        opts.progress,
+        ingest_idle.then_some(&state.ingest_warnings),
+        &mut memo,
+    )?;
     phases.done("ingest");
     let mut site = load_with(root, &memo)?;
     phases.done("load");
@@ -565,6 +573,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     if !rendered.broken_links.is_empty() && !opts.allow_broken_links {
         return Err(BuildFailed(rendered.broken_links.clone()));
     }
+    // Beside these, the site's warnings are the sources' (read again by a
+    // build that redoes part of the work).
+    let quiet = rendered.broken_links.is_empty();
     for d in &rendered.broken_links {
         site.warnings.push(d.clone());
     }
@@ -574,7 +585,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         .finish(&site.theme.static_files, &rendered.unchanged)
         .map_err(output_failed(&out_dir))?;
     phases.done("write");
-    let quiet = ingest_quiet && site.warnings.is_empty();
+    let (ingest_quiet, ingest_warnings) = settled.unwrap_or_default();
     let (briefs_written, mut warnings) = match ingested {
         Some(r) => (r.written, r.warnings),
         None => (Vec::new(), Vec::new()),
@@ -586,28 +597,34 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
     // Nothing below reads the sources or briefs again.
     cache::discard(std::mem::take(&mut site.sources));
     load::remember_loaded_briefs(&memo, std::mem::take(&mut site.briefs));
+    warnings.extend(std::mem::take(&mut site.warnings).into_sorted());
+    let report = BuildReport {
+        briefs_written,
+        ingest_skipped: ingest_idle,
+        ..report_of(out_dir.clone(), &rendered, &site, warnings, start)
+    };
     let next = memo.next(snapshot_ns);
     cache.store(
         &BuildState {
             key,
             inputs,
             snapshot_ns,
-            output_dir: out_dir.clone(),
+            output_dir: out_dir,
             outputs: manifest,
             ingest_quiet,
+            ingest_warnings,
+            warnings: report.warnings.clone(),
+            drafts: report.drafts.clone(),
             quiet,
         },
         &next,
     );
     phases.done("store cache");
-    warnings.extend(std::mem::take(&mut site.warnings).into_sorted());
-    let report = BuildReport {
-        briefs_written,
-        ingest_skipped: ingest_idle,
-        ..report_of(out_dir, &rendered, &site, warnings, start)
-    };
     cache::discard((next, site, rendered, state));
-    Ok(report)
+    Ok(BuildReport {
+        elapsed: start.elapsed(),
+        ..report
+    })
 }
 
 /// The report of a whole build that wrote `rendered` (warnings sorted,
@@ -637,42 +654,47 @@ fn report_of(
     }
 }
 
-/// Run ingest, or when it would do nothing again (`idle`), keep what it
-/// read last time; the files it wrote are to be read afresh.
+/// Run ingest, or when it would do nothing again (`idle`: the warnings it
+/// gave then), keep what it read last time and repeat those warnings; the
+/// files it wrote are to be read afresh. Also whether it is settled: a run
+/// on these inputs writes nothing, and warns of what it says.
+#[allow(clippy::type_complexity)]
 fn ingest_unless_idle(
     root: &Path,
     progress: bool,
-    idle: bool,
+    idle: Option<&Vec<Diagnostic>>,
     memo: &mut Memo,
-) -> Result<(Option<IngestReport>, bool), BuildFailed> {
-    if idle {
+) -> Result<(Option<IngestReport>, Option<(bool, Vec<Diagnostic>)>), BuildFailed> {
+    if let Some(warnings) = idle {
         memo.ingest.keep_unasked();
-        return Ok((Some(IngestReport::default()), true));
+        let report = IngestReport {
+            warnings: warnings.clone(),
+            ..IngestReport::default()
+        };
+        return Ok((Some(report), Some((true, warnings.clone()))));
     }
     let Some(mut report) = ingest_with(root, progress, memo)? else {
-        return Ok((None, false));
+        return Ok((None, None));
     };
     memo.stamps.forget(&report.written);
-    if report.written.is_empty() || !report.warnings.is_empty() {
-        let quiet = report.written.is_empty() && report.warnings.is_empty();
-        return Ok((Some(report), quiet));
+    if report.written.is_empty() {
+        let warnings = report.warnings.clone();
+        return Ok((Some(report), Some((true, warnings))));
     }
     // Having written briefs, ingest says nothing yet of its next run. Asked
     // again now (the briefs it wrote are in the memo, the sources too: no
-    // extraction), doing nothing is the proof the next build may skip it,
+    // extraction), writing nothing is the proof the next build may skip it,
     // and that an edit right after a new article takes the text-edit build.
-    let again = ingest_with(root, false, memo)?;
-    let quiet = again
-        .as_ref()
-        .is_some_and(|r| r.written.is_empty() && r.warnings.is_empty());
-    if let Some(again) = again {
-        memo.stamps.forget(&again.written);
-        report.written.extend(again.written);
-        report.warnings.extend(again.warnings);
-        report.written_briefs.extend(again.written_briefs);
-        report.up_to_date = again.up_to_date;
-    }
-    Ok((Some(report), quiet))
+    let Some(again) = ingest_with(root, false, memo)? else {
+        return Ok((Some(report), None));
+    };
+    memo.stamps.forget(&again.written);
+    let settled = (again.written.is_empty(), again.warnings.clone());
+    report.written.extend(again.written);
+    report.warnings.extend(again.warnings);
+    report.written_briefs.extend(again.written_briefs);
+    report.up_to_date = again.up_to_date;
+    Ok((Some(report), Some(settled)))
 }
 
 /// An output error as the build reports it, at the output folder.

@@ -768,6 +768,65 @@ fn an_edit_right_after_a_new_article_renders_its_page_alone() {
 }
 
 #[test]
+fn a_file_ingest_cannot_read_is_named_by_every_build_and_edits_stay_quick() {
+    let site = shipped_site();
+    let root = site.path();
+    std::fs::write(
+        root.join("content/sources/agreement.pdf"),
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n",
+    )
+    .unwrap();
+    let names_it = |r: &dossier::build::BuildReport| {
+        r.warnings
+            .iter()
+            .filter(|w| w.file.to_string_lossy().contains("agreement.pdf"))
+            .count()
+    };
+    let first = build(root).unwrap();
+    assert_eq!(names_it(&first), 1, "{:?}", first.warnings);
+    age_inputs(root);
+    build(root).unwrap();
+
+    // Nothing changed: nothing done, and the file is as unread as it was.
+    let again = build(root).unwrap();
+    assert!(again.up_to_date);
+    assert_eq!(
+        names_it(&again),
+        1,
+        "an up-to-date build forgot the warning"
+    );
+
+    // A brief's text edited: the text-edit build, the warning repeated.
+    let brief = &brief_files(root)[0];
+    append(brief, "\nAnd so it is, as before.\n");
+    let report = build(root).unwrap();
+    assert!(
+        report.text_edit,
+        "a warning about a source barred the text-edit build"
+    );
+    assert_eq!(names_it(&report), 1);
+    assert_as_full_build(root, "a text edit beside an unread file");
+
+    // A new word: the whole build, ingest skipped, its warning repeated.
+    append(brief, "\nAnd so it is at Zubaydiyah.\n");
+    let report = build(root).unwrap();
+    assert!(!report.text_edit);
+    assert!(
+        report.ingest_skipped,
+        "ingest ran though nothing it reads changed"
+    );
+    assert_eq!(names_it(&report), 1, "{:?}", report.warnings);
+    assert_as_full_build(root, "a new word beside an unread file");
+
+    // The file taken away: no warning any more.
+    std::fs::remove_file(root.join("content/sources/agreement.pdf")).unwrap();
+    let report = build(root).unwrap();
+    assert_eq!(names_it(&report), 0);
+    let again = build(root).unwrap();
+    assert_eq!(names_it(&again), 0, "a warning outlived its file");
+}
+
+#[test]
 fn an_edit_that_other_pages_show_runs_the_whole_build() {
     let site = shipped_site();
     let root = site.path();

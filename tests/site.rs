@@ -195,6 +195,44 @@ fn source_page_has_an_anchor_per_line_and_escapes_text() {
         back[0].value().attr("href"),
         Some("../briefs/baghdad-washington-agree-gradual-withdrawal.html")
     );
+    let meta = text(&select(&doc, ".source-header .meta")[0]);
+    assert!(meta.contains("exactly as delivered"), "{meta}");
+}
+
+#[test]
+fn source_page_says_how_a_saved_page_or_markup_was_read() {
+    let site = fixture_site();
+    let sources = site.path().join("content/sources");
+    std::fs::write(
+        sources.join("saved-report.html"),
+        "<html><head><title>Talks resume in Baghdad</title></head><body>\
+         <nav><a href=\"/\">Home</a></nav><h1>Talks resume in Baghdad</h1>\
+         <p>Negotiators met on Tuesday to discuss the drawdown of foreign forces \
+         from three bases, officials said.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        sources.join("clipped-report.md"),
+        "# Talks resume in Basra\n\nNegotiators met on *Wednesday*, [officials said](https://example.org/x).\n",
+    )
+    .unwrap();
+    build(site.path()).unwrap();
+    let meta = |page: &str| {
+        let doc = html(&site.path().join("public/sources").join(page));
+        text(&select(&doc, ".source-header .meta")[0])
+    };
+    let page = meta("saved-report.html");
+    assert!(
+        page.contains("The text the saved page saved-report.html shows"),
+        "{page}"
+    );
+    assert!(!page.contains("exactly as delivered"), "{page}");
+    let markdown = meta("clipped-report.html");
+    assert!(
+        markdown.contains("as it reads, its markup left out"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("exactly as delivered"), "{markdown}");
 }
 
 #[test]

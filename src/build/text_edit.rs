@@ -67,8 +67,8 @@ pub(super) fn build(
     if briefs.is_empty() {
         return Err("no brief changed");
     }
-    if !state.quiet {
-        return Err("the previous build warned or ingest was not settled");
+    if !state.quiet || !state.ingest_quiet {
+        return Err("the previous build warned of a brief or ingest was not settled");
     }
     let memo = cache.memo_of_briefs(changed);
     // As the whole build, which skips ingest on these very conditions.
@@ -150,6 +150,9 @@ pub(super) fn build(
         output_dir: out_dir.to_path_buf(),
         outputs: manifest,
         ingest_quiet: state.ingest_quiet,
+        ingest_warnings: state.ingest_warnings.clone(),
+        warnings: state.warnings.clone(),
+        drafts: state.drafts.clone(),
         quiet: state.quiet,
     };
     cache.store_pages_of_briefs(&next, &render_memo);
@@ -166,10 +169,12 @@ pub(super) fn build(
         up_to_date: false,
         static_files: theme.static_files.len(),
         briefs_written: Vec::new(),
-        drafts: Vec::new(),
+        drafts: state.drafts.clone(),
         ingest_skipped: true,
         text_edit: true,
-        warnings: Vec::new(),
+        // Ingest's and the sources' (nothing else warned): the same files,
+        // the same warnings.
+        warnings: state.warnings.clone(),
         elapsed: start.elapsed(),
     };
     // Freed on another thread: the user waits for none of it.

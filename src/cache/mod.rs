@@ -227,11 +227,21 @@ pub struct BuildState {
     pub output_dir: PathBuf,
     /// Every file it wrote, by path from the output root.
     pub outputs: crate::output::Manifest,
-    /// Its ingest wrote nothing and warned of nothing: with the same inputs,
-    /// the next one would not either.
+    /// Its ingest wrote nothing: with the same inputs, the next one would
+    /// not either, and would warn of `ingest_warnings` again.
     pub ingest_quiet: bool,
-    /// Nothing warned at all (ingest or loading): a build that redoes only
-    /// part of the work has no warnings of the rest to repeat.
+    /// What that ingest warned of (a file it cannot read, a duplicate
+    /// article): a build that skips ingest repeats them.
+    pub ingest_warnings: Vec<crate::diagnostics::Diagnostic>,
+    /// Every warning of the build, sorted: an up-to-date build repeats them
+    /// (a PDF among the sources is as unread as it was).
+    pub warnings: Vec<crate::diagnostics::Diagnostic>,
+    /// The files of the briefs it left off as drafts: reported again by a
+    /// build that does not load the briefs.
+    pub drafts: Vec<String>,
+    /// Nothing warned but ingest and the reading of the sources (the same
+    /// files, the same warnings): a build that redoes only part of the work
+    /// has no warnings of the rest to repeat (a brief linking nowhere).
     pub quiet: bool,
 }
 

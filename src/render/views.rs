@@ -161,6 +161,10 @@ pub struct SourceView {
     pub url: String,
     /// The lines, as text (templates escape them).
     pub lines: Vec<String>,
+    /// How they were read from the file: "as-delivered", "saved-page" (the
+    /// text an HTML or MHTML page shows) or "markup-read" (Markdown, a
+    /// forwarded e-mail, a clipper's fields: the text as it reads).
+    pub reading: &'static str,
 }
 
 /// A row of the source index.

@@ -475,6 +475,7 @@ fn metadata(doc: &Html) -> SourceMeta {
         address,
         authors,
         field_lines: 0,
+        reading: super::Reading::SavedPage,
     }
 }
 

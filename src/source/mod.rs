@@ -95,6 +95,35 @@ pub struct SourceMeta {
     /// text (0 for any other source).
     #[serde(default)]
     pub field_lines: usize,
+    /// How the file's text was read: what its page says of the lines shown.
+    #[serde(default)]
+    pub reading: Reading,
+}
+
+/// How a source file became the lines its page shows (and ingest reads).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reading {
+    /// The text as delivered (invisible characters aside).
+    #[default]
+    AsDelivered,
+    /// A saved page (`.html`, `.mhtml`): the text it shows, markup left out.
+    SavedPage,
+    /// A text whose markup was read (Markdown, a forwarded e-mail's quote
+    /// marks, a text browser's link numbers, a clipper's fields): the text
+    /// as it reads, line for line.
+    MarkupRead,
+}
+
+impl Reading {
+    /// The name templates compare with.
+    pub fn name(self) -> &'static str {
+        match self {
+            Reading::AsDelivered => "as-delivered",
+            Reading::SavedPage => "saved-page",
+            Reading::MarkupRead => "markup-read",
+        }
+    }
 }
 
 /// One date from a page's metadata.
@@ -175,6 +204,7 @@ impl SourceText {
             if meta.address.is_none() {
                 meta.address = saved.and_then(|page| page.address);
             }
+            meta.reading = Reading::SavedPage;
             (as_seen(text), meta)
         } else {
             let (plain, marks) = markup::plain_text(&text);
@@ -190,6 +220,9 @@ impl SourceText {
                 None => (scraped_header(&plain), plain.into_owned()),
             };
             meta.marks = marks;
+            if plain != text {
+                meta.reading = Reading::MarkupRead;
+            }
             (plain, meta)
         };
         let sha256 = sha256_hex(bytes);

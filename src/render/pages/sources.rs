@@ -128,6 +128,7 @@ pub(super) fn source<'a>(cx: &Cx<'a>, s: usize, ctx: &mut PageContext<'a>) -> Pa
         file: source.rel_path.clone(),
         url: links::source(&source.slug),
         lines: source.lines().map(str::to_string).collect(),
+        reading: source.meta.reading.name(),
     };
     let citing: Vec<&Arc<BriefCard>> = a.sources[s]
         .briefs
