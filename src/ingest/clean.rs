@@ -130,6 +130,9 @@ const INTERRUPTIONS: &[&str] = &[
     "editorial note",
     // A live page's entry stamp ("9:40 PM") between its entries.
     "timestamp",
+    // A document's header or footer printed again at each page break
+    // (a PDF turned to text): the article goes on past it.
+    "running header",
 ];
 
 /// The authors a date line names: "Posted on January 4, 2024 by Jane
@@ -1915,6 +1918,7 @@ fn verdicts(
     // Above the first sentence of ten words or more the article has not begun.
     let begun_at = shapes.iter().position(|s| s.sentence_end && s.words >= 10);
     let begun_at = begun_at.unwrap_or(shapes.len());
+    let running = running_headers(lines, shapes);
     lines
         .iter()
         .zip(shapes)
@@ -1926,6 +1930,9 @@ fn verdicts(
             let mark = meta.mark(line.no);
             if is_separator_line(l) {
                 return Kind::Chrome("separator".to_string());
+            }
+            if running[i] {
+                return Kind::Chrome("running header".to_string());
             }
             let norm = normalise(l);
             if let Some(&j) = first_of.get(&norm) {
@@ -3217,6 +3224,75 @@ fn canonical(name: &str) -> String {
 /// A line as compared with another: spacing, case and the typographer's
 /// quotes and dashes aside (a page's metadata writes its headline with
 /// straight quotes where the page prints curly ones).
+/// The lines that are a document's running header or footer: short lines
+/// that recur with only a page number changed ("Forum | Paper No. 7
+/// Page 2", "Page 3", "- 4 -", "Annual Review 2024 5"), as a PDF turned
+/// to text prints them at each page break. The number must be a page's:
+/// after "page", in "N of M", or the first or last word of a line of
+/// fields. (A line repeated word for word is an earlier line's repeat
+/// already.)
+fn running_headers(lines: &[Line], shapes: &[Shape]) -> Vec<bool> {
+    // The line with its page number as '#', for the lines that may be one.
+    let key = |l: &str, shape: &Shape| -> Option<String> {
+        if shape.words > 16 || shape.sentence_end || !l.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let words: Vec<&str> = l.split_whitespace().collect();
+        let number = |w: &str| {
+            w.trim_matches(['-', '–', '(', ')', '.'])
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+                && w.bytes().any(|b| b.is_ascii_digit())
+        };
+        // A number first or last is a page's only beside the header's
+        // fields ("Forum | Paper No. 7   Page 2", "12 | Annual Review"):
+        // "Day 2", "Phase 3" are an article's headings.
+        let fields = l.contains(['|', '•', '·']) || l.contains("   ");
+        let paged = words.iter().enumerate().any(|(k, w)| {
+            number(w)
+                && (k > 0 && ["page", "p."].contains(&words[k - 1].to_lowercase().as_str())
+                    || words.get(k + 1).is_some_and(|n| *n == "of" || *n == "/")
+                    || fields && (k == 0 || k + 1 == words.len()))
+        });
+        paged.then(|| {
+            let mut key = String::with_capacity(l.len());
+            for w in &words {
+                if number(w) {
+                    key.push('#');
+                } else {
+                    key.push_str(&w.to_lowercase());
+                }
+                key.push(' ');
+            }
+            key
+        })
+    };
+    let keys: Vec<Option<String>> = lines
+        .iter()
+        .zip(shapes)
+        .map(|(l, s)| key(&l.text, s))
+        .collect();
+    let mut seen: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            seen.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let mut running = vec![false; lines.len()];
+    for at in seen.values() {
+        // Each page its own number: the same line with two numbers or more.
+        let mut texts: Vec<&str> = at.iter().map(|&i| lines[i].text.as_str()).collect();
+        texts.sort_unstable();
+        texts.dedup();
+        if texts.len() >= 2 {
+            for &i in at {
+                running[i] = true;
+            }
+        }
+    }
+    running
+}
+
 fn normalise(s: &str) -> String {
     // Most lines are ASCII with single spaces: lower-cased whole (this runs
     // for every line of every page, twice).
@@ -3401,6 +3477,42 @@ fn push_block(art: &mut CleanArticle, line: &Line, heading: bool, corpus: &Corpu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn running_headers_recur_with_a_page_number() {
+        let running = |text: &str| {
+            let lines = logical_lines(text);
+            let shapes = shapes_of(&lines);
+            let flags = running_headers(&lines, &shapes);
+            lines
+                .iter()
+                .zip(flags)
+                .filter(|(_, r)| *r)
+                .map(|(l, _)| l.text.clone())
+                .collect::<Vec<_>>()
+        };
+        let para = "A paragraph of the report that goes on for a while and ends here.";
+        // A header of fields with its page number, a page's "N of M".
+        let doc = format!(
+            "{para}\n\nMarsh Institute | Note 4        Page 2\n\n{para} Again.\n\n\
+             Marsh Institute | Note 4        Page 3\n\n2 of 5\n\n{para} Once more.\n\n3 of 5\n"
+        );
+        assert_eq!(
+            running(&doc),
+            [
+                "Marsh Institute | Note 4        Page 2",
+                "Marsh Institute | Note 4        Page 3",
+                "2 of 5",
+                "3 of 5"
+            ]
+        );
+        // An article's numbered headings, a line printed once: not.
+        let doc = format!("Day 1\n\n{para}\n\nDay 2\n\n{para} Again.\n\nPage 7\n");
+        assert!(running(&doc).is_empty(), "{:?}", running(&doc));
+        // The same line word for word is a repeat, not a page's header.
+        let doc = format!("Marsh Institute | Page 2\n\n{para}\n\nMarsh Institute | Page 2\n");
+        assert!(running(&doc).is_empty());
+    }
 
     proptest::proptest! {
         /// The single-spaced ASCII shortcut compares as the word-by-word

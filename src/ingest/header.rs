@@ -2201,9 +2201,17 @@ fn names_known_organisation(text: &str) -> bool {
 
 /// "PHNA - Pars Horizon News Agency" -> ["PHNA", "Pars Horizon News Agency"].
 /// Also "دجلة تايمز Dijla Times": the name in Arabic script and in Latin
-/// letters side by side, each a part.
+/// letters side by side, each a part; and a running header laid out in
+/// columns ("CENTER FOR GULF STUDIES       Issue Brief", as `pdftotext
+/// -layout` and fixed-width pages print it): a gap of three spaces or a
+/// tab parts them.
 fn split_on_dashes(text: &str) -> Vec<&str> {
-    let mut parts = vec![text];
+    let mut parts: Vec<&str> = text
+        .split(['\t'])
+        .flat_map(|p| p.split("   "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
     for sep in [" - ", " – ", " — ", " | "] {
         parts = parts
             .into_iter()
@@ -2783,6 +2791,14 @@ mod tests {
                 "BBC\nBritish Broadcasting Corporation\nHome\nNews\nSport\nA headline of some length\n"
             ),
             Some("BBC".to_string())
+        );
+        // A running header in columns (a PDF read as laid-out text): the
+        // name, not the name and the series label with the gap between.
+        assert_eq!(
+            top(
+                "MARSH INSTITUTE FOR POLICY STUDIES          Policy Note\n\nA Headline For A Long Report\n\nMarsh Institute for Policy Studies | Policy Note 3    Page 2\n"
+            ),
+            Some("Marsh Institute for Policy Studies".to_string())
         );
         // A section label and a headline are not mastheads.
         assert_eq!(top("MIDDLE EAST\nA headline follows here today\n"), None);
