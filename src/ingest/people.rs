@@ -58,6 +58,7 @@ const ROLE_WORDS: &[&str] = &[
     "pvt",
     "commander",
     "ambassador",
+    "consul",
     "envoy",
     "senator",
     "sen",
@@ -680,6 +681,10 @@ struct Mention {
     person: bool,
     /// Evidence that it names something else.
     not_person: bool,
+    /// Every word of it ordinary English, one a given name, and nothing
+    /// here vouching for a person ("said Ana Berg", "Grant Park"): a
+    /// person only where another mention of it is vouched for.
+    plain_words: bool,
     /// Read in a line in title case, where every word is capitalised: a
     /// person only when the text names them so elsewhere too.
     title_case: bool,
@@ -1227,12 +1232,14 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
 
     let given = given_names().contains(name[0].as_str());
     // "Senator Jack Reed": words that are common on their own ("jack",
-    // "reed") make a name after a title when the first is a given name.
+    // "reed") make a name after a title when the first is a given name;
+    // without one, such a name waits for a mention that has one.
+    let all_common = name.iter().all(|t| is_common_word(t));
+    let titled = (has_role || after_plural_title(tokens, abs_start)) && given && name.len() >= 2;
     let mut not_person = name.iter().any(|t| is_head(t))
         || name.len() >= 2 && OPENING_HEADS.contains(&name[0].as_str())
         || name.iter().any(|t| is_time_word(t))
-        || name.iter().all(|t| is_common_word(t))
-            && !((has_role || after_plural_title(tokens, abs_start)) && given && name.len() >= 2)
+        || all_common && !titled && !(given && name.len() >= 2)
         || (name.len() == 1 && is_place(&name[0]))
         || is_place(&name.join(" "))
         || name.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
@@ -1280,6 +1287,12 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         || role_before.is_some()
         || named
         || matches!(apposition, Some(Apposition::Person(_)));
+    let plain_words = all_common
+        && given
+        && name.len() >= 2
+        && !titled
+        && role_before.is_none()
+        && !matches!(apposition, Some(Apposition::Person(_)));
     let role = role_of(
         tokens,
         start,
@@ -1293,6 +1306,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         role,
         person,
         not_person,
+        plain_words,
         title_case: false,
         line,
     })
@@ -1604,11 +1618,30 @@ const CLAUSE_VERBS: &[&str] = &[
 ];
 
 /// "Iraq's Defense Minister, Thabit al-Abbasi," / "Hamas' political leader, Ismail Haniyeh,"
+/// / "the UN envoy for Iraq, Jane Roe," (a role and where it serves).
 fn appositive_role_before(tokens: &[&str], start: usize) -> Option<String> {
-    if start == 0 || !tokens[start - 1].ends_with(',') || !is_role_word(tokens[start - 1]) {
+    if start == 0 || !tokens[start - 1].ends_with(',') {
         return None;
     }
-    let mut i = start - 1;
+    // The role word: right before the comma, or before "for/to/in/of" and
+    // the one or two capitalised words of a place or body.
+    let role_at = if is_role_word(tokens[start - 1]) {
+        start - 1
+    } else {
+        (2..=3).find_map(|back| {
+            let prep = start.checked_sub(back)?;
+            let served = &tokens[prep + 1..start];
+            (matches!(tokens[prep], "for" | "to" | "in" | "of")
+                && prep > 0
+                && is_role_word(tokens[prep - 1])
+                && served.iter().all(|t| t.starts_with(char::is_uppercase))
+                && served[..served.len() - 1]
+                    .iter()
+                    .all(|t| !t.ends_with([',', '.'])))
+            .then_some(prep - 1)
+        })?
+    };
+    let mut i = role_at;
     while i > 0
         && start - i < 5
         && !tokens[i - 1].ends_with([',', '.'])
@@ -1620,7 +1653,14 @@ fn appositive_role_before(tokens: &[&str], start: usize) -> Option<String> {
     {
         i -= 1;
     }
-    while i < start - 1 && matches!(tokens[i].to_lowercase().as_str(), "of" | "the" | "a" | "an") {
+    // ("Our correspondent in Baghdad", "Her deputy": the role without the
+    // word that points to whose.)
+    while i < start - 1
+        && matches!(
+            tokens[i].to_lowercase().as_str(),
+            "of" | "the" | "a" | "an" | "our" | "his" | "her" | "their" | "its"
+        )
+    {
         i += 1;
     }
     Some(tokens[i..start].join(" ").trim_end_matches(',').to_string())
@@ -1642,10 +1682,18 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
         .iter()
         .map(|m| names::name_key(&m.name.join(" ")))
         .collect();
+    // A name of ordinary words ("said Ana Berg") is one where another
+    // mention vouches for it ("UN envoy Ana Berg").
+    let vouched: HashSet<&str> = mentions
+        .iter()
+        .zip(&keys)
+        .filter(|(m, _)| m.person && !m.not_person && !m.plain_words)
+        .map(|(_, k)| k.as_str())
+        .collect();
     let rejected: HashSet<&str> = mentions
         .iter()
         .zip(&keys)
-        .filter(|(m, _)| m.not_person)
+        .filter(|(m, k)| m.not_person || m.plain_words && !vouched.contains(k.as_str()))
         .map(|(_, k)| k.as_str())
         .collect();
     // Surnames said alone as a person's confirm the full names they end.
@@ -2202,6 +2250,32 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_name_of_ordinary_words_is_one_where_a_role_vouches_for_it() {
+        // "Ana" and "Berg" are both words of the lexicon: a title or a role
+        // in apposition vouches for the name, and its other mentions follow.
+        let text = [
+            "UN envoy Ana Berg urged calm on Saturday.",
+            "\"We are ready,\" said Ana Berg after the meeting.",
+        ];
+        assert_eq!(names_of(&text, &[]), ["Ana Berg"]);
+        let people = people(
+            &sents(&[
+                "The UN envoy for Iraq, Ana Berg, urged calm. Our correspondent in Basra, Lena Varga, said the port was quiet.",
+            ]),
+            &[],
+        );
+        assert_eq!(
+            roles_of(&people),
+            [
+                ("Ana Berg", &["UN envoy for Iraq".to_string()][..]),
+                ("Lena Varga", &["correspondent in Basra".to_string()][..])
+            ]
+        );
+        // Nothing vouching: ordinary words stay out, as before.
+        assert!(names_of(&["\"We are ready,\" said Ana Berg."], &[]).is_empty());
     }
 
     #[test]
