@@ -239,11 +239,11 @@ impl Finder {
                 let (entry, form) = ids[m.pattern().as_usize()];
                 if crate::topic::on_word_boundaries(hay, m.start(), m.end())
                     && !(same_offsets
-                        && crate::topic::tail_of_longer_name(
+                        && (crate::topic::tail_of_longer_name(
                             text,
                             m.start(),
                             &self.forms[entry][form],
-                        ))
+                        ) || another_countrys(text, m.start(), &self.forms[entry][0])))
                 {
                     found.push((entry, form));
                 }
@@ -470,6 +470,50 @@ const COUNTRY_ADJECTIVES: &[(&str, &str)] = &[
     ("America", "American"),
     ("Pakistan", "Pakistani"),
 ];
+
+/// "the UAE Ministry of Foreign Affairs", "Britain's Ministry of Defence",
+/// "the Iranian Ministry of Defense": a body the gazetteer knows as one
+/// country's ("Iraqi Ministry of Foreign Affairs", named by its adjective)
+/// found at `start` of `text` under its bare name, right after another
+/// country's name, possessive, initials or adjective. It is that country's
+/// body (the capitalised run around it names it), not the known one.
+fn another_countrys(text: &str, start: usize, known: &str) -> bool {
+    let Some((own, _)) = known.split_once(' ') else {
+        return false;
+    };
+    let own = own.to_lowercase();
+    if !super::lexicon::NATIONALITY_WORDS.contains(&own.as_str()) {
+        return false;
+    }
+    let Some(prev) = text
+        .get(..start)
+        .and_then(|b| b.split_whitespace().next_back())
+    else {
+        return false;
+    };
+    let country = prev
+        .strip_suffix("'s")
+        .or_else(|| prev.strip_suffix("’s"))
+        .map(|c| {
+            COUNTRY_ADJECTIVES
+                .iter()
+                .find(|(name, _)| *name == c)
+                .map_or_else(
+                    || c.to_lowercase(),
+                    |(_, adjective)| adjective.to_lowercase(),
+                )
+        });
+    let word = country.unwrap_or_else(|| prev.to_lowercase());
+    let initials =
+        prev.len() >= 2 && prev.len() <= 4 && prev.bytes().all(|b| b.is_ascii_uppercase());
+    word != own
+        && !(own == "iraqi" && word == "iraq")
+        && (initials
+            || super::lexicon::NATIONALITY_WORDS.contains(&word.as_str())
+            || COUNTRY_ADJECTIVES.iter().any(|(name, adjective)| {
+                word == name.to_lowercase() || word == adjective.to_lowercase()
+            }))
+}
 
 /// "Iraq's Foreign Ministry" -> "Iraqi Foreign Ministry"; `None` when the
 /// name does not open with a known country's possessive.
@@ -948,6 +992,40 @@ mod tests {
         ]));
         let names: Vec<&str> = e.organisations.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names, ["Harbour Workers Union"]);
+    }
+
+    #[test]
+    fn another_countrys_ministry_is_not_the_known_one() {
+        // The gazetteer knows Iraq's ministries under their bare names too;
+        // after another country's name, initials or adjective they are that
+        // country's.
+        let e = extract_all(&sents(&[
+            "The UAE Ministry of Foreign Affairs welcomed the talks.",
+            "Britain's Ministry of Defence said its aircraft flew over Syria.",
+            "The Iranian Ministry of Defense denied a role.",
+            "Iraq's Ministry of Defense and the Iraqi Ministry of Foreign Affairs met.",
+        ]));
+        let found: Vec<(&str, usize)> = e
+            .organisations
+            .iter()
+            .map(|o| (o.name.as_str(), o.lines.len()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("British Ministry of Defence", 1),
+                ("Iranian Ministry of Defense", 1),
+                ("Iraqi Ministry of Defense", 1),
+                ("Iraqi Ministry of Foreign Affairs", 1),
+                ("UAE Ministry of Foreign Affairs", 1),
+            ]
+        );
+        let iraqi = e
+            .organisations
+            .iter()
+            .find(|o| o.name == "Iraqi Ministry of Defense")
+            .unwrap();
+        assert_eq!(iraqi.lines, [4]);
     }
 
     #[test]
