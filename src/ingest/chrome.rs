@@ -202,7 +202,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "editorial note",
-        r"^(?:editor'?s note\b|the following (?:is|was) (?:an?\s+)?(?:excerpt|transcript|edited|condensed|abridged|translation|lightly edited)\b|this (?:interview|conversation|transcript|q&a) (?:has been|was) (?:lightly )?(?:edited|condensed)\b|this is an? (?:developing|breaking)(?: news)? story\b|this (?:story|article|report) (?:is developing|will be updated|is being updated)\b|check back (?:later |soon )?for (?:more |further )?updates\b|as (?:prepared|written) for delivery\b).{0,300}$",
+        r"^(?:editor'?s note\b|the following (?:is|was) (?:an?\s+)?(?:excerpt|transcript|edited|condensed|abridged|translation|lightly edited)\b|this (?:interview|conversation|transcript|q&a) (?:has been|was) (?:lightly )?(?:edited|condensed)\b|this is an? (?:developing|breaking)(?: news)? story\b|this (?:story|article|report) (?:is developing|will be updated|is being updated)\b|check back (?:later |soon )?for (?:more |further )?updates\b|as (?:prepared|written) for delivery\b|\((?:adds?|updates?|recasts?|corrects?|rewrites?|changes?|removes?|fixes?|inserts?|refiles?|refiling|repeats?|writes? through|combines?|moves?)\b[^()]{2,200}\)$).{0,300}$",
     ),
     (
         "paywall",
@@ -1793,6 +1793,16 @@ mod tests {
             b.matches("This story will be updated as more details emerge."),
             Some("editorial note")
         );
+        // A wire's note on what a new version of the story changed.
+        assert_eq!(
+            b.matches("(Adds Pentagon comment in paragraph 5)"),
+            Some("editorial note")
+        );
+        assert_eq!(
+            b.matches("(Corrects spelling of minister's name in paragraph 3)"),
+            Some("editorial note")
+        );
+        assert_eq!(b.matches("(Adds) the figures are new."), None);
         assert_eq!(
             b.matches("This is a developing crisis for the government, he said."),
             None
