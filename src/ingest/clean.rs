@@ -594,7 +594,8 @@ fn decide_outlet_and_authors(
             .collect();
         for a in &mut art.authors {
             if let Some(kept) = without_outlet_tail(a, &outlet, &bylines) {
-                *a = kept;
+                // ("LEO SHANE III STARS" was read in name case whole.)
+                *a = header::generation_in_capitals(kept);
             }
         }
     }

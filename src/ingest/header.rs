@@ -2389,17 +2389,49 @@ fn best_spelling(name: &str, lines: &[Line], index: usize) -> String {
     name.to_string()
 }
 
-/// "SARAH WHITMORE" -> "Sarah Whitmore"; "AL-SAADI" -> "Al-Saadi".
+/// "Leo Shane Iii" -> "Leo Shane III": a generation's numeral that a name
+/// in capitals, read word by word with what followed it, left in name case.
+pub fn generation_in_capitals(name: String) -> String {
+    match name.rsplit_once(' ') {
+        Some((rest, last)) if matches!(last, "Ii" | "Iii" | "Iv" | "Vi" | "Vii" | "Viii") => {
+            format!("{rest} {}", last.to_uppercase())
+        }
+        _ => name,
+    }
+}
+
+/// "SARAH WHITMORE" -> "Sarah Whitmore"; "AL-SAADI" -> "Al-Saadi"; a
+/// generation's numeral stays one ("LEO SHANE III" -> "Leo Shane III").
 fn name_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut start = true;
-    for c in name.chars() {
-        if start {
-            out.extend(c.to_uppercase());
-        } else {
-            out.extend(c.to_lowercase());
+    let words = name.split(' ').count();
+    for (i, word) in name.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+            start = true;
         }
-        start = !c.is_alphabetic() && c != '\'' && c != '’';
+        // (The name's last word: "LEO SHANE III STARS" is no name, and reads
+        // as one word of capitals after another.)
+        let numeral = i > 0
+            && i + 1 == words
+            && matches!(
+                word.trim_end_matches(['.', ',']),
+                "II" | "III" | "IV" | "VI" | "VII" | "VIII"
+            );
+        if numeral {
+            out.push_str(word);
+            continue;
+        }
+        for (k, c) in word.chars().enumerate() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            // ("O'NEILL" -> "O'Neill": an apostrophe after one letter.)
+            start = !c.is_alphabetic() && (!matches!(c, '\'' | '’') || k == 1);
+        }
     }
     out
 }
@@ -2761,6 +2793,22 @@ mod tests {
         let shapes: Vec<Shape> = ls.iter().map(|l| Shape::of(&l.text)).collect();
         let chrome: Vec<bool> = ls.iter().map(|l| l.text.starts_with("Skip")).collect();
         masthead(&ls, &shapes, &chrome, 0).map(|m| m.name)
+    }
+
+    #[test]
+    fn names_in_capitals_read_in_name_case() {
+        assert_eq!(name_case("SARAH WHITMORE"), "Sarah Whitmore");
+        assert_eq!(name_case("HAYDER AL-SAADI"), "Hayder Al-Saadi");
+        assert_eq!(name_case("O'NEILL"), "O'Neill");
+        assert_eq!(name_case("AL-SHAYEB'S"), "Al-Shayeb's");
+        // A generation's numeral is not a word.
+        assert_eq!(name_case("LEO SHANE III"), "Leo Shane III");
+        assert_eq!(name_case("JOHN DOE II,"), "John Doe II,");
+        assert_eq!(
+            generation_in_capitals("Leo Shane Iii".into()),
+            "Leo Shane III"
+        );
+        assert_eq!(generation_in_capitals("Vi Tran".into()), "Vi Tran");
     }
 
     #[test]
