@@ -2797,13 +2797,17 @@ mod tests {
 
     #[test]
     fn names_in_capitals_read_in_name_case() {
-        assert_eq!(name_case("SARAH WHITMORE"), "Sarah Whitmore");
-        assert_eq!(name_case("HAYDER AL-SAADI"), "Hayder Al-Saadi");
-        assert_eq!(name_case("O'NEILL"), "O'Neill");
-        assert_eq!(name_case("AL-SHAYEB'S"), "Al-Shayeb's");
-        // A generation's numeral is not a word.
-        assert_eq!(name_case("LEO SHANE III"), "Leo Shane III");
-        assert_eq!(name_case("JOHN DOE II,"), "John Doe II,");
+        // (A generation's numeral is not a word.)
+        for (capitals, name) in [
+            ("SARAH WHITMORE", "Sarah Whitmore"),
+            ("HAYDER AL-SAADI", "Hayder Al-Saadi"),
+            ("O'NEILL", "O'Neill"),
+            ("AL-SHAYEB'S", "Al-Shayeb's"),
+            ("LEO SHANE III", "Leo Shane III"),
+            ("JOHN DOE II,", "John Doe II,"),
+        ] {
+            assert_eq!(name_case(capitals), name);
+        }
         assert_eq!(
             generation_in_capitals("Leo Shane Iii".into()),
             "Leo Shane III"
