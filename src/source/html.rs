@@ -160,7 +160,7 @@ fn walk<'a>(root: ElementRef<'a>, page: &mut PageLines) {
         match step {
             Step::Text(t) => pending.push_str(t),
             Step::Inline(el) => {
-                pending.push_str(&inline_text(el));
+                pending.push_str(&inline_raw(el));
                 pending.push(' ');
             }
             Step::Flush => flush(&mut pending, page),
@@ -175,10 +175,16 @@ fn walk<'a>(root: ElementRef<'a>, page: &mut PageLines) {
                 // is walked into like a container; any element holding no
                 // block (a <div> of spans) is a block of its own.
                 if !containers.contains(&el.id()) {
-                    let text = inline_text(el);
-                    if !text.is_empty() {
+                    let mut parts = paragraphs(&inline_raw(el));
+                    if parts.len() == 1 {
+                        let text = parts.remove(0);
                         let mark = mark_of(&el, &text);
                         page.push(text, mark);
+                    }
+                    // "First paragraph<br><br>Second": an old page's
+                    // paragraphs in one element, each a line of its own.
+                    for text in parts {
+                        page.push(text, None);
                     }
                     continue;
                 }
@@ -310,16 +316,58 @@ fn is_inline(name: &str) -> bool {
 }
 
 fn flush(pending: &mut String, page: &mut PageLines) {
-    let t = collapse(pending);
-    if !t.is_empty() {
+    for t in paragraphs(pending) {
         page.push(t, None);
     }
     pending.clear();
 }
 
+/// Where a `<br>` was, in the text [`inline_raw`] gathers (a character of
+/// Unicode's private use area: no page's text holds it).
+const LINE_BREAK: char = '\u{E000}';
+
+/// Text gathered from inline elements, split where two line breaks or more
+/// follow one another (`<br><br>`, spaces between): the paragraphs of a page
+/// that marks them so, each with its spaces collapsed (a single break is a
+/// space, as a browser's line wrap).
+fn paragraphs(raw: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut current = String::new();
+    let mut breaks = 0usize;
+    for c in raw.chars() {
+        if c == LINE_BREAK {
+            breaks += 1;
+            current.push(' ');
+            continue;
+        }
+        if !c.is_whitespace() {
+            if breaks >= 2 {
+                let t = collapse(&current);
+                if !t.is_empty() {
+                    parts.push(t);
+                }
+                current.clear();
+            }
+            breaks = 0;
+        }
+        current.push(c);
+    }
+    let t = collapse(&current);
+    if !t.is_empty() {
+        parts.push(t);
+    }
+    parts
+}
+
 /// The text of an element, without the text of skipped elements inside it
 /// (one pass over its subtree, however deep).
 fn inline_text(el: ElementRef<'_>) -> String {
+    collapse(&inline_raw(el).replace(LINE_BREAK, " "))
+}
+
+/// [`inline_text`] before its spaces are collapsed, each `<br>` marked
+/// ([`LINE_BREAK`]).
+fn inline_raw(el: ElementRef<'_>) -> String {
     use ego_tree::iter::Edge;
     let mut out = String::new();
     let mut skipping = 0usize;
@@ -343,7 +391,7 @@ fn inline_text(el: ElementRef<'_>) -> String {
                     if SKIP_TAGS.contains(&e.name()) {
                         skipping += 1;
                     } else if e.name() == "br" && skipping == 0 {
-                        out.push(' ');
+                        out.push(LINE_BREAK);
                     }
                 }
                 _ => {}
@@ -358,7 +406,7 @@ fn inline_text(el: ElementRef<'_>) -> String {
             }
         }
     }
-    collapse(&out)
+    out
 }
 
 fn collapse(s: &str) -> String {
@@ -624,6 +672,28 @@ mod tests {
             Some("Iraq\u{2019}s parliament calls vote \"final\" & adjourns")
         );
         assert_eq!(meta.outlet.as_deref(), Some("The Gulf Observer"));
+    }
+
+    #[test]
+    fn two_line_breaks_part_paragraphs_one_does_not() {
+        // In an element of text alone, and in a container's loose text.
+        for html in [
+            "<html><body><div><b>Talks resume</b></div><div>First one here.<br><br>\n Second one<br>goes on. <br> <br>Third.</div></body></html>",
+            "<html><body><div><p>Talks resume</p>First one here.<br><br>\n Second one<br>goes on. <br> <br>Third.</div></body></html>",
+        ] {
+            let (text, _) = to_text(html);
+            let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+            assert_eq!(
+                lines,
+                [
+                    "Talks resume",
+                    "First one here.",
+                    "Second one goes on.",
+                    "Third."
+                ],
+                "{html}"
+            );
+        }
     }
 
     #[test]
