@@ -187,6 +187,9 @@ struct Finder {
     folded: Option<(AhoCorasick, Vec<(usize, usize)>)>,
     /// Per entry: its canonical name first, then its aliases.
     forms: Vec<Vec<String>>,
+    /// Per entry: the nationality its canonical name opens with, lower
+    /// case ("iraqi" for the Iraqi Ministry of Defense), if any.
+    nationality: Vec<Option<String>>,
 }
 
 impl Finder {
@@ -221,10 +224,19 @@ impl Finder {
                 .ok()
                 .map(|ac| (ac, ids))
         };
+        let nationality = forms
+            .iter()
+            .map(|f| {
+                let first = f[0].split(' ').next()?.to_lowercase();
+                (f[0].contains(' ') && super::lexicon::NATIONALITY_WORDS.contains(&first.as_str()))
+                    .then_some(first)
+            })
+            .collect();
         Finder {
             exact: compile(exact),
             folded: compile(folded),
             forms,
+            nationality,
         }
     }
 
@@ -243,7 +255,9 @@ impl Finder {
                             text,
                             m.start(),
                             &self.forms[entry][form],
-                        ) || another_countrys(text, m.start(), &self.forms[entry][0])))
+                        ) || self.nationality[entry]
+                            .as_deref()
+                            .is_some_and(|own| another_countrys(text, m.start(), own))))
                 {
                     found.push((entry, form));
                 }
@@ -473,18 +487,12 @@ const COUNTRY_ADJECTIVES: &[(&str, &str)] = &[
 
 /// "the UAE Ministry of Foreign Affairs", "Britain's Ministry of Defence",
 /// "the Iranian Ministry of Defense": a body the gazetteer knows as one
-/// country's ("Iraqi Ministry of Foreign Affairs", named by its adjective)
-/// found at `start` of `text` under its bare name, right after another
-/// country's name, possessive, initials or adjective. It is that country's
-/// body (the capitalised run around it names it), not the known one.
-fn another_countrys(text: &str, start: usize, known: &str) -> bool {
-    let Some((own, _)) = known.split_once(' ') else {
-        return false;
-    };
-    let own = own.to_lowercase();
-    if !super::lexicon::NATIONALITY_WORDS.contains(&own.as_str()) {
-        return false;
-    }
+/// country's (`own`, the adjective its name opens with: "iraqi" for the
+/// Iraqi Ministry of Foreign Affairs) found at `start` of `text` under its
+/// bare name, right after another country's name, possessive, initials or
+/// adjective. It is that country's body (the capitalised run around it
+/// names it), not the known one.
+fn another_countrys(text: &str, start: usize, own: &str) -> bool {
     let Some(prev) = text
         .get(..start)
         .and_then(|b| b.split_whitespace().next_back())

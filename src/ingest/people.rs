@@ -1630,15 +1630,15 @@ fn appositive_role_before(tokens: &[&str], start: usize) -> Option<String> {
     } else {
         (2..=3).find_map(|back| {
             let prep = start.checked_sub(back)?;
+            let role = prep.checked_sub(1)?;
             let served = &tokens[prep + 1..start];
             (matches!(tokens[prep], "for" | "to" | "in" | "of")
-                && prep > 0
-                && is_role_word(tokens[prep - 1])
+                && is_role_word(tokens[role])
                 && served.iter().all(|t| t.starts_with(char::is_uppercase))
                 && served[..served.len() - 1]
                     .iter()
                     .all(|t| !t.ends_with([',', '.'])))
-            .then_some(prep - 1)
+            .then_some(role)
         })?
     };
     let mut i = role_at;
