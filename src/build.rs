@@ -654,17 +654,20 @@ fn report_of(
     }
 }
 
+/// What a run of ingest says of the next one on the same inputs: whether it
+/// would write nothing, and the warnings it would give.
+type Settled = (bool, Vec<Diagnostic>);
+
 /// Run ingest, or when it would do nothing again (`idle`: the warnings it
 /// gave then), keep what it read last time and repeat those warnings; the
 /// files it wrote are to be read afresh. Also whether it is settled: a run
 /// on these inputs writes nothing, and warns of what it says.
-#[allow(clippy::type_complexity)]
 fn ingest_unless_idle(
     root: &Path,
     progress: bool,
     idle: Option<&Vec<Diagnostic>>,
     memo: &mut Memo,
-) -> Result<(Option<IngestReport>, Option<(bool, Vec<Diagnostic>)>), BuildFailed> {
+) -> Result<(Option<IngestReport>, Option<Settled>), BuildFailed> {
     if let Some(warnings) = idle {
         memo.ingest.keep_unasked();
         let report = IngestReport {

@@ -29,6 +29,17 @@ fn replace_in(path: &Path, from: &str, to: &str) {
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// A new raw article dropped into the site's sources; its path.
+fn add_wire_story(root: &Path) -> std::path::PathBuf {
+    let source = root.join("content/sources/wire-story.txt");
+    std::fs::copy(
+        repo().join("tests/fixtures/extra_sources/wire-story.txt"),
+        &source,
+    )
+    .unwrap();
+    source
+}
+
 /// The site built incrementally at `root` equals one built from scratch.
 fn assert_as_full_build(root: &Path, after: &str) {
     let full_out = tempfile::tempdir().unwrap();
@@ -225,11 +236,7 @@ fn a_reworded_passage_reaches_the_topic_pages() {
 fn a_new_source_appears_and_the_site_equals_a_full_build() {
     let (site, _) = settled_site();
     let root = site.path();
-    std::fs::copy(
-        repo().join("tests/fixtures/extra_sources/wire-story.txt"),
-        root.join("content/sources/wire-story.txt"),
-    )
-    .unwrap();
+    add_wire_story(root);
     let report = build(root).unwrap();
     assert_eq!(
         report.briefs_written.len(),
@@ -259,11 +266,7 @@ fn a_new_source_does_not_rerender_the_other_source_pages() {
     let before = read(&root.join("public/sources/001_ba03ed52a382fcbb.html"));
     assert!(before.contains(names), "the page names al-Sudani");
 
-    std::fs::copy(
-        repo().join("tests/fixtures/extra_sources/wire-story.txt"),
-        root.join("content/sources/wire-story.txt"),
-    )
-    .unwrap();
+    add_wire_story(root);
     let report = build(root).unwrap();
     // The wire story names him too: his entity page changes, the pages that
     // only link to it do not.
@@ -715,12 +718,7 @@ fn an_edit_to_a_brief_text_alone_renders_its_page_alone() {
 fn an_edit_right_after_a_new_article_renders_its_page_alone() {
     let site = shipped_site();
     let root = site.path();
-    let source = root.join("content/sources/wire-story.txt");
-    std::fs::copy(
-        repo().join("tests/fixtures/extra_sources/wire-story.txt"),
-        &source,
-    )
-    .unwrap();
+    let source = add_wire_story(root);
     let added = build(root).unwrap();
     assert_eq!(added.briefs_written.len(), 1, "{:?}", added.briefs_written);
     let written = root.join(&added.briefs_written[0]);

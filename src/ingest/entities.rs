@@ -499,28 +499,28 @@ fn another_countrys(text: &str, start: usize, own: &str) -> bool {
     else {
         return false;
     };
-    let country = prev
+    // "Britain's", "Iraq": as the country's adjective.
+    let stem = prev
         .strip_suffix("'s")
         .or_else(|| prev.strip_suffix("’s"))
-        .map(|c| {
-            COUNTRY_ADJECTIVES
-                .iter()
-                .find(|(name, _)| *name == c)
-                .map_or_else(
-                    || c.to_lowercase(),
-                    |(_, adjective)| adjective.to_lowercase(),
-                )
-        });
-    let word = country.unwrap_or_else(|| prev.to_lowercase());
+        .unwrap_or(prev);
+    let word = adjective_of(stem).unwrap_or(stem).to_lowercase();
     let initials =
         prev.len() >= 2 && prev.len() <= 4 && prev.bytes().all(|b| b.is_ascii_uppercase());
     word != own
-        && !(own == "iraqi" && word == "iraq")
         && (initials
             || super::lexicon::NATIONALITY_WORDS.contains(&word.as_str())
-            || COUNTRY_ADJECTIVES.iter().any(|(name, adjective)| {
-                word == name.to_lowercase() || word == adjective.to_lowercase()
-            }))
+            || COUNTRY_ADJECTIVES
+                .iter()
+                .any(|(_, adjective)| adjective.eq_ignore_ascii_case(&word)))
+}
+
+/// "Iraq" -> "Iraqi": the adjective of a country [`COUNTRY_ADJECTIVES`] knows.
+fn adjective_of(country: &str) -> Option<&'static str> {
+    COUNTRY_ADJECTIVES
+        .iter()
+        .find(|(c, _)| *c == country)
+        .map(|(_, adjective)| *adjective)
 }
 
 /// "Iraq's Foreign Ministry" -> "Iraqi Foreign Ministry"; `None` when the
@@ -530,8 +530,7 @@ fn country_adjective_form(name: &str) -> Option<String> {
     let country = first
         .strip_suffix("'s")
         .or_else(|| first.strip_suffix("’s"))?;
-    let (_, adjective) = COUNTRY_ADJECTIVES.iter().find(|(c, _)| *c == country)?;
-    Some(format!("{adjective} {rest}"))
+    Some(format!("{} {rest}", adjective_of(country)?))
 }
 
 /// "Foreign Ministry" beside the Iraqi Ministry of Foreign Affairs (known
