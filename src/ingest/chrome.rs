@@ -1154,6 +1154,35 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
         Regex::new(r"\w[.!?][\x22\u{201D}']?\s+(?:[—–-]\s*)?(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|Getty Images|Handout)(?:\s+(?i:file(?:\s+photo)?|photos?|pictures?))?\.?$").unwrap()
     });
     let line = line.trim();
+    // "... chairs a meeting in Baghdad. (Iraqi government)", "... (PMO
+    // handout)", "(Kurdistan24)": a picture handed out by an office, or a
+    // known outlet's own, credited after the caption's full stop (the
+    // office's word last and in lower case: "(Ministry of Defence)" may be
+    // a sentence's source).
+    static ISSUED: OnceLock<Regex> = OnceLock::new();
+    let issued = ISSUED.get_or_init(|| {
+        Regex::new(r"\w[.!?][\x22\u{201D}']?\s*\(([A-Z][^()\[\]]{0,60})\)$").unwrap()
+    });
+    let issued_credit = || {
+        issued.captures(line).is_some_and(|c| {
+            let inside = &c[1];
+            let words = inside.split_whitespace().count();
+            let last = inside.rsplit(' ').next().unwrap_or(inside);
+            super::entities::known_outlet(inside).is_some()
+                || (2..=5).contains(&words)
+                    && [
+                        "government",
+                        "office",
+                        "presidency",
+                        "service",
+                        "pool",
+                        "army",
+                        "military",
+                        "handout",
+                    ]
+                    .contains(&last)
+        })
+    };
     // "The big picture: ...": a label a lower-case word leads into is the
     // text's own ("file photo" aside).
     let labelled = || {
@@ -1171,6 +1200,7 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
         || shape.words <= 40 && named.is_match(line)
         || shape.words <= 40 && barred.is_match(line)
         || shape.words <= 30 && after_stop.is_match(line)
+        || shape.words <= 30 && issued_credit()
 }
 
 /// Is this a terminating line, and a hard one? (See the module comment.)

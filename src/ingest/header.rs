@@ -163,7 +163,7 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:(?:by|par|por|door|hosted by|written by|words by|story by|posted by|reported by|report by|text by|interview by|interviewed by|(?:an?\s+)?(?:analysis|commentary|column|essay|opinion|op-ed|review|feature|guest essay|guest post|explainer) by)\s*:?|(?:authors?|reporters?|writer|correspondent)\s*:)\s+(\S.*)$",
+            r"(?i)^(?:(?:by|par|por|door|hosted by|written by|words by|story by|posted by|reported by|report by|text by|interview by|interviewed by|(?:an?\s+)?(?:analysis|commentary|column|essay|opinion|op-ed|review|feature|guest essay|guest post|explainer) by)\s*:?|(?:authors?|reporters?|writer|correspondent|byline)\s*:)\s+(\S.*)$",
         )
         .unwrap()
     });
@@ -263,8 +263,9 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         };
         // The names come first; a later field is an outlet, a credit or a place.
         let pieces: Vec<&str> = if i == 0 {
+            // "Jane Roe; Ali Hassan": a database export's byline field.
             field
-                .split(',')
+                .split([',', ';'])
                 .flat_map(|p| p.split(" and "))
                 .flat_map(|p| p.split(" AND "))
                 .flat_map(|p| p.split(" & "))
@@ -650,7 +651,15 @@ fn names_in_places(t: &str) -> Option<Vec<String>> {
         })
         .map(|(_, piece)| {
             let (name, place) = piece.trim().split_once(" in ")?;
-            (is_person_name(name) && super::people::is_place(place.trim()))
+            // "Sudani Meets Austin in Washington": a headline of a list of
+            // links, a verb among its capitals; a name of common words
+            // ("Mark Rich") begins with its given name.
+            let given_first = name
+                .split_whitespace()
+                .next()
+                .is_some_and(super::people::has_given_name);
+            let plain = given_first || !name.split_whitespace().any(is_common_word);
+            (is_person_name(name) && plain && super::people::is_place(place.trim()))
                 .then(|| name.trim().to_string())
         })
         .collect()
@@ -3593,6 +3602,11 @@ mod tests {
         assert_eq!(
             names_in_places("Jane Roe in Dubai said the talks would resume."),
             None
+        );
+        assert_eq!(names_in_places("Kadhimi Greets Blinken in Baghdad"), None);
+        assert_eq!(
+            names_in_places("Mark Rich in Erbil"),
+            Some(vec!["Mark Rich".to_string()])
         );
     }
 }
