@@ -386,11 +386,11 @@ fn acceptable(
             && is_word(lex, parts[1], 35);
     }
     if function.iter().any(|&f| f) {
-        // "monthsof", "assistin": content words must be common ones.
-        return parts
-            .iter()
-            .zip(&function)
-            .all(|(p, &f)| f || (p.len() >= 3 && is_word(lex, p, 30)));
+        // "monthsof", "assistin": content words must be common ones, and
+        // words in lower case ("ordinated" is not "or dina ted").
+        return parts.iter().zip(&function).all(|(p, &f)| {
+            f || p.len() >= 3 && is_word(lex, p, 30) && lex.get(p).is_some_and(|e| !e.proper)
+        });
     }
     // Two content words ("initiallyproposed"): only long, common ones.
     parts.len() == 2 && token_len >= 10 && parts.iter().all(|p| p.len() >= 4 && is_word(lex, p, 35))
@@ -440,6 +440,8 @@ mod tests {
             fix("Austin had initiallyproposed a"),
             "Austin had initially proposed a"
         );
+        // A word the lexicon lacks is no run of names in lower case.
+        assert_eq!(fix("gradual and co-ordinated"), "gradual and co-ordinated");
         assert_eq!(
             fix("central government-controlledareas by"),
             "central government-controlled areas by"

@@ -716,6 +716,14 @@ fn speaker_line(t: &str) -> Option<Byline> {
         });
     }
     let (name, role) = t.split_once(", ")?;
+    // "Jane Roe, Baghdad": the author and the city filed from, as Gulf
+    // dailies print them under the headline.
+    if super::people::is_place(role.trim()) && is_plausible_person_name(name) {
+        return Some(Byline {
+            authors: vec![name.to_string()],
+            ..Byline::default()
+        });
+    }
     let role_words = role.split_whitespace().count();
     // "Drone Strike Hits Convoy, Says Police Colonel": a headline in title
     // case, the speaker after its verb, not a name and its role.
@@ -1969,7 +1977,7 @@ fn masthead_at(
     // of the menu ("Pakistan" / "World" / "Business"), is a section's label,
     // not a publisher.
     if matches!(why, "named again on the page" | "above the site's menu")
-        && super::people::is_place(name)
+        && (super::people::is_place(name) || is_country_short_name(name))
     {
         return None;
     }
@@ -2145,6 +2153,31 @@ fn is_state_name(text: &str) -> bool {
     .captures(text.trim())
     .and_then(|c| c.get(1))
     .is_some_and(|name| name.as_str().chars().count() <= 41)
+}
+
+/// "UAE", "UK", "United States": a country by its initials or a name the
+/// place list leaves out (there, "US" and "UK" would be found as places in
+/// every "US forces"); Gulf and British sites' menus open with them.
+fn is_country_short_name(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "uae"
+            | "u.a.e."
+            | "united arab emirates"
+            | "emirates"
+            | "ksa"
+            | "us"
+            | "u.s."
+            | "usa"
+            | "united states"
+            | "uk"
+            | "u.k."
+            | "united kingdom"
+            | "britain"
+            | "great britain"
+            | "gcc"
+            | "eu"
+    )
 }
 
 /// The head words of official bodies, which publish pages of their own.
@@ -3153,7 +3186,10 @@ mod tests {
         );
         let marked = byline("Reem Haddad, Baghdad", DateStyle::default(), true).unwrap();
         assert_eq!(marked.authors, ["Reem Haddad"]);
-        assert!(byline("Reem Haddad, Baghdad", DateStyle::default(), false).is_none());
+        // Unmarked too, as Gulf dailies print it under the headline.
+        let unmarked = byline("Reem Haddad, Baghdad", DateStyle::default(), false).unwrap();
+        assert_eq!(unmarked.authors, ["Reem Haddad"]);
+        assert!(byline("Ministry spokesman, Baghdad", DateStyle::default(), false).is_none());
         assert!(
             byline(
                 "By the end of the year the troops will have left the base.",
