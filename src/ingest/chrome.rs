@@ -667,18 +667,33 @@ fn only_spaces(class: &Class) -> bool {
     }
 }
 
+/// The default patterns, compiled once.
+fn default_patterns() -> &'static [Pattern] {
+    static DEFAULTS: OnceLock<Vec<Pattern>> = OnceLock::new();
+    DEFAULTS.get_or_init(|| {
+        // Compiled in parallel: together they take milliseconds.
+        DEFAULT_BOILERPLATE
+            .par_iter()
+            .map(|(why, re)| Pattern::default(why, re))
+            .collect()
+    })
+}
+
+/// Does a default pattern name `line` chrome ("Skip to content", "Listen
+/// to this article")? For the line reader, before a site's patterns are
+/// at hand.
+pub fn is_default_chrome(line: &str) -> bool {
+    let t = line.trim();
+    let visible = t.chars().filter(|c| !c.is_whitespace()).count();
+    default_patterns()
+        .iter()
+        .any(|p| !p.cannot_match(t, visible) && p.re.is_match(t))
+}
+
 impl Boilerplate {
     /// The defaults plus the user's patterns (already validated).
     pub fn new(extra: &[Regex]) -> Boilerplate {
-        static DEFAULTS: OnceLock<Vec<Pattern>> = OnceLock::new();
-        let defaults = DEFAULTS.get_or_init(|| {
-            // Compiled in parallel: together they take milliseconds.
-            DEFAULT_BOILERPLATE
-                .par_iter()
-                .map(|(why, re)| Pattern::default(why, re))
-                .collect()
-        });
-        let mut patterns = defaults.clone();
+        let mut patterns = default_patterns().to_vec();
         patterns.extend(
             extra
                 .iter()

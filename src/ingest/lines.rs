@@ -48,6 +48,7 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
         if let Some(last) = out.last_mut()
             && after_last
             && (!ends_a_sentence(&last.text)
+                || ends_on_initials(&last.text) && l.starts_with(char::is_lowercase)
                 || width.is_some() && full[i - 1] && last.text.ends_with([':', ';']))
             && (goes_on_in_lower_case(&last.text, l)
                 || (full[i - 1] || ends_open(raw[i - 1]))
@@ -215,9 +216,13 @@ fn filled_lines(raw: &[&str], fill: Fill) -> Vec<bool> {
                 return false;
             };
             let n = len(line);
+            // (A line wider than the column was not filled to it.)
             n + 25 >= width
+                && n <= width + 2
                 && n + 1 + len(first) + slack > width
-                && (!ends_a_sentence(line) || line.ends_with([':', ';']))
+                && (!ends_a_sentence(line)
+                    || line.ends_with([':', ';'])
+                    || ends_on_initials(line) && first.starts_with(char::is_lowercase))
                 && {
                     let shape = Shape::of(line);
                     shape.words >= 4 && !shape.all_caps && shape.separators == 0
@@ -238,11 +243,17 @@ fn filled_lines(raw: &[&str], fill: Fill) -> Vec<bool> {
             // after a word that ends no headline ("... at Tower 22 in").
             let in_text = i > 0
                 && (raw[i - 1].is_empty() || ends_a_sentence(raw[i - 1]) || fits_no_more[i - 1]);
-            // (Not a byline's name under the headline: "Shwan Zulal".)
+            // (Not a byline's name under the headline: "Shwan Zulal".) A
+            // page with no blank lines has the next field right under the
+            // tail: a tail in lower case ("border"), or of ordinary words
+            // that are no field ("Coalition's military mission"), is one.
+            // A name of ordinary words ("Military Commission") is no one's.
             let tail = raw.get(i + 1).is_some_and(|next| {
                 len(next) <= 40
-                    && raw.get(i + 2).is_none_or(|after| after.is_empty())
-                    && !super::header::is_person_name(next)
+                    && (raw.get(i + 2).is_none_or(|after| after.is_empty())
+                        && !super::header::is_person_name(next)
+                        || reads_as_a_tail(raw, i)
+                            && !super::header::is_plausible_person_name(next))
             });
             let open_end = raw[i]
                 .rsplit(' ')
@@ -251,6 +262,67 @@ fn filled_lines(raw: &[&str], fill: Fill) -> Vec<bool> {
             fits_no_more[i] && (in_text || tail || open_end)
         })
         .collect()
+}
+
+/// "border", "Coalition's military mission": the short rest of a wrapped
+/// headline, not the field under it (a credit, a date, a byline, a label
+/// in capitals, an outlet's name).
+fn reads_as_a_tail(raw: &[&str], i: usize) -> bool {
+    let (line, next) = (raw[i], raw[i + 1]);
+    let shape = Shape::of(next);
+    // "... in Kurdistan" / "Region", "... by September" / "2025": one word
+    // that goes with the line's last as the page prints them together
+    // elsewhere ("the Kurdistan Region's ...").
+    let last = line.rsplit(' ').next().unwrap_or(line);
+    let pair = format!("{last} {next}");
+    let elsewhere = |needle: &str| {
+        raw.iter()
+            .enumerate()
+            .any(|(j, l)| j != i && j != i + 1 && l.contains(needle))
+    };
+    let printed_together = || shape.words == 1 && elsewhere(&pair);
+    // "... does not mean leaving" / "Erbil\"": a quotation the line opens
+    // and the next one closes.
+    let open_quote = |t: &str| {
+        t.matches('"').count() % 2 == 1 || t.matches('“').count() > t.matches('”').count()
+    };
+    let closes_quote = open_quote(line) && next.contains(['"', '”']) && shape.words <= 3;
+    // "Harbor Financial", printed elsewhere on its own ("(Harbor
+    // Financial) --") and never after the line's last word: a name of its
+    // own under the headline.
+    let stands_alone = || {
+        next.split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase))
+            && elsewhere(next)
+            && !elsewhere(&pair)
+    };
+    // "... in east" / "Baghdad": one place's name under a line that stops
+    // on a word in lower case (a label under a headline stands under a
+    // line that ends as a headline does).
+    let place_after_lower = shape.words == 1
+        && super::people::is_place(next)
+        && line
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+    next.starts_with(char::is_lowercase) && !next.starts_with("by ")
+        || place_after_lower
+        || closes_quote
+        || printed_together()
+        || shape.words >= 2
+            && shape.separators == 0
+            && !next.contains(['-', '–', '—'])
+            && !super::chrome::is_default_chrome(next)
+            && !stands_alone()
+            && !shape.all_caps
+            && !shape.sentence_end
+            && !starts_a_field(next)
+            && !next.contains([':', '|', '·', '@'])
+            && super::dates::parse_date_line(next, super::dates::DateStyle::default(), 0).is_none()
+            && super::entities::known_outlet(next).is_none()
+            && !next
+                .split_whitespace()
+                .any(|w| w.eq_ignore_ascii_case("by"))
 }
 
 /// The column a page's text was filled to, when its lines show one: two
@@ -384,6 +456,19 @@ struct Fill {
 fn ends_a_sentence(line: &str) -> bool {
     let bare = line.trim_end_matches(['"', '”', '’', '\'', '»']);
     bare.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// "... first since U.S." over "retaliatory strikes": a line whose full
+/// stop is an initialism's ("U.S.", "U.N."), which a line going on in
+/// lower case shows was no sentence's end.
+fn ends_on_initials(line: &str) -> bool {
+    let last = line.rsplit(' ').next().unwrap_or(line);
+    let letters = last.trim_end_matches('.').split('.');
+    last.ends_with('.')
+        && last.matches('.').count() >= 2
+        && letters
+            .clone()
+            .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// A byline, a date or a labelled field begins `line` ("By Jane Roe",
