@@ -241,10 +241,12 @@ impl TopicMatcher {
                         form,
                     };
                     let f = fold_initialisms(f);
-                    if is_acronym(&f) {
-                        exact.push((f.to_string(), id));
-                    } else {
-                        folded.push((fold_case_and_hyphens(&f), id));
+                    for f in apostrophe_forms(&f) {
+                        if is_acronym(&f) {
+                            exact.push((f, id));
+                        } else {
+                            folded.push((fold_case_and_hyphens(&f), id));
+                        }
                     }
                 }
                 list.push((p.weight, p.forms().map(str::to_string).collect()));
@@ -441,17 +443,32 @@ pub fn contains_phrase(text: &str, lower: &str, form: &str) -> bool {
         &*fold_initialisms(form),
     );
     let folded_lower;
-    let (hay, needle) = if is_acronym(form) {
-        (text, form.to_string())
+    let hay = if is_acronym(form) {
+        text
     } else {
         folded_lower = lower.replace('-', " ");
-        (folded_lower.as_str(), fold_case_and_hyphens(form))
+        folded_lower.as_str()
     };
     let same_offsets = hay.len() == text.len();
-    hay.match_indices(needle.as_str()).any(|(i, m)| {
-        on_word_boundaries(hay, i, i + m.len())
-            && !(same_offsets && tail_of_longer_name(text, i, form))
+    apostrophe_forms(form).any(|f| {
+        let needle = if is_acronym(form) {
+            f
+        } else {
+            fold_case_and_hyphens(&f)
+        };
+        hay.match_indices(needle.as_str()).any(|(i, m)| {
+            on_word_boundaries(hay, i, i + m.len())
+                && !(same_offsets && tail_of_longer_name(text, i, form))
+        })
     })
+}
+
+/// `form`, and when it has a straight apostrophe ("coalition's"), also with
+/// the typographic one most sites print ("coalition’s"): a text is matched
+/// as written, so that offsets stay its own.
+pub(crate) fn apostrophe_forms(form: &str) -> impl Iterator<Item = String> {
+    let curly = form.contains('\'').then(|| form.replace('\'', "’"));
+    std::iter::once(form.to_string()).chain(curly)
 }
 
 /// A form or sentence as the case-folded automaton reads it: lower case,
@@ -605,6 +622,26 @@ mod tests {
         assert_eq!(m.match_sentence(t).len(), 1);
         // Still whole words: "al-Taji" is not in "Altaji".
         assert!(m.match_sentence("Camp Altaji reopened.").is_empty());
+    }
+
+    #[test]
+    fn a_rule_s_apostrophe_matches_the_typographic_one() {
+        let t = "Talks on the coalition’s mission began in Baghdad.";
+        assert!(contains_phrase(t, &t.to_lowercase(), "coalition's mission"));
+        let m = TopicMatcher::new([&TopicRules {
+            threshold: 1.0,
+            min_sentences: 1,
+            phrases: vec![Phrase {
+                text: "coalition's mission".into(),
+                aliases: vec![],
+                weight: 1.0,
+                required: false,
+            }],
+        }]);
+        let hits = m.match_sentence(t);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].1.found, ["coalition's mission"]);
+        assert!(m.match_sentence("The coalition mission began.").is_empty());
     }
 
     #[test]

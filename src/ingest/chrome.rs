@@ -127,7 +127,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // "Shafaq News © 2024": the publisher's name before the sign.
     (
         "copyright",
-        r"^(?-i:\p{Lu})[\p{L}\d .&'’-]{1,60}\s(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\.?(?:\s+all rights reserved\.?)?(?:\s*[|·•∙].{0,80})?$",
+        r"^(?-i:\p{Lu})[\p{L}\d .&'’-]{1,60}\s(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?\.?(?:\s+all rights reserved\.?)?(?:\s*[|·•∙].{0,80})?$",
     ),
     (
         "photo credit",
@@ -679,11 +679,21 @@ fn default_patterns() -> &'static [Pattern] {
     })
 }
 
+/// "Editor’s note", "That’s all": the patterns spell apostrophes straight,
+/// most sites print them curly.
+fn straight_apostrophes(line: &str) -> std::borrow::Cow<'_, str> {
+    if line.contains('’') {
+        line.replace('’', "'").into()
+    } else {
+        line.into()
+    }
+}
+
 /// Does a default pattern name `line` chrome ("Skip to content", "Listen
 /// to this article")? For the line reader, before a site's patterns are
 /// at hand.
 pub fn is_default_chrome(line: &str) -> bool {
-    let t = line.trim();
+    let t = &*straight_apostrophes(line.trim());
     let visible = t.chars().filter(|c| !c.is_whitespace()).count();
     default_patterns()
         .iter()
@@ -704,7 +714,7 @@ impl Boilerplate {
 
     /// Why `line` is boilerplate, if it is.
     pub fn matches(&self, line: &str) -> Option<&str> {
-        let t = line.trim();
+        let t = &*straight_apostrophes(line.trim());
         let visible = t.chars().filter(|c| !c.is_whitespace()).count();
         self.patterns
             .iter()
@@ -1120,7 +1130,7 @@ fn offers_the_news(line: &str) -> bool {
 fn addresses_the_reader(line: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channels?|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\b(?:removed|closed|disabled) (?:its|the|our) comments? sections?\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b|\breaders like you\b|^(?:click|tap|press) here\b|^thanks for reading\b|^you(?:'re| are) receiving this (?:e-?mail|newsletter)\b|\bforward(?:ed)? (?:this|it) to a friend\b|^was this (?:e-?mail|newsletter) forwarded\b|^forwarded this (?:e-?mail|newsletter|message)\b|^that'?s (?:it|all) for (?:today|this week|this issue|now)\b").unwrap()
+        Regex::new(r"(?i)\b(?:our|your)\s+(?:\w+\s+){0,2}(?:editors?|newsletters?|apps?|website|site|live (?:page|blog)|inbox|feed|account|subscription|browser|experience|comments?|privacy|terms|podcasts?|channels?|notifications|email address|community guidelines)\b|\bthis (?:live )?(?:page|blog) is (?:now )?closed\b|\bcomments are (?:moderated|reviewed|closed)\b|\b(?:removed|closed|disabled) (?:its|the|our) comments? sections?\b|\bjoin the (?:conversation|discussion)\b|^join (?:the |our )?(?:[\w-]+\s+){0,2}(?:conversations?|discussions?|debates?|forums?)\b|\b(?:other|fellow) readers\b|\breaders like you\b|^(?:click|tap|press) here\b|^thanks for reading\b|^you(?:'re| are) receiving this (?:e-?mail|newsletter)\b|\bforward(?:ed)? (?:this|it) to a friend\b|^was this (?:e-?mail|newsletter) forwarded\b|^forwarded this (?:e-?mail|newsletter|message)\b|^that['’]?s (?:it|all) for (?:today|this week|this issue|now)\b").unwrap()
     })
     .is_match(line)
 }
@@ -1728,6 +1738,13 @@ mod tests {
     #[test]
     fn page_numbers_and_a_continuation_note() {
         let b = Boilerplate::new(&[]);
+        // Apostrophes as sites print them, curly, match the patterns' straight ones.
+        assert!(
+            b.matches("Editor’s note: This story has been updated.")
+                .is_some()
+        );
+        assert!(b.matches("Don’t miss").is_some());
+        assert!(addresses_the_reader("That’s all for this week."));
         assert_eq!(b.matches("Page 2 of 3"), Some("page number"));
         assert_eq!(b.matches("page 1/2"), Some("page number"));
         assert_eq!(b.matches("Page 2 of the report lists 30 sites."), None);

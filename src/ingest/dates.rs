@@ -388,6 +388,17 @@ pub fn parse_date_line(
     let line = without_agency(line);
     let line = gregorian_in_brackets(line);
     let line = strip_leading_place(without_other_calendar(&line));
+    // "27/09/2024 — 20:15": a dash of any length between the date and its
+    // time is no separator of fields.
+    let dashed_time;
+    let line = if line.contains(['—', '–']) {
+        static R: OnceLock<Regex> = OnceLock::new();
+        let re = R.get_or_init(|| Regex::new(r"\s[—–]\s(\d{1,2}[:.]\d{2})").unwrap());
+        dashed_time = re.replace_all(line, " - $1");
+        dashed_time.as_ref()
+    } else {
+        line
+    };
     let fields: Vec<&str> = split_fields(line);
     let mut dates: Vec<Option<PublishedDate>> = fields
         .iter()
@@ -1950,6 +1961,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.date, d(2024, 1, 26));
+        // The time after a longer dash than the hyphen.
+        for line in [
+            "Published on 27/09/2024 — 20:15 GMT+2•Updated 28/09/2024 — 08:40 GMT+2",
+            "Issued on: 27/09/2024 – 20:15 Modified: 28/09/2024 – 08:40",
+        ] {
+            let p = parse_date_line(line, DateStyle::default(), 0);
+            assert_eq!(p.map(|p| p.date), Some(d(2024, 9, 27)), "{line}");
+        }
         // An issue's label set off by a comma, alone on its line.
         let p = parse_date_line(
             "Weekly newsletter, January 26, 2024",

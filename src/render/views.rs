@@ -211,8 +211,11 @@ pub fn mark_phrases(text: &str, phrases: &[String]) -> String {
     // Lower-casing can change byte lengths for some scripts; only mark when it does not.
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     if lower.len() == text.len() {
-        for p in phrases {
-            let needle = crate::topic::fold_case_and_hyphens(p);
+        for p in phrases
+            .iter()
+            .flat_map(|p| crate::topic::apostrophe_forms(p))
+        {
+            let needle = crate::topic::fold_case_and_hyphens(&p);
             if needle.is_empty() {
                 continue;
             }
