@@ -2074,11 +2074,16 @@ fn label_printed_again(
     };
     // The first candidate after a line, by bisection.
     let next_after = |line: usize| starts.get(starts.partition_point(|&s| s <= line));
+    // (A kicker of a word or two may stand between: "Nation & World" /
+    // "Analysis" / the headline.)
+    // A byline printed over the headline may too.
+    let label = |m: usize| {
+        matches!(kinds[m], Kind::Chrome(_) | Kind::Byline(_))
+            || matches!(kinds[m], Kind::Text(_)) && lines[m].text.split_whitespace().count() <= 2
+    };
     again_at.get(&i).is_some_and(|&j| {
         next_after(i).is_some_and(|&s| s < j)
-            || section_name()
-                && next_after(j)
-                    .is_some_and(|&s| (j + 1..s).all(|m| matches!(kinds[m], Kind::Chrome(_))))
+            || section_name() && next_after(j).is_some_and(|&s| (j + 1..s).all(label))
     })
 }
 
@@ -2169,6 +2174,9 @@ fn title_readings(title: &str) -> impl Iterator<Item = (&str, &str)> {
         site_last.into_iter().chain(site_first)
     })
 }
+
+/// The evidence of a headline over its byline.
+const BYLINE_FOLLOWS: &str = "a byline follows it";
 
 /// The evidence of a headline printed again on the page.
 const PRINTED_AGAIN: &str = "the page prints it more than once";
@@ -2261,7 +2269,7 @@ fn choose_headline(
             next.is_some_and(|j| matches!(kinds[j], Kind::Date(_)) && is_byline(byline_at(j + 1)));
         if is_byline(next) || dated_then_signed {
             score += 1;
-            evidence.push("a byline follows it".to_string());
+            evidence.push(BYLINE_FOLLOWS.to_string());
         } else if let Some(j) = next
             && matches!(kinds[j], Kind::Text(_))
             && (is_byline(byline_at(j + 1)) || place_then_date(j, shapes, kinds))
@@ -2780,11 +2788,19 @@ fn drop_labels_menus_and_taglines(
         .iter()
         .position(|c| shapes[c.0].words >= 6 && dated(c.0))
     {
+        // The byline printed over that line ("By Jane Roe" / the headline
+        // / the date) is no evidence for a label above it.
+        let signed_above = (0..candidates[at].0)
+            .rev()
+            .find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
+            .is_some_and(|j| matches!(kinds[j], Kind::Byline(_)));
         let mut k = 0;
         candidates.retain(|c| {
             k += 1;
             k > at
-                || c.1 > 0 && !(c.2 == PRINTED_AGAIN && label_again(c.0))
+                || c.1 > 0
+                    && !(c.2 == PRINTED_AGAIN && label_again(c.0))
+                    && !(c.2 == BYLINE_FOLLOWS && signed_above)
                 || shapes[c.0].words > 3
         });
     }
