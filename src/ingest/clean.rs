@@ -2526,11 +2526,21 @@ fn page_title_outlets(
     let headline = normalise(&lines[t].text);
     // (An institution's whole name, "The Washington Institute for Near
     // East Policy", when the page prints it alone on a line too.)
+    // ("Headline | News": one common word is the section's, not a name; a
+    // rarer one, "Slate", may be a publication's.)
+    let section_word = |name: &str| {
+        let name = name.trim();
+        !name.contains(char::is_whitespace)
+            && known_outlet(name).is_none()
+            && !header::is_rare_word(name)
+            && header::is_common_word(name)
+    };
     let named = |name: &str| {
-        header::is_proper_name(name)
-            || known_outlet(name).is_some()
-            || header::is_name_shaped(name, 10)
-                && lines.iter().any(|l| normalise(&l.text) == normalise(name))
+        !section_word(name)
+            && (header::is_proper_name(name)
+                || known_outlet(name).is_some()
+                || header::is_name_shaped(name, 10)
+                    && lines.iter().any(|l| normalise(&l.text) == normalise(name)))
     };
     // "Headline | Outlet", or the site's name first: "Outlet - Headline".
     let titled = |title: &str| {

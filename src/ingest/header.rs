@@ -2116,7 +2116,7 @@ fn is_status_label(text: &str) -> bool {
 
 /// One capitalised word rarer than a section's label ("Slate", "Quartz";
 /// not "World", "Politics", "Video", zipf 4 and up).
-fn is_rare_word(text: &str) -> bool {
+pub(super) fn is_rare_word(text: &str) -> bool {
     text.len() >= 4
         && text.starts_with(|c: char| c.is_uppercase())
         && text.chars().all(char::is_alphabetic)
