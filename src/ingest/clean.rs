@@ -304,7 +304,14 @@ pub fn clean(
     lines_beside_the_article(&lines, &shapes, &mut kinds);
     summaries_and_briefers(&lines, &mut kinds);
     pull_quotes(&lines, &mut kinds);
-    let page_start = unwrap_saved_page(&mut kinds);
+    let mut page_start = unwrap_saved_page(&mut kinds);
+    // The page's address copied above it (a browser's address bar): the
+    // page opens under it.
+    while page_start < lines.len().min(3)
+        && matches!(&kinds[page_start], Kind::Chrome(why) if why == "address")
+    {
+        page_start += 1;
+    }
     lead_previewed_above_headline(&lines, &shapes, &mut kinds);
 
     let (masthead, title) = masthead_and_headline(&lines, &shapes, &kinds, meta, page_start);

@@ -1914,7 +1914,7 @@ fn masthead_at(
     // ("Middle East") is named again in the page's breadcrumbs.
     let confirmed_below = |n: &str| {
         let needle = n.to_lowercase();
-        index == 0 && mentioned_again(n)
+        index == page_start && mentioned_again(n)
             || lines.iter().enumerate().any(|(j, l)| {
                 let lower = l.text.to_lowercase();
                 j != index

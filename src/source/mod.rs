@@ -250,10 +250,15 @@ fn scraped_header(text: &str) -> SourceMeta {
     let mut meta = SourceMeta::default();
     let mut fields = 0;
     let mut named = false;
+    // (The page's address copied above the record, a browser's address
+    // bar, is passed over.)
+    let bare_address =
+        |l: &str| (l.starts_with("http://") || l.starts_with("https://")) && !l.contains(' ');
     for line in text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
+        .skip_while(|l| bare_address(l))
         .take(8)
     {
         let Some((key, value)) = line.split_once(':') else {
@@ -867,6 +872,12 @@ mod tests {
         let lines: Vec<&str> = s.lines().collect();
         assert!(lines[..11].iter().all(|l| l.is_empty()), "{lines:?}");
         assert_eq!(lines[11], "Officials said the talks resumed on Tuesday.");
+        // A scraper's record under the page's address, copied from the bar.
+        let m = scraped_header(
+            "https://harbour.example/a\nTitle: Talks resume in Baghdad\nSource: Harbour Review\nPublished: 2024-09-10\n\nText.",
+        );
+        assert_eq!(m.title.as_deref(), Some("Talks resume in Baghdad"));
+        assert_eq!(m.outlet.as_deref(), Some("Harbour Review"));
         // A rule of dashes over ordinary text is no block of fields.
         let ruled = "---\nOfficials said the talks resumed.\n---\nMore text.\n";
         let s = SourceText::from_bytes("ruled.txt", ruled.as_bytes()).unwrap();
