@@ -1517,9 +1517,13 @@ fn outlet_description(lines: &[Line], kinds: &mut [Kind], masthead: &Masthead) {
         "platform",
         "broadcaster",
     ];
+    // (Its last paragraphs: other stories' headlines listed under the
+    // article are text too, but no sentences.)
     let last_texts: Vec<usize> = (0..kinds.len())
         .rev()
-        .filter(|&i| matches!(kinds[i], Kind::Text(_)))
+        .filter(|&i| {
+            matches!(kinds[i], Kind::Text(_)) && lines[i].text.trim_end().ends_with(['.', '!', '?'])
+        })
         .take(3)
         .collect();
     for i in last_texts {
@@ -1767,8 +1771,17 @@ fn summaries_and_briefers(lines: &[Line], kinds: &mut [Kind]) {
     // A box the article's every paragraph would fall into is none: on a
     // short page whose paragraphs read as short text ("Highlights" / one
     // point / three paragraphs), the box ends at its first point.
-    if let Some((last, _)) = points.last()
-        && !kinds[last + 1..].iter().any(|k| matches!(k, Kind::Text(_)))
+    // (Other stories' headlines under the article, "Most Read", are text
+    // of no sentence: not paragraphs left after the box.)
+    let paragraph = |j: usize| {
+        matches!(kinds[j], Kind::Text(_))
+            && lines[j]
+                .text
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '”'])
+    };
+    if let Some(&(last, _)) = points.last()
+        && !(last + 1..kinds.len()).any(paragraph)
     {
         for (i, was) in points.into_iter().skip(1) {
             kinds[i] = was;
