@@ -1324,7 +1324,10 @@ fn author_notes(lines: &[Line], kinds: &mut [Kind]) {
     };
     for i in 0..lines.len() {
         let about = under_about(i);
-        if (i >= start || by_byline(kinds, i) || under_own_name(kinds, i))
+        // Above the text, the note may stand apart from the byline too
+        // ("By Jane Roe" / the headline / "Jane Roe is a fellow at ...").
+        let header_note = i < start && kinds[..i].iter().any(|k| matches!(k, Kind::Byline(_)));
+        if (i >= start || by_byline(kinds, i) || under_own_name(kinds, i) || header_note)
             && matches!(kinds[i], Kind::Text(_))
             && is_author_bio(&lines[i].text, &authors, about)
         {
