@@ -2097,9 +2097,8 @@ fn label_printed_again(
     };
     // The first candidate after a line, by bisection.
     let next_after = |line: usize| starts.get(starts.partition_point(|&s| s <= line));
-    // (A kicker of a word or two may stand between: "Nation & World" /
-    // "Analysis" / the headline.)
-    // A byline printed over the headline may too.
+    // (A kicker of a word or two may stand between, "Nation & World" /
+    // "Analysis" / the headline, and so may a byline printed over it.)
     let label = |m: usize| {
         matches!(kinds[m], Kind::Chrome(_) | Kind::Byline(_))
             || matches!(kinds[m], Kind::Text(_)) && lines[m].text.split_whitespace().count() <= 2
@@ -2549,17 +2548,9 @@ fn page_title_outlets(
     let headline = normalise(&lines[t].text);
     // (An institution's whole name, "The Washington Institute for Near
     // East Policy", when the page prints it alone on a line too.)
-    // ("Headline | News": one common word is the section's, not a name; a
-    // rarer one, "Slate", may be a publication's.)
-    let section_word = |name: &str| {
-        let name = name.trim();
-        !name.contains(char::is_whitespace)
-            && known_outlet(name).is_none()
-            && !header::is_rare_word(name)
-            && header::is_common_word(name)
-    };
+    // ("Headline | News": the section's word, not a name.)
     let named = |name: &str| {
-        !section_word(name)
+        !header::is_section_word(name)
             && (header::is_proper_name(name)
                 || known_outlet(name).is_some()
                 || header::is_name_shaped(name, 10)

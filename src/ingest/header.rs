@@ -1938,16 +1938,8 @@ fn masthead_at(
     if is_status_label(name) {
         return None;
     }
-    // One common word ("News", "World") is a section link, not a name; a
-    // word as rare as "Slate" or "Quartz" at the very top and named again
-    // below is a publication's.
-    if !name.contains(char::is_whitespace) && known_outlet(name).is_none() && !is_rare_word(name) {
-        let word = name
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase();
-        if lexicon().is_common(&word) {
-            return None;
-        }
+    if is_section_word(name) {
+        return None;
     }
     let acronym = parts
         .iter()
@@ -2114,9 +2106,23 @@ fn is_status_label(text: &str) -> bool {
         })
 }
 
+/// One common word ("News", "World"): a section's link or label, not a
+/// publication's name; a word as rare as "Slate" or "Quartz", or a known
+/// outlet's, may be one.
+pub(super) fn is_section_word(name: &str) -> bool {
+    let name = name.trim();
+    if name.contains(char::is_whitespace) || known_outlet(name).is_some() || is_rare_word(name) {
+        return false;
+    }
+    let word = name
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    lexicon().is_common(&word)
+}
+
 /// One capitalised word rarer than a section's label ("Slate", "Quartz";
 /// not "World", "Politics", "Video", zipf 4 and up).
-pub(super) fn is_rare_word(text: &str) -> bool {
+fn is_rare_word(text: &str) -> bool {
     text.len() >= 4
         && text.starts_with(|c: char| c.is_uppercase())
         && text.chars().all(char::is_alphabetic)

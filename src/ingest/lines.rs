@@ -299,12 +299,8 @@ fn reads_as_a_tail(raw: &[&str], i: usize) -> bool {
     // "... in east" / "Baghdad": one place's name under a line that stops
     // on a word in lower case (a label under a headline stands under a
     // line that ends as a headline does).
-    let place_after_lower = shape.words == 1
-        && super::people::is_place(next)
-        && line
-            .rsplit(' ')
-            .next()
-            .is_some_and(|w| w.starts_with(char::is_lowercase));
+    let place_after_lower =
+        shape.words == 1 && super::people::is_place(next) && last.starts_with(char::is_lowercase);
     next.starts_with(char::is_lowercase) && !next.starts_with("by ")
         || place_after_lower
         || closes_quote
@@ -463,11 +459,11 @@ fn ends_a_sentence(line: &str) -> bool {
 /// lower case shows was no sentence's end.
 fn ends_on_initials(line: &str) -> bool {
     let last = line.rsplit(' ').next().unwrap_or(line);
-    let letters = last.trim_end_matches('.').split('.');
     last.ends_with('.')
         && last.matches('.').count() >= 2
-        && letters
-            .clone()
+        && last
+            .trim_end_matches('.')
+            .split('.')
             .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
 }
 
