@@ -381,10 +381,19 @@ pub(crate) fn tail_of_longer_name(sentence: &str, start: usize, form: &str) -> b
             | "nor"
             | "so"
     );
+    // "KATAIB HEZBOLLAH": in a line set in capitals, a word of four letters
+    // or more before the form's capitals is a name's, not an acronym.
+    let in_capitals = || {
+        letters.chars().count() >= 4
+            && sentence
+                .get(start..)
+                .and_then(|rest| rest.get(..form.len()))
+                .is_some_and(|m| !m.contains(char::is_lowercase))
+    };
     !opener
         && prev.starts_with(char::is_uppercase)
         && letters.chars().count() >= 2
-        && letters.chars().any(char::is_lowercase)
+        && (letters.chars().any(char::is_lowercase) || in_capitals())
         && !prev.ends_with([',', '.', ';', ':', ')', '"', '\'', '’'])
         && !prev.contains('-')
         && !["ese", "ian", "ean", "an", "ish", "i", "ch"]
@@ -655,6 +664,11 @@ mod tests {
         assert!(has("Strikes near Gaza City.", "Gaza"));
         assert!(has("In Gaza, strikes went on.", "Gaza"));
         assert!(!has("Kataib Hezbollah vowed revenge.", "Hezbollah"));
+        // A headline set in capitals: a long word before is a name's, an
+        // acronym or a nationality is not.
+        assert!(!has("US JETS STRIKE KATAIB HEZBOLLAH SITES", "Hezbollah"));
+        assert!(has("US AND HEZBOLLAH TRADE FIRE", "Hezbollah"));
+        assert!(has("LEBANESE HEZBOLLAH FIRES ROCKETS", "Hezbollah"));
         let matcher = TopicMatcher::new(&[TopicRules {
             phrases: vec![Phrase {
                 text: "Hezbollah".into(),

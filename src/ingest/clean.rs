@@ -576,7 +576,7 @@ fn decide_outlet_and_authors(
     };
     if let Some((name, why)) = choose_outlet(outlets, on_page) {
         art.outlet = Some(Decided {
-            value: name,
+            value: header::outlet_in_name_case(name, lines),
             line: None,
             why,
         });
@@ -1422,7 +1422,9 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
     if text.split_whitespace().nth(64).is_some() {
         return None;
     }
-    let text = header::without_filing_place(text);
+    // "TOMAS REILLY": a name set in capitals ("BY JANE DOE" is a byline).
+    let cased = header::in_name_case(text).filter(|c| !c.starts_with("By "));
+    let text = header::without_filing_place(cased.as_deref().unwrap_or(text));
     let one = |n: &str| {
         header::is_plausible_person_name(n)
             && !header::has_outlet_word(n)
@@ -1905,22 +1907,32 @@ fn is_caption_line(
         || i < begun_at
             && (3..=30).contains(&shape.words)
             && !header::is_journalist_role(l)
-            && lines.get(i + 1).zip(shapes.get(i + 1)).is_some_and(|(l, s)| {
-                // A photographer's name before the agency: not
-                // "AFP/Baghdad", the story's credit and place.
-                let t = l.text.trim();
-                let photographer =
-                    t.split_once('/').is_some_and(|(by, _)| header::is_person_name(by));
-                (photographer || t.contains(" via "))
-                    && !t.contains([':', ','])
-                    && s.words <= 8
-                    && !s.sentence_end
-                    && (chrome::is_image_credit(t)
-                        || chrome::chrome_by_shape(t, s) == Some("photo caption"))
-            })
+            && photographer_credit_below(lines, shapes, i)
             // (The date line over the picture is no caption.)
             && parse_date_line(without_update_note(l), style, 3).is_none()
             && byline(l, style, false).is_none()
+}
+
+/// Is the line under line `i` a photographer's credit: "Jane Roe/AFP via
+/// Getty Images", "AHMAD AL-RUBAYE/AFP VIA GETTY IMAGES" (a name before the
+/// agency, not "AFP/Baghdad", the story's credit and place)?
+fn photographer_credit_below(lines: &[Line], shapes: &[Shape], i: usize) -> bool {
+    lines
+        .get(i + 1)
+        .zip(shapes.get(i + 1))
+        .is_some_and(|(l, s)| {
+            let t = l.text.trim();
+            let photographer = t.split_once('/').is_some_and(|(by, _)| {
+                header::is_person_name(by)
+                    || header::in_name_case(by).is_some_and(|n| header::is_person_name(&n))
+            });
+            (photographer || t.contains(" via ") || t.contains(" VIA "))
+                && !t.contains([':', ','])
+                && s.words <= 8
+                && !s.sentence_end
+                && (chrome::is_image_credit(t)
+                    || chrome::chrome_by_shape(t, s) == Some("photo caption"))
+        })
 }
 
 /// "|" between the author and the date, "* * *" between parts: a layout's
@@ -1939,8 +1951,14 @@ fn verdicts(
     style: DateStyle,
 ) -> Vec<Kind> {
     let mut first_of: HashMap<String, usize> = HashMap::new();
-    // Above the first sentence of ten words or more the article has not begun.
-    let begun_at = shapes.iter().position(|s| s.sentence_end && s.words >= 10);
+    // Above the first sentence of ten words or more the article has not
+    // begun (a picture's caption over its photographer's credit is no
+    // sentence of the article's).
+    let begun_at = (0..shapes.len()).find(|&i| {
+        shapes[i].sentence_end
+            && shapes[i].words >= 10
+            && !photographer_credit_below(lines, shapes, i)
+    });
     let begun_at = begun_at.unwrap_or(shapes.len());
     let running = running_headers(lines, shapes);
     lines
@@ -2950,20 +2968,23 @@ fn signature_at_the_end(lines: &[Line], kinds: &mut [Kind]) {
     let Some((i, name)) = (last_good + 1..kinds.len()).find_map(|i| {
         let t = lines[i].text.trim();
         let name = t.trim_start_matches(['—', '–', '-']).trim_start();
+        // ("— OMAR AL-JUBOURI": signed in capitals.)
+        let name = header::in_name_case(name).unwrap_or_else(|| name.to_string());
         (name.len() < t.len()
             && (2..=4).contains(&name.split_whitespace().count())
-            && header::is_person_name(name)
+            && header::is_person_name(&name)
             && !lines[i - 1].text.trim_end().ends_with(['"', '”', '’']))
         .then_some((i, name))
     }) else {
         return;
     };
+    let is = format!("{name} is ");
     kinds[i] = Kind::Byline(Byline {
-        authors: vec![name.to_string()],
+        authors: vec![name],
         ..Byline::default()
     });
     if let Some(next) = lines.get(i + 1)
-        && next.text.starts_with(&format!("{name} is "))
+        && next.text.starts_with(&is)
     {
         kinds[i + 1] = Kind::Chrome("author box".to_string());
     }

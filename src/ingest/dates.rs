@@ -62,6 +62,48 @@ pub fn is_calendar_word(word: &str) -> bool {
         })
 }
 
+/// A line in capitals with a digit ("POSTED 3 DECEMBER 2024 BY SINJAR
+/// VOICE STAFF", "AFP , SATURDAY 3 FEB 2024") written as a page in lower
+/// case would print it: months, weekdays and common words capitalised,
+/// short common words after the first in lower case ("by", "on"), other
+/// words of five letters or more capitalised ("NEWSLETTER", "REUTERS"),
+/// shorter ones kept in capitals (an agency's "AFP", a zone's "GMT"). None for a line
+/// with a lower-case letter: most lines, found at the first one.
+fn in_date_case(line: &str) -> Option<String> {
+    let mut upper = false;
+    for c in line.chars() {
+        if c.is_lowercase() {
+            return None;
+        }
+        upper |= c.is_ascii_uppercase();
+    }
+    if !upper || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let lex = super::lexicon::lexicon();
+    let words: Vec<String> = line
+        .split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let core = w.trim_matches(|c: char| !c.is_alphabetic());
+            let known = is_calendar_word(core)
+                || core.len() >= 2 && !matches!(core, "AM" | "PM") && lex.is_common(core);
+            // (A short unknown word is an acronym: "AFP", "GMT", "IRNA".)
+            if !known && core.len() <= 4 || !core.chars().all(|c| c.is_ascii_alphabetic()) {
+                return w.to_string();
+            }
+            let lower = w.to_ascii_lowercase();
+            if i > 0 && core.len() <= 3 && !is_calendar_word(core) {
+                return lower;
+            }
+            // The core's first letter back in capitals.
+            let at = w.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(0);
+            format!("{}{}{}", &lower[..at], &w[at..at + 1], &lower[at + 1..])
+        })
+        .collect();
+    Some(words.join(" "))
+}
+
 /// How many dates in figures ("09.30.2024", "30/09/2024") only the day
 /// first, and how many only the month first, can read.
 fn figures_orders(text: &str) -> (u16, u16) {
@@ -377,6 +419,11 @@ pub fn parse_date_line(
         } else {
             line.into()
         };
+    // "UPDATED 27 JANUARY 2024, 10:02": a date line set in capitals.
+    let line = match in_date_case(&line) {
+        Some(cased) => cased.into(),
+        None => line,
+    };
     // "السبت 5 أكتوبر 2024": the month and weekday in Arabic words.
     let line = match in_english_words(&line) {
         Some(english) => english.into(),
@@ -1531,6 +1578,32 @@ mod tests {
             date("The port reopened on Friday. Published: 3 May 2024"),
             None
         );
+    }
+
+    #[test]
+    fn date_lines_set_in_capitals() {
+        let date = |l: &str| {
+            parse_date_line(l, DateStyle::default(), 0).map(|d| (d.date.to_string(), d.updated))
+        };
+        assert_eq!(
+            date("PUBLISHED 13 MARCH 2024, 21:05"),
+            Some(("2024-03-13".into(), false))
+        );
+        assert_eq!(
+            date("UPDATED 14 MARCH 2024, 11:45"),
+            Some(("2024-03-14".into(), true))
+        );
+        assert_eq!(
+            date("POSTED 3 DECEMBER 2024 BY SINJAR VOICE STAFF").map(|d| d.0),
+            Some("2024-12-03".into())
+        );
+        assert_eq!(
+            in_date_case("AFP , SATURDAY 3 FEB 2024 - 10:15 PM GMT").as_deref(),
+            Some("AFP , Saturday 3 Feb 2024 - 10:15 PM GMT")
+        );
+        // Lower-case letters, or no digit: not a date line in capitals.
+        assert_eq!(in_date_case("Published 13 March 2024"), None);
+        assert_eq!(in_date_case("BREAKING NEWS"), None);
     }
 
     #[test]

@@ -224,7 +224,9 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
     let rest = match re.captures(t) {
         Some(c) => c.get(1)?.as_str(),
         None if marked => t,
-        None => return speaker_line(t),
+        // "NADIA FAROUK IN BAGHDAD": a site that sets its bylines in
+        // capitals (CSS text-transform, which a copy of the page keeps).
+        None => return speaker_line(t).or_else(|| speaker_line(&in_name_case(t)?)),
     };
     let rest = without_appositive(rest);
     // "newsdesk@example.com (Jane Roe)": a feed's author field, the address
@@ -1107,13 +1109,10 @@ pub fn credits_own_desk(line: &str) -> bool {
 /// "Le Monde" of "Le Monde with AFP": an outlet's own name before the
 /// agencies that helped it, not a wire, a desk or a person.
 fn own_desk_with(desk: &str) -> bool {
-    // (In capitals, "HARBOUR DAILY WITH AFP", the name's own spelling is
-    // not known: the masthead gives it.)
-    desk.contains(char::is_lowercase)
-        && !is_wire(desk)
-        && !is_desk(desk)
-        && !is_plausible_person_name(desk)
-        && is_proper_name(desk)
+    // ("HARBOUR DAILY WITH AFP": in capitals, read in name case.)
+    let cased = in_name_case(desk);
+    let desk = cased.as_deref().unwrap_or(desk);
+    !is_wire(desk) && !is_desk(desk) && !is_plausible_person_name(desk) && is_proper_name(desk)
 }
 
 /// "TRT World and Agencies" on a line of its own: the outlet's own desk
@@ -1123,7 +1122,7 @@ fn desk_and_agencies(line: &str) -> Option<&str> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(
-            r"^(?P<desk>\S.{1,60}?)\s+(?:and|&|\+)\s+(?:other\s+)?(?:[Nn]ews\s+)?[Aa]gencies\.?$",
+            r"^(?P<desk>\S.{1,60}?)\s+(?i:and|&|\+)\s+(?i:other\s+)?(?i:news\s+)?(?i:agencies)\.?$",
         )
         .unwrap()
     });
@@ -1211,11 +1210,15 @@ pub fn credit_line(line: &str) -> Option<Vec<String>> {
         let names: Vec<String> = c[1]
             .split([',', '/', '&', ';'])
             .flat_map(|p| p.split(" and "))
+            .flat_map(|p| p.split(" AND "))
             .map(|p| p.trim().trim_end_matches('.').to_string())
             .filter(|p| {
                 !p.is_empty()
                     && p.split_whitespace().count() <= 5
                     && p.chars().next().is_some_and(|c| c.is_uppercase())
+                    // ("NEWS AGENCIES": the unnamed agencies, in capitals.)
+                    && (p.contains(char::is_lowercase)
+                        || !matches!(p.to_lowercase().as_str(), "agencies" | "news agencies" | "other agencies" | "wires"))
             })
             .collect();
         return (!names.is_empty() && c[1].split_whitespace().count() <= 10).then_some(names);
@@ -1932,6 +1935,8 @@ fn masthead_at(
                 || index == page_start && is_body_name(p)
                 || known_outlet(p).is_some()
                 || (is_capitalised_name(p) || is_rare_word(p)) && confirmed_below(p)
+                // "NEWSLINE": a logo set in capitals, the prose's "Newsline".
+                || in_name_case(p).is_some_and(|c| is_rare_word(&c)) && confirmed_below(p)
                 || is_capitalised_name(p) && menu_below()
         })
         .max_by_key(|p| p.len())?;
@@ -2111,7 +2116,9 @@ fn is_status_label(text: &str) -> bool {
 /// outlet's, may be one.
 pub(super) fn is_section_word(name: &str) -> bool {
     let name = name.trim();
-    if name.contains(char::is_whitespace) || known_outlet(name).is_some() || is_rare_word(name) {
+    // ("NEWSLINE": a logo in capitals is as rare as its name.)
+    let rare = || is_rare_word(name) || in_name_case(name).is_some_and(|c| is_rare_word(&c));
+    if name.contains(char::is_whitespace) || known_outlet(name).is_some() || rare() {
         return false;
     }
     let word = name
@@ -2403,6 +2410,16 @@ fn fuller_name(name: &str, lines: &[Line], index: usize) -> Option<String> {
     })
 }
 
+/// "© 2024 GULF TRIBUNE MEDIA": an outlet's name of several words printed
+/// only in capitals (a copyright line, a logo) is written as the page's prose
+/// spells it, or in title case; a known outlet's name and an acronym stay.
+pub fn outlet_in_name_case(name: String, lines: &[Line]) -> String {
+    if !name.contains(' ') || name.contains(char::is_lowercase) || known_outlet(&name).is_some() {
+        return name;
+    }
+    best_spelling(&name, lines, usize::MAX)
+}
+
 fn best_spelling(name: &str, lines: &[Line], index: usize) -> String {
     if !name.chars().any(char::is_lowercase) {
         let needle = name.to_lowercase();
@@ -2446,6 +2463,42 @@ pub fn generation_in_capitals(name: String) -> String {
         }
         _ => name,
     }
+}
+
+/// A line set in capitals ("NADIA FAROUK IN BAGHDAD", "SALMA AL HASHIMI,
+/// ERBIL") read as a byline is written: each word in name case, the small
+/// joining words in lower case ("Nadia Farouk in Baghdad"). None for a line
+/// with any lower-case letter (most lines: the test is one pass) or with
+/// more than twelve words.
+pub fn in_name_case(text: &str) -> Option<String> {
+    let mut upper = false;
+    for c in text.chars() {
+        if c.is_lowercase() {
+            return None;
+        }
+        upper |= c.is_uppercase();
+    }
+    if !upper || text.split_whitespace().nth(12).is_some() {
+        return None;
+    }
+    let words: Vec<String> = text
+        .split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0
+                && matches!(
+                    lower.as_str(),
+                    "in" | "and" | "of" | "for" | "at" | "with" | "the"
+                )
+            {
+                lower
+            } else {
+                name_case(w)
+            }
+        })
+        .collect();
+    Some(words.join(" "))
 }
 
 /// "SARAH WHITMORE" -> "Sarah Whitmore"; "AL-SAADI" -> "Al-Saadi"; a
@@ -2631,7 +2684,7 @@ impl OutletSource {
 pub fn footer_about<'l>(line: &str, mut near: impl Iterator<Item = &'l str>) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^About\s+(?P<name>(?:The\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\d&'’.-]*){0,4})$").unwrap()
+        Regex::new(r"^About\s+(?P<name>(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}\d&'’.-]*){0,4})$").unwrap()
     });
     const FOOTER_LINKS: &[&str] = &[
         "contact us",
@@ -2648,10 +2701,17 @@ pub fn footer_about<'l>(line: &str, mut near: impl Iterator<Item = &'l str>) -> 
         "sitemap",
         "site map",
     ];
-    let name = re.captures(line.trim())?.name("name")?.as_str();
+    // ("ABOUT THE BAGHDAD POST": a footer set in capitals.)
+    let cased = in_name_case(line);
+    let captures = re.captures(cased.as_deref().unwrap_or(line).trim())?;
+    let name = captures.name("name")?.as_str();
     let footer = |l: &str| FOOTER_LINKS.contains(&l.trim().to_lowercase().as_str());
-    (!super::people::is_place(name) && !["Us", "Me"].contains(&name) && near.any(footer))
-        .then(|| name.to_string())
+    (!super::people::is_place(name) && !["Us", "Me"].contains(&name) && near.any(footer)).then(
+        || match name.strip_prefix("the ") {
+            Some(rest) => format!("The {rest}"),
+            None => name.to_string(),
+        },
+    )
 }
 
 /// The known outlet a sentence says its source spoke to: "a senior source
@@ -2861,6 +2921,26 @@ mod tests {
             "Leo Shane III"
         );
         assert_eq!(generation_in_capitals("Vi Tran".into()), "Vi Tran");
+        // A byline set in capitals reads as the same byline in name case.
+        assert_eq!(
+            in_name_case("NADIA FAROUK IN BAGHDAD").as_deref(),
+            Some("Nadia Farouk in Baghdad")
+        );
+        assert_eq!(in_name_case("Nadia Farouk"), None);
+        let b = |s: &str| byline(s, DateStyle::default(), false).map(|b| b.authors);
+        assert_eq!(
+            b("NADIA FAROUK IN BAGHDAD"),
+            Some(vec!["Nadia Farouk".to_string()])
+        );
+        assert_eq!(
+            b("SALMA AL HASHIMI, ERBIL"),
+            Some(vec!["Salma Al Hashimi".to_string()])
+        );
+        assert_eq!(
+            b("BAGHDAD - HAIDAR AL-NASHWAN"),
+            Some(vec!["Haidar Al-Nashwan".to_string()])
+        );
+        assert_eq!(b("MIDDLE EAST AND NORTH AFRICA"), None);
     }
 
     #[test]
@@ -3338,10 +3418,17 @@ mod tests {
         assert!(credits_own_desk("Le Quotidien International with AFP"));
         assert!(!credits_own_desk("Jane Roe with AFP"));
         assert_eq!(credit_line("Talks with Iran"), None);
+        // In capitals too: the desk as printed (the outlet chosen from it is
+        // written in name case, `outlet_in_name_case`).
         assert_eq!(
             credit_line("HARBOUR DAILY WITH AFP"),
-            Some(vec!["Agence France-Presse".to_string()])
+            Some(vec![
+                "HARBOUR DAILY".to_string(),
+                "Agence France-Presse".to_string()
+            ])
         );
+        assert!(credits_own_desk("HARBOUR DAILY WITH AFP"));
+        assert!(!credits_own_desk("JANE ROE WITH AFP"));
         assert_eq!(
             credit_line("(Harbour 24 with AFP)"),
             Some(vec![
