@@ -7,6 +7,8 @@
 //! between short items (`|`, `·`, `»`), capitalisation. None of them looks
 //! at what a line says, so they hold on pages from any outlet.
 
+use std::borrow::Cow;
+
 /// One logical line of a source: a paragraph of the page, with the number
 /// of its first line in the file (the number every provenance link uses).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,10 +26,12 @@ pub struct Line {
 /// printed page's column, a plain-text e-mail: [`full_lines`]), and a word
 /// broken at the line's end ("be-" / "tween") is mended.
 pub fn logical_lines(text: &str) -> Vec<Line> {
-    let raw: Vec<&str> = text
+    let cleaned: Vec<Cow<'_, str>> = text
         .lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'))
+        .map(without_icons)
         .collect();
+    let raw: Vec<&str> = cleaned.iter().map(|l| l.as_ref()).collect();
     // Where the page's fill width is known, the greedy test decides which
     // lines were wrapped; elsewhere the block-by-block test.
     let width = wrap_width(&raw).or_else(|| greedy_width(&raw));
@@ -66,6 +70,54 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
         }
     }
     out
+}
+
+/// A line without the icons a page's font draws before or after its words
+/// ("\u{f017} 13 March 2024", "🔗 Copy link", "Share ▶"), which a copy of
+/// the page keeps as characters: private-use code points (icon fonts),
+/// emoji, dingbats, arrows, a play button's triangle, and the
+/// "›"/"»" a menu item or a "Read more" link opens with. List bullets
+/// ("•", "*", "▪") stay: a summary point is not a headline.
+/// Icons between words ("Share \u{f099} Tweet 🔗 Copy link") are a space.
+pub fn without_icons(line: &str) -> Cow<'_, str> {
+    // Most lines are ASCII, or hold no icon: one pass each.
+    if line.is_ascii() || !line.contains(|c: char| is_icon(c) || "›»".contains(c)) {
+        return Cow::Borrowed(line);
+    }
+    let icon_or_space = |c: char| is_icon(c) || c.is_whitespace();
+    let mut t = line.trim_matches(icon_or_space);
+    // "» Read more", "› World": an arrow before a space.
+    for arrow in ["» ", "› "] {
+        t = t.strip_prefix(arrow).unwrap_or(t).trim_start();
+    }
+    if !t.contains(is_icon) {
+        return Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    for word in t.split(icon_or_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Cow::Owned(out)
+}
+
+/// A character an icon font or an emoji draws: see [`without_icons`].
+fn is_icon(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0xE000..=0xF8FF          // private use: icon fonts
+            | 0xF0000..=0x10FFFF // supplementary private use
+            | 0x1F000..=0x1FAFF  // emoji and pictographs
+            | 0x2600..=0x27BF    // miscellaneous symbols, dingbats
+            | 0x2190..=0x21FF    // arrows
+            | 0x27F0..=0x27FF
+            | 0x2900..=0x297F
+            | 0x2B00..=0x2BFF
+            | 0x25B6 | 0x25B8 | 0x25BA | 0x25C0 | 0x25C2 | 0x25C4 // play buttons
+            | 0xFE0E | 0xFE0F | 0x200D // emoji variation selectors and joiner
+    )
 }
 
 /// A line of five words or more that stops on a word no sentence or
@@ -747,6 +799,32 @@ pub fn is_stop_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn icons_a_page_draws_are_not_words() {
+        assert_eq!(without_icons("\u{f017} 13 March 2024"), "13 March 2024");
+        assert_eq!(without_icons("🔗 Copy link"), "Copy link");
+        assert_eq!(without_icons("Share \u{f1e0}"), "Share");
+        assert_eq!(
+            without_icons("🔴 LIVE: Talks resume ▶️"),
+            "LIVE: Talks resume"
+        );
+        assert_eq!(without_icons("» Read more"), "Read more");
+        // Bullets and words stay.
+        assert_eq!(
+            without_icons("• Talks to set a timetable"),
+            "• Talks to set a timetable"
+        );
+        assert_eq!(without_icons("Home › World"), "Home › World");
+        assert_eq!(without_icons("Talks resume."), "Talks resume.");
+        assert_eq!(
+            without_icons("Share \u{f099} Tweet 🔗 Copy link"),
+            "Share Tweet Copy link"
+        );
+        let lines = logical_lines("\u{f007} By Jane Roe\n\u{f073} 13 March 2024\n");
+        assert_eq!(lines[0].text, "By Jane Roe");
+        assert_eq!((lines[1].no, lines[1].text.as_str()), (2, "13 March 2024"));
+    }
 
     proptest::proptest! {
         /// Skipping lines without a separator's mark counts what ten
