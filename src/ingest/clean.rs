@@ -158,6 +158,18 @@ fn authors_of_date_line(l: &str, style: DateStyle) -> Option<Vec<String>> {
             })
         })
         .or_else(|| l.split('|').skip(1).find_map(|f| names_alone(f.trim())))
+        // "By Jane Roe, Harbour News | Published September 27, 2024": the
+        // byline is the first field.
+        .or_else(|| {
+            let first = l.split(['|', '·', '•']).next()?.trim();
+            let by = first
+                .get(..3)
+                .is_some_and(|b| b.eq_ignore_ascii_case("by "));
+            by.then(|| byline(first, style, false))
+                .flatten()
+                .map(|b| b.authors)
+                .filter(|a| !a.is_empty())
+        })
         // "Jane Roe Energy Correspondent Published: ...": an
         // author box's name and job run into its dates.
         .or_else(|| {
@@ -885,8 +897,13 @@ fn labelled_outlets(
                 .map_or(name, str::trim);
             let paper =
                 header::has_outlet_word(name) || known_outlet(name).is_some_and(|(_, wire)| !wire);
-            (paper && name.split_whitespace().count() <= 6 && header::is_proper_name(name))
-                .then(|| (header::title_case(name), lines[i].no))
+            // ("By Gulf Tribune Staff | Published: ...": a byline's desk.)
+            let byline = name.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
+            (paper
+                && !byline
+                && name.split_whitespace().count() <= 6
+                && header::is_proper_name(name))
+            .then(|| (header::title_case(name), lines[i].no))
         });
     if let Some((name, no)) = running_header {
         found.push((OutletSource::Masthead, name, Some(no)));

@@ -891,8 +891,12 @@ fn trailing_date(field: &str, style: DateStyle) -> Option<(&str, PublishedDate)>
             .split_whitespace()
             .nth(1)
             .is_some_and(|w| matches!(w, "-" | "–" | "—"));
+        // ("Euronewz with AP Published on ...": the agency the desk
+        // credits is no part of the date.)
+        let credits_agency = names.ends_with(" with") || names.ends_with(" WITH");
         if tail.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
             && !dash_next
+            && !credits_agency
             && let Some(d) = parse_date_line(tail, style, 0)
         {
             let names = names.trim().trim_end_matches(" on").trim();
@@ -989,7 +993,27 @@ pub(super) fn desk_in_date_line(line: &str) -> Option<String> {
 /// whose desk a credit names (one the gazetteer knows, or a proper name
 /// with a publication's word before "Staff").
 fn desk_of_outlet(piece: &str) -> Option<String> {
-    let words: Vec<&str> = piece.split_whitespace().collect();
+    let mut words: Vec<&str> = piece.split_whitespace().collect();
+    // "Gulf Tribune Staff Published: 12 Oct 2024": the date's label and
+    // the date run into the credit (fields printed side by side).
+    if let Some(label) = words.iter().position(|w| {
+        matches!(
+            w.trim_end_matches(':').to_lowercase().as_str(),
+            "published" | "updated" | "posted"
+        )
+    }) {
+        words.truncate(label);
+        // ("... Staff - Published:", "... Staff, Published:", "... Staff on")
+        while words
+            .last()
+            .is_some_and(|w| matches!(*w, "-" | "–" | "—" | "|" | "on"))
+        {
+            words.pop();
+        }
+        if let Some(last) = words.last_mut() {
+            *last = last.trim_end_matches([',', ';']);
+        }
+    }
     let desk = words
         .iter()
         .rposition(|w| !is_desk(w))
@@ -2901,6 +2925,34 @@ mod tests {
         let shapes: Vec<Shape> = ls.iter().map(|l| Shape::of(&l.text)).collect();
         let chrome: Vec<bool> = ls.iter().map(|l| l.text.starts_with("Skip")).collect();
         masthead(&ls, &shapes, &chrome, 0).map(|m| m.name)
+    }
+
+    #[test]
+    fn a_desk_byline_and_its_date_side_by_side() {
+        for line in [
+            "By Gulf Tribune Staff - Published: 12 Oct 2024, 19:05",
+            "By Gulf Tribune Staff Published: 12 Oct 2024",
+            "By Gulf Tribune Staff, Published: 12 Oct 2024",
+        ] {
+            assert_eq!(
+                desk_in_date_line(line).as_deref(),
+                Some("Gulf Tribune"),
+                "{line}"
+            );
+        }
+        assert_eq!(desk_in_date_line("Published: 12 Oct 2024"), None);
+        // The agency a desk credits is not the date's.
+        let b = byline(
+            "By Euronewz with AP Published on 27/09/2024 - 17:45 GMT+2",
+            DateStyle::default(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(
+            b.date.map(|d| d.date.to_string()).as_deref(),
+            Some("2024-09-27")
+        );
+        assert_eq!(b.outlet.as_deref(), Some("Euronewz"));
     }
 
     #[test]
