@@ -258,7 +258,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // on below one.
     (
         "advertisement",
-        r"^(?:advertisement|ad feedback|skip advertisement|advertisement\s*-\s*scroll to continue|(?:story|article|text) continues(?: (?:below|after) (?:this )?(?:advertisement|ad))?|continue reading (?:the main story|below)|remove ads?)$",
+        r"^(?:advertisement|ad feedback|skip advertisement|advertisement\s*-\s*scroll to continue|(?:story|article|text) continues(?: (?:below|after) (?:this )?(?:advertisement|ad))?|continue reading (?:the main story|below)|remove ads?|scroll (?:down )?to (?:continue|read)(?: with| reading)?(?: (?:the )?(?:content|article|story))?)$",
     ),
     // "Our news coverage continues after the break": unanchored, as a
     // bounded run before the words costs more than every other pattern.
@@ -295,6 +295,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     (
         "call to action",
         r"^(?:the\s+)?(?:[\p{Lu}][\p{L}'’&.-]*\s+){0,4}(?:daily\s+|weekly\s+|morning\s+|evening\s+)?newsletters?:?$|^keep up to date with\b.{0,120}$",
+    ),
+    // An app store's badge under an app's call ("Get it on Google Play"),
+    // a newsletter box's e-mail field ("Enter your email").
+    (
+        "call to action",
+        r"^(?:get it on|download (?:it )?on|available on(?: the)?|download from(?: the)?) (?:the )?(?:google play|app store|app gallery|appgallery)$|^(?:(?:enter|type) )?your e-?mail(?: address)?(?: here)?\.?$",
     ),
     // A newsroom's appeal for tips ("Have a confidential tip for our
     // reporters? Get in touch", "Got a news tip? Contact us").
@@ -1987,6 +1993,17 @@ mod tests {
             Some("navigation")
         );
         assert_eq!(b.matches("Advertisement"), Some("advertisement"));
+        assert_eq!(
+            b.matches("Scroll to continue with content"),
+            Some("advertisement")
+        );
+        assert_eq!(b.matches("Get it on Google Play"), Some("call to action"));
+        assert_eq!(b.matches("Enter your email"), Some("call to action"));
+        assert_eq!(
+            b.matches("Download on the App Store"),
+            Some("call to action")
+        );
+        assert_eq!(b.matches("Scroll to continue the talks, he said."), None);
         assert_eq!(b.matches("Liveblog September 28, 2024"), Some("live label"));
         assert_eq!(
             b.matches("Live updates | Saturday 28 September 2024"),

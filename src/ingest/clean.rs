@@ -223,6 +223,68 @@ fn label_inside_text(i: usize, shapes: &[Shape], kinds: &[Kind]) -> bool {
         })
 }
 
+/// "Related Articles" over a few headlines, set between two paragraphs of
+/// the article (the story goes on below the box): the headlines are
+/// teasers, looked past like the heading (`label_inside_text`), so the
+/// paragraphs under the box stay the article's. A paragraph is a finished
+/// sentence of twelve words or more; a headline has no full stop.
+fn links_of_a_promo_inside_text(shapes: &[Shape], kinds: &mut [Kind]) {
+    for i in 0..kinds.len() {
+        if !matches!(&kinds[i], Kind::Chrome(why) if why == "promo heading") {
+            continue;
+        }
+        // (Up to six headlines, each maybe under its rank: "1", "2".)
+        let links = (i + 1..kinds.len().min(i + 13))
+            .take_while(|&j| {
+                matches!(kinds[j], Kind::Text(_))
+                    && !shapes[j].sentence_end
+                    && ((3..=20).contains(&shapes[j].words) || shapes[j].chars <= 2)
+            })
+            .count();
+        if links == 0 {
+            continue;
+        }
+        let mut marked = kinds.to_vec();
+        for k in &mut marked[i + 1..=i + links] {
+            *k = Kind::Chrome("teaser".to_string());
+        }
+        if label_inside_text(i, shapes, &marked) {
+            kinds[i + 1..=i + links].clone_from_slice(&marked[i + 1..=i + links]);
+        }
+    }
+}
+
+/// A newsletter's box set between two paragraphs: its call ("Sign up for
+/// our newsletter"), then up to four short lines (its promise, "Enter your
+/// email", a "Subscribe" button) before the story goes on. The box is one
+/// call to action, looked past; a box at the article's end is left alone.
+fn newsletter_box_inside_text(shapes: &[Shape], kinds: &mut [Kind]) {
+    let paragraph = |k: &Kind, s: &Shape| {
+        matches!(k, Kind::Text(Density::Good | Density::NearGood))
+            && s.sentence_end
+            && s.words >= 12
+    };
+    for i in 1..kinds.len() {
+        if !matches!(&kinds[i], Kind::Chrome(why) if why == "call to action")
+            || !paragraph(&kinds[i - 1], &shapes[i - 1])
+        {
+            continue;
+        }
+        let end = (i + 1..kinds.len().min(i + 6)).find(|&j| paragraph(&kinds[j], &shapes[j]));
+        let Some(end) = end else { continue };
+        let boxed = (i + 1..end).all(|j| match &kinds[j] {
+            Kind::Text(_) => shapes[j].words <= 16,
+            Kind::Chrome(why) => terminates(why).is_none(),
+            _ => false,
+        });
+        if boxed {
+            for k in &mut kinds[i + 1..end] {
+                *k = Kind::Chrome("call to action".to_string());
+            }
+        }
+    }
+}
+
 /// One line of chrome that cannot end an article, between two of its
 /// paragraphs: a share bar, a button or a promo printed inside the
 /// article ("Print this page", "Report an error"). Both are finished
@@ -341,6 +403,8 @@ pub fn clean(
     // the others was set aside before the headline was chosen).
     author_notes(&lines, &mut kinds);
     signature_at_the_end(&lines, &mut kinds);
+    links_of_a_promo_inside_text(&shapes, &mut kinds);
+    newsletter_box_inside_text(&shapes, &mut kinds);
     if let Some(m) = &masthead {
         masthead_datelines(&lines, &mut kinds, m);
         outlet_description(&lines, &mut kinds, m);
@@ -355,7 +419,7 @@ pub fn clean(
     let lengths: Vec<usize> = shapes.iter().map(|s| s.chars).collect();
     let mut classes = smooth(&standing, &lengths);
     short_sentences_after_text(&lines, &standing, &shapes, &mut classes);
-    let ended = end_at_terminators(&kinds, &standing, &mut classes, author_box);
+    let ended = end_at_terminators((&kinds, &shapes), &standing, &mut classes, author_box);
     bylines_after_the_end(&mut kinds, ended);
 
     let mut art = CleanArticle {
@@ -1908,10 +1972,12 @@ fn is_caption_line(
             && shape.words <= 30
         // Over "Image: Jane Roe/EPA", once the article has begun (a
         // headline over its picture's credit has no sentence above).
+        // (A wire's caption is a sentence that dates the picture: "Iraqi
+        // soldiers stand guard in Baghdad on January 5, 2024.")
         || lines
             .get(i + 1)
             .is_some_and(|next| chrome::is_labelled_credit(&next.text))
-            && !shape.sentence_end
+            && (!shape.sentence_end || dates_the_picture(l, style))
             && shape.words <= 30
             && shapes[i.saturating_sub(2)..i]
                 .iter()
@@ -1928,6 +1994,18 @@ fn is_caption_line(
             // (The date line over the picture is no caption.)
             && parse_date_line(without_update_note(l), style, 3).is_none()
             && byline(l, style, false).is_none()
+}
+
+/// Does a caption's sentence give the day its picture was taken ("... in
+/// Baghdad on January 5, 2024.", "... in Erbil, Iraq, March 2, 2019.")? A
+/// day, a month and a year at the end of the sentence.
+fn dates_the_picture(caption: &str, style: DateStyle) -> bool {
+    let t = caption.trim_end_matches(['.', ')']);
+    // The last three words hold the date ("January 5, 2024", "5 January
+    // 2024").
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let tail = words[words.len().saturating_sub(3)..].join(" ");
+    parse_date_line(&tail, style, 0).is_some()
 }
 
 /// Is the line under line `i` a photographer's credit: "Jane Roe/AFP via
@@ -2907,10 +2985,12 @@ fn drop_labels_menus_and_taglines(
 
 /// After the article has started, a hard terminating line (comments, an
 /// author box, a paywall) ends it; a soft one (a promo heading) ends it
-/// until the next line that is good on its own. Returns the index of the
-/// hard terminator, if any.
+/// until the next line that is good on its own, or a sentence of ten words
+/// or more (a list of links under "Related Articles" set inside the text,
+/// the story going on below it in short paragraphs: a headline has no
+/// full stop). Returns the index of the hard terminator, if any.
 fn end_at_terminators(
-    kinds: &[Kind],
+    (kinds, shapes): (&[Kind], &[Shape]),
     standing: &[Standing],
     classes: &mut [Density],
     author_box: Option<usize>,
@@ -2937,7 +3017,10 @@ fn end_at_terminators(
                 None => {}
             }
         } else if promo {
-            if kinds[i] == Kind::Text(Density::Good) {
+            let sentence = kinds[i] == Kind::Text(Density::NearGood)
+                && shapes[i].sentence_end
+                && shapes[i].words >= 10;
+            if kinds[i] == Kind::Text(Density::Good) || sentence {
                 promo = false;
             } else {
                 classes[i] = Density::Bad;
