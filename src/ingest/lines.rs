@@ -30,6 +30,10 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
         .lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'))
         .map(without_icons)
+        .map(|l| match l {
+            Cow::Borrowed(b) => Cow::Borrowed(without_menu_bullet(b)),
+            Cow::Owned(o) => Cow::Owned(without_menu_bullet(&o).to_string()),
+        })
         .collect();
     let raw: Vec<&str> = cleaned.iter().map(|l| l.as_ref()).collect();
     // Where the page's fill width is known, the greedy test decides which
@@ -101,6 +105,25 @@ pub fn without_icons(line: &str) -> Cow<'_, str> {
         out.push_str(word);
     }
     Cow::Owned(out)
+}
+
+/// "* Home", "• Middle East": a text browser's bullet before a menu's
+/// item (one to three words, no stop) is no part of it. A bullet before
+/// a longer line stays (a summary point is no headline).
+pub fn without_menu_bullet(line: &str) -> &str {
+    let Some(rest) = line
+        .strip_prefix(['*', '•', '+', '◦', '▪'])
+        .and_then(|r| r.strip_prefix(' '))
+    else {
+        return line;
+    };
+    let rest = rest.trim_start();
+    let words = rest.split_whitespace().count();
+    if (1..=3).contains(&words) && !rest.ends_with(['.', '!', '?', ':']) {
+        rest
+    } else {
+        line
+    }
 }
 
 /// A character an icon font or an emoji draws: see [`without_icons`].
@@ -817,6 +840,13 @@ mod tests {
         );
         assert_eq!(without_icons("Home › World"), "Home › World");
         assert_eq!(without_icons("Talks resume."), "Talks resume.");
+        assert_eq!(without_menu_bullet("* Middle East"), "Middle East");
+        assert_eq!(without_menu_bullet("• Home"), "Home");
+        assert_eq!(
+            without_menu_bullet("* Talks to set a timetable for the exit"),
+            "* Talks to set a timetable for the exit"
+        );
+        assert_eq!(without_menu_bullet("*Note"), "*Note");
         assert_eq!(
             without_icons("Share \u{f099} Tweet 🔗 Copy link"),
             "Share Tweet Copy link"
