@@ -109,8 +109,10 @@ pub fn without_icons(line: &str) -> Cow<'_, str> {
 
 /// "* Home", "• Middle East": a text browser's bullet before a menu's
 /// item (one to three words, no stop) is no part of it. A bullet before
-/// a longer line stays (a summary point is no headline).
+/// a longer line stays (a summary point is no headline). An icon's
+/// ligature name before the line goes first ([`without_icon_ligature`]).
 pub fn without_menu_bullet(line: &str) -> &str {
+    let line = without_icon_ligature(line);
     let Some(rest) = line
         .strip_prefix(['*', '•', '+', '◦', '▪'])
         .and_then(|r| r.strip_prefix(' '))
@@ -123,6 +125,24 @@ pub fn without_menu_bullet(line: &str) -> &str {
         rest
     } else {
         line
+    }
+}
+
+/// "calendar_today 13 March 2024", "access_time 5 min read": the name of
+/// a ligature icon (Material Icons draw a glyph for the word, and a copy
+/// of the page keeps the word) before a field. Only names written with an
+/// underscore: no word of prose is.
+fn without_icon_ligature(line: &str) -> &str {
+    if !line.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return line;
+    }
+    match line.split_once(' ') {
+        Some((name, rest))
+            if name.contains('_') && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') =>
+        {
+            rest.trim_start()
+        }
+        _ => line,
     }
 }
 
@@ -847,6 +867,15 @@ mod tests {
             "* Talks to set a timetable for the exit"
         );
         assert_eq!(without_menu_bullet("*Note"), "*Note");
+        assert_eq!(
+            without_menu_bullet("calendar_today 13 March 2024"),
+            "13 March 2024"
+        );
+        assert_eq!(without_menu_bullet("access_time 5 min read"), "5 min read");
+        assert_eq!(
+            without_menu_bullet("today the talks resumed"),
+            "today the talks resumed"
+        );
         assert_eq!(
             without_icons("Share \u{f099} Tweet 🔗 Copy link"),
             "Share Tweet Copy link"
