@@ -382,13 +382,15 @@ pub(crate) fn tail_of_longer_name(sentence: &str, start: usize, form: &str) -> b
             | "so"
     );
     // "KATAIB HEZBOLLAH": in a line set in capitals, a word of four letters
-    // or more before the form's capitals is a name's, not an acronym.
+    // or more before the matched word in capitals is a name's, not an
+    // acronym. (The word as the sentence prints it, up to a space or a
+    // hyphen: the matcher and `contains_phrase` see the same one.)
     let in_capitals = || {
         letters.chars().count() >= 4
-            && sentence
-                .get(start..)
-                .and_then(|rest| rest.get(..form.len()))
-                .is_some_and(|m| !m.contains(char::is_lowercase))
+            && sentence.get(start..).is_some_and(|rest| {
+                let word = rest.split([' ', '-']).next().unwrap_or(rest);
+                !word.is_empty() && !word.contains(char::is_lowercase)
+            })
     };
     !opener
         && prev.starts_with(char::is_uppercase)

@@ -162,10 +162,8 @@ fn authors_of_date_line(l: &str, style: DateStyle) -> Option<Vec<String>> {
         // byline is the first field.
         .or_else(|| {
             let first = l.split(['|', '·', '•']).next()?.trim();
-            let by = first
-                .get(..3)
-                .is_some_and(|b| b.eq_ignore_ascii_case("by "));
-            by.then(|| byline(first, style, false))
+            header::opens_with_by(first)
+                .then(|| byline(first, style, false))
                 .flatten()
                 .map(|b| b.authors)
                 .filter(|a| !a.is_empty())
@@ -211,10 +209,16 @@ fn ends_like_a_date(line: &str) -> bool {
 /// labelled was not scraped): text above it and a paragraph of prose, not a
 /// teaser's headline, under it.
 fn label_inside_text(i: usize, shapes: &[Shape], kinds: &[Kind]) -> bool {
+    box_inside_text(i, i + 1, shapes, kinds)
+}
+
+/// Text above line `i`, and a paragraph of prose at or past line `below`
+/// (past any chrome): lines `i..below` are set inside the article.
+fn box_inside_text(i: usize, below: usize, shapes: &[Shape], kinds: &[Kind]) -> bool {
     let above = kinds[..i]
         .iter()
         .rposition(|k| matches!(k, Kind::Text(_) | Kind::Chrome(_)));
-    let below = past_chrome(kinds, i + 1);
+    let below = past_chrome(kinds, below);
     above.is_some_and(|a| matches!(kinds[a], Kind::Text(Density::Good | Density::NearGood)))
         && below.is_some_and(|b| {
             matches!(kinds[b], Kind::Text(Density::Good | Density::NearGood))
@@ -241,15 +245,10 @@ fn links_of_a_promo_inside_text(shapes: &[Shape], kinds: &mut [Kind]) {
                     && ((3..=20).contains(&shapes[j].words) || shapes[j].chars <= 2)
             })
             .count();
-        if links == 0 {
-            continue;
-        }
-        let mut marked = kinds.to_vec();
-        for k in &mut marked[i + 1..=i + links] {
-            *k = Kind::Chrome("teaser".to_string());
-        }
-        if label_inside_text(i, shapes, &marked) {
-            kinds[i + 1..=i + links].clone_from_slice(&marked[i + 1..=i + links]);
+        if links > 0 && box_inside_text(i, i + links + 1, shapes, kinds) {
+            for k in &mut kinds[i + 1..=i + links] {
+                *k = Kind::Chrome("teaser".to_string());
+            }
         }
     }
 }
@@ -962,9 +961,8 @@ fn labelled_outlets(
             let paper =
                 header::has_outlet_word(name) || known_outlet(name).is_some_and(|(_, wire)| !wire);
             // ("By Gulf Tribune Staff | Published: ...": a byline's desk.)
-            let byline = name.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
             (paper
-                && !byline
+                && !header::opens_with_by(name)
                 && name.split_whitespace().count() <= 6
                 && header::is_proper_name(name))
             .then(|| (header::title_case(name), lines[i].no))
@@ -2082,11 +2080,10 @@ fn verdicts(
                 return Kind::Chrome("photo caption".to_string());
             }
             // "JANUARY 25, 2024 | By Noah Brandt": a byline after its date.
-            let by_field = l.split('|').skip(1).any(|f| {
-                f.trim_start()
-                    .get(..3)
-                    .is_some_and(|by| by.eq_ignore_ascii_case("by "))
-            });
+            let by_field = l
+                .split('|')
+                .skip(1)
+                .any(|f| header::opens_with_by(f.trim_start()));
             if by_field && let Some(b) = byline(l, style, false) {
                 return Kind::Byline(b);
             }

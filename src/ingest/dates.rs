@@ -475,16 +475,14 @@ pub fn parse_date_line(
             || is_reading_time(f)
             || dates[j].is_some()
             || {
-                let byline = f.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "));
                 let w = f.split_whitespace().count();
-                w <= 3 && !byline && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
+                w <= 3 && !super::header::opens_with_by(f) && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
             }
             || is_numbered_name(f)
             || is_other_calendar_in_figures(f)
             // "May 22, 2024 | Gulf Tribune Staff": a desk's credit ("By
             // Gulf Tribune Staff | DATE" stays a byline with its date).
-            || !f.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "))
-                && super::header::desk_in_date_line(f).is_some()
+            || !super::header::opens_with_by(f) && super::header::desk_in_date_line(f).is_some()
             || j < at && is_labelled_publication(fields[at]) && is_name_and_role(f)
             || is_issue_number(f)
             || is_category_field(f)

@@ -2489,6 +2489,11 @@ pub fn generation_in_capitals(name: String) -> String {
     }
 }
 
+/// Does `text` open with a byline's "By " (in any case)?
+pub fn opens_with_by(text: &str) -> bool {
+    text.get(..3).is_some_and(|b| b.eq_ignore_ascii_case("by "))
+}
+
 /// A line set in capitals ("NADIA FAROUK IN BAGHDAD", "SALMA AL HASHIMI,
 /// ERBIL") read as a byline is written: each word in name case, the small
 /// joining words in lower case ("Nadia Farouk in Baghdad"). None for a line

@@ -29,11 +29,7 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
     let cleaned: Vec<Cow<'_, str>> = text
         .lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'))
-        .map(without_icons)
-        .map(|l| match l {
-            Cow::Borrowed(b) => Cow::Borrowed(without_menu_bullet(b)),
-            Cow::Owned(o) => Cow::Owned(without_menu_bullet(&o).to_string()),
-        })
+        .map(without_marks)
         .collect();
     let raw: Vec<&str> = cleaned.iter().map(|l| l.as_ref()).collect();
     // Where the page's fill width is known, the greedy test decides which
@@ -107,12 +103,22 @@ pub fn without_icons(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A line without what a page draws around its words: icons
+/// ([`without_icons`]), then an icon's ligature name
+/// ([`without_icon_ligature`]) and a menu item's bullet
+/// ([`without_menu_bullet`]).
+fn without_marks(line: &str) -> Cow<'_, str> {
+    let rest = |l: &str| without_menu_bullet(without_icon_ligature(l)).len();
+    match without_icons(line) {
+        Cow::Borrowed(b) => Cow::Borrowed(&b[b.len() - rest(b)..]),
+        Cow::Owned(o) => Cow::Owned(o[o.len() - rest(&o)..].to_string()),
+    }
+}
+
 /// "* Home", "• Middle East": a text browser's bullet before a menu's
 /// item (one to three words, no stop) is no part of it. A bullet before
-/// a longer line stays (a summary point is no headline). An icon's
-/// ligature name before the line goes first ([`without_icon_ligature`]).
+/// a longer line stays (a summary point is no headline).
 pub fn without_menu_bullet(line: &str) -> &str {
-    let line = without_icon_ligature(line);
     let Some(rest) = line
         .strip_prefix(['*', '•', '+', '◦', '▪'])
         .and_then(|r| r.strip_prefix(' '))
@@ -867,13 +873,21 @@ mod tests {
             "* Talks to set a timetable for the exit"
         );
         assert_eq!(without_menu_bullet("*Note"), "*Note");
+        assert_eq!(without_marks("\u{f0c9} * Home"), "Home");
         assert_eq!(
-            without_menu_bullet("calendar_today 13 March 2024"),
+            without_marks("calendar_today 13 March 2024"),
             "13 March 2024"
         );
-        assert_eq!(without_menu_bullet("access_time 5 min read"), "5 min read");
         assert_eq!(
-            without_menu_bullet("today the talks resumed"),
+            without_icon_ligature("calendar_today 13 March 2024"),
+            "13 March 2024"
+        );
+        assert_eq!(
+            without_icon_ligature("access_time 5 min read"),
+            "5 min read"
+        );
+        assert_eq!(
+            without_icon_ligature("today the talks resumed"),
             "today the talks resumed"
         );
         assert_eq!(
