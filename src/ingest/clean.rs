@@ -1941,8 +1941,18 @@ fn is_author_bio(text: &str, authors: &[String], first_names: bool) -> bool {
         let (appositive, after) = inner.split_once(", ")?;
         (appositive.split_whitespace().count() <= 15).then_some(after)
     }
+    // "JANE ROE is a senior fellow ...": the name in capitals, as a
+    // magazine sets it at the end of an essay.
+    let named = |a: &str| {
+        text.strip_prefix(a).or_else(|| {
+            let caps = a.to_uppercase();
+            (caps != a)
+                .then(|| text.strip_prefix(caps.as_str()))
+                .flatten()
+        })
+    };
     forms.into_iter().any(|a| {
-        text.strip_prefix(a)
+        named(a)
             .and_then(|rest| {
                 past_appositive(rest).or_else(|| rest.starts_with(' ').then_some(rest))
             })
@@ -3636,6 +3646,19 @@ fn push_block(art: &mut CleanArticle, line: &Line, heading: bool, corpus: &Corpu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_notes_name_the_author_in_any_case() {
+        let authors = ["Jane Roe".to_string(), "Omar Rashid".to_string()];
+        let bio = |t: &str| is_author_bio(t, &authors, false);
+        assert!(bio("Jane Roe is a senior fellow at the Harbour Forum."));
+        assert!(bio("JANE ROE is a senior fellow at the Harbour Forum."));
+        assert!(bio("RASHID covers security for the Forum."));
+        assert!(bio("*Omar Rashid was an adviser to the ministry.*"));
+        // Another person, or the author's name not followed by a note's verb.
+        assert!(!bio("JOHN DOE is a senior fellow at the Harbour Forum."));
+        assert!(!bio("JANE ROE said the talks would resume."));
+    }
 
     #[test]
     fn running_headers_recur_with_a_page_number() {

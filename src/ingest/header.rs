@@ -319,6 +319,18 @@ pub fn is_common_word(word: &str) -> bool {
 /// an outlet or an agency's credit, read into `b`.
 fn read_piece(piece: &str, (i, j): (usize, usize), b: &mut Byline) {
     let piece = piece.trim_start_matches(['-', '–', '—']).trim();
+    // "Interviewed by Jane Roe.": a sentence's stop after the last name
+    // (an initial's "J." and "Jr." keep theirs).
+    let piece = match piece.strip_suffix('.') {
+        Some(p)
+            if p.rsplit(' ').next().is_some_and(|w| {
+                w.chars().count() > 2 && !matches!(w, "Jr" | "Sr" | "Inc" | "Ltd" | "Corp")
+            }) =>
+        {
+            p
+        }
+        _ => piece,
+    };
     // "Jane Roe Follow": the follow button printed after the name.
     let piece = piece.strip_suffix(" Follow").unwrap_or(piece).trim_end();
     // "By Harbour News with AP": the agencies that helped the desk;
@@ -3131,6 +3143,14 @@ mod tests {
         assert_eq!(b.authors, ["Jane Roe"]);
         let two = byline("By Jane Roe, Omar Rashid", DateStyle::default(), false).unwrap();
         assert_eq!(two.authors, ["Jane Roe", "Omar Rashid"]);
+        // A sentence's stop after the name is no part of it; an initial's is.
+        let b = |s: &str| byline(s, DateStyle::default(), false).unwrap().authors;
+        assert_eq!(b("Interviewed by Jane Roe."), ["Jane Roe"]);
+        assert_eq!(
+            b("By Jane Roe and Omar Rashid."),
+            ["Jane Roe", "Omar Rashid"]
+        );
+        assert_eq!(b("By John Doe Jr."), ["John Doe Jr."]);
     }
 
     #[test]
