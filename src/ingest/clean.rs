@@ -3407,16 +3407,21 @@ fn running_headers(lines: &[Line], shapes: &[Shape]) -> Vec<bool> {
             return None;
         }
         let words: Vec<&str> = l.split_whitespace().collect();
+        let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        // "2/3": a browser's print of a page numbers each sheet of all.
         let number = |w: &str| {
-            w.trim_matches(['-', '–', '(', ')', '.'])
-                .bytes()
-                .all(|b| b.is_ascii_digit())
-                && w.bytes().any(|b| b.is_ascii_digit())
+            let w = w.trim_matches(['-', '–', '(', ')', '.']);
+            digits(w)
+                || w.split_once('/')
+                    .is_some_and(|(n, m)| digits(n) && digits(m))
         };
         // A number first or last is a page's only beside the header's
         // fields ("Forum | Paper No. 7   Page 2", "12 | Annual Review"):
-        // "Day 2", "Phase 3" are an article's headings.
-        let fields = l.contains(['|', '•', '·']) || l.contains("   ");
+        // "Day 2", "Phase 3" are an article's headings. (A browser's
+        // print footer is the page's address and the sheet's number.)
+        let fields = l.contains(['|', '•', '·'])
+            || l.contains("   ")
+            || words.len() == 2 && words[0].starts_with("http");
         let paged = words.iter().enumerate().any(|(k, w)| {
             number(w)
                 && (k > 0 && ["page", "p."].contains(&words[k - 1].to_lowercase().as_str())
@@ -3447,7 +3452,9 @@ fn running_headers(lines: &[Line], shapes: &[Shape]) -> Vec<bool> {
             seen.entry(k.as_str()).or_default().push(i);
         }
     }
-    let mut running = vec![false; lines.len()];
+    // A browser's header and footer on each sheet of a printed page.
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    let mut running = super::lines::print_furniture(&texts);
     for at in seen.values() {
         // Each page its own number: the same line with two numbers or more.
         let mut texts: Vec<&str> = at.iter().map(|&i| lines[i].text.as_str()).collect();

@@ -32,34 +32,63 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
         .map(without_marks)
         .collect();
     let raw: Vec<&str> = cleaned.iter().map(|l| l.as_ref()).collect();
-    // Where the page's fill width is known, the greedy test decides which
-    // lines were wrapped; elsewhere the block-by-block test.
-    let width = wrap_width(&raw).or_else(|| greedy_width(&raw));
-    let full = match width {
-        Some(fill) => filled_lines(&raw, fill),
-        None => full_lines(&raw),
+    // A printed page's sheets: the text runs on past the lines printed at
+    // each sheet's foot and head (and the blank lines about them), which
+    // are lines of their own and count for no column's width.
+    let furniture = print_furniture(&raw);
+    let in_break = page_breaks(&raw, &furniture);
+    let (width, full) = if in_break.iter().any(|b| *b) {
+        let kept: Vec<usize> = (0..raw.len()).filter(|&i| !in_break[i]).collect();
+        let text_only: Vec<&str> = kept.iter().map(|&i| raw[i]).collect();
+        let (width, full_kept) = fill_of(&text_only);
+        let mut full = vec![false; raw.len()];
+        for (k, &i) in kept.iter().enumerate() {
+            full[i] = full_kept[k];
+        }
+        (width, full)
+    } else {
+        fill_of(&raw)
     };
+    let across = |p: usize| in_break.get(p + 1).is_some_and(|b| *b);
     let mut out: Vec<Line> = Vec::new();
+    let mut printed: Vec<Line> = Vec::new();
+    // The line of text before this one (past a page break).
+    let mut prev: Option<usize> = None;
     for (i, l) in raw.iter().enumerate() {
         let no = i + 1;
-        if l.is_empty() {
+        if furniture[i] {
+            printed.push(Line {
+                no,
+                text: l.to_string(),
+            });
             continue;
         }
-        let after_last = i > 0 && !raw[i - 1].is_empty();
+        if l.is_empty() {
+            // (Blank lines about a page break are part of it.)
+            prev = prev.filter(|&p| across(p));
+            continue;
+        }
+        let before = prev.filter(|&p| p + 1 == i || across(p));
+        prev = Some(i);
+        let Some(p) = before else {
+            out.push(Line {
+                no,
+                text: l.to_string(),
+            });
+            continue;
+        };
         // A line filled to the width may end at a colon or semicolon
         // mid-sentence ("... Withdrawal in Iraq:" / "Government-Political
         // Agreement 2024").
         if let Some(last) = out.last_mut()
-            && after_last
             && (!ends_a_sentence(&last.text)
                 || ends_on_initials(&last.text) && l.starts_with(char::is_lowercase)
-                || width.is_some() && full[i - 1] && last.text.ends_with([':', ';']))
+                || width.is_some() && full[p] && last.text.ends_with([':', ';']))
             && (goes_on_in_lower_case(&last.text, l)
-                || (full[i - 1] || ends_open(raw[i - 1]))
-                    && (!starts_a_field(l) || awaits_a_date(raw[i - 1])))
+                || (full[p] || ends_open(raw[p])) && (!starts_a_field(l) || awaits_a_date(raw[p])))
             && !is_lower_case_byline(l)
             && !is_address(l)
-            && (!is_lone_control(l) || full[i - 1])
+            && (!is_lone_control(l) || full[p])
         {
             join_wrapped(&mut last.text, l);
         } else {
@@ -69,7 +98,147 @@ pub fn logical_lines(text: &str) -> Vec<Line> {
             });
         }
     }
+    if !printed.is_empty() {
+        out.extend(printed);
+        out.sort_by_key(|l| l.no);
+    }
     out
+}
+
+/// The lines a browser prints on every sheet of a page it prints (Chrome's
+/// and Firefox's headers and footers, kept by a PDF turned to text): the
+/// time of printing ("12/3/24, 9:15 PM"), with the page's title beside it
+/// or under it, at each sheet's head; the page's address and the sheet's
+/// number ("2/3") at its foot. Found only where sheet numbers are: one
+/// number of one count on each sheet, "1/3", "2/3", "3/3".
+pub fn print_furniture(raw: &[&str]) -> Vec<bool> {
+    let mut furniture = vec![false; raw.len()];
+    // "https://example.com/story    2/3" or "2/3" alone.
+    let sheet = |l: &str| -> Option<(u32, u32)> {
+        let mut words = l.split_whitespace();
+        let last = words.next_back()?;
+        let (n, m) = last.split_once('/')?;
+        let digits =
+            |d: &str| !d.is_empty() && d.len() <= 3 && d.bytes().all(|b| b.is_ascii_digit());
+        if !digits(n) || !digits(m) {
+            return None;
+        }
+        let rest: Vec<&str> = words.collect();
+        let address = |w: &str| w.starts_with("http://") || w.starts_with("https://");
+        let (n, m) = (n.parse().ok()?, m.parse().ok()?);
+        ((rest.is_empty() || rest.len() == 1 && address(rest[0])) && 1 <= n && n <= m)
+            .then_some((n, m))
+    };
+    let sheets: Vec<(usize, (u32, u32))> = raw
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.len() <= 400 && l.contains('/'))
+        .filter_map(|(i, l)| sheet(l).map(|s| (i, s)))
+        .collect();
+    let count = sheets.first().map(|(_, (_, m))| *m);
+    let one_count = sheets.iter().all(|(_, (_, m))| Some(*m) == count);
+    let mut numbers: Vec<u32> = sheets.iter().map(|(_, (n, _))| *n).collect();
+    numbers.dedup();
+    if sheets.is_empty() || !one_count || numbers.len() != sheets.len() {
+        return furniture;
+    }
+    for &(i, _) in &sheets {
+        furniture[i] = true;
+        // The address on the line above the number.
+        if i > 0 && is_address(raw[i - 1]) && raw[i - 1].starts_with("http") {
+            furniture[i - 1] = true;
+        }
+    }
+    let stamps: Vec<usize> = (0..raw.len()).filter(|&i| is_print_stamp(raw[i])).collect();
+    for &i in &stamps {
+        furniture[i] = true;
+    }
+    // The title under each stamp: the same line under every one.
+    let under = |i: usize| raw.get(i + 1).copied().filter(|t| !t.is_empty());
+    let alone: Vec<&usize> = stamps.iter().filter(|&&i| stamp_alone(raw[i])).collect();
+    if alone.len() >= 2
+        && alone
+            .iter()
+            .all(|&&i| under(i).is_some() && under(i) == under(*alone[0]))
+    {
+        for &&i in &alone {
+            furniture[i + 1] = true;
+        }
+    }
+    furniture
+}
+
+/// "12/3/24, 9:15 PM", "03/12/2024, 21:15": the time a browser printed a
+/// page, at the start of the line (its title may follow on the line).
+fn is_print_stamp(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut k = 0;
+    let digits = |max: usize, k: &mut usize| {
+        let start = *k;
+        while *k < b.len() && b[*k].is_ascii_digit() && *k - start < max {
+            *k += 1;
+        }
+        *k > start
+    };
+    let sep = |c: u8, k: &mut usize| {
+        let ok = b.get(*k) == Some(&c);
+        *k += usize::from(ok);
+        ok
+    };
+    digits(2, &mut k)
+        && sep(b'/', &mut k)
+        && digits(2, &mut k)
+        && sep(b'/', &mut k)
+        && digits(4, &mut k)
+        && sep(b',', &mut k)
+        && sep(b' ', &mut k)
+        && digits(2, &mut k)
+        && sep(b':', &mut k)
+        && digits(2, &mut k)
+        && b.get(k).is_none_or(|c| *c == b' ')
+}
+
+/// A print stamp with nothing after it but "AM" or "PM".
+fn stamp_alone(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() == 2 || words.len() == 3 && matches!(words[2], "AM" | "PM" | "am" | "pm")
+}
+
+/// The lines of the page breaks of a printed page: its sheets' furniture
+/// and the blank lines in a run with it.
+fn page_breaks(raw: &[&str], furniture: &[bool]) -> Vec<bool> {
+    let mut in_break = vec![false; raw.len()];
+    if !furniture.iter().any(|f| *f) {
+        return in_break;
+    }
+    let mut i = 0;
+    while i < raw.len() {
+        if !raw[i].is_empty() && !furniture[i] {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < raw.len() && (raw[j].is_empty() || furniture[j]) {
+            j += 1;
+        }
+        if furniture[i..j].iter().any(|f| *f) {
+            in_break[i..j].iter_mut().for_each(|b| *b = true);
+        }
+        i = j;
+    }
+    in_break
+}
+
+/// The column the lines were filled to (where it shows) and which lines
+/// are full ones: the greedy test where the width is known, the
+/// block-by-block test elsewhere.
+fn fill_of(raw: &[&str]) -> (Option<Fill>, Vec<bool>) {
+    let width = wrap_width(raw).or_else(|| greedy_width(raw));
+    let full = match width {
+        Some(fill) => filled_lines(raw, fill),
+        None => full_lines(raw),
+    };
+    (width, full)
 }
 
 /// A line without the icons a page's font draws before or after its words
@@ -848,6 +1017,39 @@ pub fn is_stop_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_printouts_sheet_furniture_stands_apart_and_the_text_runs_on() {
+        let page = "3/4/25, 9:15 AM\nTroops leave the base | Harbour Times\n\nHarbour Times\n\
+                    Troops leave the base\nThe last advisers left the base on Monday and handed\n\n\
+                    https://harbour.example/troops 1/2\n3/4/25, 9:15 AM\n\
+                    Troops leave the base | Harbour Times\n\nits keys to the army, officials said.\n\n\
+                    https://harbour.example/troops 2/2\n";
+        let raw: Vec<&str> = page.lines().map(str::trim).collect();
+        let furniture: Vec<usize> = print_furniture(&raw)
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| **f)
+            .map(|(i, _)| i + 1)
+            .collect();
+        assert_eq!(furniture, [1, 2, 8, 9, 10, 14]);
+        let lines = logical_lines(page);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert!(texts.contains(
+            &"The last advisers left the base on Monday and handed its keys to the army, officials said."
+        ));
+        // Numbers of two counts, or one number twice, are no sheets' numbers.
+        for (from, to) in [("1/2", "1/3"), ("2/2", "1/2")] {
+            let other = page.replace(from, to);
+            let raw: Vec<&str> = other.lines().map(str::trim).collect();
+            assert!(!print_furniture(&raw).contains(&true), "{from} -> {to}");
+        }
+        assert!(is_print_stamp(
+            "12/3/24, 9:15 PM Troops leave | Harbour Times"
+        ));
+        assert!(is_print_stamp("03/12/2024, 21:15"));
+        assert!(!is_print_stamp("12/3/24 the troops left"));
+    }
 
     #[test]
     fn icons_a_page_draws_are_not_words() {

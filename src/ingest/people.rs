@@ -1569,7 +1569,14 @@ fn apposition_after(tokens: &[&str], end: usize, last: &str) -> Option<Appositio
     let own = |i: usize| !is_possessive(phrase[i].trim_end_matches([',', '.', ';']));
     let in_head =
         |nouns: &[&str]| (0..head.len()).any(|i| own(i) && nouns.contains(&head[i].as_str()));
-    if in_head(PLACE_NOUNS) {
+    // A place's noun before a role is the role's ("the base commander",
+    // "the port director"): the person's post, not a place.
+    let place = (0..head.len()).any(|i| {
+        own(i)
+            && PLACE_NOUNS.contains(&head[i].as_str())
+            && !head[i + 1..].iter().any(|w| role_word(w))
+    });
+    if place {
         return Some(Apposition::Place);
     }
     if (0..words.len()).any(|i| own(i) && GROUP_NOUNS.contains(&words[i].as_str()))
@@ -2290,6 +2297,21 @@ mod tests {
             &[],
         );
         assert_eq!(got, ["Dindar Mirani"]);
+    }
+
+    #[test]
+    fn a_places_noun_before_a_role_is_the_roles() {
+        // "the base commander", "the port director": a post; "a border
+        // town" is a place.
+        let got = names_of(
+            &[
+                "\"We are ready,\" said Hadi Karam, the base commander, on Monday.",
+                "The boats reached Umm Qasr, said Salwa Nouri, the port director.",
+                "Drones hit Sheikh Saad, a border town, on Monday.",
+            ],
+            &[],
+        );
+        assert_eq!(got, ["Hadi Karam", "Salwa Nouri"]);
     }
 
     #[test]
