@@ -372,6 +372,41 @@ const PLACE_NOUNS: &[&str] = &[
     "governorate",
 ];
 
+/// Nouns of people that a place's noun may qualify ("a village elder", "a
+/// camp resident", "an island fisherman"): after one, the apposition is
+/// a person's.
+const PERSON_NOUNS: &[&str] = &[
+    "elder",
+    "elders",
+    "councillor",
+    "councilor",
+    "resident",
+    "native",
+    "fisherman",
+    "farmer",
+    "shopkeeper",
+    "merchant",
+    "trader",
+    "vendor",
+    "teacher",
+    "doctor",
+    "nurse",
+    "driver",
+    "worker",
+    "labourer",
+    "laborer",
+    "mechanic",
+    "technician",
+    "shepherd",
+    "owner",
+    "guard",
+    "chieftain",
+    "mukhtar",
+    "volunteer",
+    "veteran",
+    "student",
+];
+
 /// Phrases that introduce a name: "known as Abu Hassan", "named him as ...".
 const NAMING_WORDS: &[&str] = &[
     "known as",
@@ -1569,12 +1604,14 @@ fn apposition_after(tokens: &[&str], end: usize, last: &str) -> Option<Appositio
     let own = |i: usize| !is_possessive(phrase[i].trim_end_matches([',', '.', ';']));
     let in_head =
         |nouns: &[&str]| (0..head.len()).any(|i| own(i) && nouns.contains(&head[i].as_str()));
-    // A place's noun before a role is the role's ("the base commander",
-    // "the port director"): the person's post, not a place.
+    // A place's noun before a role or a person's noun is theirs ("the base
+    // commander", "the port director", "a village elder"): not a place.
     let place = (0..head.len()).any(|i| {
         own(i)
             && PLACE_NOUNS.contains(&head[i].as_str())
-            && !head[i + 1..].iter().any(|w| role_word(w))
+            && !head[i + 1..]
+                .iter()
+                .any(|w| role_word(w) || PERSON_NOUNS.contains(&w.as_str()))
     });
     if place {
         return Some(Apposition::Place);
@@ -2301,17 +2338,18 @@ mod tests {
 
     #[test]
     fn a_places_noun_before_a_role_is_the_roles() {
-        // "the base commander", "the port director": a post; "a border
-        // town" is a place.
+        // "the base commander", "the port director": a post, "a village
+        // elder" a person; "a border town" is a place.
         let got = names_of(
             &[
                 "\"We are ready,\" said Hadi Karam, the base commander, on Monday.",
                 "The boats reached Umm Qasr, said Salwa Nouri, the port director.",
+                "\"Nobody came,\" said Jabbar Hamad, a village elder, on Tuesday.",
                 "Drones hit Sheikh Saad, a border town, on Monday.",
             ],
             &[],
         );
-        assert_eq!(got, ["Hadi Karam", "Salwa Nouri"]);
+        assert_eq!(got, ["Hadi Karam", "Salwa Nouri", "Jabbar Hamad"]);
     }
 
     #[test]
