@@ -241,6 +241,22 @@ const OTHER_HEADS: &[&str] = &[
     "Bridge",
     "Dam",
     "Field",
+    // Places named after a person: "King Fahd Causeway", "Imam Ali Mosque".
+    "Causeway",
+    "Mosque",
+    "Shrine",
+    "Mausoleum",
+    "Hospital",
+    "Highway",
+    "Road",
+    "Refinery",
+    "Crossing",
+    "Checkpoint",
+    "Cemetery",
+    "Museum",
+    "Palace",
+    "Prison",
+    "College",
     "Times",
     "News",
     "Post",
@@ -406,6 +422,78 @@ const PERSON_NOUNS: &[&str] = &[
     "veteran",
     "student",
 ];
+
+/// Nouns of places and buildings named after a person ("the Imam Hussein
+/// shrine", "the Sheikh Zayed mosque"): the name before one is the place's.
+const NAMED_PLACE_NOUNS: &[&str] = &[
+    "shrine",
+    "mosque",
+    "mausoleum",
+    "tomb",
+    "hospital",
+    "street",
+    "road",
+    "highway",
+    "bridge",
+    "airport",
+    "square",
+    "stadium",
+    "school",
+    "university",
+    "college",
+    "camp",
+    "base",
+    "complex",
+    "compound",
+    "market",
+    "hall",
+    "centre",
+    "center",
+    "tower",
+    "district",
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+    "park",
+    "hotel",
+    "palace",
+    "prison",
+    "station",
+    "dam",
+    "refinery",
+    "checkpoint",
+    "cemetery",
+    "museum",
+    "library",
+];
+
+/// Is the name that ends with `last` the first words of a place's name,
+/// the place's noun `after` it in lower case ("the Imam Hussein shrine")?
+fn named_after(last: &str, after: Option<&str>) -> bool {
+    !last.ends_with(|c: char| c.is_ascii_punctuation() || c == '’')
+        && !is_possessive(last)
+        && after.is_some_and(|a| {
+            a.starts_with(|c: char| c.is_lowercase()) && NAMED_PLACE_NOUNS.contains(&strip_punct(a))
+        })
+}
+
+/// "Morgan Stanley analysts said ...": a full name before the plural of a
+/// firm's people is the firm's (a person's name is not put before them).
+fn a_firms_staff_after(last: &str, after: Option<&str>) -> bool {
+    const STAFF: &[&str] = &[
+        "analysts",
+        "economists",
+        "strategists",
+        "executives",
+        "employees",
+        "shareholders",
+        "investors",
+        "clients",
+        "traders",
+    ];
+    !last.ends_with(|c: char| c.is_ascii_punctuation() || c == '’')
+        && after.is_some_and(|a| STAFF.contains(&strip_punct(a)))
+}
 
 /// Phrases that introduce a name: "known as Abu Hassan", "named him as ...".
 const NAMING_WORDS: &[&str] = &[
@@ -1277,7 +1365,9 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         || all_common && !titled && !(given && name.len() >= 2)
         || (name.len() == 1 && is_place(&name[0]))
         || is_place(&name.join(" "))
-        || name.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()));
+        || name.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()))
+        || named_after(last, after)
+        || name.len() >= 2 && a_firms_staff_after(last, after);
     // "Ministry of Peshmerga Affairs": what follows an organisation's head
     // and "of" is the rest of its name.
     let of_head = |head: &str, of: &str| {
@@ -2339,12 +2429,15 @@ mod tests {
     #[test]
     fn a_places_noun_before_a_role_is_the_roles() {
         // "the base commander", "the port director": a post, "a village
-        // elder" a person; "a border town" is a place.
+        // elder" a person; "a border town" is a place, and so is a name
+        // before a building's noun ("the Imam Hussein shrine").
         let got = names_of(
             &[
                 "\"We are ready,\" said Hadi Karam, the base commander, on Monday.",
                 "The boats reached Umm Qasr, said Salwa Nouri, the port director.",
                 "\"Nobody came,\" said Jabbar Hamad, a village elder, on Tuesday.",
+                "Pilgrims gathered at the Imam Hussein shrine and the Sheikh Ahmed Kamal hospital.",
+                "Traffic on the King Fahd Causeway was normal, Goldman Sachs analysts said.",
                 "Drones hit Sheikh Saad, a border town, on Monday.",
             ],
             &[],
