@@ -482,6 +482,13 @@ pub fn clean(
             }
             None => text,
         };
+        let text = match header::kicker_rest(&text) {
+            Some(rest) if !header::headline_shaped(&text, &Shape::of(&text), false) => {
+                why.push_str("; the label before it left off");
+                rest.to_string()
+            }
+            _ => text,
+        };
         let text = match header::without_wire_tag(&text) {
             Some(rest) => {
                 why.push_str("; the wire's status tag before it left off");
@@ -2443,6 +2450,7 @@ fn choose_headline(
     add_scraper_title(&mut candidates, lines, kinds, region_end);
     drop_labels_menus_and_taglines(&mut candidates, (lines, shapes, kinds), masthead, meta);
     add_live_page_title(&mut candidates, lines, kinds, region_end);
+    add_labelled_title(&mut candidates, (lines, kinds), masthead, region_end);
     let best = candidates
         .iter()
         .enumerate()
@@ -2645,15 +2653,56 @@ fn add_live_page_title(
     }) else {
         return;
     };
+    add_uncontested(candidates, kinds, i, "a live page's title");
+}
+
+/// Line `i` as a headline that another line's shape may also take: when
+/// the page has no other headline, or when a byline or date is right under
+/// it (a teaser has another headline under it).
+fn add_uncontested(
+    candidates: &mut Vec<(usize, u8, String)>,
+    kinds: &[Kind],
+    i: usize,
+    what: &str,
+) {
     let signed = past_chrome(kinds, i + 1)
         .is_some_and(|j| matches!(kinds[j], Kind::Byline(_) | Kind::Date(_)));
     if candidates.is_empty() {
-        candidates.push((i, 0, "a live page's title (no other headline)".to_string()));
+        candidates.push((i, 0, format!("{what} (no other headline)")));
     } else if signed && !candidates.iter().any(|c| c.0 == i) {
         let at = candidates.partition_point(|c| c.0 < i);
-        let why = "a live page's title, with a byline or date under it".to_string();
-        candidates.insert(at, (i, 1, why));
+        candidates.insert(
+            at,
+            (i, 1, format!("{what}, with a byline or date under it")),
+        );
     }
+}
+
+/// "WATCH: Coalition hands over Taji", "Analysis | Coalition hands over
+/// Taji", "Coalition hands over Taji | Harbour Times": a headline with a
+/// ticker's or section's label before it or the site's name after a bar,
+/// which a teaser or a page's title over another headline also looks like
+/// ([`add_uncontested`]).
+fn add_labelled_title(
+    candidates: &mut Vec<(usize, u8, String)>,
+    (lines, kinds): (&[Line], &[Kind]),
+    masthead: Option<&Masthead>,
+    region_end: usize,
+) {
+    let headline = |text: &str| header::headline_shaped(text, &Shape::of(text), false);
+    let from = masthead.map_or(0, |m| m.index + 1);
+    let Some(i) = (from..region_end.min(lines.len())).find(|&i| {
+        let text = &lines[i].text;
+        // ("WATCH: ..." is a video's teaser inside an article.)
+        (matches!(kinds[i], Kind::Text(_))
+            || matches!(&kinds[i], Kind::Chrome(why) if why == "teaser"))
+            && !candidates.iter().any(|c| c.0 == i)
+            && (header::kicker_rest(text).is_some_and(headline)
+                || site_suffix(text, lines, i).is_some_and(|(head, _)| headline(head)))
+    }) else {
+        return;
+    };
+    add_uncontested(candidates, kinds, i, "a labelled headline");
 }
 
 /// "Headline | Outlet" above the headline at line `t`, or as a saved

@@ -2658,6 +2658,23 @@ fn is_ticker(text: &str) -> bool {
     .is_match(text.trim())
 }
 
+/// "WATCH: Coalition hands over Taji", "Breaking news - ...", "Analysis |
+/// Coalition hands over Taji": the headline after a ticker's or a format's
+/// label (or a section's word before a bar), which says how the story is
+/// shown, not what it says. ("Analysis: ..." with a colon, "Exclusive: ..."
+/// are the headline's own words and stay; so does a live page's "Live
+/// updates: ...", its title's.)
+pub fn kicker_rest(text: &str) -> Option<&str> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:breaking(?: news)?|just in|developing|watch|listen|video|photos|in pictures)\s*[:|–—-]|\p{Lu}[\p{L}-]*(?: \p{L}[\p{L}-]*)? \|)\s*(\S.{10,})$")
+            .unwrap()
+    });
+    let rest = re.captures(text.trim())?.get(1)?.as_str();
+    rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "'‘\"“".contains(c))
+        .then_some(rest)
+}
+
 /// "Live updates: US and Iraq announce ..." -> "US and Iraq announce ...":
 /// what follows a live page's label.
 pub fn live_label_rest(text: &str) -> Option<&str> {
@@ -3696,6 +3713,29 @@ mod tests {
             None
         );
         assert_eq!(without_wire_tag("Update on the talks in Baghdad"), None);
+    }
+
+    #[test]
+    fn a_tickers_or_sections_label_before_a_headline() {
+        let rest = "Coalition hands over Taji to the army";
+        for labelled in [
+            format!("WATCH: {rest}"),
+            format!("Breaking news - {rest}"),
+            format!("Analysis | {rest}"),
+            format!("Middle East | {rest}"),
+        ] {
+            assert_eq!(kicker_rest(&labelled), Some(rest), "{labelled}");
+        }
+        // The headline's own words, a live page's title, a page's title.
+        for kept in [
+            format!("Analysis: {rest}"),
+            format!("Exclusive: {rest}"),
+            format!("Live updates: {rest}"),
+            format!("{rest} | Harbour Times"),
+            "Watch: the video".to_string(),
+        ] {
+            assert_eq!(kicker_rest(&kept), None, "{kept}");
+        }
     }
 
     #[test]
