@@ -157,7 +157,7 @@ fn authors_of_date_line(l: &str, style: DateStyle) -> Option<Vec<String>> {
                     .filter(|a| !a.is_empty())
             })
         })
-        .or_else(|| l.split('|').skip(1).find_map(|f| names_alone(f.trim())))
+        .or_else(|| l.split('|').find_map(|f| names_alone(f.trim())))
         // "By Jane Roe, Harbour News | Published September 27, 2024": the
         // byline is the first field.
         .or_else(|| {
@@ -186,6 +186,24 @@ fn authors_of_date_line(l: &str, style: DateStyle) -> Option<Vec<String>> {
             names_alone(l[..at].trim()).filter(|_| at > 0 && numeric)
         })
         .filter(|names| !names.iter().any(|n| people::is_place(n)))
+}
+
+/// A field of a date line that names an outlet ("Jane Roe | Harbour Times
+/// | September 27, 2024"): a known outlet, or a proper name with an
+/// outlet's word, without figures.
+fn outlet_field(l: &str) -> Option<String> {
+    l.split(['|', '·', '•']).map(str::trim).find_map(|f| {
+        if f.is_empty() || f.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        if let Some((name, _)) = known_outlet(f) {
+            return Some(name.to_string());
+        }
+        (header::has_outlet_word(f)
+            && header::is_proper_name(f)
+            && f.split_whitespace().count() <= 6)
+            .then(|| f.to_string())
+    })
 }
 
 /// Does `line` end as a date line does: a year, or a time ("11:40",
@@ -2134,11 +2152,17 @@ fn verdicts(
             {
                 let named = authors_of_date_line(l, style);
                 if let Some(authors) = named {
-                    return Kind::Byline(Byline {
+                    let mut b = Byline {
                         authors,
                         date: Some(d),
                         ..Byline::default()
-                    });
+                    };
+                    // "Jane Roe | Harbour Times | September 27, 2024": the
+                    // outlet (or an agency) in a field of its own.
+                    if let Some(name) = outlet_field(l) {
+                        header::read_credit(&name, &mut b);
+                    }
+                    return Kind::Byline(b);
                 }
                 // "AFP , Saturday 3 Feb 2024", "World News | AFP | Updated:
                 // ...": the agency a reprint credits.
@@ -3702,6 +3726,29 @@ fn push_block(art: &mut CleanArticle, line: &Line, heading: bool, corpus: &Corpu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_lines_fields_name_the_author_and_the_outlet() {
+        let style = DateStyle::default();
+        let authors = |l: &str| authors_of_date_line(l, style);
+        let jane = Some(vec!["Jane Roe".to_string()]);
+        assert_eq!(
+            authors("Jane Roe | Harbour Times | September 27, 2024"),
+            jane
+        );
+        assert_eq!(
+            authors("September 27, 2024 | Jane Roe | Harbour Times"),
+            jane
+        );
+        assert_eq!(authors("Harbour Times | September 27, 2024"), None);
+        assert_eq!(authors("Mosul | September 27, 2024"), None);
+        let outlet = |l: &str| outlet_field(l);
+        assert_eq!(
+            outlet("Jane Roe | Harbour Times | September 27, 2024").as_deref(),
+            Some("Harbour Times")
+        );
+        assert_eq!(outlet("Jane Roe | Politics | September 27, 2024"), None);
+    }
 
     #[test]
     fn author_notes_name_the_author_in_any_case() {

@@ -414,7 +414,7 @@ fn without_job_before(piece: &str) -> &str {
 }
 
 /// A wire agency is a credit, another outlet the byline's outlet.
-fn read_credit(name: &str, b: &mut Byline) {
+pub fn read_credit(name: &str, b: &mut Byline) {
     if is_wire(name) {
         let canonical = known_outlet(name).map_or(name, |(n, _)| n).to_string();
         if !b.credits.contains(&canonical) {
