@@ -944,6 +944,11 @@ fn weak_outlet_evidence(
     if let Some((name, no)) = footer {
         outlets.push((OutletSource::FooterAbout, name, Some(no)));
     }
+    let follow = (first_body.unwrap_or(0)..lines.len())
+        .find_map(|i| Some((header::follow_call(&lines[i].text)?, lines[i].no)));
+    if let Some((name, no)) = follow {
+        outlets.push((OutletSource::FollowCall, name, Some(no)));
+    }
     let interview = (0..lines.len())
         .filter(|&i| matches!(kinds[i], Kind::Text(_)))
         .find_map(|i| Some((header::interviewing_outlet(&lines[i].text)?, lines[i].no)));

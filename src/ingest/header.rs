@@ -2710,6 +2710,9 @@ pub enum OutletSource {
     SourceLine,
     /// "About The Evening Courier" among the footer's links.
     FooterAbout,
+    /// "Follow The Evening Courier on Telegram", "Subscribe to The Evening
+    /// Courier": a call to follow the outlet.
+    FollowCall,
     /// A link to the page on the outlet's own domain ("https://p.dw.com/...").
     Address,
     /// "an official told the Evening Courier": the outlet the article's
@@ -2729,6 +2732,7 @@ impl OutletSource {
             OutletSource::Byline => "the byline",
             OutletSource::SourceLine => "the source line (\"Source: Outlet and news agencies\")",
             OutletSource::FooterAbout => "the footer's \"About ...\" link",
+            OutletSource::FollowCall => "a call to follow or subscribe to the outlet",
             OutletSource::Address => "a link to the page on the outlet's domain",
             OutletSource::Interview => "the outlet the article's sources spoke to",
         }
@@ -2739,6 +2743,26 @@ impl OutletSource {
 /// page, which names it. `near` are the lines around it: one of them must
 /// be another footer link ("Contact Us", "Privacy Policy"), so that a
 /// teaser or a heading ("About Iraq") is not read as one.
+/// "Follow The Evening Courier on Telegram", "Join Evening Courier on
+/// WhatsApp", "Subscribe to The Evening Courier's newsletter": the name a
+/// page asks its readers to follow, when it is a publication's (a known
+/// outlet, or a proper name with an outlet's word: "Follow Jane Roe on X"
+/// is the author's).
+pub fn follow_call(line: &str) -> Option<String> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"^(?:(?:Follow|Like|Join)\s+(?P<name>(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4})\s+on\s+(?:Twitter|X|Telegram|Facebook|Instagram|WhatsApp|YouTube|TikTok|LinkedIn|Google News|Threads|Bluesky)\b|Subscribe\s+to\s+(?P<sub>(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4}?)(?:'s|’s)?(?:\s+(?:newsletter|for|on|and)\b|\s*[.!]?$))").unwrap()
+    });
+    let c = re.captures(line.trim())?;
+    let name = c.name("name").or_else(|| c.name("sub"))?.as_str();
+    let name = match name.strip_prefix("the ") {
+        Some(rest) => format!("The {rest}"),
+        None => name.to_string(),
+    };
+    (known_outlet(&name).is_some() || has_outlet_word(&name) && is_proper_name(&name))
+        .then_some(name)
+}
+
 pub fn footer_about<'l>(line: &str, mut near: impl Iterator<Item = &'l str>) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
@@ -3713,6 +3737,27 @@ mod tests {
             None
         );
         assert_eq!(without_wire_tag("Update on the talks in Baghdad"), None);
+    }
+
+    #[test]
+    fn a_call_to_follow_names_the_publication() {
+        let f = |l: &str| follow_call(l);
+        assert_eq!(
+            f("Follow Harbour Times on Telegram").as_deref(),
+            Some("Harbour Times")
+        );
+        assert_eq!(
+            f("Subscribe to the Harbour Times newsletter").as_deref(),
+            Some("The Harbour Times")
+        );
+        assert_eq!(
+            f("Join Harbour Times on WhatsApp for news").as_deref(),
+            Some("Harbour Times")
+        );
+        // Readers asked to follow the author, or "us".
+        assert_eq!(f("Follow Jane Roe on X"), None);
+        assert_eq!(f("Follow us on Telegram"), None);
+        assert_eq!(f("Subscribe to our newsletter"), None);
     }
 
     #[test]
