@@ -199,10 +199,7 @@ fn outlet_field(l: &str) -> Option<String> {
         if let Some((name, _)) = known_outlet(f) {
             return Some(name.to_string());
         }
-        (header::has_outlet_word(f)
-            && header::is_proper_name(f)
-            && f.split_whitespace().count() <= 6)
-            .then(|| f.to_string())
+        header::is_publication_name(f).then(|| f.to_string())
     })
 }
 
@@ -3495,11 +3492,8 @@ fn running_headers(lines: &[Line], shapes: &[Shape]) -> Vec<bool> {
         };
         // A number first or last is a page's only beside the header's
         // fields ("Forum | Paper No. 7   Page 2", "12 | Annual Review"):
-        // "Day 2", "Phase 3" are an article's headings. (A browser's
-        // print footer is the page's address and the sheet's number.)
-        let fields = l.contains(['|', '•', '·'])
-            || l.contains("   ")
-            || words.len() == 2 && words[0].starts_with("http");
+        // "Day 2", "Phase 3" are an article's headings.
+        let fields = l.contains(['|', '•', '·']) || l.contains("   ");
         let paged = words.iter().enumerate().any(|(k, w)| {
             number(w)
                 && (k > 0 && ["page", "p."].contains(&words[k - 1].to_lowercase().as_str())

@@ -1858,13 +1858,9 @@ fn masthead_under_menu(
         j += 1;
     }
     let text = lines.get(j)?.text.trim();
-    (items >= 3
-        && shapes[j].words <= 6
-        && !shapes[j].sentence_end
-        && (has_outlet_word(text) && is_proper_name_of_at_most(text, 6)
-            || known_outlet(text).is_some()))
-    .then(|| masthead_at(lines, shapes, chrome, page_start, j))
-    .flatten()
+    (items >= 3 && shapes[j].words <= 6 && !shapes[j].sentence_end && is_publication_name(text))
+        .then(|| masthead_at(lines, shapes, chrome, page_start, j))
+        .flatten()
 }
 
 /// "Republic of Iraq" over "Prime Minister's Media Office": the state's
@@ -2751,7 +2747,11 @@ impl OutletSource {
 pub fn follow_call(line: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^(?:(?:Follow|Like|Join)\s+(?P<name>(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4})\s+on\s+(?:Twitter|X|Telegram|Facebook|Instagram|WhatsApp|YouTube|TikTok|LinkedIn|Google News|Threads|Bluesky)\b|Subscribe\s+to\s+(?P<sub>(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4}?)(?:'s|’s)?(?:\s+(?:newsletter|for|on|and)\b|\s*[.!]?$))").unwrap()
+        const NAME: &str = r"(?:[Tt]he\s+)?\p{Lu}[\p{L}\d&'’.-]*(?:\s+\p{Lu}[\p{L}\d&'’.-]*){0,4}";
+        Regex::new(&format!(
+            r"^(?:(?:Follow|Like|Join)\s+(?P<name>{NAME})\s+on\s+(?:Twitter|X|Telegram|Facebook|Instagram|WhatsApp|YouTube|TikTok|LinkedIn|Google News|Threads|Bluesky)\b|Subscribe\s+to\s+(?P<sub>{NAME}?)(?:'s|’s)?(?:\s+(?:newsletter|for|on|and)\b|\s*[.!]?$))"
+        ))
+        .unwrap()
     });
     let c = re.captures(line.trim())?;
     let name = c.name("name").or_else(|| c.name("sub"))?.as_str();
@@ -2759,8 +2759,13 @@ pub fn follow_call(line: &str) -> Option<String> {
         Some(rest) => format!("The {rest}"),
         None => name.to_string(),
     };
-    (known_outlet(&name).is_some() || has_outlet_word(&name) && is_proper_name(&name))
-        .then_some(name)
+    is_publication_name(&name).then_some(name)
+}
+
+/// A publication's name: a known outlet's, or a proper name of at most six
+/// words with an outlet's word ("Harbour Times", "Zagros News Agency").
+pub fn is_publication_name(text: &str) -> bool {
+    known_outlet(text).is_some() || has_outlet_word(text) && is_proper_name_of_at_most(text, 6)
 }
 
 pub fn footer_about<'l>(line: &str, mut near: impl Iterator<Item = &'l str>) -> Option<String> {

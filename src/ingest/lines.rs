@@ -138,6 +138,7 @@ pub fn print_furniture(raw: &[&str]) -> Vec<bool> {
     let count = sheets.first().map(|(_, (_, m))| *m);
     let one_count = sheets.iter().all(|(_, (_, m))| Some(*m) == count);
     let mut numbers: Vec<u32> = sheets.iter().map(|(_, (n, _))| *n).collect();
+    numbers.sort_unstable();
     numbers.dedup();
     if sheets.is_empty() || !one_count || numbers.len() != sheets.len() {
         return furniture;

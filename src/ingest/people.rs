@@ -467,33 +467,28 @@ const NAMED_PLACE_NOUNS: &[&str] = &[
     "library",
 ];
 
-/// Is the name that ends with `last` the first words of a place's name,
-/// the place's noun `after` it in lower case ("the Imam Hussein shrine")?
-fn named_after(last: &str, after: Option<&str>) -> bool {
+/// Is the name that ends with `last` followed, with no punctuation
+/// between, by one of `nouns` in lower case ("the Imam Hussein shrine",
+/// "Morgan Stanley analysts")?
+fn followed_by(last: &str, after: Option<&str>, nouns: &[&str]) -> bool {
     !last.ends_with(|c: char| c.is_ascii_punctuation() || c == '’')
-        && !is_possessive(last)
-        && after.is_some_and(|a| {
-            a.starts_with(|c: char| c.is_lowercase()) && NAMED_PLACE_NOUNS.contains(&strip_punct(a))
-        })
+        && after.is_some_and(|a| nouns.contains(&strip_punct(a)))
 }
 
-/// "Morgan Stanley analysts said ...": a full name before the plural of a
-/// firm's people is the firm's (a person's name is not put before them).
-fn a_firms_staff_after(last: &str, after: Option<&str>) -> bool {
-    const STAFF: &[&str] = &[
-        "analysts",
-        "economists",
-        "strategists",
-        "executives",
-        "employees",
-        "shareholders",
-        "investors",
-        "clients",
-        "traders",
-    ];
-    !last.ends_with(|c: char| c.is_ascii_punctuation() || c == '’')
-        && after.is_some_and(|a| STAFF.contains(&strip_punct(a)))
-}
+/// The plurals of a firm's people: a full name before one is the firm's
+/// ("Morgan Stanley analysts said ..."; a person's name is not put before
+/// them).
+const FIRM_STAFF: &[&str] = &[
+    "analysts",
+    "economists",
+    "strategists",
+    "executives",
+    "employees",
+    "shareholders",
+    "investors",
+    "clients",
+    "traders",
+];
 
 /// Phrases that introduce a name: "known as Abu Hassan", "named him as ...".
 const NAMING_WORDS: &[&str] = &[
@@ -1366,8 +1361,10 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         || (name.len() == 1 && is_place(&name[0]))
         || is_place(&name.join(" "))
         || name.iter().any(|t| t.chars().any(|c| c.is_ascii_digit()))
-        || named_after(last, after)
-        || name.len() >= 2 && a_firms_staff_after(last, after);
+        // "the Imam Hussein shrine", "Morgan Stanley analysts": a place's
+        // or a firm's name ("Imam Hussein's shrine" is his).
+        || !is_possessive(last) && followed_by(last, after, NAMED_PLACE_NOUNS)
+        || name.len() >= 2 && followed_by(last, after, FIRM_STAFF);
     // "Ministry of Peshmerga Affairs": what follows an organisation's head
     // and "of" is the rest of its name.
     let of_head = |head: &str, of: &str| {
