@@ -6,7 +6,7 @@
 //! key, so merging never compares every pair. `content/aliases.yaml` lets a
 //! user force a merge (list a form under a name) or forbid one (`distinct`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -382,11 +382,39 @@ fn entity_of(group: Vec<Occurrence>, kind: EntityKind, rank: &[usize]) -> Entity
         *counts.entry(o.name.as_str()).or_default() += 1;
     }
     let letters = |n: &str| n.chars().filter(|c| c.is_alphabetic()).count();
+    // Then the form whose words the other forms share most: of "Mohammed
+    // Shia al-Sudani", "Mohamed Shiaa al-Sudani", "Muhammad Shia al-Sudani"
+    // and "Mohammed al-Sudani", once each, the first (the spelling in the
+    // middle of the others, not the first in the alphabet).
+    let mut used_by: BTreeMap<String, usize> = BTreeMap::new();
+    for o in &group {
+        let words: BTreeSet<String> = o
+            .forms
+            .iter()
+            .flat_map(|f| {
+                spelling(f)
+                    .split(' ')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for w in words {
+            *used_by.entry(w).or_default() += 1;
+        }
+    }
+    // (Each word counted once a mention, however many forms print it.)
+    let shared = |n: &str| -> usize {
+        spelling(n)
+            .split(' ')
+            .map(|w| used_by.get(w).copied().unwrap_or(0))
+            .sum()
+    };
     let name = counts
         .iter()
         .max_by(|a, b| {
             (families[&spelling(a.0)].cmp(&families[&spelling(b.0)]))
                 .then(a.1.cmp(b.1))
+                .then(shared(a.0).cmp(&shared(b.0)))
                 .then(letters(a.0).cmp(&letters(b.0)))
                 .then(a.0.len().cmp(&b.0.len()))
                 .then(b.0.cmp(a.0))
@@ -565,5 +593,29 @@ mod tests {
         // though no one of its forms is printed more than twice.
         let e = entity_of(group, EntityKind::Person, &[0, 1, 2, 3, 4]);
         assert_eq!(spelling(&e.name), "qais al khazali", "{}", e.name);
+    }
+
+    #[test]
+    fn on_a_tie_the_spelling_the_others_share_most_shows_the_entity() {
+        let at = |brief: usize, name: &str, forms: &[&str]| Occurrence {
+            brief,
+            name: name.into(),
+            forms: forms.iter().map(|f| f.to_string()).collect(),
+            roles: Vec::new(),
+            lines: vec![1],
+        };
+        // One brief each, none fuller: not the first in the alphabet
+        // ("Mohamed Shiaa ...") but the one whose words recur.
+        let group = vec![
+            at(0, "Muhammad Shia al-Sudani", &["Muhammad Shia al-Sudani"]),
+            at(
+                1,
+                "Mohamed Shiaa al-Sudani",
+                &["Mohamed Shiaa al-Sudani", "Mohammed al-Sudani"],
+            ),
+            at(2, "Mohammed Shia al-Sudani", &["Mohammed Shia al-Sudani"]),
+        ];
+        let e = entity_of(group, EntityKind::Person, &[0, 1, 2]);
+        assert_eq!(e.name, "Mohammed Shia al-Sudani");
     }
 }

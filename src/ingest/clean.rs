@@ -558,8 +558,10 @@ fn short_sentences_after_text(
     for i in 0..standing.len() {
         match standing[i] {
             Standing::Aside => {}
+            // (A near-good sentence too: smoothing made it bad only because
+            // the sentence above it, rescued here, was bad on its own.)
             Standing::Text {
-                class: Density::Short | Density::Bad,
+                class: Density::Short | Density::Bad | Density::NearGood,
                 heading: false,
             } if prev_good
                 && classes[i] == Density::Bad
@@ -1683,6 +1685,9 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
             return;
         }
     }
+    if desk_beside_date(lines, kinds, title_at) {
+        return;
+    }
     // (Past the date line: "2024-09-28 12:30" / "Jane Roe - Kirkuk".)
     let next =
         (title_at + 1..lines.len()).find(|&j| !matches!(kinds[j], Kind::Chrome(_) | Kind::Date(_)));
@@ -1709,6 +1714,41 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
             ..Byline::default()
         });
     }
+}
+
+/// "Harbour Times Newsroom" under the headline, right above or below the
+/// date line: the desk that signs the story in the byline's place (as a
+/// paragraph it would open the article with a heading's words).
+fn desk_beside_date(lines: &[Line], kinds: &mut [Kind], title_at: usize) -> bool {
+    let is_date = |k: &Kind| matches!(k, Kind::Date(_));
+    for j in title_at + 1..lines.len().min(title_at + 5) {
+        match &kinds[j] {
+            Kind::Chrome(_) | Kind::Date(_) => continue,
+            Kind::Text(_) => {}
+            _ => return false,
+        }
+        let beside = is_date(&kinds[j - 1]) || kinds.get(j + 1).is_some_and(is_date);
+        match header::desk_credit(&lines[j].text) {
+            Some(b) if beside => {
+                kinds[j] = Kind::Byline(b);
+                return true;
+            }
+            // ("Analysis" / "Harbour Times Newsroom": past a kicker's word.)
+            None if is_kicker_word(&lines[j].text) => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// "Analysis", "Opinion", "World News": one or two capitalised words and
+/// nothing else, a section's label printed over or under a headline.
+fn is_kicker_word(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=2).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
 }
 
 /// An author's block under the headline with no "By": her photo's

@@ -1042,6 +1042,39 @@ fn desk_of_outlet(piece: &str) -> Option<String> {
     }
 }
 
+/// "Harbour Times Newsroom", "Amwaj.media Iraq Desk", "Gulf Post Baghdad
+/// Bureau": a line that is only a publication's desk, in the byline's place
+/// with no "By" (the caller checks the place: under the headline, beside
+/// the date; above the headline such a name can be a masthead's). The
+/// byline it makes names no author and the outlet when the gazetteer knows
+/// the desk's publication.
+pub(super) fn desk_credit(line: &str) -> Option<Byline> {
+    const DESKS: &[&str] = &["desk", "newsroom", "bureau", "team", "staff"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let last = words.last()?.to_lowercase();
+    let names = |w: &&str| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(*w, "of" | "the" | "and" | "&")
+    };
+    let shaped = (2..=6).contains(&words.len())
+        && DESKS.contains(&last.as_str())
+        && words.iter().all(names)
+        && !line.contains([',', ':', ';', '|', '"', '“', '?', '!']);
+    if !shaped {
+        return None;
+    }
+    // ("Reuters Baghdad Bureau": a known publication's desk in a city.)
+    let outlet = desk_of_outlet(line.trim()).or_else(|| {
+        (1..words.len() - 1)
+            .rev()
+            .find_map(|k| known_outlet(&words[..k].join(" ")).map(|(name, _)| name.to_string()))
+    });
+    Some(Byline {
+        outlet,
+        ..Byline::default()
+    })
+}
+
 /// Does `piece` name a desk ("Staff", "Desk", "Newsroom")?
 pub(super) fn is_desk(piece: &str) -> bool {
     piece.split_whitespace().any(|w| {
@@ -3512,6 +3545,35 @@ mod tests {
             ("This article was published by our partners.", None),
         ] {
             assert_eq!(republished_from(line).as_deref(), name, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_desk_alone_is_a_credit_with_no_author() {
+        for line in [
+            "Harbour Times Newsroom",
+            "Amwaj.media Iraq Desk",
+            "Gulf Post Baghdad Bureau",
+            "Politics Desk",
+            "The Levant Review Editorial Team",
+        ] {
+            let b = desk_credit(line).unwrap_or_else(|| panic!("{line}"));
+            assert!(b.authors.is_empty(), "{line}");
+        }
+        assert_eq!(
+            desk_credit("Reuters Baghdad Bureau")
+                .and_then(|b| b.outlet)
+                .as_deref(),
+            Some("Reuters")
+        );
+        for line in [
+            "Jane Roe",
+            "The desk said on Monday it would close",
+            "Harbour Times, Newsroom",
+            "Reporting by the Basra bureau",
+            "Desk",
+        ] {
+            assert!(desk_credit(line).is_none(), "{line}");
         }
     }
 

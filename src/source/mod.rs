@@ -9,6 +9,7 @@
 pub mod html;
 pub mod markup;
 pub mod mhtml;
+mod mojibake;
 
 use std::path::{Path, PathBuf};
 
@@ -499,7 +500,9 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 /// "Ministry\u{a0}of" is not two words of a name. Lines are kept as they
 /// are, so a claim's line number is still the file's. The joiners that
 /// shape Arabic, Persian and Indic letters (U+200C, U+200D) are kept.
+/// Text once mis-decoded ("Iraqâ€™s") is read as it was first ([`mojibake`]).
 pub fn as_seen(text: String) -> String {
+    let text = mojibake::repaired(text);
     if text.is_ascii() || !text.contains(|c| unseen(c) || odd_space(c)) {
         return text;
     }
