@@ -157,7 +157,7 @@ fn authors_of_date_line(l: &str, style: DateStyle) -> Option<Vec<String>> {
                     .filter(|a| !a.is_empty())
             })
         })
-        .or_else(|| l.split('|').find_map(|f| names_alone(f.trim())))
+        .or_else(|| l.split(['|', '·', '•']).find_map(|f| names_alone(f.trim())))
         // "By Jane Roe, Harbour News | Published September 27, 2024": the
         // byline is the first field.
         .or_else(|| {
@@ -192,7 +192,12 @@ fn authors_of_date_line(l: &str, style: DateStyle) -> Option<Vec<String>> {
 /// | September 27, 2024"): a known outlet, or a proper name with an
 /// outlet's word, without figures.
 fn outlet_field(l: &str) -> Option<String> {
-    l.split(['|', '·', '•']).map(str::trim).find_map(|f| {
+    // ("Jane Roe - Harbour Times - September 27, 2024": dashes between fields.)
+    let fields = l
+        .split(['|', '·', '•'])
+        .flat_map(|f| f.split(" - "))
+        .flat_map(|f| f.split(" – "));
+    fields.map(str::trim).find_map(|f| {
         if f.is_empty() || f.contains(|c: char| c.is_ascii_digit()) {
             return None;
         }

@@ -686,7 +686,45 @@ fn split_fields(line: &str) -> Vec<&str> {
             .filter(|f| !f.is_empty())
             .collect();
     }
-    fields.into_iter().flat_map(split_before_label).collect()
+    fields
+        .into_iter()
+        .flat_map(split_at_dashes)
+        .flat_map(split_before_label)
+        .collect()
+}
+
+/// "Jane Roe - Harbour Times - September 27, 2024": short dashes between
+/// fields that are words; before figures ("27/09/2024 - 14:20", "Friday -
+/// 27 September") it joins a date to its time or its weekday.
+fn split_at_dashes(field: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut from = 0;
+    while let Some((at, len)) = [" - ", " – "]
+        .iter()
+        .filter_map(|d| field[from..].find(d).map(|i| (from + i, d.len())))
+        .min()
+    {
+        let next = field[at + len..].trim_start();
+        // ("Updated - January 29, 2024": a date's label before its dash.)
+        let label = matches!(
+            field[start..at].trim().to_lowercase().as_str(),
+            "updated" | "last updated" | "published" | "posted" | "modified" | "date"
+        );
+        if next.starts_with(|c: char| c.is_alphabetic()) && !label {
+            out.push(field[start..at].trim());
+            start = at + len;
+        }
+        from = at + len;
+    }
+    out.push(field[start..].trim());
+    out.retain(|f| !f.is_empty());
+    // Three fields or more: "Department Press Briefing – September 27,
+    // 2024" is a headline with its date, one dash no sign of fields.
+    if out.len() < 3 {
+        return vec![field];
+    }
+    out
 }
 
 /// "X Published: DATE" -> ["X", "Published: DATE"]: a label with its colon,
@@ -1540,6 +1578,23 @@ fn qualifier_precision(q: &str) -> Precision {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_dashes_part_fields_of_words_not_a_date_from_its_time() {
+        assert_eq!(
+            split_fields("Jane Roe - Harbour Times - September 27, 2024"),
+            ["Jane Roe", "Harbour Times", "September 27, 2024"]
+        );
+        assert_eq!(split_fields("27/09/2024 - 14:20"), ["27/09/2024 - 14:20"]);
+        assert_eq!(
+            split_fields("Friday – 27 September 2024"),
+            ["Friday – 27 September 2024"]
+        );
+        assert_eq!(
+            split_fields("Updated - January 29, 2024 10:42 pm IST"),
+            ["Updated - January 29, 2024 10:42 pm IST"]
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -906,12 +906,20 @@ fn trailing_date(field: &str, style: DateStyle) -> Option<(&str, PublishedDate)>
         // ("Euronewz with AP Published on ...": the agency the desk
         // credits is no part of the date.)
         let credits_agency = names.ends_with(" with") || names.ends_with(" WITH");
+        // "Jane Roe - Harbour Times - 27 September 2024": the publication
+        // between dashes is no label of the date; the date starts later.
+        let field_before = tail
+            .split_once(" - ")
+            .or_else(|| tail.split_once(" – "))
+            .is_some_and(|(head, _)| parse_date_line(head, style, 0).is_none());
         if tail.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
             && !dash_next
             && !credits_agency
+            && !field_before
             && let Some(d) = parse_date_line(tail, style, 0)
         {
-            let names = names.trim().trim_end_matches(" on").trim();
+            let names = names.trim().trim_end_matches(['-', '–']).trim();
+            let names = names.trim_end_matches(" on").trim();
             return Some((names, d));
         }
     }
