@@ -479,6 +479,9 @@ pub fn parse_date_line(
                 w <= 3 && !super::header::opens_with_by(f) && !f.ends_with('.') && !f.chars().any(|c| c.is_ascii_digit())
             }
             || is_numbered_name(f)
+            // "Jane Roe and John Doe - Harbour Times - DATE": the authors'
+            // field first, the publication's between it and the date.
+            || j == 0 && at >= 2 && is_names_field(f)
             || is_other_calendar_in_figures(f)
             // "May 22, 2024 | Gulf Tribune Staff": a desk's credit ("By
             // Gulf Tribune Staff | DATE" stays a byline with its date).
@@ -807,6 +810,18 @@ fn is_labelled_publication(field: &str) -> bool {
 /// words, no figure, no sentence, that open with a given name or end with
 /// a reporter's role: a headline run into the label ("Port Reopens
 /// Published: ...") is no such line.
+/// "Jane Roe and John Doe", "Jane Roe, John Doe & Ali Hassan": persons'
+/// names and nothing else (two to four of them).
+fn is_names_field(field: &str) -> bool {
+    let names: Vec<&str> = field
+        .split([',', '&'])
+        .flat_map(|p| p.split(" and "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    (2..=4).contains(&names.len()) && names.iter().all(|n| super::header::is_person_name(n))
+}
+
 fn is_name_and_role(field: &str) -> bool {
     let words: Vec<&str> = field.split_whitespace().collect();
     let capitalised = words
