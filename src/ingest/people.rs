@@ -90,6 +90,9 @@ const ROLE_WORDS: &[&str] = &[
     "mrs",
     "ms",
     "dr",
+    // British honours: "Sir John Sawers", "Dame Barbara Woodward".
+    "sir",
+    "dame",
     "prof",
     "professor",
     "director",
@@ -510,8 +513,25 @@ const NAMING_WORDS: &[&str] = &[
 /// Is a word of `name` a given name the data knows ("Sarah Haddad",
 /// "Sangar Ali": a father's name second)?
 pub fn has_given_name(name: &str) -> bool {
-    name.split_whitespace()
-        .any(|w| given_names().contains(strip_punct(w)))
+    name.split_whitespace().any(is_given_name)
+}
+
+/// Is `word` a given name the data knows, as printed: "Jean-Yves" by its
+/// first part ("Jean"), "Ja'afar" or "Mu’taz" without the apostrophe that
+/// transliterates an Arabic letter ("Jaafar").
+fn is_given_name(word: &str) -> bool {
+    let w = strip_punct(word);
+    if given_names().contains(w) {
+        return true;
+    }
+    if let Some((first, _)) = w.split_once('-')
+        && first.len() >= 3
+        && given_names().contains(first)
+    {
+        return true;
+    }
+    w.contains(['\'', '’', 'ʿ', 'ʾ'])
+        && given_names().contains(w.replace(['\'', '’', 'ʿ', 'ʾ'], "").as_str())
 }
 
 fn given_names() -> &'static HashSet<&'static str> {
@@ -1174,7 +1194,7 @@ fn past_group_name(tokens: &[&str], start: usize, end: usize) -> usize {
     // Baqir al-Saadi") ends at a role in lower case or a kunya at the
     // latest ("Sayyid" in "Kataib Sayyid al-Shuhada" is the group's).
     let ends_group = |t: &str| {
-        given_names().contains(strip_punct(t))
+        is_given_name(t)
             || is_role_word(t) && t.starts_with(char::is_lowercase)
             || matches!(strip_punct(t), "Abu" | "Umm")
     };
@@ -1203,15 +1223,27 @@ fn role_of(
     role_before: Option<String>,
 ) -> Option<String> {
     // "Mr Al Sudani": an honorific is evidence of a person, not a role.
-    let honorific_only = role_tokens
-        .iter()
-        .all(|t| matches!(lower(strip_punct(t)).as_str(), "mr" | "mrs" | "ms" | "miss"));
+    let honorific_only = role_tokens.iter().all(|t| {
+        matches!(
+            lower(strip_punct(t)).as_str(),
+            "mr" | "mrs" | "ms" | "miss" | "sir" | "dame"
+        )
+    });
     // "Sheikh Ali al-Hatem, a tribal leader": a form of address before the
     // name says less than the role the apposition gives.
     let address_only = role_tokens.iter().all(|t| {
         matches!(
             lower(strip_punct(t)).as_str(),
-            "sheikh" | "shaikh" | "sheikha" | "sayyed" | "sayyid" | "hajji" | "haji" | "hajj"
+            "sheikh"
+                | "shaikh"
+                | "sheikha"
+                | "sayyed"
+                | "sayyid"
+                | "hajji"
+                | "haji"
+                | "hajj"
+                | "sir"
+                | "dame"
         )
     });
     if let (true, Some(Apposition::Person(r))) = (address_only, &apposition) {
@@ -1225,6 +1257,8 @@ fn role_of(
                 .chain(
                     role_tokens
                         .iter()
+                        // ("Former spy chief Sir John Sawers": an honour, no role.)
+                        .filter(|t| !matches!(strip_punct(t), "Sir" | "Dame"))
                         .map(|t| title_in_full(t.trim_end_matches(',')).unwrap_or(t)),
                 )
                 .collect::<Vec<_>>()
@@ -1250,9 +1284,7 @@ fn past_portfolio(run: &[&str], role_end: usize) -> usize {
         && run.len() - name_start > 2
         && (is_qualifier(run[name_start])
             || run[name_start].eq_ignore_ascii_case("of")
-            || after_of
-                && is_common_word(run[name_start])
-                && !given_names().contains(strip_punct(run[name_start])))
+            || after_of && is_common_word(run[name_start]) && !is_given_name(run[name_start]))
     {
         after_of |= run[name_start].eq_ignore_ascii_case("of");
         name_start += 1;
@@ -1263,7 +1295,7 @@ fn past_portfolio(run: &[&str], role_end: usize) -> usize {
     if after_of
         && let Some(k) = (name_start..run.len().saturating_sub(2).min(name_start + 3))
             .rev()
-            .find(|&k| is_common_word(run[k]) && !given_names().contains(strip_punct(run[k])))
+            .find(|&k| is_common_word(run[k]) && !is_given_name(run[k]))
     {
         name_start = k + 1;
     }
@@ -1291,8 +1323,8 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     // The role ends at its last role word, or at an organisation's head
     // ("Armed Forces Mohammed Shia al-Sudani"), when names follow.
     // A run that opens with a given name is all name ("Lahur Sheikh Jangi").
-    let opens_with_name = given_names().contains(strip_punct(run[0]))
-        || matches!(strip_punct(run[0]), "Abu" | "Umm" | "Abdul" | "Abdel");
+    let opens_with_name =
+        is_given_name(run[0]) || matches!(strip_punct(run[0]), "Abu" | "Umm" | "Abdul" | "Abdel");
     let role_end = run
         .iter()
         .enumerate()
@@ -1348,7 +1380,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     let after = tokens.get(end).copied();
     let last = run.last().copied().unwrap_or("");
 
-    let given = given_names().contains(name[0].as_str());
+    let given = is_given_name(&name[0]);
     // "Senator Jack Reed": words that are common on their own ("jack",
     // "reed") make a name after a title when the first is a given name;
     // without one, such a name waits for a mention that has one.
@@ -1555,7 +1587,7 @@ fn is_function_opener(t: &str) -> bool {
                     | "afterwards"
                     | "regardless"
             )
-            || l.ends_with("ly") && is_common_word(t) && !given_names().contains(t))
+            || l.ends_with("ly") && is_common_word(t) && !is_given_name(t))
 }
 
 /// An Arabic name by its shape: a kunya ("Abu Fadak", "Umm Ahmed"), a
@@ -1600,7 +1632,7 @@ fn arabic_name_shape(name: &[String]) -> bool {
         (first.starts_with("Abd") || first == "Abdul" || first == "Abdel") && name.len() >= 2;
     (kunya && (has_al_surname || name.len() == 2))
         || (theophoric && has_al_surname)
-        || (name.len() >= 2 && has_al_surname && given_names().contains(first))
+        || (name.len() >= 2 && has_al_surname && is_given_name(first))
 }
 
 /// What follows "Name, ...".
@@ -2317,6 +2349,14 @@ mod tests {
         assert_eq!(title_in_full("Lt."), Some("Lieutenant"));
         assert_eq!(title_in_full("Gen"), None);
         assert_eq!(title_in_full("Spc."), Some("Specialist"));
+    }
+
+    #[test]
+    fn given_names_as_printed() {
+        assert!(
+            is_given_name("Jean-Marc") && is_given_name("Ja'afar") && is_given_name("Ja’afar,")
+        );
+        assert!(!is_given_name("Al-Asad") && !is_given_name("Ain"));
     }
 
     #[test]
