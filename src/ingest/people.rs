@@ -90,9 +90,11 @@ const ROLE_WORDS: &[&str] = &[
     "mrs",
     "ms",
     "dr",
-    // British honours: "Sir John Sawers", "Dame Barbara Woodward".
+    // British honours: "Sir John Sawers", "Dame Barbara Woodward"; a
+    // form of address in official statements ("His Excellency NAME").
     "sir",
     "dame",
+    "excellency",
     "prof",
     "professor",
     "director",
@@ -1226,7 +1228,7 @@ fn role_of(
     let honorific_only = role_tokens.iter().all(|t| {
         matches!(
             lower(strip_punct(t)).as_str(),
-            "mr" | "mrs" | "ms" | "miss" | "sir" | "dame"
+            "mr" | "mrs" | "ms" | "miss" | "sir" | "dame" | "excellency" | "his" | "her"
         )
     });
     // "Sheikh Ali al-Hatem, a tribal leader": a form of address before the
@@ -1258,11 +1260,12 @@ fn role_of(
                     role_tokens
                         .iter()
                         // ("Former spy chief Sir John Sawers": an honour, no role.)
-                        .filter(|t| !matches!(strip_punct(t), "Sir" | "Dame"))
+                        .filter(|t| !matches!(strip_punct(t), "Sir" | "Dame" | "Excellency"))
                         .map(|t| title_in_full(t.trim_end_matches(',')).unwrap_or(t)),
                 )
                 .collect::<Vec<_>>()
                 .join(" ")
+                .trim_start_matches("the ")
                 .trim_end_matches([',', '.'])
                 .to_string(),
         )
