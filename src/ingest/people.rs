@@ -1326,8 +1326,13 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     // The role ends at its last role word, or at an organisation's head
     // ("Armed Forces Mohammed Shia al-Sudani"), when names follow.
     // A run that opens with a given name is all name ("Lahur Sheikh Jangi").
-    let opens_with_name =
-        is_given_name(run[0]) || matches!(strip_punct(run[0]), "Abu" | "Umm" | "Abdul" | "Abdel");
+    // ("Badr leader Hadi al-Amiri": a group named like a person, Badr,
+    // before a role in lower case, which no name holds.)
+    let opens_with_name = (is_given_name(run[0])
+        || matches!(strip_punct(run[0]), "Abu" | "Umm" | "Abdul" | "Abdel"))
+        && !run[1..]
+            .iter()
+            .any(|t| t.starts_with(char::is_lowercase) && is_role_word(t));
     let role_end = run
         .iter()
         .enumerate()
@@ -2352,6 +2357,15 @@ mod tests {
         assert_eq!(title_in_full("Lt."), Some("Lieutenant"));
         assert_eq!(title_in_full("Gen"), None);
         assert_eq!(title_in_full("Spc."), Some("Specialist"));
+    }
+
+    #[test]
+    fn a_group_named_like_a_person_before_a_role_in_lower_case() {
+        let found = names_of(
+            &["Badr leader Hadi al-Amiri met Lahur Sheikh Jangi in Erbil."],
+            &[],
+        );
+        assert_eq!(found, ["Hadi al-Amiri", "Lahur Sheikh Jangi"]);
     }
 
     #[test]
