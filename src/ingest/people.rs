@@ -94,7 +94,17 @@ const ROLE_WORDS: &[&str] = &[
     // form of address in official statements ("His Excellency NAME").
     "sir",
     "dame",
+    "lord",
+    "baroness",
     "excellency",
+    "sheikha",
+    // Clergy: "Cardinal Louis Sako", "Patriarch ...", "Rev. ...".
+    "cardinal",
+    "patriarch",
+    "archbishop",
+    "bishop",
+    "rev",
+    "reverend",
     "prof",
     "professor",
     "director",
@@ -1228,7 +1238,16 @@ fn role_of(
     let honorific_only = role_tokens.iter().all(|t| {
         matches!(
             lower(strip_punct(t)).as_str(),
-            "mr" | "mrs" | "ms" | "miss" | "sir" | "dame" | "excellency" | "his" | "her"
+            "mr" | "mrs"
+                | "ms"
+                | "miss"
+                | "sir"
+                | "dame"
+                | "lord"
+                | "baroness"
+                | "excellency"
+                | "his"
+                | "her"
         )
     });
     // "Sheikh Ali al-Hatem, a tribal leader": a form of address before the
@@ -1260,7 +1279,12 @@ fn role_of(
                     role_tokens
                         .iter()
                         // ("Former spy chief Sir John Sawers": an honour, no role.)
-                        .filter(|t| !matches!(strip_punct(t), "Sir" | "Dame" | "Excellency"))
+                        .filter(|t| {
+                            !matches!(
+                                strip_punct(t),
+                                "Sir" | "Dame" | "Lord" | "Baroness" | "Excellency"
+                            )
+                        })
                         .map(|t| title_in_full(t.trim_end_matches(',')).unwrap_or(t)),
                 )
                 .collect::<Vec<_>>()
