@@ -2449,8 +2449,30 @@ fn choose_headline(
             || is_numbered_item(&lines[i].text);
         // (Nor the site's name the metadata gives, printed as a heading
         // over a page that prints no headline.)
+        // "Drawdown begins" right over its byline or date: two words in
+        // sentence case are a short headline (a section's label is set in
+        // title case: "Middle East").
+        // ("Pentagon reporter" under its author's name is her job.)
+        let short_over_byline = shapes[i].words == 2
+            && !header::is_journalist_role(&lines[i].text)
+            && !(0..i)
+                .rev()
+                .find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
+                .is_some_and(|j| matches!(kinds[j], Kind::Byline(_) | Kind::Date(_)))
+            && lines[i]
+                .text
+                .split_whitespace()
+                .nth(1)
+                .is_some_and(|w| w.starts_with(char::is_lowercase))
+            && (i + 1..lines.len().min(i + 3))
+                .find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
+                .is_some_and(|j| matches!(kinds[j], Kind::Byline(_) | Kind::Date(_)));
         if bulleted
-            || !headline_shaped(&lines[i].text, &shapes[i], heading.is_some())
+            || !headline_shaped(
+                &lines[i].text,
+                &shapes[i],
+                heading.is_some() || short_over_byline,
+            )
             || in_another_language(&lines[i].text)
             || site_name.as_deref() == Some(normalise(&lines[i].text).as_str())
         {
