@@ -2401,6 +2401,29 @@ const BYLINE_FOLLOWS: &str = "a byline follows it";
 /// The evidence of a headline printed again on the page.
 const PRINTED_AGAIN: &str = "the page prints it more than once";
 
+/// "Drawdown begins" right over its byline or date: two words in sentence
+/// case are a short headline (a section's label is set in title case:
+/// "Middle East"; "Pentagon reporter" under its author's name is her job).
+fn short_headline_over_byline(lines: &[Line], shapes: &[Shape], kinds: &[Kind], i: usize) -> bool {
+    let signed = |j: usize| matches!(kinds[j], Kind::Byline(_) | Kind::Date(_));
+    let unsigned_above = !(0..i)
+        .rev()
+        .find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
+        .is_some_and(signed);
+    let signed_below = (i + 1..lines.len().min(i + 3))
+        .find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
+        .is_some_and(signed);
+    shapes[i].words == 2
+        && !header::is_journalist_role(&lines[i].text)
+        && lines[i]
+            .text
+            .split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.starts_with(char::is_lowercase))
+        && unsigned_above
+        && signed_below
+}
+
 /// The headline: among the text lines above the first good paragraph, the
 /// first with a headline's shape, unless a later one has stronger evidence
 /// (an HTML heading, the page's metadata headline, printed twice). Never the
@@ -2449,24 +2472,7 @@ fn choose_headline(
             || is_numbered_item(&lines[i].text);
         // (Nor the site's name the metadata gives, printed as a heading
         // over a page that prints no headline.)
-        // "Drawdown begins" right over its byline or date: two words in
-        // sentence case are a short headline (a section's label is set in
-        // title case: "Middle East").
-        // ("Pentagon reporter" under its author's name is her job.)
-        let short_over_byline = shapes[i].words == 2
-            && !header::is_journalist_role(&lines[i].text)
-            && !(0..i)
-                .rev()
-                .find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
-                .is_some_and(|j| matches!(kinds[j], Kind::Byline(_) | Kind::Date(_)))
-            && lines[i]
-                .text
-                .split_whitespace()
-                .nth(1)
-                .is_some_and(|w| w.starts_with(char::is_lowercase))
-            && (i + 1..lines.len().min(i + 3))
-                .find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
-                .is_some_and(|j| matches!(kinds[j], Kind::Byline(_) | Kind::Date(_)));
+        let short_over_byline = short_headline_over_byline(lines, shapes, kinds, i);
         if bulleted
             || !headline_shaped(
                 &lines[i].text,

@@ -1300,6 +1300,16 @@ fn role_of(
     }
 }
 
+/// Does `run` open with a given name, and so is all name ("Lahur Sheikh
+/// Jangi")? Not when a role in lower case stands in it: "Badr leader Hadi
+/// al-Amiri" is a group named like a person before its leader's role.
+fn opens_with_given_name(run: &[&str]) -> bool {
+    (is_given_name(run[0]) || matches!(strip_punct(run[0]), "Abu" | "Umm" | "Abdul" | "Abdel"))
+        && !run[1..]
+            .iter()
+            .any(|t| t.starts_with(char::is_lowercase) && is_role_word(t))
+}
+
 /// Where the name begins in `run` after its role's words (`role_end`):
 /// past qualifiers ("Secretary of State Marco Rubio") and, after "of", the
 /// portfolio's words ("Minister of Water Resources Aoun Diab", "Minister of
@@ -1350,13 +1360,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     // The role ends at its last role word, or at an organisation's head
     // ("Armed Forces Mohammed Shia al-Sudani"), when names follow.
     // A run that opens with a given name is all name ("Lahur Sheikh Jangi").
-    // ("Badr leader Hadi al-Amiri": a group named like a person, Badr,
-    // before a role in lower case, which no name holds.)
-    let opens_with_name = (is_given_name(run[0])
-        || matches!(strip_punct(run[0]), "Abu" | "Umm" | "Abdul" | "Abdel"))
-        && !run[1..]
-            .iter()
-            .any(|t| t.starts_with(char::is_lowercase) && is_role_word(t));
+    let opens_with_name = opens_with_given_name(run);
     let role_end = run
         .iter()
         .enumerate()
