@@ -1739,21 +1739,11 @@ fn desk_beside_date(lines: &[Line], kinds: &mut [Kind], title_at: usize) -> bool
                 return true;
             }
             // ("Analysis" / "Harbour Times Newsroom": past a kicker's word.)
-            None if is_kicker_word(&lines[j].text) => continue,
+            None if header::is_short_label(&lines[j].text) => continue,
             _ => return false,
         }
     }
     false
-}
-
-/// "Analysis", "Opinion", "World News": one or two capitalised words and
-/// nothing else, a section's label printed over or under a headline.
-fn is_kicker_word(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    (1..=2).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
 }
 
 /// An author's block under the headline with no "By": her photo's

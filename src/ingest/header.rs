@@ -293,8 +293,9 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
 }
 
 /// "OLJ", "Al-Rasheed Iraq": one to three capitalised words, no digits; a
-/// name a site prints before its bylines.
-fn is_short_label(text: &str) -> bool {
+/// name a site prints before its bylines, or a section's label over or
+/// under a headline ("Analysis", "World News").
+pub(super) fn is_short_label(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (1..=3).contains(&words.len())
         && text.len() <= 30

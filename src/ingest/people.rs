@@ -1236,35 +1236,18 @@ fn role_of(
 ) -> Option<String> {
     // "Mr Al Sudani": an honorific is evidence of a person, not a role.
     let honorific_only = role_tokens.iter().all(|t| {
-        matches!(
-            lower(strip_punct(t)).as_str(),
-            "mr" | "mrs"
-                | "ms"
-                | "miss"
-                | "sir"
-                | "dame"
-                | "lord"
-                | "baroness"
-                | "excellency"
-                | "his"
-                | "her"
-        )
+        is_honour(t)
+            || matches!(
+                lower(strip_punct(t)).as_str(),
+                "mr" | "mrs" | "ms" | "miss" | "his" | "her"
+            )
     });
     // "Sheikh Ali al-Hatem, a tribal leader": a form of address before the
     // name says less than the role the apposition gives.
     let address_only = role_tokens.iter().all(|t| {
         matches!(
             lower(strip_punct(t)).as_str(),
-            "sheikh"
-                | "shaikh"
-                | "sheikha"
-                | "sayyed"
-                | "sayyid"
-                | "hajji"
-                | "haji"
-                | "hajj"
-                | "sir"
-                | "dame"
+            "sheikh" | "shaikh" | "sheikha" | "sayyed" | "sayyid" | "hajji" | "haji" | "hajj"
         )
     });
     if let (true, Some(Apposition::Person(r))) = (address_only, &apposition) {
@@ -1279,12 +1262,7 @@ fn role_of(
                     role_tokens
                         .iter()
                         // ("Former spy chief Sir John Sawers": an honour, no role.)
-                        .filter(|t| {
-                            !matches!(
-                                strip_punct(t),
-                                "Sir" | "Dame" | "Lord" | "Baroness" | "Excellency"
-                            )
-                        })
+                        .filter(|t| !is_honour(t))
                         .map(|t| title_in_full(t.trim_end_matches(',')).unwrap_or(t)),
                 )
                 .collect::<Vec<_>>()
@@ -1298,6 +1276,15 @@ fn role_of(
     } else {
         role_before
     }
+}
+
+/// Honours and forms of address that stand before a name and are neither
+/// part of it nor a role: "Sir John Sawers", "His Excellency NAME".
+fn is_honour(t: &str) -> bool {
+    matches!(
+        lower(t).as_str(),
+        "sir" | "dame" | "lord" | "baroness" | "excellency"
+    )
 }
 
 /// Does `run` open with a given name, and so is all name ("Lahur Sheikh

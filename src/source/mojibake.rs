@@ -24,8 +24,7 @@ const HIGH: [char; 32] = [
 /// The byte a character was read from, if it is one above ASCII.
 fn byte_of(c: char) -> Option<u8> {
     match c as u32 {
-        0xA0..=0xFF => Some(c as u32 as u8),
-        0x80..=0x9F => Some(c as u32 as u8),
+        0x80..=0xFF => Some(c as u32 as u8),
         _ => HIGH.iter().position(|&h| h == c).map(|i| 0x80 + i as u8),
     }
 }
