@@ -458,6 +458,44 @@ fn output_dir(opts: &BuildOptions, config: Option<&SiteConfig>) -> PathBuf {
     })
 }
 
+/// The quick build of an edit that changed only a brief's text, when the
+/// previous site is on disk as written and the inputs changed are known;
+/// `None` when it does not apply (the whole pipeline runs then).
+fn try_text_edit(
+    opts: &BuildOptions,
+    config: Option<&SiteConfig>,
+    out_dir: &Path,
+    (cache, state, inputs): (&BuildCache, &BuildState, &InputSnapshot),
+    (output, changed, snapshot_ns): (cache::OutputCheck, Option<&[&str]>, i128),
+    (phases, start): (&mut Phases, Instant),
+) -> Option<Result<BuildReport, BuildFailed>> {
+    let Some(changed) = changed else {
+        phases.note("  (not a text edit: an input was added or removed)");
+        return None;
+    };
+    let config = config.filter(|_| output == cache::OutputCheck::Intact)?;
+    let mut config = config.clone();
+    if let Some(url) = &opts.base_url {
+        config.base_url = url.clone();
+    }
+    let previous = text_edit::Previous {
+        cache,
+        state,
+        inputs,
+        snapshot_ns,
+        changed,
+    };
+    let done = text_edit::build(&opts.root, &config, out_dir, previous, start);
+    phases.done("text edit");
+    match done {
+        Ok(done) => Some(done),
+        Err(why) => {
+            phases.note(&format!("  (not a text edit: {why})"));
+            None
+        }
+    }
+}
+
 /// Build the site described by `opts`: ingest first, then the pipeline.
 ///
 /// With the build cache of an earlier build (`.dossier-cache/`), only what
@@ -500,32 +538,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildFailed> {
         report.drafts = state.drafts.clone();
         return Ok(report);
     }
-    if let Some(config) = &config
-        && output == cache::OutputCheck::Intact
-        && let Some(changed) = &changed
-    {
-        let mut config = config.clone();
-        if let Some(url) = &opts.base_url {
-            config.base_url = url.clone();
-        }
-        let previous = text_edit::Previous {
-            cache: &cache,
-            state: &state,
-            inputs: &inputs,
-            snapshot_ns,
-            changed,
-        };
-        let done = text_edit::build(root, &config, &out_dir, previous, start);
-        phases.done("text edit");
-        match done {
-            Ok(done) => {
-                cache::discard((state, inputs));
-                return done;
-            }
-            Err(why) => phases.note(&format!("  (not a text edit: {why})")),
-        }
-    } else if changed.is_none() {
-        phases.note("  (not a text edit: an input was added or removed)");
+    if let Some(done) = try_text_edit(
+        opts,
+        config.as_ref(),
+        &out_dir,
+        (&cache, &state, &inputs),
+        (output, changed.as_deref(), snapshot_ns),
+        (&mut phases, start),
+    ) {
+        cache::discard((state, inputs));
+        return done;
     }
     let mut memo = cache.memo();
     memo.stamps = cache::Stamps::from_snapshot(&inputs);

@@ -494,35 +494,8 @@ pub fn clean(
     )
     .or_else(|| dated_dateline(&lines, &body, style.with_lead(&lead)))
     .or_else(|| yearless_dateline(&lines, &kinds, &body, style.with_lead(&lead)));
-    if let Some((i, text, mut why)) = title {
-        let text = match site_suffix(&text, &lines, i) {
-            Some((head, site)) => {
-                why.push_str(&format!("; the site's name after it left off ({site:?})"));
-                head.to_string()
-            }
-            None => text,
-        };
-        let text = match header::kicker_rest(&text) {
-            Some(rest) if !header::headline_shaped(&text, &Shape::of(&text), false) => {
-                why.push_str("; the label before it left off");
-                rest.to_string()
-            }
-            _ => text,
-        };
-        let text = match header::without_wire_tag(&text) {
-            Some(rest) => {
-                why.push_str("; the wire's status tag before it left off");
-                rest.to_string()
-            }
-            None => text,
-        };
-        let (fixed, reps) = repair_headline(&text, corpus);
-        art.repairs.extend(reps);
-        art.title = Some(Decided {
-            value: fixed,
-            line: Some(lines[i].no),
-            why,
-        });
+    if let Some(title) = title {
+        art.title = Some(finish_headline(title, &lines, corpus, &mut art.repairs));
     }
     let mut left_out = dropped(
         &lines,
@@ -543,6 +516,45 @@ pub fn clean(
     left_out.sort_by_key(|d| d.line);
     art.dropped = left_out;
     art
+}
+
+/// The headline chosen at line `i`, finished: the site's name after it,
+/// a section's label or a wire's status tag before it left off, words
+/// broken by the page repaired (the repairs noted in `repairs`).
+fn finish_headline(
+    (i, text, mut why): (usize, String, String),
+    lines: &[Line],
+    corpus: &CorpusWords,
+    repairs: &mut Vec<(String, String)>,
+) -> Decided<String> {
+    let text = match site_suffix(&text, lines, i) {
+        Some((head, site)) => {
+            why.push_str(&format!("; the site's name after it left off ({site:?})"));
+            head.to_string()
+        }
+        None => text,
+    };
+    let text = match header::kicker_rest(&text) {
+        Some(rest) if !header::headline_shaped(&text, &Shape::of(&text), false) => {
+            why.push_str("; the label before it left off");
+            rest.to_string()
+        }
+        _ => text,
+    };
+    let text = match header::without_wire_tag(&text) {
+        Some(rest) => {
+            why.push_str("; the wire's status tag before it left off");
+            rest.to_string()
+        }
+        None => text,
+    };
+    let (fixed, reps) = repair_headline(&text, corpus);
+    repairs.extend(reps);
+    Decided {
+        value: fixed,
+        line: Some(lines[i].no),
+        why,
+    }
 }
 
 /// "Iraqi Foreign Minister Fuad Hussein welcomed the decision.": a short

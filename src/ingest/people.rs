@@ -1344,40 +1344,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     if run.is_empty() {
         return None;
     }
-    // The role ends at its last role word, or at an organisation's head
-    // ("Armed Forces Mohammed Shia al-Sudani"), when names follow.
-    // A run that opens with a given name is all name ("Lahur Sheikh Jangi").
-    let opens_with_name = opens_with_given_name(run);
-    let role_end = run
-        .iter()
-        .enumerate()
-        .filter(|(i, t)| {
-            (is_role_word(t) || is_head(strip_punct(t)))
-                && run[i + 1..]
-                    .iter()
-                    .any(|n| is_name_token(n) && !is_role_word(n))
-        })
-        .map(|(i, _)| i + 1)
-        .next_back()
-        .filter(|_| !opens_with_name)
-        .unwrap_or_else(|| {
-            run.iter()
-                .position(|t| !is_qualifier(t))
-                .unwrap_or(run.len())
-        });
-    let mut name_start = past_portfolio(run, role_end);
-    // "Spokesman of Kataib Hezbollah Jafar al-Husseini", "Secretary-General
-    // of Kataib Sayyid al-Shuhada Abu Alaa al-Walai": a group named after
-    // the role belongs to the role, whatever role word its name holds; the
-    // person's name begins where the group's ends.
-    if let Some(g) = (1..=name_start.min(run.len() - 1))
-        .find(|&g| super::entities::is_group_opener(strip_punct(run[g])))
-    {
-        let after = past_group_name(tokens, start + g, end) - start;
-        if after > g && after < run.len() {
-            name_start = name_start.max(after);
-        }
-    }
+    let name_start = name_start_in(tokens, start, end);
     let role_tokens = &run[..name_start];
     let name: Vec<String> = run[name_start..]
         .iter()
@@ -1487,6 +1454,47 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         title_case: false,
         line,
     })
+}
+
+/// Where the name begins in the run `tokens[start..end]` (not empty): past
+/// the role and any group named after it.
+fn name_start_in(tokens: &[&str], start: usize, end: usize) -> usize {
+    let run = &tokens[start..end];
+    // The role ends at its last role word, or at an organisation's head
+    // ("Armed Forces Mohammed Shia al-Sudani"), when names follow.
+    // A run that opens with a given name is all name ("Lahur Sheikh Jangi").
+    let opens_with_name = opens_with_given_name(run);
+    let role_end = run
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            (is_role_word(t) || is_head(strip_punct(t)))
+                && run[i + 1..]
+                    .iter()
+                    .any(|n| is_name_token(n) && !is_role_word(n))
+        })
+        .map(|(i, _)| i + 1)
+        .next_back()
+        .filter(|_| !opens_with_name)
+        .unwrap_or_else(|| {
+            run.iter()
+                .position(|t| !is_qualifier(t))
+                .unwrap_or(run.len())
+        });
+    let mut name_start = past_portfolio(run, role_end);
+    // "Spokesman of Kataib Hezbollah Jafar al-Husseini", "Secretary-General
+    // of Kataib Sayyid al-Shuhada Abu Alaa al-Walai": a group named after
+    // the role belongs to the role, whatever role word its name holds; the
+    // person's name begins where the group's ends.
+    if let Some(g) = (1..=name_start.min(run.len() - 1))
+        .find(|&g| super::entities::is_group_opener(strip_punct(run[g])))
+    {
+        let after = past_group_name(tokens, start + g, end) - start;
+        if after > g && after < run.len() {
+            name_start = name_start.max(after);
+        }
+    }
+    name_start
 }
 
 /// A title abbreviated before a name, written out: "Sen." -> "Senator",
