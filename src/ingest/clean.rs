@@ -1739,12 +1739,24 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
 fn desk_beside_date(lines: &[Line], kinds: &mut [Kind], title_at: usize) -> bool {
     let is_date = |k: &Kind| matches!(k, Kind::Date(_));
     for j in title_at + 1..lines.len().min(title_at + 5) {
+        let beside = is_date(&kinds[j - 1]) || kinds.get(j + 1).is_some_and(is_date);
         match &kinds[j] {
+            // "Web Desk | Gulf Dispatch" (set like a menu), "Gulf Dispatch
+            // Staff Reporter": a credit that names the paper.
+            Kind::Chrome(_) if beside => {
+                if let Some(Some(outlet)) = header::generic_credit_of(&lines[j].text) {
+                    kinds[j] = Kind::Byline(Byline {
+                        outlet: Some(outlet),
+                        ..Byline::default()
+                    });
+                    return true;
+                }
+                continue;
+            }
             Kind::Chrome(_) | Kind::Date(_) => continue,
             Kind::Text(_) => {}
             _ => return false,
         }
-        let beside = is_date(&kinds[j - 1]) || kinds.get(j + 1).is_some_and(is_date);
         match header::desk_credit(&lines[j].text) {
             Some(b) if beside => {
                 kinds[j] = Kind::Byline(b);

@@ -357,6 +357,13 @@ fn read_piece(piece: &str, (i, j): (usize, usize), b: &mut Byline) {
     // "Jane Roe Kirkuk Bureau": the job after the name, no comma between.
     let job_after = name_before_job(piece);
     let piece = job_after.as_deref().unwrap_or(piece);
+    // "Staff Reporter - Gulf Dispatch": no one signs; the publication does.
+    if let Some(outlet) = generic_credit_of(piece) {
+        if let Some(o) = outlet {
+            read_credit(&o, b);
+        }
+        return;
+    }
     // "Wendy Roe - The Harbour Record": the name, a dash, the publication.
     let piece = match piece.split_once(" - ").or_else(|| piece.split_once(" – ")) {
         Some((name, publication))
@@ -1059,6 +1066,12 @@ fn desk_of_outlet(piece: &str) -> Option<String> {
 /// the desk's publication.
 pub(super) fn desk_credit(line: &str) -> Option<Byline> {
     const DESKS: &[&str] = &["desk", "newsroom", "bureau", "team", "staff"];
+    if let Some(outlet) = generic_credit_of(line) {
+        return Some(Byline {
+            outlet,
+            ..Byline::default()
+        });
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     let last = words.last()?.to_lowercase();
     let names = |w: &&str| {
@@ -1083,6 +1096,60 @@ pub(super) fn desk_credit(line: &str) -> Option<Byline> {
         ..Byline::default()
     })
 }
+
+/// The credit a paper prints where no one signs ("Staff Reporter", "Our
+/// Correspondent", "Web Desk"), alone, or with its publication after a
+/// separator ("Staff Reporter - Gulf Dispatch", "Web Desk | Harbour
+/// Times") or before it ("Gulf Dispatch Staff Reporter"). `Some(outlet)`
+/// for such a line, the outlet when it names one.
+pub(super) fn generic_credit_of(line: &str) -> Option<Option<String>> {
+    let line = line.trim();
+    let unsigned = |piece: &str| {
+        let p = piece.trim().to_lowercase();
+        let p = p.strip_prefix("by ").unwrap_or(&p).trim();
+        GENERIC_CREDITS.contains(&p)
+    };
+    let outlet = |piece: &str| {
+        let piece = piece.trim();
+        (is_proper_name_of_at_most(piece, 5) && !is_plausible_person_name(piece))
+            .then(|| piece.to_string())
+    };
+    if unsigned(line) {
+        return Some(None);
+    }
+    for sep in [" - ", " – ", " — ", " | ", ", "] {
+        if let Some((head, tail)) = line.split_once(sep) {
+            if unsigned(head) {
+                return outlet(tail).map(Some);
+            }
+            return None;
+        }
+    }
+    // "Gulf Dispatch Staff Reporter": the paper's name, then the credit.
+    let words: Vec<&str> = line.split_whitespace().collect();
+    (3..=7).contains(&words.len()).then_some(())?;
+    let k = words.len() - 2;
+    unsigned(&words[k..].join(" "))
+        .then(|| outlet(&words[..k].join(" ")))
+        .flatten()
+        .map(Some)
+}
+
+/// What a paper prints in the byline's place when no one signs.
+const GENERIC_CREDITS: &[&str] = &[
+    "staff reporter",
+    "staff writer",
+    "staff correspondent",
+    "our correspondent",
+    "a correspondent",
+    "special correspondent",
+    "our staff reporter",
+    "news desk",
+    "web desk",
+    "online desk",
+    "digital desk",
+    "news service",
+];
 
 /// Does `piece` name a desk ("Staff", "Desk", "Newsroom")?
 pub(super) fn is_desk(piece: &str) -> bool {
@@ -3584,6 +3651,40 @@ mod tests {
         ] {
             assert!(desk_credit(line).is_none(), "{line}");
         }
+    }
+
+    #[test]
+    fn an_unsigned_credit_names_the_paper_beside_it() {
+        for (line, outlet) in [
+            ("Staff Reporter - Tigris Mail", Some("Tigris Mail")),
+            (
+                "By Staff Writer | The Basra Herald",
+                Some("The Basra Herald"),
+            ),
+            ("Web Desk, Kirkuk Now", Some("Kirkuk Now")),
+            ("Tigris Mail Staff Reporter", Some("Tigris Mail")),
+            ("Our Correspondent", None),
+        ] {
+            let b = desk_credit(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(b.outlet.as_deref(), outlet, "{line}");
+            assert!(b.authors.is_empty(), "{line}");
+        }
+        // A person who signs, or a sentence, is no unsigned credit.
+        for line in [
+            "Jane Roe - Tigris Mail",
+            "Staff Reporter - the talks went on",
+            "Jane Roe Staff Reporter",
+        ] {
+            assert!(generic_credit_of(line).flatten().is_none(), "{line}");
+        }
+        let b = byline(
+            "By Staff Reporter - Tigris Mail",
+            DateStyle::default(),
+            false,
+        )
+        .unwrap();
+        assert_eq!(b.outlet.as_deref(), Some("Tigris Mail"));
+        assert!(b.authors.is_empty());
     }
 
     #[test]

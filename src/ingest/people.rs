@@ -869,9 +869,9 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
         // Most sentences have no initial or suffix: their words are read
         // in place.
         let words = has_initials(&s.text).then(|| without_initials(&s.text));
-        let tokens: Vec<&str> = match &words {
-            Some(words) => words.iter().map(String::as_str).collect(),
-            None => s.text.split_whitespace().collect(),
+        let (tokens, vouched): (Vec<&str>, &[(usize, String)]) = match &words {
+            Some((words, vouched)) => (words.iter().map(String::as_str).collect(), vouched),
+            None => (s.text.split_whitespace().collect(), &[]),
         };
         // In title case the words that join a headline's parts are
         // capitalised too ("Statement From Ambassador Jane Roe On The
@@ -908,6 +908,14 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             if title_case {
                 m.title_case = true;
                 within_title_case(&mut m);
+            }
+            // "J.D. Vance", "C.Q. Brown": initials set together before it
+            // make the word a person's name, and are its given name.
+            let at = end.saturating_sub(m.name.len());
+            if let Some((_, initials)) = vouched.iter().find(|(i, _)| *i == at) {
+                m.name.insert(0, initials.clone());
+                m.person = true;
+                m.not_person = false;
             }
             let name = m.name.join(" ");
             // (A one-word name is its only token: the name's check is the token's.)
@@ -1076,21 +1084,23 @@ fn with_printed_forms(people: &mut [Person], sentences: &[Sentence]) {
         // II"), or not at all: "Abdullah" alone stays as it is.
         let number = if tokens.len() == 1 { "" } else { "?" };
         let between = r"(?:\s+\p{Lu}\.?)*\s+";
-        let pattern = format!(
-            r"\b{}(?:,?\s+(?:Jr\.?|Sr\.?|{NUMERALS})\b){number}",
-            tokens
-                .iter()
-                .map(|t| regex::escape(t))
-                .collect::<Vec<_>>()
-                .join(between)
-        );
+        let name = tokens
+            .iter()
+            .map(|t| regex::escape(t))
+            .collect::<Vec<_>>()
+            .join(between);
+        let suffix = r"(?:,?\s+(?:Jr\.|Sr\.|(?:Jr|Sr|NUMERALS)\b))".replace("NUMERALS", NUMERALS);
+        let pattern = format!(r"\b{name}{suffix}{number}");
         let Ok(re) = Regex::new(&pattern) else {
             continue;
         };
         let printed = marked
             .iter()
             .filter(|s| p.lines.contains(&s.line))
-            .find_map(|s| re.find(&s.text).map(|m| m.as_str().to_string()));
+            .find_map(|s| re.find(&s.text).map(|m| m.as_str().to_string()))
+            // "Lloyd Austin, Jr.": the comma sets the suffix off in a
+            // sentence; the name is "Lloyd Austin Jr.".
+            .map(|printed| printed.replace(", ", " "));
         if let Some(printed) = printed
             && printed != p.name
         {
@@ -1106,7 +1116,37 @@ fn with_printed_forms(people: &mut [Person], sentences: &[Sentence]) {
 /// generational suffix ("Jr.", "III")?
 fn has_initials(text: &str) -> bool {
     text.split_whitespace()
-        .any(|t| is_initial(t) || is_suffix(suffix_core(t)))
+        .any(|t| is_initial(t) || is_compact_initials(t) || is_suffix(suffix_core(t)))
+}
+
+/// "J.D.", "C.Q.": two or three initials printed together before a
+/// surname as a given name ("J.D. Vance", "Gen. C.Q. Brown Jr."); not the
+/// abbreviations set the same way ("U.S.", "U.N.", "D.C.", "H.E.").
+fn is_compact_initials(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len().is_multiple_of(2)
+        && (4..=6).contains(&b.len())
+        && b.chunks(2)
+            .all(|g| g[0].is_ascii_uppercase() && g[1] == b'.')
+        && !matches!(
+            t,
+            "U.S."
+                | "U.K."
+                | "U.N."
+                | "E.U."
+                | "D.C."
+                | "H.E."
+                | "A.M."
+                | "P.M."
+                | "U.A.E."
+                | "U.S.A."
+                | "N.Y."
+                | "N.J."
+                | "L.A."
+                | "B.C."
+                | "A.D."
+                | "R.I."
+        )
 }
 
 /// "J.": a capital and a full stop; or a lone capital, as British and Gulf
@@ -1134,10 +1174,13 @@ fn is_suffix(core: &str) -> bool {
 /// The words of `text` with middle initials and generational suffixes
 /// taken out of names ("Lloyd J. Austin III," -> "Lloyd Austin,"): the
 /// name is the run of name words around them. A suffix's punctuation stays
-/// on the name.
-fn without_initials(text: &str) -> Vec<String> {
+/// on the name. Initials set together before a name ("J.D. Vance") go too;
+/// the second list holds them with the position of the word they stood
+/// before (a person's surname, whatever else the word may be: "C.Q. Brown").
+fn without_initials(text: &str) -> (Vec<String>, Vec<(usize, String)>) {
     let raw: Vec<&str> = text.split_whitespace().collect();
     let mut out: Vec<String> = Vec::with_capacity(raw.len());
+    let mut vouched = Vec::new();
     for (i, t) in raw.iter().enumerate() {
         let after_name = out
             .last()
@@ -1145,6 +1188,10 @@ fn without_initials(text: &str) -> Vec<String> {
         let initial = is_initial(t) && raw.get(i + 1).is_some_and(|n| is_name_token(n));
         let core = suffix_core(t);
         if after_name && initial {
+            continue;
+        }
+        if is_compact_initials(t) && raw.get(i + 1).is_some_and(|n| is_name_token(n)) {
+            vouched.push((out.len(), (*t).to_string()));
             continue;
         }
         if after_name && is_suffix(core) {
@@ -1156,7 +1203,7 @@ fn without_initials(text: &str) -> Vec<String> {
         }
         out.push((*t).to_string());
     }
-    out
+    (out, vouched)
 }
 
 /// Do the words before a name say it is another name of someone named
@@ -1278,6 +1325,40 @@ fn role_of(
     }
 }
 
+/// "Lord Ahmad of Wimbledon", "Baroness Goldie of Bishopton": a peer's name
+/// ends before the place the title is taken from (the end of the run
+/// `tokens[start..end]` without it).
+fn before_peers_seat(tokens: &[&str], start: usize, end: usize) -> usize {
+    let run = &tokens[start..end];
+    let Some(peer) = run
+        .iter()
+        .position(|t| matches!(lower(t).as_str(), "lord" | "baroness" | "lady"))
+    else {
+        return end;
+    };
+    run.iter()
+        .enumerate()
+        .skip(peer + 2)
+        .take(2)
+        .find(|(i, t)| {
+            t.eq_ignore_ascii_case("of")
+                && run[peer + 1..*i]
+                    .iter()
+                    .all(|n| is_name_token(n) && !n.ends_with(','))
+        })
+        .map_or(end, |(i, _)| start + i)
+}
+
+/// Does the run at `start` follow "Lord Ahmad of": is it the place a
+/// peer's title is taken from?
+fn is_peers_seat(tokens: &[&str], start: usize) -> bool {
+    start >= 3
+        && tokens[start - 1].eq_ignore_ascii_case("of")
+        && (2..=3).any(|back| {
+            start > back && before_peers_seat(tokens, start - back - 1, start + 1) == start - 1
+        })
+}
+
 /// Honours and forms of address that stand before a name and are neither
 /// part of it nor a role: "Sir John Sawers", "His Excellency NAME".
 fn is_honour(t: &str) -> bool {
@@ -1340,11 +1421,21 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         start += k + 1;
     }
     let start = past_group_name(tokens, start, end);
+    let end = before_peers_seat(tokens, start, end);
     let run = &tokens[start..end];
     if run.is_empty() {
         return None;
     }
     let name_start = name_start_in(tokens, start, end);
+    // "Lord Ahmad", "Baroness Goldie": a peer is named by the title and
+    // one name, which alone would be anyone's.
+    let peer = name_start >= 1
+        && name_start + 1 == run.len()
+        && matches!(
+            lower(run[name_start - 1]).as_str(),
+            "lord" | "baroness" | "lady"
+        );
+    let name_start = name_start - usize::from(peer);
     let role_tokens = &run[..name_start];
     let name: Vec<String> = run[name_start..]
         .iter()
@@ -1403,7 +1494,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         .is_some_and(|t| t.eq_ignore_ascii_case("of"))
         && name.last().is_some_and(|t| is_common_word(t))
         && !given;
-    if after_org_head || portfolio_alone {
+    if after_org_head || portfolio_alone || is_peers_seat(tokens, start) {
         not_person = true;
     }
     let apposition = apposition_after(tokens, end, last);
@@ -1423,6 +1514,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     let role_before = appositive_role_before(tokens, abs_start);
     let named = naming_phrase_before(tokens, abs_start);
     let person = has_role
+        || peer
         || given
         || arabic_shape
         || leads_a_party(&name, last, &tokens[end..])
@@ -2418,6 +2510,48 @@ mod tests {
         );
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].roles.is_empty(), "{:?}", p[0].roles);
+    }
+
+    #[test]
+    fn initials_set_together_are_a_given_name() {
+        let mut got = names_of(
+            &[
+                "Gen. K.L. Green Jr., the commander, said the bases would close.",
+                "Party nominee B.J. Tolland spoke at a rally, as U.S. Ambassador Ruth Adair listened.",
+                "The U.N. Mission welcomed the plan.",
+                "Tolland later met Defense Secretary Paul Carver, Jr., in Washington.",
+            ],
+            &[],
+        );
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                "B.J. Tolland",
+                "K.L. Green Jr.",
+                "Paul Carver Jr.",
+                "Ruth Adair"
+            ]
+        );
+        assert!(is_compact_initials("J.D.") && is_compact_initials("A.B.C."));
+        assert!(
+            !is_compact_initials("U.S.")
+                && !is_compact_initials("J.")
+                && !is_compact_initials("JD")
+        );
+    }
+
+    #[test]
+    fn a_peer_is_named_by_the_title_not_the_seat() {
+        let mut got = names_of(
+            &[
+                "Lord Hartley of Exmoor, the trade envoy, met Minister Ali Karim on Monday.",
+                "Karim told Baroness Wells that the plan would go ahead.",
+            ],
+            &[],
+        );
+        got.sort();
+        assert_eq!(got, ["Ali Karim", "Baroness Wells", "Lord Hartley"]);
     }
 
     #[test]
