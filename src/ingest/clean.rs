@@ -413,7 +413,7 @@ pub fn clean(
     // headline and the masthead are boundaries.
     let title_at = title.as_ref().map(|t| t.0);
     if let Some(h) = title_at {
-        byline_under_headline(&lines, &mut kinds, h);
+        byline_under_headline(&lines, &mut kinds, h, style);
         author_over_headline(&lines, &mut kinds, h);
         author_block_under_headline(&lines, &mut kinds, h);
         tags_under_the_date(&lines, &shapes, &mut kinds, h);
@@ -1682,7 +1682,7 @@ fn outlet_description(lines: &[Line], kinds: &mut [Kind], masthead: &Masthead) {
 /// "Hamid Rasheed, Associate Professor of ..., University of X" there: a
 /// contributor's name and post, the author (elsewhere such a line names a
 /// speaker).
-fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
+fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize, style: DateStyle) {
     // "Reporting by Jane Roe" right under the headline signs the story (at
     // a wire story's end it is a credit among others).
     for j in title_at + 1..lines.len().min(title_at + 4) {
@@ -1702,7 +1702,9 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
             return;
         }
     }
-    if desk_beside_date(lines, kinds, title_at) {
+    if desk_beside_date(lines, kinds, title_at)
+        || credit_fields_under(lines, kinds, title_at, style)
+    {
         return;
     }
     // (Past the date line: "2024-09-28 12:30" / "Jane Roe - Kirkuk".)
@@ -1731,6 +1733,37 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
             ..Byline::default()
         });
     }
+}
+
+/// "Jane Roe, Tigris Mail, September 27, 2024" right under the headline
+/// (past chrome and the date): the credit's fields, read as a byline.
+fn credit_fields_under(
+    lines: &[Line],
+    kinds: &mut [Kind],
+    title_at: usize,
+    style: DateStyle,
+) -> bool {
+    for j in title_at + 1..lines.len().min(title_at + 5) {
+        match &kinds[j] {
+            Kind::Text(_) | Kind::Date(_) | Kind::Chrome(_) => {}
+            _ => return false,
+        }
+        if let Some(b) = header::credit_fields(&lines[j].text, style) {
+            let date = match &kinds[j] {
+                Kind::Date(d) => Some(d.clone()),
+                _ => None,
+            };
+            kinds[j] = Kind::Byline(Byline {
+                date: date.or(b.date),
+                ..b
+            });
+            return true;
+        }
+        if matches!(kinds[j], Kind::Text(_)) && !header::is_short_label(&lines[j].text) {
+            return false;
+        }
+    }
+    false
 }
 
 /// "Harbour Times Newsroom" under the headline, right above or below the

@@ -1097,6 +1097,107 @@ pub(super) fn desk_credit(line: &str) -> Option<Byline> {
     })
 }
 
+/// "Jane Roe, Tigris Mail, September 27, 2024", "Tigris Mail - 27
+/// September 2024", "27/09/2024 | Tigris Mail", "Jane Roe (Tigris Mail)
+/// September 27, 2024": a credit line with no "By", its fields set apart
+/// by commas, dashes or brackets: the author's name first, the
+/// publication's, a filing place, the date. A byline when every field is
+/// one of those and one names the publication (with no date, only a name
+/// that says it is one: "Jane Roe, Tigris Mail").
+pub(super) fn credit_fields(line: &str, style: DateStyle) -> Option<Byline> {
+    let line = line.trim();
+    if line.chars().count() > 100
+        || line.ends_with(['.', '!', '?', ':', ';'])
+        || opens_with_by(line)
+    {
+        return None;
+    }
+    let (rest, date) = date_field_at_an_end(line, style).unwrap_or((line, None));
+    let pieces: Vec<&str> = rest
+        .split([',', '(', ')', '|'])
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split(" – "))
+        .map(|p| p.trim().trim_matches(['-', '–', '—']).trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    // (Fields of figures are a time's or a number's, a weekday is the
+    // date's, a label's field ("Source: X", "Editor: Y") says what it is.)
+    // Undated, a name alone is no credit ("Media Note", "Notes": labels).
+    if pieces.len() < 1 + usize::from(date.is_none())
+        || pieces.len() > 3
+        || pieces.iter().any(|p| {
+            !p.starts_with(|c: char| c.is_alphabetic())
+                || p.contains(':')
+                || super::dates::is_calendar_word(p)
+        })
+    {
+        return None;
+    }
+    let mut b = Byline {
+        date,
+        ..Byline::default()
+    };
+    for (i, piece) in pieces.iter().enumerate() {
+        if i == 0 && pieces.len() > 1 && is_plausible_person_name(piece) {
+            b.authors.push(piece.to_string());
+        } else if is_desk(piece) {
+            // ("Shatt Arab Monitor Staff": a desk, its paper's name when
+            // the gazetteer knows it.)
+            match desk_credit(piece).and_then(|d| d.outlet) {
+                Some(outlet) if b.outlet.is_none() => read_credit(&outlet, &mut b),
+                _ => {}
+            }
+        } else if super::people::is_place(piece) {
+            // ("Jane Roe, Baghdad": where she filed from.)
+        } else if b.outlet.is_none()
+            && b.credits.is_empty()
+            && (known_outlet(piece).is_some()
+                || has_outlet_word(piece) && is_proper_name(piece)
+                || b.date.is_some()
+                    && is_proper_name_of_at_most(piece, 5)
+                    && !is_plausible_person_name(piece))
+        {
+            read_credit(piece, &mut b);
+        } else {
+            return None;
+        }
+    }
+    // ("Jane Roe, Baghdad, September 27, 2024": the author, where she
+    // filed from, the date.)
+    let signed_and_dated = !b.authors.is_empty() && b.date.is_some();
+    (b.outlet.is_some() || !b.credits.is_empty() || signed_and_dated).then_some(b)
+}
+
+/// The date field at the end of `line` ("..., September 27, 2024") or at
+/// its start before a separator ("27/09/2024 | ..."), and the rest of the
+/// line. A field at the end starts with a figure or a calendar word (not
+/// "Tigris Mail, September 27": a place's shape).
+fn date_field_at_an_end(line: &str, style: DateStyle) -> Option<(&str, Option<PublishedDate>)> {
+    let bounds = |seps: &[&str]| -> Vec<(usize, usize)> {
+        let mut out: Vec<(usize, usize)> = seps
+            .iter()
+            .flat_map(|sep| line.match_indices(sep).map(|(i, m)| (i, i + m.len())))
+            .collect();
+        out.sort_unstable();
+        out
+    };
+    for (head_end, tail_start) in bounds(&[", ", " - ", " – ", " — ", " | ", ") ", " · "]) {
+        let tail = line[tail_start..].trim();
+        let first = tail.split_whitespace().next().unwrap_or("");
+        let calendar = first.starts_with(|c: char| c.is_ascii_digit())
+            || super::dates::is_calendar_word(first.trim_end_matches([',', '.']));
+        if calendar && let Some(d) = parse_date_line(tail, style, 0) {
+            return Some((line[..head_end].trim_end_matches('(').trim(), Some(d)));
+        }
+    }
+    for (head_end, tail_start) in bounds(&[" - ", " – ", " — ", " | ", " · "]) {
+        if let Some(d) = parse_date_line(line[..head_end].trim(), style, 0) {
+            return Some((line[tail_start..].trim(), Some(d)));
+        }
+    }
+    None
+}
+
 /// The credit a paper prints where no one signs ("Staff Reporter", "Our
 /// Correspondent", "Web Desk"), alone, or with its publication after a
 /// separator ("Staff Reporter - Gulf Dispatch", "Web Desk | Harbour
@@ -3685,6 +3786,56 @@ mod tests {
         .unwrap();
         assert_eq!(b.outlet.as_deref(), Some("Tigris Mail"));
         assert!(b.authors.is_empty());
+    }
+
+    #[test]
+    fn credit_fields_without_by() {
+        let style = DateStyle::default();
+        let read = |line: &str| {
+            credit_fields(line, style).map(|b| {
+                (
+                    b.authors.join("+"),
+                    b.outlet.unwrap_or_default(),
+                    b.date.map(|d| d.date.to_string()).unwrap_or_default(),
+                )
+            })
+        };
+        let owned = |a: &str, o: &str, d: &str| Some((a.to_string(), o.to_string(), d.to_string()));
+        assert_eq!(
+            read("Ana Vidal, Tigris Mail, March 3, 2025"),
+            owned("Ana Vidal", "Tigris Mail", "2025-03-03")
+        );
+        assert_eq!(
+            read("Tigris Mail - 3 March 2025"),
+            owned("", "Tigris Mail", "2025-03-03")
+        );
+        assert_eq!(
+            read("3 March 2025 | Tigris Mail"),
+            owned("", "Tigris Mail", "2025-03-03")
+        );
+        assert_eq!(
+            read("Ana Vidal (Tigris Mail) March 3, 2025"),
+            owned("Ana Vidal", "Tigris Mail", "2025-03-03")
+        );
+        assert_eq!(
+            read("Ana Vidal, Basra, March 3, 2025"),
+            owned("Ana Vidal", "", "2025-03-03")
+        );
+        assert_eq!(
+            read("Ana Vidal, Tigris Mail"),
+            owned("Ana Vidal", "Tigris Mail", "")
+        );
+        for line in [
+            "Basra, March 3, 2025",
+            "Media Note",
+            "Ana Vidal, Senior Fellow",
+            "Source: Tigris Wire | 2025-03-03 10:00",
+            "Monday, 3 March, 2025 - 10:00",
+            "2025-03-03 | 09:14",
+            "Talks resume in Baghdad, officials say, March 3, 2025.",
+        ] {
+            assert_eq!(read(line), None, "{line}");
+        }
     }
 
     #[test]
