@@ -3800,31 +3800,42 @@ mod tests {
                 )
             })
         };
-        let owned = |a: &str, o: &str, d: &str| Some((a.to_string(), o.to_string(), d.to_string()));
-        assert_eq!(
-            read("Ana Vidal, Tigris Mail, March 3, 2025"),
-            owned("Ana Vidal", "Tigris Mail", "2025-03-03")
-        );
-        assert_eq!(
-            read("Tigris Mail - 3 March 2025"),
-            owned("", "Tigris Mail", "2025-03-03")
-        );
-        assert_eq!(
-            read("3 March 2025 | Tigris Mail"),
-            owned("", "Tigris Mail", "2025-03-03")
-        );
-        assert_eq!(
-            read("Ana Vidal (Tigris Mail) March 3, 2025"),
-            owned("Ana Vidal", "Tigris Mail", "2025-03-03")
-        );
-        assert_eq!(
-            read("Ana Vidal, Basra, March 3, 2025"),
-            owned("Ana Vidal", "", "2025-03-03")
-        );
-        assert_eq!(
-            read("Ana Vidal, Tigris Mail"),
-            owned("Ana Vidal", "Tigris Mail", "")
-        );
+        for (line, authors, outlet, date) in [
+            (
+                "Ana Vidal, Tigris Mail, March 3, 2025",
+                "Ana Vidal",
+                "Tigris Mail",
+                "2025-03-03",
+            ),
+            (
+                "Tigris Mail - 3 March 2025",
+                "",
+                "Tigris Mail",
+                "2025-03-03",
+            ),
+            (
+                "3 March 2025 | Tigris Mail",
+                "",
+                "Tigris Mail",
+                "2025-03-03",
+            ),
+            (
+                "Ana Vidal (Tigris Mail) March 3, 2025",
+                "Ana Vidal",
+                "Tigris Mail",
+                "2025-03-03",
+            ),
+            (
+                "Ana Vidal, Basra, March 3, 2025",
+                "Ana Vidal",
+                "",
+                "2025-03-03",
+            ),
+            ("Ana Vidal, Tigris Mail", "Ana Vidal", "Tigris Mail", ""),
+        ] {
+            let want = (authors.to_string(), outlet.to_string(), date.to_string());
+            assert_eq!(read(line), Some(want), "{line}");
+        }
         for line in [
             "Basra, March 3, 2025",
             "Media Note",
