@@ -455,9 +455,12 @@ pub fn clean(
         // "JANE ROE, HOST:" on its own line: who speaks next, not a section.
         let speaker = lines[i].text.trim_end().ends_with(':')
             && header::transcript_speaker(&lines[i].text).is_some();
+        // (A standfirst the markup marks is the article's first paragraph.)
+        let standfirst = meta.mark(lines[i].no) == Some(MarkKind::Standfirst);
         let heading = !shapes[i].sentence_end
             && !lead_in
             && !speaker
+            && !standfirst
             && shapes[i].words <= 15
             && (is_heading_shaped(&lines[i].text, &shapes[i])
                 || matches!(meta.mark(lines[i].no), Some(MarkKind::Heading(_))));

@@ -264,7 +264,7 @@ fn mark_of(el: &ElementRef<'_>, text: &str) -> Option<MarkKind> {
         return None;
     }
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)(?:^|[\s_-])(?:(?P<by>byline|by-line|author|authors|writer|contributor)|(?P<date>date|dates|time|timestamp|published|dateline|pubdate)|(?P<cap>caption|credit))(?:$|[\s_-])").unwrap()
+        Regex::new(r"(?i)(?:^|[\s_-])(?:(?P<by>byline|by-line|author|authors|writer|contributor)|(?P<date>date|dates|time|timestamp|published|dateline|pubdate)|(?P<cap>caption|credit)|(?P<dek>dek|standfirst|subtitle|subheadline|strapline|deck))(?:$|[\s_-])").unwrap()
     });
     let attrs = [
         el.value().attr("class"),
@@ -277,8 +277,10 @@ fn mark_of(el: &ElementRef<'_>, text: &str) -> Option<MarkKind> {
                 MarkKind::Byline
             } else if c.name("date").is_some() {
                 MarkKind::Date
-            } else {
+            } else if c.name("cap").is_some() {
                 MarkKind::Caption
+            } else {
+                MarkKind::Standfirst
             });
         }
     }
@@ -764,6 +766,21 @@ mod tests {
         assert_eq!(meta.mark(1), Some(MarkKind::Heading(1)));
         assert_eq!(meta.mark(5), Some(MarkKind::Heading(2)));
         assert_eq!(meta.mark(3), None);
+    }
+
+    #[test]
+    fn a_standfirst_is_marked_by_its_class() {
+        let (text, meta) = to_text(
+            "<html><body><article><h1>Deal struck</h1><p class=\"article-dek\">Troops to leave in stages</p><h2 class=\"subhead\">What next</h2><p>Baghdad and Washington agreed on a plan on Monday.</p></article></body></html>",
+        );
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines[1], "Troops to leave in stages", "{text}");
+        let line_of = |s: &str| text.lines().position(|l| l == s).unwrap() + 1;
+        assert_eq!(
+            meta.mark(line_of("Troops to leave in stages")),
+            Some(MarkKind::Standfirst)
+        );
+        assert_eq!(meta.mark(line_of("What next")), Some(MarkKind::Heading(2)));
     }
 
     #[test]

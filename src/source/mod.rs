@@ -158,6 +158,9 @@ pub enum MarkKind {
     Date,
     /// A caption or credit (`<figcaption>`, class caption/credit).
     Caption,
+    /// The standfirst under a headline (class dek, standfirst, subtitle,
+    /// strapline): a paragraph of the article, whatever its shape.
+    Standfirst,
 }
 
 impl SourceMeta {
