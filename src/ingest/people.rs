@@ -1677,6 +1677,8 @@ fn role_prefix<'a>(tokens: &[&'a str], start: usize, role: &[&str]) -> Vec<&'a s
 /// function word or a connective ("Meanwhile", "Nonetheless"), or an
 /// adverb in -ly that is no one's given name ("Separately Barzani said").
 fn is_function_opener(t: &str) -> bool {
+    // ("Meanwhile, ...", "Later, ...": with the comma that sets it off.)
+    let t = t.strip_suffix(',').unwrap_or(t);
     let l = t.to_lowercase();
     let mut chars = t.chars();
     chars.next().is_some_and(char::is_uppercase)
@@ -1709,6 +1711,12 @@ fn is_function_opener(t: &str) -> bool {
                     | "overall"
                     | "afterwards"
                     | "regardless"
+                    | "later"
+                    | "earlier"
+                    | "separately"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
             )
             || l.ends_with("ly") && is_common_word(t) && !is_given_name(t))
 }
@@ -2044,6 +2052,42 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
             }
         }
     }
+    // A surname said alone with nothing around it to vouch for a person
+    // ("Romanowski later said", "Later, Hussein and Romanowski visited")
+    // is the one person of the article whose full name ends with it.
+    for (m, key) in mentions.iter().zip(&keys) {
+        let single = match &m.name[..] {
+            [single] => single,
+            _ => continue,
+        };
+        if m.not_person
+            || m.title_case
+            || rejected.contains(key.as_str())
+            || is_person(m, key)
+            // (Of two with the surname, nothing here says which.)
+            || people
+                .iter()
+                .filter(|p| {
+                    p.name.split_whitespace().count() >= 2
+                        && p.name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|last| bare_surname(last) == bare_surname(single))
+                })
+                .count()
+                != 1
+        {
+            continue;
+        }
+        if let Some(p) = shortened_by(&mut people, single, m.line) {
+            if !p.aliases.contains(single) && *single != p.name {
+                p.aliases.push(single.clone());
+            }
+            if !p.lines.contains(&m.line) {
+                p.lines.push(m.line);
+            }
+        }
+    }
     // A title before a surname that no full name of the article ends
     // ("Prime Minister al-Sudani", "President Biden") names a person all
     // the same: the surname is the name the article gives.
@@ -2079,6 +2123,17 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
 /// else the one full name it begins when a title marks it ("Prince Faisal"
 /// after "Prince Faisal bin Farhan": Arab royals and clerics are called by
 /// their given names).
+/// A surname as printed, for a match with no other evidence: letter for
+/// letter but for case and the article ("al-Sudani" is "Sudani"; the
+/// looser key that joins spellings would join "Hikma" to "Hakim").
+fn bare_surname(word: &str) -> String {
+    let w = strip_punct(word).to_lowercase();
+    ["al-", "el-"]
+        .iter()
+        .find_map(|p| w.strip_prefix(p))
+        .map_or_else(|| w.clone(), str::to_string)
+}
+
 fn shortened_by<'p>(people: &'p mut [Person], single: &str, line: usize) -> Option<&'p mut Person> {
     let ending: Vec<usize> = (0..people.len())
         .filter(|&i| names::same_person(&people[i].name, single))
@@ -2552,6 +2607,31 @@ mod tests {
         );
         got.sort();
         assert_eq!(got, ["Ali Karim", "Baroness Wells", "Lord Hartley"]);
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_one_person_it_ends() {
+        let p = people(
+            &sents(&[
+                "Foreign Minister Omar Tahir met envoy Greta Lindqvist in Baghdad on Monday.",
+                "Meanwhile, Lindqvist visited Erbil to meet Kurdish officials about the bases.",
+                "Pilot Ruth Cale and her brother, Sgt. Adam Cale, were named.",
+                "Cale joined the Army in 2019, the family said.",
+                "The Hikma movement backed Tahir on the timetable.",
+            ]),
+            &[],
+        );
+        let lines_of = |name: &str| {
+            p.iter()
+                .find(|p| p.name == name)
+                .map(|p| p.lines.clone())
+                .unwrap_or_else(|| panic!("{name}: {p:?}"))
+        };
+        assert_eq!(lines_of("Greta Lindqvist"), [1, 2]);
+        assert_eq!(lines_of("Omar Tahir"), [1, 5]);
+        // Two of the name: "Cale" alone is neither's.
+        assert_eq!(lines_of("Ruth Cale"), [3]);
+        assert_eq!(lines_of("Adam Cale"), [3]);
     }
 
     #[test]
