@@ -775,6 +775,20 @@ pub fn is_caption_label(line: &str) -> bool {
     .is_match(line.trim())
 }
 
+/// A photo gallery's counter on a line of its own ("1 of 4", "2/3").
+pub fn is_gallery_counter(line: &str) -> bool {
+    let t = line.trim();
+    let (a, b) = match t.split_once(" of ").or_else(|| t.split_once('/')) {
+        Some(parts) => parts,
+        None => return false,
+    };
+    let number = |p: &str| {
+        let p = p.trim();
+        (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())
+    };
+    number(a) && number(b)
+}
+
 /// A video or gallery player's label on a line of its own ("Video",
 /// "Watch", "Gallery"): the player's title and blurb follow it.
 pub fn is_media_label(line: &str) -> bool {

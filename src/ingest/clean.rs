@@ -2094,7 +2094,12 @@ fn is_caption_line(
     style: DateStyle,
 ) -> bool {
     let shape = &shapes[i];
-    i > 0 && chrome::is_caption_label(&lines[i - 1].text)
+    // ("Caption. REUTERS/Jane Roe" / "1 of 3": a gallery's counter under
+    // its caption closes that caption; the line under it is the article's.)
+    let counter_closes_caption = i >= 2
+        && chrome::is_gallery_counter(&lines[i - 1].text)
+        && chrome::chrome_by_shape(&lines[i - 2].text, &shapes[i - 2]) == Some("photo caption");
+    i > 0 && chrome::is_caption_label(&lines[i - 1].text) && !counter_closes_caption
         || i > 0
             && lines[i - 1].text.len() <= 60
             && chrome::is_image_credit(&lines[i - 1].text)
