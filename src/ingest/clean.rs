@@ -1725,9 +1725,18 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize, st
         Kind::Text(_) if past_date => names_alone(without_handles(&lines[j].text)),
         Kind::Byline(_) if past_date => None,
         // "Jane Roe @janeroe": the author's handle after her name.
-        Kind::Text(_) => names_alone(without_handles(&lines[j].text))
-            .or_else(|| header::name_and_post(&lines[j].text).map(|name| vec![name])),
-        Kind::Byline(b) if b.authors.is_empty() => b.speaker.as_ref().map(|s| vec![s.0.clone()]),
+        Kind::Text(_) => names_alone(without_handles(&lines[j].text)).or_else(|| {
+            header::name_and_post(&lines[j].text)
+                .filter(|name| !speaks_below(lines, j, name))
+                .map(|name| vec![name])
+        }),
+        // ("Matthew Miller, Department Spokesperson" over "MR MILLER: Good
+        // afternoon": the transcript's speaker, not its author.)
+        Kind::Byline(b) if b.authors.is_empty() => b
+            .speaker
+            .as_ref()
+            .filter(|s| !speaks_below(lines, j, &s.0))
+            .map(|s| vec![s.0.clone()]),
         _ => None,
     };
     if let Some(authors) = authors {
@@ -1736,6 +1745,25 @@ fn byline_under_headline(lines: &[Line], kinds: &mut [Kind], title_at: usize, st
             ..Byline::default()
         });
     }
+}
+
+/// Does a transcript's label below line `j` ("MR MILLER:", "JANE ROE:")
+/// give the surname of `name`?
+fn speaks_below(lines: &[Line], j: usize, name: &str) -> bool {
+    let Some(surname) = name.split_whitespace().last() else {
+        return false;
+    };
+    // The label in capitals before the colon: "MR MILLER", "MATTHEW MILLER".
+    lines[j + 1..].iter().any(|l| {
+        l.text.split_once(':').is_some_and(|(label, _)| {
+            let words: Vec<&str> = label.split_whitespace().collect();
+            (1..=4).contains(&words.len())
+                && !label.chars().any(char::is_lowercase)
+                && words
+                    .last()
+                    .is_some_and(|w| w.trim_end_matches('.').eq_ignore_ascii_case(surname))
+        })
+    })
 }
 
 /// "Jane Roe, Tigris Mail, September 27, 2024" right under the headline
