@@ -214,9 +214,11 @@ fn ends_like_a_date(line: &str) -> bool {
     // And begins as a name does: not with a date, a weekday or a label.
     let first = line.split_whitespace().next().unwrap_or("");
     let name_like = first.starts_with(char::is_uppercase)
-        && super::dates::month_number(first.trim_end_matches(['.', ','])).is_none()
+        // (A month's name or its abbreviation, not a name that opens like
+        // one: "Jane", "Julian", "Marcus".)
+        && !super::dates::is_calendar_word(first.trim_end_matches(['.', ',']))
         && !people::is_time_word(first.trim_end_matches([',', '.']))
-        && !header::is_common_word(first);
+        && (!header::is_common_word(first) || people::has_given_name(first));
     name_like
         && line
             .trim_end()
