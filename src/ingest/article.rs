@@ -577,6 +577,22 @@ fn capped_total(topic: &Topic, matches: &[(f64, usize, &Sentence, Vec<String>)])
 
 /// The 3 to 5 sentences that carry the article: early, factual, on-topic,
 /// not near-duplicates of each other; in reading order.
+/// Whether a text ends as a sentence does: a full stop, question or
+/// exclamation mark or ellipsis, perhaps inside closing quotes or brackets.
+/// A footnote's mark ("...militias.[2]") is not the end.
+fn ends_like_a_sentence(text: &str) -> bool {
+    let mut end = text.trim_end();
+    while let Some(open) = end.strip_suffix(']').and_then(|s| s.rfind('[')) {
+        let mark = &end[open + 1..end.len() - 1];
+        if mark.is_empty() || !mark.bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        end = end[..open].trim_end();
+    }
+    end.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']', '\u{bb}'])
+        .ends_with(['.', '!', '?', '\u{2026}', '\u{61f}', '\u{6d4}'])
+}
+
 fn key_points(
     sentences: &[Sentence],
     block_of: &[usize],
@@ -631,7 +647,16 @@ fn key_points(
             (score, i)
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    // A block that does not end like a sentence (a standfirst, a kicker,
+    // a caption the cleaner kept) is a point only when no sentence is left:
+    // "Lawmakers vote to hold the deadline" reads as a heading, not a finding.
+    scored.sort_by(|a, b| {
+        let ends = |i: usize| ends_like_a_sentence(&sentences[i].text);
+        ends(b.1)
+            .cmp(&ends(a.1))
+            .then(b.0.total_cmp(&a.0))
+            .then(a.1.cmp(&b.1))
+    });
     let mut chosen: Vec<usize> = Vec::new();
     for (_, i) in scored {
         if chosen.len() == want {
@@ -828,6 +853,35 @@ mod tests {
             names("Harbour News Network", &["Reuters", "Pentagon"]),
             ["Reuters", "Pentagon"]
         );
+    }
+
+    #[test]
+    fn a_standfirst_without_a_full_stop_is_no_key_point() {
+        let sentences = super::super::entities::numbered(&[
+            "Lawmakers vote to hold the government to the September deadline",
+            "The council voted 41 to 12 on Tuesday to keep the September deadline for the handover.",
+            "Two members walked out before the count, saying the vote had been rushed.",
+            "The governor said he would sign the measure by Friday.",
+            "Opponents plan a challenge in the provincial court next month.",
+            "A spokesman for the council declined to comment on the challenge.",
+        ]);
+        let block_of: Vec<usize> = (0..sentences.len()).collect();
+        let points = key_points(&sentences, &block_of, &[], &[], &BTreeMap::new());
+        let lines: Vec<usize> = points.iter().map(|p| p.line).collect();
+        assert_eq!(lines.len(), 3);
+        assert!(!lines.contains(&sentences[0].line), "{points:?}");
+        // With nothing else to choose, the block still serves.
+        let alone = &sentences[..1];
+        assert_eq!(key_points(alone, &[0], &[], &[], &BTreeMap::new()).len(), 1);
+    }
+
+    #[test]
+    fn sentence_ends_past_quotes_and_footnote_marks() {
+        assert!(ends_like_a_sentence("He said \u{201c}no.\u{201d}"));
+        assert!(ends_like_a_sentence("The strikes hit depots.[2]"));
+        assert!(ends_like_a_sentence("Was it planned? (It was.)"));
+        assert!(!ends_like_a_sentence("Southern fields drive the increase"));
+        assert!(!ends_like_a_sentence("Strikes in Syria [update]"));
     }
 
     #[test]
