@@ -274,11 +274,14 @@ fn choose_title(
                 "title: the text has no headline; the title is made from the first sentence"
                     .to_string(),
             );
-            (
-                derived_title(body_sentences.first().map_or("", |s| s.text.as_str())),
-                None,
-                true,
-            )
+            // Two sentences: a dateline ending in a stop ("BAGHDAD,
+            // September 27. /TASS/.") may be a sentence of its own.
+            let opening: Vec<&str> = body_sentences
+                .iter()
+                .take(2)
+                .map(|s| s.text.as_str())
+                .collect();
+            (derived_title(&opening.join(" ")), None, true)
         }
     }
 }
@@ -432,9 +435,15 @@ fn cap<T>(v: &mut Vec<T>) -> usize {
     len
 }
 
-/// A title from the first sentence: dateline dropped, cut at the first
-/// attribution clause, no final full stop.
-pub fn derived_title(first: &str) -> String {
+/// A title from the first sentence of `opening` (the text's first
+/// sentences): dateline dropped, cut at the first attribution clause, no
+/// final full stop.
+pub fn derived_title(opening: &str) -> String {
+    let opening = super::header::lead_after_dateline(opening).unwrap_or(opening);
+    let first = crate::sentences::sentences(opening)
+        .first()
+        .copied()
+        .unwrap_or(opening);
     let mut t = first.trim();
     // "Shafaq News/ Iraqi Prime Minister ...": the outlet's credit, a
     // slash, then the lead.
@@ -899,6 +908,19 @@ mod tests {
         assert_eq!(
             derived_title("Harbour Wire/ Iraqi officials said talks ended."),
             "Iraqi officials said talks ended"
+        );
+        // The dateline a sentence of its own, then the lead.
+        assert_eq!(
+            derived_title("ANKARA, March 3. /NOVA/. Talks ended in Ankara. Both sides left."),
+            "Talks ended in Ankara"
+        );
+        assert_eq!(
+            derived_title("Basra [Iraq], March 3 (HNA): Talks ended. Both sides left."),
+            "Talks ended"
+        );
+        assert_eq!(
+            derived_title("Talks ended on Monday. Both sides left."),
+            "Talks ended on Monday"
         );
     }
 

@@ -2316,6 +2316,10 @@ fn verdicts(
             if let Some(b) = byline(l, style, marked) {
                 return Kind::Byline(b);
             }
+            // ("Jane Roe with Reuters, AFP": a correspondent over agency copy.)
+            if let Some(b) = header::names_with_agencies(l) {
+                return Kind::Byline(b);
+            }
             if let Some(names) = credit_line(l) {
                 return Kind::Credit(names);
             }

@@ -237,6 +237,20 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
         }
         _ => rest,
     };
+    // "JANE ROE/REUTERS", "Jane Roe and Ali Hassan/AFP": the agency that
+    // carried the story after a slash, read as a later field (a credit).
+    let slashed;
+    let rest = match rest.rsplit_once('/') {
+        Some((names, agency))
+            if !names.trim().is_empty()
+                && !names.contains(['|', '/', '@'])
+                && known_outlet(agency.trim()).is_some() =>
+        {
+            slashed = format!("{} | {}", names.trim(), agency.trim());
+            slashed.as_str()
+        }
+        _ => rest,
+    };
     if rest.split_whitespace().count() > 16
         || rest.ends_with('.') && rest.split_whitespace().count() > 6
     {
@@ -1113,6 +1127,9 @@ pub(super) fn credit_fields(line: &str, style: DateStyle) -> Option<Byline> {
         return None;
     }
     let (rest, date) = date_field_at_an_end(line, style).unwrap_or((line, None));
+    if let Some(b) = names_with_agencies(rest) {
+        return Some(Byline { date, ..b });
+    }
     let pieces: Vec<&str> = rest
         .split([',', '(', ')', '|'])
         .flat_map(|p| p.split(" - "))
@@ -1166,6 +1183,38 @@ pub(super) fn credit_fields(line: &str, style: DateStyle) -> Option<Byline> {
     // filed from, the date.)
     let signed_and_dated = !b.authors.is_empty() && b.date.is_some();
     (b.outlet.is_some() || !b.credits.is_empty() || signed_and_dated).then_some(b)
+}
+
+/// "Jane Roe with Reuters, AFP", "Jane Roe and Ali Hassan with AP": the
+/// correspondents, then the wire agencies their story drew on (as a
+/// broadcaster's site signs a story written over agency copy). Every name
+/// after "with" must be an agency's.
+pub(super) fn names_with_agencies(fields: &str) -> Option<Byline> {
+    let (names, agencies) = split_at_with(fields)?;
+    let listed = |list: &'_ str| -> Vec<String> {
+        list.split([',', '&'])
+            .flat_map(|a| a.split(" and "))
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let (names, agencies) = (listed(names), listed(agencies));
+    if agencies.is_empty()
+        || names.is_empty()
+        || !agencies.iter().all(|a| is_wire(a))
+        || !names.iter().all(|n| is_plausible_person_name(n))
+    {
+        return None;
+    }
+    let mut b = Byline {
+        authors: names,
+        ..Byline::default()
+    };
+    for a in &agencies {
+        read_credit(a, &mut b);
+    }
+    Some(b)
 }
 
 /// The date field at the end of `line` ("..., September 27, 2024") or at
@@ -1226,14 +1275,14 @@ pub(super) fn generic_credit_of(line: &str) -> Option<Option<String>> {
             return None;
         }
     }
-    // "Gulf Dispatch Staff Reporter": the paper's name, then the credit.
+    // "Gulf Dispatch Staff Reporter", "Gulf Dispatch Staff & Agencies":
+    // the paper's name, then the credit.
     let words: Vec<&str> = line.split_whitespace().collect();
-    (3..=7).contains(&words.len()).then_some(())?;
-    let k = words.len() - 2;
-    unsigned(&words[k..].join(" "))
-        .then(|| outlet(&words[..k].join(" ")))
-        .flatten()
-        .map(Some)
+    (3..=8).contains(&words.len()).then_some(())?;
+    let k = (2..=3)
+        .map(|n| words.len().saturating_sub(n))
+        .find(|&k| k > 0 && unsigned(&words[k..].join(" ")))?;
+    outlet(&words[..k].join(" ")).map(Some)
 }
 
 /// What a paper prints in the byline's place when no one signs.
@@ -1250,6 +1299,9 @@ const GENERIC_CREDITS: &[&str] = &[
     "online desk",
     "digital desk",
     "news service",
+    "staff & agencies",
+    "staff and agencies",
+    "staff & wires",
 ];
 
 /// Does `piece` name a desk ("Staff", "Desk", "Newsroom")?
@@ -1587,6 +1639,34 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
         place: String::new(),
         credit: Some(name),
     })
+}
+
+/// The lead past the dateline that opens `paragraph` ("BAGHDAD, Sept 8
+/// (Reuters) - ", "MOSCOW, January 25. /TASS/. ", "(Bloomberg) -- ",
+/// "Kabul [Afghanistan], May 2 (ANI): "), if one does.
+pub fn lead_after_dateline(paragraph: &str) -> Option<&str> {
+    // A syndicated feed's: the place, its country in brackets, the day, the
+    // agency, a colon.
+    static BRACKETED: OnceLock<Regex> = OnceLock::new();
+    let bracketed = BRACKETED.get_or_init(|| {
+        Regex::new(r"^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?:\s*\[[^\[\]]{2,30}\])?,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*\([^()]{2,40}\)\s*:\s+\S")
+            .unwrap()
+    });
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
+    let credit =
+        CREDIT.get_or_init(|| Regex::new(r"^\([^()]{2,40}\)\s*(?:[–—]|-{1,2})\s+\S").unwrap());
+    let t = paragraph.trim_start();
+    let m = [
+        dateline_regex(),
+        slashed_dateline_regex(),
+        bracketed,
+        credit,
+    ]
+    .into_iter()
+    .find_map(|re| re.find(t))?;
+    // Every pattern ends on the lead's first character.
+    let last = t[..m.end()].chars().next_back()?;
+    Some(&t[m.end() - last.len_utf8()..])
 }
 
 /// A dateline printed as a line of its own above the first paragraph:
