@@ -928,6 +928,8 @@ fn outlet_under_byline(lines: &[Line], kinds: &[Kind], i: usize) -> Option<Strin
         && matches!(then, Some(Kind::Date(_) | Kind::Text(_)) | None)
         && header::has_outlet_word(t)
         && header::is_proper_name(t)
+        // ("Category: Local News": a field's label says what it is.)
+        && !t.contains(':')
         && t.split_whitespace().count() <= 5)
         .then(|| t.to_string())
 }

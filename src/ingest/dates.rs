@@ -22,7 +22,7 @@ const WEEKDAY: &str =
 /// "Veröffentlicht am", "Güncelleme:"). These languages write dates
 /// day-first.
 const FOREIGN_LABEL: &str = r"(?:publi[ée]e?\s+le|mis\s+[àa]\s+jour\s+le|publicado\s+(?:el|em)|actualizado(?:\s+el)?|atualizado\s+em|ver[öo]ffentlicht\s+am|aktualisiert\s+am|pubblicato\s+il|aggiornato\s+il|yay[ıi]nlanma(?:\s+tarihi)?|g[üu]ncell?e(?:n)?me)\s*:?";
-const LABEL: &str = r"(?:(?:first\s+|last\s+)?(?:published|publish|publication|posted|updated|update|modified|date|dated|release\s+date|issued)(?:\s+(?:date|time|on|at))?\s*[:\-–]?|on)";
+const LABEL: &str = r"(?:(?:first\s+|last\s+)?(?:published|publish|publication|posted|updated|update|modified|date|dated|release\s+date|issued|created|written\s+on)(?:\s+(?:date|time|on|at))?\s*[:\-–]?|on)";
 
 /// Weekday names, Monday first (`num_days_from_monday` order).
 pub const WEEKDAYS: [&str; 7] = [
@@ -1057,11 +1057,11 @@ fn is_other_calendar_in_figures(field: &str) -> bool {
         && words.all(|w| matches!(w, "-" | "–" | "|") || is_time(w))
 }
 
-/// "16:40 GMT", "9:12 AM ET", "00:40".
+/// "16:40 GMT", "9:12 AM ET", "00:40", "Time: 16:40" (its own labelled field).
 fn is_time(field: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"(?i)^(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5})?\s*(?:[+\-]\d{1,2}(?::?\d{2})?)?$").unwrap()
+        Regex::new(r"(?i)^(?:at\s+|time\s*:\s*)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5})?\s*(?:[+\-]\d{1,2}(?::?\d{2})?)?$").unwrap()
     })
     .is_match(field.trim())
 }
