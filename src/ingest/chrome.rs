@@ -124,6 +124,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     ("copyright", r"^(?:©|\(c\)\s|copyright\b).{0,200}$"),
     ("copyright", r"^all rights reserved\.?$"),
+    // "All rights reserved to Harbour News 2025", "All content © Harbour
+    // News 2025": the owner after the notice's words.
+    (
+        "copyright",
+        r"^all (?:rights (?:are )?reserved (?:to|for|by)|(?:content|contents|material) (?:©|copyright))\s.{2,80}$",
+    ),
     // "Shafaq News © 2024": the publisher's name before the sign.
     (
         "copyright",

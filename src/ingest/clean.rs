@@ -3749,7 +3749,7 @@ fn normalise(s: &str) -> String {
 pub fn outlet_from_copyright(s: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)(?:©|\(c\)|copyright)\s*(?:©)?\s*(?:copyright\s+)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*,?\s*(?P<name>\p{Lu}[\p{L}\d&'’.\- –]+?)\s*(?:[.,|)]|\ball rights reserved|$)").unwrap()
+        Regex::new(r"(?i)(?:©|\(c\)|copyright|all rights (?:are )?reserved (?:to|for|by))\s*(?:©)?\s*(?:copyright\s+)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*,?\s*(?P<name>\p{Lu}[\p{L}\d&'’.\- –]+?)\s*(?:[.,|)]|\ball rights reserved|$)").unwrap()
     });
     // "Harbor Financial L.P.": the company's form, whose full stops would
     // end the name.
