@@ -272,6 +272,11 @@ const OTHER_HEADS: &[&str] = &[
     "Palace",
     "Prison",
     "College",
+    // "Imam Hussein Medical City", "Sadr City", "Umm Qasr Port".
+    "City",
+    "Clinic",
+    "Port",
+    "Terminal",
     "Times",
     "News",
     "Post",
