@@ -208,6 +208,59 @@ fn outlet_field(l: &str) -> Option<String> {
     })
 }
 
+/// A blog theme's entry meta: the account or author, "on", the date, its
+/// categories, its comments ("admin on 26 July 2024", "Editor on Sep 26,
+/// 2024 in Politics, Security", "Jane Roe September 26, 2024 0 Comments",
+/// "September 26, 2024 Jane Roe Leave a comment"). A byline with its date
+/// (an account's name is no author).
+fn entry_meta(line: &str, style: DateStyle) -> Option<Byline> {
+    static COMMENTS: OnceLock<Regex> = OnceLock::new();
+    let comments = COMMENTS.get_or_init(|| {
+        Regex::new(r"(?i)\s*[|·•–-]?\s*(?:(?:\d+|no|one)\s+comments?|leave an?\s+(?:comment|reply)|comments?\s+(?:off|closed))$").unwrap()
+    });
+    static ON: OnceLock<Regex> = OnceLock::new();
+    let on = ON.get_or_init(|| {
+        Regex::new(r"^(?P<who>\S[\w .'’-]{0,40}?)\s+on\s+(?P<date>\S.*?\d{4})(?:\s+in\s+\p{Lu}[\w &’'-]*(?:,\s*\p{Lu}[\w &’'-]*)*)?$").unwrap()
+    });
+    let counted = comments.find(line);
+    let line = counted.map_or(line, |m| &line[..m.start()]).trim();
+    let account = |who: &str| {
+        matches!(
+            who.to_lowercase().as_str(),
+            "admin" | "administrator" | "editor" | "author" | "webmaster" | "site admin"
+        )
+    };
+    let mut b = Byline::default();
+    if let Some(c) = on.captures(line) {
+        let who = c["who"].trim();
+        b.date = Some(parse_date_line(&c["date"], style, 0)?);
+        if !account(who) {
+            b.authors = names_alone(who)?;
+        }
+        return Some(b);
+    }
+    // Without "on", only with the comments' count to say what the line is:
+    // the name and the date run together, either first.
+    counted?;
+    if let Some((names, d)) = header::names_then_date(line, style)
+        && let Some(authors) =
+            names_alone(names.trim()).or_else(|| account(names.trim()).then(Vec::new))
+    {
+        b.authors = authors;
+        b.date = Some(d);
+        return Some(b);
+    }
+    let d = parse_date_line(line, style, 3)?;
+    let who = line.strip_prefix(d.text.as_str())?.trim();
+    b.authors = match who {
+        "" => Vec::new(),
+        w if account(w) => Vec::new(),
+        w => names_alone(w)?,
+    };
+    b.date = Some(d);
+    Some(b)
+}
+
 /// Does `line` end as a date line does: a year, or a time ("11:40",
 /// "6:12 PM", "14.32 BST")?
 fn ends_like_a_date(line: &str) -> bool {
@@ -2258,6 +2311,11 @@ fn verdicts(
             }
             if shape.words <= 8 && super::dates::is_other_calendar_line(l) {
                 return Kind::Chrome("a date in another calendar".to_string());
+            }
+            if shape.words <= 14
+                && let Some(b) = entry_meta(l, style)
+            {
+                return Kind::Byline(b);
             }
             // "Nadia Al Qassimi Sep 27, 2024": the author's name and the date
             // run together (two elements of one byline box).
@@ -4433,6 +4491,23 @@ mod tests {
             "{:?}",
             a.attribution
         );
+    }
+
+    #[test]
+    fn a_blog_themes_entry_meta_is_a_dated_byline() {
+        let read = |l: &str| entry_meta(l, DateStyle::default());
+        let b = read("Jane Roe September 26, 2024 0 Comments").unwrap();
+        assert_eq!(b.authors, ["Jane Roe"]);
+        assert_eq!(b.date.unwrap().date.to_string(), "2024-09-26");
+        let b = read("September 26, 2024 Jane Roe Leave a comment").unwrap();
+        assert_eq!(b.authors, ["Jane Roe"]);
+        let b = read("Editor on Sep 26, 2024 in Politics, Security").unwrap();
+        assert!(b.authors.is_empty());
+        assert_eq!(b.date.unwrap().date.to_string(), "2024-09-26");
+        // Without "on" or a count of comments, no entry meta; nor a
+        // sentence's words before "on".
+        assert!(read("Jane Roe September 26, 2024").is_none());
+        assert!(read("The vote was held on September 26, 2024").is_none());
     }
 
     #[test]
