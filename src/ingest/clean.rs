@@ -251,7 +251,11 @@ fn entry_meta(line: &str, style: DateStyle) -> Option<Byline> {
         return Some(b);
     }
     let d = parse_date_line(line, style, 3)?;
-    let who = line.strip_prefix(d.text.as_str())?.trim();
+    // ("DATE - Jane Roe - No Comments": fields set apart by dashes.)
+    let who = line
+        .strip_prefix(d.text.as_str())?
+        .trim_start_matches(|c: char| c.is_whitespace() || "|·•–—-".contains(c))
+        .trim();
     b.authors = match who {
         "" => Vec::new(),
         w if account(w) => Vec::new(),
@@ -4500,6 +4504,8 @@ mod tests {
         assert_eq!(b.authors, ["Jane Roe"]);
         assert_eq!(b.date.unwrap().date.to_string(), "2024-09-26");
         let b = read("September 26, 2024 Jane Roe Leave a comment").unwrap();
+        assert_eq!(b.authors, ["Jane Roe"]);
+        let b = read("September 26, 2024 - Jane Roe - No Comments").unwrap();
         assert_eq!(b.authors, ["Jane Roe"]);
         let b = read("Editor on Sep 26, 2024 in Politics, Security").unwrap();
         assert!(b.authors.is_empty());
