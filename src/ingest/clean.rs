@@ -2381,7 +2381,7 @@ fn verdicts(
                 return Kind::Byline(b);
             }
             // ("Jane Roe with Reuters, AFP": a correspondent over agency copy.)
-            if let Some(b) = header::names_with_agencies(l) {
+            if let Some(b) = header::signed_over_agencies(l, style) {
                 return Kind::Byline(b);
             }
             if let Some(names) = credit_line(l) {

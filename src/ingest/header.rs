@@ -1127,9 +1127,6 @@ pub(super) fn credit_fields(line: &str, style: DateStyle) -> Option<Byline> {
         return None;
     }
     let (rest, date) = date_field_at_an_end(line, style).unwrap_or((line, None));
-    if let Some(b) = names_with_agencies(rest) {
-        return Some(Byline { date, ..b });
-    }
     let pieces: Vec<&str> = rest
         .split([',', '(', ')', '|'])
         .flat_map(|p| p.split(" - "))
@@ -1187,9 +1184,16 @@ pub(super) fn credit_fields(line: &str, style: DateStyle) -> Option<Byline> {
 
 /// "Jane Roe with Reuters, AFP", "Jane Roe and Ali Hassan with AP": the
 /// correspondents, then the wire agencies their story drew on (as a
-/// broadcaster's site signs a story written over agency copy). Every name
-/// after "with" must be an agency's.
-pub(super) fn names_with_agencies(fields: &str) -> Option<Byline> {
+/// broadcaster's site signs a story written over agency copy), perhaps
+/// with the date after them. Every name after "with" must be an agency's.
+pub(super) fn signed_over_agencies(line: &str, style: DateStyle) -> Option<Byline> {
+    let line = line.trim();
+    // ("..., 27/09/2024": the date may close the line.)
+    let (rest, date) = date_field_at_an_end(line, style).unwrap_or((line, None));
+    names_with_agencies(rest).map(|b| Byline { date, ..b })
+}
+
+fn names_with_agencies(fields: &str) -> Option<Byline> {
     let (names, agencies) = split_at_with(fields)?;
     let listed = |list: &'_ str| -> Vec<String> {
         list.split([',', '&'])
@@ -1612,12 +1616,7 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
         Regex::new(r"^(?P<name>\p{Lu}[\p{L}\d&'’.-]*(?:\s+[\p{Lu}&][\p{L}\d&'’.-]*){0,4})\s*/\s+\S")
             .unwrap()
     });
-    // "(Bloomberg) -- Iraq's government ...": the credit alone, no place.
-    static CREDIT: OnceLock<Regex> = OnceLock::new();
-    let credit = CREDIT.get_or_init(|| {
-        Regex::new(r"^\((?P<credit>\p{Lu}[\p{L}\d&'’.-]*(?:\s+[\p{Lu}&][\p{L}\d&'’.-]*){0,3})\)\s*(?:[–—]|-{1,2})\s+\S")
-            .unwrap()
-    });
+    let credit = credit_dateline_regex();
     let slashed = slashed_dateline_regex();
     let t = paragraph.trim();
     if let Some(c) = re.captures(t).or_else(|| slashed.captures(t)) {
@@ -1641,6 +1640,15 @@ pub fn dateline(paragraph: &str) -> Option<Dateline> {
     })
 }
 
+/// "(Bloomberg) -- Iraq's government ...": the credit alone, no place.
+fn credit_dateline_regex() -> &'static Regex {
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
+    CREDIT.get_or_init(|| {
+        Regex::new(r"^\((?P<credit>\p{Lu}[\p{L}\d&'’.-]*(?:\s+[\p{Lu}&][\p{L}\d&'’.-]*){0,3})\)\s*(?:[–—]|-{1,2})\s+\S")
+            .unwrap()
+    })
+}
+
 /// The lead past the dateline that opens `paragraph` ("BAGHDAD, Sept 8
 /// (Reuters) - ", "MOSCOW, January 25. /TASS/. ", "(Bloomberg) -- ",
 /// "Kabul [Afghanistan], May 2 (ANI): "), if one does.
@@ -1652,15 +1660,12 @@ pub fn lead_after_dateline(paragraph: &str) -> Option<&str> {
         Regex::new(r"^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?:\s*\[[^\[\]]{2,30}\])?,\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?\s*\([^()]{2,40}\)\s*:\s+\S")
             .unwrap()
     });
-    static CREDIT: OnceLock<Regex> = OnceLock::new();
-    let credit =
-        CREDIT.get_or_init(|| Regex::new(r"^\([^()]{2,40}\)\s*(?:[–—]|-{1,2})\s+\S").unwrap());
     let t = paragraph.trim_start();
     let m = [
         dateline_regex(),
         slashed_dateline_regex(),
         bracketed,
-        credit,
+        credit_dateline_regex(),
     ]
     .into_iter()
     .find_map(|re| re.find(t))?;
@@ -3927,6 +3932,27 @@ mod tests {
         ] {
             assert_eq!(read(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn correspondents_signed_over_agency_copy() {
+        let read = |line: &str| {
+            signed_over_agencies(line, DateStyle::default()).map(|b| {
+                let date = b.date.map(|d| d.date.to_string()).unwrap_or_default();
+                (b.authors, b.credits, date)
+            })
+        };
+        let (authors, credits, date) = read("Ana Vidal with Reuters, AFP, 27/09/2024").unwrap();
+        assert_eq!(authors, ["Ana Vidal"]);
+        assert_eq!(credits, ["Reuters", "Agence France-Presse"]);
+        assert_eq!(date, "2024-09-27");
+        let (authors, _, date) = read("Ana Vidal and Omar Sami with AP").unwrap();
+        assert_eq!(authors, ["Ana Vidal", "Omar Sami"]);
+        assert_eq!(date, "");
+        // An outlet's desk, or a name that is no agency's, after "with".
+        assert_eq!(read("Tigris Mail with AFP"), None);
+        assert_eq!(read("Ana Vidal with Tigris Mail"), None);
+        assert_eq!(read("Talks with Iran"), None);
     }
 
     #[test]
