@@ -130,6 +130,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "copyright",
         r"^all (?:rights (?:are )?reserved (?:to|for|by)|(?:content|contents|material) (?:©|copyright))\s.{2,80}$",
     ),
+    // "example.com © 1996-2024 The Example Post": the site's address
+    // before the notice.
+    (
+        "copyright",
+        r"^(?:www\.)?[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,6}\s*(?:©|\(c\)|copyright\b).{0,120}$",
+    ),
     // "Shafaq News © 2024": the publisher's name before the sign.
     (
         "copyright",
@@ -259,6 +265,16 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     (
         "photo caption",
         r"^file(?:\s+photo)?\s*(?:-|–|—|:)\s+\S.{10,400}$",
+    ),
+    // A caption that says what its photo shows, as wires and state media
+    // word them: "File photo shows ...", "This handout picture released by
+    // the ministry shows ...", "A picture taken on January 28 shows ...".
+    // A sentence of the article may say what a photo shows too, so the
+    // photo is marked as a file, handout or undated one, or as taken,
+    // released or provided.
+    (
+        "photo caption",
+        r"^(?:this |the |an? )?(?:(?:undated|handout|file|archive)\s+(?:handout\s+|file\s+)?(?:photo(?:graph)?|picture|image|pic)\s+(?:(?:taken|released|provided|distributed|obtained|made available)\b.{0,120}?\s)?|(?:photo(?:graph)?|picture|image)\s+(?:taken|released|provided|distributed|obtained|made available)\b.{0,120}?\s)shows\s.{5,300}$",
     ),
     // Advert slots and their feedback links, and notes that the text goes
     // on below one.
@@ -1907,6 +1923,29 @@ mod tests {
         );
         assert_eq!(
             b.matches("Files seized at the border were handed over."),
+            None
+        );
+        // A caption saying what its photo shows.
+        for caption in [
+            "File photo shows troops at a base in western Iraq.",
+            "This handout picture released by the ministry shows a damaged truck.",
+            "A picture taken on January 28, 2024 shows smoke over the compound.",
+            "Photo taken on Sept. 27, 2024 shows a convoy near Erbil.",
+        ] {
+            assert_eq!(b.matches(caption), Some("photo caption"), "{caption}");
+        }
+        assert_eq!(
+            b.matches("An image shared by residents shows smoke rising over the base."),
+            None
+        );
+        assert_eq!(
+            b.matches("Images released by the ministry show the strike hitting a depot."),
+            None
+        );
+        assert_eq!(
+            b.matches(
+                "The photo shows that the convoy was struck from the air, the official said."
+            ),
             None
         );
         assert_eq!(

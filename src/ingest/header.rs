@@ -2203,6 +2203,17 @@ fn masthead_at(
             strong: true,
         });
     }
+    // "Meridian Post - Latest news from Iraq and the region": the site's
+    // name and its tagline on one line (its logo and slogan, or its home
+    // page's title), however many words the tagline has.
+    if let Some(name) = name_beside_tagline(text) {
+        return Some(Masthead {
+            index,
+            name: name.to_string(),
+            why: "the site's name beside its tagline",
+            strong: true,
+        });
+    }
     // "Feed: Meridian Post - World": a field of a scraper's record, read
     // as a labelled publication, not a nameplate.
     if shapes[index].words > 8
@@ -2318,6 +2329,52 @@ fn masthead_at(
         why,
         strong: why != "a publisher's name",
     })
+}
+
+/// The name in "Meridian Post | Breaking news and analysis from the
+/// region", "Meridian Post: Iraq's independent news agency": a name (not
+/// a place's: "Iraq: latest news of the talks" is a headline) before a
+/// separator, and after it the words a news site describes itself with.
+fn name_beside_tagline(text: &str) -> Option<&str> {
+    static TAGLINE: OnceLock<Regex> = OnceLock::new();
+    let tagline = TAGLINE.get_or_init(|| {
+        Regex::new(
+            r"(?xi)
+            \b(?:latest|breaking|top|daily|local|regional|international|independent|trusted|leading|english|arabic|kurdish)\s+news\b
+            | \bnews\s*(?:,|and|&)\s*(?:analysis|opinion|views|features|comment|politics|videos?)\b
+            | \bnews\s+(?:agency|site|website|portal|network|service|outlet|and\s+analysis|in\s+english)\b
+            | \b(?:daily|weekly|online|independent|leading)\s+(?:newspaper|news\s*paper|magazine|daily|media\s+outlet)\b
+            | \bofficial\s+(?:website|web\s+site|site|news\s+site)\b
+            | \b(?:the\s+)?(?:pulse|voice)\s+of\s+the\b
+            ",
+        )
+        .unwrap()
+    });
+    // The last separator the tagline follows: "QWS - Qandil Wire Service |
+    // Iraq's independent news agency" has the name and its initials
+    // before it, the longer the name.
+    let mut cuts: Vec<(usize, usize)> = [" | ", " - ", " – ", " — ", ": "]
+        .iter()
+        .flat_map(|sep| text.match_indices(sep).map(|(at, s)| (at, s.len())))
+        .collect();
+    cuts.sort_unstable();
+    let head = cuts.iter().rev().find_map(|&(at, len)| {
+        let rest = &text[at + len..];
+        // "PHNA - Pars Horizon News Agency": a name spelt out, no tagline.
+        let spelt_out = !rest.contains(',') && is_proper_name_of_at_most(rest.trim(), 8);
+        (!spelt_out && tagline.is_match(rest)).then_some(&text[..at])
+    })?;
+    let named = |p: &&str| {
+        (is_proper_name_of_at_most(p, 5) || known_outlet(p).is_some())
+            && !super::people::is_place(p)
+            && !is_country_short_name(p)
+            && !is_status_label(p)
+            && !is_section_word(p)
+    };
+    split_on_dashes(head)
+        .into_iter()
+        .filter(named)
+        .max_by_key(|p| p.len())
 }
 
 /// "ansa.it", "english.example.com": the logo's text is the site's
@@ -3390,6 +3447,37 @@ mod tests {
             ),
             Some("Marsh Institute for Policy Studies".to_string())
         );
+        // The name beside its tagline, however long the tagline.
+        for line in [
+            "Qandil Wire - Latest news from Iraq and the region",
+            "Qandil Wire: Iraq's independent news agency",
+            "Qandil Wire | Breaking News, Iraq News, Kurdistan News",
+            "Qandil Wire | News, analysis and opinion from the Middle East",
+        ] {
+            assert_eq!(
+                top(&format!("{line}\nA headline of some length here\n")),
+                Some("Qandil Wire".to_string()),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            top(
+                "QWS - Qandil Wire Service | Iraq's independent news agency\nA headline of some length\n"
+            ),
+            Some("Qandil Wire Service".to_string())
+        );
+        // A place, a live page's subject or a headline before the colon.
+        for line in [
+            "Iraq: latest news as the talks resume",
+            "Israel-Gaza war: live news and updates",
+            "Sudani: independent lawmakers back the budget",
+        ] {
+            assert_eq!(
+                top(&format!("{line}\nA headline of some length here\n")),
+                None,
+                "{line}"
+            );
+        }
         // A section label and a headline are not mastheads.
         assert_eq!(top("MIDDLE EAST\nA headline follows here today\n"), None);
         assert_eq!(top("Region\nMore text\n"), None);

@@ -846,6 +846,37 @@ struct Mention {
     line: usize,
 }
 
+/// Words that name one edition or channel of an outlet ("Rudaw English",
+/// "Al Jazeera Arabic", "Kurdistan24 TV").
+const EDITION_WORDS: &[&str] = &[
+    "english",
+    "arabic",
+    "arabi",
+    "kurdish",
+    "kurdi",
+    "persian",
+    "farsi",
+    "turkish",
+    "french",
+    "tv",
+    "television",
+    "radio",
+    "online",
+    "digital",
+    "satellite",
+    "channel",
+];
+
+/// The outlet's name in "Rudaw English" (`Some("Rudaw")`): a name read as a
+/// person's whose last word names an edition; the caller checks that what
+/// is left names an outlet (or anything else that is no person).
+fn edition_of(name: &str) -> Option<&str> {
+    let (head, last) = name.rsplit_once(' ')?;
+    EDITION_WORDS
+        .contains(&last.to_lowercase().as_str())
+        .then_some(head)
+}
+
 /// The people an article names. `not_people` are names the article uses
 /// for something else (its organisations, its outlet).
 pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
@@ -927,6 +958,7 @@ pub fn people(sentences: &[Sentence], not_people: &[String]) -> Vec<Person> {
             // "told Kurdistan Today TV": the start of a name the article
             // uses for something else, printed in full here.
             if is_excluded(&name)
+                || edition_of(&name).is_some_and(is_excluded)
                 || not_people.iter().any(|n| {
                     n.strip_prefix(name.as_str())
                         .is_some_and(|r| r.starts_with(' '))
@@ -2333,6 +2365,19 @@ mod tests {
             .into_iter()
             .map(|p| p.name)
             .collect()
+    }
+
+    #[test]
+    fn an_outlets_edition_is_no_person() {
+        let names = names_of(
+            &[
+                "Jabar Omar, a former Peshmerga official, told Harbour Post English that the plan was unclear.",
+                "\"We were not asked,\" Omar told Al Jazeera Arabic on Sunday.",
+                "Tasnim Rahimi, a lawmaker, told Harbour Post TV the deal was late.",
+            ],
+            &["Harbour Post"],
+        );
+        assert_eq!(names, ["Jabar Omar", "Tasnim Rahimi"]);
     }
 
     /// Each person's name with their roles.
