@@ -47,6 +47,10 @@ struct Label {
     authors: Vec<String>,
     #[serde(default)]
     boilerplate: Vec<String>,
+    /// Lines of the article's text that must stay in the brief (fixtures'
+    /// own field: text that looks like chrome to some rule).
+    #[serde(default)]
+    kept: Vec<String>,
     #[serde(default)]
     notes: String,
 }
@@ -242,6 +246,13 @@ fn chrome_is_left_out_with_its_reason() {
             assert!(
                 !body_lines.contains(&norm(&shown(chrome))),
                 "{}: {chrome:?} kept in the body",
+                l.file
+            );
+        }
+        for text in &l.kept {
+            assert!(
+                body_lines.iter().any(|b| b.contains(&norm(text))),
+                "{}: lost {text:?}",
                 l.file
             );
         }

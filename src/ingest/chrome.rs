@@ -122,7 +122,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "tag list",
         r"^(?:tags?|categor(?:y|ies)|filed under|posted in|keywords?|topics?)\s*:.{1,300}$",
     ),
-    ("copyright", r"^(?:©|\(c\)\s|copyright\b).{0,200}$"),
+    // "Copyright 2024", "Copyright ©", "Copyright Harbour Wire": the word
+    // then a year, a sign or a name ("Copyright lawyers say ..." is text).
+    (
+        "copyright",
+        r"^(?:©|\(c\)\s|copyright(?:\s*$|\s*[©:(\d]|\s+(?-i:\p{Lu}))).{0,200}$",
+    ),
     ("copyright", r"^all rights reserved\.?$"),
     // "All rights reserved to Harbour News 2025", "All content © Harbour
     // News 2025": the owner after the notice's words.
@@ -185,9 +190,11 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "teaser",
         r"^(?:read|read more|read also|also read|read next|up next|don'?t miss|must read|related|related (?:video|videos|story|stories|article|articles|coverage|content|reading|news|podcast)|see also|also see|more on this|recommended|more|watch|listen)\s*[:|]\s*[^.!]{3,160}$",
     ),
+    // Capitals case-sensitive: read case-insensitively, "By Friday Hussein
+    // had spoken to the ambassadors." is a byline too.
     (
         "byline",
-        r"^(?:by|written by|words by|story by|posted by)\s+\p{Lu}[\w.'’-]*(?:\s+(?:and|&|\p{Lu}[\w.'’-]*|,)){0,10}\s*(?:[|,·•-]\s*.{0,40})?$",
+        r"^(?:by|written by|words by|story by|posted by)\s+(?-i:\p{Lu})[\w.'’-]*(?:\s+(?:and|&|(?-i:\p{Lu})[\w.'’-]*|,)){0,10}\s*(?:[|,·•-]\s*.{0,40})?$",
     ),
     (
         "breadcrumb",
@@ -391,7 +398,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // The newsroom's addition to a byline, on a line of its own ("Reporting
     // from Baghdad", "Jane Roe reported from Washington, and John Doe from
     // Erbil.").
-    ("byline", r"^reporting from \p{Lu}.{0,80}$"),
+    ("byline", r"^reporting from (?-i:\p{Lu}).{0,80}$"),
     (
         "byline",
         r"^(?-i:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+reported from\s+\p{Lu}.{0,150}$",
@@ -464,10 +471,11 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     // "The Harbour Press receives support from several private foundations
     // ...", "... is solely responsible for all content.": a news agency's
-    // note on who funds its coverage, under every story.
+    // note on who funds its coverage, under every story. (Its funders are
+    // a note's: "The PMF received support from Iran." is the story's.)
     (
         "funding note",
-        r"^(?:the\s+)?\p{Lu}[\p{L}'’&. ]{1,40}\s+(?:receives|received) (?:financial )?support from .{3,160}$|^\p{Lu}[\p{L}'’&. ]{1,40}\s+is solely responsible for all content\.?$|^\p{Lu}[\p{L}'’&. ]{1,60}\s+provides? funding as (?:a |an )?(?:founding )?(?:member|partner) of .{2,80}$",
+        r"^(?:the\s+)?(?-i:\p{Lu})[\p{L}'’&. ]{1,40}\s+(?:receives|received) (?:financial )?(?:support|funding) from .{0,120} (?:foundations?|donors?|philanthropists?|philanthropic|grants?|endowments?|readers|members|supporters)(?:[ .,;]|$).{0,100}$|^\p{Lu}[\p{L}'’&. ]{1,40}\s+is solely responsible for all content\.?$|^\p{Lu}[\p{L}'’&. ]{1,60}\s+provides? funding as (?:a |an )?(?:founding )?(?:member|partner) of .{2,80}$",
     ),
     // "Audio is AI-generated and may contain errors": the note under a
     // read-aloud player.
@@ -1940,6 +1948,42 @@ mod tests {
         );
         assert_eq!(
             b.matches("Images released by the ministry show the strike hitting a depot."),
+            None
+        );
+        // A byline's capitals are capitals: a sentence opening with "By"
+        // and a weekday is text.
+        assert_eq!(b.matches("By Jane Roe and Omar Khalaf"), Some("byline"));
+        assert_eq!(b.matches("BY JANE ROE | HARBOUR WIRE"), Some("byline"));
+        assert_eq!(
+            b.matches("By Friday Hussein had spoken to the British and French ambassadors."),
+            None
+        );
+        assert_eq!(b.matches("Reporting from Baghdad"), Some("byline"));
+        for notice in [
+            "Copyright 2024 Harbour Wire. All rights reserved.",
+            "Copyright © Harbour Wire",
+            "COPYRIGHT HARBOUR WIRE 2024",
+            "Copyright: Harbour Wire",
+            "Copyright",
+        ] {
+            assert_eq!(b.matches(notice), Some("copyright"), "{notice}");
+        }
+        assert_eq!(
+            b.matches(
+                "Copyright lawyers are not needed to read the agreement, one official joked."
+            ),
+            None
+        );
+        assert_eq!(
+            b.matches("The Harbour Press receives support from several private foundations."),
+            Some("funding note")
+        );
+        assert_eq!(
+            b.matches("The Popular Mobilization Forces received support from the state budget and from Iran."),
+            None
+        );
+        assert_eq!(
+            b.matches("Reporting from the border has been restricted since March."),
             None
         );
         assert_eq!(

@@ -1509,6 +1509,21 @@ pub fn credit_line(line: &str) -> Option<Vec<String>> {
         }
     }
     if let Some(c) = source.captures(t) {
+        // "Source material for the deal was drafted in Arabic.": a sentence
+        // of the text, its words in lower case; a credit names names.
+        let prose = c[1]
+            .split_whitespace()
+            .filter(|w| {
+                w.starts_with(char::is_lowercase)
+                    && !matches!(
+                        *w,
+                        "of" | "the" | "and" | "via" | "with" | "from" | "de" | "al" | "in" | "for"
+                    )
+            })
+            .count();
+        if prose > 2 {
+            return None;
+        }
         let names: Vec<String> = c[1]
             .split([',', '/', '&', ';'])
             .flat_map(|p| p.split(" and "))
@@ -4058,6 +4073,15 @@ mod tests {
             Some(vec!["Reuters".to_string()])
         );
         assert_eq!(credit_line("Security"), None);
+        assert_eq!(
+            credit_line("Sources: Iraqi Ministry of Defense, via Reuters"),
+            Some(vec!["Iraqi Ministry of Defense".to_string()])
+        );
+        // A sentence of the text that opens with the word.
+        assert_eq!(
+            credit_line("Source material for the deal was drafted in Arabic and English."),
+            None
+        );
         // The outlet's own desk first, then the agencies that helped it.
         assert_eq!(
             credit_line("Le Quotidien International with AFP"),

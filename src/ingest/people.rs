@@ -1152,8 +1152,37 @@ fn with_printed_forms(people: &mut [Person], sentences: &[Sentence]) {
 /// Does `text` hold a word that may be a middle initial ("J.") or a
 /// generational suffix ("Jr.", "III")?
 fn has_initials(text: &str) -> bool {
-    text.split_whitespace()
-        .any(|t| is_initial(t) || is_compact_initials(t) || is_suffix(suffix_core(t)))
+    let raw: Vec<&str> = text.split_whitespace().collect();
+    raw.iter().enumerate().any(|(i, t)| {
+        is_initial(t)
+            || is_compact_initials(t)
+            || is_suffix(suffix_core(t))
+            || is_bare_initials(&raw, i)
+    })
+}
+
+/// "Gen. CQ Brown Jr.", "Senator JD Vance": two or three initials set
+/// without stops (as some wires print them) before a surname, right after
+/// a title. Such a pair alone is an acronym more often ("US", "KRG"), so
+/// the title before it is what makes it a given name; the surname after
+/// it is a name's word and no title ("Gen. US ..." never occurs, "KRG
+/// Prime Minister" has a title after the letters).
+fn is_bare_initials(raw: &[&str], i: usize) -> bool {
+    let t = raw[i];
+    let titled = i > 0 && {
+        let prev = strip_punct(raw[i - 1]).to_lowercase();
+        ROLE_WORDS.contains(&prev.as_str()) && raw[i - 1].starts_with(char::is_uppercase)
+    };
+    (2..=3).contains(&t.len())
+        && t.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(
+            t,
+            "US" | "UK" | "UN" | "EU" | "PM" | "MP" | "TV" | "AP" | "USA" | "UAE"
+        )
+        && titled
+        && raw.get(i + 1).is_some_and(|n| {
+            is_name_token(n) && !ROLE_WORDS.contains(&strip_punct(n).to_lowercase().as_str())
+        })
 }
 
 /// "J.D.", "C.Q.": two or three initials printed together before a
@@ -1227,7 +1256,9 @@ fn without_initials(text: &str) -> (Vec<String>, Vec<(usize, String)>) {
         if after_name && initial {
             continue;
         }
-        if is_compact_initials(t) && raw.get(i + 1).is_some_and(|n| is_name_token(n)) {
+        if (is_compact_initials(t) || is_bare_initials(&raw, i))
+            && raw.get(i + 1).is_some_and(|n| is_name_token(n))
+        {
             vouched.push((out.len(), (*t).to_string()));
             continue;
         }
@@ -2365,6 +2396,20 @@ mod tests {
             .into_iter()
             .map(|p| p.name)
             .collect()
+    }
+
+    #[test]
+    fn initials_without_stops_after_a_title_are_a_given_name() {
+        let names = names_of(
+            &[
+                "Air Force Gen. CQ Brown Jr., the chairman of the Joint Chiefs of Staff, spoke on Friday.",
+                "Senator JD Vance said the drawdown was overdue.",
+                "KRG Prime Minister Masrour Barzani said the plan was sound.",
+                "Officials of the PMF Security Directorate said nothing.",
+            ],
+            &[],
+        );
+        assert_eq!(names, ["CQ Brown Jr.", "JD Vance", "Masrour Barzani"]);
     }
 
     #[test]
