@@ -437,7 +437,8 @@ fn metadata(doc: &Html) -> SourceMeta {
     let publisher = json_field(
         &jsonld,
         r#""publisher"\s*:\s*\{[^}]*?"name"\s*:\s*"((?:[^"\\]|\\.)+)""#,
-    );
+    )
+    .or_else(|| publisher_in_graph(doc));
     let outlet = match (site_name, publisher) {
         // "GulfObserver" as the site's name for sharing, "The Gulf
         // Observer" as the publisher: the name as it is written.
@@ -445,7 +446,21 @@ fn metadata(doc: &Html) -> SourceMeta {
         (site, publisher) => site.or(publisher),
     }
     .or_else(|| attr("meta[name=\"application-name\"]", "content"))
-    .or_else(|| site_name_printed(doc));
+    .or_else(|| site_name_printed(doc))
+    .or_else(|| {
+        // "Headline - Harbour Ledger" as the window's title, the headline
+        // as the page prints it: the rest is the site's name.
+        let window = text_of("title")?;
+        let heads = [
+            attr("meta[property=\"og:title\"]", "content"),
+            json_field(&jsonld, r#""headline"\s*:\s*"((?:[^"\\]|\\.)+)""#),
+            text_of("h1"),
+        ];
+        heads
+            .into_iter()
+            .flatten()
+            .find_map(|head| site_after_headline(&window, &head))
+    });
     let mut title = attr("meta[property=\"og:title\"]", "content")
         .or_else(|| attr("meta[name=\"twitter:title\"]", "content"))
         .or_else(|| json_field(&jsonld, r#""headline"\s*:\s*"((?:[^"\\]|\\.)+)""#))
@@ -580,6 +595,25 @@ fn squashed_alike(squashed: &str, spaced: &str) -> bool {
     !squashed.trim().contains(' ') && spaced.trim().contains(' ') && key(squashed) == key(spaced)
 }
 
+/// "Harbour Ledger" in "Talks resume - Harbour Ledger" (or "Talks resume
+/// | Iraq | Harbour Ledger") when the headline is "Talks resume": one to
+/// six words after the last separator.
+fn site_after_headline(window: &str, headline: &str) -> Option<String> {
+    const SEPARATORS: [&str; 5] = [" | ", " - ", " – ", " — ", " :: "];
+    let rest = window.strip_prefix(headline.trim())?;
+    let rest = SEPARATORS.iter().find_map(|sep| rest.strip_prefix(sep))?;
+    // "Headline - Middle East - Harbour Ledger": the section, then the site.
+    let site = SEPARATORS
+        .iter()
+        .filter_map(|sep| rest.rfind(sep).map(|at| &rest[at + sep.len()..]))
+        .min_by_key(|tail| tail.len())
+        .unwrap_or(rest)
+        .trim();
+    (1..=6)
+        .contains(&site.split_whitespace().count())
+        .then(|| site.to_string())
+}
+
 fn site_name_printed(doc: &Html) -> Option<String> {
     // (The selector, the attribute holding the name or `None` for the
     // element's text, the fewest words: a link home in the header may be a
@@ -634,6 +668,73 @@ fn site_name_printed(doc: &Html) -> Option<String> {
 /// stands for: JSON's escapes read (`\u2019`, `\"`, `\/`), then the HTML
 /// entities that content systems leave in it (`&amp;`, `&#8217;`,
 /// `&nbsp;`), spaces collapsed.
+/// The publisher a linked-data graph names by reference, as SEO plugins
+/// write it (`"publisher": {"@id": "https://site/#organization"}` and the
+/// organisation's node elsewhere in the `@graph`), or failing a publisher,
+/// the graph's `WebSite` node's name. Each script is parsed on its own.
+fn publisher_in_graph(doc: &Html) -> Option<String> {
+    use serde_json::Value;
+    let sel = Selector::parse("script[type=\"application/ld+json\"]").ok()?;
+    let mut nodes: Vec<Value> = Vec::new();
+    for script in doc.select(&sel) {
+        let text: String = script.text().collect();
+        let Ok(value) = serde_json::from_str::<Value>(text.trim()) else {
+            continue;
+        };
+        let top = match value {
+            Value::Array(items) => items,
+            other => vec![other],
+        };
+        for node in top {
+            if let Some(Value::Array(graph)) = node.get("@graph") {
+                nodes.extend(graph.iter().cloned());
+            }
+            nodes.push(node);
+        }
+    }
+    let name_of = |v: &Value| -> Option<String> {
+        v.get("name")
+            .and_then(Value::as_str)
+            .map(collapse)
+            .filter(|n| !n.is_empty())
+    };
+    let by_id = |id: &str| {
+        nodes
+            .iter()
+            .find(|n| n.get("@id").and_then(Value::as_str) == Some(id))
+            .and_then(name_of)
+    };
+    let resolve = |v: &Value| -> Option<String> {
+        let v = match v {
+            Value::Array(items) => items.first()?,
+            other => other,
+        };
+        name_of(v).or_else(|| by_id(v.get("@id")?.as_str()?))
+    };
+    let is_type = |n: &Value, t: &str| match n.get("@type") {
+        Some(Value::String(s)) => s == t,
+        Some(Value::Array(ts)) => ts.iter().any(|x| x.as_str() == Some(t)),
+        _ => false,
+    };
+    nodes
+        .iter()
+        .find_map(|n| n.get("publisher").and_then(resolve))
+        .or_else(|| {
+            // "Harbour Observer - news from the Gulf": a site's name often
+            // carries its tagline.
+            let site = nodes
+                .iter()
+                .filter(|n| is_type(n, "WebSite"))
+                .find_map(name_of)?;
+            let cut = [" - ", " | ", " – ", " — ", ": "]
+                .iter()
+                .filter_map(|sep| site.find(sep))
+                .min()
+                .unwrap_or(site.len());
+            Some(site[..cut].trim().to_string()).filter(|n| !n.is_empty())
+        })
+}
+
 fn json_field(json: &str, pattern: &str) -> Option<String> {
     let raw = Regex::new(pattern).ok()?.captures(json)?.get(1)?.as_str();
     let text =
@@ -709,6 +810,33 @@ mod tests {
             text.contains("Talks resume") && text.contains("met again"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_publisher_named_by_reference_in_a_graph() {
+        let graph = r#"{"@context":"https://schema.org","@graph":[
+{"@type":"NewsArticle","headline":"Talks resume","publisher":{"@id":"https://harbour.example/#organization"}},
+{"@type":"WebSite","@id":"https://harbour.example/#website","name":"Harbour Observer - news from the Gulf"},
+{"@type":"Organization","@id":"https://harbour.example/#organization","name":"The Harbour Observer"}]}"#;
+        let page = format!(
+            r#"<html><head><script type="application/ld+json">{graph}</script></head><body><p>x</p></body></html>"#
+        );
+        assert_eq!(
+            to_text(&page).1.outlet.as_deref(),
+            Some("The Harbour Observer")
+        );
+        // The window's title after the headline.
+        let page = r#"<html><head><title>Talks resume in Baghdad - Iraq - Harbour Ledger</title></head><body><h1>Talks resume in Baghdad</h1><p>x</p></body></html>"#;
+        assert_eq!(to_text(page).1.outlet.as_deref(), Some("Harbour Ledger"));
+        // No publisher: the website's name (without its tagline).
+        let no_publisher = graph.replace(
+            r#","publisher":{"@id":"https://harbour.example/#organization"}"#,
+            "",
+        );
+        let page = format!(
+            r#"<html><head><script type="application/ld+json">{no_publisher}</script></head><body><p>x</p></body></html>"#
+        );
+        assert_eq!(to_text(&page).1.outlet.as_deref(), Some("Harbour Observer"));
     }
 
     #[test]
