@@ -762,8 +762,14 @@ fn decide_outlet_and_authors(
     art.authors.dedup();
     // No byline names anyone (a byline element printing the name beside a
     // place, "Faisal Al Marri Baghdad"): the page's metadata may.
+    // (A desk there, "Harbour Wire Newsroom", names no author.)
     if art.authors.is_empty() {
-        art.authors = meta.authors.clone();
+        art.authors = meta
+            .authors
+            .iter()
+            .filter(|a| header::desk_credit(a).is_none())
+            .cloned()
+            .collect();
     }
     // "Baghdad - Al-Rafidain Daily": the outlet's own name in a byline's
     // place is its desk, not a person.
@@ -833,7 +839,16 @@ fn credits_and_outlets(
 ) -> Vec<(OutletSource, String, Option<usize>)> {
     let mut outlets: Vec<(OutletSource, String, Option<usize>)> = Vec::new();
     if let Some(o) = &meta.outlet {
-        outlets.push((OutletSource::Metadata, o.clone(), None));
+        // "shafaq.com" as the site's name for sharing: the outlet the
+        // gazetteer knows by that address.
+        let named = (!o.contains(' ') && o.contains('.'))
+            .then(|| super::entities::outlet_of_domain(&o.to_ascii_lowercase().replace("www.", "")))
+            .flatten();
+        outlets.push((
+            OutletSource::Metadata,
+            named.map_or_else(|| o.clone(), str::to_string),
+            None,
+        ));
     }
     if let Some(t) = title_at {
         outlets.extend(page_title_outlets(lines, t, meta));
