@@ -1152,13 +1152,37 @@ fn with_printed_forms(people: &mut [Person], sentences: &[Sentence]) {
 /// Does `text` hold a word that may be a middle initial ("J.") or a
 /// generational suffix ("Jr.", "III")?
 fn has_initials(text: &str) -> bool {
-    let raw: Vec<&str> = text.split_whitespace().collect();
-    raw.iter().enumerate().any(|(i, t)| {
-        is_initial(t)
-            || is_compact_initials(t)
-            || is_suffix(suffix_core(t))
-            || is_bare_initials(&raw, i)
-    })
+    // (A pair of capitals is looked at more closely only when one occurs:
+    // most sentences have none.)
+    let mut words = text.split_whitespace();
+    let mut prev: Option<&str> = None;
+    while let Some(t) = words.next() {
+        if is_initial(t) || is_compact_initials(t) || is_suffix(suffix_core(t)) {
+            return true;
+        }
+        if may_be_bare_initials(t) {
+            let raw: Vec<&str> = prev
+                .into_iter()
+                .chain([t])
+                .chain(words.clone().take(1))
+                .collect();
+            if is_bare_initials(&raw, usize::from(prev.is_some())) {
+                return true;
+            }
+        }
+        prev = Some(t);
+    }
+    false
+}
+
+/// Two or three capitals and nothing else, not a common acronym.
+fn may_be_bare_initials(t: &str) -> bool {
+    (2..=3).contains(&t.len())
+        && t.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(
+            t,
+            "US" | "UK" | "UN" | "EU" | "PM" | "MP" | "TV" | "AP" | "USA" | "UAE"
+        )
 }
 
 /// "Gen. CQ Brown Jr.", "Senator JD Vance": two or three initials set
@@ -1168,21 +1192,12 @@ fn has_initials(text: &str) -> bool {
 /// it is a name's word and no title ("Gen. US ..." never occurs, "KRG
 /// Prime Minister" has a title after the letters).
 fn is_bare_initials(raw: &[&str], i: usize) -> bool {
-    let t = raw[i];
-    let titled = i > 0 && {
-        let prev = strip_punct(raw[i - 1]).to_lowercase();
-        ROLE_WORDS.contains(&prev.as_str()) && raw[i - 1].starts_with(char::is_uppercase)
-    };
-    (2..=3).contains(&t.len())
-        && t.bytes().all(|b| b.is_ascii_uppercase())
-        && !matches!(
-            t,
-            "US" | "UK" | "UN" | "EU" | "PM" | "MP" | "TV" | "AP" | "USA" | "UAE"
-        )
-        && titled
-        && raw.get(i + 1).is_some_and(|n| {
-            is_name_token(n) && !ROLE_WORDS.contains(&strip_punct(n).to_lowercase().as_str())
-        })
+    let role = |w: &str| ROLE_WORDS.contains(&strip_punct(w).to_lowercase().as_str());
+    may_be_bare_initials(raw[i])
+        && i > 0
+        && raw[i - 1].starts_with(char::is_uppercase)
+        && role(raw[i - 1])
+        && raw.get(i + 1).is_some_and(|n| is_name_token(n) && !role(n))
 }
 
 /// "J.D.", "C.Q.": two or three initials printed together before a
