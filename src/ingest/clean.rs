@@ -828,6 +828,16 @@ fn date_line_credits(text: &str) -> (Option<String>, Option<String>) {
 /// metadata, a "Headline | Outlet" page title above the headline, the
 /// masthead, bylines, outlet and copyright lines, the first paragraph's
 /// dateline.
+/// The metadata's site name as an outlet: "shafaq.com" (the site's
+/// address as its name for sharing) is the outlet the gazetteer knows by
+/// that address.
+fn metadata_outlet(name: &str) -> String {
+    (!name.contains(' ') && name.contains('.'))
+        .then(|| super::entities::outlet_of_domain(&name.to_ascii_lowercase().replace("www.", "")))
+        .flatten()
+        .map_or_else(|| name.to_string(), str::to_string)
+}
+
 fn credits_and_outlets(
     art: &mut CleanArticle,
     lines: &[Line],
@@ -839,16 +849,7 @@ fn credits_and_outlets(
 ) -> Vec<(OutletSource, String, Option<usize>)> {
     let mut outlets: Vec<(OutletSource, String, Option<usize>)> = Vec::new();
     if let Some(o) = &meta.outlet {
-        // "shafaq.com" as the site's name for sharing: the outlet the
-        // gazetteer knows by that address.
-        let named = (!o.contains(' ') && o.contains('.'))
-            .then(|| super::entities::outlet_of_domain(&o.to_ascii_lowercase().replace("www.", "")))
-            .flatten();
-        outlets.push((
-            OutletSource::Metadata,
-            named.map_or_else(|| o.clone(), str::to_string),
-            None,
-        ));
+        outlets.push((OutletSource::Metadata, metadata_outlet(o), None));
     }
     if let Some(t) = title_at {
         outlets.extend(page_title_outlets(lines, t, meta));

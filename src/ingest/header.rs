@@ -2210,22 +2210,11 @@ fn masthead_at(
     let text = nameplate.unwrap_or(text);
     // "BNS Homepage": the logo's link text names the site, then the link.
     let text = without_home_link(text);
-    if let Some(name) = outlet_of_logo_address(text) {
+    if let Some((name, why)) = named_by_itself(text) {
         return Some(Masthead {
             index,
             name: name.to_string(),
-            why: "a known outlet's address",
-            strong: true,
-        });
-    }
-    // "Meridian Post - Latest news from Iraq and the region": the site's
-    // name and its tagline on one line (its logo and slogan, or its home
-    // page's title), however many words the tagline has.
-    if let Some(name) = name_beside_tagline(text) {
-        return Some(Masthead {
-            index,
-            name: name.to_string(),
-            why: "the site's name beside its tagline",
+            why,
             strong: true,
         });
     }
@@ -2344,6 +2333,18 @@ fn masthead_at(
         why,
         strong: why != "a publisher's name",
     })
+}
+
+/// A nameplate the line makes whatever surrounds it: a known outlet's
+/// address ("ansa.it"), or the site's name and its tagline on one line
+/// ("Meridian Post - Latest news from Iraq and the region": its logo and
+/// slogan, or its home page's title), however long the tagline.
+fn named_by_itself(text: &str) -> Option<(&str, &'static str)> {
+    outlet_of_logo_address(text)
+        .map(|name| (name, "a known outlet's address"))
+        .or_else(|| {
+            name_beside_tagline(text).map(|name| (name, "the site's name beside its tagline"))
+        })
 }
 
 /// The name in "Meridian Post | Breaking news and analysis from the

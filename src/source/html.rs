@@ -664,10 +664,6 @@ fn site_name_printed(doc: &Html) -> Option<String> {
     })
 }
 
-/// The first string `pattern` captures in a page's JSON-LD, as the text it
-/// stands for: JSON's escapes read (`\u2019`, `\"`, `\/`), then the HTML
-/// entities that content systems leave in it (`&amp;`, `&#8217;`,
-/// `&nbsp;`), spaces collapsed.
 /// The publisher a linked-data graph names by reference, as SEO plugins
 /// write it (`"publisher": {"@id": "https://site/#organization"}` and the
 /// organisation's node elsewhere in the `@graph`), or failing a publisher,
@@ -735,6 +731,10 @@ fn publisher_in_graph(doc: &Html) -> Option<String> {
         })
 }
 
+/// The first string `pattern` captures in a page's JSON-LD, as the text it
+/// stands for: JSON's escapes read (`\u2019`, `\"`, `\/`), then the HTML
+/// entities that content systems leave in it (`&amp;`, `&#8217;`,
+/// `&nbsp;`), spaces collapsed.
 fn json_field(json: &str, pattern: &str) -> Option<String> {
     let raw = Regex::new(pattern).ok()?.captures(json)?.get(1)?.as_str();
     let text =
