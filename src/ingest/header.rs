@@ -1528,7 +1528,13 @@ pub fn credit_line(line: &str) -> Option<Vec<String>> {
             .split([',', '/', '&', ';'])
             .flat_map(|p| p.split(" and "))
             .flat_map(|p| p.split(" AND "))
-            .map(|p| p.trim().trim_end_matches('.').to_string())
+            // "Iraqi Ministry of Defense, via Reuters": the agency that
+            // carried it is credited too.
+            .map(|p| {
+                let p = p.trim();
+                let p = p.strip_prefix("via ").unwrap_or(p);
+                p.trim_end_matches('.').to_string()
+            })
             .filter(|p| {
                 !p.is_empty()
                     && p.split_whitespace().count() <= 5
@@ -4076,7 +4082,10 @@ mod tests {
         assert_eq!(credit_line("Security"), None);
         assert_eq!(
             credit_line("Sources: Iraqi Ministry of Defense, via Reuters"),
-            Some(vec!["Iraqi Ministry of Defense".to_string()])
+            Some(vec![
+                "Iraqi Ministry of Defense".to_string(),
+                "Reuters".to_string()
+            ])
         );
         // A sentence of the text that opens with the word.
         assert_eq!(
