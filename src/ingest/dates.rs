@@ -22,7 +22,7 @@ const WEEKDAY: &str =
 /// "Veröffentlicht am", "Güncelleme:"). These languages write dates
 /// day-first.
 const FOREIGN_LABEL: &str = r"(?:publi[ée]e?\s+le|mis\s+[àa]\s+jour\s+le|publicado\s+(?:el|em)|actualizado(?:\s+el)?|atualizado\s+em|ver[öo]ffentlicht\s+am|aktualisiert\s+am|pubblicato\s+il|aggiornato\s+il|yay[ıi]nlanma(?:\s+tarihi)?|g[üu]ncell?e(?:n)?me)\s*:?";
-const LABEL: &str = r"(?:(?:first\s+|last\s+)?(?:published|publish|publication|posted|updated|update|modified|date|dated|release\s+date|issued|created|written\s+on)(?:\s+(?:date|time|on|at))?\s*[:\-–]?|on)";
+const LABEL: &str = r"(?:(?:first\s+|last\s+)?(?:published|publish|publication|posted|updated|update|modified|date(?:\s+of\s+(?:publication|issue|release|posting))?|dated|release\s+date|issued|created|written\s+on)(?:\s+(?:date|time|on|at))?\s*[:\-–]?|on)";
 
 /// Weekday names, Monday first (`num_days_from_monday` order).
 pub const WEEKDAYS: [&str; 7] = [
@@ -2019,6 +2019,18 @@ mod tests {
         let style = DateStyle::default().with_lead(lead);
         let day = dateline_day(lead, 2024, style).unwrap();
         assert_eq!(day.date, d(2024, 3, 4));
+    }
+
+    #[test]
+    fn a_date_labelled_as_of_publication_or_issue() {
+        for line in [
+            "Date of publication: 27 September 2024",
+            "Date of issue: 27-09-2024",
+            "Date of release: 27 September 2024",
+        ] {
+            let p = parse_date_line(line, DateStyle::default(), 0);
+            assert_eq!(p.map(|p| p.date), Some(d(2024, 9, 27)), "{line}");
+        }
     }
 
     #[test]
