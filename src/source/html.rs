@@ -467,7 +467,7 @@ fn metadata(doc: &Html) -> SourceMeta {
         .or_else(|| text_of("title"));
     // "Headline | Outlet" or "Headline - Outlet": drop the site name.
     if let (Some(t), Some(o)) = (&title, &outlet) {
-        for sep in [" | ", " - ", " – ", " — ", " :: "] {
+        for sep in TITLE_SEPARATORS {
             if let Some(stripped) = t.strip_suffix(&format!("{sep}{o}")) {
                 title = Some(stripped.to_string());
                 break;
@@ -595,15 +595,19 @@ fn squashed_alike(squashed: &str, spaced: &str) -> bool {
     !squashed.trim().contains(' ') && spaced.trim().contains(' ') && key(squashed) == key(spaced)
 }
 
+/// What stands between a headline and the site's name in a window title.
+const TITLE_SEPARATORS: [&str; 5] = [" | ", " - ", " – ", " — ", " :: "];
+
 /// "Harbour Ledger" in "Talks resume - Harbour Ledger" (or "Talks resume
 /// | Iraq | Harbour Ledger") when the headline is "Talks resume": one to
 /// six words after the last separator.
 fn site_after_headline(window: &str, headline: &str) -> Option<String> {
-    const SEPARATORS: [&str; 5] = [" | ", " - ", " – ", " — ", " :: "];
     let rest = window.strip_prefix(headline.trim())?;
-    let rest = SEPARATORS.iter().find_map(|sep| rest.strip_prefix(sep))?;
+    let rest = TITLE_SEPARATORS
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))?;
     // "Headline - Middle East - Harbour Ledger": the section, then the site.
-    let site = SEPARATORS
+    let site = TITLE_SEPARATORS
         .iter()
         .filter_map(|sep| rest.rfind(sep).map(|at| &rest[at + sep.len()..]))
         .min_by_key(|tail| tail.len())
