@@ -401,7 +401,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ("byline", r"^reporting from (?-i:\p{Lu}).{0,80}$"),
     (
         "byline",
-        r"^(?-i:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s+reported from\s+\p{Lu}.{0,150}$",
+        r"^(?-i:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})(?:(?:,\s+|,?\s+and\s+)(?-i:\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})){0,3}\s+reported from\s+\p{Lu}.{0,150}$",
     ),
     // A desk credit in place of a byline ("MEE staff", "Reuters Staff",
     // "Levant Staff & Agencies", "Web Desk"); a desk's own name ("Capitol Desk") can be a masthead.
@@ -1259,9 +1259,13 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
         })
     };
     // "The big picture: ...": a label a lower-case word leads into is the
-    // text's own ("file photo" aside).
+    // text's own ("file photo" aside). A credit after the caption's full
+    // stop ("... last year.Credit...Jane Roe") follows no word.
     let labelled = || {
         re.find_iter(line).any(|m| {
+            if m.as_str().starts_with(['.', '!', '?']) {
+                return true;
+            }
             let before = line[..m.start()].trim_end();
             let word = before
                 .rsplit(|c: char| !c.is_alphabetic())
@@ -1683,6 +1687,11 @@ mod tests {
             why("The minister gave the army credit: the city was calm again."),
             None
         );
+        // The credit run into a caption that ends on a lower-case word.
+        assert_eq!(
+            why("Guards outside the ministry last spring.Credit...Jane Roe/Harbour Wire"),
+            Some("photo caption")
+        );
         assert_eq!(why("Read the full statement of the ministry below."), None);
         // A photographer's or agency's credit in brackets, any agency.
         assert_eq!(
@@ -1778,6 +1787,18 @@ mod tests {
         ] {
             assert_eq!(b.matches(line), Some("wire credit"), "{line}");
         }
+        // The reporters' note under the byline, one name or several.
+        for line in [
+            "Jane Roe reported from Baghdad.",
+            "Jane Roe and John Doe reported from Baghdad, and Omar Rashid from Erbil.",
+            "Jane Roe, John Doe and Omar Rashid reported from Washington.",
+        ] {
+            assert_eq!(b.matches(line), Some("byline"), "{line}");
+        }
+        assert_eq!(
+            b.matches("Officials and journalists reported from Baghdad that the road was shut."),
+            None
+        );
         assert_eq!(b.matches("The assistance from Baghdad arrived late."), None);
         assert_eq!(
             b.matches("The treaty, translated by the ministry, was read aloud."),

@@ -1325,9 +1325,13 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
     let name_alone = |j: usize| {
         matches!(kinds[j], Kind::Text(_)) && is_name_alone(without_handles(&lines[j].text))
     };
-    // Between the name and the date: chrome, a job title, other names
-    // ("Jane Roe" and "Omar Rashid" stacked under the date), at most two.
-    let between = |j: usize| matches!(kinds[j], Kind::Chrome(_)) || role(j) || name_alone(j);
+    // The reporter's city alone ("Sinan Mahmoud" / "Baghdad" / the date).
+    let city = |j: usize| matches!(kinds[j], Kind::Text(_)) && is_city_alone(&lines[j].text);
+    // Between the name and the date: chrome, a job title, the city, other
+    // names ("Jane Roe" and "Omar Rashid" stacked under the date), at most
+    // two.
+    let between =
+        |j: usize| matches!(kinds[j], Kind::Chrome(_)) || role(j) || city(j) || name_alone(j);
     let dated_below = |i: usize| {
         let mut j = i + 1;
         while j < kinds.len().min(i + 3) && !dated(kinds.get(j)) && between(j) {
@@ -1440,15 +1444,30 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
         }
     }
     for i in 1..lines.len() {
+        // (The city between the byline and its date: where she files from.)
+        let city_over_date = || {
+            is_city_alone(&lines[i].text)
+                && kinds.get(i + 1).is_some_and(|k| matches!(k, Kind::Date(_)))
+        };
         if matches!(kinds[i], Kind::Text(_))
             && matches!(kinds[i - 1], Kind::Byline(_))
-            && header::is_journalist_role(without_handles(&lines[i].text))
+            && (header::is_journalist_role(without_handles(&lines[i].text)) || city_over_date())
         {
             kinds[i] = Kind::Chrome("byline".to_string());
         }
     }
     author_notes(lines, kinds);
     standalone_datelines(lines, shapes, kinds);
+}
+
+/// "Baghdad", "Erbil, Iraq": a place's name and nothing else on the line.
+fn is_city_alone(text: &str) -> bool {
+    let text = text.trim();
+    let head = text.split(',').next().unwrap_or(text).trim();
+    text.split_whitespace().count() <= 4
+        && text.split(',').count() <= 2
+        && super::people::is_place(head)
+        && text.split(',').all(super::people::is_place)
 }
 
 /// "BAGHDAD" on its own line over the first paragraph: its dateline.
@@ -3850,7 +3869,7 @@ pub fn outlet_from_copyright(s: &str) -> Option<String> {
     {
         name = head.trim_end_matches([',', '-', '–']).trim().to_string();
     }
-    let name = header::without_company_form(&name);
+    let name = header::paper_of_its_company(&header::without_company_form(&name)).to_string();
     let w = name.split_whitespace().count();
     // "Copyright Information", "Copyright Policy": a footer's link to the
     // site's copyright page, not a copyright notice.

@@ -190,10 +190,15 @@ struct Finder {
     /// Per entry: the nationality its canonical name opens with, lower
     /// case ("iraqi" for the Iraqi Ministry of Defense), if any.
     nationality: Vec<Option<String>>,
+    /// Whether a name is found only with its capitals as the list writes
+    /// them: an outlet's name is often a phrase of prose ("in Baghdad
+    /// today", "the national interest", "the war zone"), a group's is
+    /// printed with lower-case words too ("Popular Mobilization forces").
+    cased: bool,
 }
 
 impl Finder {
-    fn new(list: &[KnownName]) -> Finder {
+    fn new(list: &[KnownName], cased: bool) -> Finder {
         let mut exact = Vec::new();
         let mut folded = Vec::new();
         let mut forms = Vec::new();
@@ -237,6 +242,7 @@ impl Finder {
             folded: compile(folded),
             forms,
             nationality,
+            cased,
         }
     }
 
@@ -249,7 +255,11 @@ impl Finder {
             let same_offsets = hay.len() == text.len();
             for m in ac.find_iter(hay) {
                 let (entry, form) = ids[m.pattern().as_usize()];
+                let form_text = &self.forms[entry][form];
                 if crate::topic::on_word_boundaries(hay, m.start(), m.end())
+                    && !(self.cased
+                        && same_offsets
+                        && !capitals_as_written(&text[m.start()..m.end()], form_text))
                     && !(same_offsets
                         && (crate::topic::tail_of_longer_name(
                             text,
@@ -269,6 +279,20 @@ impl Finder {
     }
 }
 
+/// Does `found` (a name as the text prints it) capitalise every word that
+/// `form` (the list's) does? A leading "The" may be lower case ("the
+/// Independent").
+fn capitals_as_written(found: &str, form: &str) -> bool {
+    let found: Vec<&str> = found.split_whitespace().collect();
+    let form: Vec<&str> = form.split_whitespace().collect();
+    found.len() != form.len()
+        || found.iter().zip(&form).enumerate().all(|(i, (t, f))| {
+            !f.starts_with(char::is_uppercase)
+                || i == 0 && f.eq_ignore_ascii_case("the")
+                || !t.starts_with(char::is_lowercase)
+        })
+}
+
 /// The agencies a line names ("Reuters contributed to this report", "With
 /// reporting by Reuters and AFP"), by the gazetteer's main names.
 pub fn wires_named_in(line: &str) -> Vec<String> {
@@ -284,12 +308,12 @@ pub fn wires_named_in(line: &str) -> Vec<String> {
 
 fn organisation_finder() -> &'static Finder {
     static F: OnceLock<Finder> = OnceLock::new();
-    F.get_or_init(|| Finder::new(&gazetteer().organisations))
+    F.get_or_init(|| Finder::new(&gazetteer().organisations, false))
 }
 
 fn outlet_finder() -> &'static Finder {
     static F: OnceLock<Finder> = OnceLock::new();
-    F.get_or_init(|| Finder::new(&gazetteer().outlets))
+    F.get_or_init(|| Finder::new(&gazetteer().outlets, true))
 }
 
 /// Name keys and lower-case forms of every name the gazetteer knows
@@ -1114,6 +1138,15 @@ mod tests {
             "Al-Abassi confirmed the agreement in an interview with Saudi Arabia’s Al-Hadath television channel.",
         ]));
         assert_eq!(e.attribution, vec!["Reuters", "Al-Hadath"]);
+        // An outlet's name as a phrase of prose is no outlet: "in Baghdad
+        // today", "the war zone", "the national interest". A leading
+        // "the" may be lower case ("the Independent").
+        let e = extract_all(&sents(&[
+            "A drone struck a car in Baghdad today, killing two men.",
+            "Officials said the war zone had spread to the border, against the national interest.",
+            "The minister told the Independent that talks would go on.",
+        ]));
+        assert_eq!(e.attribution, vec!["The Independent"]);
     }
 
     #[test]

@@ -1938,6 +1938,19 @@ pub fn without_company_form(name: &str) -> String {
     name.to_string()
 }
 
+/// "The New York Times Company", "The Harbour Herald Company": the
+/// company named after its newspaper, in a copyright line, is the paper.
+/// (Only after a paper's word: "Broadcasting Company" is the name.)
+pub fn paper_of_its_company(name: &str) -> &str {
+    name.strip_suffix(" Company")
+        .filter(|rest| {
+            rest.rsplit(' ')
+                .next()
+                .is_some_and(|w| PAPER_WORDS.contains(&w.to_lowercase().as_str()))
+        })
+        .unwrap_or(name)
+}
+
 /// The words that end a newspaper's or broadcaster's name and never a
 /// document's title ("Briefing", "Report", "Update" title pages too).
 const PAPER_WORDS: &[&str] = &[
@@ -2291,7 +2304,7 @@ fn masthead_at(
     if is_status_label(name) {
         return None;
     }
-    if is_section_word(name) {
+    if is_section_word(name) || is_edition_label(name) {
         return None;
     }
     let acronym = parts
@@ -2531,6 +2544,17 @@ pub(super) fn is_section_word(name: &str) -> bool {
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase();
     lexicon().is_common(&word)
+}
+
+/// "English Edition", "International Edition", "Print Edition": the
+/// switch between a site's editions at the top of its pages, not the
+/// site's name (no nameplate ends in the word).
+fn is_edition_label(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && words.last().is_some_and(|w| {
+            w.eq_ignore_ascii_case("edition") || w.eq_ignore_ascii_case("editions")
+        })
 }
 
 /// One capitalised word rarer than a section's label ("Slate", "Quartz";
@@ -3196,11 +3220,15 @@ pub fn interviewing_outlet(text: &str) -> Option<&'static str> {
 }
 
 /// The known outlet whose web address a line gives ("https://p.dw.com/p/x",
-/// "www.france24.com/en/..."), by the gazetteer's domains.
+/// "www.france24.com/en/..."), by the gazetteer's domains; or whose mail
+/// address ("Write to Jane Roe at jane.roe@wsj.com": a staff writer's).
 pub fn outlet_of_address(line: &str) -> Option<&'static str> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:https?://|www\.)([a-z0-9.-]+\.[a-z]{2,})(?:[/:?#]|\s|$)").unwrap()
+        Regex::new(
+            r"(?i)(?:\b(?:https?://|www\.)|[\w.+-]@)([a-z0-9.-]+\.[a-z]{2,})(?:[/:?#.,;)\]]|\s|$)",
+        )
+        .unwrap()
     });
     re.captures_iter(line)
         .find_map(|c| super::entities::outlet_of_domain(&c[1].to_lowercase()))
@@ -3362,6 +3390,34 @@ mod tests {
         let shapes: Vec<Shape> = ls.iter().map(|l| Shape::of(&l.text)).collect();
         let chrome: Vec<bool> = ls.iter().map(|l| l.text.starts_with("Skip")).collect();
         masthead(&ls, &shapes, &chrome, 0).map(|m| m.name)
+    }
+
+    #[test]
+    fn an_edition_switch_is_no_nameplate_and_a_staff_address_names_the_outlet() {
+        assert_eq!(
+            top(
+                "English Edition\nPrint Edition\nVideo\nAudio\nPodcasts\nWorld\nTalks resume in Baghdad"
+            ),
+            None
+        );
+        assert!(is_edition_label("International Edition") && !is_edition_label("Edition"));
+        assert_eq!(
+            outlet_of_address("Write to Jane Roe at jane.roe@wsj.com and John Doe at jd@wsj.com."),
+            Some("The Wall Street Journal")
+        );
+        assert_eq!(
+            outlet_of_address("Email the desk: tips@washingtonpost.com"),
+            Some("The Washington Post")
+        );
+        assert_eq!(outlet_of_address("Write to jane@example.org"), None);
+        assert_eq!(
+            paper_of_its_company("The Harbour Times Company"),
+            "The Harbour Times"
+        );
+        assert_eq!(
+            paper_of_its_company("Gulf Broadcasting Company"),
+            "Gulf Broadcasting Company"
+        );
     }
 
     #[test]
