@@ -989,6 +989,23 @@ fn credits_and_outlets(
     outlets
 }
 
+/// The page's own address: its metadata's, else the first address the page
+/// prints outside its text ("https://www.example.com/..." copied over a
+/// scrape, "Source: example.com" under it).
+fn own_address(lines: &[Line], kinds: &[Kind], meta: &SourceMeta) -> Option<String> {
+    meta.address.clone().or_else(|| {
+        (0..lines.len())
+            .filter(|&i| !matches!(kinds[i], Kind::Text(_)))
+            .map(|i| lines[i].text.as_str())
+            .find(|t| {
+                t.contains("://")
+                    || t.contains("www.")
+                    || t.split_whitespace().any(|w| w.ends_with(".com"))
+            })
+            .map(str::to_string)
+    })
+}
+
 /// "By Jane Roe" / "Harbour Herald" / "Saturday 28 September 2024": the
 /// publication's name alone on the line under the byline `i`, before its
 /// date or the text. Only a name with a publication's word in it (a
@@ -1029,6 +1046,10 @@ fn weak_outlet_evidence(
         });
     if let Some((name, no)) = address {
         outlets.push((OutletSource::Address, name.to_string(), no));
+    } else if let Some((name, no)) =
+        own_address(lines, kinds, meta).and_then(|a| header::outlet_spelt_by_address(&a, lines))
+    {
+        outlets.push((OutletSource::Address, name, Some(no)));
     }
     let footer = (first_body.unwrap_or(0)..lines.len()).find_map(|i| {
         let near = lines[i.saturating_sub(2)..(i + 3).min(lines.len())]
@@ -3314,16 +3335,51 @@ fn drop_labels_menus_and_taglines(
                 && shapes[j].words >= super::chrome::LEAD_WORDS
         })
     };
+    // A tagline says what the site is, a headline what the article says:
+    // "IRAQ AND US AGREE TIMELINE FOR COALITION EXIT" over a lead on Iraq,
+    // the US, an agreement and the coalition is the headline, in capitals
+    // like its masthead.
+    let region_end = first_good_line(kinds);
+    let tells_the_lead = |i: usize| {
+        lines
+            .get(region_end)
+            .is_some_and(|lead| tells_of(&lines[i].text, &lead.text))
+    };
     if let Some(m) = masthead
         && candidates.len() > 1
         && candidates[0].0 == m.index + 1
         && !prose_between(candidates[0].0, candidates[1].0)
+        && !tells_the_lead(candidates[0].0)
         && (candidates[0].1 == 0
             || candidates[1].1 >= candidates[0].1
                 && shapes[candidates[1].0].words > shapes[candidates[0].0].words)
     {
         candidates.remove(0);
     }
+}
+
+/// Does `line` speak of what `lead` does: at least three of its words that
+/// are not grammar words, and most of them, found in the lead (by their
+/// first five letters: "agree" / "agreed", "coalition" / "coalition's"),
+/// one of them a word the lead prints in lower case (what happened, not
+/// only the names: "Ministry of Water Resources" over "Minister of Water
+/// Resources Aoun Diab received ..." is the issuer's name).
+fn tells_of(line: &str, lead: &str) -> bool {
+    // (stem, printed in lower case)
+    let stems = |t: &str| -> Vec<(String, bool)> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3)
+            .map(|w| (w.to_lowercase(), w.starts_with(char::is_lowercase)))
+            .filter(|(w, _)| !crate::words::stop_words().contains(w.as_str()))
+            .map(|(w, lower)| (w.chars().take(5).collect(), lower))
+            .collect()
+    };
+    let lead = stems(lead);
+    let words = stems(line);
+    let found = |w: &String, lower: bool| lead.iter().any(|(l, low)| l == w && (*low || !lower));
+    let shared = words.iter().filter(|(w, _)| found(w, false)).count();
+    let common = words.iter().any(|(w, _)| found(w, true));
+    shared >= 3 && 2 * shared > words.len() && common
 }
 
 /// After the article has started, a hard terminating line (comments, an
@@ -4464,6 +4520,21 @@ mod tests {
             !speakers.iter().any(|s| s.contains("Tigris")),
             "{speakers:?}"
         );
+    }
+
+    #[test]
+    fn a_headline_tells_what_the_lead_tells_and_a_tagline_does_not() {
+        let lead = "Port workers in Basra ended a four-day strike on Thursday after the ministry agreed to pay them.";
+        assert!(tells_of(
+            "BASRA PORT WORKERS END STRIKE AFTER PAY DEAL",
+            lead
+        ));
+        assert!(!tells_of("BASRA'S ENGLISH DAILY SINCE 2009", lead));
+        // Only the lead's names: the issuer's own name over its release.
+        assert!(!tells_of(
+            "Ministry of Water Resources of the Republic of Iraq",
+            "Minister of Water Resources Aoun Diab received a delegation on Sunday."
+        ));
     }
 
     #[test]

@@ -3234,6 +3234,71 @@ pub fn outlet_of_address(line: &str) -> Option<&'static str> {
         .find_map(|c| super::entities::outlet_of_domain(&c[1].to_lowercase()))
 }
 
+/// The site's name in its own address: "https://www.euphratescourier.com/..."
+/// on a page that prints "Euphrates Courier" (or "the Euphrates Courier")
+/// somewhere is that outlet's page. The name must be printed: an address
+/// alone does not say where its words part or how they are capitalised.
+pub fn outlet_spelt_by_address(address: &str, lines: &[Line]) -> Option<(String, usize)> {
+    static HOST: OnceLock<Regex> = OnceLock::new();
+    let host = HOST.get_or_init(|| {
+        Regex::new(r"(?i)(?:^|[\s(/@])(?:https?://)?(?:www\d?\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#)]|\s|$)")
+            .unwrap()
+    });
+    let host = host
+        .captures(address)?
+        .get(1)?
+        .as_str()
+        .to_ascii_lowercase();
+    // The label before the public suffix: "euphratescourier" in
+    // "news.euphratescourier.co.uk".
+    let labels: Vec<&str> = host.split('.').collect();
+    let suffix = match labels.as_slice() {
+        [.., second, _] if ["co", "com", "org", "net", "gov", "ac", "news"].contains(second) => 2,
+        _ => 1,
+    };
+    let label = labels.len().checked_sub(suffix + 1).map(|i| labels[i])?;
+    let key: String = label.chars().filter(char::is_ascii_alphanumeric).collect();
+    if key.len() < 4 {
+        return None;
+    }
+    let squash = |words: &[&str]| -> String {
+        words
+            .iter()
+            .flat_map(|w| w.chars())
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    for line in lines {
+        let words: Vec<&str> = line.text.split_whitespace().collect();
+        for i in 0..words.len() {
+            if !words[i].starts_with(char::is_uppercase) && words[i] != "the" {
+                continue;
+            }
+            for j in i..words.len().min(i + 6) {
+                let joined = squash(&words[i..=j]);
+                if joined.len() > key.len() || !key.starts_with(&joined) {
+                    break;
+                }
+                let capitalised = words[i..=j].iter().all(|w| {
+                    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        || *w == "the"
+                        || *w == "al"
+                });
+                if joined == key && capitalised {
+                    let name = words[i..=j].join(" ");
+                    let name = name.trim_end_matches(|c: char| !c.is_alphanumeric());
+                    let name = name
+                        .strip_prefix("the ")
+                        .map_or(name.to_string(), |n| format!("The {n}"));
+                    return Some((name, line.no));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// "service times media group" over the masthead "service times": the
 /// company that owns the publication, whose name is the masthead's and a
 /// company's words ("Newsline Digital LLC", "Gulf Post Holdings").
@@ -3417,6 +3482,32 @@ mod tests {
         assert_eq!(
             paper_of_its_company("Gulf Broadcasting Company"),
             "Gulf Broadcasting Company"
+        );
+    }
+
+    #[test]
+    fn the_sites_name_in_its_address_printed_on_the_page() {
+        let ls = lines(
+            "Talks resume\nOfficials told the Harbour Ledger on Monday that talks would resume.\nThe Kurdistan24 team said so.",
+        );
+        assert_eq!(
+            outlet_spelt_by_address("https://www.harbourledger.co.uk/news/1", &ls),
+            Some(("Harbour Ledger".to_string(), 2))
+        );
+        assert_eq!(
+            outlet_spelt_by_address("Source: kurdistan24.net", &ls),
+            Some(("Kurdistan24".to_string(), 3))
+        );
+        // Not printed: no name (an address does not say where its words part).
+        assert_eq!(
+            outlet_spelt_by_address("https://gulfledger.com/a", &ls),
+            None
+        );
+        // Lower-case prose is no name ("the harbour ledger's accounts").
+        let ls = lines("The harbour ledger was closed.");
+        assert_eq!(
+            outlet_spelt_by_address("https://harbourledger.com/a", &ls),
+            None
         );
     }
 
