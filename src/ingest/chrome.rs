@@ -228,6 +228,13 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         r"^(?:subscribe (?:now )?to (?:continue|keep) reading|already a subscriber\b.{0,40}|get unlimited (?:digital )?access\b.{0,80}|this (?:article|content|story) is (?:only )?(?:available )?(?:for|to) (?:subscribers|members)\b.{0,60}|you have [\d.,]+ ?% of this (?:article|story) left to read\b.{0,80}|the rest is for subscribers only\.?)$",
     ),
     ("powered by", r"^(?:proudly\s+)?powered by\s+\S+.{0,30}$"),
+    // What an embedded player or post prints where the scrape could not
+    // show it, and a picture's own buttons ("Toggle caption", "Enlarge
+    // this image").
+    (
+        "embedded media",
+        r"^(?:this (?:content|video|media|embed) (?:is not|isn't) available(?: in your (?:region|country|location))?|check out our other content|(?:please )?enable javascript to (?:view|see|watch|play) (?:this|the) (?:content|video|media|embed)|your browser (?:does not|doesn't) support (?:html5 )?(?:audio|video)(?: playback)?|(?:hide|show|toggle) caption|enlarge this image|(?:\p{L}+ )?graphics?)\.?$",
+    ),
     // A label over a story a subscriber may read in full ("Article reserved
     // for subscribers"): the text follows, so it ends nothing.
     (
@@ -287,7 +294,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // on below one.
     (
         "advertisement",
-        r"^(?:advertisement|ad feedback|skip advertisement|advertisement\s*-\s*scroll to continue|(?:story|article|text) continues(?: (?:below|after) (?:this )?(?:advertisement|ad))?|continue reading (?:the main story|below)|remove ads?|scroll (?:down )?to (?:continue|read)(?: with| reading)?(?: (?:the )?(?:content|article|story))?)$",
+        r"^(?:advertisement|ad feedback|skip advertisement|(?:skip|end of) advert|advertisement\s*-\s*scroll to continue|(?:story|article|text) continues(?: (?:below|after) (?:this )?(?:advertisement|ad))?|continue reading (?:the main story|below)|remove ads?|scroll (?:down )?to (?:continue|read)(?: with| reading)?(?: (?:the )?(?:content|article|story))?)$",
     ),
     // "Our news coverage continues after the break": unanchored, as a
     // bounded run before the words costs more than every other pattern.
@@ -297,7 +304,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "share buttons",
-        r"^(?:link copied!?|copy link|copied!?|(?:get (?:the )?)?short (?:url|link)|gift (?:this )?article|save(?: (?:this )?(?:article|story))?|reuse this content|save (?:articles|stories) to read later\b.{0,80}|listen to this (?:article|story)(?:\s*[·|-]?\s*\d+\s*min(?:ute)?s?)?\.?|enjoy more audio (?:and|&) podcasts on .{1,40}|(?:new!?\s+)?you can now listen to .{1,60}\b(?:articles|stories)!?)$",
+        r"^(?:(?:link )?copied(?: to (?:the )?clipboard)?!?|copy link|(?:get (?:the )?)?short (?:url|link)|gift (?:this )?article|save(?: (?:this )?(?:article|story))?|reuse this content|save (?:articles|stories) to read later\b.{0,80}|listen to this (?:article|story)(?:\s*[·|-]?\s*\d+\s*min(?:ute)?s?)?\.?|enjoy more audio (?:and|&) podcasts on .{1,40}|(?:new!?\s+)?you can now listen to .{1,60}\b(?:articles|stories)!?)$",
     ),
     // An agency's or publisher's note on what its public site carries
     // ("This site shows only part of the stories offered to subscribers").
@@ -830,6 +837,20 @@ pub fn is_media_label(line: &str) -> bool {
         .unwrap()
     })
     .is_match(line.trim())
+}
+
+/// A picture's own buttons around its caption: "Enlarge this image" over
+/// it (`Some(true)`), "Toggle caption" / "Hide caption" under it
+/// (`Some(false)`).
+pub fn picture_button(line: &str) -> Option<bool> {
+    let line = line.trim().trim_end_matches('.');
+    if line.eq_ignore_ascii_case("enlarge this image") {
+        return Some(true);
+    }
+    ["hide caption", "toggle caption", "show caption"]
+        .iter()
+        .any(|b| line.eq_ignore_ascii_case(b))
+        .then_some(false)
 }
 
 /// jusText's classes of a text line.
@@ -2117,6 +2138,26 @@ mod tests {
             Some("navigation")
         );
         assert_eq!(b.matches("Advertisement"), Some("advertisement"));
+        assert_eq!(b.matches("End of advert"), Some("advertisement"));
+        for line in [
+            "This content is not available in your region",
+            "This video isn't available in your country.",
+            "Check out our other content",
+            "Enable JavaScript to view this content",
+            "Toggle caption",
+            "Enlarge this image",
+            "Harbour Graphics",
+        ] {
+            assert_eq!(b.matches(line), Some("embedded media"), "{line}");
+        }
+        assert_eq!(b.matches("Link copied to clipboard"), Some("share buttons"));
+        assert_eq!(
+            b.matches("This content is not available to the ministry's auditors, the report said."),
+            None
+        );
+        assert_eq!(picture_button("Enlarge this image"), Some(true));
+        assert_eq!(picture_button("Hide caption"), Some(false));
+        assert_eq!(picture_button("Captions of the photos"), None);
         assert_eq!(
             b.matches("Scroll to continue with content"),
             Some("advertisement")

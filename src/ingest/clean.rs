@@ -120,6 +120,9 @@ const INTERRUPTIONS: &[&str] = &[
     "photo caption",
     "photo credit",
     "embedded post",
+    // A player's or a picture's stand-in ("This content is not available
+    // in your region", "Toggle caption").
+    "embedded media",
     "share prompt",
     "share link",
     "call to action",
@@ -1464,8 +1467,17 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
             }
         }
     }
+    job_titles_and_cities_under_bylines(lines, kinds);
+    author_notes(lines, kinds);
+    standalone_datelines(lines, shapes, kinds);
+    captions_between_picture_buttons(lines, shapes, kinds);
+}
+
+/// "Middle East correspondent" under a byline, or the city she files from
+/// between it and its date ("Sinan Mahmoud" / "Baghdad" / "Sep 27, 2024"):
+/// the byline's.
+fn job_titles_and_cities_under_bylines(lines: &[Line], kinds: &mut [Kind]) {
     for i in 1..lines.len() {
-        // (The city between the byline and its date: where she files from.)
         let city_over_date = || {
             is_city_alone(&lines[i].text)
                 && kinds.get(i + 1).is_some_and(|k| matches!(k, Kind::Date(_)))
@@ -1477,8 +1489,24 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
             kinds[i] = Kind::Chrome("byline".to_string());
         }
     }
-    author_notes(lines, kinds);
-    standalone_datelines(lines, shapes, kinds);
+}
+
+/// The caption between a picture's buttons ("Enlarge this image" / the
+/// caption / "Toggle caption"), and the photographer's credit under them.
+fn captions_between_picture_buttons(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]) {
+    for i in 0..lines.len() {
+        let over = i > 0 && chrome::picture_button(&lines[i - 1].text) == Some(true);
+        let under = lines
+            .get(i + 1)
+            .is_some_and(|l| chrome::picture_button(&l.text) == Some(false));
+        let credit = i > 0
+            && chrome::picture_button(&lines[i - 1].text) == Some(false)
+            && shapes[i].words <= 6
+            && !shapes[i].sentence_end;
+        if matches!(kinds[i], Kind::Text(_)) && (over || under || credit) && shapes[i].words <= 40 {
+            kinds[i] = Kind::Chrome("photo caption".to_string());
+        }
+    }
 }
 
 /// "Baghdad", "Erbil, Iraq": a place's name and nothing else on the line.
@@ -3320,6 +3348,16 @@ fn drop_labels_menus_and_taglines(
     if candidates.iter().any(|c| c.1 > 0 || !ranked_item(c.0)) {
         candidates.retain(|c| c.1 > 0 || !ranked_item(c.0));
     }
+    drop_tagline(candidates, (lines, shapes, kinds), masthead);
+}
+
+/// Drop the first candidate when it is the site's tagline under its
+/// masthead (see below).
+fn drop_tagline(
+    candidates: &mut Vec<(usize, u8, String)>,
+    (lines, shapes, kinds): (&[Line], &[Shape], &[Kind]),
+    masthead: Option<&Masthead>,
+) {
     // A tagline right under the masthead, when a headline follows it: one
     // with no evidence of its own, or one whose only evidence is the longer
     // line under it and the byline under that ("A project of the Institute
