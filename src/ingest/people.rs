@@ -790,7 +790,25 @@ fn capital_runs(tokens: &[&str]) -> Vec<(usize, usize)> {
                 && tokens
                     .get(end + 1)
                     .is_some_and(|n| is_name_token(n) || n.eq_ignore_ascii_case("the"));
-            if is_name_token(t) || is_role_word(t) || particle || of_role {
+            // "Minister of Martyrs and Anfal Affairs": "and" inside a
+            // portfolio (after a capitalised title and "of" in this run).
+            // (A portfolio is a word or two, no given name in it; nor is a
+            // title after "and": "Secretary of State Marco Rubio and Prime
+            // Minister ...".)
+            let portfolio_and = (l == "and" || t == "&")
+                && (start + 1..end).any(|of| {
+                    tokens[of - 1].starts_with(char::is_uppercase)
+                        && is_role_word(tokens[of - 1])
+                        && tokens[of].eq_ignore_ascii_case("of")
+                        && (1..=2).contains(&(end - of - 1))
+                        && tokens[of + 1..end]
+                            .iter()
+                            .all(|w| w.starts_with(char::is_uppercase) && !is_given_name(w))
+                })
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|n| n.starts_with(char::is_uppercase) && !is_role_word(n));
+            if is_name_token(t) || is_role_word(t) || particle || of_role || portfolio_and {
                 closed = ends_run(t);
                 end += 1;
             } else {
@@ -1467,15 +1485,38 @@ fn opens_with_given_name(run: &[&str]) -> bool {
 /// Peshmerga Affairs Shorsh Ismail").
 fn past_portfolio(run: &[&str], role_end: usize) -> usize {
     let mut name_start = role_end;
-    let mut after_of = false;
+    // ("Minister of Martyrs and Anfal Affairs": the role's last word may
+    // be the portfolio's first.)
+    let mut after_of = run[..role_end.min(run.len())]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case("of"));
+    // ("Minister of Migration and Displacement Ivan Fayeq Jabro": a
+    // portfolio of two words joined.)
+    let joins = |t: &str| t.eq_ignore_ascii_case("and") || t == "&";
     while name_start < run.len()
         && run.len() - name_start > 2
         && (is_qualifier(run[name_start])
             || run[name_start].eq_ignore_ascii_case("of")
+            || after_of && joins(run[name_start])
             || after_of && is_common_word(run[name_start]) && !is_given_name(run[name_start]))
     {
         after_of |= run[name_start].eq_ignore_ascii_case("of");
         name_start += 1;
+    }
+    // "Minister of Peshmerga Karwan Jamal Tahir": a portfolio's proper word
+    // that is no given name, then a given name with a surname after it.
+    if after_of
+        && let Some(k) =
+            (name_start + 1..run.len().saturating_sub(1).min(name_start + 5)).find(|&k| {
+                is_given_name(run[k])
+                    || matches!(
+                        strip_punct(run[k]),
+                        "Abu" | "Umm" | "Abdul" | "Abdel" | "Abd"
+                    )
+            })
+        && !is_given_name(run[name_start])
+    {
+        return k;
     }
     // "Minister of Peshmerga Affairs Shorsh Ismail": a portfolio's proper
     // word before its ordinary one; the name begins after the last
@@ -1644,6 +1685,7 @@ fn name_start_in(tokens: &[&str], start: usize, end: usize) -> usize {
         .enumerate()
         .filter(|(i, t)| {
             (is_role_word(t) || is_head(strip_punct(t)))
+                && !(*i > 0 && is_given_name(run[i - 1]) && is_honorific_within_name(t))
                 && run[i + 1..]
                     .iter()
                     .any(|n| is_name_token(n) && !is_role_word(n))
@@ -1670,6 +1712,29 @@ fn name_start_in(tokens: &[&str], start: usize, end: usize) -> usize {
         }
     }
     name_start
+}
+
+/// "Haji", "Sheikh", "Mirza": an honorific that many names carry inside
+/// them, after a given name ("Abdullah Haji Mahmoud", "Hassan Sheikh
+/// Mohamud"), where it is no title over what follows.
+fn is_honorific_within_name(t: &str) -> bool {
+    matches!(
+        strip_punct(t),
+        "Haji"
+            | "Hajji"
+            | "Hajj"
+            | "Sheikh"
+            | "Shaikh"
+            | "Sayyid"
+            | "Sayed"
+            | "Seyed"
+            | "Mullah"
+            | "Mulla"
+            | "Mirza"
+            | "Khan"
+            | "Agha"
+            | "Pasha"
+    )
 }
 
 /// A title abbreviated before a name, written out: "Sen." -> "Senator",
@@ -2940,6 +3005,29 @@ mod tests {
             &[],
         );
         assert_eq!(got, ["Anne Morel", "Thabit al-Abbasi"]);
+    }
+
+    #[test]
+    fn ministers_of_portfolios_of_two_words_or_a_proper_word() {
+        let got = names_of(
+            &[
+                "Minister of Martyrs and Anfal Affairs Abdullah Haji Mahmoud met the envoy.",
+                "Deputy Minister of Peshmerga Karwan Jamal Tahir said talks would go on.",
+                "Minister of Migration and Displacement Evan Faiq Jabro visited the camps.",
+                "Secretary of State Marco Rubio and Prime Minister Mohammed Shia al-Sudani spoke.",
+            ],
+            &[],
+        );
+        assert_eq!(
+            got,
+            [
+                "Abdullah Haji Mahmoud",
+                "Karwan Jamal Tahir",
+                "Evan Faiq Jabro",
+                "Marco Rubio",
+                "Mohammed Shia al-Sudani"
+            ]
+        );
     }
 
     #[test]
