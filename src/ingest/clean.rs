@@ -650,13 +650,26 @@ fn short_sentences_after_text(
                 && ends_with_full_stop(&lines[i].text)
                 && shapes[i].starts_like_a_sentence
                 && (6..=40).contains(&shapes[i].words)
-                && shapes[i].capitalised_share < 0.8 =>
+                && (shapes[i].capitalised_share < 0.8 || says_in_lower_case(&lines[i].text)) =>
             {
                 classes[i] = Density::Good;
             }
             _ => prev_good = classes[i] == Density::Good,
         }
     }
+}
+
+/// "President Abdul Latif Rashid met Kurdistan Region President Nechirvan
+/// Barzani in Baghdad.": a sentence crowded with names still has its verb
+/// in lower case, where a headline in title case capitalises every word
+/// but the grammar words ("Iraq Says Coalition Talks to Set Timetable.").
+fn says_in_lower_case(text: &str) -> bool {
+    text.split_whitespace().skip(1).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        w.chars().count() >= 3
+            && w.chars().all(char::is_lowercase)
+            && !super::lines::is_stop_word(w)
+    })
 }
 
 /// A statement's end: a full stop, maybe inside a closing quote (a teaser
@@ -4558,6 +4571,16 @@ mod tests {
             !speakers.iter().any(|s| s.contains("Tigris")),
             "{speakers:?}"
         );
+    }
+
+    #[test]
+    fn a_sentence_crowded_with_names_says_what_happened_in_lower_case() {
+        assert!(says_in_lower_case(
+            "President Abdul Latif Rashid met Kurdistan Region President Nechirvan Barzani in Baghdad."
+        ));
+        assert!(!says_in_lower_case(
+            "Iraq Says Coalition Talks to Set a Timetable for the Exit."
+        ));
     }
 
     #[test]

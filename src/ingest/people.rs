@@ -1531,6 +1531,21 @@ fn past_portfolio(run: &[&str], role_end: usize) -> usize {
     name_start
 }
 
+/// "Ambassador to Iraq Alina Romanowski", "envoy for Syria Geir Pedersen":
+/// the country the role is for, then the name (a place that is nobody's
+/// given name, a given name and a surname after it). Where the name
+/// begins.
+fn past_country_of_post(tokens: &[&str], start: usize, end: usize) -> usize {
+    let after_to = tokens[start.saturating_sub(1)..start]
+        .iter()
+        .any(|t| matches!(*t, "to" | "for" | "in"));
+    let country_then_name = end >= start + 3
+        && is_place(strip_punct(tokens[start]))
+        && !is_given_name(tokens[start])
+        && is_given_name(tokens[start + 1]);
+    start + usize::from(after_to && country_then_name)
+}
+
 /// Read the run `tokens[start..end]`: its role part, its name part and the
 /// evidence around it.
 fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Mention> {
@@ -1544,7 +1559,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     if let Some(k) = tokens[start..end].iter().rposition(|t| t.ends_with('/')) {
         start += k + 1;
     }
-    let start = past_group_name(tokens, start, end);
+    let start = past_group_name(tokens, past_country_of_post(tokens, start, end), end);
     let end = before_peers_seat(tokens, start, end);
     let run = &tokens[start..end];
     if run.is_empty() {
@@ -3015,6 +3030,7 @@ mod tests {
                 "Deputy Minister of Peshmerga Karwan Jamal Tahir said talks would go on.",
                 "Minister of Migration and Displacement Evan Faiq Jabro visited the camps.",
                 "Secretary of State Marco Rubio and Prime Minister Mohammed Shia al-Sudani spoke.",
+                "British Ambassador to Iraq Stephen Hitchen visited Erbil.",
             ],
             &[],
         );
@@ -3025,7 +3041,8 @@ mod tests {
                 "Karwan Jamal Tahir",
                 "Evan Faiq Jabro",
                 "Marco Rubio",
-                "Mohammed Shia al-Sudani"
+                "Mohammed Shia al-Sudani",
+                "Stephen Hitchen"
             ]
         );
     }
