@@ -179,16 +179,47 @@ fn authors_of_date_line(l: &str, style: DateStyle) -> Option<Vec<String>> {
                 .map(|b| b.authors)
                 .filter(|a| !a.is_empty())
         })
-        // "Rebaz Karim 29/09/2024 - 10:15": run into the date.
+        // "Rebaz Karim 29/09/2024 - 10:15", "Sara Jaff 27 September 2024 4
+        // min read", "Sara Jaff September 27, 2024": run into the date.
         .or_else(|| {
             let at = l.find(|c: char| c.is_ascii_digit())?;
-            let numeric = l[at..]
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| w.contains(['/', '.', '-']));
-            names_alone(l[..at].trim()).filter(|_| at > 0 && numeric)
+            let mut words = l[at..].split_whitespace();
+            let first = words.next().unwrap_or("");
+            let numeric = first.contains(['/', '.', '-']);
+            let day_month = first.len() <= 2 && words.next().is_some_and(is_month_word);
+            let head = l[..at].trim();
+            // (The month before the day: "Sara Jaff September 27, 2024".)
+            let (head, month_first) = match head.rsplit_once(' ') {
+                Some((name, month)) if is_month_word(month) => (name.trim(), true),
+                _ => (head, false),
+            };
+            names_alone(head).filter(|_| at > 0 && (numeric || day_month || month_first))
         })
         .filter(|names| !names.iter().any(|n| people::is_place(n)))
+}
+
+/// "September", "Sept.", "sep": a month's name in English, written out or
+/// cut short.
+fn is_month_word(w: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = w.trim_end_matches(['.', ',']).to_lowercase();
+    w.len() >= 3
+        && MONTHS
+            .iter()
+            .any(|m| *m == w || (w.len() <= 4 && m.starts_with(&w)))
 }
 
 /// A field of a date line that names an outlet ("Jane Roe | Harbour Times
@@ -2475,7 +2506,7 @@ fn verdicts(
             }
             let marked = matches!(mark, Some(MarkKind::Byline | MarkKind::Date));
             if let Some(b) = byline(l, style, marked) {
-                return Kind::Byline(b);
+                return Kind::Byline(with_run_in_author(b, l, style, marked));
             }
             // ("Jane Roe with Reuters, AFP": a correspondent over agency copy.)
             if let Some(b) = header::signed_over_agencies(l, style) {
@@ -2505,6 +2536,16 @@ fn verdicts(
             Kind::Text(opening_density(l, shape))
         })
         .collect()
+}
+
+/// "Sara Jaff 27 September 2024 4 min read": the markup's author and date
+/// fields run together into one line it marks as the byline; the name
+/// before the date is the author.
+fn with_run_in_author(mut b: Byline, l: &str, style: DateStyle, marked: bool) -> Byline {
+    if b.authors.is_empty() && b.credits.is_empty() && marked {
+        b.authors = authors_of_date_line(l, style).unwrap_or_default();
+    }
+    b
 }
 
 /// A line's class on its own ([`density`]), and a whole sentence that opens

@@ -446,6 +446,16 @@ pub fn parse_date_line(
     } else {
         line
     };
+    // "27 September 2024 4 min read": the reading time run on after the
+    // date without a separator.
+    static READING: OnceLock<Regex> = OnceLock::new();
+    let reading = READING.get_or_init(|| {
+        Regex::new(r"(?i)\s+\d{1,3}\s*(?:min|mins|minutes?)\.?\s+(?:read|listen|watch)$").unwrap()
+    });
+    let line = match reading.find(line) {
+        Some(m) if m.start() > 0 => &line[..m.start()],
+        _ => line,
+    };
     let fields: Vec<&str> = split_fields(line);
     let mut dates: Vec<Option<PublishedDate>> = fields
         .iter()
@@ -1994,6 +2004,7 @@ mod tests {
                 .updated
         );
         assert_eq!(line("Sep 12, 2024 | 3 min read"), Some(d(2024, 9, 12)));
+        assert_eq!(line("12 September 2024 4 min read"), Some(d(2024, 9, 12)));
         assert_eq!(line("Sep 13, 2024 · 38 min"), Some(d(2024, 9, 13)));
         assert_eq!(
             line("Source: Harbour Wire | 2024-09-28 06:45:12 | Editor: desk"),
