@@ -199,27 +199,12 @@ fn authors_of_date_line(l: &str, style: DateStyle) -> Option<Vec<String>> {
 }
 
 /// "September", "Sept.", "sep": a month's name in English, written out or
-/// cut short.
+/// cut short (not "Marwan", which `month_number` alone would take for March).
 fn is_month_word(w: &str) -> bool {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = w.trim_end_matches(['.', ',']).to_lowercase();
-    w.len() >= 3
-        && MONTHS
-            .iter()
-            .any(|m| *m == w || (w.len() <= 4 && m.starts_with(&w)))
+    super::dates::month_number(&w)
+        .and_then(|m| chrono::Month::try_from(u8::try_from(m).ok()?).ok())
+        .is_some_and(|m| m.name().to_lowercase().starts_with(&w))
 }
 
 /// A field of a date line that names an outlet ("Jane Roe | Harbour Times
@@ -1036,21 +1021,18 @@ fn credits_and_outlets(
     outlets
 }
 
-/// The page's own address: its metadata's, else the first address the page
-/// prints outside its text ("https://www.example.com/..." copied over a
-/// scrape, "Source: example.com" under it).
-fn own_address(lines: &[Line], kinds: &[Kind], meta: &SourceMeta) -> Option<String> {
-    meta.address.clone().or_else(|| {
-        (0..lines.len())
-            .filter(|&i| !matches!(kinds[i], Kind::Text(_)))
-            .map(|i| lines[i].text.as_str())
-            .find(|t| {
-                t.contains("://")
-                    || t.contains("www.")
-                    || t.split_whitespace().any(|w| w.ends_with(".com"))
-            })
-            .map(str::to_string)
-    })
+/// The host of the page's own address: its metadata's, else the first
+/// address the page prints outside its text ("https://www.example.com/..."
+/// copied over a scrape, "Source: example.com" under it).
+fn own_host(lines: &[Line], kinds: &[Kind], meta: &SourceMeta) -> Option<String> {
+    meta.address
+        .as_deref()
+        .and_then(header::host_in)
+        .or_else(|| {
+            (0..lines.len())
+                .filter(|&i| !matches!(kinds[i], Kind::Text(_)))
+                .find_map(|i| header::host_in(&lines[i].text))
+        })
 }
 
 /// "By Jane Roe" / "Harbour Herald" / "Saturday 28 September 2024": the
@@ -1094,7 +1076,7 @@ fn weak_outlet_evidence(
     if let Some((name, no)) = address {
         outlets.push((OutletSource::Address, name.to_string(), no));
     } else if let Some((name, no)) =
-        own_address(lines, kinds, meta).and_then(|a| header::outlet_spelt_by_address(&a, lines))
+        own_host(lines, kinds, meta).and_then(|h| header::outlet_spelt_by_address(&h, lines))
     {
         outlets.push((OutletSource::Address, name, Some(no)));
     }
@@ -1539,14 +1521,14 @@ fn job_titles_and_cities_under_bylines(lines: &[Line], kinds: &mut [Kind]) {
 /// caption / "Toggle caption"), and the photographer's credit under them.
 fn captions_between_picture_buttons(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]) {
     for i in 0..lines.len() {
-        let over = i > 0 && chrome::picture_button(&lines[i - 1].text) == Some(true);
+        let above = i
+            .checked_sub(1)
+            .and_then(|j| chrome::picture_button(&lines[j].text));
+        let over = above == Some(true);
         let under = lines
             .get(i + 1)
             .is_some_and(|l| chrome::picture_button(&l.text) == Some(false));
-        let credit = i > 0
-            && chrome::picture_button(&lines[i - 1].text) == Some(false)
-            && shapes[i].words <= 6
-            && !shapes[i].sentence_end;
+        let credit = above == Some(false) && shapes[i].words <= 6 && !shapes[i].sentence_end;
         if matches!(kinds[i], Kind::Text(_)) && (over || under || credit) && shapes[i].words <= 40 {
             kinds[i] = Kind::Chrome("photo caption".to_string());
         }
@@ -1556,10 +1538,8 @@ fn captions_between_picture_buttons(lines: &[Line], shapes: &[Shape], kinds: &mu
 /// "Baghdad", "Erbil, Iraq": a place's name and nothing else on the line.
 fn is_city_alone(text: &str) -> bool {
     let text = text.trim();
-    let head = text.split(',').next().unwrap_or(text).trim();
     text.split_whitespace().count() <= 4
         && text.split(',').count() <= 2
-        && super::people::is_place(head)
         && text.split(',').all(super::people::is_place)
 }
 

@@ -3234,21 +3234,22 @@ pub fn outlet_of_address(line: &str) -> Option<&'static str> {
         .find_map(|c| super::entities::outlet_of_domain(&c[1].to_lowercase()))
 }
 
-/// The site's name in its own address: "https://www.euphratescourier.com/..."
-/// on a page that prints "Euphrates Courier" (or "the Euphrates Courier")
-/// somewhere is that outlet's page. The name must be printed: an address
-/// alone does not say where its words part or how they are capitalised.
-pub fn outlet_spelt_by_address(address: &str, lines: &[Line]) -> Option<(String, usize)> {
+/// The host a line gives ("https://www.example.com/a", "Source:
+/// example.co.uk", "desk@example.net"), lower case, without "www.".
+pub fn host_in(text: &str) -> Option<String> {
     static HOST: OnceLock<Regex> = OnceLock::new();
     let host = HOST.get_or_init(|| {
         Regex::new(r"(?i)(?:^|[\s(/@])(?:https?://)?(?:www\d?\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#)]|\s|$)")
             .unwrap()
     });
-    let host = host
-        .captures(address)?
-        .get(1)?
-        .as_str()
-        .to_ascii_lowercase();
+    Some(host.captures(text)?.get(1)?.as_str().to_ascii_lowercase())
+}
+
+/// The site's name in its own address's host (`host_in`):
+/// "https://www.euphratescourier.com/..." on a page that prints "Euphrates Courier" (or "the Euphrates Courier")
+/// somewhere is that outlet's page. The name must be printed: an address
+/// alone does not say where its words part or how they are capitalised.
+pub fn outlet_spelt_by_address(host: &str, lines: &[Line]) -> Option<(String, usize)> {
     // The label before the public suffix: "euphratescourier" in
     // "news.euphratescourier.co.uk".
     let labels: Vec<&str> = host.split('.').collect();
@@ -3491,22 +3492,25 @@ mod tests {
             "Talks resume\nOfficials told the Harbour Ledger on Monday that talks would resume.\nThe Kurdistan24 team said so.",
         );
         assert_eq!(
-            outlet_spelt_by_address("https://www.harbourledger.co.uk/news/1", &ls),
+            outlet_spelt_by_address(
+                &host_in("https://www.harbourledger.co.uk/news/1").unwrap(),
+                &ls
+            ),
             Some(("Harbour Ledger".to_string(), 2))
         );
         assert_eq!(
-            outlet_spelt_by_address("Source: kurdistan24.net", &ls),
+            outlet_spelt_by_address(&host_in("Source: kurdistan24.net").unwrap(), &ls),
             Some(("Kurdistan24".to_string(), 3))
         );
         // Not printed: no name (an address does not say where its words part).
         assert_eq!(
-            outlet_spelt_by_address("https://gulfledger.com/a", &ls),
+            outlet_spelt_by_address(&host_in("https://gulfledger.com/a").unwrap(), &ls),
             None
         );
         // Lower-case prose is no name ("the harbour ledger's accounts").
         let ls = lines("The harbour ledger was closed.");
         assert_eq!(
-            outlet_spelt_by_address("https://harbourledger.com/a", &ls),
+            outlet_spelt_by_address(&host_in("https://harbourledger.com/a").unwrap(), &ls),
             None
         );
     }

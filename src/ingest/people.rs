@@ -1473,10 +1473,16 @@ fn is_honour(t: &str) -> bool {
 /// Jangi")? Not when a role in lower case stands in it: "Badr leader Hadi
 /// al-Amiri" is a group named like a person before its leader's role.
 fn opens_with_given_name(run: &[&str]) -> bool {
-    (is_given_name(run[0]) || matches!(strip_punct(run[0]), "Abu" | "Umm" | "Abdul" | "Abdel"))
+    opens_a_name(run[0])
         && !run[1..]
             .iter()
             .any(|t| t.starts_with(char::is_lowercase) && is_role_word(t))
+}
+
+/// A given name, or a kunya's or a compound name's first word ("Abu",
+/// "Umm", "Abdul"): a word a person's name opens with.
+fn opens_a_name(t: &str) -> bool {
+    is_given_name(t) || matches!(strip_punct(t), "Abu" | "Umm" | "Abdul" | "Abdel" | "Abd")
 }
 
 /// Where the name begins in `run` after its role's words (`role_end`):
@@ -1506,14 +1512,8 @@ fn past_portfolio(run: &[&str], role_end: usize) -> usize {
     // "Minister of Peshmerga Karwan Jamal Tahir": a portfolio's proper word
     // that is no given name, then a given name with a surname after it.
     if after_of
-        && let Some(k) =
-            (name_start + 1..run.len().saturating_sub(1).min(name_start + 5)).find(|&k| {
-                is_given_name(run[k])
-                    || matches!(
-                        strip_punct(run[k]),
-                        "Abu" | "Umm" | "Abdul" | "Abdel" | "Abd"
-                    )
-            })
+        && let Some(k) = (name_start + 1..run.len().saturating_sub(1).min(name_start + 5))
+            .find(|&k| opens_a_name(run[k]))
         && !is_given_name(run[name_start])
     {
         return k;
