@@ -332,6 +332,21 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "call to action",
         r"^(?:the\s+)?(?:[\p{Lu}][\p{L}'’&.-]*\s+){0,4}(?:daily\s+|weekly\s+|morning\s+|evening\s+)?newsletters?:?$|^keep up to date with\b.{0,120}$",
     ),
+    // A sign-up box's small print: "You can unsubscribe at any time", "By
+    // signing up, you agree to our Terms of Use", "This site is protected
+    // by reCAPTCHA and the Google Privacy Policy and Terms of Service
+    // apply".
+    (
+        "call to action",
+        r"^(?:you (?:can|may) unsubscribe (?:at any time|any time|whenever)\b|by (?:signing up|subscribing|registering|clicking|submitting|entering your e-?mail)\b[^.]{0,80}?\byou (?:agree|are agreeing|consent|accept|acknowledge)\b|(?:this (?:site|page|form) is )?protected by recaptcha\b).{0,300}$",
+    ),
+    // A media regulator's registration printed in the footer ("Harbour
+    // Agency is registered as a media outlet by the Federal Service for
+    // ...", "Mass media registration certificate No. ...").
+    (
+        "registration notice",
+        r"^(?:[\p{L}\d .&'’-]{1,60}\s)?(?:is|was|are) registered as an? (?:mass[- ])?media (?:outlet|organi[sz]ation|entity)\b.{0,300}$|^(?:mass[- ])?media (?:outlet )?registration (?:certificate|no\.?|number)\b.{0,200}$",
+    ),
     // An app store's badge under an app's call ("Get it on Google Play"),
     // a newsletter box's e-mail field ("Enter your email").
     (
@@ -462,6 +477,13 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // A report's notes, each on its own line: "[3] Statement on Telegram,
     // January 30, 2024."
     ("endnote", r"^\[\d{1,3}\]\s+\S.{0,400}$"),
+    // The legal footnote Russian outlets star a group's name for: "*Harbour
+    // Front is a terrorist organisation banned in Russia", "... recognised
+    // as extremist and banned in the Russian Federation".
+    (
+        "endnote",
+        r"^\*.{1,200}\b(?:banned|outlawed|prohibited|liquidated)\b.{0,40}\bin (?:russia|the russian federation)\b.{0,80}$",
+    ),
     // A summary box above the article: its label, and the note that a
     // machine wrote it (see `clean::summaries_and_briefers`, which takes
     // its points too).
@@ -1249,6 +1271,13 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
     let after_stop = AFTER_STOP.get_or_init(|| {
         Regex::new(r"\w[.!?][\x22\u{201D}']?\s+(?:[—–-]\s*)?(?:AFP|AP|Reuters|REUTERS|EPA(?:-EFE)?|Anadolu(?: Agency)?|Xinhua|Getty Images|Handout)(?:\s+(?i:file(?:\s+photo)?|photos?|pictures?))?\.?$").unwrap()
     });
+    // "... at Ain al-Asad in 2023. (U.S. Army photo by Sgt. Jane Roe)",
+    // "(Photo courtesy of the ministry)": who took or gave the picture, in
+    // brackets at the caption's end.
+    static TAKEN_BY: OnceLock<Regex> = OnceLock::new();
+    let taken_by = TAKEN_BY.get_or_init(|| {
+        Regex::new(r"[(\[][^()\[\]]{0,60}\b(?i:photos?|images?|pictures?|photograph|video)\s+(?i:by|courtesy(?:\s+of)?)\s+[^()\[\]]{2,80}[)\]]$").unwrap()
+    });
     let line = line.trim();
     // "... chairs a meeting in Baghdad. (Iraqi government)", "... (PMO
     // handout)", "(Kurdistan24)": a picture handed out by an office, or a
@@ -1298,6 +1327,7 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
     shape.words <= 40 && labelled()
         || shape.words <= 20 && credit.is_match(line)
         || shape.words <= 40 && named.is_match(line)
+        || shape.words <= 40 && taken_by.is_match(line)
         || shape.words <= 40 && barred.is_match(line)
         || shape.words <= 30 && after_stop.is_match(line)
         || shape.words <= 30 && issued_credit()
@@ -1825,6 +1855,44 @@ mod tests {
             b.matches("The treaty, translated by the ministry, was read aloud."),
             None
         );
+    }
+
+    #[test]
+    fn sign_up_small_print_registrations_and_legal_footnotes_are_chrome() {
+        let b = Boilerplate::new(&[]);
+        for (line, why) in [
+            ("You can unsubscribe at any time.", "call to action"),
+            (
+                "By signing up to the Harbour Brief, you agree to our Terms of Use.",
+                "call to action",
+            ),
+            (
+                "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+                "call to action",
+            ),
+            (
+                "Harbour Agency is registered as a media outlet by the national communications regulator.",
+                "registration notice",
+            ),
+            (
+                "Mass media registration certificate No. 77-123",
+                "registration notice",
+            ),
+            (
+                "*The Harbour Front is recognised as extremist and banned in the Russian Federation.",
+                "endnote",
+            ),
+        ] {
+            assert_eq!(b.matches(line), Some(why), "{line}");
+        }
+        // The article's own sentences on the same matters.
+        for line in [
+            "Voters can unsubscribe from the party's list, officials said.",
+            "The group is banned in Russia and several other countries, the ministry said.",
+            "By signing up for the programme, recruits agree to serve two years.",
+        ] {
+            assert_eq!(b.matches(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -495,6 +495,7 @@ pub fn clean(
         author_over_headline(&lines, &mut kinds, h);
         author_block_under_headline(&lines, &mut kinds, h);
         tags_under_the_date(&lines, &shapes, &mut kinds, h);
+        headline_again_after_text(&lines, &shapes, &mut kinds, h);
     }
     // Again, now that the byline under the headline is read (a note beside
     // the others was set aside before the headline was chosen).
@@ -1997,6 +1998,8 @@ fn desk_beside_date(lines: &[Line], kinds: &mut [Kind], title_at: usize) -> bool
             }
             // ("Analysis" / "Harbour Times Newsroom": past a kicker's word.)
             None if header::is_short_label(&lines[j].text) => continue,
+            // (Past the standfirst right under the headline.)
+            None if j == title_at + 1 && lines[j].text.split_whitespace().count() >= 8 => continue,
             _ => return false,
         }
     }
@@ -2058,8 +2061,9 @@ fn tags_under_the_date(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind], tit
         .take_while(|&j| signed(j) || matches!(kinds[j], Kind::Chrome(_)))
         .last()
         .unwrap_or(first);
+    // (A tag that is also a menu's item, "Middle East", is printed again.)
     let tag = |j: usize| {
-        matches!(kinds[j], Kind::Text(_))
+        matches!(kinds[j], Kind::Text(_) | Kind::Repeat(_))
             && (1..=3).contains(&shapes[j].words)
             && !shapes[j].sentence_end
             && lines[j].text.trim_start().starts_with(char::is_uppercase)
@@ -3428,6 +3432,53 @@ fn drop_tagline(
     {
         candidates.remove(0);
     }
+}
+
+/// Under the article's last paragraph, the headline printed again,
+/// shortened, by a share or comment box ("Share or comment on this
+/// article:" over "Harbour Post agrees to ..."): a line that is no
+/// sentence, whose words nearly all are the headline's, with no paragraph
+/// of the article after it.
+fn headline_again_after_text(
+    lines: &[Line],
+    shapes: &[Shape],
+    kinds: &mut [Kind],
+    title_at: usize,
+) {
+    let good = |k: &Kind| *k == Kind::Text(Density::Good);
+    let Some(last_good) = kinds.iter().rposition(good) else {
+        return;
+    };
+    if last_good <= title_at {
+        return;
+    }
+    let title = lines[title_at].text.as_str();
+    for i in last_good + 1..kinds.len() {
+        if matches!(kinds[i], Kind::Text(_))
+            && !shapes[i].sentence_end
+            && shapes[i].words >= 5
+            && echoes(&lines[i].text, title)
+        {
+            kinds[i] = Kind::Chrome("repeats the headline".to_string());
+        }
+    }
+}
+
+/// Are (nearly) all of `line`'s words that are not grammar words, and at
+/// least four of them, the headline's (by their first five letters)?
+fn echoes(line: &str, headline: &str) -> bool {
+    let stems = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .filter(|w| !crate::words::stop_words().contains(w.as_str()))
+            .map(|w| w.chars().take(5).collect())
+            .collect()
+    };
+    let head = stems(headline);
+    let words = stems(line);
+    let shared = words.iter().filter(|w| head.contains(w)).count();
+    shared >= 4 && 5 * shared >= 4 * words.len()
 }
 
 /// Does `line` speak of what `lead` does: at least three of its words that

@@ -293,7 +293,11 @@ fn split_camel(token: &str, lex: &Lexicon, corpus: &CorpusWords) -> Option<Vec<S
     let i = (1..bytes.len())
         .find(|&i| bytes[i - 1].is_ascii_lowercase() && bytes[i].is_ascii_uppercase())?;
     let (left, right) = token.split_at(i);
-    if left.len() < 2 || NAME_PREFIXES.contains(&left) {
+    // A left part of two letters is a word a scraper glued only when it is
+    // a grammar word ("inSeptember", "ofIraq"): "reCAPTCHA", "eBay" and
+    // "exUSSR" begin with a prefix, not a word.
+    if left.len() < 2 || NAME_PREFIXES.contains(&left) || left.len() == 2 && !is_function_word(left)
+    {
         return None;
     }
     let left_ok = is_word(lex, left, 20) || is_function_word(left);
@@ -423,6 +427,12 @@ mod tests {
             "The withdrawal of the coalition"
         );
         assert_eq!(fix("deployed in Iraqin 2014"), "deployed in Iraq in 2014");
+        // A two-letter prefix is no glued word; a grammar word is.
+        assert_eq!(
+            fix("protected by reCAPTCHA and its terms"),
+            "protected by reCAPTCHA and its terms"
+        );
+        assert_eq!(fix("the base ofIRGC units"), "the base of IRGC units");
         assert_eq!(fix("turn Iraqinto a corridor"), "turn Iraq into a corridor");
         assert_eq!(
             fix("killed with Qassem Soleimani near the Anbar border"),

@@ -1326,6 +1326,9 @@ pub fn is_person_name(piece: &str) -> bool {
         || piece.contains([',', ';', ':'])
         || is_desk(piece)
         || is_known_organisation(piece)
+        // "Israel Hezbollah", a trending box's tag: a group's name is no
+        // one's given name or surname.
+        || tokens.iter().any(|t| is_known_organisation(t))
     {
         return false;
     }
@@ -2289,6 +2292,9 @@ fn masthead_at(
     let name = parts
         .iter()
         .copied()
+        // "Harbour Daily – Editorial Board": the desk beside the name writes
+        // for it.
+        .filter(|p| parts.len() == 1 || !is_desk(p) || has_outlet_word(p))
         .filter(|p| {
             is_proper_name(p)
                 || has_outlet_word(p) && is_proper_name_of_at_most(p, 8)
@@ -3332,7 +3338,10 @@ fn owner_of(fuller: &str, masthead: &str) -> bool {
             None => return false,
         }
     }
-    !rest.is_empty() && rest.iter().all(|w| company(w))
+    // "quincy institute for responsible statecraft" over "responsible
+    // statecraft": an institute, a foundation, publishes the magazine.
+    !rest.is_empty()
+        && (rest.iter().all(|w| company(w)) || rest.iter().any(|w| INSTITUTION_WORDS.contains(w)))
 }
 
 /// The outlet from every place the page names one: the strongest source
