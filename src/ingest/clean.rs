@@ -252,6 +252,12 @@ fn entry_meta(line: &str, style: DateStyle) -> Option<Byline> {
     let mut b = Byline::default();
     if let Some(c) = on.captures(line) {
         let who = c["who"].trim();
+        // ("By Jane Roe on 27 September 2024": the byline's word.)
+        let who = if header::opens_with_by(who) {
+            who[3..].trim_start()
+        } else {
+            who
+        };
         b.date = Some(parse_date_line(&c["date"], style, 0)?);
         if !account(who) {
             b.authors = names_alone(who)?;
@@ -1717,7 +1723,8 @@ fn names_alone(text: &str) -> Option<Vec<String>> {
     // At most six names of at most five words, their joining words and a
     // filing place: a paragraph is none, and this is asked of the lines
     // around every line of a page.
-    if text.split_whitespace().nth(64).is_some() {
+    // ("By Jane Roe" is a byline, not names alone.)
+    if text.split_whitespace().nth(64).is_some() || text.starts_with("By ") {
         return None;
     }
     // "TOMAS REILLY": a name set in capitals ("BY JANE DOE" is a byline).
@@ -2437,9 +2444,12 @@ fn verdicts(
             // run together (two elements of one byline box).
             // (Only a line ending in a year or a time is tried: reading a
             // date after every word is dear.)
+            // ("Sara Jaff 27 September 2024 4 min read": and its reading
+            // time.)
+            let timed = super::dates::without_reading_time(l);
             if shape.words <= 10
-                && ends_like_a_date(l)
-                && let Some((names, d)) = header::names_then_date(l, style)
+                && ends_like_a_date(timed)
+                && let Some((names, d)) = header::names_then_date(timed, style)
                 && !names.to_lowercase().split_whitespace().any(|w| w == "by")
                 && let Some(authors) = names_alone(names)
                 && !authors.iter().any(|n| people::is_place(n))

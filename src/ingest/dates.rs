@@ -400,6 +400,19 @@ fn in_english_words(line: &str) -> Option<String> {
 /// 8:10 PM", "Posted 02/05/2024 9:12 AM | Updated 02/05/2024 1:40 PM"): one
 /// is the date, the others may be a short label, a time or an update note.
 /// A place may stand before the date ("Baghdad – 27/09/2024").
+/// "27 September 2024 4 min read": the date line without the reading
+/// time run on after the date with no separator.
+pub fn without_reading_time(line: &str) -> &str {
+    static READING: OnceLock<Regex> = OnceLock::new();
+    let reading = READING.get_or_init(|| {
+        Regex::new(r"(?i)\s+\d{1,3}\s*(?:min|mins|minutes?)\.?\s+(?:read|listen|watch)$").unwrap()
+    });
+    match reading.find(line) {
+        Some(m) if m.start() > 0 => &line[..m.start()],
+        _ => line,
+    }
+}
+
 pub fn parse_date_line(
     line: &str,
     style: DateStyle,
@@ -429,7 +442,8 @@ pub fn parse_date_line(
         Some(english) => english.into(),
         None => line,
     };
-    let line = publication_note(line.trim());
+    let line = without_time_ago(line.trim());
+    let line = publication_note(&line);
     let line = without_trailing_byline(line);
     let line = without_issue_number(line);
     let line = without_agency(line);
@@ -446,16 +460,7 @@ pub fn parse_date_line(
     } else {
         line
     };
-    // "27 September 2024 4 min read": the reading time run on after the
-    // date without a separator.
-    static READING: OnceLock<Regex> = OnceLock::new();
-    let reading = READING.get_or_init(|| {
-        Regex::new(r"(?i)\s+\d{1,3}\s*(?:min|mins|minutes?)\.?\s+(?:read|listen|watch)$").unwrap()
-    });
-    let line = match reading.find(line) {
-        Some(m) if m.start() > 0 => &line[..m.start()],
-        _ => line,
-    };
+    let line = without_reading_time(line);
     let fields: Vec<&str> = split_fields(line);
     let mut dates: Vec<Option<PublishedDate>> = fields
         .iter()
@@ -644,6 +649,28 @@ pub fn agency_before_label(line: &str) -> Option<(&str, &str)> {
         .min()
         .filter(|&at| super::entities::is_wire(line[..at].trim()))
         .map(|at| (line[..at].trim(), line[at..].trim_start()))
+}
+
+/// "Published 2 days ago on September 27, 2024": how long ago, then the
+/// date; the line read as "Published September 27, 2024". (The gap of its
+/// label is kept so that the line's words still count as a label's.)
+fn without_time_ago(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains(" ago ") {
+        return line.into();
+    }
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(r"(?i)^((?:published|posted|updated|last updated)\s*:?\s+)?(?:an?|\d{1,2})\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\s*(?:(?P<on>on\s+)|[|·•,-]\s*)(?P<date>\S.{5,60})$").unwrap()
+    });
+    // ("Updated 3 hours ago | Published September 27, 2024": the field
+    // after the separator is a date line of its own.)
+    match re.captures(line) {
+        Some(c) if c.name("on").is_some() => {
+            format!("{}{}", c.get(1).map_or("", |m| m.as_str()), &c["date"]).into()
+        }
+        Some(c) => c["date"].to_string().into(),
+        None => line.into(),
+    }
 }
 
 fn publication_note(line: &str) -> &str {
@@ -2006,6 +2033,22 @@ mod tests {
         assert_eq!(line("Sep 12, 2024 | 3 min read"), Some(d(2024, 9, 12)));
         assert_eq!(line("12 September 2024 4 min read"), Some(d(2024, 9, 12)));
         assert_eq!(line("Sep 13, 2024 · 38 min"), Some(d(2024, 9, 13)));
+        // How long ago, then the date.
+        assert_eq!(
+            line("Published 2 days ago on September 12, 2024"),
+            Some(d(2024, 9, 12))
+        );
+        assert_eq!(
+            line("Updated 3 hours ago | Published September 12, 2024"),
+            Some(d(2024, 9, 12))
+        );
+        let updated = parse_date_line(
+            "Updated 5 hours ago on September 14, 2024",
+            DateStyle::default(),
+            0,
+        );
+        assert!(updated.is_some_and(|u| u.updated && u.date == d(2024, 9, 14)));
+        assert_eq!(line("Published 2 days ago"), None);
         assert_eq!(
             line("Source: Harbour Wire | 2024-09-28 06:45:12 | Editor: desk"),
             Some(d(2024, 9, 28))

@@ -256,8 +256,8 @@ fn is_place_name(
         && (["ian", "ean", "ese", "ish"]
             .iter()
             .any(|end| name.ends_with(end))
-            || name.ends_with('i')
-                && super::lexicon::NATIONALITY_WORDS.contains(&name.to_lowercase().as_str()))
+            // ("attacked American bases", "in Iraqi hands")
+            || super::lexicon::NATIONALITY_WORDS.contains(&name.to_lowercase().as_str()))
     {
         return super::people::is_place(name);
     }
@@ -346,6 +346,7 @@ mod tests {
         // Months, weekdays, titles and known organisations are not places.
         assert!(names("Talks in March and at President Reyes's office.").is_empty());
         assert!(names("No strike hit Iranian soil.").is_empty());
+        assert!(names("Militias attacked American bases again.").is_empty());
         let org = Organisation {
             name: "Central Command".into(),
             aliases: Vec::new(),
