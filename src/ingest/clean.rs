@@ -502,6 +502,7 @@ pub fn clean(
         author_block_under_headline(&lines, &mut kinds, h);
         tags_under_the_date(&lines, &shapes, &mut kinds, h);
         headline_again_after_text(&lines, &shapes, &mut kinds, h);
+        next_story_under_its_kicker(&lines, &shapes, &mut kinds, h);
     }
     // Again, now that the byline under the headline is read (a note beside
     // the others was set aside before the headline was chosen).
@@ -3471,6 +3472,46 @@ fn headline_again_after_text(
         {
             kinds[i] = Kind::Chrome("repeats the headline".to_string());
         }
+    }
+}
+
+/// A page that scrolls on into the next story prints it as it printed
+/// this one: the section's label over the headline ("Region" / "Iraq says
+/// ..."), then its paragraphs. Past the article's text, the label above
+/// this story's headline printed again over a line shaped as a headline
+/// and a paragraph is where the next story begins.
+fn next_story_under_its_kicker(
+    lines: &[Line],
+    shapes: &[Shape],
+    kinds: &mut [Kind],
+    title_at: usize,
+) {
+    let Some(kicker) = title_at.checked_sub(1) else {
+        return;
+    };
+    let label = |i: usize| {
+        (1..=3).contains(&shapes[i].words)
+            && !shapes[i].sentence_end
+            && matches!(kinds[i], Kind::Text(_) | Kind::Repeat(_))
+    };
+    if !label(kicker) {
+        return;
+    }
+    let good = |k: &Kind| *k == Kind::Text(Density::Good);
+    let Some(begun) = (title_at + 1..kinds.len()).find(|&i| good(&kinds[i])) else {
+        return;
+    };
+    let same = normalise(&lines[kicker].text);
+    let headline = |i: usize| {
+        matches!(kinds[i], Kind::Text(_))
+            && (4..=20).contains(&shapes[i].words)
+            && !shapes[i].sentence_end
+            && lines[i].text.starts_with(char::is_uppercase)
+    };
+    let at = (begun + 1..kinds.len().saturating_sub(2))
+        .find(|&i| normalise(&lines[i].text) == same && headline(i + 1) && good(&kinds[i + 2]));
+    if let Some(i) = at {
+        kinds[i] = Kind::Chrome("next article".to_string());
     }
 }
 

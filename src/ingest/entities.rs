@@ -267,7 +267,10 @@ impl Finder {
                             &self.forms[entry][form],
                         ) || self.nationality[entry]
                             .as_deref()
-                            .is_some_and(|own| another_countrys(text, m.start(), own))))
+                            .is_some_and(|own| another_countrys(text, m.start(), own))
+                            || self.nationality[entry].is_some()
+                                && form_text.starts_with("Ministry of ")
+                                && goes_on_as_another_name(&text[m.end()..])))
                 {
                     found.push((entry, form));
                 }
@@ -537,6 +540,38 @@ fn another_countrys(text: &str, start: usize, own: &str) -> bool {
             || COUNTRY_ADJECTIVES
                 .iter()
                 .any(|(_, adjective)| adjective.eq_ignore_ascii_case(&word)))
+}
+
+/// "the Ministry of Foreign Affairs and Expatriates", "... and
+/// International Cooperation": a ministry's bare name that goes on with
+/// "and" and one or two capitalised words is a longer name, another
+/// country's ministry (not "... and Prime Minister Jane Roe" or "... and
+/// Interior Ministry", a list).
+fn goes_on_as_another_name(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(" and ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+    let capitalised = |w: &&&str| w.starts_with(char::is_uppercase);
+    let run = words.iter().take_while(capitalised).count();
+    let title = |w: &str| {
+        matches!(
+            w.trim_end_matches([',', '.']),
+            "Prime" | "President" | "Minister" | "Foreign" | "Defence" | "Defense" | "General"
+        )
+    };
+    let body = |w: &&str| {
+        matches!(
+            w.trim_end_matches([',', '.']),
+            "Ministry" | "Ministries" | "Department" | "Office" | "Council" | "Forces"
+        )
+    };
+    (1..=2).contains(&run)
+        && !title(words[0])
+        && !words[..run].iter().any(body)
+        && words[..run]
+            .iter()
+            .all(|w| !super::people::has_given_name(w))
 }
 
 /// "Iraq" -> "Iraqi": the adjective of a country [`COUNTRY_ADJECTIVES`] knows.
@@ -1023,6 +1058,32 @@ mod tests {
         ]));
         let names: Vec<&str> = e.organisations.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names, ["Harbour Workers Union"]);
+    }
+
+    #[test]
+    fn a_bare_name_that_goes_on_is_another_body() {
+        let e = extract_all(&sents(&[
+            "In a statement, the Ministry of Foreign Affairs and Expatriates said the presence was illegal.",
+            "The Ministry of Foreign Affairs and Prime Minister Jane Roe welcomed it.",
+            "The Ministry of Foreign Affairs and Interior Ministry met.",
+        ]));
+        let found: Vec<(&str, Vec<usize>)> = e
+            .organisations
+            .iter()
+            .map(|o| (o.name.as_str(), o.lines.clone()))
+            .collect();
+        assert!(
+            !found
+                .iter()
+                .any(|(n, lines)| *n == "Iraqi Ministry of Foreign Affairs" && lines.contains(&1)),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(n, lines)| *n == "Iraqi Ministry of Foreign Affairs" && lines == &[2, 3]),
+            "{found:?}"
+        );
     }
 
     #[test]
