@@ -2780,7 +2780,9 @@ fn choose_headline(
             score += 3;
             evidence.push("the page's metadata gives it as the headline".to_string());
         }
-        if repeated(i) {
+        // (A ticker's item is printed again in the most-read box: both
+        // are lists of headlines, not this page's.)
+        if repeated(i) && !in_list_of_headlines(i, lines, shapes, kinds) {
             score += 2;
             evidence.push(PRINTED_AGAIN.to_string());
         }
@@ -2792,43 +2794,9 @@ fn choose_headline(
             score += 2;
             evidence.push("the page's title above gives it with the site's name".to_string());
         }
-        // A byline right under it (a tagline or a teaser has none), or
-        // under the standfirst that follows it.
-        let byline_at = |from: usize| past_chrome(kinds, from);
-        let is_byline = |j: Option<usize>| signs_it(kinds, j);
-        let next = byline_at(i + 1);
-        // (Or its date, then the byline: "Sep 27, 2024 - ISW Press" / the
-        // authors.)
-        let dated_then_signed =
-            next.is_some_and(|j| matches!(kinds[j], Kind::Date(_)) && is_byline(byline_at(j + 1)));
-        if is_byline(next) || dated_then_signed {
+        if let Some(why) = signed_under((lines, shapes, kinds), i, region_end) {
             score += 1;
-            evidence.push(BYLINE_FOLLOWS.to_string());
-        } else if let Some(j) = next
-            && matches!(kinds[j], Kind::Text(_))
-            && (is_byline(byline_at(j + 1)) || place_then_date(j, shapes, kinds))
-            && could_be_standfirst(lines, shapes, i, j)
-            && !ends_a_list_of_headlines(i, j, lines, shapes, kinds)
-        {
-            score += 1;
-            evidence.push(if is_byline(byline_at(j + 1)) {
-                "its standfirst and a byline follow it".to_string()
-            } else {
-                "its standfirst, a place and the date follow it".to_string()
-            });
-        } else if summary_points_follow(i, lines, shapes, kinds) {
-            score += 1;
-            evidence.push("its summary points and a byline follow it".to_string());
-        } else if labels_then_date(i, lines, shapes, kinds) {
-            score += 1;
-            evidence.push("its document type or office and a date follow it".to_string());
-        } else if is_byline((0..i).rev().find(|&j| !matches!(kinds[j], Kind::Chrome(_))))
-            && next.is_some_and(|j| j >= region_end || matches!(kinds[j], Kind::Date(_)))
-        {
-            // The layout that prints the author over the headline: the
-            // byline above, the date or the article itself under it.
-            score += 1;
-            evidence.push("a byline stands over it and the article follows".to_string());
+            evidence.push(why);
         }
         candidates.push((i, score, evidence.join("; ")));
     }
@@ -2861,6 +2829,55 @@ fn choose_headline(
         why.push_str(&format!("; the page's metadata headline differs: {t:?}"));
     }
     Some((*i, text, why))
+}
+
+/// What signs headline candidate `i` from below: a byline right under it
+/// (a tagline or a teaser has none), or under the standfirst that follows
+/// it, its summary points, its office and date, or a byline over it with
+/// the article under it. The evidence's wording, if any.
+fn signed_under(
+    (lines, shapes, kinds): (&[Line], &[Shape], &[Kind]),
+    i: usize,
+    region_end: usize,
+) -> Option<String> {
+    // ("Gulf Wire staff", a desk's credit the chrome patterns know,
+    // signs it too.)
+    let desk = |j: usize| matches!(&kinds[j], Kind::Chrome(why) if why == "byline");
+    let byline_at = |from: usize| {
+        (from..kinds.len()).find(|&j| desk(j) || !matches!(kinds[j], Kind::Chrome(_)))
+    };
+    let is_byline = |j: Option<usize>| signs_it(kinds, j) || j.is_some_and(desk);
+    let next = byline_at(i + 1);
+    // (Or its date, then the byline: "Sep 27, 2024 - ISW Press" / the
+    // authors.)
+    let dated_then_signed =
+        next.is_some_and(|j| matches!(kinds[j], Kind::Date(_)) && is_byline(byline_at(j + 1)));
+    if is_byline(next) || dated_then_signed {
+        Some(BYLINE_FOLLOWS.to_string())
+    } else if let Some(j) = next
+        && matches!(kinds[j], Kind::Text(_))
+        && (is_byline(byline_at(j + 1)) || place_then_date(j, shapes, kinds))
+        && could_be_standfirst(lines, shapes, i, j)
+        && !ends_a_list_of_headlines(i, j, lines, shapes, kinds)
+    {
+        Some(if is_byline(byline_at(j + 1)) {
+            "its standfirst and a byline follow it".to_string()
+        } else {
+            "its standfirst, a place and the date follow it".to_string()
+        })
+    } else if summary_points_follow(i, lines, shapes, kinds) {
+        Some("its summary points and a byline follow it".to_string())
+    } else if labels_then_date(i, lines, shapes, kinds) {
+        Some("its document type or office and a date follow it".to_string())
+    } else if is_byline((0..i).rev().find(|&j| !matches!(kinds[j], Kind::Chrome(_))))
+        && next.is_some_and(|j| j >= region_end || matches!(kinds[j], Kind::Date(_)))
+    {
+        // The layout that prints the author over the headline: the
+        // byline above, the date or the article itself under it.
+        Some("a byline stands over it and the article follows".to_string())
+    } else {
+        None
+    }
 }
 
 const SCRAPER_TITLE: &str = "the scraper's record of the page gives it as the title";
@@ -3004,6 +3021,27 @@ fn ends_a_list_of_headlines(
                 && !shapes[k].sentence_end
                 && headline_shaped(&lines[k].text, &shapes[k], false)
         })
+}
+
+/// Line `i` and at least two lines printed right next to it (above or
+/// below, line after line) are all shaped as headlines: a ticker's or a
+/// box's list of other stories.
+fn in_list_of_headlines(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Kind]) -> bool {
+    let item = |k: usize| {
+        matches!(kinds[k], Kind::Text(_) | Kind::Repeat(_))
+            && !shapes[k].sentence_end
+            && shapes[k].words >= 4
+            && headline_shaped(&lines[k].text, &shapes[k], false)
+    };
+    let next_to = |k: usize, j: usize| lines[k].no.abs_diff(lines[j].no) == 1;
+    let above = (0..i)
+        .rev()
+        .take_while(|&k| item(k) && next_to(k, k + 1))
+        .count();
+    let below = (i + 1..kinds.len())
+        .take_while(|&k| item(k) && next_to(k, k - 1))
+        .count();
+    item(i) && above + below >= 2
 }
 
 /// "World Cup Qualifiers", "Middle East": every word capitalised but
