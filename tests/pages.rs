@@ -51,6 +51,10 @@ struct Label {
     /// own field: text that looks like chrome to some rule).
     #[serde(default)]
     kept: Vec<String>,
+    /// Outlets the page names that are no credit (fixtures' own field:
+    /// "the National Security Advisor", a text-size button "AA").
+    #[serde(default)]
+    not_credited: Vec<String>,
     #[serde(default)]
     notes: String,
 }
@@ -154,6 +158,14 @@ fn credits_go_to_attribution_and_bylines_to_authors() {
                 b.facts.attribution
             );
             assert_ne!(b.outlet.as_deref().map(norm), Some(norm(a)), "{}", l.file);
+        }
+        for a in &l.not_credited {
+            assert!(
+                !b.facts.attribution.iter().any(|x| norm(x) == norm(a)),
+                "{}: {a} credited in {:?}",
+                l.file,
+                b.facts.attribution
+            );
         }
         let authors: Vec<String> = b.facts.authors.iter().map(|a| norm(a)).collect();
         let want: Vec<String> = l.authors.iter().map(|a| norm(a)).collect();

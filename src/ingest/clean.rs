@@ -479,6 +479,7 @@ pub fn clean(
     let shapes = shapes_of(&lines);
     let mut kinds = verdicts(&lines, &shapes, meta, boilerplate, style);
     lines_beside_the_article(&lines, &shapes, &mut kinds);
+    text_size_button(&lines, &mut kinds);
     summaries_and_briefers(&lines, &mut kinds);
     pull_quotes(&lines, &mut kinds);
     let mut page_start = unwrap_saved_page(&mut kinds);
@@ -1510,6 +1511,24 @@ fn lines_beside_the_article(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]
 /// "Middle East correspondent" under a byline, or the city she files from
 /// between it and its date ("Sinan Mahmoud" / "Baghdad" / "Sep 27, 2024"):
 /// the byline's.
+/// "AA" among the share and follow buttons ("Share" / "AA" / "Follow
+/// us"): the button that sets the text's size, not Anadolu's credit (which
+/// stands by the date or the byline, or as "Source: AA").
+fn text_size_button(lines: &[Line], kinds: &mut [Kind]) {
+    let widget = |k: Option<&Kind>| {
+        matches!(k, Some(Kind::Chrome(why))
+            if matches!(why.as_str(), "share buttons" | "share prompt" | "follow prompt" | "text size"))
+    };
+    for i in 0..kinds.len() {
+        if matches!(kinds[i], Kind::Credit(_))
+            && lines[i].text.trim() == "AA"
+            && (widget(i.checked_sub(1).and_then(|j| kinds.get(j))) || widget(kinds.get(i + 1)))
+        {
+            kinds[i] = Kind::Chrome("text size".to_string());
+        }
+    }
+}
+
 fn job_titles_and_cities_under_bylines(lines: &[Line], kinds: &mut [Kind]) {
     for i in 1..lines.len() {
         let city_over_date = || {

@@ -259,7 +259,8 @@ impl Finder {
                 if crate::topic::on_word_boundaries(hay, m.start(), m.end())
                     && !(self.cased
                         && same_offsets
-                        && !capitals_as_written(&text[m.start()..m.end()], form_text))
+                        && (!capitals_as_written(&text[m.start()..m.end()], form_text)
+                            || opens_a_longer_name(form_text, &text[m.end()..])))
                     && !(same_offsets
                         && (crate::topic::tail_of_longer_name(
                             text,
@@ -280,6 +281,17 @@ impl Finder {
         found.dedup();
         found
     }
+}
+
+/// "the National Security Advisor", "the Independent High Electoral
+/// Commission": a name that opens with "The" followed by more capitalised
+/// words is the start of a longer name, not the paper's.
+fn opens_a_longer_name(form: &str, after: &str) -> bool {
+    form.get(..4)
+        .is_some_and(|t| t.eq_ignore_ascii_case("the "))
+        && after
+            .strip_prefix(' ')
+            .is_some_and(|rest| rest.starts_with(char::is_uppercase))
 }
 
 /// Does `found` (a name as the text prints it) capitalise every word that
