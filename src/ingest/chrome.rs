@@ -340,6 +340,37 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "call to action",
         r"^(?:you (?:can|may) unsubscribe (?:at any time|any time|whenever)\b|by (?:signing up|subscribing|registering|clicking|submitting|entering your e-?mail)\b[^.]{0,80}?\byou (?:agree|are agreeing|consent|accept|acknowledge)\b|(?:this (?:site|page|form) is )?protected by recaptcha\b).{0,300}$",
     ),
+    // "For the latest news, follow us on Google News": the call with its
+    // lead-in.
+    (
+        "follow prompt",
+        r"^for (?:the )?(?:latest|more|all the latest|breaking)\b[^,]{0,40},\s*(?:follow|like|join|add)\b.{0,80}$",
+    ),
+    // The reader's part: a comment box's invitation, a donation appeal, a
+    // feedback widget, a newsroom's call for tips, a paywall's offer, the
+    // site's thanks.
+    (
+        "call to action",
+        r"^(?:have your say|join the (?:conversation|discussion|debate))\b.{0,60}$|^(?:support (?:independent|our|quality) journalism|(?:our|independent) journalism (?:depends|relies) on (?:your|readers'?) support|(?:please )?(?:donate|make a donation|become a (?:member|supporter|patron))(?: today| now)?\b).{0,120}$|^was this (?:article|story|page|information) (?:helpful|useful)\??(?:\s*(?:yes|no)){0,2}\s*$",
+    ),
+    (
+        "call to action",
+        r"^(?:if you have (?:a story|a tip|information|news)|(?:do you have|got) (?:a story|information|a news tip))\b.{0,80}\b(?:contact|email|e-mail|write to|reach|message)\b.{0,100}$|^(?:want to read more|continue reading)\?\s*(?:subscribe|sign up|register|log in)\b.{0,80}$|^thank you for (?:reading|visiting|choosing|supporting)\b.{0,60}$",
+    ),
+    // The site's small print: links it does not answer for, content for
+    // information only, an opinion page's disclaimer.
+    (
+        "site policy",
+        r"^(?:\S.{0,60}\s)?(?:is|are) not responsible for the content of (?:external|third[- ]party|linked) (?:sites|websites|links|pages)\b.{0,100}$|^(?:the )?content (?:on|of) this (?:site|website) is (?:for|provided for) (?:general )?information(?:al)? (?:purposes )?only\b.{0,120}$",
+    ),
+    (
+        "disclaimer",
+        r"^disclaimer\s*:.{0,500}$|^the (?:views|opinions) expressed (?:here |herein |in this (?:article|piece|column|op-ed|commentary) )?are (?:those of the (?:author|writer)s?|the (?:author|writer)'?s? own)\b.{0,250}$",
+    ),
+    (
+        "embedded media",
+        r"^(?:photo )?gallery\s*[(:]?\s*\d{1,3}\s*(?:images|photos|pictures|slides)\)?$",
+    ),
     // A media regulator's registration printed in the footer ("Harbour
     // Agency is registered as a media outlet by the Federal Service for
     // ...", "Mass media registration certificate No. ...").
@@ -1885,8 +1916,53 @@ mod tests {
         ] {
             assert_eq!(b.matches(line), Some(why), "{line}");
         }
+        for (line, why) in [
+            (
+                "For the latest news, follow us on Google News.",
+                "follow prompt",
+            ),
+            ("Have your say in the comments below.", "call to action"),
+            (
+                "Support independent journalism. Donate today.",
+                "call to action",
+            ),
+            ("Our journalism depends on your support.", "call to action"),
+            ("Was this article helpful? Yes No", "call to action"),
+            (
+                "If you have a story to share, contact us at tips@harbour.example.",
+                "call to action",
+            ),
+            (
+                "Want to read more? Subscribe now for unlimited access.",
+                "call to action",
+            ),
+            ("Thank you for reading Harbour Courier.", "call to action"),
+            (
+                "Harbour Courier is not responsible for the content of external sites.",
+                "site policy",
+            ),
+            (
+                "Content on this site is for information only.",
+                "site policy",
+            ),
+            (
+                "Disclaimer: The views expressed are the author's own.",
+                "disclaimer",
+            ),
+            (
+                "The views expressed in this article are those of the author and not of Harbour Courier.",
+                "disclaimer",
+            ),
+            ("Photo gallery (12 images)", "embedded media"),
+        ] {
+            assert_eq!(b.matches(line), Some(why), "{line}");
+        }
         // The article's own sentences on the same matters.
         for line in [
+            "The views of the factions are known, an official said.",
+            "Donors pledged support for the reconstruction of Mosul.",
+            "If you have a weapon, the checkpoint guards will take it, residents said.",
+            "Thank you for your service, the minister told the troops.",
             "Voters can unsubscribe from the party's list, officials said.",
             "The group is banned in Russia and several other countries, the ministry said.",
             "By signing up for the programme, recruits agree to serve two years.",
