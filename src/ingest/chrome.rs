@@ -148,7 +148,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "photo credit",
-        r"^(?:(?:file\s+)?photo(?:graph)?|image|picture|credit|photo credit)s?\s*:.{0,200}$",
+        r"^(?:(?:file\s+)?photo(?:graph)?|image|picture|credit|photo credit)s?\s*:.{0,200}$|^video\s*:\s*\S.{0,60}$",
     ),
     (
         "photo credit",
@@ -356,6 +356,23 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     (
         "call to action",
         r"^(?:if you have (?:a story|a tip|information|news)|(?:do you have|got) (?:a story|information|a news tip))\b.{0,80}\b(?:contact|email|e-mail|write to|reach|message)\b.{0,100}$|^(?:want to read more|continue reading)\?\s*(?:subscribe|sign up|register|log in)\b.{0,80}$|^thank you for (?:reading|visiting|choosing|supporting)\b.{0,60}$",
+    ),
+    // A metered paywall's and an account wall's notices ("You've reached
+    // your limit of free articles", "Already have an account? Log in").
+    (
+        "call to action",
+        r"^(?:you(?:'|’)?ve|you have) (?:reached|used) (?:your|the) (?:limit|maximum|quota)(?: of)?(?: \d+)? (?:free )?(?:articles|stories|reads)\b.{0,80}$|^already (?:have an account|a (?:member|subscriber))\?\s*(?:log ?in|sign ?in)\b.{0,20}$|^create (?:a |your )?(?:free )?account to (?:read|continue|keep reading)\b.{0,60}$",
+    ),
+    // A note on the story's own history: "Updated at 3:15 p.m. with comments
+    // from the Pentagon", "This article has been updated to include ...",
+    // "Republished with permission".
+    (
+        "editorial note",
+        r"^(?:this (?:article|story|report|post) (?:has been|was) updated\b.{0,200}|updated (?:at [\d:.]+\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?\s+)?(?:to (?:include|add|reflect|correct)|with (?:comments?|a statement|details|reaction|additional|more|new|further))\b.{0,200}|(?:re)?published (?:here )?with (?:the )?permission\b.{0,80})$",
+    ),
+    (
+        "share buttons",
+        r"^\(?(?:opens|open) in (?:a )?new (?:tab|window)\)?$",
     ),
     // The site's small print: links it does not answer for, content for
     // information only, an opinion page's disclaimer.
@@ -1954,6 +1971,26 @@ mod tests {
                 "disclaimer",
             ),
             ("Photo gallery (12 images)", "embedded media"),
+            (
+                "You've reached your limit of free articles this month.",
+                "call to action",
+            ),
+            ("Already have an account? Log in", "call to action"),
+            (
+                "Create a free account to read this article",
+                "call to action",
+            ),
+            (
+                "Updated at 3:15 p.m. with comments from the Pentagon.",
+                "editorial note",
+            ),
+            (
+                "This article has been updated to include a statement from the ministry.",
+                "editorial note",
+            ),
+            ("Republished with permission.", "editorial note"),
+            ("Opens in new tab", "share buttons"),
+            ("Video: Harbour Courier", "photo credit"),
         ] {
             assert_eq!(b.matches(line), Some(why), "{line}");
         }
@@ -1963,6 +2000,8 @@ mod tests {
             "Donors pledged support for the reconstruction of Mosul.",
             "If you have a weapon, the checkpoint guards will take it, residents said.",
             "Thank you for your service, the minister told the troops.",
+            "Updated figures from the ministry show 40 attacks since October.",
+            "Video footage showed the convoy leaving the base.",
             "Voters can unsubscribe from the party's list, officials said.",
             "The group is banned in Russia and several other countries, the ministry said.",
             "By signing up for the programme, recruits agree to serve two years.",
