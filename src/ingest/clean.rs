@@ -3575,18 +3575,25 @@ fn next_story_under_its_kicker(
 /// Are (nearly) all of `line`'s words that are not grammar words, and at
 /// least four of them, the headline's (by their first five letters)?
 fn echoes(line: &str, headline: &str) -> bool {
-    let stems = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .filter(|w| !crate::words::stop_words().contains(w.as_str()))
-            .map(|w| w.chars().take(5).collect())
-            .collect()
-    };
-    let head = stems(headline);
-    let words = stems(line);
-    let shared = words.iter().filter(|w| head.contains(w)).count();
+    let head = content_stems(headline);
+    let words = content_stems(line);
+    let shared = words
+        .iter()
+        .filter(|(w, _)| head.iter().any(|(h, _)| h == w))
+        .count();
     shared >= 4 && 5 * shared >= 4 * words.len()
+}
+
+/// The words of `text` that are not grammar words, of three letters or
+/// more, by their first five letters ("agree" / "agreed", "coalition" /
+/// "coalition's"), each with whether it is printed in lower case.
+fn content_stems(text: &str) -> Vec<(String, bool)> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| (w.to_lowercase(), w.starts_with(char::is_lowercase)))
+        .filter(|(w, _)| !crate::words::stop_words().contains(w.as_str()))
+        .map(|(w, lower)| (w.chars().take(5).collect(), lower))
+        .collect()
 }
 
 /// Does `line` speak of what `lead` does: at least three of its words that
@@ -3596,17 +3603,8 @@ fn echoes(line: &str, headline: &str) -> bool {
 /// only the names: "Ministry of Water Resources" over "Minister of Water
 /// Resources Aoun Diab received ..." is the issuer's name).
 fn tells_of(line: &str, lead: &str) -> bool {
-    // (stem, printed in lower case)
-    let stems = |t: &str| -> Vec<(String, bool)> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3)
-            .map(|w| (w.to_lowercase(), w.starts_with(char::is_lowercase)))
-            .filter(|(w, _)| !crate::words::stop_words().contains(w.as_str()))
-            .map(|(w, lower)| (w.chars().take(5).collect(), lower))
-            .collect()
-    };
-    let lead = stems(lead);
-    let words = stems(line);
+    let lead = content_stems(lead);
+    let words = content_stems(line);
     let found = |w: &String, lower: bool| lead.iter().any(|(l, low)| l == w && (*low || !lower));
     let shared = words.iter().filter(|(w, _)| found(w, false)).count();
     let common = words.iter().any(|(w, _)| found(w, true));
