@@ -301,11 +301,13 @@ fn event_day<'a>(
         let after: Vec<&str> = words(&m.context[at + m.text.len()..])
             .take(WINDOW_WORDS)
             .collect();
+        let is_reporting = |w: &&str| REPORTING.contains(&w.to_ascii_lowercase().as_str());
         let reporting = before
             .iter()
             .take(3)
-            .chain(after.iter().take(2))
-            .any(|w| REPORTING.contains(&w.to_ascii_lowercase().as_str()));
+            .chain(after.iter().take(3))
+            .any(is_reporting)
+            || governed_by_speech(&before);
         // The story's words count by how near they stand.
         let near = |words: &[&str]| -> f32 {
             words
@@ -328,6 +330,30 @@ fn event_day<'a>(
         // Earliest day; an unresolved weekday has none to compare: first in the text.
         .min_by_key(|s| s.3)
         .map(|(_, _, m, day)| (m, day))
+}
+
+/// Is the day after `before` (the words before it, nearest first) the
+/// adjunct of a verb of speech and whom it addressed, with no other verb or
+/// clause between: "Austin spoke with his Iraqi counterpart, Jane Roe, on
+/// Thursday" dates the call. ("The ministry confirmed a sweep in Diyala on
+/// Friday" may date the sweep: a verb with an object is left to the words
+/// next to the day.)
+fn governed_by_speech(before: &[&str]) -> bool {
+    const CLAUSE: &[&str] = &[
+        "when", "after", "which", "that", "who", "while", "as", "because", "before", "since",
+        "and", "but", "where",
+    ];
+    for (i, w) in before.iter().enumerate() {
+        let lower = w.to_ascii_lowercase();
+        if REPORTING.contains(&lower.as_str()) {
+            return i > 0 && matches!(before[i - 1], "with" | "to");
+        }
+        let other_verb = w.starts_with(char::is_lowercase) && lower.ends_with("ed");
+        if other_verb || CLAUSE.contains(&lower.as_str()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The day a mention gives, if it may date an event reported on
@@ -465,6 +491,19 @@ mod tests {
         Terms::of(words)
     }
 
+    /// The story's days for `briefs`, each with the words that make the
+    /// story (one list per brief), and each version's first line.
+    fn days_of(briefs: &[Brief], words: &[&str]) -> (StoryDays, Vec<(String, usize)>) {
+        let t: Vec<Terms> = words.iter().map(|w| terms(w)).collect();
+        let t: Vec<&Terms> = t.iter().collect();
+        let members: Vec<usize> = (0..briefs.len()).collect();
+        let days = story_days(briefs, &members, &t);
+        let shown = (days.versions.iter())
+            .map(|v| (v.display.clone(), v.statements[0].line))
+            .collect();
+        (days, shown)
+    }
+
     #[test]
     fn a_clause_about_an_earlier_day_is_another_event() {
         let published = d(2025, 3, 12);
@@ -540,23 +579,67 @@ mod tests {
                 7,
             )],
         );
-        let briefs = vec![a, b];
-        let t: Vec<Terms> = vec![
-            terms("spokesman rejected claims ambush fuel convoy Dibis carried killed four"),
-            terms("gunmen ambushed fuel convoy Dibis killing four drivers ambush"),
-        ];
-        let t: Vec<&Terms> = t.iter().collect();
-        let days = story_days(&briefs, &[0, 1], &t);
-        let shown: Vec<(&str, usize)> = days
-            .versions
-            .iter()
-            .map(|v| (v.display.as_str(), v.statements[0].line))
-            .collect();
+        let (days, shown) = days_of(
+            &[a, b],
+            &[
+                "spokesman rejected claims ambush fuel convoy Dibis carried killed four",
+                "gunmen ambushed fuel convoy Dibis killing four drivers ambush",
+            ],
+        );
         assert_eq!(
             shown,
-            [("Saturday 11 March 2023", 5), ("Sunday 12 March 2023", 7)]
+            [
+                ("Saturday 11 March 2023".to_string(), 5),
+                ("Sunday 12 March 2023".to_string(), 7)
+            ]
         );
         assert!(days.disagreement);
+    }
+
+    #[test]
+    fn an_announcement_is_dated_by_its_statement_not_by_a_call_on_another_day() {
+        // Published Friday 17 March 2023. The first report also mentions a
+        // minister's call the day before, among none of the story's words.
+        let a = brief(
+            d(2023, 3, 17),
+            &[
+                (
+                    "The border crossing at Rabia will reopen to trucks in May, the two governments said Friday.",
+                    3,
+                ),
+                (
+                    "The trade minister spoke with his counterpart on Thursday, according to a readout.",
+                    9,
+                ),
+            ],
+        );
+        let b = brief(
+            d(2023, 3, 17),
+            &[(
+                "The two governments announced on Friday that the Rabia border crossing will reopen to trucks.",
+                4,
+            )],
+        );
+        // A report whose statement is named after the day.
+        let c = brief(
+            d(2023, 3, 17),
+            &[(
+                "The Rabia border crossing will reopen to trucks on Friday, the two governments said.",
+                2,
+            )],
+        );
+        let words = "governments border crossing Rabia reopen trucks";
+        let (days, shown) = days_of(
+            &[a, b, c],
+            &[
+                "border crossing Rabia reopen trucks governments trade minister counterpart readout",
+                words,
+                words,
+            ],
+        );
+        assert_eq!(shown, [("Friday 17 March 2023".to_string(), 3)]);
+        assert_eq!(days.versions[0].statements.len(), 3);
+        assert!(!days.disagreement, "{days:?}");
     }
 
     #[test]

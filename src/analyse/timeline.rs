@@ -197,12 +197,92 @@ fn classify(m: &DateMention) -> Option<&'static str> {
         .filter_map(|(kind, words)| {
             words
                 .iter()
-                .filter_map(|w| window.rfind(w))
+                .filter_map(|w| {
+                    window
+                        .rmatch_indices(w)
+                        .map(|(pos, _)| pos)
+                        .find(|&pos| *kind != "withdrawal-start" || begins_the_exit(window, pos))
+                })
                 .max()
                 .map(|pos| (pos, *kind))
         })
         .max()
         .map(|(_, kind)| kind)
+}
+
+/// Does the start word at `at` in `window` (lower case) start the exit?
+/// "the withdrawal will begin in", "troops began leaving", "the start of the
+/// drawdown" do; "pro-Iran groups began attacking US bases after the
+/// outbreak of the war in October 2023" and "began talks" start something
+/// else, and the date after them is that thing's.
+fn begins_the_exit(window: &str, at: usize) -> bool {
+    const EXIT: &[&str] = &[
+        "withdraw",
+        "leav",
+        "pull",
+        "draw",
+        "depart",
+        "exit",
+        "hand",
+        "redeploy",
+        "reduc",
+        "wind",
+        "mov",
+        "relocat",
+        "transition",
+        "phase",
+        "clos",
+        "end",
+    ];
+    const TIME_OR_LINK: &[&str] = &[
+        "in",
+        "on",
+        "by",
+        "at",
+        "from",
+        "after",
+        "before",
+        "next",
+        "this",
+        "early",
+        "late",
+        "within",
+        "around",
+        "no",
+        "as",
+        "with",
+        "of",
+        "soon",
+        "shortly",
+        "immediately",
+        "gradually",
+        "officially",
+        "formally",
+        "once",
+        "when",
+        "until",
+        "during",
+        "and",
+    ];
+    // The rest of the word ("beginning", "started"), then the next words.
+    let rest = window[at..].trim_start_matches(char::is_alphabetic);
+    if rest.trim_start().starts_with([',', '.', ';', ':']) {
+        return true;
+    }
+    let mut words = rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let exit = |w: &str| EXIT.iter().any(|e| w.starts_with(e));
+    match words.next() {
+        None | Some("") => true,
+        // "commencing the coalition's drawdown", "to begin the US
+        // withdrawal", "begin to leave".
+        Some("to" | "the" | "its" | "their" | "a") => {
+            let next: Vec<&str> = words.take(3).collect();
+            next.is_empty() || next.into_iter().any(exit)
+        }
+        Some(w) => TIME_OR_LINK.contains(&w) || exit(w) || w.bytes().all(|b| b.is_ascii_digit()),
+    }
 }
 
 fn when(m: &DateMention) -> When {
@@ -325,4 +405,75 @@ pub fn timeline(briefs: &[Brief]) -> Timeline {
         })
         .collect();
     Timeline { events, dated }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(context: &str, text: &str, year: i32, month: Option<u32>) -> DateMention {
+        DateMention {
+            text: text.to_string(),
+            year: Some(year),
+            month,
+            day: None,
+            precision: if month.is_some() {
+                Precision::Month
+            } else {
+                Precision::Year
+            },
+            note: None,
+            line: 1,
+            context: context.to_string(),
+        }
+    }
+
+    #[test]
+    fn a_start_word_dates_the_exit_only_when_it_starts_the_exit() {
+        let start = Some("withdrawal-start");
+        for (context, text, year, month, event) in [
+            (
+                "The withdrawal of the advisers will begin in March 2025, the ministry said.",
+                "March 2025",
+                2025,
+                Some(3),
+                start,
+            ),
+            (
+                "Talks centred on commencing the coalition's drawdown in March 2025.",
+                "March 2025",
+                2025,
+                Some(3),
+                start,
+            ),
+            (
+                "Troops began leaving the airbase in January 2025 as the mission wound down.",
+                "January 2025",
+                2025,
+                Some(1),
+                start,
+            ),
+            // The date of what the groups began, not of the exit.
+            (
+                "Baghdad has long sought a timeline for the withdrawal of foreign forces, since armed groups began attacking their bases after the outbreak of the war in October 2023.",
+                "October 2023",
+                2023,
+                Some(10),
+                None,
+            ),
+            (
+                "The two sides began talks on the withdrawal of the advisers in August 2024.",
+                "August 2024",
+                2024,
+                Some(8),
+                None,
+            ),
+        ] {
+            assert_eq!(
+                classify(&mention(context, text, year, month)),
+                event,
+                "{context}"
+            );
+        }
+    }
 }
