@@ -1341,7 +1341,20 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
             let inside = &c[1];
             let words = inside.split_whitespace().count();
             let last = inside.rsplit(' ').next().unwrap_or(inside);
+            // "(Iraqi PM Media Office)": a press or media office hands out
+            // pictures whatever case it is printed in.
+            let lower = inside.to_lowercase();
             super::entities::known_outlet(inside).is_some()
+                || (2..=6).contains(&words)
+                    && [
+                        "media office",
+                        "press office",
+                        "media center",
+                        "media centre",
+                        "press service",
+                    ]
+                    .iter()
+                    .any(|o| lower.ends_with(o))
                 || (2..=5).contains(&words)
                     && [
                         "government",
@@ -2404,6 +2417,22 @@ mod tests {
         );
         assert_eq!(
             why("The militia has removed its checkpoints on the road, residents said."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_portrait_credited_to_a_press_office() {
+        // A leader's portrait credited to his press office, in any case.
+        let why = |s: &str| chrome_by_shape(s, &Shape::of(s));
+        for caption in [
+            "Iraqi Prime Minister Mohammed Shia al-Sudani. (Iraqi PM Media Office)",
+            "The minister receives the envoy in Erbil. (KRG press office)",
+        ] {
+            assert_eq!(why(caption), Some("photo caption"), "{caption}");
+        }
+        assert_eq!(
+            why("The decision was announced on Friday. (Ministry of Defence)"),
             None
         );
     }

@@ -197,6 +197,13 @@ const ROLE_WORDS: &[&str] = &[
     "witness",
     "mufti",
     "hojatoleslam",
+    // A person named by whom they stand beside or follow ("his Iraqi
+    // counterpart, Jane Roe,", "her predecessor, John Doe").
+    "counterpart",
+    "predecessor",
+    "successor",
+    "aide",
+    "negotiator",
     "secretary-general",
 ];
 
@@ -1668,6 +1675,8 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         && !titled
         && role_before.is_none()
         && !matches!(apposition, Some(Apposition::Person(_)));
+    // "his Iraqi counterpart, Jane Roe": who she stands beside, not her
+    // office (the word is evidence of a person all the same).
     let role = role_of(
         tokens,
         start,
@@ -1675,7 +1684,8 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         has_role,
         apposition,
         role_before,
-    );
+    )
+    .filter(|r| !says_only_whom_they_match(r));
     Some(Mention {
         name,
         role,
@@ -1685,6 +1695,13 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         title_case: false,
         line,
     })
+}
+
+/// A role that says only whom a person matches or follows ("Iraqi
+/// counterpart", "predecessor").
+fn says_only_whom_they_match(role: &str) -> bool {
+    let last = role.rsplit(' ').next().unwrap_or(role).to_lowercase();
+    matches!(last.as_str(), "counterpart" | "predecessor" | "successor")
 }
 
 /// Where the name begins in the run `tokens[start..end]` (not empty): past
@@ -2754,6 +2771,28 @@ mod tests {
             &[],
         );
         assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].roles.is_empty(), "{:?}", p[0].roles);
+    }
+
+    #[test]
+    fn a_counterpart_or_predecessor_set_off_before_a_name() {
+        let mut got = names_of(
+            &[
+                "The minister spoke with his Iraqi counterpart, Qutaiba al-Ubaidi, on Thursday.",
+                "She replaced her predecessor, Osric Brannagh, in March.",
+                "The counterpart talks in Baghdad went on for a week.",
+            ],
+            &[],
+        );
+        got.sort();
+        assert_eq!(got, ["Osric Brannagh", "Qutaiba al-Ubaidi"]);
+        // Whom one matches is no office of one's own.
+        let p = people(
+            &sents(&[
+                "The minister spoke with his Iraqi counterpart, Qutaiba al-Ubaidi, on Thursday.",
+            ]),
+            &[],
+        );
         assert!(p[0].roles.is_empty(), "{:?}", p[0].roles);
     }
 
