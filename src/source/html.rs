@@ -98,6 +98,7 @@ pub fn to_text(html: &str) -> (String, SourceMeta) {
         }
     }
     walk(root, &mut page);
+    with_body_from_json_ld(&doc, &mut page);
     let mut text = String::new();
     for (i, l) in page.lines.iter().enumerate() {
         if i > 0 {
@@ -119,6 +120,84 @@ pub fn to_text(html: &str) -> (String, SourceMeta) {
     }
     meta.marks = page.marks;
     (text, meta)
+}
+
+/// A page saved before its script drew the article ("Loading...", a
+/// skeleton) still holds the text in its JSON-LD `articleBody`: when the
+/// lines found do not hold the body's opening, its paragraphs are put
+/// under the headline (or first, with no headline), where the page would
+/// have shown them.
+fn with_body_from_json_ld(doc: &Html, page: &mut PageLines) {
+    let Some(body) = json_ld_article_body(doc) else {
+        return;
+    };
+    let paragraphs: Vec<String> = if body.contains("<p") || body.contains("<br") {
+        let fragment = Html::parse_fragment(&body);
+        let mut lines = PageLines::default();
+        walk(fragment.root_element(), &mut lines);
+        lines.lines
+    } else {
+        body.split('\n')
+            .map(collapse)
+            .filter(|p| !p.is_empty())
+            .collect()
+    };
+    if paragraphs.is_empty() || shows_any_paragraph(&page.lines, &paragraphs) {
+        return;
+    }
+    let at = page
+        .marks
+        .iter()
+        .find(|m| matches!(m.kind, MarkKind::Heading(1)))
+        .map_or(0, |m| (m.line - 1) / 2 + 1);
+    let n = paragraphs.len();
+    page.lines.splice(at..at, paragraphs);
+    for m in &mut page.marks {
+        if (m.line - 1) / 2 >= at {
+            m.line += 2 * n;
+        }
+    }
+}
+
+/// Do the page's `lines` show any of the first paragraphs of the body, by
+/// eight of its words in a row (past its first word: a dateline or quotes
+/// may be printed otherwise)? A page that shows the story, or its opening
+/// above a paywall, is not given it twice.
+fn shows_any_paragraph(lines: &[String], paragraphs: &[String]) -> bool {
+    let words = |text: &str| -> String {
+        let mut out = String::from(" ");
+        for w in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            out.push_str(&w.to_lowercase());
+            out.push(' ');
+        }
+        out
+    };
+    let shown = words(&lines.join(" "));
+    paragraphs.iter().take(5).any(|p| {
+        let probe = words(p);
+        let probe: Vec<&str> = probe.split_whitespace().collect();
+        let from = usize::from(probe.len() > 8);
+        let run = &probe[from..probe.len().min(from + 8)];
+        run.len() >= 4 && shown.contains(&format!(" {} ", run.join(" ")))
+    })
+}
+
+/// The `articleBody` of the page's JSON-LD, its escapes read.
+fn json_ld_article_body(doc: &Html) -> Option<String> {
+    static BODY: OnceLock<Regex> = OnceLock::new();
+    let re = BODY.get_or_init(|| {
+        Regex::new(r#""articleBody"\s*:\s*"((?:[^"\\]|\\.)*)""#).expect("static pattern")
+    });
+    let sel = Selector::parse("script[type=\"application/ld+json\"]").ok()?;
+    doc.select(&sel).find_map(|script| {
+        let json: String = script.text().collect();
+        let raw = re.captures(&json)?.get(1)?.as_str().to_string();
+        let text = serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or(raw);
+        Some(text).filter(|t| !t.trim().is_empty())
+    })
 }
 
 /// The lines of a page as they are found, and the marks of some of them.
@@ -394,6 +473,14 @@ fn inline_raw(el: ElementRef<'_>) -> String {
                         skipping += 1;
                     } else if e.name() == "br" && skipping == 0 {
                         out.push(LINE_BREAK);
+                        // "<font size=5><b>Headline</b></font><br><font
+                        // size=2>Monday ...</font>": a break between two
+                        // elements sets apart what they hold (a headline and
+                        // its date, the links of a list); one inside running
+                        // text is the text's own line wrap.
+                        if between_elements(node) {
+                            out.push(LINE_BREAK);
+                        }
                     }
                 }
                 _ => {}
@@ -409,6 +496,28 @@ fn inline_raw(el: ElementRef<'_>) -> String {
         }
     }
     out
+}
+
+/// Is this `<br>` set between two elements (other breaks aside), with
+/// nothing but white space beside it?
+fn between_elements(br: ego_tree::NodeRef<'_, Node>) -> bool {
+    let blank = |n: &ego_tree::NodeRef<'_, Node>| match n.value() {
+        Node::Text(t) => t.trim().is_empty(),
+        Node::Comment(_) => true,
+        _ => false,
+    };
+    let element = |n: Option<ego_tree::NodeRef<'_, Node>>| {
+        n.is_some_and(|n| matches!(n.value(), Node::Element(e) if e.name() != "br"))
+    };
+    let mut before = br.prev_sibling();
+    while let Some(n) = before.filter(|n| blank(n)) {
+        before = n.prev_sibling();
+    }
+    let mut after = br.next_sibling();
+    while let Some(n) = after.filter(|n| blank(n)) {
+        after = n.next_sibling();
+    }
+    element(before) && element(after)
 }
 
 fn collapse(s: &str) -> String {
@@ -801,6 +910,63 @@ mod tests {
                 "{html}"
             );
         }
+    }
+
+    #[test]
+    fn a_break_between_elements_sets_their_texts_apart() {
+        let (text, _) = to_text(
+            r#"<html><body><table><tr><td><font size="5"><b>Talks resume</b></font><br>
+<font size="2">Monday 30 September 2024</font><br><br><font>Negotiators met<br>again. They agreed.</font></td>
+<td><b>Most read</b><br><a href="/a">Oil exports rise</a><br><a href="/b">Port reopens</a></td></tr></table></body></html>"#,
+        );
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            [
+                "Talks resume",
+                "Monday 30 September 2024",
+                "Negotiators met again. They agreed.",
+                "Most read",
+                "Oil exports rise",
+                "Port reopens"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_drawn_by_script_gives_its_json_ld_body() {
+        let page = |body: &str| {
+            format!(
+                r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","headline":"Talks resume","articleBody":"Negotiators met again on Sunday.\nThey agreed on a \"timetable\"."}}</script></head><body><h1>Talks resume</h1>{body}<footer>© 2024 Gulf Ledger</footer></body></html>"#
+            )
+        };
+        // Drawn by a script: the body goes under the headline.
+        let (text, meta) = to_text(&page("<div>Loading...</div>"));
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            [
+                "Talks resume",
+                "Negotiators met again on Sunday.",
+                "They agreed on a \"timetable\".",
+                "Loading..."
+            ]
+        );
+        assert!(
+            meta.marks
+                .iter()
+                .any(|m| m.line == 1 && matches!(m.kind, MarkKind::Heading(1)))
+        );
+        // Shown by the page, its quotes printed otherwise: nothing added.
+        let (text, _) = to_text(&page(
+            "<p>Negotiators met again on Sunday.</p><p>They agreed on a \u{201C}timetable\u{201D}.</p>",
+        ));
+        assert_eq!(text.matches("Negotiators").count(), 1, "{text}");
+        // Its opening above a paywall, the dateline printed otherwise.
+        let (text, _) = to_text(&page(
+            "<p>GENEVA \u{2014} Negotiators met again on Sunday.</p><p>Subscribe to read on.</p>",
+        ));
+        assert_eq!(text.matches("Negotiators").count(), 1, "{text}");
     }
 
     #[test]
