@@ -199,6 +199,19 @@ fn kunya_with_surname(x: &Occurrence, name: &str) -> bool {
     })
 }
 
+/// An organisation's name as compared: lower case, without the apostrophe
+/// that transliterates an Arabic letter ("Kata'ib Sayyid al-Shuhada" is
+/// "Kataib Sayyid al-Shuhada") and with a hyphen read as a space.
+fn organisation_key(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let kept: String = lower
+        .chars()
+        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`'))
+        .map(|c| if c == '-' { ' ' } else { c })
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usize]) -> Vec<Entity> {
     // Bucket by key (surname skeleton for people, lower-cased name for
     // organisations); within a bucket, merge names that agree.
@@ -206,7 +219,7 @@ fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usiz
     for o in occ {
         let key = match kind {
             EntityKind::Person => names::surname_key(&o.name),
-            EntityKind::Organisation => o.name.to_lowercase(),
+            EntityKind::Organisation => organisation_key(&o.name),
         };
         buckets.entry(key).or_default().push(o);
     }
@@ -219,7 +232,7 @@ fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usiz
                         || kunya_with_surname(x, &o.name)
                         || kunya_with_surname(o, &x.name)
                 }
-                EntityKind::Organisation => x.name.eq_ignore_ascii_case(&o.name),
+                EntityKind::Organisation => organisation_key(&x.name) == organisation_key(&o.name),
             };
             agree && !aliases.kept_apart(&x.name, &o.name)
         };
@@ -513,6 +526,27 @@ mod tests {
             one,
             vec![("Mohammed Shia al-Sudani".to_string(), vec![0, 1, 2])]
         );
+    }
+
+    #[test]
+    fn an_organisation_spelt_with_or_without_its_apostrophe_is_one() {
+        let merged = merge(
+            vec![
+                occurrence(0, "Kataib Sayyid al-Shuhada"),
+                occurrence(1, "Kata'ib Sayyid al-Shuhada"),
+                occurrence(2, "Kata\u{2019}ib Sayyid Al-Shuhada"),
+                occurrence(3, "Kataib Hezbollah"),
+            ],
+            EntityKind::Organisation,
+            &Aliases::default(),
+            &[0, 1, 2, 3],
+        );
+        let mut briefs: Vec<Vec<usize>> = merged
+            .iter()
+            .map(|e| e.mentions.iter().map(|m| m.brief).collect())
+            .collect();
+        briefs.sort();
+        assert_eq!(briefs, [vec![0, 1, 2], vec![3]]);
     }
 
     #[test]
