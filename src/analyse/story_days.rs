@@ -243,18 +243,57 @@ pub fn story_days(briefs: &[Brief], members: &[usize], terms: &[&Terms]) -> Stor
             b.weekday,
         ))
     });
-    let disagreement = versions.iter().enumerate().any(|(i, a)| {
-        versions[i + 1..].iter().any(|b| {
-            conflict(a, b)
+    let mut days = StoryDays {
+        versions,
+        disagreement: false,
+    };
+    let later = later_developments(&days, briefs);
+    let versions = &days.versions;
+    days.disagreement = versions.iter().enumerate().any(|(i, a)| {
+        versions[i + 1..].iter().enumerate().any(|(j, b)| {
+            !later[i]
+                && !later[i + 1 + j]
+                && conflict(a, b)
                 && a.statements
                     .iter()
                     .any(|x| b.statements.iter().any(|y| x.brief != y.brief))
         })
     });
-    StoryDays {
-        versions,
-        disagreement,
-    }
+    days
+}
+
+/// Which versions tell of a later development, not of the event: a day
+/// after the one most reports give, named by fewer reports, each published
+/// that very day, after most reports of the main day were out ("armed
+/// factions on Saturday gave mixed reactions to the joint statement", in a
+/// report of Saturday on Friday's announcement). Such a day is shown, but
+/// it is no disagreement about when the event happened. (A report of the
+/// day itself that others, published later, put a day earlier does
+/// disagree: "early on Sunday" against "late on Saturday".)
+fn later_developments(days: &StoryDays, briefs: &[Brief]) -> Vec<bool> {
+    let Some(main) = days
+        .versions
+        .iter()
+        .find(|v| v.day.is_some() && v.day == days.day())
+    else {
+        return vec![false; days.versions.len()];
+    };
+    let published = |s: &DayStatement| briefs[s.brief].published;
+    days.versions
+        .iter()
+        .map(|v| {
+            v.day.is_some_and(|day| {
+                Some(day) > main.day
+                    && !v.night
+                    && v.statements.len() < main.statements.len()
+                    && v.statements.iter().all(|s| published(s) == Some(day))
+                    && 2 * (main.statements.iter())
+                        .filter(|s| published(s).is_some_and(|p| p < day))
+                        .count()
+                        > main.statements.len()
+            })
+        })
+        .collect()
 }
 
 /// Words at least two members use, with their general-English weight: what
@@ -640,6 +679,51 @@ mod tests {
         assert_eq!(shown, [("Friday 17 March 2023".to_string(), 3)]);
         assert_eq!(days.versions[0].statements.len(), 3);
         assert!(!days.disagreement, "{days:?}");
+    }
+
+    #[test]
+    fn a_later_report_of_its_own_days_reactions_is_no_disagreement() {
+        // Two reports of Friday's announcement, and one of Saturday on the
+        // reactions that day.
+        let report = |published: Option<NaiveDate>, sentence: &str, line: usize| {
+            brief(published, &[(sentence, line)])
+        };
+        let briefs = vec![
+            report(
+                d(2023, 3, 17),
+                "The two governments announced on Friday that the Rabia border crossing will reopen.",
+                3,
+            ),
+            report(
+                d(2023, 3, 17),
+                "The Rabia border crossing will reopen, the governments announced on Friday.",
+                4,
+            ),
+            report(
+                d(2023, 3, 18),
+                "Traders on Saturday gave mixed reactions to the plan to reopen the Rabia border crossing.",
+                5,
+            ),
+        ];
+        let words = "governments Rabia border crossing reopen";
+        let (days, shown) = days_of(&briefs, &[words, words, words]);
+        assert_eq!(
+            shown,
+            [
+                ("Friday 17 March 2023".to_string(), 3),
+                ("Saturday 18 March 2023".to_string(), 5)
+            ]
+        );
+        assert!(!days.disagreement, "{days:?}");
+        // A report of Sunday that puts the event on the Saturday does disagree.
+        let mut briefs = briefs;
+        briefs[2] = report(
+            d(2023, 3, 19),
+            "The governments announced on Saturday that the Rabia border crossing will reopen.",
+            5,
+        );
+        let (days, _) = days_of(&briefs, &[words, words, words]);
+        assert!(days.disagreement, "{days:?}");
     }
 
     #[test]
