@@ -10,7 +10,9 @@
 //! which dates a statement; a dateline ("TEHRAN, Jan. 29 -") dates the report
 //! and is never the event's. Each source's day is then compared: resolved
 //! days by date, an undated report's weekday by weekday, "overnight" agreeing
-//! with the day before as well.
+//! with the day before as well. A later report's own day, after the day most
+//! reports give, is a later development (reactions, remarks the next day):
+//! shown, but no disagreement.
 
 use crate::words::Terms;
 use chrono::{Datelike, NaiveDate};
