@@ -215,6 +215,13 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
             None if !is_year_like && outcome_after(after).is_some() => {
                 outcome_after(after).unwrap_or_default().to_string()
             }
+            // "killed 3 American troops and injured at least 34 on Sunday":
+            // the verb right before a count with no noun says what it counts.
+            None if !is_year_like && outcome_before(&sentence[..whole.start()]).is_some() => {
+                outcome_before(&sentence[..whole.start()])
+                    .unwrap_or_default()
+                    .to_string()
+            }
             // "the death toll rose to 12", "the number of wounded stood at 9".
             None if !is_year_like && toll_before(&sentence[..whole.start()]).is_some() => {
                 toll_before(&sentence[..whole.start()])
@@ -747,6 +754,16 @@ mod tests {
             vec![(Some(4.0), "killed".into())]
         );
         assert!(counts("One of its members, a local commander, was buried on Friday.").is_empty());
+        assert_eq!(
+            counts(
+                "The drone killed 3 American troops and injured at least 34 on Sunday, officials said."
+            ),
+            vec![(Some(3.0), "killed".into()), (Some(34.0), "wounded".into())]
+        );
+        assert_eq!(
+            counts("The blast wounded 12 near the gate and killed two."),
+            vec![(Some(12.0), "wounded".into()), (Some(2.0), "killed".into())]
+        );
         assert_eq!(
             counts("Two civilians were killed and 12 were injured overnight."),
             vec![(Some(2.0), "killed".into()), (Some(12.0), "wounded".into())]
