@@ -232,7 +232,8 @@ fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usiz
                         || kunya_with_surname(x, &o.name)
                         || kunya_with_surname(o, &x.name)
                 }
-                EntityKind::Organisation => organisation_key(&x.name) == organisation_key(&o.name),
+                // The bucket's key is the name as compared.
+                EntityKind::Organisation => true,
             };
             agree && !aliases.kept_apart(&x.name, &o.name)
         };

@@ -77,7 +77,8 @@ fn is_chrome(el: &ElementRef<'_>) -> bool {
 /// The readable text of an HTML page, and its metadata.
 pub fn to_text(html: &str) -> (String, SourceMeta) {
     let doc = Html::parse_document(html);
-    let mut meta = metadata(&doc);
+    let scripts = json_ld_scripts(&doc);
+    let mut meta = metadata(&doc, &scripts);
     let sel = |s: &str| Selector::parse(s).expect("static selector");
     let root = doc
         .select(&sel("article"))
@@ -98,7 +99,7 @@ pub fn to_text(html: &str) -> (String, SourceMeta) {
         }
     }
     walk(root, &mut page);
-    with_body_from_json_ld(&doc, &mut page);
+    with_body_from_json_ld(&scripts, &mut page);
     let mut text = String::new();
     for (i, l) in page.lines.iter().enumerate() {
         if i > 0 {
@@ -127,8 +128,8 @@ pub fn to_text(html: &str) -> (String, SourceMeta) {
 /// lines found do not hold the body's opening, its paragraphs are put
 /// under the headline (or first, with no headline), where the page would
 /// have shown them.
-fn with_body_from_json_ld(doc: &Html, page: &mut PageLines) {
-    let Some(body) = json_ld_article_body(doc) else {
+fn with_body_from_json_ld(scripts: &[String], page: &mut PageLines) {
+    let Some(body) = json_ld_article_body(scripts) else {
         return;
     };
     let paragraphs: Vec<String> = if body.contains("<p") || body.contains("<br") {
@@ -185,16 +186,21 @@ fn shows_any_paragraph(lines: &[String], paragraphs: &[String]) -> bool {
     })
 }
 
+/// The text of each JSON-LD script of the page, read once for the
+/// metadata, the publisher's graph and the article's body.
+fn json_ld_scripts(doc: &Html) -> Vec<String> {
+    let sel = Selector::parse("script[type=\"application/ld+json\"]").expect("static selector");
+    doc.select(&sel).map(|e| e.text().collect()).collect()
+}
+
 /// The `articleBody` of the page's JSON-LD, its escapes read.
-fn json_ld_article_body(doc: &Html) -> Option<String> {
+fn json_ld_article_body(scripts: &[String]) -> Option<String> {
     static BODY: OnceLock<Regex> = OnceLock::new();
     let re = BODY.get_or_init(|| {
         Regex::new(r#""articleBody"\s*:\s*"((?:[^"\\]|\\.)*)""#).expect("static pattern")
     });
-    let sel = Selector::parse("script[type=\"application/ld+json\"]").ok()?;
-    doc.select(&sel).find_map(|script| {
-        let json: String = script.text().collect();
-        let raw = re.captures(&json)?.get(1)?.as_str().to_string();
+    scripts.iter().find_map(|json| {
+        let raw = re.captures(json)?.get(1)?.as_str().to_string();
         let text = serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or(raw);
         Some(text).filter(|t| !t.trim().is_empty())
     })
@@ -524,7 +530,7 @@ fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn metadata(doc: &Html) -> SourceMeta {
+fn metadata(doc: &Html, scripts: &[String]) -> SourceMeta {
     let attr = |css: &str, a: &str| -> Option<String> {
         let sel = Selector::parse(css).ok()?;
         doc.select(&sel)
@@ -538,16 +544,13 @@ fn metadata(doc: &Html) -> SourceMeta {
             .map(|e| collapse(&e.text().collect::<String>()))
             .filter(|s| !s.is_empty())
     };
-    let jsonld: String = Selector::parse("script[type=\"application/ld+json\"]")
-        .ok()
-        .map(|sel| doc.select(&sel).flat_map(|e| e.text()).collect())
-        .unwrap_or_default();
+    let jsonld: String = scripts.concat();
     let site_name = attr("meta[property=\"og:site_name\"]", "content");
     let publisher = json_field(
         &jsonld,
         r#""publisher"\s*:\s*\{[^}]*?"name"\s*:\s*"((?:[^"\\]|\\.)+)""#,
     )
-    .or_else(|| publisher_in_graph(doc));
+    .or_else(|| publisher_in_graph(scripts));
     let outlet = match (site_name, publisher) {
         // "GulfObserver" as the site's name for sharing, "The Gulf
         // Observer" as the publisher: the name as it is written.
@@ -781,12 +784,10 @@ fn site_name_printed(doc: &Html) -> Option<String> {
 /// write it (`"publisher": {"@id": "https://site/#organization"}` and the
 /// organisation's node elsewhere in the `@graph`), or failing a publisher,
 /// the graph's `WebSite` node's name. Each script is parsed on its own.
-fn publisher_in_graph(doc: &Html) -> Option<String> {
+fn publisher_in_graph(scripts: &[String]) -> Option<String> {
     use serde_json::Value;
-    let sel = Selector::parse("script[type=\"application/ld+json\"]").ok()?;
     let mut nodes: Vec<Value> = Vec::new();
-    for script in doc.select(&sel) {
-        let text: String = script.text().collect();
+    for text in scripts {
         let Ok(value) = serde_json::from_str::<Value>(text.trim()) else {
             continue;
         };
@@ -1139,10 +1140,10 @@ mod tests {
     #[test]
     fn authors_from_the_metadata_but_not_desks_or_addresses() {
         let page = |head: &str| {
-            metadata(&Html::parse_document(&format!(
+            let doc = Html::parse_document(&format!(
                 "<html><head>{head}<meta property=\"og:site_name\" content=\"Harbour Daily\"></head><body><p>x</p></body></html>"
-            )))
-            .authors
+            ));
+            metadata(&doc, &json_ld_scripts(&doc)).authors
         };
         assert_eq!(
             page(r#"<meta name="author" content="Mara Quill and Omar Reed">"#),
