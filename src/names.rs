@@ -4,7 +4,7 @@
 //! Mohammad / Muhammad, Sabit / Thabit, al-Abassi / al-Abbasi. A name key
 //! reduces a name to a consonant skeleton that such variants share: particles
 //! (al-, el-, bin, ibn, abu) dropped, letter pairs that stand for one Arabic
-//! sound folded (th -> s, dh -> d, kh -> h, q -> k, ...), vowels after the
+//! sound folded (th -> s, dh -> d, kh -> h, q and gh -> k, ...), vowels after the
 //! first letter dropped, doubled letters collapsed. Used by ingest (merging
 //! forms within an article) and by analysis (across articles).
 
@@ -45,7 +45,9 @@ pub fn token_key(token: &str) -> String {
         (&b"th"[..], b's'),
         (b"dh", b'd'),
         (b"kh", b'h'),
-        (b"gh", b'g'),
+        // Persian writes one sound for Arabic's qaf and ghayn, and English
+        // prints it either way: Araghchi / Araqchi, Ghaani / Qaani.
+        (b"gh", b'k'),
         (b"ph", b'f'),
         (b"sh", b's'),
         (b"ch", b's'),
@@ -276,6 +278,12 @@ mod tests {
             name_key("Mohammad Shia Al-Sudani")
         );
         assert_eq!(token_key("Muhammad"), token_key("Mohammed"));
+        assert!(same_person("Abbas Araghchi", "Abbas Araqchi"));
+        assert!(same_person("Esmail Ghaani", "Ismail Qaani"));
+        assert!(same_person(
+            "Mohammad Bagher Ghalibaf",
+            "Mohammad Baqer Qalibaf"
+        ));
         assert!(same_person("al-Sudani", "Mohammed Shia al-Sudani"));
         assert!(same_person("Sudani", "Mohammad Shia al-Sudani"));
         assert!(same_person("Austin", "Lloyd Austin"));

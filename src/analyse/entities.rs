@@ -199,21 +199,39 @@ fn kunya_with_surname(x: &Occurrence, name: &str) -> bool {
     })
 }
 
-/// An organisation's name as compared: lower case, without the apostrophe
-/// that transliterates an Arabic letter ("Kata'ib Sayyid al-Shuhada" is
-/// "Kataib Sayyid al-Shuhada") and with a hyphen read as a space.
+/// An organisation's name as compared: each word's consonant skeleton
+/// ([`names::token_key`]), so that spellings of one name agree: the
+/// apostrophe that transliterates an Arabic letter ("Kata'ib Sayyid
+/// al-Shuhada" is "Kataib Sayyid al-Shuhada"), Hezbollah / Hizbollah,
+/// British and American spelling ("Badr Organisation" / "Organization",
+/// "Defence" / "Defense", "Centre" / "Center"). A hyphen parts words. An
+/// acronym and a word with digits are kept as printed: "PMU" is not "PM",
+/// the 5th Brigade is not the 6th.
 fn organisation_key(name: &str) -> String {
-    let lower = name.to_lowercase();
-    let kept: String = lower
+    let kept: String = name
         .chars()
         .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`'))
         .map(|c| if c == '-' { ' ' } else { c })
         .collect();
-    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    let word_key = |w: &str| {
+        let acronym = w.chars().filter(|c| c.is_alphabetic()).count() > 1
+            && !w.chars().any(char::is_lowercase);
+        if acronym || w.chars().any(|c| c.is_ascii_digit()) {
+            w.to_lowercase()
+        } else {
+            // A soft "c" is an "s" ("Defence"); people's names keep theirs.
+            let soft = w.replace("ce", "se").replace("ci", "si");
+            names::token_key(&soft)
+        }
+    };
+    kept.split_whitespace()
+        .map(word_key)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usize]) -> Vec<Entity> {
-    // Bucket by key (surname skeleton for people, lower-cased name for
+    // Bucket by key (surname skeleton for people, the words' skeletons for
     // organisations); within a bucket, merge names that agree.
     let mut buckets: BTreeMap<String, Vec<Occurrence>> = BTreeMap::new();
     for o in occ {
@@ -527,6 +545,33 @@ mod tests {
             one,
             vec![("Mohammed Shia al-Sudani".to_string(), vec![0, 1, 2])]
         );
+    }
+
+    #[test]
+    fn an_organisation_spelt_two_ways_is_one_and_numbers_and_acronyms_differ() {
+        let merged = |a: &str, b: &str| {
+            merge(
+                vec![occurrence(0, a), occurrence(1, b)],
+                EntityKind::Organisation,
+                &Aliases::default(),
+                &[0, 1],
+            )
+            .len()
+                == 1
+        };
+        assert!(merged("Badr Organisation", "Badr Organization"));
+        assert!(merged(
+            "Iraqi Ministry of Defence",
+            "Iraqi Ministry of Defense"
+        ));
+        assert!(merged(
+            "Harakat Hezbollah al-Nujaba",
+            "Harakat Hizbollah al-Nujaba"
+        ));
+        assert!(!merged("5th Brigade", "6th Brigade"));
+        assert!(!merged("Iraqi Army", "Iraqi Navy"));
+        assert!(!merged("PMU", "PM"));
+        assert!(!merged("Asaib Ahl al-Haq", "Asayish"));
     }
 
     #[test]

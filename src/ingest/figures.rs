@@ -132,7 +132,7 @@ fn figure_regex() -> &'static Regex {
     R.get_or_init(|| {
         let words: Vec<&str> = NUMBER_WORDS.iter().map(|(w, _)| *w).chain(VAGUE.iter().copied()).collect();
         Regex::new(&format!(
-            r"(?i)(?:\b(?P<q>about|around|approximately|roughly|some|nearly|almost|more than|over|at least|up to|fewer than|less than|under|an estimated|a total of|only|just)\s+)?(?:(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million|billion|thousand))?|\b(?P<w>{})\b)(?P<pct>\s*%)?",
+            r"(?i)(?:\b(?P<q>about|around|approximately|roughly|some|nearly|almost|more than|over|at least|up to|fewer than|less than|under|an estimated|a total of|only|just)\s+)?(?:(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s*(?P<scale>million|billion|thousand))?|\b(?P<vague>several|a few|a couple of|many)\s+(?:hundred|thousand)\b|\b(?P<wn>one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?P<wscale>hundred|thousand)\b|\b(?P<w>{})\b)(?P<pct>\s*%)?",
             words.join("|")
         ))
         .unwrap()
@@ -152,11 +152,28 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
         {
             continue;
         }
+        // "several hundred" is as vague as "hundreds"; "two thousand" is a number.
         let vague = c
             .name("w")
             .map(|w| w.as_str().to_lowercase())
-            .filter(|w| VAGUE.contains(&w.as_str()));
+            .filter(|w| VAGUE.contains(&w.as_str()))
+            .or_else(|| c.name("vague").map(|_| whole.as_str().to_lowercase()));
+        let spelt_scale = c
+            .name("wscale")
+            .map(|s| match s.as_str().to_lowercase().as_str() {
+                "hundred" => 100.0,
+                _ => 1000.0,
+            });
         let value = match (c.name("n"), c.name("w")) {
+            (None, None) if spelt_scale.is_some() => {
+                let times = c.name("wn").and_then(|n| {
+                    NUMBER_WORDS
+                        .iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case(n.as_str()))
+                        .map(|(_, v)| *v)
+                });
+                Some(times.unwrap_or(1.0) * spelt_scale.unwrap_or(1.0))
+            }
             (Some(n), _) => n.as_str().replace(',', "").parse::<f64>().ok().map(|v| {
                 v * match c
                     .name("scale")
@@ -190,7 +207,7 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
             .split_whitespace()
             .next_back()
             .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-        if after_the && c.name("w").is_some() {
+        if after_the && (c.name("w").is_some() || c.name("wn").is_some()) {
             continue;
         }
         // A four-digit number alone is a year unless a noun follows at once,
@@ -627,11 +644,13 @@ fn is_modifier(w: &str) -> bool {
         || (w.contains('-') && w.chars().all(|c| c.is_alphabetic() || c == '-'))
 }
 
-/// "in Iraq", "stationed in Iraq", "in neighboring Syria": (place, bytes consumed).
+/// "in Iraq", "stationed in Iraq", "are currently stationed in Iraq", "in
+/// neighboring Syria": (place, bytes consumed).
 fn place_after(rest: &str) -> Option<(String, usize)> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"^(?:\s+(?:stationed|deployed|based|remaining|present|currently))?\s+in\s+(?:(?:the\s+)?(?:neighbou?ring|northern|southern|eastern|western|central)\s+)?(?P<p>(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)").unwrap()
+        // "are currently stationed in", "remain in", "still deployed in".
+        Regex::new(r"^(?:\s+(?:are|were|remain|remained|stay|stayed|still|now|currently|stationed|deployed|based|remaining|present|serving)){0,3}\s+in\s+(?:(?:the\s+)?(?:neighbou?ring|northern|southern|eastern|western|central)\s+)?(?P<p>(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)").unwrap()
     });
     let c = re.captures(rest)?;
     let p = c.name("p")?.as_str().trim_start_matches("the ").to_string();
@@ -675,6 +694,45 @@ mod tests {
                 (Some(2500.0), "troops".into(), Some("Iraq".into()), None),
                 (None, "troops".into(), None, Some("hundreds".into())),
                 (Some(2.0), "years".into(), None, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn troops_placed_by_a_verb_and_spelt_hundreds() {
+        assert_eq!(
+            f("Some 2,000 American soldiers remain in Iraq, officials said."),
+            vec![(
+                Some(2000.0),
+                "troops".into(),
+                Some("Iraq".into()),
+                Some("some".into())
+            )]
+        );
+        assert_eq!(
+            f("About 2,500 US troops are currently stationed in Iraq."),
+            vec![(
+                Some(2500.0),
+                "troops".into(),
+                Some("Iraq".into()),
+                Some("about".into())
+            )]
+        );
+        // "several hundred" is no hundred; "two thousand" is two thousand.
+        assert_eq!(
+            f(
+                "Several hundred troops from other countries will stay, and two thousand soldiers will leave."
+            ),
+            vec![
+                (None, "troops".into(), None, Some("several hundred".into())),
+                (Some(2000.0), "troops".into(), None, None),
+            ]
+        );
+        assert_eq!(
+            f("A few hundred advisers and one hundred trainers"),
+            vec![
+                (None, "advisers".into(), None, Some("a few hundred".into())),
+                (Some(100.0), "trainers".into(), None, None),
             ]
         );
     }
