@@ -892,13 +892,7 @@ fn credits_and_outlets(
     if let Some(o) = &meta.outlet {
         outlets.push((OutletSource::Metadata, metadata_outlet(o), None));
     }
-    if let Some(t) = title_at {
-        outlets.extend(page_title_outlets(lines, t, meta));
-    } else if let Some((_, site)) = meta.title.as_deref().and_then(title_and_site) {
-        // No headline in the text: the <title>'s site ("Headline | Sumer
-        // Today"), the headline then taken from it.
-        outlets.push((OutletSource::PageTitle, site.to_string(), None));
-    }
+    outlets.extend(outlets_by_the_headline(lines, kinds, title_at, meta));
     if let Some(m) = masthead {
         outlets.push((
             OutletSource::Masthead,
@@ -1060,6 +1054,46 @@ fn outlet_under_byline(lines: &[Line], kinds: &[Kind], i: usize) -> Option<Strin
         && !t.contains(':')
         && t.split_whitespace().count() <= 5)
         .then(|| t.to_string())
+}
+
+/// The outlets the headline names: the page's title over it ("Headline |
+/// Outlet"), the publication's name under it, or, with no headline in the
+/// text, the <title>'s site ("Headline | Sumer Today", the headline then
+/// taken from it).
+fn outlets_by_the_headline(
+    lines: &[Line],
+    kinds: &[Kind],
+    title_at: Option<usize>,
+    meta: &SourceMeta,
+) -> Vec<(OutletSource, String, Option<usize>)> {
+    let Some(t) = title_at else {
+        return meta
+            .title
+            .as_deref()
+            .and_then(title_and_site)
+            .map(|(_, site)| (OutletSource::PageTitle, site.to_string(), None))
+            .into_iter()
+            .collect();
+    };
+    let mut outlets = page_title_outlets(lines, t, meta);
+    if let Some(o) = outlet_under_headline(lines, kinds, t) {
+        outlets.push((OutletSource::OutletLine, o, Some(lines[t + 1].no)));
+    }
+    outlets
+}
+
+/// "Headline" / "Harbour Herald" / "September 28, 2024": the publication's
+/// name alone on the line under the headline `t`, over the date or the
+/// byline (a dek or a kicker is followed by neither). Only a name with a
+/// publication's word in it, or a known outlet.
+fn outlet_under_headline(lines: &[Line], kinds: &[Kind], t: usize) -> Option<String> {
+    let next = lines.get(t + 1)?.text.trim();
+    (matches!(kinds[t + 1], Kind::Text(_) | Kind::Chrome(_))
+        && matches!(kinds.get(t + 2), Some(Kind::Date(_) | Kind::Byline(_)))
+        && header::is_publication_name(next)
+        && !next.contains(':')
+        && next.split_whitespace().count() <= 5)
+        .then(|| next.to_string())
 }
 
 /// Weak evidence of the outlet, for pages that name it nowhere else: a

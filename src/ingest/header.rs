@@ -2942,7 +2942,8 @@ pub fn in_name_case(text: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
-/// "SARAH WHITMORE" -> "Sarah Whitmore"; "AL-SAADI" -> "Al-Saadi"; a
+/// "SARAH WHITMORE" -> "Sarah Whitmore"; "AL-SAADI" -> "Al-Saadi";
+/// "PAUL MCLEARY" -> "Paul McLeary"; a
 /// generation's numeral stays one ("LEO SHANE III" -> "Leo Shane III").
 fn name_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -2965,6 +2966,14 @@ fn name_case(name: &str) -> String {
             out.push_str(word);
             continue;
         }
+        // "MCLEARY" -> "McLeary": the Scottish and Irish "Mc" is always set
+        // apart ("Mac" is not: Macron, Mack).
+        let mc = word.starts_with("MC")
+            && word[2..]
+                .chars()
+                .take_while(|c| c.is_ascii_uppercase())
+                .count()
+                >= 3;
         for (k, c) in word.chars().enumerate() {
             if start {
                 out.extend(c.to_uppercase());
@@ -2972,7 +2981,7 @@ fn name_case(name: &str) -> String {
                 out.extend(c.to_lowercase());
             }
             // ("O'NEILL" -> "O'Neill": an apostrophe after one letter.)
-            start = !c.is_alphabetic() && (!matches!(c, '\'' | '’') || k == 1);
+            start = !c.is_alphabetic() && (!matches!(c, '\'' | '’') || k == 1) || mc && k == 1;
         }
     }
     out
@@ -3562,6 +3571,9 @@ mod tests {
             ("AL-SHAYEB'S", "Al-Shayeb's"),
             ("LEO SHANE III", "Leo Shane III"),
             ("JOHN DOE II,", "John Doe II,"),
+            ("PAUL MCLEARY", "Paul McLeary"),
+            ("EMMANUEL MACRON", "Emmanuel Macron"),
+            ("MCCAIN'S", "McCain's"),
         ] {
             assert_eq!(name_case(capitals), name);
         }
