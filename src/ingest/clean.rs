@@ -388,6 +388,39 @@ fn newsletter_box_inside_text(shapes: &[Shape], kinds: &mut [Kind]) {
     }
 }
 
+/// A subscription's pitch over the page's last call to action ("Join
+/// hundreds of professionals with Harbour PRO." / "Analysts use PRO to
+/// follow the region." / "Subscribe now"): up to three short lines right
+/// above a closing button, from the first that asks the reader to join,
+/// subscribe or sign up, are the button's box. A short last paragraph that
+/// asks nothing stays.
+fn pitch_over_a_closing_call(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]) {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let pitch = R.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:join|subscrib\w*|membership|premium|free trial|unlimited access|sign up|newsletter|become a member)\b").unwrap()
+    });
+    let is_call =
+        |k: &Kind| matches!(k, Kind::Chrome(why) if why == "navigation" || why == "call to action");
+    // The last call, with nothing but chrome or a few words after it.
+    let Some(call) = kinds.iter().rposition(is_call) else {
+        return;
+    };
+    let closing = (call + 1..kinds.len())
+        .all(|j| matches!(kinds[j], Kind::Chrome(_)) || shapes[j].words <= 8);
+    if !closing || call == 0 {
+        return;
+    }
+    let above = (call.saturating_sub(3)..call)
+        .rev()
+        .take_while(|&j| matches!(kinds[j], Kind::Text(_)) && shapes[j].words <= 25);
+    let Some(first) = above.filter(|&j| pitch.is_match(&lines[j].text)).last() else {
+        return;
+    };
+    for k in &mut kinds[first..call] {
+        *k = Kind::Chrome("call to action".to_string());
+    }
+}
+
 /// One line of chrome that cannot end an article, between two of its
 /// paragraphs: a share bar, a button or a promo printed inside the
 /// article ("Print this page", "Report an error"). Both are finished
@@ -511,6 +544,7 @@ pub fn clean(
     signature_at_the_end(&lines, &mut kinds);
     links_of_a_promo_inside_text(&shapes, &mut kinds);
     newsletter_box_inside_text(&shapes, &mut kinds);
+    pitch_over_a_closing_call(&lines, &shapes, &mut kinds);
     if let Some(m) = &masthead {
         masthead_datelines(&lines, &mut kinds, m);
         outlet_description(&lines, &mut kinds, m);
