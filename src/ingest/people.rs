@@ -35,6 +35,8 @@ use crate::names;
 /// Words that introduce a person: titles, offices, ranks, occupations.
 const ROLE_WORDS: &[&str] = &[
     "president",
+    // "Presidents Joe Biden and Abdel Fattah al-Sisi".
+    "presidents",
     "vice",
     "prime",
     "minister",
@@ -791,12 +793,21 @@ fn capital_runs(tokens: &[&str]) -> Vec<(usize, usize)> {
             // Only after a capitalised title: "the secretary-general of
             // Palestinian Islamic Jihad" names an organisation after "of".
             let prev = tokens[end - 1];
-            let of_role = (l == "of" || l == "the")
-                && ((is_role_word(prev) && prev.starts_with(char::is_uppercase))
-                    || prev.eq_ignore_ascii_case("of"))
+            // "Under Secretary of State for Political Affairs", "Minister
+            // for Foreign Affairs": "for" in a title the run opened.
+            let for_role = l == "for"
+                && (start..end)
+                    .any(|j| is_role_word(tokens[j]) && tokens[j].starts_with(char::is_uppercase))
                 && tokens
                     .get(end + 1)
-                    .is_some_and(|n| is_name_token(n) || n.eq_ignore_ascii_case("the"));
+                    .is_some_and(|n| n.starts_with(char::is_uppercase) && !is_given_name(n));
+            let of_role = for_role
+                || (l == "of" || l == "the")
+                    && ((is_role_word(prev) && prev.starts_with(char::is_uppercase))
+                        || prev.eq_ignore_ascii_case("of"))
+                    && tokens
+                        .get(end + 1)
+                        .is_some_and(|n| is_name_token(n) || n.eq_ignore_ascii_case("the"));
             // "Minister of Martyrs and Anfal Affairs": "and" inside a
             // portfolio (after a capitalised title and "of" in this run).
             // (A portfolio is a word or two, no given name in it; nor is a
@@ -1054,6 +1065,7 @@ fn is_joining_word(t: &str) -> bool {
 /// that a plural title opens has the title too.
 fn after_plural_title(tokens: &[&str], at: usize) -> bool {
     const PLURAL_TITLES: &[&str] = &[
+        "presidents",
         "sens",
         "senators",
         "reps",
@@ -1418,7 +1430,11 @@ fn role_of(
                         .iter()
                         // ("Former spy chief Sir John Sawers": an honour, no role.)
                         .filter(|t| !is_honour(t))
-                        .map(|t| title_in_full(t.trim_end_matches(',')).unwrap_or(t)),
+                        // (Each of "Presidents X and Y" is a president.)
+                        .map(|t| match *t {
+                            "Presidents" => "President",
+                            _ => title_in_full(t.trim_end_matches(',')).unwrap_or(t),
+                        }),
                 )
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -1500,20 +1516,19 @@ fn past_portfolio(run: &[&str], role_end: usize) -> usize {
     let mut name_start = role_end;
     // ("Minister of Martyrs and Anfal Affairs": the role's last word may
     // be the portfolio's first.)
-    let mut after_of = run[..role_end.min(run.len())]
-        .iter()
-        .any(|t| t.eq_ignore_ascii_case("of"));
+    let of = |t: &str| t.eq_ignore_ascii_case("of") || t.eq_ignore_ascii_case("for");
+    let mut after_of = run[..role_end.min(run.len())].iter().any(|t| of(t));
     // ("Minister of Migration and Displacement Ivan Fayeq Jabro": a
     // portfolio of two words joined.)
     let joins = |t: &str| t.eq_ignore_ascii_case("and") || t == "&";
     while name_start < run.len()
         && run.len() - name_start > 2
         && (is_qualifier(run[name_start])
-            || run[name_start].eq_ignore_ascii_case("of")
+            || of(run[name_start])
             || after_of && joins(run[name_start])
             || after_of && is_common_word(run[name_start]) && !is_given_name(run[name_start]))
     {
-        after_of |= run[name_start].eq_ignore_ascii_case("of");
+        after_of |= of(run[name_start]);
         name_start += 1;
     }
     // "Minister of Peshmerga Karwan Jamal Tahir": a portfolio's proper word
@@ -1828,6 +1843,15 @@ fn role_prefix<'a>(tokens: &[&'a str], start: usize, role: &[&str]) -> Vec<&'a s
         return Vec::new();
     };
     if is_possessive(before) && before.starts_with(char::is_uppercase) {
+        return vec![before];
+    }
+    // "Under Secretary of State for ...": the word that makes the post
+    // another (a sentence's "Under" opens no run).
+    if before.eq_ignore_ascii_case("under")
+        && role
+            .first()
+            .is_some_and(|r| r.eq_ignore_ascii_case("secretary"))
+    {
         return vec![before];
     }
     if !role
@@ -2643,6 +2667,28 @@ mod tests {
         assert_eq!(
             names_of(&["Lindsey Graham and Tom Cotton said so."], &[]),
             ["Lindsey Graham"]
+        );
+    }
+
+    #[test]
+    fn titles_with_for_and_a_plural_title_over_two_names() {
+        let p = people(
+            &sents(&[
+                "Under Secretary of State for Political Affairs Mark Hale visited Baghdad in August.",
+                "Presidents Warren Holloway and Abdel Fattah al-Sisi spoke by phone.",
+            ]),
+            &[],
+        );
+        let roles = roles_of(&p);
+        let want = ["Under Secretary of State for Political Affairs".to_string()];
+        assert!(roles.contains(&("Mark Hale", &want[..])), "{roles:?}");
+        assert!(
+            roles.contains(&("Warren Holloway", &["President".to_string()][..])),
+            "{roles:?}"
+        );
+        assert!(
+            roles.iter().any(|(n, _)| *n == "Abdel Fattah al-Sisi"),
+            "{roles:?}"
         );
     }
 
