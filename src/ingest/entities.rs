@@ -741,9 +741,10 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
                     name = format!("{prev} and {name}");
                 }
             }
-            // A lone head word ("Forces") or a sentence-initial "The Council" is not a name.
+            // A lone head word ("Forces") or a sentence-initial "The Council" is not a name;
+            // nor is a place whose name ends in a head word ("the West Bank").
             let tokens: Vec<&str> = name.split_whitespace().filter(|t| *t != "The").collect();
-            (tokens.len() >= 2)
+            (tokens.len() >= 2 && !super::people::is_place(&tokens.join(" ")))
                 .then(|| (tokens.join(" "), c.get(2).map(|m| m.as_str().to_string())))
         })
         .collect();
@@ -1067,6 +1068,15 @@ mod tests {
     fn a_name_does_not_begin_inside_a_hyphenated_word() {
         let e = extract_all(&sents(&[
             "Hadi al-Karimi's Harbour Workers Union backed the deal.",
+        ]));
+        let names: Vec<&str> = e.organisations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["Harbour Workers Union"]);
+    }
+
+    #[test]
+    fn a_place_named_like_a_body_is_no_organisation() {
+        let e = extract_all(&sents(&[
+            "The crossing to the West Bank closed, and the Harbour Workers Union struck.",
         ]));
         let names: Vec<&str> = e.organisations.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names, ["Harbour Workers Union"]);
