@@ -2946,6 +2946,7 @@ fn signed_under(
         && (is_byline(byline_at(j + 1)) || place_then_date(j, shapes, kinds))
         && could_be_standfirst(lines, shapes, i, j)
         && !ends_a_list_of_headlines(i, j, lines, shapes, kinds)
+        && !dated_entry(&lines[i].text)
     {
         Some(if is_byline(byline_at(j + 1)) {
             "its standfirst and a byline follow it".to_string()
@@ -3348,6 +3349,11 @@ fn captions(lines: &[Line], kinds: &[Kind]) -> Vec<(usize, String)> {
 /// then the byline (chrome between them looked past): the points a tabloid
 /// prints under its headline.
 fn summary_points_follow(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Kind]) -> bool {
+    // "Oil exports resume - 12 September 2024": a list's entry carries its
+    // story's date; a headline over its points does not.
+    if dated_entry(&lines[i].text) {
+        return false;
+    }
     let mut j = past_chrome(kinds, i + 1);
     let mut points = 0;
     // The points are set as the headline is: a wider space before a line
@@ -3368,6 +3374,17 @@ fn summary_points_follow(i: usize, lines: &[Line], shapes: &[Shape], kinds: &[Ki
         j = past_chrome(kinds, k + 1);
     }
     (2..=5).contains(&points) && signs_it(kinds, j)
+}
+
+/// "Baghdad heatwave breaks records - 30 August 2024": words, a dash or a
+/// bar, then a date: an entry of a list of stories.
+fn dated_entry(text: &str) -> bool {
+    [" - ", " – ", " — ", " | "].iter().any(|sep| {
+        text.rsplit_once(sep).is_some_and(|(words, date)| {
+            words.split_whitespace().count() >= 3
+                && parse_date_line(date.trim(), DateStyle::default(), 0).is_some()
+        })
+    })
 }
 
 /// The first line from `from` on that is not chrome.
