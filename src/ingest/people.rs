@@ -386,6 +386,20 @@ const GROUP_NOUNS: &[&str] = &[
     "broadcaster",
     "monitor",
     "ministry",
+    // "Hurras al-Din, an al-Qaeda affiliate in Syria"; "Al-Quds Al-Arabi,
+    // the London-based daily".
+    "affiliate",
+    "affiliates",
+    "offshoot",
+    "outfit",
+    "cell",
+    "daily",
+    "weekly",
+    "paper",
+    "magazine",
+    "website",
+    "publication",
+    "tabloid",
 ];
 
 /// Nouns that make an apposition a place: "Jurf al-Sakhar, a town south of Baghdad".
@@ -2668,6 +2682,19 @@ mod tests {
             names_of(&["Lindsey Graham and Tom Cotton said so."], &[]),
             ["Lindsey Graham"]
         );
+    }
+
+    #[test]
+    fn a_name_set_off_as_a_paper_or_an_affiliate_is_no_person() {
+        let names = names_of(
+            &[
+                "Hurras al-Din, an al-Qaeda affiliate in Syria, was targeted in August.",
+                "Al-Quds Al-Arabi, the London-based daily, reported the request.",
+                "Rana Haddad, a lawmaker, welcomed it.",
+            ],
+            &[],
+        );
+        assert_eq!(names, ["Rana Haddad"]);
     }
 
     #[test]
