@@ -1582,6 +1582,19 @@ fn past_country_of_post(tokens: &[&str], start: usize, end: usize) -> usize {
     start + usize::from(after_to && country_then_name)
 }
 
+/// "the USS Abraham Lincoln", "HMS Diamond": a run at `start` that a
+/// navy's prefix opens or follows names a ship, even one named after a
+/// person.
+fn names_a_ship(tokens: &[&str], start: usize) -> bool {
+    let ship = |t: &str| {
+        matches!(
+            strip_punct(t),
+            "USS" | "USNS" | "HMS" | "HMCS" | "INS" | "FS"
+        )
+    };
+    ship(tokens[start]) || start.checked_sub(1).is_some_and(|i| ship(tokens[i]))
+}
+
 /// Read the run `tokens[start..end]`: its role part, its name part and the
 /// evidence around it.
 fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Mention> {
@@ -1599,6 +1612,9 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     let end = before_peers_seat(tokens, start, end);
     let run = &tokens[start..end];
     if run.is_empty() {
+        return None;
+    }
+    if names_a_ship(tokens, start) {
         return None;
     }
     let name_start = name_start_in(tokens, start, end);
@@ -2685,12 +2701,13 @@ mod tests {
     }
 
     #[test]
-    fn a_name_set_off_as_a_paper_or_an_affiliate_is_no_person() {
+    fn a_paper_an_affiliate_or_a_ship_is_no_person() {
         let names = names_of(
             &[
                 "Hurras al-Din, an al-Qaeda affiliate in Syria, was targeted in August.",
                 "Al-Quds Al-Arabi, the London-based daily, reported the request.",
                 "Rana Haddad, a lawmaker, welcomed it.",
+                "The Pentagon ordered the USS Abraham Lincoln to stay, and HMS Diamond left.",
             ],
             &[],
         );
