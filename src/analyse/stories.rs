@@ -198,16 +198,10 @@ pub fn events_among(events: &[Event], among: &[usize]) -> Vec<Event> {
                     })
                 })
                 .collect();
-            let mut briefs: Vec<usize> = versions
-                .iter()
-                .flat_map(|v| v.statements.iter().map(|s| s.brief))
-                .collect();
-            briefs.sort_unstable();
-            briefs.dedup();
             (!versions.is_empty()).then(|| Event {
                 key: ev.key.clone(),
                 label: ev.label.clone(),
-                disagreement: versions.len() > 1 && briefs.len() > 1,
+                disagreement: super::timeline::versions_disagree(&versions),
                 versions,
             })
         })

@@ -392,19 +392,32 @@ pub fn timeline(briefs: &[Brief]) -> Timeline {
                     EventVersion { when, statements }
                 })
                 .collect();
-            let briefs: std::collections::BTreeSet<usize> = versions
-                .iter()
-                .flat_map(|v| v.statements.iter().map(|s| s.brief))
-                .collect();
             Some(Event {
                 key: key.to_string(),
                 label: label.to_string(),
-                disagreement: versions.len() > 1 && briefs.len() > 1,
+                disagreement: versions_disagree(&versions),
                 versions,
             })
         })
         .collect();
     Timeline { events, dated }
+}
+
+/// Do the versions of an event disagree: two of them that no brief gives
+/// both of? A report that gives two dates for one event ("the mission ends
+/// by September 2025, and advisers stay in Erbil until September 2026")
+/// dates two milestones of it, and does not contradict itself; another
+/// that gives only one of them does not contradict it either. Reports
+/// that give "September 2025" and "the end of 2025" and never both do.
+pub fn versions_disagree(versions: &[EventVersion]) -> bool {
+    let briefs: Vec<std::collections::BTreeSet<usize>> = versions
+        .iter()
+        .map(|v| v.statements.iter().map(|s| s.brief).collect())
+        .collect();
+    briefs
+        .iter()
+        .enumerate()
+        .any(|(i, a)| briefs[i + 1..].iter().any(|b| a.is_disjoint(b)))
 }
 
 #[cfg(test)]
@@ -426,6 +439,49 @@ mod tests {
             line: 1,
             context: context.to_string(),
         }
+    }
+
+    #[test]
+    fn two_dates_one_report_gives_together_are_two_milestones_not_a_dispute() {
+        let version = |display: &str, briefs: &[usize]| EventVersion {
+            when: When {
+                year: Some(2025),
+                month: None,
+                day: None,
+                precision: Precision::Year,
+                display: display.to_string(),
+            },
+            statements: briefs
+                .iter()
+                .map(|&brief| DateStatement {
+                    brief,
+                    line: 1,
+                    text: display.to_string(),
+                    context: String::new(),
+                    note: None,
+                })
+                .collect(),
+        };
+        // Brief 1 gives both: the one that gives only the first and the one
+        // that gives only the second do not contradict each other.
+        let milestones = [
+            version("September 2025", &[0, 1]),
+            version("September 2026", &[1, 2]),
+        ];
+        assert!(!versions_disagree(&milestones));
+        // Never given together: a dispute.
+        let dispute = [
+            version("September 2025", &[0, 1]),
+            version("end of 2025", &[2]),
+        ];
+        assert!(versions_disagree(&dispute));
+        // All three: the pair never given together is still one.
+        assert!(versions_disagree(&[
+            version("September 2025", &[0, 1]),
+            version("September 2026", &[1, 2]),
+            version("end of 2025", &[3]),
+        ]));
+        assert!(!versions_disagree(&[version("September 2025", &[0, 1])]));
     }
 
     #[test]
