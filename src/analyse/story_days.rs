@@ -199,10 +199,7 @@ fn mention_day(m: &DateMention, reference: NaiveDate) -> Option<NaiveDate> {
 pub fn story_days(briefs: &[Brief], members: &[usize], terms: &[&Terms]) -> StoryDays {
     let core = core_words(members, terms);
     let mut versions: Vec<DayVersion> = Vec::new();
-    for &b in members {
-        let Some((m, day)) = event_day(&briefs[b], &core) else {
-            continue;
-        };
+    for (b, m, day) in members_days(briefs, members, &core) {
         let night = m.text.eq_ignore_ascii_case("overnight");
         let weekday = match day {
             Some(_) => None,
@@ -320,10 +317,7 @@ pub(super) fn core_words<'a>(members: &[usize], terms: &[&'a Terms]) -> FxHashMa
 /// [`CLOSE_SCORE`] of the best are about the event, and the earliest of them
 /// is taken: an event comes before what is said of it ("the toll from
 /// Wednesday's attack stood at two on Thursday").
-fn event_day<'a>(
-    brief: &'a Brief,
-    core: &FxHashMap<&str, f32>,
-) -> Option<(&'a DateMention, Option<NaiveDate>)> {
+fn event_day<'a>(brief: &'a Brief, core: &FxHashMap<&str, f32>) -> Vec<Candidate<'a>> {
     // (not reported, score, the mention, its day)
     let mut scored: Vec<(bool, f32, &DateMention, Option<NaiveDate>)> = Vec::new();
     for m in &brief.facts.dates {
@@ -365,12 +359,55 @@ fn event_day<'a>(
     let unreported = scored.iter().any(|s| s.0);
     scored.retain(|s| s.0 == unreported);
     let best = scored.iter().map(|s| s.1).fold(0.0f32, f32::max);
-    scored
+    // Earliest day first; an unresolved weekday has none to compare: first
+    // in the text.
+    let mut close: Vec<_> = scored
         .into_iter()
         .filter(|s| s.1 >= best * CLOSE_SCORE)
-        // Earliest day; an unresolved weekday has none to compare: first in the text.
-        .min_by_key(|s| s.3)
         .map(|(_, _, m, day)| (m, day))
+        .collect();
+    close.sort_by_key(|c| c.1);
+    if unreported {
+        close.truncate(1);
+    }
+    close
+}
+
+/// A day a report gives for the event, and the mention that gives it.
+type Candidate<'a> = (&'a DateMention, Option<NaiveDate>);
+
+/// Each member's day: its one candidate, or, for a member whose every day
+/// is a statement's, the candidate most other members give ("said on
+/// Thursday that the two had agreed" before the lead's "said on Friday";
+/// a minister's reaction "on Monday" to the deal "announced on Friday"),
+/// the earliest when none is given by another.
+fn members_days<'a>(
+    briefs: &'a [Brief],
+    members: &[usize],
+    core: &FxHashMap<&str, f32>,
+) -> Vec<(usize, &'a DateMention, Option<NaiveDate>)> {
+    let candidates: Vec<(usize, Vec<Candidate>)> = members
+        .iter()
+        .map(|&b| (b, event_day(&briefs[b], core)))
+        .collect();
+    let settled: Vec<NaiveDate> = candidates
+        .iter()
+        .filter(|(_, c)| c.len() == 1)
+        .filter_map(|(_, c)| c[0].1)
+        .collect();
+    let given_by_others =
+        |day: Option<NaiveDate>| day.map_or(0, |d| settled.iter().filter(|s| **s == d).count());
+    candidates
+        .into_iter()
+        .filter_map(|(b, c)| {
+            // (max_by_key keeps the last of equals: reversed, the earliest.)
+            let (m, day) = c
+                .into_iter()
+                .rev()
+                .max_by_key(|(_, day)| given_by_others(*day))?;
+            Some((b, m, day))
+        })
+        .collect()
 }
 
 /// Is the day after `before` (the words before it, nearest first) the
@@ -681,6 +718,40 @@ mod tests {
         assert_eq!(shown, [("Friday 17 March 2023".to_string(), 3)]);
         assert_eq!(days.versions[0].statements.len(), 3);
         assert!(!days.disagreement, "{days:?}");
+    }
+
+    #[test]
+    fn a_report_whose_days_are_all_statements_takes_the_one_the_others_give() {
+        // Published Friday 17 March 2023. The first report's lead says
+        // Friday; a minister "said on Thursday that" the two had agreed,
+        // both statements, and Thursday is the earlier.
+        let a = brief(
+            d(2023, 3, 17),
+            &[
+                (
+                    "The Rabia border crossing will reopen to trucks in May, the two governments said on Friday.",
+                    3,
+                ),
+                (
+                    "The trade minister said on Thursday that the two governments had agreed to reopen the Rabia crossing.",
+                    9,
+                ),
+            ],
+        );
+        let b = brief(
+            d(2023, 3, 17),
+            &[(
+                "The two governments announced on Friday that the Rabia border crossing will reopen to trucks.",
+                4,
+            )],
+        );
+        let words = "governments border crossing Rabia reopen trucks agreed";
+        let (days, shown) = days_of(&[a.clone(), b.clone()], &[words, words]);
+        assert_eq!(shown, [("Friday 17 March 2023".to_string(), 3)]);
+        assert!(!days.disagreement, "{days:?}");
+        // Alone, it has no other report to follow: the earliest.
+        let (_, shown) = days_of(&[a], &[words]);
+        assert_eq!(shown, [("Thursday 16 March 2023".to_string(), 9)]);
     }
 
     #[test]
