@@ -390,13 +390,17 @@ fn members_days<'a>(
         .iter()
         .map(|&b| (b, event_day(&briefs[b], core)))
         .collect();
-    let settled: Vec<NaiveDate> = candidates
+    // How many members give each day as their one candidate.
+    let mut settled: FxHashMap<NaiveDate, usize> = FxHashMap::default();
+    for day in candidates
         .iter()
         .filter(|(_, c)| c.len() == 1)
         .filter_map(|(_, c)| c[0].1)
-        .collect();
+    {
+        *settled.entry(day).or_default() += 1;
+    }
     let given_by_others =
-        |day: Option<NaiveDate>| day.map_or(0, |d| settled.iter().filter(|s| **s == d).count());
+        |day: Option<NaiveDate>| day.and_then(|d| settled.get(&d).copied()).unwrap_or(0);
     candidates
         .into_iter()
         .filter_map(|(b, c)| {

@@ -139,6 +139,14 @@ fn figure_regex() -> &'static Regex {
     })
 }
 
+/// The value of a number written as a word ("three", "a dozen").
+fn number_word(word: &str) -> Option<f64> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(word))
+        .map(|(_, v)| *v)
+}
+
 /// The figures of one sentence on source line `line`.
 pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
@@ -158,22 +166,7 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
             .map(|w| w.as_str().to_lowercase())
             .filter(|w| VAGUE.contains(&w.as_str()))
             .or_else(|| c.name("vague").map(|_| whole.as_str().to_lowercase()));
-        let spelt_scale = c
-            .name("wscale")
-            .map(|s| match s.as_str().to_lowercase().as_str() {
-                "hundred" => 100.0,
-                _ => 1000.0,
-            });
         let value = match (c.name("n"), c.name("w")) {
-            (None, None) if spelt_scale.is_some() => {
-                let times = c.name("wn").and_then(|n| {
-                    NUMBER_WORDS
-                        .iter()
-                        .find(|(k, _)| k.eq_ignore_ascii_case(n.as_str()))
-                        .map(|(_, v)| *v)
-                });
-                Some(times.unwrap_or(1.0) * spelt_scale.unwrap_or(1.0))
-            }
             (Some(n), _) => n.as_str().replace(',', "").parse::<f64>().ok().map(|v| {
                 v * match c
                     .name("scale")
@@ -186,11 +179,17 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
                     _ => 1.0,
                 }
             }),
-            (None, Some(w)) => NUMBER_WORDS
-                .iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(w.as_str()))
-                .map(|(_, v)| *v),
-            _ => None,
+            (None, Some(w)) => number_word(w.as_str()),
+            // "two thousand", "a hundred" ("several hundred" has no value).
+            (None, None) => c.name("wscale").map(|scale| {
+                let times = c.name("wn").and_then(|n| number_word(n.as_str()));
+                let scale = if scale.as_str().eq_ignore_ascii_case("hundred") {
+                    100.0
+                } else {
+                    1000.0
+                };
+                times.unwrap_or(1.0) * scale
+            }),
         };
         // "No one was hurt": a number after "no" counts nothing.
         if before_word(&sentence[..whole.start()]).eq_ignore_ascii_case("no") {
