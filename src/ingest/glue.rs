@@ -108,6 +108,13 @@ const NAME_TAILS: &[&str] = &[
     "since", "after", "over", "near",
 ];
 
+/// Prefixes written closed up with the word they modify ("semiautonomous",
+/// "underreported", "noncombat"), which are also words on their own.
+const CLOSED_PREFIXES: &[&str] = &[
+    "semi", "under", "over", "anti", "non", "multi", "counter", "inter", "post", "pre", "super",
+    "sub", "mid", "out", "cross", "co", "re", "un",
+];
+
 /// Function words that open a sentence, and so may be glued to the next
 /// word at its start ("Thewithdrawal").
 const SENTENCE_OPENERS: &[&str] = &[
@@ -372,6 +379,12 @@ fn acceptable(
     if parts.iter().any(|p| p.len() < 2 || !is_word(lex, p, 20)) {
         return false;
     }
+    // "semiautonomous", "underreported": a prefix English writes closed up
+    // with the word after it is no word glued to that word (a grammar word
+    // after it is: "underthe" -> "under the").
+    if CLOSED_PREFIXES.contains(&parts[0]) && !is_function_word(parts[1]) {
+        return false;
+    }
     let function: Vec<bool> = parts.iter().map(|p| is_function_word(p)).collect();
     if capitalised {
         let first = lex.get(parts[0]);
@@ -464,6 +477,7 @@ mod tests {
             fix("with SaudiArabia’s Al-Hadath"),
             "with Saudi Arabia’s Al-Hadath"
         );
+        assert_eq!(fix("held underthe agreement"), "held under the agreement");
         assert_eq!(
             fix("Reuters,citing multiple sources"),
             "Reuters, citing multiple sources"
@@ -510,6 +524,9 @@ mod tests {
             "Soleimani",
             "Anbar",
             "Inman",
+            "semiautonomous",
+            "underreported",
+            "Semiautonomous",
         ] {
             assert_eq!(fix(s), s, "{s} was changed");
         }

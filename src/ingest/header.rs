@@ -1796,20 +1796,36 @@ pub fn standalone_dateline(text: &str) -> Option<Dateline> {
         }
     }
     let words: Vec<&str> = head.split_whitespace().collect();
-    (1..=words.len().min(3)).find_map(|n| {
-        let place = words[..n].join(" ");
-        let place = place.trim_end_matches(',');
-        let rest = &words[n..];
-        (super::people::is_place(place)
-            && rest
-                .iter()
-                .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '(')))
-        .then(|| Dateline {
-            place: place.to_string(),
-            credit: known_outlet(rest.join(" ").trim_matches(['(', ')']))
-                .map(|(name, _)| name.to_string()),
+    (1..=words.len().min(3))
+        .find_map(|n| {
+            let place = words[..n].join(" ");
+            let place = place.trim_end_matches(',');
+            let rest = &words[n..];
+            (super::people::is_place(place)
+                && rest
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase() || c == '(')))
+            .then(|| Dateline {
+                place: place.to_string(),
+                credit: known_outlet(rest.join(" ").trim_matches(['(', ')']))
+                    .map(|(name, _)| name.to_string()),
+            })
         })
-    })
+        .or_else(|| beat_dateline(t, &words))
+}
+
+/// "Pentagon —", "State Department —", "Capitol Hill –": a broadcaster's
+/// dateline naming the beat the reporter files from rather than a town.
+/// Up to three capitalised words of letters and a closing dash (not a
+/// hyphen, which a cut line may end with).
+fn beat_dateline(t: &str, words: &[&str]) -> Option<Dateline> {
+    let capitalised =
+        |w: &&str| w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(char::is_alphabetic);
+    (t.ends_with(['—', '–']) && (1..=3).contains(&words.len()) && words.iter().all(capitalised))
+        .then(|| Dateline {
+            place: words.join(" "),
+            credit: None,
+        })
 }
 
 /// "Baghdad-INA", "Baghdad - DNN", "Baghdad – 964": one or two
@@ -4340,6 +4356,13 @@ mod tests {
             Some("Harbour Financial".into())
         );
         assert_eq!(standalone_dateline("Officials said -"), None);
+        // A beat instead of a town.
+        assert_eq!(
+            standalone_dateline("State Department —").map(|d| d.place),
+            Some("State Department".into())
+        );
+        assert_eq!(standalone_dateline("State Department -"), None);
+        assert_eq!(standalone_dateline("The talks, then —"), None);
         assert_eq!(
             outlet_line("Basra Voice News / Basra"),
             Some("Basra Voice News".into())
