@@ -253,12 +253,37 @@ pub fn story_days(briefs: &[Brief], members: &[usize], terms: &[&Terms]) -> Stor
             !later[i]
                 && !later[i + 1 + j]
                 && conflict(a, b)
+                && !in_sequence(a, b, briefs)
                 && a.statements
                     .iter()
                     .any(|x| b.statements.iter().any(|y| x.brief != y.brief))
         })
     });
     days
+}
+
+/// Whether the later of two days is a development after the earlier one,
+/// not another account of it: every report of the earlier day was out
+/// before the later day (so it cannot tell of what happened then: "Badr's
+/// chief said on Sunday" in a report of Monday, "Sadr warned on Tuesday" in
+/// reports of Tuesday and Wednesday), and the later day is two or more days
+/// on, or each of its reports is of that day itself. A report out a day
+/// after the others that puts their event on its own eve still disagrees
+/// ("announced on Saturday" against Friday's reports of Friday), as does
+/// one dating the event before others gave it.
+fn in_sequence(a: &DayVersion, b: &DayVersion, briefs: &[Brief]) -> bool {
+    let (Some(x), Some(y)) = (a.day, b.day) else {
+        return false;
+    };
+    let (earlier, later, first, day) = if x < y { (a, b, x, y) } else { (b, a, y, x) };
+    let published = |s: &DayStatement| briefs[s.brief].published;
+    let days_apart = (day - first).num_days();
+    !later.night
+        && (days_apart >= 2 || later.statements.iter().all(|s| published(s) == Some(day)))
+        && earlier
+            .statements
+            .iter()
+            .all(|s| published(s).is_some_and(|p| p < day))
 }
 
 /// Which versions tell of a later development, not of the event: a day
@@ -798,6 +823,45 @@ mod tests {
             d(2023, 3, 19),
             "The governments announced on Saturday that the Rabia border crossing will reopen.",
             5,
+        );
+        let (days, _) = days_of(&briefs, &[words, words, words]);
+        assert!(days.disagreement, "{days:?}");
+    }
+
+    #[test]
+    fn reports_of_their_own_days_in_sequence_are_no_disagreement() {
+        // One reaction of Sunday, then two of Tuesday (one out on Tuesday,
+        // one on Wednesday): the Sunday report was out before Tuesday came.
+        let report = |published: Option<NaiveDate>, sentence: &str, line: usize| {
+            brief(published, &[(sentence, line)])
+        };
+        let briefs = vec![
+            report(
+                d(2023, 3, 19),
+                "The militia leader said on Sunday that the Rabia crossing plan was a victory.",
+                3,
+            ),
+            report(
+                d(2023, 3, 21),
+                "The cleric warned on Tuesday against delays to the Rabia crossing plan.",
+                4,
+            ),
+            report(
+                d(2023, 3, 22),
+                "Factions on Tuesday weighed their response to the Rabia crossing plan.",
+                5,
+            ),
+        ];
+        let words = "Rabia crossing plan";
+        let (days, shown) = days_of(&briefs, &[words, words, words]);
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(!days.disagreement, "{days:?}");
+        // A report of Wednesday that dates the Tuesday warning to Monday does disagree.
+        let mut briefs = briefs;
+        briefs[0] = report(
+            d(2023, 3, 22),
+            "The cleric warned on Monday against delays to the Rabia crossing plan.",
+            3,
         );
         let (days, _) = days_of(&briefs, &[words, words, words]);
         assert!(days.disagreement, "{days:?}");
