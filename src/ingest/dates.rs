@@ -1611,7 +1611,16 @@ fn speaks_of_future(before: &str) -> bool {
     tail.iter().any(|w| {
         matches!(
             w.trim_matches(|c: char| !c.is_ascii_alphabetic()),
-            "will" | "shall" | "due" | "expected" | "scheduled" | "planned" | "plans" | "upcoming"
+            "will"
+                | "would"
+                | "shall"
+                | "due"
+                | "expected"
+                | "scheduled"
+                | "slated"
+                | "planned"
+                | "plans"
+                | "upcoming"
         )
     })
 }
@@ -1754,6 +1763,15 @@ mod tests {
         assert_eq!(m[0].day, Some(16));
         let m = day_mentions("A second round is due next Monday.", 1, p);
         assert_eq!(m[0].day, Some(20));
+        // Reported speech looks ahead too ("said ... would meet on").
+        let m = day_mentions(
+            "The spokesman said the commission would hold its first meeting on Thursday.",
+            1,
+            p,
+        );
+        assert_eq!(m[0].day, Some(16));
+        let m = day_mentions("He said on Thursday that he would resign.", 1, p);
+        assert_eq!(m[0].day, Some(9));
         // Relative words.
         let m = day_mentions("Two rockets landed overnight; yesterday was calm.", 1, p);
         assert_eq!(
