@@ -124,6 +124,9 @@ fn classify(m: &DateMention) -> Option<&'static str> {
         return None;
     }
     let at = ctx.find(&m.text.to_lowercase())?;
+    if names_another_things_date(&ctx, at, m.text.len()) {
+        return None;
+    }
     // The clause before the date: at most 140 bytes back, and never past
     // the previous year in the sentence ("begin in September 2025 and to be
     // completed by the end of 2026": the second date's clause starts after 2025).
@@ -208,6 +211,50 @@ fn classify(m: &DateMention) -> Option<&'static str> {
         })
         .max()
         .map(|(_, kind)| kind)
+}
+
+/// Is the date at `at` (of `len` bytes) in `ctx` (lower case) set before a
+/// noun as that thing's date ("the 2020 parliamentary vote", "its 2014
+/// campaign"): a determiner before it, a word after it, and that word no
+/// milestone of the exit ("the September 2025 deadline" is one)?
+fn names_another_things_date(ctx: &str, at: usize, len: usize) -> bool {
+    const DETERMINERS: &[&str] = &[
+        "the", "a", "an", "its", "their", "his", "her", "this", "that",
+    ];
+    const MILESTONES: &[&str] = &[
+        "deadline",
+        "withdraw",
+        "exit",
+        "drawdown",
+        "draw",
+        "departure",
+        "pull",
+        "end",
+        "target",
+        "date",
+        "timeline",
+        "timetable",
+        "handover",
+        "transition",
+        "phase",
+        "schedule",
+        "goal",
+    ];
+    let before = ctx[..at].split_whitespace().next_back().unwrap_or("");
+    let Some(after) = ctx.get(at + len..) else {
+        return false;
+    };
+    // The next word, when the date runs straight into it.
+    let next = after
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split_whitespace().next())
+        .filter(|w| w.starts_with(|c: char| c.is_alphabetic()))
+        .map(|w| w.trim_end_matches(|c: char| !c.is_alphabetic()));
+    DETERMINERS.contains(&before)
+        && next.is_some_and(|w| {
+            !MILESTONES.iter().any(|m| w.starts_with(m))
+                && !matches!(w, "and" | "or" | "to" | "as" | "at" | "in" | "on" | "by")
+        })
 }
 
 /// Does the start word at `at` in `window` (lower case) start the exit?
@@ -523,6 +570,40 @@ mod tests {
                 2024,
                 Some(8),
                 None,
+            ),
+        ] {
+            assert_eq!(
+                classify(&mention(context, text, year, month)),
+                event,
+                "{context}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_date_set_before_another_noun_is_that_things_date() {
+        let end = Some("withdrawal-end");
+        for (context, text, year, month, event) in [
+            (
+                "He said the deal to end the coalition's mission vindicated the 2021 parliamentary vote calling for the departure of foreign troops.",
+                "2021",
+                2021,
+                None,
+                None,
+            ),
+            (
+                "Advisers will leave Baghdad before the September 2025 deadline, officials said.",
+                "September 2025",
+                2025,
+                Some(9),
+                end,
+            ),
+            (
+                "The coalition's mission will end by the end of 2025 in federal Iraq.",
+                "2025",
+                2025,
+                None,
+                end,
             ),
         ] {
             assert_eq!(
