@@ -77,6 +77,10 @@ pub struct DayStatement {
     pub context: String,
     /// How the day was resolved, or why it could not be.
     pub note: Option<String>,
+    /// The day dates what was said ("said on Monday", "announced on
+    /// September 27"), not the event: the report gives no other.
+    #[serde(default)]
+    pub said: bool,
 }
 
 /// One version of the day and who gives it.
@@ -199,7 +203,7 @@ fn mention_day(m: &DateMention, reference: NaiveDate) -> Option<NaiveDate> {
 pub fn story_days(briefs: &[Brief], members: &[usize], terms: &[&Terms]) -> StoryDays {
     let core = core_words(members, terms);
     let mut versions: Vec<DayVersion> = Vec::new();
-    for (b, m, day) in members_days(briefs, members, &core) {
+    for (b, (m, day, said)) in members_days(briefs, members, &core) {
         let night = m.text.eq_ignore_ascii_case("overnight");
         let weekday = match day {
             Some(_) => None,
@@ -219,6 +223,7 @@ pub fn story_days(briefs: &[Brief], members: &[usize], terms: &[&Terms]) -> Stor
             text: m.text.clone(),
             context: m.context.clone(),
             note,
+            said,
         };
         match versions
             .iter_mut()
@@ -254,9 +259,11 @@ pub fn story_days(briefs: &[Brief], members: &[usize], terms: &[&Terms]) -> Stor
                 && !later[i + 1 + j]
                 && conflict(a, b)
                 && !in_sequence(a, b, briefs)
-                && a.statements
-                    .iter()
-                    .any(|x| b.statements.iter().any(|y| x.brief != y.brief))
+                && a.statements.iter().any(|x| {
+                    b.statements
+                        .iter()
+                        .any(|y| x.brief != y.brief && x.said == y.said)
+                })
         })
     });
     days
@@ -389,7 +396,7 @@ fn event_day<'a>(brief: &'a Brief, core: &FxHashMap<&str, f32>) -> Vec<Candidate
     let mut close: Vec<_> = scored
         .into_iter()
         .filter(|s| s.1 >= best * CLOSE_SCORE)
-        .map(|(_, _, m, day)| (m, day))
+        .map(|(_, _, m, day)| (m, day, !unreported))
         .collect();
     close.sort_by_key(|c| c.1);
     if unreported {
@@ -398,8 +405,9 @@ fn event_day<'a>(brief: &'a Brief, core: &FxHashMap<&str, f32>) -> Vec<Candidate
     close
 }
 
-/// A day a report gives for the event, and the mention that gives it.
-type Candidate<'a> = (&'a DateMention, Option<NaiveDate>);
+/// A day a report gives for the event, the mention that gives it, and
+/// whether it dates only what was said.
+type Candidate<'a> = (&'a DateMention, Option<NaiveDate>, bool);
 
 /// Each member's day: its one candidate, or, for a member whose every day
 /// is a statement's, the candidate most other members give ("said on
@@ -410,7 +418,7 @@ fn members_days<'a>(
     briefs: &'a [Brief],
     members: &[usize],
     core: &FxHashMap<&str, f32>,
-) -> Vec<(usize, &'a DateMention, Option<NaiveDate>)> {
+) -> Vec<(usize, Candidate<'a>)> {
     let candidates: Vec<(usize, Vec<Candidate>)> = members
         .iter()
         .map(|&b| (b, event_day(&briefs[b], core)))
@@ -430,11 +438,11 @@ fn members_days<'a>(
         .into_iter()
         .filter_map(|(b, c)| {
             // (max_by_key keeps the last of equals: reversed, the earliest.)
-            let (m, day) = c
+            let best = c
                 .into_iter()
                 .rev()
-                .max_by_key(|(_, day)| given_by_others(*day))?;
-            Some((b, m, day))
+                .max_by_key(|(_, day, _)| given_by_others(*day))?;
+            Some((b, best))
         })
         .collect()
 }
@@ -823,6 +831,45 @@ mod tests {
             d(2023, 3, 19),
             "The governments announced on Saturday that the Rabia border crossing will reopen.",
             5,
+        );
+        let (days, _) = days_of(&briefs, &[words, words, words]);
+        assert!(days.disagreement, "{days:?}");
+    }
+
+    #[test]
+    fn a_day_that_dates_only_what_was_said_is_no_other_days_rival() {
+        // Two reports of a visit on Sunday; a profile out on Monday whose
+        // only day is when the plan was announced, the Friday before.
+        let report = |published: Option<NaiveDate>, sentence: &str, line: usize| {
+            brief(published, &[(sentence, line)])
+        };
+        let words = "envoy visit Rabia crossing plan";
+        let mut briefs = vec![
+            report(
+                d(2023, 3, 19),
+                "The envoy arrived in Rabia on Sunday for a visit on the crossing plan.",
+                3,
+            ),
+            report(
+                d(2023, 3, 19),
+                "The envoy began a visit to Rabia on Sunday to discuss the crossing plan.",
+                4,
+            ),
+            report(
+                d(2023, 3, 20),
+                "The envoy backed the Rabia crossing plan, which was announced on March 17.",
+                6,
+            ),
+        ];
+        let (days, shown) = days_of(&briefs, &[words, words, words]);
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(days.versions[0].statements[0].said);
+        assert!(!days.disagreement, "{days:?}");
+        // A report that dates the visit itself to the Friday disagrees.
+        briefs[2] = report(
+            d(2023, 3, 20),
+            "The envoy arrived in Rabia on March 17 for a visit on the crossing plan.",
+            6,
         );
         let (days, _) = days_of(&briefs, &[words, words, words]);
         assert!(days.disagreement, "{days:?}");

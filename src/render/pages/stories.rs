@@ -175,10 +175,15 @@ fn versions_view(
 fn day_view(shared: &Shared, story: &Story) -> Option<EventView> {
     let versions = story.days.versions.iter().map(|v| {
         let statements = v.statements.iter().map(|st| {
-            let note = match &st.note {
+            let mut note = match &st.note {
                 Some(n) => format!("“{}”: {n}", st.text),
                 None => format!("“{}”", st.text),
             };
+            // A report that dates only what was said is no rival to one
+            // dating the event: the reader is told which this is.
+            if st.said {
+                note.push_str("; the day it was said (the report dates nothing else)");
+            }
             shared.statement(st.brief, st.line, &st.context, Some(note))
         });
         (v.display.clone(), statements.collect())
