@@ -173,7 +173,11 @@ fn versions_view(
 
 /// The days the reports give for the event.
 fn day_view(shared: &Shared, story: &Story) -> Option<EventView> {
+    // A day only of what was said is told apart where other days date the
+    // event itself (in a story of an announcement every day is a statement's).
+    let events_dated = (story.days.versions.iter()).any(|v| v.statements.iter().any(|st| !st.said));
     let versions = story.days.versions.iter().map(|v| {
+        let only_said = events_dated && v.statements.iter().all(|st| st.said);
         let statements = v.statements.iter().map(|st| {
             let mut note = match &st.note {
                 Some(n) => format!("“{}”: {n}", st.text),
@@ -181,7 +185,7 @@ fn day_view(shared: &Shared, story: &Story) -> Option<EventView> {
             };
             // A report that dates only what was said is no rival to one
             // dating the event: the reader is told which this is.
-            if st.said {
+            if only_said {
                 note.push_str("; the day it was said (the report dates nothing else)");
             }
             shared.statement(st.brief, st.line, &st.context, Some(note))
