@@ -72,14 +72,37 @@ pub(super) fn story_places(
     out
 }
 
-/// "al-Tanf", "Al-Tanf", "Al Tanf" and "Tanf" are one place.
+/// "al-Tanf", "Al-Tanf", "Al Tanf" and "Tanf" are one place; so are
+/// "Kurdistan Region" and "Kurdistan", "Anbar Province" and "Anbar".
 fn fold(name: &str) -> String {
-    let folded = crate::words::fold(name).replace(['-', ' '], "");
+    const UNITS: &[&str] = &[" region", " province", " governorate", " district"];
+    let lower = crate::words::fold(name);
+    let bare = UNITS
+        .iter()
+        .find_map(|u| lower.strip_suffix(u))
+        .filter(|rest| !rest.trim().is_empty())
+        .unwrap_or(&lower);
+    let folded = bare.replace(['-', ' '], "");
     match folded
         .strip_prefix("al")
         .or_else(|| folded.strip_prefix("el"))
     {
         Some(rest) if name.len() > 3 && name[2..].starts_with(['-', ' ']) => rest.to_string(),
         _ => folded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn one_place_under_its_forms() {
+        assert_eq!(fold("al-Tanf"), fold("Tanf"));
+        assert_eq!(fold("Al Tanf"), fold("Tanf"));
+        assert_eq!(fold("Kurdistan Region"), fold("Kurdistan"));
+        assert_eq!(fold("Anbar Province"), fold("Anbar"));
+        assert_ne!(fold("Region"), fold(""));
+        assert_ne!(fold("Erbil"), fold("Kurdistan"));
     }
 }
