@@ -369,12 +369,21 @@ fn event_day<'a>(brief: &'a Brief, core: &FxHashMap<&str, f32>) -> Vec<Candidate
             .take(WINDOW_WORDS)
             .collect();
         let is_reporting = |w: &&str| REPORTING.contains(&w.to_ascii_lowercase().as_str());
-        let reporting = before
+        // "struck the base on Monday night, the Pentagon said on Tuesday":
+        // a verb of speech after the day that dates itself leaves this day
+        // to the event.
+        let said_after = after
             .iter()
             .take(3)
-            .chain(after.iter().take(3))
-            .any(is_reporting)
-            || governed_by_speech(&before);
+            .position(is_reporting)
+            .is_some_and(|i| {
+                !after[i + 1..]
+                    .iter()
+                    .take(3)
+                    .any(|w| named_weekday(w).is_some() || w.eq_ignore_ascii_case("yesterday"))
+            });
+        let reporting =
+            before.iter().take(3).any(is_reporting) || said_after || governed_by_speech(&before);
         // The story's words count by how near they stand.
         let near = |words: &[&str]| -> f32 {
             words
@@ -834,6 +843,53 @@ mod tests {
         );
         let (days, _) = days_of(&briefs, &[words, words, words]);
         assert!(days.disagreement, "{days:?}");
+    }
+
+    #[test]
+    fn a_day_before_a_verb_of_speech_that_dates_itself_is_the_events() {
+        // Published Wednesday 22 March 2023.
+        let a = brief(
+            d(2023, 3, 22),
+            &[(
+                "Four soldiers were hurt when a drone struck the Rabia depot on Monday night, the ministry said on Tuesday.",
+                3,
+            )],
+        );
+        // Two reports of Tuesday's condemnations, then one of the strike.
+        let condemned = |line: usize| {
+            brief(
+                d(2023, 3, 21),
+                &[(
+                    "Officials on Tuesday condemned the drone strike on the Rabia depot that hurt soldiers.",
+                    line,
+                )],
+            )
+        };
+        let b = brief(
+            d(2023, 3, 21),
+            &[(
+                "A drone struck the Rabia depot late on Monday, wounding five soldiers.",
+                4,
+            )],
+        );
+        let words = "drone struck Rabia depot soldiers";
+        let (days, shown) = days_of(
+            &[a, condemned(5), condemned(6), b],
+            &[words, words, words, words],
+        );
+        let monday = days
+            .versions
+            .iter()
+            .find(|v| v.display == "Monday 20 March 2023")
+            .unwrap();
+        // Both date the strike: neither is only the day something was said.
+        assert_eq!(
+            (monday.statements.iter())
+                .map(|s| (s.line, s.said))
+                .collect::<Vec<_>>(),
+            [(3, false), (4, false)],
+            "{shown:?}"
+        );
     }
 
     #[test]
