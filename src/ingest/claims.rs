@@ -32,7 +32,7 @@ fn cues() -> &'static [(Stance, Regex)] {
             ),
             (
                 Stance::Blames,
-                re(r"\b(?:blam(?:ed|es|ing)\b|held (?:\w+ ){1,4}responsible|holds? (?:\w+ ){1,4}responsible|footprints|hallmarks|(?:was|were|is|are) behind\b|accus(?:ed|es|ing)\b|attributed (?:\w+ ){0,4}to\b|carried out by)"),
+                re(r"\b(?:blam(?:ed|es|ing)\b|(?:was|were|is|are)(?: (?:likely|probably|possibly|most likely|almost certainly))? responsible for (?:the|this|that|these|those|[\w-]+['’]s) (?:[\w'’-]+ ){0,3}?(?:attacks?|strikes?|bombings?|blasts?|explosions?|assaults?|killings?|raids?|shelling|ambush)\b|held (?:\w+ ){1,4}responsible|holds? (?:\w+ ){1,4}responsible|footprints|hallmarks|(?:was|were|is|are) behind\b|accus(?:ed|es|ing)\b|attributed (?:\w+ ){0,4}to\b|carried out by)"),
             ),
         ]
     })
@@ -53,6 +53,15 @@ pub fn claim(
     let (mut stance, found) = cues()
         .iter()
         .find_map(|(stance, re)| re.find(sentence).map(|m| (*stance, m)))?;
+    // "It was not clear who was responsible for the attack": asked, not said.
+    if found.as_str().contains("responsible for")
+        && sentence[..found.start()]
+            .trim_end()
+            .to_lowercase()
+            .ends_with("who")
+    {
+        return None;
+    }
     if stance == Stance::Claims && negated(&sentence[..found.start()]) {
         stance = Stance::Unclaimed;
     }
@@ -184,6 +193,36 @@ mod tests {
         let c = said("The Interior Ministry said the Marsh Brigades were behind the blast.");
         assert_eq!(c.stance, Stance::Blames);
         assert_eq!(c.named, ["Interior Ministry", "Marsh Brigades"]);
+        let c = said("The ministry said the Marsh Brigades were likely responsible for the blast.");
+        assert_eq!(c.stance, Stance::Blames);
+        assert!(
+            claim(
+                "It was not clear who was responsible for the blast.",
+                3,
+                &[],
+                &orgs
+            )
+            .is_none()
+        );
+        assert!(
+            claim(
+                "The Marsh Brigades are responsible for security at the crossing.",
+                3,
+                &[],
+                &orgs
+            )
+            .is_none()
+        );
+        // Responsible for attacks in general is what someone is accused of, not this act.
+        assert!(
+            claim(
+                "The commander was responsible for directing attacks on the base.",
+                3,
+                &[],
+                &orgs
+            )
+            .is_none()
+        );
         let c = said("The Marsh Brigades claimed responsibility in a statement.");
         assert_eq!(
             (c.stance, c.words.as_str()),

@@ -397,10 +397,19 @@ fn outcome_after(after: &str) -> Option<&'static str> {
             i = unit + 1;
             continue;
         }
-        // "treated for burns and shrapnel wounds": what they were treated
-        // for is an injury, whatever its words.
-        treated |= lower == "treated" || lower == "hospitalised" || lower == "hospitalized";
-        if treated && matches!(lower.as_str(), "burns" | "shrapnel" | "fractures" | "cuts") {
+        // "treated for burns and shrapnel wounds", "suffered minor
+        // injuries": what they were treated for or suffered is an injury,
+        // whatever its words.
+        treated |= matches!(
+            lower.as_str(),
+            "treated" | "hospitalised" | "hospitalized" | "suffered" | "sustained"
+        );
+        if treated
+            && matches!(
+                lower.as_str(),
+                "burns" | "shrapnel" | "fractures" | "cuts" | "concussions"
+            )
+        {
             return Some("wounded");
         }
         if treated {
@@ -803,6 +812,14 @@ mod tests {
         assert_eq!(
             counts("Three of the soldiers were killed, the army said."),
             vec![(Some(3.0), "killed".into())]
+        );
+        assert_eq!(
+            counts("Four U.S. soldiers suffered minor injuries when a drone struck the base."),
+            vec![(Some(4.0), "wounded".into())]
+        );
+        assert_eq!(
+            counts("Six service members sustained traumatic brain injuries in the attack."),
+            vec![(Some(6.0), "wounded".into())]
         );
         assert_eq!(
             counts(
