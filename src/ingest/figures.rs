@@ -287,6 +287,53 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
             ),
         });
     }
+    out.extend(none_harmed(sentence, line));
+    out
+}
+
+/// "The attack caused no casualties", "no one was hurt": a count of
+/// nobody, which another report's "two service members suffered
+/// concussions" disputes. Casualties are the killed and the wounded, so "no
+/// casualties" says none of either. "No immediate reports of casualties"
+/// says nothing of how many, and "no American casualties" nothing of the
+/// six fighters killed beside them (a count of whom is kept only where
+/// nobody at all was harmed).
+fn none_harmed(sentence: &str, line: usize) -> Vec<Figure> {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let re = R.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:no (?:immediate )?(?P<what>casualties|injuries|deaths|fatalities)|(?:no one|nobody|no one else) (?:was|were|had been|has been) (?P<how>hurt|injured|wounded|harmed|killed))\b",
+        )
+        .unwrap()
+    });
+    let mut out = Vec::new();
+    for c in re.captures_iter(sentence) {
+        let whole = c.get(0).unwrap();
+        let what = c
+            .name("what")
+            .or(c.name("how"))
+            .map(|m| m.as_str().to_lowercase());
+        let outcomes: &[&str] = match what.as_deref() {
+            Some("casualties" | "harmed") => &["killed", "wounded"],
+            Some("deaths" | "fatalities" | "killed") => &["killed"],
+            _ => &["wounded"],
+        };
+        for outcome in outcomes {
+            out.push(Figure {
+                text: whole.as_str().to_string(),
+                value: Some(0.0),
+                counts: outcome.to_string(),
+                place: None,
+                qualifier: None,
+                line,
+                context: crate::sentences::clip_around(
+                    sentence.trim(),
+                    whole.start(),
+                    super::MAX_EXCERPT,
+                ),
+            });
+        }
+    }
     out
 }
 
@@ -866,7 +913,11 @@ mod tests {
             counts("Doctors said six people were being treated for burns and shrapnel cuts."),
             vec![(Some(6.0), "wounded".into())]
         );
-        assert!(counts("No one was hurt in the blast.").is_empty());
+        // "No one" is no count of one: it is none.
+        assert_eq!(
+            counts("No one was hurt in the blast."),
+            vec![(Some(0.0), "wounded".into())]
+        );
         // A number in a name counts nothing.
         assert!(counts("The drone hit the Tower 22 base in Jordan.").is_empty());
         // "others" alone counts nothing.
@@ -875,6 +926,21 @@ mod tests {
 
     fn counted(s: &str) -> Vec<(Option<f64>, String)> {
         f(s).into_iter().map(|(v, c, _, _)| (v, c)).collect()
+    }
+
+    #[test]
+    fn nobody_harmed_is_a_count_of_none() {
+        assert_eq!(
+            counted("The rocket attack caused damage but no casualties, the officials said."),
+            vec![(Some(0.0), "killed".into()), (Some(0.0), "wounded".into())]
+        );
+        assert_eq!(
+            counted("No one was hurt in the blast."),
+            vec![(Some(0.0), "wounded".into())]
+        );
+        assert!(counted("There were no American casualties.").is_empty());
+        assert!(counted("There were no immediate reports of casualties.").is_empty());
+        assert!(counted("No serious injuries were reported.").is_empty());
     }
 
     #[test]
