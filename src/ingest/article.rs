@@ -116,6 +116,7 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
     if !captions.is_empty() {
         super::people::named_in_captions(&mut ents.people, &body_sentences, &captions, &own_names);
     }
+    super::people::roles_without_honorifics(&mut ents.people);
     let mut attribution: Vec<String> = Vec::new();
     for name in art
         .attribution

@@ -2402,6 +2402,45 @@ fn shortened_by<'p>(people: &'p mut [Person], single: &str, line: usize) -> Opti
     chosen.map(move |i| &mut people[i])
 }
 
+/// "Qatar's Emir Sheikh", "Iranian Supreme Leader Ayatollah": the
+/// honorific a role ends in is how the person is addressed, not the post.
+/// Left off once names are joined (until then it ties "Sheikh Tamim" to the
+/// full name, [`ends_in_honorific`]); a role of an honorific alone goes.
+pub(super) fn roles_without_honorifics(people: &mut [Person]) {
+    const HONORIFICS: &[&str] = &[
+        "Sheikh",
+        "Sheikha",
+        "Shaikh",
+        "Sayyid",
+        "Sayyed",
+        "Sayed",
+        "Seyed",
+        "Ayatollah",
+        "Hojatoleslam",
+        "Mullah",
+        "Haji",
+        "Hajji",
+    ];
+    for p in people.iter_mut() {
+        for role in p.roles.iter_mut() {
+            let mut words: Vec<&str> = role.split_whitespace().collect();
+            while words.last().is_some_and(|w| HONORIFICS.contains(w)) {
+                words.pop();
+                // "Grand Ayatollah"
+                if words.last() == Some(&"Grand") {
+                    words.pop();
+                }
+            }
+            if words.len() != role.split_whitespace().count() {
+                *role = words.join(" ");
+            }
+        }
+        p.roles.retain(|r| !r.is_empty());
+        let mut seen = std::collections::HashSet::new();
+        p.roles.retain(|r| seen.insert(r.clone()));
+    }
+}
+
 /// "Saudi Foreign Minister Prince", "Sheikh": a role that ends in a title
 /// by which the person is called with the given name alone.
 fn ends_in_honorific(role: &str) -> bool {
@@ -2733,6 +2772,33 @@ mod tests {
         assert!(
             roles.iter().any(|(n, _)| *n == "Abdel Fattah al-Sisi"),
             "{roles:?}"
+        );
+    }
+
+    #[test]
+    fn a_roles_closing_honorific_is_left_off() {
+        let person = |roles: &[&str]| Person {
+            name: "Jane Roe".into(),
+            aliases: Vec::new(),
+            roles: roles.iter().map(|r| r.to_string()).collect(),
+            lines: vec![1],
+        };
+        let mut people = vec![
+            person(&["Qatar's Emir Sheikh"]),
+            person(&["Shiite cleric Grand Ayatollah", "Shiite cleric"]),
+            person(&["Sheikh"]),
+            person(&["Crown Prince"]),
+        ];
+        roles_without_honorifics(&mut people);
+        let roles: Vec<Vec<String>> = people.into_iter().map(|p| p.roles).collect();
+        assert_eq!(
+            roles,
+            [
+                vec!["Qatar's Emir".to_string()],
+                vec!["Shiite cleric".to_string()],
+                vec![],
+                vec!["Crown Prince".to_string()],
+            ]
         );
     }
 
