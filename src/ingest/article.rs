@@ -49,6 +49,31 @@ pub struct Context<'a> {
 }
 
 /// Extract a draft brief from `source`.
+/// The people read from the text, completed: the transcript's speakers,
+/// forms joined to the full names they begin, those a caption names in full,
+/// roles without the honorific they end in.
+fn finish_people(
+    people: &mut Vec<crate::brief::Person>,
+    art: &CleanArticle,
+    body_sentences: &[Sentence],
+    own_names: &[String],
+) {
+    add_speakers(people, &art.speakers);
+    super::people::join_leading_forms(people);
+    let captions: Vec<Sentence> = art
+        .captions
+        .iter()
+        .map(|(line, text)| Sentence {
+            text: text.clone(),
+            line: *line,
+        })
+        .collect();
+    if !captions.is_empty() {
+        super::people::named_in_captions(people, body_sentences, &captions, own_names);
+    }
+    super::people::roles_without_honorifics(people);
+}
+
 pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
     let art: CleanArticle = clean(&source.text, &source.meta, ctx.boilerplate, ctx.corpus);
     let mut notes: Vec<String> = Vec::new();
@@ -103,20 +128,7 @@ pub fn extract(source: &SourceText, ctx: &Context<'_>) -> Draft {
     let mut own_names: Vec<String> = outlet.iter().cloned().collect();
     own_names.extend(art.attribution.iter().map(|(n, _)| n.clone()));
     let mut ents = entities::extract(&sentences_with_title, &own_names);
-    add_speakers(&mut ents.people, &art.speakers);
-    super::people::join_leading_forms(&mut ents.people);
-    let captions: Vec<Sentence> = art
-        .captions
-        .iter()
-        .map(|(line, text)| Sentence {
-            text: text.clone(),
-            line: *line,
-        })
-        .collect();
-    if !captions.is_empty() {
-        super::people::named_in_captions(&mut ents.people, &body_sentences, &captions, &own_names);
-    }
-    super::people::roles_without_honorifics(&mut ents.people);
+    finish_people(&mut ents.people, &art, &body_sentences, &own_names);
     let mut attribution: Vec<String> = Vec::new();
     for name in art
         .attribution
