@@ -123,8 +123,9 @@ fn classify(m: &DateMention) -> Option<&'static str> {
     {
         return None;
     }
-    let at = ctx.find(&m.text.to_lowercase())?;
-    if names_another_things_date(&ctx, at, m.text.len()) {
+    let text = m.text.to_lowercase();
+    let at = ctx.find(&text)?;
+    if names_another_things_date(&ctx, at, text.len()) {
         return None;
     }
     // The clause before the date: at most 140 bytes back, and never past

@@ -56,9 +56,9 @@ pub fn claim(
     // "It was not clear who was responsible for the attack": asked, not said.
     if found.as_str().contains("responsible for")
         && sentence[..found.start()]
-            .trim_end()
-            .to_lowercase()
-            .ends_with("who")
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.eq_ignore_ascii_case("who"))
     {
         return None;
     }

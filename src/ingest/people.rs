@@ -1425,12 +1425,7 @@ fn role_of(
     });
     // "Sheikh Ali al-Hatem, a tribal leader": a form of address before the
     // name says less than the role the apposition gives.
-    let address_only = role_tokens.iter().all(|t| {
-        matches!(
-            lower(strip_punct(t)).as_str(),
-            "sheikh" | "shaikh" | "sheikha" | "sayyed" | "sayyid" | "hajji" | "haji" | "hajj"
-        )
-    });
+    let address_only = role_tokens.iter().all(|t| is_form_of_address(t));
     if let (true, Some(Apposition::Person(r))) = (address_only, &apposition) {
         Some(r.clone())
     } else if has_role && !honorific_only {
@@ -2407,31 +2402,18 @@ fn shortened_by<'p>(people: &'p mut [Person], single: &str, line: usize) -> Opti
 /// Left off once names are joined (until then it ties "Sheikh Tamim" to the
 /// full name, [`ends_in_honorific`]); a role of an honorific alone goes.
 pub(super) fn roles_without_honorifics(people: &mut [Person]) {
-    const HONORIFICS: &[&str] = &[
-        "Sheikh",
-        "Sheikha",
-        "Shaikh",
-        "Sayyid",
-        "Sayyed",
-        "Sayed",
-        "Seyed",
-        "Ayatollah",
-        "Hojatoleslam",
-        "Mullah",
-        "Haji",
-        "Hajji",
-    ];
     for p in people.iter_mut() {
         for role in p.roles.iter_mut() {
             let mut words: Vec<&str> = role.split_whitespace().collect();
-            while words.last().is_some_and(|w| HONORIFICS.contains(w)) {
+            let all = words.len();
+            while words.last().is_some_and(|w| is_form_of_address(w)) {
                 words.pop();
                 // "Grand Ayatollah"
                 if words.last() == Some(&"Grand") {
                     words.pop();
                 }
             }
-            if words.len() != role.split_whitespace().count() {
+            if words.len() != all {
                 *role = words.join(" ");
             }
         }
@@ -2439,6 +2421,27 @@ pub(super) fn roles_without_honorifics(people: &mut [Person]) {
         let mut seen = std::collections::HashSet::new();
         p.roles.retain(|r| seen.insert(r.clone()));
     }
+}
+
+/// "Sheikh", "Sayyid", "Ayatollah", "Haji": how a person is addressed,
+/// not a post they hold.
+fn is_form_of_address(t: &str) -> bool {
+    matches!(
+        lower(strip_punct(t)).as_str(),
+        "sheikh"
+            | "shaikh"
+            | "sheikha"
+            | "sayyed"
+            | "sayyid"
+            | "sayed"
+            | "seyed"
+            | "hajji"
+            | "haji"
+            | "hajj"
+            | "ayatollah"
+            | "hojatoleslam"
+            | "mullah"
+    )
 }
 
 /// "Saudi Foreign Minister Prince", "Sheikh": a role that ends in a title
