@@ -532,6 +532,7 @@ pub fn clean(
     let title_at = title.as_ref().map(|t| t.0);
     if let Some(h) = title_at {
         byline_under_headline(&lines, &mut kinds, h, style);
+        byline_continued_past_buttons(&lines, &mut kinds, h);
         author_over_headline(&lines, &mut kinds, h);
         author_block_under_headline(&lines, &mut kinds, h);
         tags_under_the_date(&lines, &shapes, &mut kinds, h);
@@ -1369,18 +1370,20 @@ fn page_title_on_top(lines: &[Line], kinds: &[Kind], page_start: usize) -> Optio
 /// paragraph is the article's where it is printed the second time, under
 /// its headline and date.
 fn lead_previewed_above_headline(lines: &[Line], shapes: &[Shape], kinds: &mut [Kind]) {
-    let Some((first, again)) = kinds
+    let exact = kinds
         .iter()
         .enumerate()
         .take(40)
         .find_map(|(j, k)| match k {
             Kind::Repeat(i) if matches!(kinds[*i], Kind::Text(_)) => Some((*i, j)),
             _ => None,
-        })
-    else {
+        });
+    let Some((first, again)) = exact.or_else(|| preview_told_again(lines, shapes, kinds)) else {
         return;
     };
-    let paragraph = shapes[first].words >= 12 && shapes[first].sentence_end;
+    // (A description cut short ends in an ellipsis.)
+    let cut = lines[first].text.ends_with("...") || lines[first].text.ends_with('…');
+    let paragraph = shapes[first].words >= 12 && (shapes[first].sentence_end || cut);
     let headline_then_date = (first + 1..again).any(|k| {
         matches!(kinds[k], Kind::Text(_))
             && header::headline_shaped(&lines[k].text, &shapes[k], false)
@@ -1390,11 +1393,42 @@ fn lead_previewed_above_headline(lines: &[Line], shapes: &[Shape], kinds: &mut [
                 .is_some_and(|d| matches!(kinds[d], Kind::Date(_) | Kind::Byline(_)))
     });
     if paragraph && headline_then_date {
-        kinds[again] = std::mem::replace(
-            &mut kinds[first],
-            Kind::Chrome("the page's description above the headline".to_string()),
-        );
+        let why = Kind::Chrome("the page's description above the headline".to_string());
+        let first_kind = std::mem::replace(&mut kinds[first], why);
+        if matches!(kinds[again], Kind::Repeat(_)) {
+            kinds[again] = first_kind;
+        }
     }
+}
+
+/// The page's description printed above the headline in other words than
+/// the article's first paragraph under it, which it opens as (a
+/// description cut short, or without the paragraph's last clause): the
+/// first twelve words of both are the same. The pair's lines, if any.
+fn preview_told_again(lines: &[Line], shapes: &[Shape], kinds: &[Kind]) -> Option<(usize, usize)> {
+    const OPENING: usize = 12;
+    let opening = |i: usize| -> Vec<String> {
+        lines[i]
+            .text
+            .split_whitespace()
+            .take(OPENING)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect()
+    };
+    let text_at = |i: usize| matches!(kinds[i], Kind::Text(_)) && shapes[i].words >= OPENING;
+    let openings: Vec<(usize, Vec<String>)> = (0..kinds.len().min(40))
+        .filter(|&i| text_at(i))
+        .map(|i| (i, opening(i)))
+        .collect();
+    openings.iter().enumerate().find_map(|(n, (first, words))| {
+        openings[n + 1..]
+            .iter()
+            .find(|(j, other)| *j >= first + 2 && other == words)
+            .map(|(again, _)| (*first, *again))
+    })
 }
 
 /// Where the page itself begins when the tool that saved it put lines of
@@ -2099,6 +2133,41 @@ fn desk_beside_date(lines: &[Line], kinds: &mut [Kind], title_at: usize) -> bool
         }
     }
     false
+}
+
+/// "By Jane Roe" / "Follow" / "and John Doe" / "Follow": a byline whose
+/// second author a button beside the first pushed onto a line of its own
+/// (a line right under it is joined to it as a wrapped line is). The
+/// "and" joins the names across the chrome; the line is the byline's.
+fn byline_continued_past_buttons(lines: &[Line], kinds: &mut [Kind], title_at: usize) {
+    let end = lines.len().min(title_at + 12);
+    for i in title_at + 1..end {
+        let Kind::Byline(b) = &kinds[i] else {
+            continue;
+        };
+        if b.authors.is_empty() {
+            continue;
+        }
+        // Past one or two buttons, no further.
+        let Some(j) = (i + 1..end.min(i + 4)).find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
+        else {
+            return;
+        };
+        let more = lines[j]
+            .text
+            .strip_prefix("and ")
+            .or_else(|| lines[j].text.strip_prefix("& "));
+        if j == i + 1 || !matches!(kinds[j], Kind::Text(_)) {
+            return;
+        }
+        if let Some(authors) = more.and_then(names_alone) {
+            if let Kind::Byline(b) = &mut kinds[i] {
+                b.authors.extend(authors);
+            }
+            kinds[j] = Kind::Chrome("byline".to_string());
+        }
+        return;
+    }
 }
 
 /// An author's block under the headline with no "By": her photo's
@@ -2955,6 +3024,12 @@ fn signed_under(
         })
     } else if summary_points_follow(i, lines, shapes, kinds) {
         Some("its summary points and a byline follow it".to_string())
+    } else if let Some(j) = next
+        && let Some(k) = byline_at(j + 1)
+        && two_line_standfirst(lines, shapes, kinds, i, [j, k])
+        && is_byline(byline_at(k + 1))
+    {
+        Some("its standfirst of two lines and a byline follow it".to_string())
     } else if labels_then_date(i, lines, shapes, kinds) {
         Some("its document type or office and a date follow it".to_string())
     } else if is_byline((0..i).rev().find(|&j| !matches!(kinds[j], Kind::Chrome(_))))
@@ -3088,6 +3163,31 @@ fn could_be_standfirst(lines: &[Line], shapes: &[Shape], i: usize, j: usize) -> 
         && stand.words <= 16
         && !stand.sentence_end;
     stand.words > head.words && !kicker_over_title_case && !label_over_headline
+}
+
+/// "US, Iraq Set to Open Talks on Ending the Mission" / "Iraq wants a
+/// timeline for ..." / "Baghdad seeks to avoid ...": a headline in title
+/// case over two lines in sentence case (a publisher's summary points
+/// printed without their bullets, often longer than the headline), then the
+/// byline. The case tells the headline from the first point; a list of
+/// other stories' headlines is set all in one case.
+fn two_line_standfirst(
+    lines: &[Line],
+    shapes: &[Shape],
+    kinds: &[Kind],
+    i: usize,
+    stand: [usize; 2],
+) -> bool {
+    use super::entities::is_title_case;
+    shapes[i].words >= 6
+        && !shapes[i].sentence_end
+        && is_title_case(&lines[i].text)
+        && stand.iter().all(|&s| {
+            matches!(kinds[s], Kind::Text(_))
+                && shapes[s].words >= 6
+                && could_be_standfirst(lines, shapes, i, s)
+                && !is_title_case(&lines[s].text)
+        })
 }
 
 /// Is line `i` the last of a list of other stories' headlines, set apart

@@ -805,7 +805,10 @@ fn attribution(sentences: &[Sentence]) -> Vec<String> {
         }
         for c in cite.captures_iter(&s.text) {
             let name = c[1].to_string();
+            // ("the Iraqi news agency", "Iranian state television
+            // channel": a nationality, in words that describe, names none.)
             if !out.contains(&name)
+                && !nationality_words(&name)
                 && !gazetteer()
                     .outlets
                     .iter()
@@ -966,6 +969,17 @@ pub fn is_known_organisation(name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_broadcasters_formal_name_is_the_name_it_is_known_by() {
+        // The logo's text of a page is often the corporation's name.
+        for (formal, known) in [
+            ("British Broadcasting Corporation", "BBC"),
+            ("Cable News Network", "CNN"),
+        ] {
+            assert_eq!(known_outlet(formal).map(|k| k.0), Some(known));
+        }
+    }
 
     fn extract_all(s: &[Sentence]) -> Entities {
         extract(s, &[])

@@ -407,10 +407,10 @@ fn read_piece(piece: &str, (i, j): (usize, usize), b: &mut Byline) {
     } else if i == 0 && (j == 0 || !is_place_after_name(piece)) {
         // "Dr. Jane Roe": the title is not the name.
         let (untitled, _) = without_title(piece);
-        let name = if untitled.chars().any(char::is_lowercase) {
-            untitled
-        } else {
+        let name = if set_in_capitals(&untitled) {
             name_case(&untitled)
+        } else {
+            untitled
         };
         // "By Jane Roe, Senior Fellow": after the first name, words
         // of ordinary English are the author's role, not a second author.
@@ -2958,8 +2958,17 @@ pub fn in_name_case(text: &str) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// Is `text` set in capitals: no lower-case letter but the "c" of a "Mc"
+/// that some sites keep in a name printed in capitals ("PAUL McLEARY")?
+fn set_in_capitals(text: &str) -> bool {
+    text.split_whitespace().all(|w| {
+        let rest = w.strip_prefix("Mc").filter(|r| r.len() >= 3).unwrap_or(w);
+        !rest.chars().any(char::is_lowercase)
+    })
+}
+
 /// "SARAH WHITMORE" -> "Sarah Whitmore"; "AL-SAADI" -> "Al-Saadi";
-/// "PAUL MCLEARY" -> "Paul McLeary"; a
+/// "PAUL MCLEARY" (or "PAUL McLEARY") -> "Paul McLeary"; a
 /// generation's numeral stays one ("LEO SHANE III" -> "Leo Shane III").
 fn name_case(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
@@ -2984,7 +2993,7 @@ fn name_case(name: &str) -> String {
         }
         // "MCLEARY" -> "McLeary": the Scottish and Irish "Mc" is always set
         // apart ("Mac" is not: Macron, Mack).
-        let mc = word.starts_with("MC")
+        let mc = (word.starts_with("MC") || word.starts_with("Mc"))
             && word[2..]
                 .chars()
                 .take_while(|c| c.is_ascii_uppercase())
@@ -3588,11 +3597,15 @@ mod tests {
             ("LEO SHANE III", "Leo Shane III"),
             ("JOHN DOE II,", "John Doe II,"),
             ("PAUL MCLEARY", "Paul McLeary"),
+            ("PAUL McLEARY", "Paul McLeary"),
             ("EMMANUEL MACRON", "Emmanuel Macron"),
             ("MCCAIN'S", "McCain's"),
         ] {
             assert_eq!(name_case(capitals), name);
+            assert!(set_in_capitals(capitals), "{capitals}");
         }
+        assert!(!set_in_capitals("Paul McLeary"));
+        assert!(!set_in_capitals("John McCain"));
         assert_eq!(
             generation_in_capitals("Leo Shane Iii".into()),
             "Leo Shane III"
