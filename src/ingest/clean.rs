@@ -2866,6 +2866,27 @@ fn short_headline_over_byline(lines: &[Line], shapes: &[Shape], kinds: &[Kind], 
         && signed_below
 }
 
+/// "Talks are a chance to reset ties. Washington should take it." right
+/// over "By Jane Roe": a headline that the site ends with a full stop (a
+/// commentary's argument in a sentence or two). A standfirst over a byline
+/// also ends with one, but it has its headline over it: this line has only
+/// the page's labels and its date.
+fn stopped_headline_over_byline(
+    lines: &[Line],
+    shapes: &[Shape],
+    kinds: &[Kind],
+    i: usize,
+) -> bool {
+    let past_chrome_up = (0..i).rev().find(|&j| !matches!(kinds[j], Kind::Chrome(_)));
+    lines[i].text.trim_end().ends_with('.')
+        && (5..=24).contains(&shapes[i].words)
+        && shapes[i].starts_like_a_sentence
+        && shapes[i].separators == 0
+        && crate::sentences::sentences(&lines[i].text).len() <= 2
+        && signs_it(kinds, past_chrome(kinds, i + 1))
+        && past_chrome_up.is_none_or(|j| !matches!(kinds[j], Kind::Text(_)))
+}
+
 /// The headline: among the text lines above the first good paragraph, the
 /// first with a headline's shape, unless a later one has stronger evidence
 /// (an HTML heading, the page's metadata headline, printed twice). Never the
@@ -2915,12 +2936,13 @@ fn choose_headline(
         // (Nor the site's name the metadata gives, printed as a heading
         // over a page that prints no headline.)
         let short_over_byline = short_headline_over_byline(lines, shapes, kinds, i);
+        let shaped = headline_shaped(
+            &lines[i].text,
+            &shapes[i],
+            heading.is_some() || short_over_byline,
+        ) || stopped_headline_over_byline(lines, shapes, kinds, i);
         if bulleted
-            || !headline_shaped(
-                &lines[i].text,
-                &shapes[i],
-                heading.is_some() || short_over_byline,
-            )
+            || !shaped
             || in_another_language(&lines[i].text)
             || site_name.as_deref() == Some(normalise(&lines[i].text).as_str())
         {
@@ -4316,7 +4338,7 @@ fn normalise(s: &str) -> String {
 pub fn outlet_from_copyright(s: &str) -> Option<String> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)(?:©|\(c\)|copyright|all rights (?:are )?reserved (?:to|for|by))\s*(?:©)?\s*(?:copyright\s+)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*,?\s*(?P<name>\p{Lu}[\p{L}\d&'’.\- –]+?)\s*(?:[.,|)]|\ball rights reserved|$)").unwrap()
+        Regex::new(r"(?i)(?:©|\(c\)|copyright|all rights (?:are )?reserved (?:to|for|by))\s*(?:©)?\s*(?:copyright\s+)?(?:\d{4}(?:\s*[-–—]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(?P<name>\p{Lu}[\p{L}\d&'’.\- –]+?)\s*(?:[.,|)]|\ball rights reserved|$)").unwrap()
     });
     // "Harbor Financial L.P.": the company's form, whose full stops would
     // end the name.
@@ -4332,6 +4354,11 @@ pub fn outlet_from_copyright(s: &str) -> Option<String> {
         return None;
     }
     let mut name = name.trim().trim_end_matches(['-', '–']).trim().to_string();
+    // "© 2024 by the Center for Policy Studies": the holder after "by", an
+    // article in lower case that is no part of its name.
+    if let Some(rest) = name.strip_prefix("the ") {
+        name = rest.to_string();
+    }
     // "© Northern Post 2025": the year may follow the name as well as lead it.
     if let Some((head, year)) = name.rsplit_once(' ')
         && year.len() == 4
@@ -5076,6 +5103,16 @@ mod tests {
             outlet_from_copyright("©2024 Harbour Financial L.P."),
             Some("Harbour Financial".to_string())
         );
+        // The holder after "by", with or without its article.
+        for notice in [
+            "© 2024 by the Harbour Policy Institute. All rights reserved.",
+            "Copyright 2024 by Harbour Policy Institute",
+        ] {
+            assert_eq!(
+                outlet_from_copyright(notice),
+                Some("Harbour Policy Institute".to_string())
+            );
+        }
     }
 
     #[test]
