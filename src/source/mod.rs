@@ -211,6 +211,7 @@ impl SourceText {
             meta.reading = Reading::SavedPage;
             (as_seen(text), meta)
         } else {
+            let text = references_read(text);
             let (plain, marks) = markup::plain_text(&text);
             // A clipper's block of fields is the page's metadata, not its
             // text: its lines are emptied (line numbers stay the file's).
@@ -513,6 +514,41 @@ pub fn as_seen(text: String) -> String {
         .filter(|&c| !unseen(c))
         .map(|c| if odd_space(c) { ' ' } else { c })
         .collect()
+}
+
+/// "coalition&#8217;s mission", "U.S. &amp; Iraq": the character
+/// references a scraper left in a page's text when it took the text from the
+/// page's feed or its content system's field (tags stripped, references
+/// not), read as the characters a browser shows. Only whole references
+/// that HTML defines are read: "AT&T", "R&D" and "a=1&b=2" stay as they are.
+pub fn references_read(text: String) -> String {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    if !text.contains('&') {
+        return text;
+    }
+    let re = R.get_or_init(|| {
+        regex::Regex::new(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+            .unwrap()
+    });
+    if !re.is_match(&text) {
+        return text;
+    }
+    let read = re.replace_all(&text, |c: &regex::Captures| {
+        let reference = &c[0];
+        // The HTML parser knows every named reference; one it does not
+        // know comes back as it went in. (A reference to a line break is
+        // not read: a line's number must stay the file's.)
+        let shown: String = scraper::Html::parse_fragment(reference)
+            .root_element()
+            .text()
+            .collect();
+        if shown.is_empty() || shown.contains(['\n', '\r']) {
+            reference.to_string()
+        } else {
+            shown
+        }
+    });
+    as_seen(read.into_owned())
 }
 
 /// Format characters that print nothing between two letters.
@@ -912,6 +948,19 @@ mod tests {
         assert_eq!(page.meta.title.as_deref(), Some("Soldiers"));
         assert!(page.text.contains("Soldiers return"), "{}", page.text);
         assert!(page.text.contains("Left on Monday."), "{}", page.text);
+    }
+
+    #[test]
+    fn character_references_left_in_scraped_text_are_read() {
+        let source = SourceText::from_bytes(
+            "a.txt",
+            b"U.S. &amp; Iraq&#8217;s talks &#x2014; &ldquo;soon&rdquo;&nbsp;said\nAT&T and R&D, a=1&b=2; &madeup; &#10;x\n",
+        )
+        .unwrap();
+        assert_eq!(
+            &*source.text,
+            "U.S. & Iraq\u{2019}s talks \u{2014} \u{201c}soon\u{201d} said\nAT&T and R&D, a=1&b=2; &madeup; &#10;x\n"
+        );
     }
 
     #[test]
