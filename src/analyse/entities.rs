@@ -288,6 +288,7 @@ fn merge(occ: Vec<Occurrence>, kind: EntityKind, aliases: &Aliases, rank: &[usiz
     }
     if kind == EntityKind::Person {
         all_groups = join_cut_chains(all_groups, aliases);
+        all_groups = join_tied_names(all_groups, aliases);
     }
     all_groups
         .into_iter()
@@ -383,6 +384,61 @@ fn join_cut_chains(groups: Vec<Vec<Occurrence>>, aliases: &Aliases) -> Vec<Vec<O
     let mut out: Vec<Vec<Occurrence>> = (0..groups.len()).map(|_| Vec::new()).collect();
     for (g, group) in groups.into_iter().enumerate() {
         out[roots[g]].extend(group);
+    }
+    out.retain(|g| !g.is_empty());
+    out
+}
+
+/// "Wisam Sabir al-Saedi, known as Abu Baqir al-Saadi" in one brief and
+/// "Abu Baqir al-Saadi" in others: a brief that ties two full names to one
+/// person (a name and its alias) joins the groups that carry them, though
+/// their given names differ (a kunya, a nom de guerre, a birth name).
+/// Full names only: a surname alone is many people's. A name two groups
+/// carry ties to neither.
+fn join_tied_names(groups: Vec<Vec<Occurrence>>, aliases: &Aliases) -> Vec<Vec<Occurrence>> {
+    let full = |name: &str| names::name_tokens(name).len() >= 2;
+    // Each full name's key, to the one group whose occurrences are named so.
+    let mut owner: BTreeMap<String, Option<usize>> = BTreeMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        for o in group.iter().filter(|o| full(&o.name)) {
+            owner
+                .entry(names::name_key(&o.name))
+                .and_modify(|at| {
+                    if *at != Some(g) {
+                        *at = None;
+                    }
+                })
+                .or_insert(Some(g));
+        }
+    }
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    fn root(parent: &mut [usize], mut g: usize) -> usize {
+        while parent[g] != g {
+            parent[g] = parent[parent[g]];
+            g = parent[g];
+        }
+        g
+    }
+    for (g, group) in groups.iter().enumerate() {
+        for o in group {
+            for form in o.forms.iter().filter(|f| **f != o.name && full(f)) {
+                let Some(&Some(h)) = owner.get(&names::name_key(form)) else {
+                    continue;
+                };
+                let apart = groups[h]
+                    .iter()
+                    .any(|x| aliases.kept_apart(&x.name, &o.name));
+                let (a, b) = (root(&mut parent, g), root(&mut parent, h));
+                if a != b && !apart {
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+    }
+    let mut out: Vec<Vec<Occurrence>> = (0..groups.len()).map(|_| Vec::new()).collect();
+    for (g, group) in groups.into_iter().enumerate() {
+        let r = root(&mut parent, g);
+        out[r].extend(group);
     }
     out.retain(|g| !g.is_empty());
     out
@@ -650,6 +706,32 @@ mod tests {
         assert!(kunya_with_surname(&x, "Abu Hadi al-Zubaydi"));
         assert!(!kunya_with_surname(&x, "Abu Hadi al-Maliki"));
         assert!(!kunya_with_surname(&x, "Abu Salim al-Zubaidi"));
+    }
+
+    #[test]
+    fn two_full_names_one_brief_ties_are_one_person_in_every_brief() {
+        let tied = |brief: usize, name: &str, alias: &str| Occurrence {
+            forms: vec![name.into(), alias.into()],
+            ..occurrence(brief, name)
+        };
+        // A birth name and a nom de guerre, other surnames' spellings too.
+        let one = names(vec![
+            occurrence(0, "Abu Karrar al-Jabiri"),
+            tied(1, "Salim Hadi al-Jabri", "Abu Karrar al-Jabiri"),
+            occurrence(2, "Abu Karrar al-Jaberi"),
+            occurrence(3, "Salim Hadi al-Jabri"),
+        ]);
+        assert_eq!(one.len(), 1, "{one:?}");
+        assert_eq!(one[0].1, vec![0, 1, 2, 3]);
+        // A surname alone ties nothing; nor does a name two people carry.
+        assert_eq!(
+            names(vec![
+                occurrence(0, "Masrour Barzani"),
+                tied(1, "Nechirvan Barzani", "Barzani"),
+            ])
+            .len(),
+            2
+        );
     }
 
     #[test]
