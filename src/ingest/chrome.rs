@@ -188,7 +188,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     (
         "teaser",
-        r"^(?:read|read more|read also|also read|read next|up next|don'?t miss|must read|related|related (?:video|videos|story|stories|article|articles|coverage|content|reading|news|podcast)|see also|also see|more on this|recommended|more|watch|listen)\s*[:|]\s*[^.!]{3,160}$",
+        r"^(?:read|read more|read also|also read|read next|up next|don'?t miss|must read|related|related (?:video|videos|story|stories|article|articles|coverage|content|reading|news|podcast)|see also|also see|more on this|recommended|more|watch|listen)\s*[:|]\s*(?:[^.!]|\b\p{Lu}\.){3,160}$",
     ),
     // Capitals case-sensitive: read case-insensitively, "By Friday Hussein
     // had spoken to the ambassadors." is a byline too.
@@ -2099,6 +2099,15 @@ mod tests {
         assert_eq!(
             b.matches("Related video: Officials tour the new base (Harbour TV)"),
             Some("teaser")
+        );
+        // A headline's abbreviations are not a sentence's stops.
+        assert_eq!(
+            b.matches("RELATED: What the U.S. drawdown means for troops in Syria"),
+            Some("teaser")
+        );
+        assert_eq!(
+            b.matches("Watch: the convoy left at dawn. Officials said more would follow."),
+            None
         );
         assert_eq!(
             b.matches("Why you can trust The Harbour Gazette"),
