@@ -682,7 +682,7 @@ fn publication_note(line: &str) -> &str {
     }
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
-        Regex::new(r"(?i)^this (?:article|commentary|analysis|piece|story|report|post|op-ed|essay|column) (?:was|is) (?:first |originally )?published (?:on |in )?(?P<date>.{6,40}?)\.?$").unwrap()
+        Regex::new(r"(?i)^this (?:article|commentary|analysis|piece|story|report|post|op-ed|essay|column|content|page) (?:was|is) (?:first |originally )?published (?:on |in )?(?P<date>.{6,40}?)\.?$").unwrap()
     });
     re.captures(line)
         .and_then(|c| c.name("date"))
@@ -2387,6 +2387,11 @@ mod tests {
         assert_eq!(
             line("This article was first published in January 2024 by the paper."),
             None
+        );
+        // A syndicating site's line over a reprint, with the time.
+        assert_eq!(
+            line("This content was published on January 25, 2024 - 17:20"),
+            Some(d(2024, 1, 25))
         );
     }
 }

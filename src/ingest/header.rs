@@ -2273,25 +2273,7 @@ fn masthead_at(
             .enumerate()
             .any(|(j, l)| j != index && contains_words(&l.text.to_lowercase(), &needle))
     };
-    // "News" / "Finance" / "Sports": a menu printed one item per line
-    // right under it (past chrome such as a search box's label).
-    // (Items the page's chrome patterns know, "Home" / "About" / "Contact",
-    // count: a menu of them alone is a menu too.)
-    let item = |j: usize| is_menu_item(&lines[j].text, &shapes[j]);
-    let menu_below = || {
-        let items = (index + 1..lines.len().min(index + 10))
-            .skip_while(|&j| chrome[j] && !item(j) || j == index + 1 && shapes[j].words > 3)
-            .take_while(|&j| item(j))
-            .count();
-        // Or the menu on one line: "News | Opinion | Video | Explainers".
-        let menu_line = lines
-            .get(index + 1)
-            .zip(shapes.get(index + 1))
-            .is_some_and(|(l, s)| {
-                s.separators >= 2 && !l.text.ends_with('.') && s.words <= 3 * (s.separators + 1)
-            });
-        items >= 3 || menu_line
-    };
+    let menu_below = || site_menu_below(lines, shapes, chrome, index);
     // Named again below: anywhere when it opens the page; under chrome
     // ("Menu", "Search") only in the copyright line, as a section's label
     // ("Middle East") is named again in the page's breadcrumbs.
@@ -2304,6 +2286,13 @@ fn masthead_at(
                     && (lower.contains('©') || lower.contains("copyright"))
                     && contains_words(&lower, &needle)
             })
+    };
+    // "zagrosdaily.net" over "Zagros Daily": the page's address over the
+    // nameplate that spells it out, which is the name.
+    let spelt_below = |p: &str| {
+        p.split_whitespace()
+            .last()
+            .is_some_and(|host| outlet_spelt_by_address(host, &lines[index + 1..]).is_some())
     };
     let name = parts
         .iter()
@@ -2321,6 +2310,7 @@ fn masthead_at(
                 // "NEWSLINE": a logo set in capitals, the prose's "Newsline".
                 || in_name_case(p).is_some_and(|c| is_rare_word(&c)) && confirmed_below(p)
                 || is_capitalised_name(p) && menu_below()
+                || index == page_start && is_site_address_name(p) && !spelt_below(p)
         })
         .max_by_key(|p| p.len())?;
     if is_status_label(name) {
@@ -2341,6 +2331,8 @@ fn masthead_at(
         "an official body's own page"
     } else if has_outlet_word(name) {
         "a publisher's name"
+    } else if index == page_start && is_site_address_name(name) && !spelt_below(name) {
+        "the site's address as its name, at the top of the page"
     } else if mentioned_again(name) || acronym.is_some_and(mentioned_again) {
         "named again on the page"
     } else if lines
@@ -2374,6 +2366,46 @@ fn masthead_at(
         why,
         strong: why != "a publisher's name",
     })
+}
+
+/// "News" / "Finance" / "Sports": a menu printed one item per line right
+/// under line `index` (past chrome such as a search box's label), or on
+/// one line: "News | Opinion | Video | Explainers". (Items the page's
+/// chrome patterns know, "Home" / "About" / "Contact", count: a menu of
+/// them alone is a menu too.)
+fn site_menu_below(lines: &[Line], shapes: &[Shape], chrome: &[bool], index: usize) -> bool {
+    let item = |j: usize| is_menu_item(&lines[j].text, &shapes[j]);
+    let items = (index + 1..lines.len().min(index + 10))
+        .skip_while(|&j| chrome[j] && !item(j) || j == index + 1 && shapes[j].words > 3)
+        .take_while(|&j| item(j))
+        .count();
+    let menu_line = lines
+        .get(index + 1)
+        .zip(shapes.get(index + 1))
+        .is_some_and(|(l, s)| {
+            s.separators >= 2 && !l.text.ends_with('.') && s.words <= 3 * (s.separators + 1)
+        });
+    items >= 3 || menu_line
+}
+
+/// "swissinfo.ch", "SWI swissinfo.ch", "dawn.com": a site whose logo is its
+/// web address (in lower case, as addresses are written), perhaps after its
+/// initials. Only the page's first line is read so: an address lower down
+/// is a link.
+fn is_site_address_name(text: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let address = R.get_or_init(|| Regex::new(r"^[a-z0-9][a-z0-9-]{2,30}\.[a-z]{2,6}$").unwrap());
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, before)) => {
+            before.len() <= 2
+                && address.is_match(last)
+                && before
+                    .iter()
+                    .all(|w| w.len() <= 5 && w.chars().all(|c| c.is_ascii_uppercase()))
+        }
+        None => false,
+    }
 }
 
 /// A nameplate the line makes whatever surrounds it: a known outlet's
