@@ -3936,6 +3936,42 @@ fn bylines_after_the_end(kinds: &mut [Kind], ended: Option<usize>) {
     }
 }
 
+/// "; the page's metadata disagrees (article:published_time says ...)":
+/// the publication dates of the metadata other than `d`'s, if any.
+fn metadata_disagrees(meta: &SourceMeta, d: &PublishedDate) -> String {
+    let others: Vec<String> = meta
+        .dates
+        .iter()
+        .filter(|m| !m.modified && m.date != d.date)
+        .map(|m| format!("{} says {}", m.field, m.date))
+        .collect();
+    if others.is_empty() {
+        String::new()
+    } else {
+        format!("; the page's metadata disagrees ({})", others.join(", "))
+    }
+}
+
+/// "2024-08-06T03:40:00Z" in the metadata, "August 5, 2024, 11:40 PM EDT"
+/// in the byline over the article: the moment in UTC, and the day the page
+/// prints a day off it. The page's own day is its readers': the byline's
+/// line and date, and the metadata's field.
+fn printed_day_over_utc<'k>(
+    kinds: &'k [Kind],
+    meta: &'k SourceMeta,
+    first_paragraph: usize,
+) -> Option<(usize, &'k PublishedDate, &'k str)> {
+    let m = meta.dates.iter().find(|m| !m.modified)?;
+    let (i, d) = kinds[..first_paragraph.min(kinds.len())]
+        .iter()
+        .enumerate()
+        .find_map(|(i, k)| match k {
+            Kind::Byline(b) => b.date.as_ref().map(|d| (i, d)),
+            _ => None,
+        })?;
+    (m.utc_time && (d.date - m.date).num_days().abs() == 1).then_some((i, d, m.field.as_str()))
+}
+
 /// The publication date, strongest candidate first: a date line above the
 /// article (labelled "Published" or not), the page's metadata, a byline's
 /// date, an "Updated" line above the article, a date line after it, and
@@ -3971,19 +4007,7 @@ fn choose_date(
             .iter()
             .find(|(i, d)| *i < end && d.updated == updated)
     };
-    let meta_note = |d: &PublishedDate| -> String {
-        let others: Vec<String> = meta
-            .dates
-            .iter()
-            .filter(|m| !m.modified && m.date != d.date)
-            .map(|m| format!("{} says {}", m.field, m.date))
-            .collect();
-        if others.is_empty() {
-            String::new()
-        } else {
-            format!("; the page's metadata disagrees ({})", others.join(", "))
-        }
-    };
+    let meta_note = |d: &PublishedDate| metadata_disagrees(meta, d);
     let from_line = |i: usize, d: &PublishedDate, what: &str| {
         let mut why = format!("{what} (line {})", lines[i].no);
         if let Some(n) = &d.note {
@@ -4004,6 +4028,13 @@ fn choose_date(
     };
     if let Some((i, d)) = above(false, first_body).filter(|(i, d)| !saved_day(*i, d)) {
         return from_line(*i, d, "the date line above the article");
+    }
+    if let Some((i, d, field)) = printed_day_over_utc(kinds, meta, first_paragraph) {
+        let mut decided = from_line(i, d, "the date in the byline")?;
+        decided.why.push_str(&format!(
+            "; {field} gives the moment in UTC, a day off the page's"
+        ));
+        return Some(decided);
     }
     if let Some(m) = meta.dates.iter().find(|m| !m.modified) {
         let agree: Vec<&str> = meta
@@ -4650,6 +4681,7 @@ mod tests {
                 field: "article:published_time".into(),
                 date: day(25).unwrap(),
                 modified: false,
+                utc_time: false,
             }],
             ..SourceMeta::default()
         };

@@ -623,15 +623,22 @@ fn metadata(doc: &Html, scripts: &[String]) -> SourceMeta {
             true,
         ),
     ];
+    let mut instants: Vec<Option<chrono::DateTime<chrono::FixedOffset>>> = Vec::new();
     for (field, value, modified) in fields {
         if let Some(date) = value.as_deref().and_then(day) {
+            let instant = value
+                .as_deref()
+                .and_then(|v| chrono::DateTime::parse_from_rfc3339(v.trim()).ok());
             dates.push(MetaDate {
                 field: field.to_string(),
                 date,
                 modified,
+                utc_time: instant.is_some_and(|t| t.offset().local_minus_utc() == 0),
             });
+            instants.push(instant);
         }
     }
+    local_date_first(&mut dates, &instants);
     let address = attr("link[rel=\"canonical\"]", "href")
         .or_else(|| attr("meta[property=\"og:url\"]", "content"));
     let authors = meta_authors(
@@ -653,6 +660,36 @@ fn metadata(doc: &Html, scripts: &[String]) -> SourceMeta {
         authors,
         field_lines: 0,
         reading: super::Reading::SavedPage,
+    }
+}
+
+/// "2024-08-06T03:40:00Z" in `article:published_time` and
+/// "2024-08-05T23:40:00-04:00" in the JSON-LD: one moment, written in UTC
+/// and in the publisher's own time. The day is the one the page prints
+/// (as its readers' clocks read it), so the publication field written
+/// with an offset other than UTC's goes first when another, in UTC, gives
+/// the same moment on another day.
+fn local_date_first(
+    dates: &mut Vec<MetaDate>,
+    instants: &[Option<chrono::DateTime<chrono::FixedOffset>>],
+) {
+    let utc = |i: usize| instants[i].is_some_and(|t| t.offset().local_minus_utc() == 0);
+    let Some(first) = (0..dates.len()).find(|&i| !dates[i].modified) else {
+        return;
+    };
+    if !utc(first) {
+        return;
+    }
+    let same_moment = |i: usize| {
+        instants[i]
+            .zip(instants[first])
+            .is_some_and(|(a, b)| (a.timestamp() - b.timestamp()).abs() <= 60)
+    };
+    if let Some(local) = (first + 1..dates.len()).find(|&i| {
+        !dates[i].modified && !utc(i) && same_moment(i) && dates[i].date != dates[first].date
+    }) {
+        let kept = dates.remove(local);
+        dates.insert(first, kept);
     }
 }
 

@@ -136,6 +136,10 @@ pub struct MetaDate {
     pub date: NaiveDate,
     /// A modification date, not the publication's.
     pub modified: bool,
+    /// Written with a time in UTC ("2024-08-06T03:40:00Z"): the day is
+    /// UTC's, which may not be the one the page prints for its readers.
+    #[serde(default)]
+    pub utc_time: bool,
 }
 
 /// What a page's markup says of one line of its text.
@@ -359,6 +363,7 @@ fn header_field(meta: &mut SourceMeta, key: &str, value: &str) -> Option<bool> {
                     field: format!("the scraper's {key} field"),
                     date,
                     modified: false,
+                    utc_time: false,
                 });
             }
             Some(false)
