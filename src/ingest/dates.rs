@@ -443,7 +443,13 @@ pub fn parse_date_line(
         None => line,
     };
     let line = without_time_ago(line.trim());
-    let line = publication_note(&line);
+    // "- January 25, 2024": the separator after the author's name, which
+    // the scraper left on the line above.
+    let line = ["- ", "– ", "— ", "| ", "· ", "• "]
+        .iter()
+        .find_map(|sep| line.strip_prefix(sep))
+        .unwrap_or(&line);
+    let line = publication_note(line);
     let line = without_trailing_byline(line);
     let line = without_issue_number(line);
     let line = without_agency(line);
@@ -2372,6 +2378,13 @@ mod tests {
             line("Update: 16:47 - 28/09/2024 Saturday"),
             Some(d(2024, 9, 28))
         );
+    }
+
+    #[test]
+    fn a_separator_left_before_the_date_is_no_part_of_it() {
+        // The byline's separator, the name on the line above.
+        assert_eq!(line("- January 25, 2024"), Some(d(2024, 1, 25)));
+        assert_eq!(line("| 25/01/2024 18:40"), Some(d(2024, 1, 25)));
     }
 
     #[test]
