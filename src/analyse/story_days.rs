@@ -359,7 +359,7 @@ fn event_day<'a>(brief: &'a Brief, core: &FxHashMap<&str, f32>) -> Vec<Candidate
         let Some(at) = m.context.find(m.text.as_str()) else {
             continue;
         };
-        if is_dateline(&m.context, at) {
+        if is_dateline(&m.context, at) || set_as_background(&m.context[..at]) {
             continue;
         }
         // Words only (no dashes, no "'s"), nearest first.
@@ -412,6 +412,22 @@ fn event_day<'a>(brief: &'a Brief, core: &FxHashMap<&str, f32>) -> Vec<Candidate
         close.truncate(1);
     }
     close
+}
+
+/// "The announcement came as Washington threatened to retaliate for the
+/// killing of three soldiers on Sunday", "The strikes follow a drone attack
+/// on Friday": a report sets another event beside its own as background,
+/// and the day after such words (`before`: the sentence up to the day) is
+/// that other event's.
+fn set_as_background(before: &str) -> bool {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    R.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:(?:came|comes|coming)\s+(?:[\w'’-]+\s+){0,3}?(?:as|after|amid|since)|follows|followed)\b",
+        )
+        .unwrap()
+    })
+    .is_match(before)
 }
 
 /// A day a report gives for the event, the mention that gives it, and
@@ -890,6 +906,49 @@ mod tests {
             [(3, false), (4, false)],
             "{shown:?}"
         );
+    }
+
+    #[test]
+    fn a_day_the_report_sets_as_background_is_another_events() {
+        // Published Wednesday 15 March 2023: a group's halt announced on
+        // Tuesday, after a drone attack on Sunday that every report recalls.
+        let halt = |line: usize, background: &str| {
+            brief(
+                d(2023, 3, 15),
+                &[
+                    (
+                        "The Rafidain Brigades said late on Tuesday they would halt their drone attacks on the depot.",
+                        line,
+                    ),
+                    (background, line + 1),
+                ],
+            )
+        };
+        let words = "Rafidain Brigades halt drone attacks depot soldiers killed";
+        let (_, shown) = days_of(
+            &[
+                halt(
+                    3,
+                    "The announcement came as officials vowed to answer the drone attacks on the depot that killed two soldiers on Sunday.",
+                ),
+                halt(
+                    7,
+                    "The halt follows the drone attacks on the depot, in which two soldiers were killed on Sunday.",
+                ),
+            ],
+            &[words, words],
+        );
+        assert_eq!(
+            shown,
+            [("Tuesday 14 March 2023".to_string(), 3)],
+            "the halt's day, not the attack's"
+        );
+        assert!(set_as_background(
+            "The strikes came days after a drone attack killed three soldiers"
+        ));
+        assert!(!set_as_background(
+            "Three soldiers were killed when a drone came down on the base"
+        ));
     }
 
     #[test]
