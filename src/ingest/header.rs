@@ -1528,7 +1528,7 @@ pub fn credit_line(line: &str) -> Option<Vec<String>> {
             return None;
         }
         let names: Vec<String> = c[1]
-            .split([',', '/', '&', ';'])
+            .split([',', '/', '&', ';', '+'])
             .flat_map(|p| p.split(" and "))
             .flat_map(|p| p.split(" AND "))
             // "Iraqi Ministry of Defense, via Reuters": the agency that
@@ -4318,6 +4318,15 @@ mod tests {
             Some(vec![
                 "Iraqi Ministry of Defense".to_string(),
                 "Reuters".to_string()
+            ])
+        );
+        // Joined by a plus (the unnamed agencies are dropped with the rest
+        // of the credits: `entities::is_unnamed_wires`).
+        assert_eq!(
+            credit_line("Source: Agencies + Harbour Daily English"),
+            Some(vec![
+                "Agencies".to_string(),
+                "Harbour Daily English".to_string()
             ])
         );
         // A sentence of the text that opens with the word.
