@@ -381,6 +381,12 @@ fn join_cut_chains(groups: Vec<Vec<Occurrence>>, aliases: &Aliases) -> Vec<Vec<O
         g
     };
     let roots: Vec<usize> = (0..groups.len()).map(root).collect();
+    gathered(groups, &roots)
+}
+
+/// Each group joined to the group `roots` gives it (its own index when it
+/// joins none), the emptied ones dropped, in the groups' order.
+fn gathered(groups: Vec<Vec<Occurrence>>, roots: &[usize]) -> Vec<Vec<Occurrence>> {
     let mut out: Vec<Vec<Occurrence>> = (0..groups.len()).map(|_| Vec::new()).collect();
     for (g, group) in groups.into_iter().enumerate() {
         out[roots[g]].extend(group);
@@ -435,13 +441,8 @@ fn join_tied_names(groups: Vec<Vec<Occurrence>>, aliases: &Aliases) -> Vec<Vec<O
             }
         }
     }
-    let mut out: Vec<Vec<Occurrence>> = (0..groups.len()).map(|_| Vec::new()).collect();
-    for (g, group) in groups.into_iter().enumerate() {
-        let r = root(&mut parent, g);
-        out[r].extend(group);
-    }
-    out.retain(|g| !g.is_empty());
-    out
+    let roots: Vec<usize> = (0..groups.len()).map(|g| root(&mut parent, g)).collect();
+    gathered(groups, &roots)
 }
 
 /// A name's spelling, case, hyphens, apostrophes and stops aside:

@@ -2848,10 +2848,7 @@ const PRINTED_AGAIN: &str = "the page prints it more than once";
 /// "Middle East"; "Pentagon reporter" under its author's name is her job).
 fn short_headline_over_byline(lines: &[Line], shapes: &[Shape], kinds: &[Kind], i: usize) -> bool {
     let signed = |j: usize| matches!(kinds[j], Kind::Byline(_) | Kind::Date(_));
-    let unsigned_above = !(0..i)
-        .rev()
-        .find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
-        .is_some_and(signed);
+    let unsigned_above = !chrome_passed_up(kinds, i).is_some_and(signed);
     let signed_below = (i + 1..lines.len().min(i + 3))
         .find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
         .is_some_and(signed);
@@ -2877,14 +2874,13 @@ fn stopped_headline_over_byline(
     kinds: &[Kind],
     i: usize,
 ) -> bool {
-    let past_chrome_up = (0..i).rev().find(|&j| !matches!(kinds[j], Kind::Chrome(_)));
     lines[i].text.trim_end().ends_with('.')
         && (5..=24).contains(&shapes[i].words)
         && shapes[i].starts_like_a_sentence
         && shapes[i].separators == 0
         && crate::sentences::sentences(&lines[i].text).len() <= 2
         && signs_it(kinds, past_chrome(kinds, i + 1))
-        && past_chrome_up.is_none_or(|j| !matches!(kinds[j], Kind::Text(_)))
+        && chrome_passed_up(kinds, i).is_none_or(|j| !matches!(kinds[j], Kind::Text(_)))
 }
 
 /// The headline: among the text lines above the first good paragraph, the
@@ -3054,7 +3050,7 @@ fn signed_under(
         Some("its standfirst of two lines and a byline follow it".to_string())
     } else if labels_then_date(i, lines, shapes, kinds) {
         Some("its document type or office and a date follow it".to_string())
-    } else if is_byline((0..i).rev().find(|&j| !matches!(kinds[j], Kind::Chrome(_))))
+    } else if is_byline(chrome_passed_up(kinds, i))
         && next.is_some_and(|j| j >= region_end || matches!(kinds[j], Kind::Date(_)))
     {
         // The layout that prints the author over the headline: the
@@ -3509,7 +3505,6 @@ fn dated_entry(text: &str) -> bool {
     })
 }
 
-/// The first line from `from` on that is not chrome.
 /// Is line `j` one of a list of tags ("Tags" / "Iraq" / "Office of the
 /// Spokesperson"): short lines under a tag list's label. A section's name
 /// printed in the menu and again among the tags is no headline printed twice.
@@ -3525,11 +3520,19 @@ fn in_tag_list(lines: &[Line], shapes: &[Shape], j: usize) -> bool {
         .any(|k| re.is_match(lines[k].text.trim()))
 }
 
+/// The first line from `from` on that is not chrome.
 fn past_chrome(kinds: &[Kind], from: usize) -> Option<usize> {
     kinds[from..]
         .iter()
         .position(|k| !matches!(k, Kind::Chrome(_)))
         .map(|p| from + p)
+}
+
+/// The nearest line before `before` that is not chrome.
+fn chrome_passed_up(kinds: &[Kind], before: usize) -> Option<usize> {
+    kinds[..before]
+        .iter()
+        .rposition(|k| !matches!(k, Kind::Chrome(_)))
 }
 
 /// Is line `j` a byline that signs an article (its authors, or no speaker):
@@ -3632,9 +3635,7 @@ fn drop_labels_menus_and_taglines(
     {
         // The byline printed over that line ("By Jane Roe" / the headline
         // / the date) is no evidence for a label above it.
-        let signed_above = (0..candidates[at].0)
-            .rev()
-            .find(|&j| !matches!(kinds[j], Kind::Chrome(_)))
+        let signed_above = chrome_passed_up(kinds, candidates[at].0)
             .is_some_and(|j| matches!(kinds[j], Kind::Byline(_)));
         let mut k = 0;
         candidates.retain(|c| {

@@ -673,11 +673,10 @@ fn local_date_first(
     dates: &mut Vec<MetaDate>,
     instants: &[Option<chrono::DateTime<chrono::FixedOffset>>],
 ) {
-    let utc = |i: usize| instants[i].is_some_and(|t| t.offset().local_minus_utc() == 0);
     let Some(first) = (0..dates.len()).find(|&i| !dates[i].modified) else {
         return;
     };
-    if !utc(first) {
+    if !dates[first].utc_time {
         return;
     }
     let same_moment = |i: usize| {
@@ -686,7 +685,10 @@ fn local_date_first(
             .is_some_and(|(a, b)| (a.timestamp() - b.timestamp()).abs() <= 60)
     };
     if let Some(local) = (first + 1..dates.len()).find(|&i| {
-        !dates[i].modified && !utc(i) && same_moment(i) && dates[i].date != dates[first].date
+        !dates[i].modified
+            && !dates[i].utc_time
+            && same_moment(i)
+            && dates[i].date != dates[first].date
     }) {
         let kept = dates.remove(local);
         dates.insert(first, kept);
