@@ -839,10 +839,16 @@ fn without_own_outlet(organisations: &mut Vec<crate::brief::Organisation>, own: 
     organisations.retain(|o| !(outlet_name && o.name == own || known_form(&o.name)));
 }
 
-/// Does a credit name the page's own outlet: its name, or its initials
-/// ("ERBIL (IKT) -" on Iraqi Kurdistan Today's page)?
+/// Does a credit name the page's own outlet: its name, its initials
+/// ("ERBIL (IKT) -" on Iraqi Kurdistan Today's page), or its name without
+/// the words that say what it is ("TEHRAN (Harbour) -" on Harbour News
+/// Agency's page)?
 fn names_own_outlet(credit: &str, outlet: &str) -> bool {
-    credit == outlet || super::header::spells_out(credit, outlet)
+    credit == outlet
+        || super::header::spells_out(credit, outlet)
+        || outlet.strip_prefix(credit).is_some_and(|rest| {
+            rest.starts_with(' ') && rest.split_whitespace().all(super::header::has_outlet_word)
+        })
 }
 
 #[cfg(test)]
@@ -973,6 +979,8 @@ mod tests {
             "Harbour Kurdistan Today"
         ));
         assert!(!names_own_outlet("AFP", "Harbour Kurdistan Today"));
+        assert!(names_own_outlet("Harbour", "Harbour News Agency"));
+        assert!(!names_own_outlet("Harbour", "Harbour Kurdistan Today"));
     }
 
     #[test]

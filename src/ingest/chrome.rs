@@ -129,11 +129,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         r"^(?:©|\(c\)\s|copyright(?:\s*$|\s*[©:(\d]|\s+(?-i:\p{Lu}))).{0,200}$",
     ),
     ("copyright", r"^all rights reserved\.?$"),
-    // "All rights reserved to Harbour News 2025", "All content © Harbour
-    // News 2025": the owner after the notice's words.
+    // "All rights reserved to Harbour News 2025", "All rights reserved ©
+    // Harbour News 2025", "All content © Harbour News 2025": the owner
+    // after the notice's words.
     (
         "copyright",
-        r"^all (?:rights (?:are )?reserved (?:to|for|by)|(?:content|contents|material) (?:©|copyright))\s.{2,80}$",
+        r"^all (?:rights (?:are )?reserved (?:to|for|by|©)|(?:content|contents|material) (?:©|copyright))\s.{2,80}$",
     ),
     // "example.com © 1996-2024 The Example Post": the site's address
     // before the notice.
@@ -426,7 +427,13 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // A page's licence badge and a link to the article in another language.
     (
         "licence badge",
-        r"^creative commons licen[cs]e\.?$|^this (?:work|article) is licen[cs]ed under a creative commons\b.{0,120}$",
+        r"^creative commons licen[cs]e\.?$|^this (?:work|article) is licen[cs]ed under a creative commons\b.{0,120}$|^(?:creative commons\s*:?\s*)?some rights reserved\.?$",
+    ),
+    // A think tank's note on the programme a piece was written for: "This
+    // publication is part of the Harbour Council's Project on ...".
+    (
+        "programme note",
+        r"^this (?:publication|article|post|blog post|piece|report|analysis|commentary|paper|brief) (?:is|was) (?:part of|produced (?:as part of|under|by|with)|made possible by|supported by|funded by)\s.{2,200}$",
     ),
     (
         "language switch",
@@ -1377,6 +1384,17 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
             if m.as_str().starts_with(['.', '!', '?']) {
                 return true;
             }
+            // "... has called for the coalition's departure © Jane Roe,
+            // AFP": the sign and the holder's name end the caption, after
+            // whatever word; no sentence of an article prints it.
+            let holder = line[m.end()..].trim();
+            if m.as_str() == "©"
+                && holder.chars().count() <= 60
+                && !holder.contains(['.', '!', '?'])
+                && holder.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            {
+                return true;
+            }
             let before = line[..m.start()].trim_end();
             let word = before
                 .rsplit(|c: char| !c.is_alphabetic())
@@ -1392,6 +1410,27 @@ fn is_caption(line: &str, shape: &Shape) -> bool {
         || shape.words <= 40 && barred.is_match(line)
         || shape.words <= 30 && after_stop.is_match(line)
         || shape.words <= 30 && issued_credit()
+        || shape.words <= 20 && !shape.sentence_end && office_credit(line)
+}
+
+/// "Iraqi Prime Minister Mohammed Shia al-Sudani (Iraqi PM's Office)": a
+/// portrait's caption with no full stop, the office that handed the
+/// picture out in brackets at its end. The word that ends the bracket is an
+/// office's, in either case; a headline's aside names no office.
+fn office_credit(line: &str) -> bool {
+    let Some(inside) = line
+        .strip_suffix(')')
+        .and_then(|l| l.rsplit_once(" ("))
+        .map(|(_, inside)| inside)
+    else {
+        return false;
+    };
+    let words = inside.split_whitespace().count();
+    let last = inside.rsplit(' ').next().unwrap_or(inside).to_lowercase();
+    (2..=6).contains(&words)
+        && inside.starts_with(char::is_uppercase)
+        && !inside.contains(['(', '[', ']'])
+        && ["office", "handout"].contains(&last.as_str())
 }
 
 /// Is this a terminating line, and a hard one? (See the module comment.)
@@ -2212,6 +2251,7 @@ mod tests {
             "COPYRIGHT HARBOUR WIRE 2024",
             "Copyright: Harbour Wire",
             "Copyright",
+            "All rights reserved © Harbour Wire 2024",
         ] {
             assert_eq!(b.matches(notice), Some("copyright"), "{notice}");
         }
@@ -2312,6 +2352,21 @@ mod tests {
             Some("follow prompt")
         );
         assert_eq!(b.matches("Creative Commons License"), Some("licence badge"));
+        assert_eq!(
+            b.matches("Creative Commons: Some rights reserved."),
+            Some("licence badge")
+        );
+        assert_eq!(
+            b.matches(
+                "This publication is part of the Harbour Council's Project on Regional Order."
+            ),
+            Some("programme note")
+        );
+        // (A sentence of the article about a report is not the note.)
+        assert_eq!(
+            b.matches("The report is part of a wider review of the coalition's mission."),
+            None
+        );
         assert!(
             b.matches("NEW You can now listen to Harbour Review articles!")
                 .is_some()
@@ -2437,6 +2492,8 @@ mod tests {
         for caption in [
             "Iraqi Prime Minister Mohammed Shia al-Sudani. (Iraqi PM Media Office)",
             "The minister receives the envoy in Erbil. (KRG press office)",
+            "Iraqi Prime Minister Mohammed Shia al-Sudani (Iraqi PM's Office)",
+            "Kurdistan Region President Nechirvan Barzani (Presidency Media Office)",
         ] {
             assert_eq!(why(caption), Some("photo caption"), "{caption}");
         }
@@ -2444,6 +2501,8 @@ mod tests {
             why("The decision was announced on Friday. (Ministry of Defence)"),
             None
         );
+        // (A headline's aside is no office's credit.)
+        assert_eq!(why("Sudani Meets Envoy on Coalition Exit (Updated)"), None);
     }
 
     #[test]

@@ -2412,6 +2412,9 @@ fn is_author_bio(text: &str, authors: &[String], first_names: bool) -> bool {
         "joined",
         "previously",
         "leads",
+        // "Jane Roe can be reached at jane.roe@example.com."
+        "can",
+        "may",
     ];
     // "Koenig covers the Pentagon ...": the surname alone, as many papers
     // print the note (any word of the name: the byline may have run the
@@ -3143,7 +3146,8 @@ fn place_then_date(j: usize, shapes: &[Shape], kinds: &[Kind]) -> bool {
     let Some(k) = past_chrome(kinds, j + 1) else {
         return false;
     };
-    matches!(kinds[k], Kind::Text(_))
+    // (Or the section's label printed again from the menu: "World".)
+    matches!(kinds[k], Kind::Text(_) | Kind::Repeat(_))
         && shapes[k].words <= 3
         && !shapes[k].sentence_end
         && past_chrome(kinds, k + 1).is_some_and(|d| matches!(kinds[d], Kind::Date(_)))
@@ -3570,11 +3574,13 @@ fn drop_labels_menus_and_taglines(
     // "Articles & Analysis"): a few words under two or more lines as short,
     // when a headline follows it.
     // Or its first item, two such lines under it.
+    // ("Russian Politics & Diplomacy": two sections' names joined are one
+    // item.)
     let menu_item = |i: usize| {
         let short = |j: usize| {
-            shapes
-                .get(j)
-                .is_some_and(|s| s.words <= 3 && !s.sentence_end)
+            shapes.get(j).is_some_and(|s| {
+                (s.words <= 3 || s.words == 4 && lines[j].text.contains(" & ")) && !s.sentence_end
+            })
         };
         shapes[i].words <= 4
             && meta.mark(lines[i].no).is_none()
@@ -4547,6 +4553,7 @@ mod tests {
         assert!(bio("JANE ROE is a senior fellow at the Harbour Forum."));
         assert!(bio("RASHID covers security for the Forum."));
         assert!(bio("*Omar Rashid was an adviser to the ministry.*"));
+        assert!(bio("Jane Roe can be reached at jane.roe@harbour.example."));
         // Another person, or the author's name not followed by a note's verb.
         assert!(!bio("JOHN DOE is a senior fellow at the Harbour Forum."));
         assert!(!bio("JANE ROE said the talks would resume."));

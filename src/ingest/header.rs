@@ -163,7 +163,7 @@ pub fn byline(line: &str, style: DateStyle, marked: bool) -> Option<Byline> {
     static R: OnceLock<Regex> = OnceLock::new();
     let re = R.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:(?:by|par|por|door|hosted by|written by|words by|story by|posted by|reported by|report by|text by|interview by|interviewed by|(?:an?\s+)?(?:analysis|commentary|column|essay|opinion|op-ed|review|feature|guest essay|guest post|explainer) by)\s*:?|(?:authors?|reporters?|writer|correspondent|byline)\s*:)\s+(\S.*)$",
+            r"(?i)^(?:(?:by|par|por|door|hosted by|written by|words by|story by|posted by|reported by|report by|text by|interview by|interviewed by|(?:an?\s+)?(?:analysis|commentary|column|essay|opinion|op-ed|review|feature|guest essay|guest post|explainer|blog post|article) by|blog posted by)\s*:?|(?:authors?|reporters?|writer|correspondent|byline)\s*:)\s+(\S.*)$",
         )
         .unwrap()
     });
@@ -1853,6 +1853,14 @@ pub fn outlet_line(line: &str) -> Option<String> {
             .map(|(n, _)| n.to_string());
     }
     let name = name_before_place(t)?.to_string();
+    // "Radio Free Europe / Radio Liberty": a name in two halves, each a
+    // publisher's by its words, is one name (the second is no place).
+    let second = t[name.len()..].trim_start_matches([' ', '/', '–', '—', '-']);
+    let name = if has_outlet_word(&name) && has_outlet_word(second) {
+        t.to_string()
+    } else {
+        name
+    };
     (has_outlet_word(&name) || known_outlet(&name).is_some_and(|(_, wire)| !wire)).then_some(name)
 }
 
@@ -3895,6 +3903,15 @@ mod tests {
         assert_eq!(d("CAMP ARROW, N.C. -").as_deref(), Some("CAMP ARROW"));
         // A place in capitals with a name that is no place after it is not.
         assert_eq!(d("FORT HOLLIS, Jane Roe –"), None);
+    }
+
+    #[test]
+    fn the_kind_of_piece_before_by() {
+        // A think tank's label for the kind of piece before "by".
+        let b = |s: &str| byline(s, DateStyle::default(), false).unwrap_or_default();
+        assert_eq!(b("Blog posted by Jane A. Roe").authors, ["Jane A. Roe"]);
+        assert_eq!(b("Article by Omar Rashid").authors, ["Omar Rashid"]);
+        assert!(byline("Articles by topic", DateStyle::default(), false).is_none());
     }
 
     #[test]
