@@ -468,6 +468,10 @@ fn standings(
                 // A single line dropped into the article (an advert, a
                 // teaser, a caption) is looked past, not a boundary.
                 Kind::Chrome(why) if INTERRUPTIONS.contains(&why.as_str()) => Standing::Aside,
+                // A byline the chrome patterns know ("Reporting from
+                // Baghdad", "Gulf Wire staff") is looked past as a byline
+                // read as one is.
+                Kind::Chrome(why) if why == "byline" => Standing::Aside,
                 // One line of chrome that cannot end an article, between
                 // its text and a paragraph of it: a share bar, a promo's
                 // heading or a button printed inside the article.
