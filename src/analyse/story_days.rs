@@ -416,14 +416,17 @@ fn event_day<'a>(brief: &'a Brief, core: &FxHashMap<&str, f32>) -> Vec<Candidate
 
 /// "The announcement came as Washington threatened to retaliate for the
 /// killing of three soldiers on Sunday", "The strikes follow a drone attack
-/// on Friday": a report sets another event beside its own as background,
-/// and the day after such words (`before`: the sentence up to the day) is
-/// that other event's.
+/// on Friday", "The strikes were a response to the attack in Jordan on
+/// January 28", "the first attack since the American strikes on Friday": a
+/// report sets another event beside its own as background, and the day
+/// after such words (`before`: the sentence up to the day) is that other
+/// event's. ("Since" counts a few words before the day only: "Since the
+/// war began, rockets hit the base on Friday" dates the rockets.)
 fn set_as_background(before: &str) -> bool {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     R.get_or_init(|| {
         regex::Regex::new(
-            r"(?i)\b(?:(?:came|comes|coming)\s+(?:[\w'’-]+\s+){0,3}?(?:as|after|amid|since)|follows|followed)\b",
+            r"(?i)\b(?:(?:came|comes|coming)\s+(?:[\w'’-]+\s+){0,3}?(?:as|after|amid|since)|follows|followed|(?:was|were|is|are|came|comes)\s+(?:a\s+|an\s+|in\s+)?(?:response|retaliation|reprisal|reply|answer)\s+(?:to|for))\b|\bsince\s+(?:[\w'’,-]+\s+){0,5}$",
         )
         .unwrap()
     })
@@ -948,6 +951,19 @@ mod tests {
         ));
         assert!(!set_as_background(
             "Three soldiers were killed when a drone came down on the base"
+        ));
+        assert!(set_as_background(
+            "The strikes were a response to the drone attack on the outpost "
+        ));
+        assert!(set_as_background(
+            "It was the first deadly attack on allied forces since the American strikes "
+        ));
+        // (The report's own event, after a clause that recalls another.)
+        assert!(!set_as_background(
+            "Since the war began, rockets have hit the base, most recently "
+        ));
+        assert!(!set_as_background(
+            "In retaliation for the attack, the United States struck seven sites "
         ));
     }
 
