@@ -882,6 +882,9 @@ struct Mention {
     name: Vec<String>,
     /// The role before it, as written.
     role: Option<String>,
+    /// Addressed by an honorific alone ("Mr. Biden", "Ms Roe"): no role,
+    /// but a person all the same.
+    addressed: bool,
     /// Evidence that it names a person.
     person: bool,
     /// Evidence that it names something else.
@@ -1717,6 +1720,10 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         && !matches!(apposition, Some(Apposition::Person(_)));
     // "his Iraqi counterpart, Jane Roe": who she stands beside, not her
     // office (the word is evidence of a person all the same).
+    let addressed = !role_tokens.is_empty()
+        && role_tokens
+            .iter()
+            .all(|t| matches!(lower(strip_punct(t)).as_str(), "mr" | "mrs" | "ms"));
     let role = role_of(
         tokens,
         start,
@@ -1729,6 +1736,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
     Some(Mention {
         name,
         role,
+        addressed,
         person,
         not_person,
         plain_words,
@@ -2318,11 +2326,11 @@ fn decide(mentions: Vec<Mention>, links: Vec<(Vec<String>, String)>) -> Vec<Pers
         }
     }
     // A title before a surname that no full name of the article ends
-    // ("Prime Minister al-Sudani", "President Biden") names a person all
-    // the same: the surname is the name the article gives.
+    // ("Prime Minister al-Sudani", "President Biden", "Mr. Biden") names a
+    // person all the same: the surname is the name the article gives.
     for (m, key) in mentions.iter().zip(&keys) {
         if m.name.len() == 1
-            && m.role.as_ref().is_some_and(|r| !r.is_empty())
+            && (m.role.as_ref().is_some_and(|r| !r.is_empty()) || m.addressed)
             && is_person(m, key)
             && !people
                 .iter()
