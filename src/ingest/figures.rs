@@ -258,6 +258,12 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
         if let Some((_, len)) = &place {
             end += len;
         }
+        // "..., two Iraqi officials said": how many people the report
+        // heard, not a fact of the story (two reports of one event citing
+        // two and three officials do not disagree).
+        if unit == "officials" && cites_its_sources(&sentence[end..]) {
+            continue;
+        }
         // People counted by what happened to them: "three soldiers were
         // killed", "killed three people", "25 others wounded". Whom a
         // number of dead or wounded were is the text's detail; what a story
@@ -289,6 +295,30 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
     }
     out.extend(none_harmed(sentence, line));
     out
+}
+
+/// Do the words after a count of officials make them the report's
+/// sources ("said", "told Reuters", "familiar with the talks", "who spoke
+/// on condition of anonymity")?
+fn cites_its_sources(after: &str) -> bool {
+    let mut words = after
+        .trim_start_matches([',', ' '])
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase());
+    match words.next().as_deref() {
+        Some(
+            "said" | "say" | "says" | "told" | "confirmed" | "added" | "familiar" | "speaking",
+        ) => true,
+        Some("who") => {
+            matches!(
+                words.next().as_deref(),
+                Some("spoke" | "asked" | "requested" | "declined" | "were" | "are")
+            ) && !after.contains("killed")
+                && !after.contains("wounded")
+                && !after.contains("injured")
+        }
+        _ => false,
+    }
 }
 
 /// "The attack caused no casualties", "no one was hurt": a count of
@@ -986,5 +1016,14 @@ mod tests {
         );
         // A name before a noun that is not a weapon still ends the search.
         assert!(counted("They met two Hezbollah officials.").is_empty());
+        // Officials counted as the report's sources count nothing.
+        assert!(
+            counted("The sides disagree on the timetable, two Iraqi officials said.").is_empty()
+        );
+        assert!(counted("Three officials familiar with the talks described the plan.").is_empty());
+        assert_eq!(
+            counted("Two officials were killed in the blast."),
+            [(Some(2.0), "killed".into())]
+        );
     }
 }
