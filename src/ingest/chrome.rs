@@ -234,7 +234,7 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // this image").
     (
         "embedded media",
-        r"^(?:this (?:content|video|media|embed) (?:is not|isn't) available(?: in your (?:region|country|location))?|check out our other content|(?:please )?enable javascript to (?:view|see|watch|play) (?:this|the) (?:content|video|media|embed)|your browser (?:does not|doesn't) support (?:html5 )?(?:audio|video)(?: playback)?|(?:hide|show|toggle) caption|enlarge this image|(?:\p{L}+ )?graphics?)\.?$",
+        r"^(?:this (?:content|video|media|embed) (?:is not|isn't) available(?: in your (?:region|country|location))?|check out our other content|(?:please )?enable javascript to (?:view|see|watch|play) (?:this|the) (?:content|video|media|embed)|your browser (?:does not|doesn't) support (?:html5 )?(?:audio|video)(?: playback)?|(?:hide|show|toggle) caption|enlarge this image|(?:\p{L}+ )?graphics?|embedded (?:video|content|media|post|tweet|audio|player)s?)\.?$",
     ),
     // A label over a story a subscriber may read in full ("Article reserved
     // for subscribers"): the text follows, so it ends nothing.
@@ -2407,6 +2407,8 @@ mod tests {
             "Toggle caption",
             "Enlarge this image",
             "Harbour Graphics",
+            "Embedded video",
+            "Embedded content",
         ] {
             assert_eq!(b.matches(line), Some("embedded media"), "{line}");
         }

@@ -1112,11 +1112,12 @@ fn is_time(field: &str) -> bool {
 /// One field that is a date and little else.
 fn parse_date_field(field: &str, style: DateStyle, max_rest_words: usize) -> Option<PublishedDate> {
     // "Published 4:12 PM GMT+3, March 3, 2024", "16:45 - 28/09/2024
-    // Saturday", "16:25 26.01.2024": the time before the date (a date in
-    // figures may follow it after a space alone).
+    // Saturday", "16:25 26.01.2024", "Updated at 3:40 p.m. ET on September
+    // 27, 2024": the time before the date (a date in figures may follow it
+    // after a space alone).
     static LEAD_TIME: OnceLock<Regex> = OnceLock::new();
     let lead_time = LEAD_TIME.get_or_init(|| {
-        Regex::new(r"(?i)^((?:first\s+|last\s+)?(?:published|posted|updated|update|modified)\s*:?\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*(?:(?:,|\s[-–—]|\s\|)\s*(?:on\s+)?(\S.*)|\s(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b.*))$").unwrap()
+        Regex::new(r"(?i)^((?:first\s+|last\s+)?(?:published|posted|updated|update|modified)\s*:?\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[a-z]{2,5}(?:[+-]\d{1,2}(?::?\d{2})?)?)?\s*(?:(?:(?:,|\s[-–—]|\s\|)\s*(?:on\s+)?|\son\s+)(\S.*)|\s(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b.*))$").unwrap()
     });
     let reordered;
     let field = match lead_time.captures(field.trim()) {
@@ -1973,6 +1974,14 @@ mod tests {
         assert_eq!(
             line("Published 4:12 PM GMT+3, March 3, 2024"),
             Some(d(2024, 3, 3))
+        );
+        assert_eq!(
+            line("Updated at 3:40 p.m. ET on September 27, 2024"),
+            Some(d(2024, 9, 27))
+        );
+        assert_eq!(
+            line("Posted at 10:15 on 27 September 2024"),
+            Some(d(2024, 9, 27))
         );
         assert_eq!(
             line("Politics · August 5, 2025 · 8:10 PM"),
