@@ -218,8 +218,24 @@ pub fn same_person(a: &str, b: &str) -> bool {
         return false;
     }
     match (ta.len() > 1, tb.len() > 1) {
-        (true, true) => token_key(ta[0]) == token_key(tb[0]),
+        (true, true) => given_key(&ta) == given_key(&tb),
         _ => true,
+    }
+}
+
+/// The key of a full name's given name: its first token, or, for a
+/// compound printed in two words ("Abdul Aziz", "Abd al-Karim"), both run
+/// together, as others print it in one ("Abdulaziz"). Only before a
+/// surname: "Abdul Mahdi" alone is a given name and a surname.
+fn given_key(tokens: &[&str]) -> String {
+    let first = tokens[0];
+    let compound = ["abdul", "abd", "abdel", "abdal", "abdol"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w));
+    if compound && tokens.len() > 2 {
+        token_key(&format!("{first}{}", tokens[1]))
+    } else {
+        token_key(first)
     }
 }
 
@@ -303,6 +319,26 @@ mod tests {
         // Another given name is another person; a short name keeps its letters.
         assert!(!same_person("Ahmed Alsudani", "Mohammed al-Sudani"));
         assert_ne!(surname_key("Jane Allen"), surname_key("Jane Len"));
+    }
+
+    #[test]
+    fn a_compound_given_name_in_one_word_or_two() {
+        // (Another compound is another person.)
+        for (a, b, same) in [
+            (
+                "Abdul Aziz al-Mohammadawi",
+                "Abdulaziz al-Mohammedawi",
+                true,
+            ),
+            ("Abd al-Karim Khalaf", "Abdulkarim Khalaf", true),
+            (
+                "Abdul Karim al-Mohammadawi",
+                "Abdulaziz al-Mohammedawi",
+                false,
+            ),
+        ] {
+            assert_eq!(same_person(a, b), same, "{a} / {b}");
+        }
     }
 
     #[test]

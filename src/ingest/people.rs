@@ -510,6 +510,23 @@ const NAMED_PLACE_NOUNS: &[&str] = &[
     "library",
 ];
 
+/// "Sami Abdulrahman Park", "Imam Ali Hospital": a place named after a
+/// person, its noun capitalised as part of the name. Some of those nouns
+/// are surnames too ("Jane Hall", "Dave Camp"): those make a place only
+/// after two names.
+fn ends_with_place_noun(name: &[String]) -> bool {
+    const SURNAMES_TOO: &[&str] = &[
+        "hall", "camp", "park", "tower", "street", "bridge", "market", "station", "palace", "road",
+        "quarter", "base", "dam", "school", "college", "centre", "center", "hotel",
+    ];
+    let Some(last) = name.last().map(|t| lower(t)) else {
+        return false;
+    };
+    name.len() >= 2
+        && NAMED_PLACE_NOUNS.contains(&last.as_str())
+        && (name.len() >= 3 || !SURNAMES_TOO.contains(&last.as_str()))
+}
+
 /// Is the name that ends with `last` followed, with no punctuation
 /// between, by one of `nouns` in lower case ("the Imam Hussein shrine",
 /// "Morgan Stanley analysts")?
@@ -1666,7 +1683,8 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         // "the Imam Hussein shrine", "Morgan Stanley analysts": a place's
         // or a firm's name ("Imam Hussein's shrine" is his).
         || !is_possessive(last) && followed_by(last, after, NAMED_PLACE_NOUNS)
-        || name.len() >= 2 && followed_by(last, after, FIRM_STAFF);
+        || name.len() >= 2 && followed_by(last, after, FIRM_STAFF)
+        || ends_with_place_noun(&name);
     // "Ministry of Peshmerga Affairs": what follows an organisation's head
     // and "of" is the rest of its name.
     let of_head = |head: &str, of: &str| {
@@ -2939,6 +2957,20 @@ mod tests {
         );
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].roles.is_empty(), "{:?}", p[0].roles);
+    }
+
+    #[test]
+    fn a_place_named_after_a_person_is_no_person() {
+        let mut got = names_of(
+            &[
+                "Protesters gathered in Sami Abdulrahman Park on Friday, said Karwan Omar Salih.",
+                "The wounded were taken to Imam Ali Hospital, police said.",
+                "Representative Dave Camp said the base would close, embassy spokeswoman Jane Hall added.",
+            ],
+            &[],
+        );
+        got.sort();
+        assert_eq!(got, ["Dave Camp", "Jane Hall", "Karwan Omar Salih"]);
     }
 
     #[test]
