@@ -2716,13 +2716,14 @@ fn names_a_body(text: &str) -> bool {
 }
 
 /// "U.S. Embassy in Iraq", "Ministry of Water Resources", "Prime
-/// Minister's Media Office": an official body's name, its head word last or
-/// followed only by what it serves ("of ...", "in ..."). "Oil Ministry Says
-/// Exports Rose" is a headline.
+/// Minister's Media Office", "Embassy of Japan in Iraq", "British Embassy
+/// Baghdad": an official body's name, its head word last or followed only
+/// by what it serves ("of ...", "in ..."; a mission by its city alone).
+/// "Oil Ministry Says Exports Rose" is a headline.
 pub(super) fn is_body_name(text: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     R.get_or_init(|| {
-        Regex::new(r"^(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?i:embassy|consulate|ministry|department|command|council|commission|office|presidency|government|mission|parliament|cabinet|secretariat|directorate)(?:\s+(?:of|in|to|for)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+)?(?:the\s+)?\p{Lu}[\p{L}.'’-]*){0,3})?$").unwrap()
+        Regex::new(r"^(?:[Tt]he\s+)?(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?:(?i:embassy|consulate|ministry|department|command|council|commission|office|presidency|government|mission|parliament|cabinet|secretariat|directorate)(?:\s+(?:of|in|to|for)\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+(?:(?:of|in|to)\s+)?(?:the\s+)?\p{Lu}[\p{L}.'’-]*){0,4})?|(?i:embassy|consulate)(?:\s+\p{Lu}[\p{L}'’-]+)?)$").unwrap()
     })
     .is_match(text.trim())
 }
@@ -3903,6 +3904,18 @@ mod tests {
         assert_eq!(d("CAMP ARROW, N.C. -").as_deref(), Some("CAMP ARROW"));
         // A place in capitals with a name that is no place after it is not.
         assert_eq!(d("FORT HOLLIS, Jane Roe –"), None);
+    }
+
+    #[test]
+    fn a_mission_named_by_its_state_and_city() {
+        for name in [
+            "Embassy of Japan in Iraq",
+            "Embassy of the Kingdom of the Netherlands in Iraq",
+            "British Embassy Baghdad",
+        ] {
+            assert!(is_body_name(name), "{name}");
+        }
+        assert!(!is_body_name("Oil Ministry Says Exports Rose"));
     }
 
     #[test]
