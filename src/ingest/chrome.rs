@@ -108,6 +108,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
         "live label",
         r"^(?:live ?blog|live updates?|live coverage|live news)\s*[:|,·–—-]?\s*(?:\p{L}+,?\s+)?(?:\p{L}+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\p{L}+\.?,?\s+\d{4})$",
     ),
+    // A live page's buttons over its entries ("Show key events only",
+    // "Key events", "Latest updates", "Load more updates").
+    (
+        "live label",
+        r"^(?:show (?:key events|highlights|all updates)(?: only)?|(?:key|latest) (?:events|updates)|load (?:more|earlier|newer) (?:updates|posts|entries)|(?:\d+ )?new updates?)$",
+    ),
     // A box for the page's short address, which some sites print between
     // the lead and the rest of the text.
     (
@@ -2485,6 +2491,23 @@ mod tests {
             why("The militia has removed its checkpoints on the road, residents said."),
             None
         );
+    }
+
+    #[test]
+    fn a_live_pages_buttons_over_its_entries() {
+        let b = Boilerplate::new(&[]);
+        let live: Vec<Option<&str>> = [
+            "Show key events only",
+            "Key events",
+            "Load more updates",
+            "3 new updates",
+        ]
+        .iter()
+        .map(|l| b.matches(l))
+        .collect();
+        assert_eq!(live, [Some("live label"); 4]);
+        // (An entry's headline about events is text.)
+        assert_eq!(b.matches("Key events of the week in Baghdad"), None);
     }
 
     #[test]

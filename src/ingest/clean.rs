@@ -3306,12 +3306,17 @@ fn add_uncontested(
         .is_some_and(|j| matches!(kinds[j], Kind::Byline(_) | Kind::Date(_)));
     if candidates.is_empty() {
         candidates.push((i, 0, format!("{what} (no other headline)")));
-    } else if signed && !candidates.iter().any(|c| c.0 == i) {
-        let at = candidates.partition_point(|c| c.0 < i);
-        candidates.insert(
-            at,
-            (i, 1, format!("{what}, with a byline or date under it")),
-        );
+    } else if signed {
+        let why = format!("{what}, with a byline or date under it");
+        match candidates.iter_mut().find(|c| c.0 == i) {
+            // (Already a candidate on its shape alone: this is its evidence.)
+            Some(c) if c.1 == 0 => *c = (i, 1, why),
+            Some(_) => {}
+            None => {
+                let at = candidates.partition_point(|c| c.0 < i);
+                candidates.insert(at, (i, 1, why));
+            }
+        }
     }
 }
 
