@@ -309,14 +309,13 @@ fn cites_its_sources(after: &str) -> bool {
         Some(
             "said" | "say" | "says" | "told" | "confirmed" | "added" | "familiar" | "speaking",
         ) => true,
-        Some("who") => {
-            matches!(
-                words.next().as_deref(),
-                Some("spoke" | "asked" | "requested" | "declined" | "were" | "are")
-            ) && !after.contains("killed")
-                && !after.contains("wounded")
-                && !after.contains("injured")
-        }
+        // ("two officials who were briefed", not "who were killed": what
+        // happened to them is counted.)
+        Some("who") => match words.next().as_deref() {
+            Some("spoke" | "asked" | "requested" | "declined") => true,
+            Some("were" | "are") => words.next().is_none_or(|w| outcome_word(&w).is_none()),
+            _ => false,
+        },
         _ => false,
     }
 }
@@ -1024,6 +1023,17 @@ mod tests {
         assert_eq!(
             counted("Two officials were killed in the blast."),
             [(Some(2.0), "killed".into())]
+        );
+        assert!(
+            counted("Two officials who spoke on condition of anonymity said the raid was planned.")
+                .is_empty()
+        );
+        assert_eq!(
+            counted(
+                "The blast killed five people, including two officials who were wounded earlier."
+            )
+            .len(),
+            2
         );
     }
 }

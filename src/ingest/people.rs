@@ -1437,11 +1437,7 @@ fn role_of(
 ) -> Option<String> {
     // "Mr Al Sudani": an honorific is evidence of a person, not a role.
     let honorific_only = role_tokens.iter().all(|t| {
-        is_honour(t)
-            || matches!(
-                lower(strip_punct(t)).as_str(),
-                "mr" | "mrs" | "ms" | "miss" | "his" | "her"
-            )
+        is_honour(t) || is_address(t) || matches!(lower(strip_punct(t)).as_str(), "his" | "her")
     });
     // "Sheikh Ali al-Hatem, a tribal leader": a form of address before the
     // name says less than the role the apposition gives.
@@ -1738,10 +1734,7 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         && !matches!(apposition, Some(Apposition::Person(_)));
     // "his Iraqi counterpart, Jane Roe": who she stands beside, not her
     // office (the word is evidence of a person all the same).
-    let addressed = !role_tokens.is_empty()
-        && role_tokens
-            .iter()
-            .all(|t| matches!(lower(strip_punct(t)).as_str(), "mr" | "mrs" | "ms"));
+    let addressed = !role_tokens.is_empty() && role_tokens.iter().all(|t| is_address(t));
     let role = role_of(
         tokens,
         start,
@@ -1761,6 +1754,11 @@ fn read_run(tokens: &[&str], start: usize, end: usize, line: usize) -> Option<Me
         title_case: false,
         line,
     })
+}
+
+/// "Mr", "Mrs.", "Ms", "Miss": how a person is addressed, no office.
+fn is_address(t: &str) -> bool {
+    matches!(lower(strip_punct(t)).as_str(), "mr" | "mrs" | "ms" | "miss")
 }
 
 /// A role that says only whom a person matches or follows ("Iraqi
