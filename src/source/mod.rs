@@ -10,6 +10,7 @@ pub mod html;
 pub mod markup;
 pub mod mhtml;
 mod mojibake;
+mod page_meta;
 
 use std::path::{Path, PathBuf};
 
