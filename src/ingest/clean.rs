@@ -1643,7 +1643,9 @@ fn job_titles_and_cities_under_bylines(lines: &[Line], kinds: &mut [Kind]) {
         };
         if matches!(kinds[i], Kind::Text(_))
             && matches!(kinds[i - 1], Kind::Byline(_))
-            && (header::is_journalist_role(without_handles(&lines[i].text)) || city_over_date())
+            && (header::is_journalist_role(without_handles(&lines[i].text))
+                || city_over_date()
+                || is_desk_and_city(&lines[i].text))
         {
             kinds[i] = Kind::Chrome("byline".to_string());
         }
@@ -1666,6 +1668,14 @@ fn captions_between_picture_buttons(lines: &[Line], shapes: &[Shape], kinds: &mu
             kinds[i] = Kind::Chrome("photo caption".to_string());
         }
     }
+}
+
+/// "BBC News, Baghdad", "Reuters, Erbil": the desk a reporter files for
+/// and the city she files from, as a line under her name.
+fn is_desk_and_city(text: &str) -> bool {
+    text.trim()
+        .rsplit_once(", ")
+        .is_some_and(|(desk, city)| header::is_publication_name(desk) && is_city_alone(city))
 }
 
 /// "Baghdad", "Erbil, Iraq": a place's name and nothing else on the line.
@@ -4720,6 +4730,26 @@ mod tests {
     }
 
     const PARAGRAPHS: &str = "Officials in the capital said on Monday that the talks on the future of the mission would resume next month after a pause of several weeks.\n\nThe delegation will be led by the defence minister, who told reporters that the two sides were close to an agreement on the timetable.\n";
+
+    #[test]
+    fn a_desk_and_city_under_a_name() {
+        for line in [
+            "Harbour News, Baghdad",
+            "Reuters, Erbil",
+            "Zagros TV, Sulaymaniyah",
+        ] {
+            assert!(is_desk_and_city(line), "{line}");
+        }
+        // A person and her city, a region and a city, a desk without one.
+        for line in [
+            "Fuad Hussein, Baghdad",
+            "Middle East, Baghdad",
+            "Harbour News",
+            "Harbour News, Tuesday",
+        ] {
+            assert!(!is_desk_and_city(line), "{line}");
+        }
+    }
 
     #[test]
     fn a_button_between_short_paragraphs_does_not_end_the_article() {

@@ -2906,11 +2906,48 @@ fn fuller_name(name: &str, lines: &[Line], index: usize) -> Option<String> {
 /// "© 2024 GULF TRIBUNE MEDIA": an outlet's name of several words printed
 /// only in capitals (a copyright line, a logo) is written as the page's prose
 /// spells it, or in title case; a known outlet's name and an acronym stay.
+///
+/// "PressTV" as a logo prints it, "Press TV's website" in the page's own
+/// lines: a name run together in one word is written as the page spaces it.
 pub fn outlet_in_name_case(name: String, lines: &[Line]) -> String {
+    if let Some(spaced) = spaced_as_printed(&name, lines) {
+        return spaced;
+    }
     if !name.contains(' ') || name.contains(char::is_lowercase) || known_outlet(&name).is_some() {
         return name;
     }
     best_spelling(&name, lines, usize::MAX)
+}
+
+/// "Press TV" for "PressTV", "Gulf News" for "GulfNews": two to four
+/// capitalised words in a row on one of `lines` that run together make
+/// `name`, one word with a capital inside it after a small letter.
+fn spaced_as_printed(name: &str, lines: &[Line]) -> Option<String> {
+    let run_together = !name.contains(' ')
+        && name
+            .chars()
+            .zip(name.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    if !run_together {
+        return None;
+    }
+    let bare = |w: &str| -> String {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w)
+            .to_string()
+    };
+    lines.iter().find_map(|l| {
+        let words: Vec<String> = l.text.split_whitespace().map(bare).collect();
+        (2..=4).find_map(|n| {
+            words.windows(n).find_map(|w| {
+                (w.iter().all(|x| x.starts_with(char::is_uppercase))
+                    && w.concat().eq_ignore_ascii_case(name))
+                .then(|| w.join(" "))
+            })
+        })
+    })
 }
 
 fn best_spelling(name: &str, lines: &[Line], index: usize) -> String {
@@ -3533,6 +3570,23 @@ mod tests {
 
     fn lines(text: &str) -> Vec<Line> {
         super::super::lines::logical_lines(text)
+    }
+
+    #[test]
+    fn a_run_together_name_as_the_page_spaces_it() {
+        let page = lines(
+            "HarbourTV\nTalks resume\nHarbour TV's website can also be reached at harbour.example\n",
+        );
+        assert_eq!(outlet_in_name_case("HarbourTV".into(), &page), "Harbour TV");
+        // Not spaced anywhere, or spaced only in lower case: as printed.
+        let page = lines("NewsPulse\nTalks resume on the news pulse of the region\n");
+        assert_eq!(outlet_in_name_case("NewsPulse".into(), &page), "NewsPulse");
+        // A name in one word with no capital inside is no run-together name.
+        let page = lines("Kurdistan24\nThe Kurdistan 24 crew\n");
+        assert_eq!(
+            outlet_in_name_case("Kurdistan24".into(), &page),
+            "Kurdistan24"
+        );
     }
 
     fn top(text: &str) -> Option<String> {
