@@ -150,6 +150,12 @@ pub fn recalls_another_day(
     words: &str,
     event: Option<NaiveDate>,
 ) -> bool {
+    if context
+        .find(words)
+        .is_some_and(|at| inside_an_earlier_events_clause(&context[..at]))
+    {
+        return true;
+    }
     let (Some(at), Some(reference)) = (context.find(words), event.or(brief.published)) else {
         return false;
     };
@@ -182,6 +188,22 @@ pub fn recalls_another_day(
             .any(|w| REPORTING.contains(&w.as_str()));
         far && (recalled || (d < at && !reported))
     })
+}
+
+/// "The attack comes days after a US strike on a base killed four
+/// members": what follows "days after" (or "weeks after", "a month
+/// following") in the same clause is an event a day or more earlier than
+/// the sentence's, dated or not. `before` is the sentence up to the words;
+/// a comma or a semicolon since "after" closes the clause ("Two days after
+/// the strike, officials said three were killed" is the report's news).
+/// "Hours after" may still be the story's own day.
+fn inside_an_earlier_events_clause(before: &str) -> bool {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = R.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b(?:days?|weeks?|months?|years?)\s+(?:after|following)\s[^,;:]*$")
+            .expect("static pattern")
+    });
+    re.is_match(before)
 }
 
 /// The day a day-precision mention names, near `reference`: a day without a
@@ -645,6 +667,22 @@ mod tests {
             .map(|v| (v.display.clone(), v.statements[0].line))
             .collect();
         (days, shown)
+    }
+
+    #[test]
+    fn an_undated_clause_days_after_is_another_event() {
+        let earlier = inside_an_earlier_events_clause;
+        assert!(earlier(
+            "The attack comes days after a US strike on a base killed "
+        ));
+        assert!(earlier(
+            "It was the first attack in weeks, a week after a drone strike wounded "
+        ));
+        assert!(earlier("a month following the raid that killed "));
+        // The clause closed before the count, or hours later: the news.
+        assert!(!earlier("Two days after the strike, officials said "));
+        assert!(!earlier("Hours after the attack the Pentagon said "));
+        assert!(!earlier("Rockets struck the base on Monday, wounding "));
     }
 
     #[test]
