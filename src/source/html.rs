@@ -9,6 +9,7 @@
 //! cleaning works on it like on scraped text. Metadata (title, site name,
 //! publication date) comes from `<meta>` tags, JSON-LD and `<time>`.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -80,13 +81,11 @@ pub fn to_text(html: &str) -> (String, SourceMeta) {
     let scripts = json_ld_scripts(&doc);
     let mut meta = metadata(&doc, &scripts);
     let sel = |s: &str| Selector::parse(s).expect("static selector");
-    let root = doc
-        .select(&sel("article"))
-        .max_by_key(|a| a.text().map(str::len).sum::<usize>())
-        .or_else(|| doc.select(&sel("main, [role=main]")).next())
-        .or_else(|| doc.select(&sel("body")).next())
-        .unwrap_or_else(|| doc.root_element());
-    let mut page = PageLines::default();
+    let (root, cards) = article_root(&doc);
+    let mut page = PageLines {
+        skipped: cards,
+        ..PageLines::default()
+    };
     // The headline often stands above the article element: it heads the text.
     let has_heading = root
         .descendants()
@@ -121,6 +120,64 @@ pub fn to_text(html: &str) -> (String, SourceMeta) {
     }
     meta.marks = page.marks;
     (text, meta)
+}
+
+/// The element that holds the article: the longest `<article>`, else
+/// `<main>`, when it holds at least half of the paragraph text the page
+/// shows; else the body. A rail of teaser cards, each an `<article>` of its
+/// own beside a story that is in none, holds little of it: with the body
+/// as the root, such cards (`is_teaser_card`, little of the text) are
+/// returned to be left out.
+fn article_root(doc: &Html) -> (ElementRef<'_>, HashSet<ego_tree::NodeId>) {
+    let sel = |s: &str| Selector::parse(s).expect("static selector");
+    // Paragraphs the walk would read: none inside navigation, a footer,
+    // an aside or an element whose class says chrome.
+    let read = |p: &ElementRef<'_>| {
+        !p.ancestors()
+            .filter_map(ElementRef::wrap)
+            .any(|a| SKIP_TAGS.contains(&a.value().name()) || is_chrome(&a))
+    };
+    let paragraphs = |e: ElementRef<'_>| -> usize {
+        e.select(&sel("p"))
+            .filter(read)
+            .map(|p| p.text().map(str::len).sum::<usize>())
+            .sum()
+    };
+    let body = doc
+        .select(&sel("body"))
+        .next()
+        .unwrap_or_else(|| doc.root_element());
+    let all = paragraphs(body);
+    let holds_the_text = |e: &ElementRef<'_>| 2 * paragraphs(*e) >= all;
+    let root = doc
+        .select(&sel("article"))
+        .max_by_key(|a| a.text().map(str::len).sum::<usize>())
+        .filter(holds_the_text)
+        .or_else(|| {
+            doc.select(&sel("main, [role=main]"))
+                .next()
+                .filter(holds_the_text)
+        });
+    let Some(root) = root else {
+        let cards = body
+            .select(&sel("article"))
+            .filter(|a| is_teaser_card(a) && !holds_the_text(a))
+            .map(|a| a.id())
+            .collect();
+        return (body, cards);
+    };
+    (root, HashSet::new())
+}
+
+/// A teaser of another story: no `<h1>`, short (500 characters at most),
+/// and a quarter of its text or more in links (its headline is one). The
+/// entries of a live page, each an `<article>` too, are text, not links.
+fn is_teaser_card(card: &ElementRef<'_>) -> bool {
+    let sel = |s: &str| Selector::parse(s).expect("static selector");
+    let len = |e: ElementRef<'_>| e.text().map(|t| t.trim().len()).sum::<usize>();
+    let all = len(*card);
+    let linked: usize = card.select(&sel("a")).map(len).sum();
+    card.select(&sel("h1")).next().is_none() && all <= 500 && 4 * linked >= all
 }
 
 /// A page saved before its script drew the article ("Loading...", a
@@ -211,6 +268,8 @@ fn json_ld_article_body(scripts: &[String]) -> Option<String> {
 struct PageLines {
     lines: Vec<String>,
     marks: Vec<LineMark>,
+    /// Elements not to read (teaser cards beside the story).
+    skipped: HashSet<ego_tree::NodeId>,
 }
 
 impl PageLines {
@@ -252,7 +311,11 @@ fn walk<'a>(root: ElementRef<'a>, page: &mut PageLines) {
             Step::Enter(el) => {
                 let name = el.value().name();
                 let is_root = std::mem::take(&mut first);
-                if !is_root && (SKIP_TAGS.contains(&name) || is_chrome(&el)) {
+                if !is_root
+                    && (SKIP_TAGS.contains(&name)
+                        || is_chrome(&el)
+                        || page.skipped.contains(&el.id()))
+                {
                     continue;
                 }
                 flush(&mut pending, page);
@@ -300,14 +363,14 @@ fn walk<'a>(root: ElementRef<'a>, page: &mut PageLines) {
 
 /// Elements that hold a block-level element somewhere below them, found in
 /// one pass over the tree (asking each element would be quadratic in depth).
-fn block_containers(root: ElementRef<'_>) -> std::collections::HashSet<ego_tree::NodeId> {
+fn block_containers(root: ElementRef<'_>) -> HashSet<ego_tree::NodeId> {
     use ego_tree::iter::Edge;
     const BLOCKS: &[&str] = &[
         "div", "section", "article", "header", "main", "table", "tr", "tbody", "ul", "ol", "dl",
         "figure", "center", "hr", "aside",
     ];
     let mut open: Vec<(ego_tree::NodeId, bool)> = Vec::new();
-    let mut found = std::collections::HashSet::new();
+    let mut found = HashSet::new();
     for edge in root.traverse() {
         match edge {
             Edge::Open(node) => {
@@ -788,6 +851,43 @@ mod tests {
             page("<a class=\"logo\" href=\"/\"><img src=\"l.svg\" alt=\"Logo\"></a>"),
             None
         );
+    }
+
+    #[test]
+    fn teaser_cards_are_not_the_article() {
+        let story = "<p>The ministry said the talks on the coalition's future would resume in Baghdad next week after a pause of a month.</p><p>Officials from both sides are expected to agree on a timetable for the advisers' departure.</p>";
+        let card = |i: usize| {
+            format!(
+                "<article class=\"card\"><h3><a href=\"/s{i}\">Other story {i}: the council's vote in the north</a></h3><p>A teaser of the other story number {i}, a line long.</p></article>"
+            )
+        };
+        let cards: String = (1..=4).map(card).collect();
+        // The story in plain divs beside a rail of cards: the story, no card.
+        let (text, _) = to_text(&format!(
+            "<html><body><div class=\"story\"><h1>Talks to resume</h1>{story}</div><div class=\"rail\">{cards}</div></body></html>"
+        ));
+        assert!(text.contains("pause of a month"), "{text}");
+        assert!(!text.contains("teaser of the other story"), "{text}");
+        // The story in an <article> with cards inside it: the story's
+        // article, and its cards as they stand (the text's cleaning reads them).
+        let (text, _) = to_text(&format!(
+            "<html><body><article><h1>Talks to resume</h1>{story}{cards}</article><div><p>A long footer paragraph about the site, its owners, its history and its offices in three cities, printed on every page of the site for every reader to see.</p></div></body></html>"
+        ));
+        assert!(text.contains("pause of a month"), "{text}");
+        assert!(!text.contains("long footer paragraph"), "{text}");
+        // A live page's entries, each an <article> of text: every entry.
+        let entry = |i: usize| {
+            format!(
+                "<article class=\"post\"><h2>Update {i}</h2><p>Officials said at the briefing that update number {i} of the day brought news from the base, where crews were still at work.</p></article>"
+            )
+        };
+        let entries: String = (1..=4).map(entry).collect();
+        let (text, _) = to_text(&format!(
+            "<html><body><div class=\"live\"><h1>Live: talks resume</h1>{entries}</div></body></html>"
+        ));
+        for i in 1..=4 {
+            assert!(text.contains(&format!("update number {i} of")), "{text}");
+        }
     }
 
     #[test]
