@@ -568,7 +568,7 @@ fn inline_raw(el: ElementRef<'_>) -> String {
 }
 
 /// Is this `<br>` set between two elements (other breaks aside), with
-/// nothing but white space beside it?
+/// nothing but white space beside it, or after a line all in bold?
 fn between_elements(br: ego_tree::NodeRef<'_, Node>) -> bool {
     let blank = |n: &ego_tree::NodeRef<'_, Node>| match n.value() {
         Node::Text(t) => t.trim().is_empty(),
@@ -586,7 +586,24 @@ fn between_elements(br: ego_tree::NodeRef<'_, Node>) -> bool {
     while let Some(n) = after.filter(|n| blank(n)) {
         after = n.next_sibling();
     }
-    element(before) && element(after)
+    if element(before) && element(after) {
+        return true;
+    }
+    // "<b>Headline</b><br>Friday 27 September 2024": an old page's bold
+    // or large line over its next one. The emphasis must open its line
+    // (nothing but space or another break before it): "he said <b>no</b>
+    // <br>" is running text.
+    let Some(emphasis) = before.filter(|n| {
+        matches!(n.value(), Node::Element(e)
+            if matches!(e.name(), "b" | "strong" | "font" | "big"))
+    }) else {
+        return false;
+    };
+    let mut earlier = emphasis.prev_sibling();
+    while let Some(n) = earlier.filter(|n| blank(n)) {
+        earlier = n.prev_sibling();
+    }
+    earlier.is_none_or(|n| matches!(n.value(), Node::Element(e) if e.name() == "br"))
 }
 
 #[cfg(test)]
@@ -851,6 +868,26 @@ mod tests {
             page("<a class=\"logo\" href=\"/\"><img src=\"l.svg\" alt=\"Logo\"></a>"),
             None
         );
+    }
+
+    #[test]
+    fn a_bold_line_over_one_break_is_a_line_of_its_own() {
+        let (text, _) = to_text(
+            "<html><body><table><tr><td><font size=\"4\"><b>Council rejects troops</b></font><br>Monday 15 January 2024<br><br>The council voted on Monday.</td></tr></table></body></html>",
+        );
+        let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(
+            lines,
+            [
+                "Council rejects troops",
+                "Monday 15 January 2024",
+                "The council voted on Monday."
+            ]
+        );
+        // Bold inside running text, then a break: the text's own wrap.
+        let (text, _) =
+            to_text("<html><body><p>He said <b>no</b><br>and left the hall.</p></body></html>");
+        assert_eq!(text.trim(), "He said no and left the hall.");
     }
 
     #[test]

@@ -387,7 +387,8 @@ fn outlet_of(doc: &Html, tags: &MetaTags, linked: &LinkedData, jsonld: &str) -> 
             tags.get("og:title"),
             linked.article_field("headline"),
             json_field(jsonld, r#""headline"\s*:\s*"((?:[^"\\]|\\.)+)""#),
-            text_of(doc, "h1"),
+            // A logo set as the page's `<h1>` is the site's name.
+            text_of(doc, "h1:not([class*=\"logo\"])"),
         ];
         heads
             .into_iter()
@@ -397,7 +398,7 @@ fn outlet_of(doc: &Html, tags: &MetaTags, linked: &LinkedData, jsonld: &str) -> 
 }
 
 /// The headline for sharing, the article's in its JSON-LD, or the
-/// window's title, with " | Site" or " - Site" after it dropped.
+/// window's title, with " | Site" after it or "Site - " before it dropped.
 fn title_of(
     doc: &Html,
     tags: &MetaTags,
@@ -411,9 +412,13 @@ fn title_of(
         .or_else(|| linked.article_field("headline"))
         .or_else(|| json_field(jsonld, r#""headline"\s*:\s*"((?:[^"\\]|\\.)+)""#))
         .or_else(|| text_of(doc, "title"));
+    // "Headline | Outlet", "Outlet - Headline": the site's name dropped.
     if let (Some(t), Some(o)) = (&title, outlet) {
         for sep in TITLE_SEPARATORS {
-            if let Some(stripped) = t.strip_suffix(&format!("{sep}{o}")) {
+            let stripped = t
+                .strip_suffix(&format!("{sep}{o}"))
+                .or_else(|| t.strip_prefix(&format!("{o}{sep}")));
+            if let Some(stripped) = stripped.filter(|h| !h.trim().is_empty()) {
                 title = Some(stripped.to_string());
                 break;
             }
@@ -688,6 +693,13 @@ fn site_name_printed(doc: &Html) -> Option<String> {
             Some("alt"),
             1,
         ),
+        // The logo as a link home in words: `<h1 class="logo"><a
+        // href="/">Kirkuk Times</a></h1>`.
+        (
+            "[class*=\"logo\"] a[href=\"/\"], a[href=\"/\"][class*=\"logo\"]",
+            None,
+            1,
+        ),
         (".site-title, .site-name, [class*=\"site-title\"]", None, 1),
         // The masthead's name as a link home, in words: "<a class="brand"
         // href="/">Harbour Ledger</a>", WordPress's rel="home".
@@ -806,6 +818,16 @@ mod tests {
         let m = meta_of(r#"<meta property="og:updated_time" content="2024-02-01T10:00:00Z">"#);
         assert_eq!(m.published, None);
         assert!(m.dates[0].modified);
+    }
+
+    #[test]
+    fn a_logo_heading_names_the_site_before_the_headline() {
+        let html = "<html><head><title>Kirkuk Times - Talks resume</title></head><body><h1 class=\"logo\"><a href=\"/\">Kirkuk Times</a></h1><h2>Talks resume</h2><p>x</p></body></html>";
+        let doc = Html::parse_document(html);
+        let m = metadata(&doc, &[]);
+        assert_eq!(m.outlet.as_deref(), Some("Kirkuk Times"));
+        assert_eq!(m.title.as_deref(), Some("Talks resume"));
+        assert!(Selector::parse("h1:not([class*=\"logo\"])").is_ok());
     }
 
     #[test]
