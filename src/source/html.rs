@@ -481,6 +481,13 @@ const LINE_BREAK: char = '\u{E000}';
 /// that marks them so, each with its spaces collapsed (a single break is a
 /// space, as a browser's line wrap).
 fn paragraphs(raw: &str) -> Vec<String> {
+    // "Sami Karim ·" once its "Follow" button is left out: a separator at
+    // either end of a line stands beside nothing.
+    let line = |t: &str| -> String {
+        collapse(t)
+            .trim_matches(|c: char| matches!(c, '·' | '•' | '|') || c.is_whitespace())
+            .to_string()
+    };
     let mut parts = Vec::new();
     let mut current = String::new();
     let mut breaks = 0usize;
@@ -492,7 +499,7 @@ fn paragraphs(raw: &str) -> Vec<String> {
         }
         if !c.is_whitespace() {
             if breaks >= 2 {
-                let t = collapse(&current);
+                let t = line(&current);
                 if !t.is_empty() {
                     parts.push(t);
                 }
@@ -502,7 +509,7 @@ fn paragraphs(raw: &str) -> Vec<String> {
         }
         current.push(c);
     }
-    let t = collapse(&current);
+    let t = line(&current);
     if !t.is_empty() {
         parts.push(t);
     }
@@ -529,10 +536,15 @@ fn inline_raw(el: ElementRef<'_>) -> String {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Text(t) if skipping == 0 => {
-                    if std::mem::take(&mut after_element)
-                        && out.ends_with(char::is_alphanumeric)
-                        && t.starts_with(char::is_uppercase)
-                    {
+                    // "<span>5 min read</span><span>·</span><span>Sep 28,
+                    // 2024</span>": a separator in an element of its own
+                    // stands between words.
+                    let separator = |c: char| matches!(c, '·' | '•' | '|');
+                    let apart = (out.ends_with(char::is_alphanumeric)
+                        && t.starts_with(char::is_uppercase))
+                        || (out.ends_with(separator) && !t.starts_with(char::is_whitespace))
+                        || (t.starts_with(separator) && !out.ends_with(char::is_whitespace));
+                    if std::mem::take(&mut after_element) && apart && !out.is_empty() {
                         out.push(' ');
                     }
                     out.push_str(t);
@@ -789,6 +801,10 @@ mod tests {
         );
         assert!(text.contains("Jane Roe John Doe"), "{text}");
         assert!(text.contains("The Word of Iraq's envoy."), "{text}");
+        let (text, _) = to_text(
+            "<html><body><div class=\"meta\"><span>5 min read</span><span>·</span><span>Sep 28, 2024</span></div></body></html>",
+        );
+        assert!(text.contains("5 min read · Sep 28, 2024"), "{text}");
     }
 
     #[test]

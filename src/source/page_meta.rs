@@ -379,6 +379,7 @@ fn outlet_of(doc: &Html, tags: &MetaTags, linked: &LinkedData, jsonld: &str) -> 
             })
     })
     .or_else(|| site_name_printed(doc))
+    .or_else(|| heading_linking_home(doc))
     .or_else(|| {
         // "Headline - Harbour Ledger" as the window's title, the headline
         // as the page prints it: the rest is the site's name.
@@ -417,7 +418,9 @@ fn title_of(
         for sep in TITLE_SEPARATORS {
             let stripped = t
                 .strip_suffix(&format!("{sep}{o}"))
-                .or_else(|| t.strip_prefix(&format!("{o}{sep}")));
+                .or_else(|| t.strip_prefix(&format!("{o}{sep}")))
+                // "Mosul Notebook: The coalition's last year", a blog's.
+                .or_else(|| t.strip_prefix(&format!("{o}: ")));
             if let Some(stripped) = stripped.filter(|h| !h.trim().is_empty()) {
                 title = Some(stripped.to_string());
                 break;
@@ -425,6 +428,24 @@ fn title_of(
         }
     }
     title
+}
+
+/// A blog's name as its page heading, a link to the site's root ("/" or
+/// "https://blog.example/"): `<h1 class="title"><a href="https://
+/// notebook.example/">Mosul Notebook</a></h1>` over a post's own heading.
+fn heading_linking_home(doc: &Html) -> Option<String> {
+    static ROOT: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let root =
+        ROOT.get_or_init(|| Regex::new(r"^(?:/|https?://[^/?#]+/?)$").expect("static pattern"));
+    let sel = Selector::parse("h1 a[href]").expect("static selector");
+    doc.select(&sel).find_map(|a| {
+        let href = a.value().attr("href")?.trim();
+        let name = collapse(&a.text().collect::<String>());
+        (root.is_match(href)
+            && (1..=6).contains(&name.split_whitespace().count())
+            && !name.eq_ignore_ascii_case("home"))
+        .then_some(name)
+    })
 }
 
 /// The kinds of JSON-LD node an article is.
@@ -828,6 +849,15 @@ mod tests {
         assert_eq!(m.outlet.as_deref(), Some("Kirkuk Times"));
         assert_eq!(m.title.as_deref(), Some("Talks resume"));
         assert!(Selector::parse("h1:not([class*=\"logo\"])").is_ok());
+        // A blog's name: its heading links to the blog's root address, and
+        // its window title is "Blog: Post".
+        let html = "<html><head><title>Mosul Notebook: Talks resume</title></head><body><h1 class=\"title\"><a href=\"https://notebook.example/\">Mosul Notebook</a></h1><h3>Talks resume</h3><p>x</p></body></html>";
+        let m = metadata(&Html::parse_document(html), &[]);
+        assert_eq!(m.outlet.as_deref(), Some("Mosul Notebook"));
+        assert_eq!(m.title.as_deref(), Some("Talks resume"));
+        // A headline linking to its own page is no site's name.
+        let html = "<html><body><h1><a href=\"https://notebook.example/2024/01/talks.html\">Talks resume</a></h1></body></html>";
+        assert_eq!(metadata(&Html::parse_document(html), &[]).outlet, None);
     }
 
     #[test]
