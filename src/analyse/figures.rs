@@ -1,6 +1,7 @@
 //! Figures across briefs: the same quantity stated by several sources.
 //!
-//! Figures are grouped by what they count and where ("troops" in "Iraq"),
+//! Figures are grouped by what they count and where ("troops" in "Iraq"; a
+//! report's toll of contractors beside its toll of troops apart: `counted`),
 //! values within a group are compared, and a group whose sources state
 //! different values is a disagreement. Durations ("two years") count
 //! different things in different sentences and are never compared.
@@ -81,9 +82,10 @@ pub fn figure_groups_where(
 ) -> Vec<FigureGroup> {
     let mut groups: ByQuantity = BTreeMap::new();
     for &i in among {
-        for f in briefs[i].facts.figures.iter().filter(|f| keep(i, f)) {
+        let all = &briefs[i].facts.figures;
+        for f in all.iter().filter(|f| keep(i, f)) {
             groups
-                .entry((f.counts.clone(), f.place.clone()))
+                .entry((counted(f, all), f.place.clone()))
                 .or_default()
                 .push((
                     f.value,
@@ -157,6 +159,66 @@ pub fn figure_groups_where(
     out
 }
 
+/// Groups of people whose dead or wounded are a quantity of their own:
+/// "five service members and two contractors were injured" states two
+/// counts, not two versions of one. (Soldiers, "others" and a count with no
+/// noun stay in the one toll: "at least 25 others wounded" and "more than 40
+/// service members" are versions of it.)
+const OWN_TOLLS: &[(&str, &str)] = &[
+    ("contractors", "contractors"),
+    ("contractor", "contractors"),
+    ("civilians", "civilians"),
+    ("civilian", "civilians"),
+    ("children", "children"),
+    ("child", "children"),
+    ("journalists", "journalists"),
+    ("policemen", "police"),
+    ("police", "police"),
+];
+
+/// The group a toll's words name ("two U.S. contractors": contractors).
+fn toll_group(f: &crate::brief::Figure) -> Option<&'static str> {
+    if !matches!(f.counts.as_str(), "killed" | "wounded") {
+        return None;
+    }
+    f.text.split_whitespace().find_map(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        OWN_TOLLS
+            .iter()
+            .find(|(noun, _)| *noun == w)
+            .map(|(_, g)| *g)
+    })
+}
+
+/// What a figure counts, as its quantity's name: ingest's `counts`, or for
+/// a toll of a group of its own beside another toll of the same report
+/// ("five service members and two contractors were injured"), the group's
+/// ("contractors wounded"). A report whose one toll names a group ("two
+/// contractors were killed") gives the toll, as others give it. `all` are
+/// the figures of `f`'s brief.
+pub fn counted(f: &crate::brief::Figure, all: &[crate::brief::Figure]) -> String {
+    let Some(group) = toll_group(f) else {
+        return f.counts.clone();
+    };
+    let beside_another = all
+        .iter()
+        .any(|g| g.counts == f.counts && toll_group(g) != Some(group));
+    if beside_another {
+        format!("{group} {}", f.counts)
+    } else {
+        f.counts.clone()
+    }
+}
+
+/// The name of a figure's quantity and place ("contractors wounded",
+/// "troops in Iraq"): its group's label, the link to its page. `all` are
+/// the figures of its brief.
+pub fn figure_label(f: &crate::brief::Figure, all: &[crate::brief::Figure]) -> String {
+    quantity_label(&counted(f, all), f.place.as_deref())
+}
+
 /// The name of a quantity: "troops in Iraq", or "years" when no place is given.
 pub fn quantity_label(counts: &str, place: Option<&str>) -> String {
     match place {
@@ -183,6 +245,36 @@ pub fn display_number(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_groups_toll_is_a_quantity_of_its_own() {
+        let fig = |text: &str, counts: &str| crate::brief::Figure {
+            text: text.into(),
+            value: Some(2.0),
+            counts: counts.into(),
+            place: None,
+            qualifier: None,
+            line: 1,
+            context: String::new(),
+        };
+        let report = [
+            fig("five service members", "wounded"),
+            fig("two U.S. contractors", "wounded"),
+            fig("two civilians", "killed"),
+        ];
+        // Beside the service members' toll, the contractors' is its own.
+        assert_eq!(super::counted(&report[1], &report), "contractors wounded");
+        assert_eq!(super::counted(&report[0], &report), "wounded");
+        assert_eq!(
+            super::figure_label(&report[1], &report),
+            "contractors wounded"
+        );
+        // The report's one toll of dead names civilians: the toll.
+        assert_eq!(super::counted(&report[2], &report), "killed");
+        // Not a toll: a count of contractors as such.
+        let count = [fig("two contractors", "contractors"), report[0].clone()];
+        assert_eq!(super::counted(&count[0], &count), "contractors");
+    }
+
     #[test]
     fn numbers() {
         assert_eq!(super::display_number(2500.0), "2,500");

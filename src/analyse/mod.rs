@@ -721,7 +721,7 @@ fn figure_features(briefs: &[Brief]) -> Vec<Vec<(String, String)>> {
                 .iter()
                 .filter_map(|f| {
                     let v = f.value?;
-                    let label = figures::quantity_label(&f.counts, f.place.as_deref());
+                    let label = figures::figure_label(f, &b.facts.figures);
                     Some((
                         format!("{label}|{v}"),
                         format!("{} {label}", figures::display_number(v)),

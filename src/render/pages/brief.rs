@@ -50,9 +50,9 @@ pub(super) fn brief<'a>(cx: &Cx<'a>, b: usize, ctx: &mut PageContext<'a>) -> Pag
         .map(|f| FactView {
             text: f.text.clone(),
             at: shared.line_ref(b, f.line),
-            url: Some(shared.figure_url(&crate::analyse::figures::quantity_label(
-                &f.counts,
-                f.place.as_deref(),
+            url: Some(shared.figure_url(&crate::analyse::figures::figure_label(
+                f,
+                &brief.facts.figures,
             ))),
             note: None,
         })
