@@ -9,7 +9,7 @@
 //! cleaning works on it like on scraped text. Metadata (title, site name,
 //! publication date) comes from `<meta>` tags, JSON-LD and `<time>`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use regex::Regex;
@@ -130,25 +130,12 @@ pub fn to_text(html: &str) -> (String, SourceMeta) {
 /// returned to be left out.
 fn article_root(doc: &Html) -> (ElementRef<'_>, HashSet<ego_tree::NodeId>) {
     let sel = |s: &str| Selector::parse(s).expect("static selector");
-    // Paragraphs the walk would read: none inside navigation, a footer,
-    // an aside or an element whose class says chrome.
-    let read = |p: &ElementRef<'_>| {
-        !p.ancestors()
-            .filter_map(ElementRef::wrap)
-            .any(|a| SKIP_TAGS.contains(&a.value().name()) || is_chrome(&a))
-    };
-    let paragraphs = |e: ElementRef<'_>| -> usize {
-        e.select(&sel("p"))
-            .filter(read)
-            .map(|p| p.text().map(str::len).sum::<usize>())
-            .sum()
-    };
     let body = doc
         .select(&sel("body"))
         .next()
         .unwrap_or_else(|| doc.root_element());
-    let all = paragraphs(body);
-    let holds_the_text = |e: &ElementRef<'_>| 2 * paragraphs(*e) >= all;
+    let (all, within) = paragraph_text(body);
+    let holds_the_text = |e: &ElementRef<'_>| 2 * within.get(&e.id()).copied().unwrap_or(0) >= all;
     let root = doc
         .select(&sel("article"))
         .max_by_key(|a| a.text().map(str::len).sum::<usize>())
@@ -167,6 +154,56 @@ fn article_root(doc: &Html) -> (ElementRef<'_>, HashSet<ego_tree::NodeId>) {
         return (body, cards);
     };
     (root, HashSet::new())
+}
+
+/// The length of the paragraph text the walk would read (no paragraph
+/// inside navigation, a footer, an aside or an element whose class says
+/// chrome), in all and inside each `<article>`, `<main>` and
+/// `[role=main]`: one pass over the tree, however deep it is nested.
+fn paragraph_text(body: ElementRef<'_>) -> (usize, HashMap<ego_tree::NodeId, usize>) {
+    use ego_tree::iter::Edge;
+    let left_out = |el: &ElementRef<'_>| SKIP_TAGS.contains(&el.value().name()) || is_chrome(el);
+    let container = |el: &ElementRef<'_>| {
+        matches!(el.value().name(), "article" | "main") || el.value().attr("role") == Some("main")
+    };
+    let (mut all, mut within) = (0usize, HashMap::new());
+    let mut open: Vec<ego_tree::NodeId> = Vec::new();
+    let mut skipping = 0usize;
+    for edge in body.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                let Some(el) = ElementRef::wrap(node) else {
+                    continue;
+                };
+                if left_out(&el) {
+                    skipping += 1;
+                }
+                if container(&el) {
+                    open.push(el.id());
+                    within.entry(el.id()).or_insert(0);
+                }
+                if skipping == 0 && el.value().name() == "p" {
+                    let len: usize = el.text().map(str::len).sum();
+                    all += len;
+                    for id in &open {
+                        *within.entry(*id).or_insert(0) += len;
+                    }
+                }
+            }
+            Edge::Close(node) => {
+                let Some(el) = ElementRef::wrap(node) else {
+                    continue;
+                };
+                if container(&el) {
+                    open.pop();
+                }
+                if left_out(&el) {
+                    skipping -= 1;
+                }
+            }
+        }
+    }
+    (all, within)
 }
 
 /// A teaser of another story: no `<h1>`, short (500 characters at most),
