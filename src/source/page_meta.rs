@@ -175,6 +175,11 @@ const PUBLISHED_FIELDS: &[&str] = &[
     "mediator_published_time",
 ];
 
+/// How many of [`PUBLISHED_FIELDS`] (`article:published_time`, `pubdate`,
+/// `date`) are trusted before the itemprop, the JSON-LD and `<time>`: the
+/// order the fields were read in before the rest of the names were added.
+const TRUSTED_FIRST: usize = 3;
+
 /// The names a modification date goes by.
 const MODIFIED_FIELDS: &[&str] = &[
     "article:modified_time",
@@ -231,7 +236,7 @@ fn dates_of(doc: &Html, tags: &MetaTags, linked: &LinkedData, jsonld: &str) -> V
             .collect()
     };
     let mut fields: Vec<(String, Option<String>, bool)> = Vec::new();
-    let [lead, rest] = [&PUBLISHED_FIELDS[..3], &PUBLISHED_FIELDS[3..]];
+    let (lead, rest) = PUBLISHED_FIELDS.split_at(TRUSTED_FIRST);
     fields.extend(
         first_field(lead)
             .into_iter()
