@@ -150,10 +150,9 @@ pub fn recalls_another_day(
     words: &str,
     event: Option<NaiveDate>,
 ) -> bool {
-    if context
-        .find(words)
-        .is_some_and(|at| inside_an_earlier_events_clause(&context[..at]))
-    {
+    if context.find(words).is_some_and(|at| {
+        inside_an_earlier_events_clause(&context[..at]) || running_toll(&context[..at])
+    }) {
         return true;
     }
     let (Some(at), Some(reference)) = (context.find(words), event.or(brief.published)) else {
@@ -201,6 +200,20 @@ fn inside_an_earlier_events_clause(before: &str) -> bool {
     static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = R.get_or_init(|| {
         regex::Regex::new(r"(?i)\b(?:days?|weeks?|months?|years?)\s+(?:after|following)\s[^,;:]*$")
+            .expect("static pattern")
+    });
+    re.is_match(before)
+}
+
+/// Do the words before a figure make it a running toll of something that
+/// goes on ("the war on Gaza, which has killed more than 26,000 people",
+/// "attacks that have wounded 70")? Such a toll is the war's or the
+/// campaign's to date, not the day's event's. `before` is the sentence up
+/// to the figure.
+fn running_toll(before: &str) -> bool {
+    static R: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = R.get_or_init(|| {
+        regex::Regex::new(r"(?i)\b(?:which|that)\s+(?:has|have)\s+(?:(?:so\s+far|now|already|since)\s+)?(?:killed|wounded|injured|left|claimed)\s+(?:the\s+lives\s+of\s+)?(?:(?:more\s+than|at\s+least|over|nearly|almost|some|about|around)\s+)?$")
             .expect("static pattern")
     });
     re.is_match(before)
@@ -683,6 +696,23 @@ mod tests {
         assert!(!earlier("Two days after the strike, officials said "));
         assert!(!earlier("Hours after the attack the Pentagon said "));
         assert!(!earlier("Rockets struck the base on Monday, wounding "));
+    }
+
+    #[test]
+    fn a_running_toll_is_the_wars_not_the_events() {
+        assert!(running_toll(
+            "in response to the offensive on the enclave, which has killed more than "
+        ));
+        assert!(running_toll(
+            "a campaign of raids that have so far wounded "
+        ));
+        assert!(running_toll(
+            "the conflict, which has claimed the lives of "
+        ));
+        // The event's own toll, and a toll with its verb in the past.
+        assert!(!running_toll("The drone struck the barracks and killed "));
+        assert!(!running_toll("a strike that killed "));
+        assert!(!running_toll("Officials said the blast has killed "));
     }
 
     #[test]

@@ -236,11 +236,12 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     ),
     ("powered by", r"^(?:proudly\s+)?powered by\s+\S+.{0,30}$"),
     // What an embedded player or post prints where the scrape could not
-    // show it, and a picture's own buttons ("Toggle caption", "Enlarge
+    // show it ("Please use Chrome browser for a more accessible video
+    // player"), and a picture's own buttons ("Toggle caption", "Enlarge
     // this image").
     (
         "embedded media",
-        r"^(?:this (?:content|video|media|embed) (?:is not|isn't) available(?: in your (?:region|country|location))?|check out our other content|(?:please )?enable javascript to (?:view|see|watch|play) (?:this|the) (?:content|video|media|embed)|your browser (?:does not|doesn't) support (?:html5 )?(?:audio|video)(?: playback)?|(?:hide|show|toggle) caption|enlarge this image|(?:\p{L}+ )?graphics?|embedded (?:video|content|media|post|tweet|audio|player)s?)\.?$",
+        r"^(?:this (?:content|video|media|embed) (?:is not|isn't) available(?: in your (?:region|country|location))?|check out our other content|(?:please )?enable javascript to (?:view|see|watch|play) (?:this|the) (?:content|video|media|embed)|your browser (?:does not|doesn't) support (?:html5 )?(?:audio|video)(?: playback)?|(?:please )?(?:use|switch to|update|upgrade|try) (?:to )?(?:a |an |the |your |another )?(?:[\w-]+ ){0,2}browser (?:for|to) .{0,60}\b(?:video|player|audio|watch|listen|experience|view this)\b.{0,30}|(?:hide|show|toggle) caption|enlarge this image|(?:\p{L}+ )?graphics?|embedded (?:video|content|media|post|tweet|audio|player)s?)\.?$",
     ),
     // A label over a story a subscriber may read in full ("Article reserved
     // for subscribers"): the text follows, so it ends nothing.
@@ -2489,6 +2490,21 @@ mod tests {
         );
         assert_eq!(
             why("The militia has removed its checkpoints on the road, residents said."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_players_advice_on_browsers_is_chrome_prose_about_them_is_not() {
+        let b = Boilerplate::new(&[]);
+        for line in [
+            "Please use Firefox browser for a better video experience",
+            "Update your browser to watch this clip.",
+        ] {
+            assert_eq!(b.matches(line), Some("embedded media"), "{line}");
+        }
+        assert_eq!(
+            b.matches("Try the Tor browser to reach the blocked site, activists told residents."),
             None
         );
     }

@@ -743,7 +743,18 @@ fn pattern_organisations(text: &str) -> Vec<(String, Option<String>)> {
             }
             // A lone head word ("Forces") or a sentence-initial "The Council" is not a name;
             // nor is a place whose name ends in a head word ("the West Bank").
-            let tokens: Vec<&str> = name.split_whitespace().filter(|t| *t != "The").collect();
+            // A sentence's count before a name ("Three U.S. Army soldiers",
+            // "Dozens of ...") is not part of it either.
+            let counted = |t: &str| {
+                super::figures::number_word(t).is_some()
+                    || super::figures::VAGUE.contains(&t.to_lowercase().as_str())
+                    || matches!(t, "Several" | "Both" | "All" | "Some" | "Many")
+            };
+            let tokens: Vec<&str> = name
+                .split_whitespace()
+                .skip_while(|t| counted(t))
+                .filter(|t| *t != "The")
+                .collect();
             (tokens.len() >= 2 && !super::people::is_place(&tokens.join(" ")))
                 .then(|| (tokens.join(" "), c.get(2).map(|m| m.as_str().to_string())))
         })
@@ -986,6 +997,16 @@ mod tests {
     }
 
     use super::numbered as sents;
+
+    #[test]
+    fn a_count_before_a_name_is_not_part_of_it() {
+        let e = extract_all(&sents(&[
+            "Two Marine Corps pilots were hurt when the helicopter landed hard.",
+            "Dozens of Border Guard Command officers were moved north.",
+        ]));
+        let names: Vec<&str> = e.organisations.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["Border Guard Command", "Marine Corps"]);
+    }
 
     #[test]
     fn organisation_aliases_merge() {

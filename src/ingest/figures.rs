@@ -118,7 +118,7 @@ const NUMBER_WORDS: &[(&str, f64)] = &[
 ];
 
 /// Vague amounts: no value, the word is the qualifier.
-const VAGUE: &[&str] = &[
+pub(super) const VAGUE: &[&str] = &[
     "dozens",
     "hundreds",
     "thousands",
@@ -140,7 +140,7 @@ fn figure_regex() -> &'static Regex {
 }
 
 /// The value of a number written as a word ("three", "a dozen").
-fn number_word(word: &str) -> Option<f64> {
+pub(super) fn number_word(word: &str) -> Option<f64> {
     NUMBER_WORDS
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case(word))
@@ -227,26 +227,10 @@ pub fn figures(sentence: &str, line: usize) -> Vec<Figure> {
         };
         let unit = match unit {
             Some(u) => u.to_string(),
-            // "25 were injured": the outcome is what is counted.
-            None if !is_year_like && outcome_after(after).is_some() => {
-                outcome_after(after).unwrap_or_default().to_string()
-            }
-            // "killed 3 American troops and injured at least 34 on Sunday":
-            // the verb right before a count with no noun says what it counts.
-            None if !is_year_like && outcome_before(&sentence[..whole.start()]).is_some() => {
-                outcome_before(&sentence[..whole.start()])
-                    .unwrap_or_default()
-                    .to_string()
-            }
-            // "the death toll rose to 12", "the number of wounded stood at 9".
-            None if !is_year_like && toll_before(&sentence[..whole.start()]).is_some() => {
-                toll_before(&sentence[..whole.start()])
-                    .unwrap_or_default()
-                    .to_string()
-            }
             None => {
-                // Ellipsis: "and 900 in neighboring Syria", "hundreds of them".
-                match elided_unit(after, vague.is_some(), is_year_like, out.last()) {
+                let before = &sentence[..whole.start()];
+                match unit_of_a_bare_count(before, after, vague.is_some(), is_year_like, out.last())
+                {
                     Some(u) => u,
                     None => continue,
                 }
@@ -404,6 +388,52 @@ const PEOPLE: &[&str] = &[
     "police",
 ];
 
+/// What a count with no noun after it counts, from the words around it
+/// (`before` and `after` it in its sentence), or `None` when they do not
+/// say. `previous` is the sentence's figure before it.
+fn unit_of_a_bare_count(
+    before: &str,
+    after: &str,
+    vague: bool,
+    is_year_like: bool,
+    previous: Option<&Figure>,
+) -> Option<String> {
+    // "three of the wounded later died": only what happened to a part of
+    // a toll counts.
+    if let Some(rest) = of_a_toll(after) {
+        return outcome_after(rest).map(str::to_string);
+    }
+    if !is_year_like {
+        // "25 were injured": the outcome is what is counted. "killed 3
+        // American troops and injured at least 34 on Sunday": the verb right
+        // before a count with no noun says what it counts. "the death toll
+        // rose to 12", "the number of wounded stood at 9".
+        let stated = outcome_after(after)
+            .or_else(|| outcome_before(before))
+            .or_else(|| toll_before(before));
+        if let Some(u) = stated {
+            return Some(u.to_string());
+        }
+    }
+    // Ellipsis: "and 900 in neighboring Syria", "hundreds of them".
+    elided_unit(after, vague, is_year_like, previous)
+}
+
+/// " of the wounded later died" -> " later died": the words after a part
+/// of a toll ("of the injured", "of those killed").
+fn of_a_toll(after: &str) -> Option<&str> {
+    let rest = after.trim_start().strip_prefix("of ")?.trim_start();
+    let (determiner, rest) = rest.split_once(' ')?;
+    if !matches!(determiner.to_lowercase().as_str(), "the" | "those") {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let end = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    outcome_word(&rest[..end].to_lowercase()).map(|_| &rest[end..])
+}
+
 /// What happened to people, by the word that says it.
 fn outcome_word(word: &str) -> Option<&'static str> {
     match word {
@@ -542,7 +572,7 @@ fn before_word(before: &str) -> &str {
 }
 
 /// A toll stated before its number: "the death toll rose to", "the number
-/// of wounded stood at".
+/// of wounded stood at", "bringing the toll to".
 fn toll_before(before: &str) -> Option<&'static str> {
     static KIND: OnceLock<Regex> = OnceLock::new();
     static VERB: OnceLock<Regex> = OnceLock::new();
@@ -552,9 +582,16 @@ fn toll_before(before: &str) -> Option<&'static str> {
     let verb = VERB.get_or_init(|| {
         Regex::new(r"(?i)^[^.;:,]{0,60}\b(?:rose|risen|climbed|stood|stands|reached|increased|jumped|is|was)\s+(?:to|at)?\s*$").unwrap()
     });
-    // The nearest toll before the number is the one it states.
+    static BRINGING: OnceLock<Regex> = OnceLock::new();
+    let bringing = BRINGING.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:bringing|brings|brought|raising|raises|raised|taking|takes|took|pushing|pushes|pushed)\s+(?:the\s+)?(?:overall\s+|total\s+)?$").unwrap()
+    });
+    // The nearest toll before the number is the one it states: "the toll
+    // rose to", or "bringing the toll to".
     let m = kind.find_iter(before).last()?;
-    if !verb.is_match(&before[m.end()..]) {
+    let after_toll = &before[m.end()..];
+    let brought = bringing.is_match(&before[..m.start()]) && after_toll.trim() == "to";
+    if !brought && !verb.is_match(after_toll) {
         return None;
     }
     let words = m.as_str().to_lowercase();
@@ -622,6 +659,11 @@ fn unit_after(after: &str, max_skip: usize, partitive: bool) -> Option<(&'static
                 let len = if u.contains(' ') { u.len() } else { word_len };
                 // "two Katyusha rockets": a weapon's name may stand between.
                 if named_type && !WEAPONS.contains(norm) {
+                    return None;
+                }
+                // "Eight of the injured were flown out": a part of a toll,
+                // not the toll; what happened to the part may count.
+                if after_determiner && matches!(*norm, "killed" | "wounded") {
                     return None;
                 }
                 return Some((norm, consumed + len));
@@ -939,6 +981,14 @@ mod tests {
             vec![(Some(4.0), "killed".into()), (Some(15.0), "wounded".into())]
         );
         assert_eq!(
+            counts("A guard died in hospital, bringing the toll to five."),
+            vec![(Some(5.0), "killed".into())]
+        );
+        assert_eq!(
+            counts("Two more were hurt, raising the number of wounded to 11."),
+            vec![(Some(11.0), "wounded".into())]
+        );
+        assert_eq!(
             counts("Doctors said six people were being treated for burns and shrapnel cuts."),
             vec![(Some(6.0), "wounded".into())]
         );
@@ -1000,6 +1050,16 @@ mod tests {
         assert_eq!(
             counted("Six contractors were injured, and two of them later died."),
             [(Some(6.0), "wounded".into()), (Some(2.0), "killed".into())]
+        );
+        assert_eq!(
+            counted(
+                "Nine people were hurt. Four of the injured were flown to a hospital in Erbil."
+            ),
+            [(Some(9.0), "wounded".into())]
+        );
+        assert_eq!(
+            counted("Nine people were hurt, and three of the wounded later died."),
+            [(Some(9.0), "wounded".into()), (Some(3.0), "killed".into())]
         );
     }
 

@@ -2112,7 +2112,22 @@ pub fn masthead(
         if shapes[first].words > 6 && shapes[next].words <= 5 && printed_again(&lines[first].text) {
             return masthead_at(lines, shapes, chrome, page_start, next);
         }
+        // "World" / "US News" / "Politics": a name inside a run of menu
+        // items is the menu's, unless the page names it again.
+        let menu_run = is_menu_item(&lines[first].text, &shapes[first])
+            && is_menu_item(text, &shapes[next])
+            && lines
+                .get(next + 1)
+                .is_some_and(|l| is_menu_item(&l.text, &shapes[next + 1]));
+        let named_again = || {
+            let needle = text.to_lowercase();
+            lines
+                .iter()
+                .enumerate()
+                .any(|(j, l)| j != next && contains_words(&l.text.to_lowercase(), &needle))
+        };
         (shapes[first].words <= 6
+            && (!menu_run || known_outlet(text).is_some() || named_again())
             && !shapes[first].sentence_end
             && shapes[next].words <= 5
             && (has_outlet_word(text) || known_outlet(text).is_some()))
