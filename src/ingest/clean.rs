@@ -1297,20 +1297,64 @@ fn masthead_of(
         chrome[top] = true;
     }
     let found = header::masthead(lines, shapes, &chrome, page_start)
-        .map(|m| header::publisher_of_series(lines, &chrome, &m).unwrap_or(m));
+        .map(|m| header::publisher_of_series(lines, &chrome, &m).unwrap_or(m))
+        .or_else(|| outlet_in_the_top_bar(lines, shapes, kinds, page_start));
     found.filter(|m| match &kinds[m.index] {
         Kind::Text(_) | Kind::OutletLine(_) => true,
         // "ANHA | Hawar News Agency": read as a two-item menu.
         Kind::Chrome(_) => m.index == page_start && header::logo_beside_name(&lines[m.index].text),
-        // ("Skip to main content" / "Military.com": chrome above it.)
+        // ("Skip to main content" / "Military.com": chrome above it, or
+        // the buttons of a top bar: "Search jobs", "International edition".)
         Kind::Credit(names) => {
-            kinds[..m.index]
-                .iter()
-                .all(|k| matches!(k, Kind::Chrome(_)))
+            top_bar_above(shapes, kinds, m.index)
                 && names.len() == 1
                 && normalise(&lines[m.index].text) == normalise(&m.name)
         }
         _ => false,
+    })
+}
+
+/// Only buttons, a menu and chrome above line `index`: "Search jobs",
+/// "International edition" (at most three words each, no sentence).
+fn top_bar_above(shapes: &[Shape], kinds: &[Kind], index: usize) -> bool {
+    kinds[..index].iter().enumerate().all(|(j, k)| match k {
+        Kind::Chrome(_) => true,
+        Kind::Text(_) => shapes[j].words <= 3 && !shapes[j].sentence_end,
+        _ => false,
+    })
+}
+
+/// The site named in the top bar among its buttons and menu ("Sign in" /
+/// "International edition" / "The Guardian" / "News"): a publisher the
+/// gazetteer knows (not a wire) alone on a line, which is the logo's text,
+/// not a credit of the story below; or the logo's link ("Harbour Ledger -
+/// Back to home").
+fn outlet_in_the_top_bar(
+    lines: &[Line],
+    shapes: &[Shape],
+    kinds: &[Kind],
+    page_start: usize,
+) -> Option<Masthead> {
+    let end = lines.len().min(page_start + 16);
+    let named = |i: usize| match &kinds[i] {
+        Kind::Credit(n) if n.len() == 1 => {
+            (!is_wire(&n[0]) && normalise(&lines[i].text) == normalise(&n[0])).then(|| {
+                (
+                    n[0].clone(),
+                    "a known outlet named alone in the page's top bar",
+                )
+            })
+        }
+        Kind::OutletLine(_) => header::logo_link_home(&lines[i].text)
+            .map(|n| (n.to_string(), "the logo's link home names the site")),
+        _ => None,
+    };
+    let (i, (name, why)) = (page_start..end).find_map(|i| named(i).map(|n| (i, n)))?;
+    top_bar_above(shapes, kinds, i).then_some(Masthead {
+        index: i,
+        name,
+        why,
+        strong: true,
     })
 }
 
@@ -2816,9 +2860,18 @@ fn printed_again((lines, shapes, kinds): (&[Line], &[Shape], &[Kind]), i: usize)
             _ => false,
         }
     };
+    // A repeat listed under "Most Read" or "Trending": a ticker's story
+    // is among the site's most read, as this page's headline may not be.
+    let listed_under_promo = |j: usize| {
+        let top = (0..j).rev().take(8).find(|&k| {
+            !matches!(kinds[k], Kind::Text(_) | Kind::Repeat(_)) || shapes[k].sentence_end
+        });
+        top.is_some_and(|k| matches!(&kinds[k], Kind::Chrome(why) if why == "promo heading"))
+    };
     kinds.iter().enumerate().any(|(j, k)| {
         *k == Kind::Repeat(i)
             && !in_tag_list(lines, shapes, j)
+            && !listed_under_promo(j)
             && (over_byline(j)
                 || !matches!(
                     kinds[j + 1..]
@@ -3039,6 +3092,15 @@ fn signed_under(
     };
     let is_byline = |j: Option<usize>| signs_it(kinds, j) || j.is_some_and(desk);
     let next = byline_at(i + 1);
+    // A standfirst that is a sentence longer than the headline, then the
+    // page's first date: "Iraqi and US officials say ... ." (A list of
+    // headlines over a date stamp is no headline and standfirst; nor is a
+    // live page's entry, under the stamp of the entry before it.)
+    let dated = |k: Option<usize>| {
+        k.is_some_and(|k| matches!(kinds[k], Kind::Date(_)))
+            && next.is_some_and(|j| shapes[j].sentence_end && shapes[j].words > shapes[i].words)
+            && !kinds[..i].iter().any(|k| matches!(k, Kind::Date(_)))
+    };
     // (Or its date, then the byline: "Sep 27, 2024 - ISW Press" / the
     // authors.)
     let dated_then_signed =
@@ -3047,13 +3109,18 @@ fn signed_under(
         Some(BYLINE_FOLLOWS.to_string())
     } else if let Some(j) = next
         && matches!(kinds[j], Kind::Text(_))
-        && (is_byline(byline_at(j + 1)) || place_then_date(j, shapes, kinds))
+        && (is_byline(byline_at(j + 1))
+            || place_then_date(j, shapes, kinds)
+            || dated(byline_at(j + 1)))
         && could_be_standfirst(lines, shapes, i, j)
         && !ends_a_list_of_headlines(i, j, lines, shapes, kinds)
         && !dated_entry(&lines[i].text)
     {
         Some(if is_byline(byline_at(j + 1)) {
             "its standfirst and a byline follow it".to_string()
+        } else if dated(byline_at(j + 1)) {
+            // (The picture's caption between them is chrome.)
+            "its standfirst and the date follow it".to_string()
         } else {
             "its standfirst, a place and the date follow it".to_string()
         })
@@ -4411,6 +4478,15 @@ pub fn outlet_from_copyright(s: &str) -> Option<String> {
         return None;
     }
     let mut name = name.trim().trim_end_matches(['-', '–']).trim().to_string();
+    // "X Limited or its affiliated companies", "X and its licensors": the
+    // holder, without the others it speaks for.
+    if let Some(at) = [" or its ", " and its ", " and/or its "]
+        .iter()
+        .filter_map(|s| name.find(s))
+        .min()
+    {
+        name.truncate(at);
+    }
     // "© 2024 by the Center for Policy Studies": the holder after "by", an
     // article in lower case that is no part of its name.
     if let Some(rest) = name.strip_prefix("the ") {
@@ -4424,6 +4500,7 @@ pub fn outlet_from_copyright(s: &str) -> Option<String> {
         name = head.trim_end_matches([',', '-', '–']).trim().to_string();
     }
     let name = header::paper_of_its_company(&header::without_company_form(&name)).to_string();
+    let name = outlet_of_its_group(&name).to_string();
     let w = name.split_whitespace().count();
     // "Copyright Information", "Copyright Policy": a footer's link to the
     // site's copyright page, not a copyright notice.
@@ -4447,6 +4524,38 @@ pub fn outlet_from_copyright(s: &str) -> Option<String> {
     let link = PAGE_LINKS.iter().any(|l| name.eq_ignore_ascii_case(l));
     ((1..=8).contains(&w) && !link && !name.eq_ignore_ascii_case("all rights reserved"))
         .then_some(name)
+}
+
+/// "Al Jazeera Media Network", "Shafaq News Media Group": the group named
+/// after its outlet, in a copyright line, is the outlet, when the rest is
+/// an outlet the gazetteer knows or ends in a publisher's word. ("Gulf
+/// Media Group" alone is the name.)
+fn outlet_of_its_group(name: &str) -> &str {
+    const GROUP: &[&str] = &[
+        " Media Network",
+        " Media Group",
+        " Media Holding",
+        " Media Holdings",
+        " Media Corporation",
+        " Media Company",
+        " Media Organisation",
+        " Media Organization",
+        " Publishing Group",
+        " Publishing House",
+        " Publishing Company",
+        " Publishing",
+        " Group",
+        " Holding",
+        " Holdings",
+    ];
+    GROUP
+        .iter()
+        .find_map(|g| name.strip_suffix(g))
+        .map(str::trim)
+        .filter(|rest| {
+            known_outlet(rest).is_some_and(|(_, wire)| !wire) || header::ends_with_paper_word(rest)
+        })
+        .unwrap_or(name)
 }
 
 /// Remove photo credits inside a paragraph: "(LBC; File Photo: ... © CENTCOM)".
@@ -5161,6 +5270,26 @@ mod tests {
         assert_eq!(
             outlet_from_copyright("© Ministry of Water – Republic of Iraq. All rights reserved."),
             Some("Ministry of Water – Republic of Iraq".to_string())
+        );
+        // The group named after its outlet is the outlet; a group of
+        // another name is itself.
+        assert_eq!(
+            outlet_from_copyright("© 2024 Harbour Times Media Network"),
+            Some("Harbour Times".to_string())
+        );
+        assert_eq!(
+            outlet_from_copyright("© 2024 Al Jazeera Media Group. All rights reserved."),
+            Some("Al Jazeera".to_string())
+        );
+        assert_eq!(
+            outlet_from_copyright("© 2024 Crescent Media Group"),
+            Some("Crescent Media Group".to_string())
+        );
+        assert_eq!(
+            outlet_from_copyright(
+                "© 2024 Harbour Post Publishing Limited or its affiliated companies. All rights reserved."
+            ),
+            Some("Harbour Post".to_string())
         );
         // A footer's link to the copyright page is no notice.
         assert_eq!(outlet_from_copyright("Copyright Information"), None);

@@ -1842,10 +1842,26 @@ fn place_and_initials(t: &str) -> Option<(&str, &str)> {
     Some((c.name("place")?.as_str(), c.name("acr")?.as_str()))
 }
 
+/// "The Guardian - Back to home", "Northgate News – back to homepage": the
+/// logo's link as a screen reader reads it, which names the site.
+pub fn logo_link_home(line: &str) -> Option<&str> {
+    static HOME: OnceLock<Regex> = OnceLock::new();
+    let home = HOME.get_or_init(|| {
+        Regex::new(r"(?i)^(?P<name>[\p{Lu}\d][\p{L}\d&'’. -]*?)\s*[-–—|:]\s*(?:go\s+)?back\s+to\s+(?:the\s+)?home\s*(?:page)?$").unwrap()
+    });
+    let name = home.captures(line.trim())?.name("name")?.as_str().trim();
+    (name.chars().count() <= 60
+        && name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    .then_some(name)
+}
+
 /// "Wasit Voice / Baghdad", "The Evening Courier – Baghdad": an outlet's
 /// own dateline standing as a line. Returns the outlet's name.
 pub fn outlet_line(line: &str) -> Option<String> {
     let t = line.trim();
+    if let Some(name) = logo_link_home(t) {
+        return Some(name.to_string());
+    }
     // "Baghdad-INA": a place and the outlet's acronym.
     if let Some((_, acronym)) = place_and_initials(t) {
         return known_outlet(acronym)
@@ -3467,8 +3483,11 @@ fn owner_of(fuller: &str, masthead: &str) -> bool {
     }
     // "quincy institute for responsible statecraft" over "responsible
     // statecraft": an institute, a foundation, publishes the magazine.
+    // ("guardian news media" over "guardian": a news company's "news" is
+    // a company's word beside another.)
     !rest.is_empty()
-        && (rest.iter().all(|w| company(w)) || rest.iter().any(|w| INSTITUTION_WORDS.contains(w)))
+        && (rest.iter().all(|w| company(w) || *w == "news") && rest.iter().any(|w| company(w))
+            || rest.iter().any(|w| INSTITUTION_WORDS.contains(w)))
 }
 
 /// The outlet from every place the page names one: the strongest source
@@ -4569,10 +4588,12 @@ mod tests {
             .0
         };
         assert_eq!(owned("Service Times Media Group"), "Service Times");
+        assert_eq!(owned("Service Times News & Media"), "Service Times");
         assert_eq!(
             owned("Service Times Weekly Review"),
             "Service Times Weekly Review"
         );
+        assert_eq!(owned("Service Times News"), "Service Times News");
     }
 
     #[test]
@@ -4586,6 +4607,17 @@ mod tests {
             "Harbour Times"
         );
         assert_eq!(without_home_link("Home"), "Home");
+        // The logo's link as a screen reader reads it.
+        assert_eq!(
+            logo_link_home("Harbour Ledger - Back to home"),
+            Some("Harbour Ledger")
+        );
+        assert_eq!(
+            logo_link_home("Northgate News – back to homepage"),
+            Some("Northgate News")
+        );
+        assert_eq!(logo_link_home("Back to home"), None);
+        assert_eq!(logo_link_home("scroll - back to home"), None);
         // Several places over one story, then the agency.
         let d = dateline("BAGHDAD/WASHINGTON, Jan 25 (Reuters) - The talks begin.").unwrap();
         assert_eq!(d.credit.as_deref(), Some("Reuters"));
