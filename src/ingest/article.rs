@@ -468,6 +468,21 @@ pub fn derived_title(opening: &str) -> String {
     {
         t = rest;
     }
+    // "Breaking | ...", "URGENT: ...": a channel's alert label before its
+    // post's first sentence.
+    const ALERTS: &[&str] = &[
+        "breaking",
+        "breaking news",
+        "urgent",
+        "alert",
+        "flash",
+        "just in",
+    ];
+    if let Some((head, rest)) = t.split_once(" | ").or_else(|| t.split_once(": "))
+        && ALERTS.contains(&head.trim().to_lowercase().as_str())
+    {
+        t = rest;
+    }
     // "Iraq – ", "BAGHDAD (Reuters) - ", "Baghdad, Iraq – "
     for dash in [" – ", " — ", " - "] {
         if let Some((head, rest)) = t.split_once(dash)
@@ -940,6 +955,20 @@ mod tests {
         assert_eq!(
             derived_title("Talks ended on Monday. Both sides left."),
             "Talks ended on Monday"
+        );
+        // A channel's alert label before the post.
+        assert_eq!(
+            derived_title("Urgent | Talks ended on Monday. Both sides left."),
+            "Talks ended on Monday"
+        );
+        assert_eq!(
+            derived_title("BREAKING: Talks ended on Monday."),
+            "Talks ended on Monday"
+        );
+        // A speaker's words after a colon stay the title's.
+        assert_eq!(
+            derived_title("Minister: Talks ended on Monday."),
+            "Minister: Talks ended on Monday"
         );
     }
 

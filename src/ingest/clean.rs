@@ -1381,9 +1381,11 @@ fn masthead_and_headline(
             .is_some_and(|t| t.0 < m.index && printed_below(t.0))
         {
             title = above;
-        } else if !m.strong {
+        } else if !m.strong && above.as_ref().is_some_and(|t| t.0 == m.index) {
             // A short headline with an outlet word in it ("Coalition
-            // Report"), when nothing else could be the headline.
+            // Report"), when nothing else could be the headline. (Where
+            // no line is a headline, as in a channel's post of one
+            // paragraph, the name over it stays the outlet.)
             masthead = None;
             title = above;
         }
@@ -3007,8 +3009,12 @@ fn choose_headline(
             &shapes[i],
             heading.is_some() || short_over_byline,
         ) || stopped_headline_over_byline(lines, shapes, kinds, i);
+        // "Euphrates Front News" over "@euphratesfront": an account's name
+        // over its handle heads a channel's posts, not one headline.
+        let account = matches!(kinds.get(i + 1), Some(Kind::Chrome(why)) if why == "social handle");
         if bulleted
             || !shaped
+            || account
             || in_another_language(&lines[i].text)
             || site_name.as_deref() == Some(normalise(&lines[i].text).as_str())
         {
@@ -3096,9 +3102,15 @@ fn signed_under(
     // page's first date: "Iraqi and US officials say ... ." (A list of
     // headlines over a date stamp is no headline and standfirst; nor is a
     // live page's entry, under the stamp of the entry before it.)
+    // The article follows the date: a channel's post of one paragraph
+    // under its name is the text, not a standfirst.
     let dated = |k: Option<usize>| {
-        k.is_some_and(|k| matches!(kinds[k], Kind::Date(_)))
-            && next.is_some_and(|j| shapes[j].sentence_end && shapes[j].words > shapes[i].words)
+        k.is_some_and(|k| {
+            matches!(kinds[k], Kind::Date(_))
+                && kinds[k + 1..]
+                    .iter()
+                    .any(|t| matches!(t, Kind::Text(Density::Good | Density::NearGood)))
+        }) && next.is_some_and(|j| shapes[j].sentence_end && shapes[j].words > shapes[i].words)
             && !kinds[..i].iter().any(|k| matches!(k, Kind::Date(_)))
     };
     // (Or its date, then the byline: "Sep 27, 2024 - ISW Press" / the
