@@ -506,6 +506,11 @@ pub const DEFAULT_BOILERPLATE: &[(&str, &str)] = &[
     // An author's social media handle on a line of its own, beside the
     // byline ("@shaddad", "Follow @shaddad").
     ("social handle", r"^(?:follow\s+)?@\w{2,30}$"),
+    // A menu's empty state: "There are no new alerts at this time".
+    (
+        "navigation",
+        r"^(?:there are no|you have no|no) (?:new |unread )?(?:alerts|notifications|messages|saved (?:articles|stories))(?: (?:at this time|right now|yet))?\.?$",
+    ),
     // The programme a broadcaster's story aired on ("Heard on Morning
     // Edition", "As seen on Nightly News").
     (
@@ -2490,6 +2495,22 @@ mod tests {
         );
         assert_eq!(
             why("The militia has removed its checkpoints on the road, residents said."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_menus_empty_state_is_navigation() {
+        let b = Boilerplate::new(&[]);
+        for line in [
+            "There are no new alerts at this time",
+            "You have no unread notifications.",
+            "No saved articles yet",
+        ] {
+            assert_eq!(b.matches(line), Some("navigation"), "{line}");
+        }
+        assert_eq!(
+            b.matches("There are no new alerts at this time, the civil defence said."),
             None
         );
     }

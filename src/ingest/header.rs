@@ -2908,6 +2908,11 @@ pub(super) fn is_name_shaped(text: &str, max_words: usize) -> bool {
 /// "BNS Homepage", "Harbour Times home page", "Nahrain News logo": the
 /// logo's link or alternative text.
 fn without_home_link(text: &str) -> &str {
+    // "Follow NBC News": the site's follow button names it.
+    let text = text
+        .strip_prefix("Follow ")
+        .filter(|rest| rest.starts_with(char::is_uppercase))
+        .unwrap_or(text);
     let lower = text.to_ascii_lowercase();
     [" homepage", " home page", " home", " logo"]
         .iter()
@@ -4607,6 +4612,8 @@ mod tests {
             "Harbour Times"
         );
         assert_eq!(without_home_link("Home"), "Home");
+        assert_eq!(without_home_link("Follow Harbour News"), "Harbour News");
+        assert_eq!(without_home_link("Follow us"), "Follow us");
         // The logo's link as a screen reader reads it.
         assert_eq!(
             logo_link_home("Harbour Ledger - Back to home"),

@@ -43,7 +43,7 @@ use crate::topic::{Topic, TopicMatcher};
 use article::{Context, Draft};
 
 /// Bump when extraction changes so that untouched briefs are regenerated.
-pub const INGEST_VERSION: u32 = 238;
+pub const INGEST_VERSION: u32 = 239;
 
 /// Longest excerpt of a sentence kept with a fact (figure, date, key point, evidence).
 pub const MAX_EXCERPT: usize = 600;
