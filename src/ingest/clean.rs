@@ -3099,11 +3099,11 @@ fn signed_under(
     let is_byline = |j: Option<usize>| signs_it(kinds, j) || j.is_some_and(desk);
     let next = byline_at(i + 1);
     // A standfirst that is a sentence longer than the headline, then the
-    // page's first date: "Iraqi and US officials say ... ." (A list of
-    // headlines over a date stamp is no headline and standfirst; nor is a
-    // live page's entry, under the stamp of the entry before it.)
-    // The article follows the date: a channel's post of one paragraph
-    // under its name is the text, not a standfirst.
+    // page's first date, then the article: "Iraqi and US officials say
+    // ... ." (A list of headlines over a date stamp is no headline and
+    // standfirst; nor is a live page's entry, under the stamp of the entry
+    // before it; nor a channel's post of one paragraph under its name,
+    // which is the text itself.)
     let dated = |k: Option<usize>| {
         k.is_some_and(|k| {
             matches!(kinds[k], Kind::Date(_))
@@ -4512,7 +4512,7 @@ pub fn outlet_from_copyright(s: &str) -> Option<String> {
         name = head.trim_end_matches([',', '-', '–']).trim().to_string();
     }
     let name = header::paper_of_its_company(&header::without_company_form(&name)).to_string();
-    let name = outlet_of_its_group(&name).to_string();
+    let name = header::outlet_of_its_group(&name).to_string();
     let w = name.split_whitespace().count();
     // "Copyright Information", "Copyright Policy": a footer's link to the
     // site's copyright page, not a copyright notice.
@@ -4536,38 +4536,6 @@ pub fn outlet_from_copyright(s: &str) -> Option<String> {
     let link = PAGE_LINKS.iter().any(|l| name.eq_ignore_ascii_case(l));
     ((1..=8).contains(&w) && !link && !name.eq_ignore_ascii_case("all rights reserved"))
         .then_some(name)
-}
-
-/// "Al Jazeera Media Network", "Shafaq News Media Group": the group named
-/// after its outlet, in a copyright line, is the outlet, when the rest is
-/// an outlet the gazetteer knows or ends in a publisher's word. ("Gulf
-/// Media Group" alone is the name.)
-fn outlet_of_its_group(name: &str) -> &str {
-    const GROUP: &[&str] = &[
-        " Media Network",
-        " Media Group",
-        " Media Holding",
-        " Media Holdings",
-        " Media Corporation",
-        " Media Company",
-        " Media Organisation",
-        " Media Organization",
-        " Publishing Group",
-        " Publishing House",
-        " Publishing Company",
-        " Publishing",
-        " Group",
-        " Holding",
-        " Holdings",
-    ];
-    GROUP
-        .iter()
-        .find_map(|g| name.strip_suffix(g))
-        .map(str::trim)
-        .filter(|rest| {
-            known_outlet(rest).is_some_and(|(_, wire)| !wire) || header::ends_with_paper_word(rest)
-        })
-        .unwrap_or(name)
 }
 
 /// Remove photo credits inside a paragraph: "(LBC; File Photo: ... © CENTCOM)".

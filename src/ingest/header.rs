@@ -1994,6 +1994,38 @@ pub fn paper_of_its_company(name: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// "Al Jazeera Media Network", "Shafaq News Media Group": the group named
+/// after its outlet, in a copyright line, is the outlet, when the rest is
+/// an outlet the gazetteer knows or ends in a publisher's word. ("Gulf
+/// Media Group" alone is the name.)
+pub fn outlet_of_its_group(name: &str) -> &str {
+    const GROUP: &[&str] = &[
+        " Media Network",
+        " Media Group",
+        " Media Holding",
+        " Media Holdings",
+        " Media Corporation",
+        " Media Company",
+        " Media Organisation",
+        " Media Organization",
+        " Publishing Group",
+        " Publishing House",
+        " Publishing Company",
+        " Publishing",
+        " Group",
+        " Holding",
+        " Holdings",
+    ];
+    GROUP
+        .iter()
+        .find_map(|g| name.strip_suffix(g))
+        .map(str::trim)
+        .filter(|rest| {
+            known_outlet(rest).is_some_and(|(_, wire)| !wire) || ends_with_paper_word(rest)
+        })
+        .unwrap_or(name)
+}
+
 /// The words that end a newspaper's or broadcaster's name and never a
 /// document's title ("Briefing", "Report", "Update" title pages too).
 const PAPER_WORDS: &[&str] = &[
@@ -2135,15 +2167,10 @@ pub fn masthead(
             && lines
                 .get(next + 1)
                 .is_some_and(|l| is_menu_item(&l.text, &shapes[next + 1]));
-        let named_again = || {
-            let needle = text.to_lowercase();
-            lines
-                .iter()
-                .enumerate()
-                .any(|(j, l)| j != next && contains_words(&l.text.to_lowercase(), &needle))
-        };
         (shapes[first].words <= 6
-            && (!menu_run || known_outlet(text).is_some() || named_again())
+            && (!menu_run
+                || known_outlet(text).is_some()
+                || named_on_another_line(lines, next, text))
             && !shapes[first].sentence_end
             && shapes[next].words <= 5
             && (has_outlet_word(text) || known_outlet(text).is_some()))
@@ -2266,6 +2293,15 @@ fn heads_a_body(lines: &[Line], shapes: &[Shape], chrome: &[bool], index: usize)
     is_state_name(text) && names_a_body(&next.text) || label && is_body_name(&next.text)
 }
 
+/// Does a line other than `index` name `name` (as whole words, in any case)?
+fn named_on_another_line(lines: &[Line], index: usize, name: &str) -> bool {
+    let needle = name.to_lowercase();
+    lines
+        .iter()
+        .enumerate()
+        .any(|(j, l)| j != index && contains_words(&l.text.to_lowercase(), &needle))
+}
+
 /// [`masthead`], read at line `index` (the first line that is not chrome,
 /// or the nameplate under a slogan).
 fn masthead_at(
@@ -2305,13 +2341,7 @@ fn masthead_at(
     }
     // "PHNA - Pars Horizon News Agency": the longest name-shaped part.
     let parts = split_on_dashes(text);
-    let mentioned_again = |n: &str| {
-        let needle = n.to_lowercase();
-        lines
-            .iter()
-            .enumerate()
-            .any(|(j, l)| j != index && contains_words(&l.text.to_lowercase(), &needle))
-    };
+    let mentioned_again = |n: &str| named_on_another_line(lines, index, n);
     let menu_below = || site_menu_below(lines, shapes, chrome, index);
     // Named again below: anywhere when it opens the page; under chrome
     // ("Menu", "Search") only in the copyright line, as a section's label
